@@ -1,0 +1,161 @@
+# cablewire: build, test, sanitizers, fuzzing, corpus checks, benchmarks.
+#
+#   make demo           build, then convert the bundled testdata/ cables to JSON Lines and show them
+#   make check          build and run every test
+#   make asan           the tests again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
+#   make corpus-check   accuracy tables against ../shared/corpus (skipped when absent)
+#   make bench          speed and memory on the corpus and on generated input
+#
+# Every target first checks the build dependencies (scripts/deps.sh): as root it installs what is
+# missing with apt-get, otherwise it prints the install command and stops.
+
+CC        ?= cc
+BUILD     ?= build
+OPT       ?= -O2 -g
+STRICT    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wno-unused-function
+SANITIZE  ?=
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Iparser -Ilexer -Iemitters -I$(GEN)
+CFLAGS    ?=
+ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(CFLAGS)
+LDLIBS    += -lpthread
+
+RE2C       := re2c
+RE2CFLAGS  := -W -Werror -I lexer
+BISON      := bison
+BISONFLAGS := -Wall -Werror -Wcounterexamples
+
+GEN  := $(BUILD)/gen
+OBJ  := $(BUILD)/obj
+
+# Debian packages the build and the tests need beyond scripts/deps.sh's own list.
+DEPS_PACKAGES := libjansson-dev jq libxml2-utils
+DEPS_STAMP    := build/.deps-ok
+
+LEXERS   := $(wildcard lexer/*.re)
+LEXER_INCLUDES := lexer/common.re
+LEXERS_C := $(patsubst lexer/%.re,$(GEN)/%.c,$(filter-out $(LEXER_INCLUDES),$(LEXERS)))
+GRAMMARS := $(wildcard grammar/*.y)
+GRAM_C   := $(patsubst grammar/%.y,$(GEN)/%.tab.c,$(GRAMMARS))
+GRAM_H   := $(patsubst grammar/%.y,$(GEN)/%.tab.h,$(GRAMMARS))
+
+LIB_SRCS := $(wildcard parser/*.c) $(wildcard emitters/*.c)
+LIB_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(LIB_SRCS)) \
+            $(patsubst $(GEN)/%.c,$(OBJ)/gen/%.o,$(LEXERS_C) $(GRAM_C))
+LIB      := $(BUILD)/libcablewire.a
+
+CLI_SRCS := $(wildcard cli/*.c)
+CLI_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(CLI_SRCS))
+CLI      := $(BUILD)/cablewire
+
+TEST_SRCS := $(wildcard tests/check_*.c)
+TEST_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(TEST_SRCS))
+TEST_BIN  := $(BUILD)/check_cablewire
+CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
+
+.PHONY: all deps demo check test asan fuzz fuzz-build corpus-check bench clean
+.DEFAULT_GOAL := all
+
+all: $(CLI)
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): scripts/deps.sh
+	@scripts/deps.sh $(DEPS_PACKAGES)
+	@mkdir -p $(dir $@) && touch $@
+
+# ---- generated code ------------------------------------------------------------------------
+$(GEN)/%.c: lexer/%.re $(LEXER_INCLUDES) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(RE2C) $(RE2CFLAGS) -o $@ $<
+
+$(GEN)/%.tab.c $(GEN)/%.tab.h: grammar/%.y | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(BISON) $(BISONFLAGS) --header=$(GEN)/$*.tab.h -o $(GEN)/$*.tab.c $<
+
+# ---- objects -------------------------------------------------------------------------------
+$(OBJ)/%.o: %.c | $(GRAM_H) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ)/gen/%.o: $(GEN)/%.c | $(GRAM_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ)/tests/%.o: tests/%.c | $(GRAM_H) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(CLI): $(CLI_OBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
+
+$(TEST_BIN): $(TEST_OBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CHECK_LIBS) $(LDLIBS)
+
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
+
+# ---- the two Quick start commands ----------------------------------------------------------
+demo: $(CLI)
+	@echo "== cablewire convert testdata/cables -o $(BUILD)/demo.jsonl"
+	@$(CLI) convert testdata/cables -o $(BUILD)/demo.jsonl
+	@echo "== the first record, pretty-printed (jq)"
+	@head -n 1 $(BUILD)/demo.jsonl | jq .
+	@echo "== one line per record: id, DTG, originator, classification"
+	@jq -r '[.id, .routing.dtg, .routing.from.address, .classification.level] | @tsv' $(BUILD)/demo.jsonl
+
+check: $(CLI) $(TEST_BIN)
+	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
+	@tests/cli.sh $(CLI)
+
+test: check
+
+# ---- sanitizers ----------------------------------------------------------------------------
+asan: | $(DEPS_STAMP)
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+		build/asan/cablewire build/asan/check_cablewire
+	CK_FORK=no CABLEWIRE=build/asan/cablewire ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1 build/asan/check_cablewire
+	@tests/cli.sh build/asan/cablewire
+
+# ---- fuzzing -------------------------------------------------------------------------------
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIB_SRCS = $(LIB_SRCS) $(LEXERS_C) $(GRAM_C)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(LEXERS_C) $(GRAM_C) $(GRAM_H)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(FUZZ_LIB_SRCS)
+
+fuzz-build: $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
+		echo "== $$name: $(FUZZ_SECONDS)s, seeds from testdata/"; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/cable.dict -timeout=10 \
+			-print_final_stats=1 $$corpus testdata/ || exit 1; \
+	done
+
+# ---- corpus and benchmarks -----------------------------------------------------------------
+SHARED ?= ../shared
+CORPUS_TOOL := $(BUILD)/corpus_check
+
+$(CORPUS_TOOL): tests/corpus/corpus_check.c $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+corpus-check: $(CLI) $(CORPUS_TOOL)
+	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD)
+
+bench: $(CLI)
+	@bench/run.sh $(SHARED) $(CLI) $(BUILD)
+
+clean:
+	rm -rf build

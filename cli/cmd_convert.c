@@ -1,0 +1,115 @@
+/* cablewire convert: many inputs into one output file, with a summary line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "inputs.h"
+#include "output.h"
+
+static const char usage[] =
+	"usage: cablewire convert [options] INPUT... -o OUT\n"
+	"\n"
+	"Converts files and directory trees (read recursively, in name order) into one output\n"
+	"file: one record per cable. Inputs that cannot be parsed still yield a record carrying\n"
+	"their diagnostics. A summary goes to standard error.\n"
+	"\n"
+	"options:\n"
+	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
+	"                     temporary name and renamed when complete\n"
+	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
+	"      --from FORM    auto (default), text, wikileaks-html, markdown\n"
+	"  -h, --help         this help\n";
+
+typedef struct convert_run {
+	cw_emitter *em;
+	size_t written, with_errors, with_warnings;
+	int write_failed;
+} convert_run;
+
+static int on_record(void *ctx, cw_record *rec)
+{
+	convert_run *run = ctx;
+	if (cw_record_count_at_least(rec, CW_ERROR))
+		run->with_errors++;
+	else if (cw_record_count_at_least(rec, CW_WARNING))
+		run->with_warnings++;
+	if (cw_emit(run->em, rec) != 0)
+		run->write_failed = 1;
+	else
+		run->written++;
+	cw_record_free(rec);
+	return run->write_failed;
+}
+
+static int format_from_extension(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (dot && !strcmp(dot, ".json"))
+		return CW_FORMAT_JSON;
+	return CW_FORMAT_JSONL;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int format = -1, form = CW_FORM_AUTO, c;
+	const char *out_path = NULL;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out_path = optarg; break;
+		case 'f':
+			if ((format = parse_format_arg(optarg)) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'F':
+			if ((form = parse_form_arg(optarg)) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (!out_path || optind >= argc) {
+		fputs(!out_path ? "cablewire convert: no output given (-o OUT)\n"
+				: "cablewire convert: no input given\n", stderr);
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (format < 0)
+		format = format_from_extension(out_path);
+	cw_options *opt = cw_options_new();
+	if (!opt)
+		return EXIT_USAGE;
+	cw_options_set_form(opt, (cw_form)form);
+	output out;
+	if (output_open(&out, out_path) != 0) {
+		cw_options_free(opt);
+		return EXIT_USAGE;
+	}
+	convert_run run = { cw_emitter_new((cw_format)format, output_write, &out, 0), 0, 0, 0, 0 };
+	input_stats st = { 0, 0, 0 };
+	if (run.em) {
+		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
+		if (cw_emitter_finish(run.em) != 0)
+			run.write_failed = 1;
+	}
+	cw_emitter_free(run.em);
+	int closed = output_close(&out, 0);
+	cw_options_free(opt);
+	fprintf(stderr,
+		"cablewire: read %zu input%s, wrote %zu record%s (%zu with errors, %zu with warnings), "
+		"%zu input%s failed\n",
+		st.inputs, st.inputs == 1 ? "" : "s", run.written, run.written == 1 ? "" : "s",
+		run.with_errors, run.with_warnings, st.failed, st.failed == 1 ? "" : "s");
+	if (!run.em || run.write_failed || closed != 0 || st.failed)
+		return EXIT_USAGE;
+	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,16 @@
+/* Printing a record's diagnostics the way compilers do:
+ *     file:line:col: error: message [CODE]
+ *         the source line
+ *         ^                                                                  */
+#ifndef CW_CLI_DIAGNOSTICS_H
+#define CW_CLI_DIAGNOSTICS_H
+
+#include <stdio.h>
+
+#include "cablewire.h"
+
+/* Prints the diagnostics of rec at or above min; with_source adds the source line and a caret.
+ * Returns how many were printed. */
+size_t diag_print_record(FILE *out, const cw_record *rec, cw_severity min, int with_source);
+
+#endif

@@ -1,0 +1,47 @@
+/* cablewire: command-line entry point; every subcommand is a thin wrapper over the library. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cablewire.h"
+#include "commands.h"
+
+static const char usage[] =
+	"usage: cablewire <command> [options] [FILE...]\n"
+	"\n"
+	"Turns diplomatic cables (WikiLeaks pages, Markdown, plain telegram text) into structured\n"
+	"records.\n"
+	"\n"
+	"commands:\n"
+	"  parse    FILE...|-          parse and print records (JSON by default)\n"
+	"  convert  INPUT... -o OUT    convert files and directory trees into one output file\n"
+	"\n"
+	"Run 'cablewire <command> --help' for a command's options.\n"
+	"\n"
+	"options:\n"
+	"  -h, --help       this help\n"
+	"  -V, --version    print the version\n"
+	"\n"
+	"exit status: 0 ok, 1 some input had errors, 2 usage or I/O error\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("cablewire %s\n", cw_version());
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "parse"))
+		return cmd_parse(argc - 1, argv + 1);
+	if (!strcmp(cmd, "convert"))
+		return cmd_convert(argc - 1, argv + 1);
+	fprintf(stderr, "cablewire: unknown command '%s'\n\n%s", cmd, usage);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,132 @@
+#include "sink.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void sink_init(sink *s, cw_write_fn write, void *ctx)
+{
+	s->write = write;
+	s->ctx = ctx;
+	s->err = 0;
+	s->len = 0;
+}
+
+int sink_flush(sink *s)
+{
+	if (s->len && !s->err && s->write(s->ctx, s->buf, s->len) != 0)
+		s->err = 1;
+	s->len = 0;
+	return s->err ? -1 : 0;
+}
+
+void sink_put(sink *s, const char *p, size_t n)
+{
+	if (s->err)
+		return;
+	if (n > sizeof s->buf - s->len) {
+		sink_flush(s);
+		if (n >= sizeof s->buf) {
+			if (!s->err && s->write(s->ctx, p, n) != 0)
+				s->err = 1;
+			return;
+		}
+	}
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+}
+
+void sink_puts(sink *s, const char *str) { sink_put(s, str, strlen(str)); }
+
+void sink_putc(sink *s, char c)
+{
+	if (s->len == sizeof s->buf)
+		sink_flush(s);
+	if (!s->err)
+		s->buf[s->len++] = c;
+}
+
+void sink_int(sink *s, int64_t v)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%lld", (long long)v);
+	sink_put(s, b, (size_t)n);
+}
+
+size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	*cp = 0xFFFD;
+	if (n == 0)
+		return 0;
+	unsigned c = p[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, v = c & 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, v = c & 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, v = c & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+void sink_json_string(sink *s, const char *str, size_t n)
+{
+	static const char hexd[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)str;
+	sink_putc(s, '"');
+	size_t run = 0; /* bytes that need no escaping, written in one go */
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			run++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = c < 0x80 ? 1 : utf8_next(p + i, n - i, &cp);
+		if (c >= 0x80 && len) {
+			run += len;
+			i += len;
+			continue;
+		}
+		sink_put(s, (const char *)p + i - run, run);
+		run = 0;
+		if (c >= 0x80) {
+			sink_puts(s, "\\ufffd");
+			i++;
+			continue;
+		}
+		switch (c) {
+		case '"': sink_puts(s, "\\\""); break;
+		case '\\': sink_puts(s, "\\\\"); break;
+		case '\n': sink_puts(s, "\\n"); break;
+		case '\t': sink_puts(s, "\\t"); break;
+		case '\r': sink_puts(s, "\\r"); break;
+		case '\b': sink_puts(s, "\\b"); break;
+		case '\f': sink_puts(s, "\\f"); break;
+		default: {
+			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
+			sink_put(s, e, 6);
+		}
+		}
+		i++;
+	}
+	sink_put(s, (const char *)p + n - run, run);
+	sink_putc(s, '"');
+}

@@ -1,0 +1,218 @@
+/*
+ * cablewire: turns diplomatic cables and newswire stories into structured records.
+ *
+ * The one public header. Everything is reached through opaque handles with new/free pairs and the
+ * cw_ prefix. The library keeps no global state and never prints: it returns records, and each
+ * record carries its diagnostics. Handles are not shared between threads; separate handles on
+ * separate threads need no locking.
+ *
+ * The flow:
+ *
+ *     cw_options *opt = cw_options_new();
+ *     cw_reader *rd = cw_reader_new(opt, "cables/06DAMASCUS728.html");
+ *     cw_reader_feed(rd, buf, len);      // any number of times, any chunk size
+ *     cw_reader_finish(rd);              // end of input
+ *     cw_record *rec;
+ *     while (cw_reader_next(rd, &rec) == CW_OK) {
+ *         cw_emit(emitter, rec);         // or read it through cw_record_root()
+ *         cw_record_free(rec);
+ *     }
+ *
+ * cw_reader_next_unit() + cw_unit_parse() split the same work in two so that the (cheap) split of
+ * an input into units can run on one thread and the parse of each unit on others.
+ */
+#ifndef CABLEWIRE_H
+#define CABLEWIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CW_VERSION "0.1.0"
+
+const char *cw_version(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Status codes
+ */
+typedef enum cw_status {
+	CW_OK = 0,       /* a record or unit was returned */
+	CW_END = 1,      /* no more records: input finished and drained */
+	CW_AGAIN = 2,    /* more input is needed before the next unit is complete */
+	CW_ENOMEM = -1,  /* out of memory */
+	CW_EINVAL = -2   /* invalid argument or call order */
+} cw_status;
+
+/* ---------------------------------------------------------------------------------------------
+ * Input forms. CW_FORM_AUTO detects the form from the first bytes of the input.
+ */
+typedef enum cw_form {
+	CW_FORM_AUTO = 0,
+	CW_FORM_TEXT,            /* a telegram as plain text */
+	CW_FORM_WIKILEAKS_HTML,  /* a WikiLeaks cablegate page (2010-2011 layouts) */
+	CW_FORM_MARKDOWN,        /* such a page converted to Markdown */
+	CW_FORM_COUNT
+} cw_form;
+
+/* "text", "wikileaks-html", "markdown", ...; NULL for an unknown value. */
+const char *cw_form_name(cw_form form);
+/* Parses a form name as given to --from; returns -1 when unknown. */
+int cw_form_from_name(const char *name);
+
+/* ---------------------------------------------------------------------------------------------
+ * Options: shared read-only by any number of readers once set up.
+ */
+typedef struct cw_options cw_options;
+
+cw_options *cw_options_new(void);
+void cw_options_free(cw_options *opt);
+/* Forces an input form instead of detecting it. */
+void cw_options_set_form(cw_options *opt, cw_form form);
+/* Largest unit (one cable or story) accepted, in bytes; a larger unit yields an error record.
+ * Default 256 MiB. */
+void cw_options_set_max_unit_bytes(cw_options *opt, size_t max);
+/* Most items kept in any one list of a record (addressees, paragraphs, ...); the rest are counted
+ * in a diagnostic. Default 1,000,000. */
+void cw_options_set_max_items(cw_options *opt, size_t max);
+
+/* ---------------------------------------------------------------------------------------------
+ * Diagnostics: located at the input bytes they are about.
+ */
+typedef enum cw_severity {
+	CW_NOTE = 0,
+	CW_WARNING = 1,
+	CW_ERROR = 2
+} cw_severity;
+
+typedef struct cw_diag {
+	cw_severity severity;
+	const char *code;     /* stable identifier, e.g. "HDR_DTG_INVALID"; see docs/diagnostics.md */
+	uint32_t line;        /* 1-based line in the input file */
+	uint32_t column;      /* 1-based column, in bytes */
+	uint64_t offset;      /* 0-based byte offset in the input file */
+	const char *message;  /* one sentence, no trailing period */
+} cw_diag;
+
+const char *cw_severity_name(cw_severity s);
+
+/* ---------------------------------------------------------------------------------------------
+ * Values: every record is a tree of values, read through these accessors. Objects keep their
+ * keys in insertion order. Strings are valid UTF-8 and carry their length.
+ */
+typedef enum cw_type {
+	CW_NULL = 0,
+	CW_BOOL,
+	CW_INT,
+	CW_STRING,
+	CW_ARRAY,
+	CW_OBJECT
+} cw_type;
+
+typedef struct cw_value cw_value;
+
+cw_type cw_value_type(const cw_value *v);          /* CW_NULL for a NULL pointer */
+const char *cw_value_string(const cw_value *v, size_t *len);  /* NULL unless CW_STRING */
+int64_t cw_value_int(const cw_value *v);            /* 0 unless CW_INT */
+int cw_value_bool(const cw_value *v);               /* 0 unless CW_BOOL */
+size_t cw_value_count(const cw_value *v);           /* items of an array or members of an object */
+/* Member lookup; a dotted path ("routing.originator.ri") walks nested objects. */
+const cw_value *cw_value_get(const cw_value *obj, const char *path);
+/* i-th array item or i-th member value of an object (O(i)); use the iterators to walk. */
+const cw_value *cw_value_at(const cw_value *v, size_t i);
+
+/* Iteration over array items and object members, in order:
+ *     for (const cw_member *m = cw_value_first(v); m; m = cw_member_next(m)) ...
+ * For arrays, cw_member_key() returns NULL. */
+typedef struct cw_member cw_member;
+const cw_member *cw_value_first(const cw_value *v);
+const cw_member *cw_member_next(const cw_member *m);
+const char *cw_member_key(const cw_member *m);
+const cw_value *cw_member_value(const cw_member *m);
+
+/* ---------------------------------------------------------------------------------------------
+ * Records: one cable or story, in one arena.
+ */
+typedef struct cw_record cw_record;
+
+/* The record as a value tree: an object with "kind", "id", "source", ..., "diagnostics". */
+const cw_value *cw_record_root(const cw_record *rec);
+/* "cable", or "error" when the input could not be read as any kind of record. */
+const char *cw_record_kind(const cw_record *rec);
+size_t cw_record_diag_count(const cw_record *rec);
+const cw_diag *cw_record_diag(const cw_record *rec, size_t i);
+/* Number of diagnostics of at least this severity. */
+size_t cw_record_count_at_least(const cw_record *rec, cw_severity s);
+/* The unit's raw input bytes (for rendering diagnostics with their source line), and the file
+ * offset and line number at which they start. */
+const char *cw_record_input(const cw_record *rec, size_t *len, uint64_t *file_offset,
+			    uint32_t *file_line);
+void cw_record_free(cw_record *rec);
+
+/* ---------------------------------------------------------------------------------------------
+ * Readers: split one input (file, archive member, standard input) into units and parse them.
+ * Input is pushed in chunks; memory holds only the unit in progress.
+ */
+typedef struct cw_reader cw_reader;
+typedef struct cw_unit cw_unit;
+
+/* path names the input in records and diagnostics; it may be NULL ("-"). opt must outlive the
+ * reader. */
+cw_reader *cw_reader_new(const cw_options *opt, const char *path);
+void cw_reader_free(cw_reader *rd);
+/* Appends input bytes (copied). Returns CW_OK or CW_ENOMEM. */
+cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len);
+/* Marks the end of input. */
+void cw_reader_finish(cw_reader *rd);
+/* Next complete unit: CW_OK (*out set, caller owns it), CW_AGAIN (feed more), CW_END. */
+cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out);
+/* Next record: cw_reader_next_unit() followed by cw_unit_parse(). */
+cw_status cw_reader_next(cw_reader *rd, cw_record **out);
+/* The form detected (or forced) for this input; CW_FORM_AUTO until known. */
+cw_form cw_reader_form(const cw_reader *rd);
+
+/* Parses a unit into a record and frees the unit. Never returns NULL unless out of memory: input
+ * that cannot be parsed gives an "error" record with its diagnostics. Safe to call on any
+ * thread. */
+cw_record *cw_unit_parse(const cw_options *opt, cw_unit *unit);
+void cw_unit_free(cw_unit *unit);
+/* 0-based position of the unit in its input. */
+uint64_t cw_unit_index(const cw_unit *unit);
+
+/* Convenience: parses a whole buffer holding exactly one unit. */
+cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path);
+
+/* ---------------------------------------------------------------------------------------------
+ * Emitters: write records through one sink callback.
+ */
+typedef enum cw_format {
+	CW_FORMAT_JSON = 0,  /* one JSON array of records */
+	CW_FORMAT_JSONL,     /* one record a line */
+	CW_FORMAT_COUNT
+} cw_format;
+
+const char *cw_format_name(cw_format f);
+int cw_format_from_name(const char *name);   /* -1 when unknown */
+
+/* Receives output bytes; returns 0, or non-zero to stop with an I/O error. */
+typedef int (*cw_write_fn)(void *ctx, const char *buf, size_t len);
+
+typedef struct cw_emitter cw_emitter;
+
+/* pretty: indent JSON for reading (json only). */
+cw_emitter *cw_emitter_new(cw_format f, cw_write_fn write, void *ctx, int pretty);
+/* Each returns 0, or -1 when the sink reported an error. */
+int cw_emit(cw_emitter *em, const cw_record *rec);
+int cw_emitter_finish(cw_emitter *em);
+void cw_emitter_free(cw_emitter *em);
+
+/* Writes one value as JSON (used by tools that print parts of a record). */
+int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pretty);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,291 @@
+/* Readers and units: the input is pushed in chunks, cut into units (one telegram or story each),
+ * and each unit is parsed into a record. Only the unit in progress is held in memory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cable_parse.h"
+#include "forms.h"
+#include "record.h"
+
+struct cw_unit {
+	char *bytes;          /* NUL-terminated copy of the unit's input */
+	size_t len;
+	cw_form form;
+	char *path;
+	uint64_t index;
+	uint64_t file_offset;
+	uint32_t file_line;
+	int oversize;         /* longer than the limit: bytes holds only its start */
+	uint64_t full_len;
+};
+
+struct cw_reader {
+	const cw_options *opt;
+	char *path;
+	char *buf;            /* pending input, not yet cut into units */
+	size_t len, cap;
+	uint64_t buf_offset;  /* file offset of buf[0] */
+	uint32_t buf_line;    /* line number of buf[0] */
+	int finished;
+	int drained;
+	cw_form form;
+	uint64_t next_index;
+	int oom;
+};
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+cw_options *cw_options_new(void)
+{
+	cw_options *o = calloc(1, sizeof(*o));
+	if (!o)
+		return NULL;
+	o->form = CW_FORM_AUTO;
+	o->max_unit_bytes = (size_t)256 * 1024 * 1024;
+	o->max_items = 1000000;
+	return o;
+}
+
+void cw_options_free(cw_options *o) { free(o); }
+void cw_options_set_form(cw_options *o, cw_form f) { o->form = f < CW_FORM_COUNT ? f : CW_FORM_AUTO; }
+void cw_options_set_max_unit_bytes(cw_options *o, size_t max) { o->max_unit_bytes = max ? max : 1; }
+void cw_options_set_max_items(cw_options *o, size_t max) { o->max_items = max ? max : 1; }
+
+const char *cw_version(void) { return CW_VERSION; }
+
+static const char *form_names[CW_FORM_COUNT] = { "auto", "text", "wikileaks-html", "markdown" };
+
+const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
+
+int cw_form_from_name(const char *name)
+{
+	for (int i = 0; i < CW_FORM_COUNT; i++)
+		if (name && strcmp(name, form_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- reader ----------------------------------------------------------------------------- */
+
+cw_reader *cw_reader_new(const cw_options *opt, const char *path)
+{
+	cw_reader *rd = calloc(1, sizeof(*rd));
+	if (!rd)
+		return NULL;
+	rd->opt = opt;
+	rd->path = strdup(path ? path : "-");
+	if (!rd->path) {
+		free(rd);
+		return NULL;
+	}
+	rd->buf_line = 1;
+	rd->form = opt && opt->form != CW_FORM_AUTO ? opt->form : CW_FORM_AUTO;
+	return rd;
+}
+
+void cw_reader_free(cw_reader *rd)
+{
+	if (!rd)
+		return;
+	free(rd->buf);
+	free(rd->path);
+	free(rd);
+}
+
+cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+{
+	if (!rd || rd->finished)
+		return CW_EINVAL;
+	if (rd->len + len + 1 > rd->cap) {
+		size_t cap = rd->cap ? rd->cap : 64 * 1024;
+		while (cap < rd->len + len + 1)
+			cap *= 2;
+		char *b = realloc(rd->buf, cap);
+		if (!b) {
+			rd->oom = 1;
+			return CW_ENOMEM;
+		}
+		rd->buf = b;
+		rd->cap = cap;
+	}
+	memcpy(rd->buf + rd->len, buf, len);
+	rd->len += len;
+	return CW_OK;
+}
+
+void cw_reader_finish(cw_reader *rd)
+{
+	if (rd)
+		rd->finished = 1;
+}
+
+cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
+
+/* Length of the next complete unit at the start of the pending input, or 0 when more input is
+ * needed. The forms of this reader hold one unit per input. */
+static size_t next_unit_length(cw_reader *rd)
+{
+	return rd->finished ? rd->len : 0;
+}
+
+static cw_unit *make_unit(cw_reader *rd, size_t n)
+{
+	cw_unit *u = calloc(1, sizeof(*u));
+	if (!u)
+		return NULL;
+	size_t keep = n;
+	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
+	if (keep > max) {
+		u->oversize = 1;
+		keep = max;
+	}
+	u->full_len = n;
+	u->bytes = malloc(keep + 1);
+	u->path = strdup(rd->path);
+	if (!u->bytes || !u->path) {
+		free(u->bytes);
+		free(u->path);
+		free(u);
+		return NULL;
+	}
+	if (keep)
+		memcpy(u->bytes, rd->buf, keep);
+	u->bytes[keep] = '\0';
+	u->len = keep;
+	u->form = rd->form;
+	u->index = rd->next_index++;
+	u->file_offset = rd->buf_offset;
+	u->file_line = rd->buf_line;
+	return u;
+}
+
+/* Drops the first n pending bytes, keeping the file position of what remains. */
+static void consume(cw_reader *rd, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rd->buf_line += rd->buf[i] == '\n';
+	memmove(rd->buf, rd->buf + n, rd->len - n);
+	rd->len -= n;
+	rd->buf_offset += n;
+}
+
+cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
+{
+	*out = NULL;
+	if (!rd)
+		return CW_EINVAL;
+	if (rd->oom)
+		return CW_ENOMEM;
+	if (rd->drained)
+		return CW_END;
+	if (rd->form == CW_FORM_AUTO) {
+		if (!rd->finished && rd->len < 64 * 1024)
+			return CW_AGAIN;
+		rd->form = form_detect(rd->buf ? rd->buf : "", rd->len);
+	}
+	size_t n = next_unit_length(rd);
+	if (n == 0) {
+		if (!rd->finished)
+			return CW_AGAIN;
+		/* An empty input still yields one record: nothing is dropped silently. */
+		if (rd->next_index > 0) {
+			rd->drained = 1;
+			return CW_END;
+		}
+	}
+	cw_unit *u = make_unit(rd, n);
+	if (!u)
+		return CW_ENOMEM;
+	consume(rd, n);
+	if (rd->finished && rd->len == 0)
+		rd->drained = 1;
+	*out = u;
+	return CW_OK;
+}
+
+cw_status cw_reader_next(cw_reader *rd, cw_record **out)
+{
+	cw_unit *u;
+	*out = NULL;
+	cw_status st = cw_reader_next_unit(rd, &u);
+	if (st != CW_OK)
+		return st;
+	*out = cw_unit_parse(rd->opt, u);
+	return *out ? CW_OK : CW_ENOMEM;
+}
+
+/* ---- units ------------------------------------------------------------------------------ */
+
+void cw_unit_free(cw_unit *u)
+{
+	if (!u)
+		return;
+	free(u->bytes);
+	free(u->path);
+	free(u);
+}
+
+uint64_t cw_unit_index(const cw_unit *u) { return u ? u->index : 0; }
+
+cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
+{
+	if (!u)
+		return NULL;
+	cw_record *rec = record_new(opt, u->bytes, u->len, u->file_offset, u->file_line);
+	u->bytes = NULL;
+	if (!rec) {
+		cw_unit_free(u);
+		return NULL;
+	}
+	arena *a = &rec->arena;
+	cw_value *root = rec->root;
+	obj_put_cstr(a, root, "kind", "cable");
+	obj_put(a, root, "id", NULL);
+	cw_value *src = obj_put(a, root, "source", val_object(a));
+	obj_put(a, src, "path", val_str_copy(a, u->path, strlen(u->path)));
+	cw_form form = u->form == CW_FORM_AUTO ? form_detect(rec->input, rec->input_len) : u->form;
+	obj_put_cstr(a, src, "format", cw_form_name(form));
+	obj_put_int(a, src, "index", (int64_t)u->index);
+	obj_put_int(a, src, "offset", (int64_t)u->file_offset);
+	obj_put_int(a, src, "bytes", (int64_t)u->full_len);
+
+	if (u->oversize) {
+		rec->kind = "error";
+		obj_put_cstr(a, root, "kind", "error");
+		rec_diag_in(rec, CW_ERROR, "LIMIT_UNIT_SIZE", 0,
+			    "unit of %llu bytes is larger than the limit of %zu bytes; not parsed",
+			    (unsigned long long)u->full_len, u->len);
+	} else {
+		decoded dec;
+		if (form_decode(rec, form, &dec) < 0) {
+			rec->kind = "error";
+			obj_put_cstr(a, root, "kind", "error");
+			rec_diag_in(rec, CW_ERROR, "FORM_NO_CABLE", 0,
+				    "no <pre> block with a telegram in this %s input",
+				    cw_form_name(form));
+		} else if (rec->text.oom || rec->arena.failed) {
+			rec->kind = "error";
+			obj_put_cstr(a, root, "kind", "error");
+			rec_diag_in(rec, CW_ERROR, "LIMIT_MEMORY", 0, "out of memory while decoding");
+		} else {
+			cable_parse(rec, &dec);
+		}
+	}
+	record_finish(rec);
+	cw_unit_free(u);
+	return rec;
+}
+
+cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path)
+{
+	cw_reader *rd = cw_reader_new(opt, path);
+	if (!rd)
+		return NULL;
+	cw_record *rec = NULL;
+	if (cw_reader_feed(rd, buf, len) == CW_OK) {
+		cw_reader_finish(rd);
+		cw_reader_next(rd, &rec);
+	}
+	cw_reader_free(rd);
+	return rec;
+}

@@ -1,0 +1,38 @@
+/* Decoded text of one unit, with a map from decoded offsets back to input offsets.
+ *
+ * Decoders (HTML entities, Markdown links, CSV quoting, Latin-1) append to a text; every append
+ * says which input bytes it stands for, so a diagnostic about decoded text can name the byte in
+ * the file. Invariants once text_finish() has run: the text holds no NUL and no CR, ends with
+ * "\n", and buf[len] == '\0' (the scanners' sentinel). */
+#ifndef CW_TEXT_H
+#define CW_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct text_anchor {
+	size_t dec;   /* decoded offset where this stretch starts */
+	uint64_t in;  /* input offset it corresponds to */
+} text_anchor;
+
+typedef struct text {
+	char *buf;
+	size_t len, cap;
+	text_anchor *map;
+	size_t nmap, capmap;
+	int oom;
+} text;
+
+void text_init(text *t);
+void text_free(text *t);
+/* Appends n bytes copied 1:1 from input offset in. */
+void text_put(text *t, const char *s, size_t n, uint64_t in);
+/* Appends n decoded bytes that replace input bytes starting at in (an entity, an escape). */
+void text_put_subst(text *t, const char *s, size_t n, uint64_t in);
+void text_putc(text *t, char c, uint64_t in);
+/* Ensures the trailing "\n" and the NUL sentinel. */
+void text_finish(text *t, uint64_t in_end);
+/* Input offset of decoded offset d. */
+uint64_t text_input_offset(const text *t, size_t d);
+
+#endif
