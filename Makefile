@@ -55,7 +55,7 @@ TEST_BIN  := $(BUILD)/check_cablewire
 CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
-.PHONY: all deps demo check test asan fuzz fuzz-build corpus-check bench clean
+.PHONY: all deps demo check test asan fuzz fuzz-deps fuzz-build corpus-check bench clean
 .DEFAULT_GOAL := all
 
 all: $(CLI)
@@ -100,9 +100,11 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 
 # ---- the two Quick start commands ----------------------------------------------------------
+DEMO_INPUTS := $(sort $(wildcard testdata/cables/valid/*/input.*))
+
 demo: $(CLI)
-	@echo "== cablewire convert testdata/cables -o $(BUILD)/demo.jsonl"
-	@$(CLI) convert testdata/cables -o $(BUILD)/demo.jsonl
+	@echo "== cablewire convert testdata/cables/valid/*/input.* -o $(BUILD)/demo.jsonl"
+	@$(CLI) convert $(DEMO_INPUTS) -o $(BUILD)/demo.jsonl
 	@echo "== the first record, pretty-printed (jq)"
 	@head -n 1 $(BUILD)/demo.jsonl | jq .
 	@echo "== one line per record: id, DTG, originator, classification"
@@ -134,7 +136,11 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(LEXERS_C) $(GRAM_C) $(GRAM_H)
 	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 		-o $@ $< $(FUZZ_LIB_SRCS)
 
-fuzz-build: $(FUZZ_TARGETS)
+# clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
+fuzz-deps:
+	@scripts/deps.sh clang libclang-rt-14-dev
+
+fuzz-build: fuzz-deps $(FUZZ_TARGETS)
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \

@@ -35,6 +35,7 @@ int scan_fl3(const char *p, const char *lim, fl3_fields *out);
 /* FL4: ZNY CCCCC ZZH; opsigs are walked with scan_words(). */
 typedef struct fl4_fields {
 	slice prefix, group, rest;  /* rest: the operating signals, space separated */
+	slice note;                 /* a parenthesised trailer: (CCY ...) */
 	int strict;
 } fl4_fields;
 int scan_fl4(const char *p, const char *lim, fl4_fields *out);

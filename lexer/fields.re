@@ -181,15 +181,18 @@ lenient:;
 
 int scan_fl4(const char *p, const char *limit, fl4_fields *out)
 {
-	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, a0 = NULL, a1 = NULL, g0 = NULL, g1 = NULL, r0 = NULL, r1 = NULL;
+	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, a0 = NULL, a1 = NULL, g0 = NULL, g1 = NULL;
+	uptr r0 = NULL, r1 = NULL, c0 = NULL, c1 = NULL;
 	/*!stags:re2c:fl4 format = 'uptr @@ = NULL;'; */
-	out->prefix = out->group = out->rest = mk(NULL, NULL);
+	out->prefix = out->group = out->rest = out->note = mk(NULL, NULL);
 	out->strict = 0;
 	/*!re2c:fl4
+		/* A parenthesised trailer, (CCY ADX723D5B MSI4387-623), is kept as a note. */
 		sp* @a0 ("ZNY" | "ZNR") @a1 sp+ @g0 upper{5} ("/" upper+)? @g1
-			(sp+ opsig)* sp* @r1 eol {
+			(sp+ opsig)* sp* @r1 (@c0 "(" [^)\n]* ")" @c1 sp*)? eol {
 			out->prefix = mk(a0, a1);
 			out->group = mk(g0, g1);
+			out->note = mk(c0, c1);
 			r0 = g1;
 			while (r0 < r1 && (*r0 == ' ' || *r0 == '\t'))
 				r0++;
@@ -207,7 +210,9 @@ lenient:;
 	const char *q = (const char *)cur;
 	slice w;
 	while (scan_word(&q, limit, &w)) {
-		if (!out->group.s && word_kind(w, limit, NULL, NULL) == W_GROUP) {
+		int k = word_kind(w, limit, NULL, NULL);
+		/* UUUUU is shaped like a routing indicator too. */
+		if (!out->group.s && (k == W_GROUP || (k == W_RI && w.n == 5))) {
 			out->group = w;
 			const char *e = line_end(q);
 			while (*q == ' ' || *q == '\t')

@@ -70,16 +70,19 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		sp* "NNNN" sp* eol                              { k = K_NNNN; goto done; }
 		sp* "This record is a partial extract" nl* eol  { k = K_BANNER; goto done; }
 		sp* "VZCZC" nl* eol                             { k = K_FL1; goto done; }
-		sp* prec2 (sp+ ri)+ sp* eol                     { k = K_FL2; goto done; }
+		/* A prosign and at least one indicator; garbled words after them are reported by the
+		 * field scanner, not allowed to demote the line. */
+		sp* prec2 (sp+ ri)+ ([ \t] nl*)? eol            { k = K_FL2; goto done; }
 		sp* "DE" sp+ @a ri nl* eol                      { k = K_FL3; goto done; }
 		sp* ("ZNY" | "ZNR") sp nl* eol                  { k = K_FL4; goto done; }
 		sp* (prec1 sp+ (prec1 sp+)?)? dtg nl* eol       { k = K_DTG; goto done; }
 		sp* "FM" sp+ @a nl* eol                         { k = K_FM; goto done; }
 		sp* "From:" sp* @a upper plad_ch* eol           { k = K_FM; goto done; }
+		/* Office distribution (INFO LOG-00 NP-00) before INFO as an address keyword. */
+		sp* ("INFO" | "ACTION" | "ORIGIN") sp+ @a office nl* eol { k = K_OFFICES; goto done; }
 		sp* "TO" ":"? (sp+ @a nl*)? eol                 { k = K_TO; goto done; }
 		sp* "INFO" ":"? (sp+ @a nl*)? eol               { k = K_INFO; goto done; }
 		sp* "XMT" ":"? ([ /]+ @a nl*)? eol              { k = K_XMT; goto done; }
-		sp* ("INFO" | "ACTION" | "ORIGIN") sp+ @a office nl* eol { k = K_OFFICES; goto done; }
 		sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol { k = K_OFFICES; goto done; }
 		sp* "/" digit+ sp* upper? sp* eol               { k = K_OFFICES; goto done; }
 		sp* "-"{4,} nl* eol                             { k = K_RULE; goto done; }
@@ -129,9 +132,9 @@ int hdr_lex_line(hdr_lexer *lx, hdr_line *val)
 				ends = 1;
 			else if (k == K_CLASSWORD && lx->in_addr)
 				ends = 1;
-			else if (lx->in_addr && lx->pending_blank && k != K_BLANK && k != K_PAGE &&
-				 k != K_ADDRLIKE && k != K_TO && k != K_INFO && k != K_XMT &&
-				 k != K_FM && k != K_NNNN)
+			else if (lx->in_addr && lx->pending_blank && k == K_TEXT)
+				/* After a blank line, plain text is the body; header lines (a second
+				 * header after a quoted one) and address lines are not. */
 				ends = 1;
 			if (ends) {
 				lx->body_start = start;

@@ -62,7 +62,10 @@ static void put_id(cable_ctx *ctx, const classline_fields *cl, const char *where
 	}
 	if (!ctx->r.has_dtg) {
 		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", ctx_off(ctx, where),
-			    "no date-time group: the year of the reference id is unknown");
+			    ctx->r.seen_dtg ? "the date-time group is not valid: the year of the "
+					      "reference id is unknown"
+					    : "no date-time group: the year of the reference id is "
+					      "unknown");
 		return;
 	}
 	char id[128];

@@ -19,6 +19,8 @@ typedef struct routing_state {
 	size_t dropped;          /* addressees over the item limit */
 	int seen_fl1, seen_fl2, seen_fl3, seen_fl4, seen_dtg;
 	int seen_format;         /* any of format lines 1-5 */
+	int group_open;          /* the last line was a format line */
+	int last_fl;             /* its number, 1-5 */
 	int banner;
 	cw_date dtg;             /* valid when has_dtg */
 	int has_dtg;

@@ -162,6 +162,8 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 /* Drops the first n pending bytes, keeping the file position of what remains. */
 static void consume(cw_reader *rd, size_t n)
 {
+	if (n == 0)
+		return;
 	for (size_t i = 0; i < n; i++)
 		rd->buf_line += rd->buf[i] == '\n';
 	memmove(rd->buf, rd->buf + n, rd->len - n);
@@ -249,7 +251,11 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	obj_put_int(a, src, "offset", (int64_t)u->file_offset);
 	obj_put_int(a, src, "bytes", (int64_t)u->full_len);
 
-	if (u->oversize) {
+	if (u->full_len == 0) {
+		rec->kind = "error";
+		obj_put_cstr(a, root, "kind", "error");
+		rec_diag_in(rec, CW_ERROR, "INPUT_EMPTY", 0, "the input is empty");
+	} else if (u->oversize) {
 		rec->kind = "error";
 		obj_put_cstr(a, root, "kind", "error");
 		rec_diag_in(rec, CW_ERROR, "LIMIT_UNIT_SIZE", 0,

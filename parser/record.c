@@ -97,7 +97,8 @@ void record_finish(cw_record *rec)
 		rec_diag_in(rec, CW_NOTE, "DIAG_LIMIT", rec->input_len,
 			    "%zu more diagnostics were not listed", n);
 	}
-	qsort(rec->diags, rec->ndiag, sizeof(*rec->diags), by_position);
+	if (rec->ndiag > 1)
+		qsort(rec->diags, rec->ndiag, sizeof(*rec->diags), by_position);
 
 	/* One pass over the input assigns lines and columns to the sorted diagnostics. */
 	uint64_t pos = 0, line_start = 0;

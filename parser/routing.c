@@ -98,6 +98,7 @@ int routing_lex(cable_ctx *ctx, CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc)
 /* Keeps a line that has no field of its own, so that nothing in the header is lost. */
 static void keep_line(cable_ctx *ctx, const hdr_line *l, const char *kind)
 {
+	ctx->r.group_open = 0;
 	arena *a = ctx->a;
 	cw_value *o = val_object(a);
 	obj_put_cstr(a, o, "kind", kind);
@@ -133,6 +134,25 @@ static void format_line_seen(cable_ctx *ctx, const hdr_line *l)
 		    "address lines before the format lines were kept apart as a preamble");
 }
 
+static const char *fl_names[6] = { "", "transmission identifier (FL1)",
+				    "precedence and routing indicators (FL2)", "originator line (FL3)",
+				    "security line (FL4)", "date-time group (FL5)" };
+
+/* Format lines come in the order 1 to 5. A group of them ends when a line cannot follow in order
+ * (grammar/header.y); a new group that starts while the previous one stopped short of the DTG
+ * means the lines were out of order. */
+static void format_order(cable_ctx *ctx, const hdr_line *l, int fl)
+{
+	routing_state *r = &ctx->r;
+	if (r->group_open && fl <= r->last_fl && r->last_fl < 5)
+		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FORMAT_ORDER", off(ctx, l->start),
+			    "%s after %s: format lines out of order", fl_names[fl],
+			    fl_names[r->last_fl]);
+	r->group_open = 1;
+	r->last_fl = fl;
+}
+
+
 static int repeated(cable_ctx *ctx, int *seen, const hdr_line *l, const char *what)
 {
 	if (!*seen) {
@@ -148,6 +168,7 @@ static int repeated(cable_ctx *ctx, int *seen, const hdr_line *l, const char *wh
 void routing_fl1(cable_ctx *ctx, const hdr_line *l)
 {
 	format_line_seen(ctx, l);
+	format_order(ctx, l, 1);
 	if (repeated(ctx, &ctx->r.seen_fl1, l, "transmission identifier"))
 		return;
 	fl1_fields f;
@@ -167,6 +188,7 @@ void routing_fl2(cable_ctx *ctx, const hdr_line *l, int first_line)
 {
 	if (first_line) {
 		format_line_seen(ctx, l);
+		format_order(ctx, l, 2);
 		if (repeated(ctx, &ctx->r.seen_fl2, l, "precedence and routing indicator line"))
 			return;
 	}
@@ -192,6 +214,7 @@ void routing_fl2(cable_ctx *ctx, const hdr_line *l, int first_line)
 void routing_fl3(cable_ctx *ctx, const hdr_line *l)
 {
 	format_line_seen(ctx, l);
+	format_order(ctx, l, 3);
 	if (repeated(ctx, &ctx->r.seen_fl3, l, "originator line"))
 		return;
 	fl3_fields f;
@@ -243,6 +266,7 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l)
 void routing_fl4(cable_ctx *ctx, const hdr_line *l)
 {
 	format_line_seen(ctx, l);
+	format_order(ctx, l, 4);
 	if (repeated(ctx, &ctx->r.seen_fl4, l, "security line"))
 		return;
 	fl4_fields f;
@@ -265,6 +289,10 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l)
 	}
 	obj_put_cstr(a, o, "level", level);
 	cw_value *ops = obj_child_array(a, o, "opsigs");
+	if (f.note.s) {
+		slice inner = { f.note.s + 1, f.note.n - 2 };
+		obj_put(a, o, "note", sv(ctx, inner));
+	}
 	const char *p = f.rest.s;
 	slice w;
 	while (p && p < f.rest.s + f.rest.n && scan_word(&p, ctx->lim, &w))
@@ -281,6 +309,7 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l)
 void routing_dtg(cable_ctx *ctx, const hdr_line *l)
 {
 	format_line_seen(ctx, l);
+	format_order(ctx, l, 5);
 	dtg_fields f;
 	if (!scan_dtg_line(l->start, ctx->lim, &f))
 		return;
@@ -343,7 +372,13 @@ static cw_value *address_value(cable_ctx *ctx, const char *p, const char *line_s
 	cw_value *o = val_object(a);
 	obj_put(a, o, "ri", sv(ctx, f.ri));
 	obj_put(a, o, "address", sv(ctx, f.address));
-	obj_put(a, o, "office", sv(ctx, f.office));
+	/* //EUR/WE// -> EUR/WE */
+	slice office = f.office;
+	while (office.n && office.s[0] == '/')
+		office.s++, office.n--;
+	while (office.n && office.s[office.n - 1] == '/')
+		office.n--;
+	obj_put(a, o, "office", office.n ? sv(ctx, office) : NULL);
 	if (f.precedence_typo) {
 		const char *canon = f.precedence.s[0] == 'P' ? "PRIORITY"
 				    : f.precedence.s[0] == 'I' ? "IMMEDIATE"
@@ -390,6 +425,7 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 void routing_list(cable_ctx *ctx, const hdr_line *l, int kind)
 {
 	routing_state *r = &ctx->r;
+	r->group_open = 0;
 	r->cur = kind;
 	if (kind == ROUTING_FROM && r->counts[ROUTING_FROM]) {
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FM_REPEATED", off(ctx, l->start),
@@ -415,6 +451,7 @@ void routing_address(cable_ctx *ctx, const hdr_line *l)
 void routing_banner(cable_ctx *ctx, const hdr_line *l)
 {
 	(void)l;
+	ctx->r.group_open = 0;
 	ctx->r.banner = 1;
 	obj_put_bool(ctx->a, ctx->r.obj, "partial_extract", 1);
 }
@@ -423,6 +460,7 @@ void routing_offices(cable_ctx *ctx, const hdr_line *l)
 {
 	arena *a = ctx->a;
 	routing_state *r = &ctx->r;
+	r->group_open = 0;
 	if (!r->distribution)
 		r->distribution = obj_put(a, r->obj, "distribution", val_object(a));
 	const char *p = l->start;
@@ -448,7 +486,11 @@ void routing_offices(cable_ctx *ctx, const hdr_line *l)
 
 void routing_rule(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "rule"); }
 void routing_classptq(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "classification"); }
-void routing_bt(cable_ctx *ctx, const hdr_line *l) { (void)ctx, (void)l; }
+void routing_bt(cable_ctx *ctx, const hdr_line *l)
+{
+	(void)l;
+	ctx->r.group_open = 0;
+}
 void routing_other(cable_ctx *ctx, const hdr_line *l, const char *kind) { keep_line(ctx, l, kind); }
 
 void routing_unknown(cable_ctx *ctx, const hdr_line *l)

@@ -1,0 +1,111 @@
+/* lexer/forms.re: detection of the input form and decoding into telegram text. */
+#include <string.h>
+
+#include "check_helpers.h"
+#include "forms.h"
+
+static const struct {
+	const char *input;
+	cw_form form;
+} detect_cases[] = {
+	{ "<?xml version='1.0'?>\n<!DOCTYPE html>\n<html><body><pre>x</pre></body></html>", CW_FORM_WIKILEAKS_HTML },
+	{ "<code><pre>C O N F I D E N T I A L", CW_FORM_WIKILEAKS_HTML },
+	{ "VZCZCXYZ0000\nOO RUEHWEB\n\nTAGS: [KPAL](#) [PREL](#)\n", CW_FORM_MARKDOWN },
+	{ "VZCZCXYZ0000\nOO RUEHWEB\nDE RUEHDM #0728 0571325\n", CW_FORM_TEXT },
+	{ "", CW_FORM_TEXT },
+};
+
+START_TEST(test_detect)
+{
+	const char *in = detect_cases[_i].input;
+	ck_assert_int_eq(form_detect(in, strlen(in)), detect_cases[_i].form);
+}
+END_TEST
+
+/* The decoded text of a record, through the public API: the classification "raw" field is a
+ * line of it. */
+START_TEST(test_html_entities_and_anchors)
+{
+	const char *page =
+		"<html><body><table class='cable'><tr><th>Reference ID</th></tr>"
+		"<tr><td><a href='/x'>08EXAMPLE1</a></td></tr></table>"
+		"<code><pre>R 010000Z JAN 08&#x000A;FM AMEMBASSY X&#x000A;TO SECSTATE WASHDC 0001</pre></code>"
+		"<code><pre>UNCLAS EXAMPLE 000001&#x000A;&#x000A;TAGS: <a href='/tag/PREL_0.html'>PREL</a>"
+		"&#x000A;<a id='par1' href='#par1'>\xc2\xb6</a>1. R&D; costs &lt;5%</pre></code></body></html>";
+	cw_record *rec = parse_str(page, "page.html");
+	ck_assert_str_eq(rec_str(rec, "source.format"), "wikileaks-html");
+	ck_assert_str_eq(rec_str(rec, "wikileaks.reference_id"), "08EXAMPLE1");
+	ck_assert_str_eq(rec_str(rec, "classification.raw"), "UNCLAS EXAMPLE 000001");
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY X");
+	ck_assert_str_eq(rec_str(rec, "id"), "08EXAMPLE1");
+	ck_assert_uint_eq(cw_record_diag_count(rec), 0);
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_markdown_links_and_escapes)
+{
+	const char *md = "R 010000Z JAN 08\nFM AMEMBASSY X\\_Y\nTO SECSTATE WASHDC 0001\n\n"
+			 "UNCLAS EXAMPLE 000001\n\nTAGS: [PREL](#) [KPAL](#)\n";
+	cw_record *rec = parse_str(md, "page.md");
+	ck_assert_str_eq(rec_str(rec, "source.format"), "markdown");
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY X_Y");
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_crlf_bom_and_controls)
+{
+	const char *txt = "\xef\xbb\xbfR 010000Z JAN 08\r\nFM AMEMBASSY X\x01Y\r\nTO SECSTATE WASHDC 0001\r\n"
+			  "BT\r\nUNCLAS EXAMPLE 000001\r\n";
+	cw_record *rec = parse_str(txt, "crlf.txt");
+	ck_assert_str_eq(rec_str(rec, "routing.dtg"), "2008-01-01T00:00:00Z");
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY X Y");
+	ck_assert(has_diag(rec, "ENC_CONTROL_CHAR"));
+	ck_assert_str_eq(rec_str(rec, "id"), "08EXAMPLE1");
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_is_replaced_and_located)
+{
+	const char txt[] = "R 010000Z JAN 08\nFM AMEMBASSY CAF\xe9\nTO SECSTATE WASHDC 0001\n";
+	cw_record *rec = parse_buf(txt, sizeof txt - 1, "latin1.txt", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY CAF\xef\xbf\xbd");
+	const cw_diag *d = NULL;
+	for (size_t i = 0; i < cw_record_diag_count(rec); i++)
+		if (!strcmp(cw_record_diag(rec, i)->code, "ENC_INVALID_UTF8"))
+			d = cw_record_diag(rec, i);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(d->line, 2);
+	ck_assert_uint_eq(d->column, 17);
+	ck_assert_uint_eq(d->offset, 33);
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_nul_bytes_removed)
+{
+	const char txt[] = "R 010000Z JAN 08\nFM AMEMBASSY\0 X\nTO SECSTATE WASHDC 0001\n";
+	cw_record *rec = parse_buf(txt, sizeof txt - 1, "nul.txt", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY X");
+	ck_assert(has_diag(rec, "ENC_NUL_BYTE"));
+	cw_record_free(rec);
+}
+END_TEST
+
+Suite *suite_forms(void)
+{
+	Suite *s = suite_create("forms");
+	TCase *tc = tcase_create("detect");
+	tcase_add_loop_test(tc, test_detect, 0, sizeof detect_cases / sizeof *detect_cases);
+	suite_add_tcase(s, tc);
+	TCase *dec = tcase_create("decode");
+	tcase_add_test(dec, test_html_entities_and_anchors);
+	tcase_add_test(dec, test_markdown_links_and_escapes);
+	tcase_add_test(dec, test_crlf_bom_and_controls);
+	tcase_add_test(dec, test_invalid_utf8_is_replaced_and_located);
+	tcase_add_test(dec, test_nul_bytes_removed);
+	suite_add_tcase(s, dec);
+	return s;
+}

@@ -1,0 +1,145 @@
+/* Golden cases: testdata/<kind>/{valid,invalid}/<case>/ holds input.*, expected.json (a subset
+ * the record must contain) and expected.err (every diagnostic, verbatim, in the CLI's
+ * "file:line:col: severity: message [CODE]" form). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_helpers.h"
+
+enum { MAX_CASES = 512 };
+static char *cases[MAX_CASES];
+static int ncases;
+
+static const char *testdata_dir(void)
+{
+	const char *d = getenv("TESTDATA");
+	return d ? d : "testdata";
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void collect(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && ncases < MAX_CASES) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t n = strlen(dir) + strlen(e->d_name) + 2;
+		char *p = malloc(n);
+		snprintf(p, n, "%s/%s", dir, e->d_name);
+		cases[ncases++] = p;
+	}
+	closedir(d);
+}
+
+static char *find_input(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	struct dirent *e;
+	char *found = NULL;
+	while ((e = readdir(d)) != NULL)
+		if (!strncmp(e->d_name, "input.", 6)) {
+			found = strdup(e->d_name);
+			break;
+		}
+	closedir(d);
+	return found;
+}
+
+static char *render_diagnostics(const cw_record *rec, const char *name)
+{
+	size_t cap = 4096, n = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (size_t i = 0; i < cw_record_diag_count(rec); i++) {
+		const cw_diag *d = cw_record_diag(rec, i);
+		char line[1024];
+		int len = snprintf(line, sizeof line, "%s:%u:%u: %s: %s [%s]\n", name, d->line, d->column,
+				   cw_severity_name(d->severity), d->message, d->code);
+		if (n + (size_t)len + 1 > cap)
+			out = realloc(out, cap = (n + (size_t)len + 1) * 2);
+		memcpy(out + n, line, (size_t)len + 1);
+		n += (size_t)len;
+	}
+	return out;
+}
+
+START_TEST(test_golden_case)
+{
+	const char *dir = cases[_i];
+	char *name = find_input(dir);
+	ck_assert_msg(name != NULL, "%s: no input.* file", dir);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	size_t len;
+	char *input = read_file(path, &len);
+	ck_assert_ptr_nonnull(input);
+	cw_record *rec = parse_buf(input, len, name, CW_FORM_AUTO);
+
+	snprintf(path, sizeof path, "%s/expected.json", dir);
+	json_error_t err;
+	json_t *expected = json_load_file(path, 0, &err);
+	ck_assert_msg(expected != NULL, "%s: %s", path, err.text);
+	json_t *actual = record_jansson(rec);
+	char where[1024];
+	if (json_subset(expected, actual, where, sizeof where))
+		ck_abort_msg("%s: record differs at %s", dir, where);
+
+	snprintf(path, sizeof path, "%s/expected.err", dir);
+	char *want = read_file(path, NULL);
+	ck_assert_msg(want != NULL, "%s: missing", path);
+	char *got = render_diagnostics(rec, name);
+	ck_assert_msg(strcmp(got, want) == 0, "%s: diagnostics differ\n--- got\n%s--- expected\n%s", dir,
+		      got, want);
+	/* Valid cases carry no errors or warnings; invalid ones at least one. */
+	if (strstr(dir, "/valid/"))
+		ck_assert_uint_eq(cw_record_count_at_least(rec, CW_WARNING), 0);
+	else
+		ck_assert_uint_gt(cw_record_count_at_least(rec, CW_WARNING), 0);
+
+	free(got);
+	free(want);
+	json_decref(expected);
+	json_decref(actual);
+	cw_record_free(rec);
+	free(input);
+	free(name);
+}
+END_TEST
+
+START_TEST(test_cases_found)
+{
+	ck_assert_msg(ncases >= 10, "only %d golden cases under %s", ncases, testdata_dir());
+}
+END_TEST
+
+Suite *suite_golden(void)
+{
+	static const char *kinds[] = { "cables" };
+	static const char *groups[] = { "valid", "invalid" };
+	if (ncases == 0) {
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+			for (size_t g = 0; g < 2; g++) {
+				char dir[512];
+				snprintf(dir, sizeof dir, "%s/%s/%s", testdata_dir(), kinds[k], groups[g]);
+				collect(dir);
+			}
+		qsort(cases, (size_t)ncases, sizeof *cases, by_name);
+	}
+	Suite *s = suite_create("golden");
+	TCase *tc = tcase_create("testdata");
+	tcase_add_test(tc, test_cases_found);
+	tcase_add_loop_test(tc, test_golden_case, 0, ncases);
+	suite_add_tcase(s, tc);
+	return s;
+}

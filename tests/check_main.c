@@ -1,0 +1,21 @@
+/* The one test runner: every module's suite, run through srunner_run_all(sr, CK_ENV) so CK_RUN_SUITE,
+ * CK_RUN_CASE, CK_FORK and CK_VERBOSITY select and shape the run. */
+#include <stdlib.h>
+
+#include "check_helpers.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite_text());
+	srunner_add_suite(sr, suite_fields());
+	srunner_add_suite(sr, suite_forms());
+	srunner_add_suite(sr, suite_routing());
+	srunner_add_suite(sr, suite_reader());
+	srunner_add_suite(sr, suite_json());
+	srunner_add_suite(sr, suite_golden());
+	srunner_add_suite(sr, suite_linear());
+	srunner_run_all(sr, CK_ENV);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,127 @@
+/* parser/reader.c: input pushed in chunks, units, limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_helpers.h"
+
+static const char *sample = "VZCZCXRO0001\nOO RUEHXY\nDE RUEHXY #0001 0011200\nZNY UUUUU ZZH\n"
+			    "O 011200Z JAN 09\nFM AMEMBASSY X\nTO RUEHC/SECSTATE WASHDC 0001\n\n"
+			    "UNCLAS X 000001\n\nSUBJECT: CHUNKS\n";
+
+/* Feeding in chunks of any size gives the same record as one buffer. */
+START_TEST(test_chunk_sizes_agree)
+{
+	cw_record *whole = parse_str(sample, "s.txt");
+	char *want = record_json(whole);
+	const size_t sizes[] = { 1, 2, 7, 64 };
+	size_t n = strlen(sample);
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		cw_options *opt = cw_options_new();
+		cw_reader *rd = cw_reader_new(opt, "s.txt");
+		cw_record *rec = NULL;
+		for (size_t i = 0; i < n; i += sizes[k]) {
+			size_t len = n - i < sizes[k] ? n - i : sizes[k];
+			ck_assert_int_eq(cw_reader_feed(rd, sample + i, len), CW_OK);
+			ck_assert_int_eq(cw_reader_next(rd, &rec), CW_AGAIN);
+		}
+		cw_reader_finish(rd);
+		ck_assert_int_eq(cw_reader_next(rd, &rec), CW_OK);
+		char *got = record_json(rec);
+		cw_record_free(rec);
+		ck_assert_str_eq(got, want);
+		ck_assert_int_eq(cw_reader_next(rd, &rec), CW_END);
+		free(got);
+		cw_reader_free(rd);
+		cw_options_free(opt);
+	}
+	free(want);
+	cw_record_free(whole);
+}
+END_TEST
+
+START_TEST(test_empty_input_yields_one_error_record)
+{
+	cw_options *opt = cw_options_new();
+	cw_reader *rd = cw_reader_new(opt, "empty.txt");
+	cw_reader_finish(rd);
+	cw_record *rec;
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_OK);
+	ck_assert_str_eq(cw_record_kind(rec), "error");
+	ck_assert(has_diag(rec, "INPUT_EMPTY"));
+	cw_record_free(rec);
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_END);
+	cw_reader_free(rd);
+	cw_options_free(opt);
+}
+END_TEST
+
+START_TEST(test_unit_size_limit)
+{
+	cw_options *opt = cw_options_new();
+	cw_options_set_max_unit_bytes(opt, 16);
+	cw_record *rec = cw_parse(opt, sample, strlen(sample), "big.txt");
+	ck_assert_str_eq(cw_record_kind(rec), "error");
+	ck_assert(has_diag(rec, "LIMIT_UNIT_SIZE"));
+	ck_assert_int_eq(cw_value_int(cw_value_get(cw_record_root(rec), "source.bytes")),
+			 (int64_t)strlen(sample));
+	cw_record_free(rec);
+	cw_options_free(opt);
+}
+END_TEST
+
+START_TEST(test_item_limit)
+{
+	/* 50 addressees with a limit of 10: ten kept, one diagnostic. */
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = malloc(cap);
+	n += (size_t)snprintf(buf + n, cap - n, "R 010000Z JAN 08\nFM AMEMBASSY X\nTO AMEMBASSY T0\n");
+	for (int i = 1; i < 50; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "AMEMBASSY T%d\n", i);
+	cw_options *opt = cw_options_new();
+	cw_options_set_max_items(opt, 10);
+	cw_record *rec = cw_parse(opt, buf, n, "many.txt");
+	ck_assert_uint_eq(cw_value_count(cw_value_get(cw_record_root(rec), "routing.to")), 10);
+	ck_assert(has_diag(rec, "LIMIT_ITEMS"));
+	cw_record_free(rec);
+	cw_options_free(opt);
+	free(buf);
+}
+END_TEST
+
+START_TEST(test_forced_form)
+{
+	/* Markdown link syntax read as plain text when the form is forced. */
+	const char *md = "R 010000Z JAN 08\nFM [AMEMBASSY X](#)\n";
+	cw_record *rec = parse_buf(md, strlen(md), "x", CW_FORM_TEXT);
+	ck_assert_str_eq(rec_str(rec, "source.format"), "text");
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "[AMEMBASSY X](#)");
+	cw_record_free(rec);
+	rec = parse_buf(md, strlen(md), "x", CW_FORM_MARKDOWN);
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY X");
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_names)
+{
+	ck_assert_int_eq(cw_form_from_name("wikileaks-html"), CW_FORM_WIKILEAKS_HTML);
+	ck_assert_int_eq(cw_form_from_name("nope"), -1);
+	ck_assert_str_eq(cw_form_name(CW_FORM_MARKDOWN), "markdown");
+	ck_assert_int_eq(cw_format_from_name("jsonl"), CW_FORMAT_JSONL);
+	ck_assert_str_eq(cw_version(), CW_VERSION);
+}
+END_TEST
+
+Suite *suite_reader(void)
+{
+	Suite *s = suite_create("reader");
+	TCase *tc = tcase_create("reader");
+	tcase_add_test(tc, test_chunk_sizes_agree);
+	tcase_add_test(tc, test_empty_input_yields_one_error_record);
+	tcase_add_test(tc, test_unit_size_limit);
+	tcase_add_test(tc, test_item_limit);
+	tcase_add_test(tc, test_forced_form);
+	tcase_add_test(tc, test_names);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Command-line behaviour: exit codes, summaries, outputs, diagnostics with source and caret.
+# Usage: tests/cli.sh path/to/cablewire
+set -u
+CW=${1:?usage: tests/cli.sh CABLEWIRE}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+n=0
+ok() { n=$((n + 1)); }
+fail() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+expect_rc() { # expected-rc description command...
+	want=$1; what=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"; rc=$?
+	if [ "$rc" = "$want" ]; then ok; else fail "$what: exit $rc, expected $want"; cat "$T/err" >&2; fi
+}
+
+V=testdata/cables/valid
+I=testdata/cables/invalid
+
+expect_rc 0 "--version" "$CW" --version
+grep -q '^cablewire [0-9]' "$T/out" || fail "--version prints the version"
+expect_rc 0 "--help" "$CW" --help
+grep -q 'convert' "$T/out" || fail "--help lists convert"
+expect_rc 2 "no command" "$CW"
+expect_rc 2 "unknown command" "$CW" frobnicate
+expect_rc 2 "unknown --from" "$CW" parse --from nope $V/text-acp127/input.txt
+expect_rc 2 "missing input file" "$CW" parse /nonexistent/cable.txt
+expect_rc 2 "convert without -o" "$CW" convert $V
+
+# parse: valid input exits 0 and prints a JSON array.
+expect_rc 0 "parse valid" "$CW" parse $V/text-acp127/input.txt
+jq -e 'length == 1 and .[0].id == "07VALLETTA412"' "$T/out" >/dev/null || fail "parse prints the record"
+# standard input
+expect_rc 0 "parse stdin" sh -c "\"$CW\" parse --format jsonl - < $V/markdown-page/input.md"
+jq -e '.id == "10REYKJAVIK91" and .source.path == "-"' "$T/out" >/dev/null || fail "parse reads standard input"
+# errors: exit 1, the diagnostic on stderr, located
+expect_rc 1 "parse invalid" "$CW" parse $I/dtg-not-a-date/input.txt
+grep -q "input.txt:5:3: error: date-time group '301200Z FEB 08' is not a real date and time \[HDR_DTG_INVALID\]" "$T/err" \
+	|| fail "parse prints the located error"
+
+# convert: directories recursively, one record per input, summary on stderr
+expect_rc 1 "convert testdata" "$CW" convert testdata/cables -o "$T/all.jsonl"
+inputs=$(find testdata/cables -type f | wc -l)
+lines=$(wc -l <"$T/all.jsonl")
+[ "$lines" = "$inputs" ] || fail "convert wrote $lines records for $inputs files"
+grep -q "cablewire: read $inputs inputs, wrote $inputs records" "$T/err" || fail "convert summary: $(cat "$T/err")"
+jq -e . "$T/all.jsonl" >/dev/null || fail "convert output is valid JSON Lines"
+[ ! -e "$T/all.jsonl.tmp-"* ] 2>/dev/null || fail "temporary file left behind"
+# only valid inputs: exit 0; .json output is one array
+expect_rc 0 "convert valid" "$CW" convert $V/text-acp127/input.txt $V/html-2010-layout/input.html -o "$T/two.json"
+jq -e 'type == "array" and length == 2' "$T/two.json" >/dev/null || fail "convert -o .json writes an array"
+# unreadable output directory: exit 2, no output
+expect_rc 2 "convert to a missing directory" "$CW" convert $V -o /nonexistent/dir/out.jsonl
+
+echo "cli: $n checks, $fails failed"
+[ "$fails" = 0 ]

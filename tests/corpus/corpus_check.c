@@ -1,0 +1,245 @@
+/* Accuracy against the shared corpus: parses every WikiLeaks page of an extracted archive through
+ * the public API and compares the record with the page's own metadata
+ * (wikileaks-html.metadata.csv). Prints one table; exits 1 when an enforced target is missed.
+ *
+ * usage: corpus_check METADATA.csv EXTRACTED_DIR */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cablewire.h"
+
+enum { MAX_FIELDS = 8, SHOW = 8 };
+
+typedef struct row {
+	char *f[MAX_FIELDS];  /* ref_id, created, released, classification, origin, subject, path */
+	int n;
+} row;
+
+/* One RFC 4180 record from f: quoted fields may hold commas, quotes ("") and newlines. */
+static int read_row(FILE *f, row *r)
+{
+	int c, nf = 0;
+	size_t cap = 256, len = 0;
+	char *cell = malloc(cap);
+	int quoted = 0, any = 0;
+	r->n = 0;
+	for (;;) {
+		c = fgetc(f);
+		if (c == EOF && !any) {
+			free(cell);
+			return 0;
+		}
+		any = 1;
+		if (quoted) {
+			if (c == '"') {
+				int d = fgetc(f);
+				if (d == '"') {
+					c = '"';
+				} else {
+					quoted = 0;
+					if (d != EOF)
+						ungetc(d, f);
+					continue;
+				}
+			} else if (c == EOF) {
+				quoted = 0;
+			}
+		} else if (c == '"' && len == 0) {
+			quoted = 1;
+			continue;
+		} else if (c == ',' || c == '\n' || c == EOF) {
+			cell[len] = '\0';
+			if (nf < MAX_FIELDS)
+				r->f[nf++] = strdup(cell);
+			len = 0;
+			if (c != ',') {
+				r->n = nf;
+				free(cell);
+				return 1;
+			}
+			continue;
+		} else if (c == '\r') {
+			continue;
+		}
+		if (len + 2 > cap)
+			cell = realloc(cell, cap *= 2);
+		cell[len++] = (char)c;
+	}
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+/* A value as a C string (copied into a rotating buffer). */
+static const char *str(const cw_value *v)
+{
+	static char bufs[4][2048];
+	static int k;
+	size_t n;
+	const char *s = cw_value_string(v, &n);
+	if (!s)
+		return NULL;
+	char *b = bufs[k++ % 4];
+	if (n >= sizeof bufs[0])
+		n = sizeof bufs[0] - 1;
+	memcpy(b, s, n);
+	b[n] = '\0';
+	return b;
+}
+
+/* Upper case, letters and digits only: "Embassy Tel Aviv" -> "EMBASSYTELAVIV". */
+static void squash(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; in && *in && n + 1 < size; in++)
+		if (isalnum((unsigned char)*in))
+			out[n++] = (char)toupper((unsigned char)*in);
+	out[n] = '\0';
+}
+
+/* Does the telegram's FM address name the page's Origin ("Embassy Damascus" vs "AMEMBASSY
+ * DAMASCUS")? The agency word differs between the two; the place must appear. */
+static int origin_agrees(const char *meta, const char *fm)
+{
+	static const char *agencies[] = { "Embassy ", "Consulate ", "US Mission ", "Mission ",
+					  "US Interests Section ", "USUN ", "USEU ", "Iran RPO ",
+					  "REO ", "American Institute Taiwan, " };
+	char m[256], f[256];
+	if (!strcmp(meta, "Secretary of State") || !strncmp(meta, "US Delegation, Secretary", 24))
+		return !strncmp(fm, "SECSTATE", 8) || strstr(fm, "SECRETARY") != NULL;
+	const char *place = meta;
+	for (size_t i = 0; i < sizeof agencies / sizeof *agencies; i++)
+		if (!strncmp(meta, agencies[i], strlen(agencies[i]))) {
+			place = meta + strlen(agencies[i]);
+			break;
+		}
+	squash(place, m, sizeof m);
+	squash(fm, f, sizeof f);
+	return m[0] && strstr(f, m) != NULL;
+}
+
+typedef struct metric {
+	const char *name;
+	double target;     /* percent; 0 = reported only */
+	long ok, total;
+	char misses[SHOW][400];
+	int nmiss;
+} metric;
+
+static void count(metric *m, int ok, const char *id, const char *why)
+{
+	m->total++;
+	if (ok) {
+		m->ok++;
+		return;
+	}
+	if (m->nmiss < SHOW)
+		snprintf(m->misses[m->nmiss++], sizeof m->misses[0], "%s: %s", id, why);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: corpus_check METADATA.csv EXTRACTED_DIR\n");
+		return 2;
+	}
+	FILE *meta = fopen(argv[1], "r");
+	if (!meta) {
+		perror(argv[1]);
+		return 2;
+	}
+	metric dtg = { "DTG date+hour = Created (pages with a routing header)", 99.0, 0, 0, { { 0 } }, 0 };
+	metric origin = { "FM address names the Origin (pages with an FM line)", 99.0, 0, 0, { { 0 } }, 0 };
+	metric pages = { "pages parsed into one cable record", 100.0, 0, 0, { { 0 } }, 0 };
+	metric idm = { "id = ref_id", 0, 0, 0, { { 0 } }, 0 };
+	row r;
+	read_row(meta, &r); /* header */
+	cw_options *opt = cw_options_new();
+	long headers = 0;
+	while (read_row(meta, &r)) {
+		if (r.n < 7)
+			continue;
+		const char *ref = r.f[0], *created = r.f[1], *morigin = r.f[4], *path = r.f[6];
+		char full[4096];
+		snprintf(full, sizeof full, "%s/%s", argv[2], path);
+		size_t len;
+		char *buf = read_file(full, &len);
+		if (!buf) {
+			count(&pages, 0, ref, "page missing from the archive");
+			continue;
+		}
+		cw_record *rec = cw_parse(opt, buf, len, full);
+		const cw_value *root = cw_record_root(rec);
+		count(&pages, rec && !strcmp(cw_record_kind(rec), "cable"), ref, "no cable record");
+		const char *shape = str(cw_value_get(root, "routing.shape"));
+		if (shape && strcmp(shape, "none") != 0) {
+			headers++;
+			const char *d = str(cw_value_get(root, "routing.dtg"));
+			/* Created is "YYYY-MM-DD HH:xx"; its minutes are not minutes (corpus README). */
+			int ok = d && !strncmp(d, created, 10) && !strncmp(d + 11, created + 11, 2);
+			char why[160];
+			snprintf(why, sizeof why, "DTG %s, Created %s", d ? d : "none", created);
+			count(&dtg, ok, ref, why);
+		}
+		const char *fm = str(cw_value_get(root, "routing.from.address"));
+		if (fm) {
+			char why[160];
+			snprintf(why, sizeof why, "FM %s, Origin %s", fm, morigin);
+			count(&origin, origin_agrees(morigin, fm), ref, why);
+		}
+		const char *id = str(cw_value_get(root, "id"));
+		char why[160];
+		snprintf(why, sizeof why, "id %s", id ? id : "none");
+		count(&idm, id && !strcmp(id, ref), ref, why);
+		cw_record_free(rec);
+		free(buf);
+		for (int i = 0; i < r.n; i++)
+			free(r.f[i]);
+	}
+	fclose(meta);
+	cw_options_free(opt);
+
+	metric *all[] = { &pages, &dtg, &origin, &idm };
+	int failed = 0;
+	printf("\nwikileaks-html.tar.xz: %ld pages, %ld with a routing header\n\n", pages.total, headers);
+	printf("%-58s %8s %8s %8s %8s\n", "check", "agree", "of", "%", "target");
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		metric *m = all[i];
+		double pct = m->total ? 100.0 * (double)m->ok / (double)m->total : 0;
+		int pass = m->target == 0 || pct >= m->target;
+		char target[16] = "-";
+		if (m->target)
+			snprintf(target, sizeof target, "%.1f", m->target);
+		printf("%-58s %8ld %8ld %8.2f %8s %s\n", m->name, m->ok, m->total, pct, target,
+		       m->target ? (pass ? "ok" : "MISSED") : "");
+		failed |= !pass;
+	}
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		metric *m = all[i];
+		if (!m->nmiss)
+			continue;
+		printf("\n%s: first disagreements\n", m->name);
+		for (int k = 0; k < m->nmiss; k++)
+			printf("  %s\n", m->misses[k]);
+	}
+	return failed;
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# make corpus-check: accuracy tables on ../shared/corpus. Skips cleanly, saying so, when the
+# corpus is absent (a fresh clone elsewhere).
+# Usage: tests/corpus/run.sh SHARED_DIR CABLEWIRE CORPUS_CHECK BUILD_DIR
+set -eu
+SHARED=$1 CW=$2 CHECK=$3 BUILD=$4
+CORPUS=$SHARED/corpus
+if [ ! -d "$CORPUS/cables" ]; then
+	echo "corpus-check: skipped: $CORPUS not found (the shared corpus is not part of the repository)"
+	exit 0
+fi
+WORK=$BUILD/corpus
+rm -rf "$WORK" && mkdir -p "$WORK/html"
+tar -xJf "$CORPUS/cables/wikileaks-html.tar.xz" -C "$WORK/html"
+echo "== every page converts to exactly one record"
+pages=$(find "$WORK/html" -type f -name '*.html' | wc -l)
+set +e
+"$CW" convert "$WORK/html" -o "$WORK/html.jsonl"
+rc=$?
+set -e
+[ "$rc" -le 1 ] || { echo "corpus-check: convert failed (exit $rc)"; exit 1; }
+records=$(wc -l <"$WORK/html.jsonl")
+[ "$records" = "$pages" ] || { echo "corpus-check: $pages pages but $records records"; exit 1; }
+echo "$pages pages, $records records"
+"$CHECK" "$CORPUS/cables/wikileaks-html.metadata.csv" "$WORK/html"
