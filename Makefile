@@ -14,7 +14,7 @@ CC        ?= cc
 BUILD     ?= build
 OPT       ?= -O2 -g
 STRICT    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
-             -Wmissing-prototypes -Wno-unused-function
+             -Wmissing-prototypes
 SANITIZE  ?=
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Iparser -Ilexer -Iemitters -I$(GEN)
 CFLAGS    ?=
@@ -57,6 +57,8 @@ CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
 .PHONY: all deps demo check test asan fuzz fuzz-deps fuzz-build corpus-check bench clean
 .DEFAULT_GOAL := all
+# Generated C is kept between runs (not deleted as an intermediate file).
+.SECONDARY:
 
 all: $(CLI)
 

@@ -10,6 +10,7 @@ typedef struct classline_fields {
 	slice caveat;     /* after "//": NOFORN */
 	slice efto;       /* "E F T O" / "EFTO" after UNCLAS */
 	slice section, of;
+	slice year;       /* two digits before the origin in old telegrams: 75 LIBREVILLE */
 	slice origin;     /* may hold spaces: SAO PAULO */
 	slice serial;     /* digits as written: 000728 */
 	slice rest;       /* captions after the serial */

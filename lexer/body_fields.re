@@ -94,6 +94,20 @@ static uptr cl_section(uptr cur, uptr lim, slice *n, slice *of)
 	(void)mar;
 }
 
+/* Telegrams of the 1970s put the year before the origin: 75 LIBREVILLE 1895. */
+static uptr cl_year(uptr cur, uptr lim, slice *out)
+{
+	uptr mar = NULL, ctx = NULL, y0 = NULL, y1 = NULL, start = cur;
+	/*!stags:re2c:cl_year format = 'uptr @@ = NULL;'; */
+	(void)ctx;
+	/*!re2c:cl_year
+		sp+ @y0 digit{2} @y1 / sp+ upper { *out = mk(y0, y1); return cur; }
+		* { return start; }
+		$ { return start; }
+	*/
+	(void)mar;
+}
+
 static int cl_origin(uptr cur, uptr lim, classline_fields *out)
 {
 	uptr mar = NULL, o0 = NULL, n0 = NULL, n1 = NULL, r0 = NULL, r1 = NULL;
@@ -131,6 +145,7 @@ int scan_classline(const char *p, const char *limit, classline_fields *out)
 	cur = cl_caveat(cur, lim, &out->caveat);
 	cur = cl_efto(cur, lim, &out->efto);
 	cur = cl_section(cur, lim, &out->section, &out->of);
+	cur = cl_year(cur, lim, &out->year);
 	return cl_origin(cur, lim, out);
 }
 
