@@ -29,13 +29,29 @@
 	/* Operating signal: ZZH, ZFF6, ZDK. */
 	opsig   = "Z" upper{2} digit?;
 
-	/* Words that spell a classification, plain or letter-spaced. */
+	/* Words that spell a classification, plain or letter-spaced, as written by State. */
 	cls_plain = "UNCLASSIFIED" | "UNCLAS" | "CONFIDENTIAL" | "SECRET" | "TOP SECRET"
 	          | "LIMITED OFFICIAL USE" | "LIMITED OFFICAL USE" | "RESTRICTED";
 	cls_spaced = "U N C L A S S I F I E D" | "C O N F I D E N T I A L" | "S E C R E T"
 	           | "T O P" sp+ "S E C R E T" | "L I M I T E D" sp+ "O F F I C I A L" sp+ "U S E"
 	           | "U N C L A S";
-	cls_word = cls_plain | cls_spaced;
+	cls_word_strict = cls_plain | cls_spaced;
+
+	/* The same as the release garbles them: any case, a space or not between letters, one
+	 * stray character before (CC O N F I D E N T I A L, SS E C R E T, .C O N F..., S e c r e t,
+	 * C ONFIDENTIAL), the first letter lost (O N F I D E N T I A L, E C R E T). Only where a
+	 * classification line is expected. */
+	s_        = " "?;
+	w_onf     = 'O' s_ 'N' s_ 'F' s_ 'I' s_ 'D' s_ 'E' s_ 'N' s_ 'T' s_ 'I' s_ 'A' s_ 'L';
+	w_conf    = 'C' s_ w_onf;
+	w_ecret   = 'E' s_ 'C' s_ 'R' s_ 'E' s_ 'T';
+	w_secret  = 'S' s_ w_ecret;
+	w_unclas  = 'U' s_ 'N' s_ 'C' s_ 'L' s_ 'A' s_ 'S' (s_ 'S' s_ 'I' s_ 'F' s_ 'I' s_ 'E' s_ 'D')?;
+	w_lou     = 'L' s_ 'I' s_ 'M' s_ 'I' s_ 'T' s_ 'E' s_ 'D' sp+ 'O' s_ 'F' s_ 'F' s_ 'I' s_ 'C' s_
+	            'I' s_ 'A'? s_ 'L' sp+ 'U' s_ 'S' s_ 'E';
+	w_top     = 'T' s_ 'O' s_ 'P' sp+ w_secret;
+	cls_word  = [A-Za-z.] s_ (w_conf | w_secret | w_unclas) | w_conf | w_secret | w_unclas | w_lou
+	          | w_top | w_onf | w_ecret | "RESTRICTED";
 */
 /*!re2c
 	/* UTF-8 multi-byte sequences, well-formed only (no overlongs, no surrogates). */

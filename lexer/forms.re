@@ -128,6 +128,8 @@ static void report(decoder *d)
 
 /* What every form must survive. tok and cur are the current token's bounds. */
 /*!rules:re2c:content
+	/* Lines ending in a backslash come from the leak's database dumps. */
+	"\\" [ \t]* ("\r\n" | "\n" | "\r")  { subst(d, "\n", 1, tok); continue; }
 	"\r\n" | "\r"                        { subst(d, "\n", 1, tok); continue; }
 	"\x0c"                               { subst(d, "\n", 1, tok); continue; }
 	"\x00"                               { nul(d, tok); continue; }

@@ -90,10 +90,10 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		sp* cls_plain sp+ "PTQ" digit+ sp* eol          { k = K_CLASSPTQ; goto done; }
 		sp* ("From:" | "Sent:" | "To:" | "Subject:" | "Cc:" | "CC:" | "Date:") nl* eol
 		                                                { k = K_EMAIL; goto done; }
-		sp* cls_word ("//" [A-Z/ ]*)? sp* eol           { k = K_CLASSWORD; goto done; }
+		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol    { k = K_CLASSWORD; goto done; }
 		/* After the class words: UNCLAS alone is a class word, not an indicator. */
 		sp* ri (sp+ ri)* sp* eol                        { k = K_RIS; goto done; }
-		sp* cls_word ("//" [A-Z/]*)? sp+ [A-Z0-9] nl* eol { k = K_BODY; goto done; }
+		sp* cls_word_strict ("//" [A-Z/]*)? sp+ [A-Z0-9] nl* eol { k = K_BODY; goto done; }
 		sp* ("E.O." | "E.o." | "E.0." | "EO" | "E. O.") sp* digit{5} nl* eol
 		                                                { k = K_BODY; goto done; }
 		sp* ("TAGS" | "TAGE" | "TAS" | "TAG") ":"? sp nl* eol { k = K_BODY; goto done; }

@@ -1,11 +1,12 @@
-/* A telegram from its decoded text: the routing header through grammar/header.y, the body, the
- * reference id rebuilt from what the telegram itself says. */
+/* A telegram from its decoded text: the routing header (grammar/header.y), the body
+ * (grammar/body.y), the reference id rebuilt from what the telegram says, and the consistency
+ * checks between the two. */
 #include "cable_parse.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "body_fields.h"
+#include "body.h"
 #include "routing.h"
 
 static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->a, s.s, s.n); }
@@ -24,88 +25,213 @@ static void put_wikileaks(cable_ctx *ctx, const decoded *dec)
 		obj_put_cstr(a, o, keys[i], dec->meta[i]);
 }
 
-/* The classification line that opens the body: level, section, origin and serial. */
-static int find_classline(cable_ctx *ctx, const char *body, classline_fields *cl,
-			  const char **where)
-{
-	/* It is the first line with text in a well-formed body; tolerate a few lines of leftovers
-	 * before it, but do not walk a whole long body looking for it. */
-	enum { MAX_LINES = 40 };
-	const char *p = body;
-	for (int i = 0; i < MAX_LINES && p < ctx->lim; i++) {
-		if (scan_classline(p, ctx->lim, cl)) {
-			*where = p;
-			return 1;
-		}
-		p = line_end(p);
-		if (p < ctx->lim)
-			p++;
-	}
-	return 0;
-}
-
 static void strip_zeros(slice *s)
 {
 	while (s->n > 1 && s->s[0] == '0')
 		s->s++, s->n--;
 }
 
-static void put_id(cable_ctx *ctx, const classline_fields *cl, const char *where)
+/* The origin word of the FM address as reference ids spell it: AMEMBASSY DAMASCUS -> DAMASCUS,
+ * SECSTATE WASHDC -> STATE, USMISSION USUN NEW YORK -> USUN NEW YORK. known is set when the
+ * address had one of these office prefixes (an unknown shape is no evidence). */
+static slice origin_from_address(slice addr, int *known)
+{
+	static const char *prefixes[] = { "AMEMBASSY ", "AMCONSUL ", "USMISSION ", "AMEMB ",
+					  "USINT ", "USLO ", "AMCONGEN " };
+	slice none = { NULL, 0 };
+	*known = 0;
+	if (!addr.s)
+		return none;
+	if (addr.n >= 8 && !memcmp(addr.s, "SECSTATE", 8)) {
+		slice st = { "STATE", 5 };
+		*known = 1;
+		return st;
+	}
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (addr.n > n && !memcmp(addr.s, prefixes[i], n)) {
+			slice r = { addr.s + n, addr.n - n };
+			*known = 1;
+			return r;
+		}
+	}
+	return addr;
+}
+
+/* Letters and digits only, upper case. */
+static void squash(slice s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = 0; s.s && i < s.n && n + 1 < size; i++)
+		if ((s.s[i] >= 'A' && s.s[i] <= 'Z') || (s.s[i] >= '0' && s.s[i] <= '9'))
+			out[n++] = s.s[i];
+		else if (s.s[i] >= 'a' && s.s[i] <= 'z')
+			out[n++] = (char)(s.s[i] - 32);
+	out[n] = '\0';
+}
+
+/* Does the body's origin name the same post as the FM address? */
+static int same_post(slice body_origin, slice fm_origin)
+{
+	char a[128], b[128];
+	squash(body_origin, a, sizeof a);
+	squash(fm_origin, b, sizeof b);
+	return a[0] && b[0] && (strstr(a, b) || strstr(b, a));
+}
+
+/* The release's year for the reference id when the telegram has no DTG: "2003-06-03 ..." */
+static int release_year(const decoded *dec)
+{
+	const char *c = dec->has_meta ? dec->meta[WL_CREATED] : NULL;
+	if (!c || strlen(c) < 4)
+		return -1;
+	int y = parse_digits(c, 4);
+	return y >= 1900 ? y : -1;
+}
+
+static void put_id(cable_ctx *ctx, const decoded *dec)
 {
 	arena *a = ctx->a;
 	cw_value *root = ctx->rec->root;
-	if (!cl) {
-		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", ctx_off(ctx, where),
+	body_state *b = &ctx->b;
+	const char *where = b->cl_start ? b->cl_start : ctx->text;
+	size_t at = ctx_off(ctx, where);
+
+	/* What the header says: the FM address's post and the DE line's station serial. */
+	size_t n;
+	slice fm = { NULL, 0 }, ssn = { NULL, 0 };
+	fm.s = cw_value_string(cw_value_get(root, "routing.from.address"), &n);
+	fm.n = n;
+	ssn.s = cw_value_string(cw_value_get(root, "routing.originator.ssn"), &n);
+	ssn.n = n;
+	int fm_known;
+	slice fm_origin = origin_from_address(fm, &fm_known);
+
+	slice origin = { NULL, 0 }, serial = { NULL, 0 };
+	char fixed[32];
+	if (b->cl.origin.s) {
+		origin = b->cl.origin;
+		serial = b->cl.serial;
+		if (fm_known && !same_post(origin, fm_origin) && ssn.s) {
+			/* The page holds another telegram's text under this header (it happens in
+			 * the release): the header, machine-written, names the cable. */
+			rec_diag_at(ctx->rec, CW_WARNING, "CHK_ORIGIN_MISMATCH", at,
+				    "the body is from %.*s but the header from %.*s; the id follows "
+				    "the header", (int)origin.n, origin.s, (int)fm.n, fm.s);
+			origin = fm_origin;
+			serial = ssn;
+		} else if (ssn.s && serial.n >= ssn.n && ssn.n < sizeof fixed &&
+			   memcmp(serial.s + serial.n - ssn.n, ssn.s, ssn.n) != 0) {
+			/* A typed serial against the DE line's machine-made one: trust the machine
+			 * for the digits it gives. */
+			size_t high = serial.n - ssn.n;
+			if (high + ssn.n < sizeof fixed) {
+				memcpy(fixed, serial.s, high);
+				memcpy(fixed + high, ssn.s, ssn.n);
+				serial.s = fixed;
+				serial.n = high + ssn.n;
+			}
+		} else if (ssn.s && serial.n < ssn.n) {
+			serial = ssn;
+		}
+	} else if (ssn.s && fm_origin.s) {
+		/* No readable classification line: the header gives the id (the station serial is
+		 * the serial's low four digits). */
+		origin = fm_origin;
+		serial = ssn;
+		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
+			    "no readable classification line: the reference id comes from the FM line "
+			    "and the DE line's station serial number");
+	}
+	if (!origin.s || !serial.s) {
+		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
 			    "no classification line with origin and serial: the reference id cannot "
 			    "be rebuilt");
 		return;
 	}
-	if (!ctx->r.has_dtg) {
-		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", ctx_off(ctx, where),
-			    ctx->r.seen_dtg ? "the date-time group is not valid: the year of the "
-					      "reference id is unknown"
-					    : "no date-time group: the year of the reference id is "
-					      "unknown");
-		return;
+	int year = ctx->r.has_dtg ? ctx->r.dtg.year : -1;
+	if (year < 0) {
+		year = release_year(dec);
+		if (year < 0) {
+			rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
+				    ctx->r.seen_dtg ? "the date-time group is not valid: the year of "
+						      "the reference id is unknown"
+						    : "no date-time group: the year of the reference "
+						      "id is unknown");
+			return;
+		}
+		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_YEAR_FROM_RELEASE", at,
+			    "no date-time group: the year of the reference id comes from the "
+			    "release's date");
 	}
 	char id[128];
-	size_t n = (size_t)snprintf(id, sizeof id, "%02d", ctx->r.dtg.year % 100);
-	for (size_t i = 0; i < cl->origin.n && n + 1 < sizeof id; i++)
-		if (cl->origin.s[i] != ' ' && cl->origin.s[i] != '\t')
-			id[n++] = cl->origin.s[i];
-	slice serial = cl->serial;
+	size_t len = (size_t)snprintf(id, sizeof id, "%02d", year % 100);
+	char org[96];
+	squash(origin, org, sizeof org);
+	for (size_t i = 0; org[i] && len + 1 < sizeof id; i++)
+		id[len++] = org[i];
 	strip_zeros(&serial);
-	for (size_t i = 0; i < serial.n && n + 1 < sizeof id; i++)
-		id[n++] = serial.s[i];
-	id[n] = '\0';
-	obj_put(a, root, "id", val_str_copy(a, id, n));
+	for (size_t i = 0; i < serial.n && len + 1 < sizeof id; i++)
+		id[len++] = serial.s[i];
+	id[len] = '\0';
+	obj_put(a, root, "id", val_str_copy(a, id, len));
+
+	/* The release's own id, kept beside ours; malformed ones (08EFTOLONDON2883) differ. */
+	const char *rel = dec->has_meta ? dec->meta[WL_REFERENCE_ID] : NULL;
+	if (rel && strcmp(rel, id) != 0)
+		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_DIFFERS", at,
+			    "the release names this cable %s; the telegram says %s", rel, id);
 }
 
-static void put_classification(cable_ctx *ctx, const classline_fields *cl, const char *where)
+static void put_classification(cable_ctx *ctx)
 {
 	arena *a = ctx->a;
 	cw_value *root = ctx->rec->root;
+	body_state *b = &ctx->b;
 	cw_value *c = obj_put(a, root, "classification", val_object(a));
-	if (!cl) {
+	if (!b->seen_classline || !b->cl.level.s) {
 		obj_put(a, c, "level", NULL);
 		obj_child_array(a, c, "caveats");
 		obj_put(a, c, "raw", NULL);
 		obj_put(a, c, "section", NULL);
 		obj_put(a, root, "origin", NULL);
 		obj_put(a, root, "serial", NULL);
+		/* No classification line: the header's security group still says the level. */
+		const char *level = level_from_group_letter(ctx->r.group_level);
+		if (level) {
+			obj_put_cstr(a, c, "level", !strcmp(level, "UNCLASSIFIED//EFTO") ? "UNCLASSIFIED" : level);
+			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_HEADER", 0,
+				    "no classification line: the level comes from the header's "
+				    "classification group");
+		}
 		return;
 	}
+	const classline_fields *cl = &b->cl;
 	obj_put_cstr(a, c, "level", level_name(cl->level));
 	cw_value *cav = obj_child_array(a, c, "caveats");
-	if (cl->caveat.s)
-		arr_push(a, cav, sv(ctx, cl->caveat));
+	if (cl->caveat.s) {
+		/* NOFORN, or several: NOFORN/ORCON */
+		const char *p = cl->caveat.s, *e = cl->caveat.s + cl->caveat.n;
+		while (p < e) {
+			const char *q = p;
+			while (q < e && *q != '/')
+				q++;
+			if (q > p)
+				arr_push(a, cav, val_str(a, p, (size_t)(q - p)));
+			p = q + 1;
+		}
+	}
 	if (cl->efto.s)
 		arr_push(a, cav, val_cstr(a, "EFTO"));
-	slice raw = { where, (size_t)(line_end(where) - where) };
-	while (raw.n && (raw.s[0] == ' ' || raw.s[0] == '\t'))
-		raw.s++, raw.n--;
-	while (raw.n && (raw.s[raw.n - 1] == ' ' || raw.s[raw.n - 1] == '\t'))
-		raw.n--;
+	const char *s = b->cl_start, *e = line_end(s);
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	const char *re = cl->serial.s ? cl->serial.s + cl->serial.n : e;
+	if (cl->rest.s && !cl->glued)
+		re = cl->rest.s + cl->rest.n;
+	if (re < s || re > e)
+		re = e; /* split over two lines: the first is the raw line */
+	slice raw = { s, (size_t)(re - s) };
 	obj_put(a, c, "raw", sv(ctx, raw));
 	if (cl->section.s) {
 		cw_value *sec = obj_put(a, c, "section", val_object(a));
@@ -116,6 +242,74 @@ static void put_classification(cable_ctx *ctx, const classline_fields *cl, const
 	}
 	obj_put(a, root, "origin", sv(ctx, cl->origin));
 	obj_put(a, root, "serial", sv(ctx, cl->serial));
+}
+
+/* Consistency between the header and the body; each a warning with its own code. */
+static void cross_checks(cable_ctx *ctx, const decoded *dec)
+{
+	body_state *b = &ctx->b;
+	routing_state *r = &ctx->r;
+	const char *where = b->cl_start ? b->cl_start : ctx->text;
+	size_t at = ctx_off(ctx, where);
+	const char *level = b->seen_classline ? level_name(b->cl.level) : NULL;
+	int rank = level ? marking_rank(level, strlen(level)) : -1;
+
+	/* FL4 group CCCCC vs CONFIDENTIAL. */
+	if (level && r->group_level) {
+		char want = level[0] == 'L' ? 'U' : level[0] == 'T' ? 'T' : level[0];
+		char got = r->group_level == 'E' ? 'U' : r->group_level;
+		if (want != got)
+			rec_diag_at(ctx->rec, CW_WARNING, "CHK_CLASS_GROUP", at,
+				    "the header's classification group says %s, the body says %s",
+				    level_from_group_letter(r->group_level), level);
+	}
+	/* DE #0728 vs serial 000728: the station serial is the serial's low digits. */
+	if (b->seen_classline && r->ssn_digits) {
+		slice serial = b->cl.serial;
+		size_t k = (size_t)r->ssn_digits;
+		if (serial.n >= k) {
+			int low = parse_digits(serial.s + serial.n - k, k);
+			if (low >= 0 && (size_t)low != r->ssn)
+				rec_diag_at(ctx->rec, CW_WARNING, "CHK_SSN_SERIAL", at,
+					    "the DE line's station serial %0*zu does not match the "
+					    "serial %.*s", r->ssn_digits, r->ssn, (int)serial.n,
+					    serial.s);
+		}
+	}
+	/* SECTION 01 OF 03 vs DE #0220/01. */
+	if (b->seen_classline && b->cl.section.s) {
+		size_t n;
+		const char *part = cw_value_string(cw_value_get(ctx->rec->root, "routing.originator.part"), &n);
+		if (part) {
+			int pn = parse_digits(part, n), sn = parse_digits(b->cl.section.s, b->cl.section.n);
+			if (pn >= 0 && sn >= 0 && pn != sn)
+				rec_diag_at(ctx->rec, CW_WARNING, "CHK_SECTION_PART", at,
+					    "SECTION %d of the body but part %d in the DE line", sn, pn);
+		}
+	}
+	/* The release's id year vs the DTG year. */
+	const char *rel = dec->has_meta ? dec->meta[WL_REFERENCE_ID] : NULL;
+	if (rel && r->has_dtg && strlen(rel) >= 2) {
+		int ry = parse_digits(rel, 2);
+		if (ry >= 0 && ry != r->dtg.year % 100)
+			rec_diag_at(ctx->rec, CW_WARNING, "CHK_ID_YEAR", at,
+				    "the release's id %s has year %02d, the DTG says %04d", rel, ry,
+				    r->dtg.year);
+	}
+	/* Declassification before the telegram was sent. */
+	if (b->decl_year && r->has_dtg) {
+		int decl = b->decl_year * 10000 + b->decl_month * 100 + b->decl_day;
+		int sent = r->dtg.year * 10000 + r->dtg.month * 100 + r->dtg.day;
+		if (decl < sent)
+			rec_diag_at(ctx->rec, CW_WARNING, "CHK_DECL_BEFORE_DTG", at,
+				    "the declassification date %04d-%02d-%02d is before the DTG",
+				    b->decl_year, b->decl_month, b->decl_day);
+	}
+	/* A paragraph marked above the cable's level. */
+	if (rank >= 0 && b->top_mark > rank)
+		rec_diag_at(ctx->rec, CW_WARNING, "CHK_MARKING_ABOVE",
+			    ctx_off(ctx, b->top_mark_at),
+			    "a paragraph is marked above the cable's classification (%s)", level);
 }
 
 void cable_parse(cw_record *rec, const decoded *dec)
@@ -129,7 +323,9 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	cw_value *root = rec->root;
 	arena *a = ctx.a;
 
+	/* Keys in their published order; each is filled below or stays null. */
 	obj_put(a, root, "id", NULL);
+	obj_put(a, root, "release_id", dec->has_meta ? val_cstr(a, dec->meta[WL_REFERENCE_ID]) : NULL);
 	put_wikileaks(&ctx, dec);
 
 	const char *stop = dec->has_blocks ? ctx.text + dec->header_end : NULL;
@@ -137,13 +333,29 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	if (dec->has_blocks)
 		body = ctx.text + dec->body_start;
 
-	classline_fields cl;
-	const char *where = body;
-	int have = find_classline(&ctx, body, &cl, &where);
-	put_classification(&ctx, have ? &cl : NULL, where);
-	put_id(&ctx, have ? &cl : NULL, where);
+	/* A database row written down the top of the body, then a whole telegram: the row is
+	 * reported and skipped, and the telegram read with its own header. */
+	size_t dump_lines;
+	const char *after = skip_vertical_dump(body, ctx.lim, &dump_lines);
+	if (after) {
+		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", ctx_off(&ctx, body),
+			    "%zu lines of a database row from the leak (not part of the telegram)",
+			    dump_lines);
+		body = after;
+		if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO])
+			body = routing_parse(&ctx, after, NULL);
+	}
 
-	if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner && !have)
+	obj_put(a, root, "classification", NULL);
+	obj_put(a, root, "origin", NULL);
+	obj_put(a, root, "serial", NULL);
+	body_parse(&ctx, body);
+	put_classification(&ctx);
+	put_id(&ctx, dec);
+	cross_checks(&ctx, dec);
+
+	if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner && !ctx.b.seen_classline &&
+	    !cw_value_count(ctx.b.paragraphs))
 		rec_diag_at(rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
 			    "no routing header and no classification line: this does not look like "
 			    "a telegram");

@@ -3,6 +3,8 @@
 #ifndef CW_CABLE_H
 #define CW_CABLE_H
 
+#include "body_fields.h"
+#include "body_lex.h"
 #include "dates.h"
 #include "header_lex.h"
 #include "record.h"
@@ -32,6 +34,37 @@ typedef struct routing_state {
 	size_t first_line_off;   /* decoded offset of the first routing line */
 } routing_state;
 
+enum block_kind { BLOCK_NONE, BLOCK_EO, BLOCK_TAGS, BLOCK_SUBJECT, BLOCK_REF, BLOCK_CLSBY,
+		  BLOCK_PARA, BLOCK_SUBPARA, BLOCK_TEXT };
+
+typedef struct body_state {
+	cw_value *captions, *pass_lines, *tags, *references, *paragraphs, *comments, *notes;
+	cw_value *signature, *classified_by, *eo;
+	int block;               /* block being read */
+	body_line first;         /* its first line */
+	slice *segs;             /* its lines (malloc'd, reused) */
+	size_t nsegs, capsegs;
+	cw_value *cur_para;      /* paragraph receiving lettered sub-paragraphs */
+	cw_member *last_item, *before_last;  /* last two members of "paragraphs" */
+	slice last_line;         /* last line of the last text block, for the signature */
+	int last_line_alone;     /* that block had only this line, or it follows a finished sentence */
+	size_t last_prefix;      /* length of the block's text without its last line */
+	int last_is_para;
+	const char *heading;     /* section heading for the paragraphs that follow */
+	size_t heading_len;
+	int last_number;         /* last paragraph number */
+	int seen_classline, seen_para;
+	int ref_blocks;
+	classline_fields cl;     /* the first classification line */
+	const char *cl_start;
+	int decl_year, decl_month, decl_day;
+	int top_mark;            /* highest paragraph marking rank seen, -1 none */
+	const char *top_mark_at;
+	size_t dumps, repeats;
+	size_t first_dump;
+	int signature_done;
+} body_state;
+
 typedef struct cable_ctx {
 	cw_record *rec;
 	arena *a;
@@ -39,6 +72,8 @@ typedef struct cable_ctx {
 	const char *lim;
 	hdr_lexer hlx;
 	routing_state r;
+	body_lexer blx;
+	body_state b;
 } cable_ctx;
 
 /* Decoded offset of a pointer into the text. */
