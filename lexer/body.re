@@ -108,7 +108,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		/* The head's keyword lines. */
 		sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol       { k = K_CLASSCAND; goto done; }
 		sp* cls_word ("//" [A-Z/]*)? [ \t]+ nl* eol      { k = K_CLASSCAND; goto done; }
-		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{5} nl* eol
+		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
 		                                                 { k = K_EO; goto done; }
 		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { k = K_TAGS; goto done; }
 		sp* "TAGS" [ \t] @a nl* eol                      { k = K_TAGS; goto done; }
@@ -259,7 +259,9 @@ static uptr find_cut(uptr p, uptr eol, uptr lim)
 			return NULL;
 		uptr tok = cur;
 		/*!re2c:cut
-			"E.O." sp* digit | "TAGS:" | "TAGS :" | "SUBJECT:" | "SIPDIS" { return tok; }
+			"E.O." sp* digit{4,5} sp* (":" | 'DECL' | 'N/A') | "TAGS:" | "TAGS :" | "SUBJECT:" | "SIPDIS"
+			| 'CLASSIFIED' sp+ 'BY' sp* ":"                           { return tok; }
+			sp ("REF" | "REFS" | "REFTEL") ":"                       { return tok + 1; }
 			[^\n]                                                        { continue; }
 			*                                                            { return NULL; }
 			$                                                            { return NULL; }
@@ -493,8 +495,14 @@ int body_lex(body_lexer *lx, body_line *val)
 					     : scan_classline((const char *)start, (const char *)lim, &cl);
 			if (k == K_CLASSCAND && found && (lx->head || cl.section.s || cl.serial.n >= 5)) {
 				tok = BODY_CLASSLINE;
-				if (cl.glued && lx->head)
+				if (cl.glued && lx->head) {
 					end = (uptr)cl.serial.s + cl.serial.n;
+				} else if (lx->head) {
+					/* A collapsed head goes on after the serial: SIPDIS E.O. ... */
+					uptr c = find_cut((uptr)cl.serial.s + cl.serial.n, end, lim);
+					if (c)
+						end = c;
+				}
 				val->end = (const char *)end;
 			} else if (lx->head && !lx->seen_keyword) {
 				/* Garbled or split: "C O N F I D E N T I A L SECTION 01 OF 02" with
@@ -525,7 +533,9 @@ int body_lex(body_lexer *lx, body_line *val)
 		case K_REF: tok = BODY_REF; break;
 		case K_CLSBY: tok = BODY_CLSBY; break;
 		case K_PARA:
-			if (lx->in_ref) {
+			/* Inside a REF block "1." is a reference's label, unless a portion marking
+			 * shows the paragraphs have begun. */
+			if (lx->in_ref && !s.m0) {
 				tok = BODY_TEXT;
 				break;
 			}

@@ -312,7 +312,7 @@ int scan_eo(const char *p, const char *end, const char *limit, eo_fields *out)
 	memset(out, 0, sizeof(*out));
 	/*!re2c:eo
 		eokw = "E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0." | "E.O.:";
-		sp* eokw sp* ":"? sp* @o0 digit{5} @o1 { goto order; }
+		sp* eokw sp* ":"? sp* @o0 digit{4,5} @o1 { goto order; }
 		sp* eokw { goto rest; }
 		* { return 0; }
 		$ { return 0; }
@@ -422,21 +422,34 @@ int scan_ref_item(const char **p, const char *end, const char *limit, slice *lab
 		if ((const char *)cur >= end)
 			return 0;
 		/*!re2c:refbullet
-			bullet = @b0 ([A-Za-z] [.)] | "(" [A-Za-z0-9]{1,2} ")" | digit{1,2} [.)]) @b1;
-			[ \t\n;,]+                { continue; }
-			bullet / [ \t\n]          {
-				/* The label without its punctuation: "(A)" and "A." are both A. */
-				uptr l0 = b0, l1 = b1;
-				while (l0 < l1 && (*l0 == '(' ))
-					l0++;
-				while (l1 > l0 && (l1[-1] == ')' || l1[-1] == '.'))
-					l1--;
-				*label = mk(l0, l1);
-				goto body;
-			}
-			""                        { goto body; }
-			$                         { return 0; }
+			bullet = @b0 ([A-Za-z] [.):] | "(" [A-Za-z0-9]{1,2} ")" | digit{1,2} [.)]) @b1;
+			[ \t\n;,]+                                { continue; }
+			bullet / [ \t\n]                          { goto labelled; }
+			/* "(B)ISLAMABAD 5601" */
+			@b0 "(" [A-Za-z0-9]{1,2} ")" @b1 / [A-Z]  { goto labelled; }
+			""                                        { goto body; }
+			$                                         { return 0; }
 		*/
+
+	}
+labelled:;
+	{
+		/* The label without its punctuation: "(A)" and "A." are both A. */
+		uptr l0 = b0, l1 = b1;
+		while (l0 < l1 && *l0 == '(')
+			l0++;
+		while (l1 > l0 && (l1[-1] == ')' || l1[-1] == '.' || l1[-1] == ':'))
+			l1--;
+		*label = mk(l0, l1);
+		/* "B. (B) STATE 91301", "B. B) NAIROBI 4428": the label written twice. */
+		uptr q = cur;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (q[0] == '(' && q[1] && q[2] == ')' && (q[3] == ' ' || q[3] == '\t'))
+			cur = q + 3;
+		else if (l1 - l0 == 1 && q[0] == *l0 && (q[1] == ')' || q[1] == '.') &&
+			 (q[2] == ' ' || q[2] == '\t'))
+			cur = q + 2;
 	}
 body:;
 	/* The item runs to a ';', or to the next bullet at the start of a line or after blanks. */
@@ -452,10 +465,11 @@ body:;
 		}
 		uptr tok = cur;
 		/*!re2c:refscan
-			nextb = [A-Z] [.)] | "(" [A-Za-z0-9]{1,2} ")";
+			nextb = [A-Z] [.):] | "(" [A-Za-z0-9]{1,2} ")";
 			";"                                 { stop = tok; break; }
 			"\n" [ \t]* nextb / [ \t]           { stop = tok; break; }
 			[ \t]+ nextb / [ \t]                { stop = tok; break; }
+			[ \t]* "(" [A-Z0-9]{1,2} ")" / [A-Z] { stop = tok; break; }
 			"\n"                                { continue; }
 			[^;\n\x00]                          { continue; }
 			*                                   { stop = tok; break; }
@@ -487,7 +501,7 @@ int scan_cable_ref(slice item, const char *limit, cable_ref *out)
 	if (!item.s)
 		return 0;
 	/*!re2c:cableref
-		oword   = [A-Z] [A-Z'.-]*;
+		oword   = [A-Z] [A-Za-z'.-]*;
 		notorig = ('PARA' | 'PARAS' | 'PARAGRAPH' | 'PAGE' | 'SECTION' | 'NO' | 'NUMBER' | 'ITEM'
 		        | 'ANNEX' | 'TAB' | 'ARTICLE' | 'CHAPTER' | 'RES' | 'RESOLUTION' | 'UNSCR' | 'FY'
 		        | 'PL' | 'EO' | 'TELCON' | 'EMAIL' | 'E-MAIL' | 'MEMCON' | 'FAX' | 'LETTER'
@@ -586,7 +600,7 @@ const char *find_reasons(const char *p, const char *end, const char *limit)
 		uptr tok = cur;
 		/*!re2c:findreasons
 			'for' sp+ 'reason' 's'? | 'reason' 's'? / [^A-Za-z] { return (const char *)tok; }
-			"1." [456] / [^0-9]                                 { return (const char *)tok; }
+			"1." " "? [456] / [^0-9]                            { return (const char *)tok; }
 			[A-Za-z0-9]+                                        { continue; }
 			*                                                   { continue; }
 			$                                                   { return NULL; }
@@ -607,7 +621,7 @@ int scan_reason(const char **p, const char *end, const char *limit, slice *secti
 			return 0;
 		uptr tok = cur;
 		/*!re2c:reason
-			"1." [4-6] / [^0-9]       { *section = mk(tok, cur); continue; }
+			"1." " "? [4-6] / [^0-9]  { *section = mk(tok, cur); continue; }
 			[a-hA-H] / [^A-Za-z0-9'’] {
 				if (!section->s)
 					continue;

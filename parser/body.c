@@ -68,6 +68,15 @@ static void push_seg(cable_ctx *ctx, const char *s, const char *e)
 	b->segs[b->nsegs++] = t;
 }
 
+/* The limit a scanner must be given for s: the decoded text's end for slices of it, the copy's
+ * own end for joined copies (which end in "\n\0", see join()). */
+static const char *lim_of(const cable_ctx *ctx, slice s)
+{
+	if (s.s >= ctx->text && s.s <= ctx->lim)
+		return ctx->lim;
+	return s.s + s.n + 1;
+}
+
 /* The block's lines joined by sep (a space for prose, "\n" for reference lists). One line is
  * referred to in place; more are copied into the arena. */
 static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
@@ -83,7 +92,7 @@ static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 	size_t total = 0;
 	for (size_t i = from; i < b->nsegs; i++)
 		total += b->segs[i].n + 1;
-	char *buf = arena_alloc(ctx->a, total + 1);
+	char *buf = arena_alloc(ctx->a, total + 2);
 	if (!buf)
 		return r;
 	size_t n = 0;
@@ -95,7 +104,9 @@ static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 		memcpy(buf + n, b->segs[i].s, b->segs[i].n);
 		n += b->segs[i].n;
 	}
-	buf[n] = '\0';
+	/* Scanners run over copies too: end them like a decoded text. */
+	buf[n] = '\n';
+	buf[n + 1] = '\0';
 	r.s = buf;
 	r.n = n;
 	return r;
@@ -213,8 +224,8 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 	b->seen_classline = 1;
 	b->cl = cl;
 	b->cl_start = l->start;
-	if (cl.rest.s && !cl.glued)
-		add_captions(ctx, cl.rest.s, cl.rest.s + cl.rest.n);
+	if (cl.rest.s && !cl.glued && cl.rest.s < l->end)
+		add_captions(ctx, cl.rest.s, l->end < cl.rest.s + cl.rest.n ? l->end : cl.rest.s + cl.rest.n);
 }
 
 void body_classword(cable_ctx *ctx, const body_line *l)
@@ -327,8 +338,9 @@ static void end_tags(cable_ctx *ctx)
 	int n = 0;
 	slice it;
 	int par;
-	while (p && n < MAX_TAGS && scan_tag_item(&p, end, ctx->lim, &it, &par)) {
-		if (!par && n > 0 && !paren[n - 1] && is_given_name(it, ctx->lim)) {
+	const char *lim = lim_of(ctx, all);
+	while (p && n < MAX_TAGS && scan_tag_item(&p, end, lim, &it, &par)) {
+		if (!par && n > 0 && !paren[n - 1] && is_given_name(it, lim)) {
 			/* CLINTON HILLARY: one person, surname first. */
 			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
 			person[n - 1] = 1;
@@ -442,8 +454,8 @@ static cw_value *cable_ref_value(cable_ctx *ctx, slice label, slice raw, slice y
 	int yy = -1, assumed = 0;
 	if (year.s)
 		yy = parse_digits(year.s, year.n) % 100;
-	else if (ctx->r.has_dtg)
-		yy = ctx->r.dtg.year % 100, assumed = 1;
+	else if (ctx->year > 0)
+		yy = ctx->year % 100, assumed = 1;
 	slice s = serial;
 	while (s.n > 1 && s.s[0] == '0')
 		s.s++, s.n--;
@@ -489,18 +501,19 @@ static void end_ref(cable_ctx *ctx)
 	const char *p = all.s, *end = all.s + all.n;
 	slice label, item;
 	size_t found = 0;
-	while (p && scan_ref_item(&p, end, ctx->lim, &label, &item)) {
+	const char *lim = lim_of(ctx, all);
+	while (p && scan_ref_item(&p, end, lim, &label, &item)) {
 		if (!item.s)
 			continue;
 		found++;
 		cable_ref r;
-		if (scan_cable_ref(item, ctx->lim, &r)) {
+		if (scan_cable_ref(item, lim, &r)) {
 			arr_push(a, b->references,
 				 cable_ref_value(ctx, label, item, r.year, r.origin, r.serial, r.caption));
 			/* BRASILIA 2799 AND 2764: one more reference per further serial. */
 			const char *q = r.more;
 			slice more;
-			while (q && scan_more_serial(&q, item.s + item.n, ctx->lim, &more))
+			while (q && scan_more_serial(&q, item.s + item.n, lim, &more))
 				arr_push(a, b->references,
 					 cable_ref_value(ctx, label, item, r.year, r.origin, more,
 							 (slice){ NULL, 0 }));
@@ -531,14 +544,16 @@ static void classified_by(cable_ctx *ctx, slice what, size_t at)
 	cw_value *names = obj_child_array(a, o, "names");
 	cw_value *reasons = obj_child_array(a, o, "reasons");
 	const char *end = what.s + what.n;
-	const char *rs = find_reasons(what.s, end, ctx->lim);
+	const char *lim = lim_of(ctx, what);
+	const char *rs = find_reasons(what.s, end, lim);
 	/* Reasons: 1.4 (b) and (d) -> 1.4(b), 1.4(d). */
 	if (rs) {
 		const char *p = rs;
 		slice section = { NULL, 0 };
 		char letter;
-		while (scan_reason(&p, end, ctx->lim, &section, &letter)) {
-			char *r = arena_printf(a, "%.*s(%c)", (int)section.n, section.s, letter);
+		while (scan_reason(&p, end, lim, &section, &letter)) {
+			/* "1. 4" is 1.4 */
+			char *r = arena_printf(a, "%c.%c(%c)", section.s[0], section.s[section.n - 1], letter);
 			int dup = 0;
 			for (const cw_member *m = cw_value_first(reasons); m; m = cw_member_next(m))
 				dup |= !strcmp(cw_value_string(cw_member_value(m), NULL), r);
@@ -568,10 +583,10 @@ static void classified_by(cable_ctx *ctx, slice what, size_t at)
 		const char *q = c.s, *ce = c.s + c.n, *title_end = c.s;
 		slice w;
 		int in_title = 1;
-		while (in_title && scan_word(&q, ctx->lim, &w) && w.s < ce) {
+		while (in_title && scan_word(&q, lim, &w) && w.s < ce) {
 			if (w.s + w.n > ce)
 				w.n = (size_t)(ce - w.s);
-			if (is_title_word(w, ctx->lim))
+			if (is_title_word(w, lim))
 				title_end = w.s + w.n;
 			else
 				in_title = 0;
@@ -618,10 +633,23 @@ static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
 	if (b->nsegs == 1) {
 		b->last_line_alone = !is_para;
 	} else {
+		/* The last line stands alone when the line before it ends a sentence, or when it is
+		 * in capitals after a line of mixed-case prose (SOBEL after "... NATO and"). */
 		slice prev = b->segs[b->nsegs - 2];
 		char c = prev.s[prev.n - 1];
-		b->last_line_alone = c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':';
+		int prev_lower = 0, last_upper = 1;
+		for (size_t i = 0; i < prev.n; i++)
+			prev_lower |= prev.s[i] >= 'a' && prev.s[i] <= 'z';
+		for (size_t i = 0; i < b->last_line.n; i++)
+			last_upper &= !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
+		b->last_line_alone = c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' ||
+				     (prev_lower && last_upper);
 	}
+	/* "MANZANARES ." */
+	while (b->last_line.n && (b->last_line.s[b->last_line.n - 1] == '.' ||
+				  b->last_line.s[b->last_line.n - 1] == ' ') &&
+	       b->last_line.n >= 2 && b->last_line.s[b->last_line.n - 2] == ' ')
+		b->last_line.n -= 2;
 }
 
 static void end_para(cable_ctx *ctx)
@@ -701,11 +729,14 @@ static void end_text(cable_ctx *ctx)
 		arr_push(a, b->pass_lines, sv(ctx, t));
 		return;
 	}
-	if (starts_with_ci(t, "Classified by") && !b->classified_by) {
-		classified_by(ctx, (slice){ t.s + 13, t.n - 13 }, off(ctx, b->first.start));
+	slice mark;
+	slice unmarked = strip_marking(t, &mark);
+	if (starts_with_ci(unmarked, "Classified by") && !b->classified_by) {
+		/* "(U) Classified by Ambassador X. Reasons 1.5 (b, d)." */
+		classified_by(ctx, (slice){ unmarked.s + 13, unmarked.n - 13 }, off(ctx, b->first.start));
 		return;
 	}
-	if (is_heading(b, t) && !is_name_line(t, ctx->lim)) {
+	if (is_heading(b, t) && !is_name_line(t, lim_of(ctx, t))) {
 		b->heading = t.s;
 		b->heading_len = t.n;
 		b->last_line = t;
@@ -788,9 +819,10 @@ static void spans(cable_ctx *ctx)
 		if (!t)
 			continue;
 		const char *p = t, *end = t + n;
+		const char *lim = lim_of(ctx, (slice){ t, n });
 		slice mark;
 		int kind;
-		while ((kind = scan_span_mark(&p, end, ctx->lim, &mark)) != SPAN_NONE) {
+		while ((kind = scan_span_mark(&p, end, lim, &mark)) != SPAN_NONE) {
 			int want_end = kind == SPAN_SUMMARY ? SPAN_END_SUMMARY
 				       : kind == SPAN_COMMENT ? SPAN_END_COMMENT
 				       : kind == SPAN_NOTE ? SPAN_END_NOTE
@@ -806,7 +838,7 @@ static void spans(cable_ctx *ctx)
 			int found = 0;
 			for (int hops = 0; mm && hops < 50 && !found; hops++) {
 				int k2;
-				while ((k2 = scan_span_mark(&q, qend, ctx->lim, &em)) != SPAN_NONE)
+				while ((k2 = scan_span_mark(&q, qend, lim_of(ctx, (slice){ q, (size_t)(qend - q) }), &em)) != SPAN_NONE)
 					if (k2 == want_end) {
 						found = 1;
 						break;

@@ -349,6 +349,8 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	obj_put(a, root, "classification", NULL);
 	obj_put(a, root, "origin", NULL);
 	obj_put(a, root, "serial", NULL);
+	/* References without a year are taken to be of the cable's year. */
+	ctx.year = ctx.r.has_dtg ? ctx.r.dtg.year : release_year(dec);
 	body_parse(&ctx, body);
 	put_classification(&ctx);
 	put_id(&ctx, dec);

@@ -74,6 +74,7 @@ typedef struct cable_ctx {
 	routing_state r;
 	body_lexer blx;
 	body_state b;
+	int year;                /* the cable's year (DTG, else the release's); -1 unknown */
 } cable_ctx;
 
 /* Decoded offset of a pointer into the text. */

@@ -159,7 +159,18 @@ static int subject_agrees(const char *index, const char *subject, const char *ma
 		 marking ? ") " : "", subject ? subject : "");
 	squash(index, a, sizeof a);
 	squash(full, b, sizeof b);
-	return a[0] && !strncmp(a, b, strlen(a));
+	if (a[0] && !strncmp(a, b, strlen(a)))
+		return 1;
+	/* Where a page lost its newlines, the index ran the subject on into the REF or Classified By
+	 * that followed: ours must then be the index up to that keyword. */
+	size_t nb = strlen(b);
+	if (!b[0] || strncmp(a, b, nb) != 0)
+		return 0;
+	static const char *next[] = { "REF", "CLASSIFIEDBY", "EO1", "TAGS", "1C", "1U", "1S", "SUMMARY" };
+	for (size_t i = 0; i < sizeof next / sizeof *next; i++)
+		if (!strncmp(a + nb, next[i], strlen(next[i])))
+			return 1;
+	return 0;
 }
 
 /* The release's malformed ids carry a garbled infix between year and origin: 08EFTOLONDON2883,
