@@ -128,7 +128,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		sp* "(" @l0 alpha @l1 ")" [ \t]+ [^ \t\n] nl* eol { k = K_SUBPARA; goto done; }
 		sp* @l0 lower @l1 ")" [ \t]+ [^ \t\n] nl* eol    { k = K_SUBPARA; goto done; }
 
-		sp* "SIPDIS" @c / [^ \t\n]                       { k = K_SIPDIS_GLUED; goto done; }
+		sp* "SIPDIS" @c [^ \t\n] nl* eol                 { k = K_SIPDIS_GLUED; goto done; }
 		nl* eol                                          { k = K_TEXT; goto done; }
 		$                                                { return K_END; }
 		*                                                { return K_END; }

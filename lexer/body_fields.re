@@ -121,6 +121,9 @@ static int cl_origin_ci(uptr cur, uptr lim, classline_fields *out)
 			if (!r0)
 				r0 = g0;
 			out->glued = g0 != NULL;
+			/* A short number run into letters is a garble (00Q021), not a serial. */
+			if (g0 && n1 - n0 < 4)
+				return 0;
 			uptr o1 = n0;
 			while (o1 > o0 && (o1[-1] == ' ' || o1[-1] == '\t'))
 				o1--;
@@ -155,6 +158,9 @@ static int cl_origin(uptr cur, uptr lim, classline_fields *out)
 			if (!r0)
 				r0 = g0;
 			out->glued = g0 != NULL;
+			/* A short number run into letters is a garble (00Q021), not a serial. */
+			if (g0 && n1 - n0 < 4)
+				return 0;
 			uptr o1 = n0;
 			while (o1 > o0 && (o1[-1] == ' ' || o1[-1] == '\t'))
 				o1--;
@@ -490,6 +496,21 @@ body:;
 	return 1;
 }
 
+/* Words that are never a post: PARA 5, SECTION 2, RESOLUTION 1441. */
+static int may_be_origin(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:notorig
+		('PARA' | 'PARAS' | 'PARAGRAPH' | 'PAGE' | 'SECTION' | 'NO' | 'NUMBER' | 'ITEM'
+		| 'ANNEX' | 'TAB' | 'ARTICLE' | 'CHAPTER' | 'RES' | 'RESOLUTION' | 'UNSCR' | 'FY'
+		| 'PL' | 'EO' | 'TELCON' | 'EMAIL' | 'E-MAIL' | 'MEMCON' | 'FAX' | 'LETTER'
+		| 'REPORT' | 'DATED' | 'OF' | 'ON' | 'AND' | 'THE' | 'IIR' | 'CIA' | 'DIA') [ \t] { return 0; }
+		* { return 1; }
+		$ { return 1; }
+	*/
+	(void)mar;
+}
+
 int scan_cable_ref(slice item, const char *limit, cable_ref *out)
 {
 	uptr cur = (uptr)item.s, lim = (uptr)limit, mar = NULL, ctx = NULL;
@@ -502,11 +523,6 @@ int scan_cable_ref(slice item, const char *limit, cable_ref *out)
 		return 0;
 	/*!re2c:cableref
 		oword   = [A-Z] [A-Za-z'.-]*;
-		notorig = ('PARA' | 'PARAS' | 'PARAGRAPH' | 'PAGE' | 'SECTION' | 'NO' | 'NUMBER' | 'ITEM'
-		        | 'ANNEX' | 'TAB' | 'ARTICLE' | 'CHAPTER' | 'RES' | 'RESOLUTION' | 'UNSCR' | 'FY'
-		        | 'PL' | 'EO' | 'TELCON' | 'EMAIL' | 'E-MAIL' | 'MEMCON' | 'FAX' | 'LETTER'
-		        | 'REPORT' | 'DATED' | 'OF' | 'ON' | 'AND' | 'THE' | 'IIR' | 'CIA' | 'DIA');
-		sp* notorig / sp+ digit { return 0; }
 		sp* (@y0 (digit{4} | digit{2}) sp+)? @o0 oword (sp+ oword){0,3} sp+ @n0 digit{1,7} @n1 / [^0-9A-Za-z/:] {
 			goto got;
 		}
@@ -517,7 +533,7 @@ int scan_cable_ref(slice item, const char *limit, cable_ref *out)
 	*/
 got:
 	(void)mar;
-	if ((const char *)n1 > end)
+	if ((const char *)n1 > end || !may_be_origin(o0, lim))
 		return 0;
 	out->year = y0 ? mk(y0, o0 - (o0 > y0 && (o0[-1] == ' ' || o0[-1] == '\t') ? 0 : 0)) : mk(NULL, NULL);
 	if (y0) {
@@ -704,8 +720,11 @@ int scan_span_mark(const char **p, const char *end, const char *limit, slice *ma
 			$                                                   { return SPAN_NONE; }
 		*/
 	got:
-		if ((const char *)cur > end)
+		/* A marker may only be read up to end; what it took past end is not its. */
+		if ((const char *)tok >= end)
 			return SPAN_NONE;
+		if ((const char *)cur > end)
+			cur = (uptr)end;
 		*mark = mk(tok, cur);
 		*p = (const char *)cur;
 		return kind;
@@ -723,7 +742,7 @@ int is_name_line(slice line, const char *limit)
 		return 0;
 	/*!re2c:nameline
 		nword  = [A-Z] [A-Za-z'\-]* | [A-Z] "." ;
-		nline  = sp* nword (sp+ nword){0,3} sp*;
+		nline  = sp* nword ((sp+ | sp* "/" sp*) nword){0,3} sp*;
 		stop   = 'END' | 'COMMENT' | 'SUMMARY' | 'NOTE' | 'BT' | 'NNNN' | 'SIPDIS' | 'NOFORN'
 		       | 'CONFIDENTIAL' | 'SECRET' | 'UNCLASSIFIED' | 'UNCLAS' | 'THANKS' | 'REGARDS'
 		       | 'BACKGROUND' | 'ACTION' | 'REQUEST' | 'STATE' | 'CABLE';
@@ -757,6 +776,7 @@ int scan_caption(const char **p, const char *end, const char *limit, slice *out)
 		if ((const char *)cur >= end)
 			return 0;
 		const char *c;
+		uptr tok = cur;
 		/*!re2c:caption
 			b = [ \t,/\n)(-]|"\x00";
 			[ \t,/\n()-]+                                    { continue; }
@@ -778,7 +798,22 @@ int scan_caption(const char **p, const char *end, const char *limit, slice *out)
 			"DISSENT CHANNEL"                                { c = "DISSENT CHANNEL"; goto got; }
 			"EFTO" | "E F T O"                               { c = "EFTO"; goto got; }
 			"C O R R E C T E D" sp+ ("C O P Y" | "COPY") | "CORRECTED COPY" { c = "CORRECTED COPY"; goto got; }
-			[^ \t,/\n()\x00-]+                               { continue; }
+			[^ \t,/\n()\x00-]+ {
+				/* A word glued past the segment's end (SIPDISE.O.): only what is before
+				 * end counts. */
+				if ((const char *)cur > end) {
+					static const char *glued[] = { "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS",
+								       "NODIS", "LIMDIS", "NOTAL" };
+					size_t n = (size_t)(end - (const char *)tok);
+					for (size_t i = 0; i < sizeof glued / sizeof *glued; i++)
+						if (n == strlen(glued[i]) && !memcmp(tok, glued[i], n)) {
+							*p = end;
+							return canon(out, glued[i]);
+						}
+					return 0;
+				}
+				continue;
+			}
 			*                                                { continue; }
 			$                                                { return 0; }
 		*/

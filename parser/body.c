@@ -356,6 +356,8 @@ static void end_tags(cable_ctx *ctx)
 		person[n] = par;
 		n++;
 	}
+	size_t prose = 0;
+	const char *prose_at = NULL;
 	for (int i = 0; i < n; i++) {
 		cw_value *o = val_object(a);
 		slice v = items[i];
@@ -365,6 +367,19 @@ static void end_tags(cable_ctx *ctx)
 		}
 		if (!v.s)
 			continue;
+		/* Tags are written in capitals; lower case is prose that ran on after the line, and a
+		 * parenthesised single letter is a portion marking. A person in parentheses has a
+		 * surname and a given name. */
+		int lower = 0, sep = 0;
+		for (size_t k = 0; k < v.n; k++) {
+			lower |= v.s[k] >= 'a' && v.s[k] <= 'z';
+			sep |= v.s[k] == ',' || v.s[k] == ' ';
+		}
+		if (lower || (paren[i] && !sep)) {
+			if (prose++ == 0)
+				prose_at = v.s;
+			continue;
+		}
 		/* A person's words may run over lines: the value is copied with single spaces. */
 		char *copy = arena_alloc(a, v.n + 1);
 		size_t m = 0;
@@ -378,6 +393,11 @@ static void end_tags(cable_ctx *ctx)
 		obj_put_cstr(a, o, "kind", person[i] ? "person" : tag_kind(v));
 		arr_push(a, b->tags, o);
 	}
+	if (prose)
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_TAGS_TEXT",
+			    off(ctx, prose_at >= ctx->text && prose_at < ctx->lim ? prose_at : b->first.start),
+			    "%zu word%s after TAGS not read as tags (lower case or a marking)", prose,
+			    prose == 1 ? "" : "s");
 	if (!n)
 		rec_diag_at(ctx->rec, CW_WARNING, "BODY_TAGS_EMPTY", off(ctx, b->first.start),
 			    "TAGS line without tags");
@@ -902,8 +922,8 @@ static void spans(cable_ctx *ctx)
 			} else {
 				arr_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
 			}
-			if (found && mm == m)
-				p = em.s + em.n;
+			/* Scanning goes on right after the start marker: spans nest (a note inside a
+			 * comment). */
 		}
 	}
 }

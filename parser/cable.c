@@ -328,19 +328,28 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	obj_put(a, root, "release_id", dec->has_meta ? val_cstr(a, dec->meta[WL_REFERENCE_ID]) : NULL);
 	put_wikileaks(&ctx, dec);
 
+	/* A database row written down the top of a text, then the telegram. */
+	const char *start = ctx.text;
+	size_t dump_lines;
+	const char *after = skip_vertical_dump(start, ctx.lim, &dump_lines);
+	if (after && !dec->has_blocks) {
+		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", 0,
+			    "%zu line%s of a database row from the leak (not part of the telegram)",
+			    dump_lines, dump_lines == 1 ? "" : "s");
+		start = after;
+	}
 	const char *stop = dec->has_blocks ? ctx.text + dec->header_end : NULL;
-	const char *body = routing_parse(&ctx, ctx.text, stop);
+	const char *body = routing_parse(&ctx, start, stop);
 	if (dec->has_blocks)
 		body = ctx.text + dec->body_start;
 
 	/* A database row written down the top of the body, then a whole telegram: the row is
 	 * reported and skipped, and the telegram read with its own header. */
-	size_t dump_lines;
-	const char *after = skip_vertical_dump(body, ctx.lim, &dump_lines);
+	after = dec->has_blocks ? skip_vertical_dump(body, ctx.lim, &dump_lines) : NULL;
 	if (after) {
 		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", ctx_off(&ctx, body),
-			    "%zu lines of a database row from the leak (not part of the telegram)",
-			    dump_lines);
+			    "%zu line%s of a database row from the leak (not part of the telegram)",
+			    dump_lines, dump_lines == 1 ? "" : "s");
 		body = after;
 		if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO])
 			body = routing_parse(&ctx, after, NULL);

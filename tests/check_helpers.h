@@ -32,6 +32,8 @@ Suite *suite_routing(void);
 Suite *suite_reader(void);
 Suite *suite_json(void);
 Suite *suite_golden(void);
+Suite *suite_body_fields(void);
+Suite *suite_body(void);
 Suite *suite_linear(void);
 
 #endif

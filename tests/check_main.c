@@ -8,6 +8,8 @@ int main(void)
 {
 	SRunner *sr = srunner_create(suite_text());
 	srunner_add_suite(sr, suite_fields());
+	srunner_add_suite(sr, suite_body_fields());
+	srunner_add_suite(sr, suite_body());
 	srunner_add_suite(sr, suite_forms());
 	srunner_add_suite(sr, suite_routing());
 	srunner_add_suite(sr, suite_reader());
