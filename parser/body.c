@@ -72,7 +72,7 @@ static void push_seg(cable_ctx *ctx, const char *s, const char *e)
  * own end for joined copies (which end in "\n\0", see join()). */
 static const char *lim_of(const cable_ctx *ctx, slice s)
 {
-	if (s.s >= ctx->text && s.s <= ctx->lim)
+	if (!s.s || (s.s >= ctx->text && s.s <= ctx->lim))
 		return ctx->lim;
 	return s.s + s.n + 1;
 }
@@ -233,7 +233,11 @@ void body_classword(cable_ctx *ctx, const body_line *l)
 	(void)ctx, (void)l;
 }
 
-void body_caption(cable_ctx *ctx, const body_line *l) { add_captions(ctx, l->start, l->end); }
+void body_caption(cable_ctx *ctx, const body_line *l)
+{
+	ctx->b.after_rule = 0;
+	add_captions(ctx, l->start, l->end);
+}
 
 void body_pass(cable_ctx *ctx, const body_line *l)
 {
@@ -243,7 +247,11 @@ void body_pass(cable_ctx *ctx, const body_line *l)
 }
 
 void body_blank(cable_ctx *ctx) { (void)ctx; }
-void body_rule(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+void body_rule(cable_ctx *ctx, const body_line *l)
+{
+	(void)l;
+	ctx->b.after_rule = 1;
+}
 void body_furniture(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
 void body_end_mark(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
 
@@ -258,6 +266,8 @@ void body_block(cable_ctx *ctx, int kind, const body_line *l)
 {
 	body_state *b = &ctx->b;
 	b->block = kind;
+	b->block_after_rule = b->after_rule;
+	b->after_rule = 0;
 	b->first = *l;
 	b->nsegs = 0;
 	push_seg(ctx, kind == BLOCK_TEXT ? l->start : l->arg, l->end);
@@ -289,6 +299,7 @@ static void end_eo(cable_ctx *ctx)
 			format_iso(&d, iso, sizeof iso);
 			decl = val_str_copy(a, iso, strlen(iso));
 			b->decl_year = d.year, b->decl_month = d.month, b->decl_day = d.day;
+			b->eo_at = b->first.start;
 		} else {
 			rec_diag_at(ctx->rec, CW_WARNING, "BODY_DECL_INVALID", off(ctx, f.decl_raw.s),
 				    "declassification date '%.*s' is not a real date",
@@ -330,7 +341,7 @@ static void end_tags(cable_ctx *ctx)
 		return;
 	}
 	slice all = join(ctx, 0, ' ', NULL);
-	const char *p = all.s, *end = all.s + all.n;
+	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
 	/* Items first, so that a given name can take the surname before it. */
 	enum { MAX_TAGS = 256 };
 	slice items[MAX_TAGS];
@@ -518,7 +529,7 @@ static void end_ref(cable_ctx *ctx)
 	arena *a = ctx->a;
 	b->ref_blocks++;
 	slice all = join(ctx, 0, '\n', NULL);
-	const char *p = all.s, *end = all.s + all.n;
+	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
 	slice label, item;
 	size_t found = 0;
 	const char *lim = lim_of(ctx, all);
@@ -756,7 +767,8 @@ static void end_text(cable_ctx *ctx)
 		classified_by(ctx, (slice){ unmarked.s + 13, unmarked.n - 13 }, off(ctx, b->first.start));
 		return;
 	}
-	if (is_heading(b, t) && !is_name_line(t, lim_of(ctx, t))) {
+	/* A short line framed by rules is a heading even when it reads like a name. */
+	if (is_heading(b, t) && (b->block_after_rule || !is_name_line(t, lim_of(ctx, t)))) {
 		b->heading = t.s;
 		b->heading_len = t.n;
 		b->last_line = t;

@@ -301,7 +301,7 @@ static void cross_checks(cable_ctx *ctx, const decoded *dec)
 		int decl = b->decl_year * 10000 + b->decl_month * 100 + b->decl_day;
 		int sent = r->dtg.year * 10000 + r->dtg.month * 100 + r->dtg.day;
 		if (decl < sent)
-			rec_diag_at(ctx->rec, CW_WARNING, "CHK_DECL_BEFORE_DTG", at,
+			rec_diag_at(ctx->rec, CW_WARNING, "CHK_DECL_BEFORE_DTG", ctx_off(ctx, b->eo_at),
 				    "the declassification date %04d-%02d-%02d is before the DTG",
 				    b->decl_year, b->decl_month, b->decl_day);
 	}

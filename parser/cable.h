@@ -58,11 +58,14 @@ typedef struct body_state {
 	classline_fields cl;     /* the first classification line */
 	const char *cl_start;
 	int decl_year, decl_month, decl_day;
+	const char *eo_at;       /* the E.O. line */
 	int top_mark;            /* highest paragraph marking rank seen, -1 none */
 	const char *top_mark_at;
 	size_t dumps, repeats;
 	size_t first_dump;
 	int signature_done;
+	int after_rule;          /* the last item was a rule line */
+	int block_after_rule;    /* the current block follows a rule line */
 } body_state;
 
 typedef struct cable_ctx {
