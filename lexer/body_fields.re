@@ -743,7 +743,7 @@ int is_name_line(slice line, const char *limit)
 	/*!re2c:nameline
 		nword  = [A-Z] [A-Za-z'\-]* | [A-Z] "." ;
 		nline  = sp* nword ((sp+ | sp* "/" sp*) nword){0,3} sp*;
-		stop   = 'END' | 'COMMENT' | 'SUMMARY' | 'NOTE' | 'BT' | 'NNNN' | 'SIPDIS' | 'NOFORN'
+		stop   = 'END' | 'COMMENT' | 'SUMMARY' | 'NOTE' | 'BT' | 'NNNN' | 'NNN' | 'SIPDIS' | 'NOFORN'
 		       | 'CONFIDENTIAL' | 'SECRET' | 'UNCLASSIFIED' | 'UNCLAS' | 'THANKS' | 'REGARDS'
 		       | 'BACKGROUND' | 'ACTION' | 'REQUEST' | 'STATE' | 'CABLE';
 		sp* stop (sp | [.:,] | eol) { return 0; }
@@ -753,8 +753,12 @@ int is_name_line(slice line, const char *limit)
 	*/
 yes:
 	(void)mar;
-	if ((size_t)((const char *)cur - line.s) != line.n)
+	/* The match may take trailing blanks after the slice; nothing else. */
+	if ((size_t)((const char *)cur - line.s) < line.n)
 		return 0;
+	for (const char *q = line.s + line.n; q < (const char *)cur; q++)
+		if (*q != ' ' && *q != '\t')
+			return 0;
 	/* The last word is not an initial: "J." alone ends no signature. */
 	return !(line.n >= 2 && line.s[line.n - 1] == '.');
 }

@@ -228,7 +228,7 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		return 2;
 	}
-	metric dtg = { "DTG date+hour = Created (pages with a routing header)", 99.0, 0, 0, { { 0 } }, 0 };
+	metric dtg = { "DTG date+hour = Created (pages with a routing header)", 99.5, 0, 0, { { 0 } }, 0 };
 	metric origin = { "FM address names the Origin (pages with an FM line)", 99.0, 0, 0, { { 0 } }, 0 };
 	metric pages = { "pages parsed into one cable record", 100.0, 0, 0, { { 0 } }, 0 };
 	metric idm = { "id = ref_id (malformed ones repaired)", 99.5, 0, 0, { { 0 } }, 0 };
