@@ -51,9 +51,12 @@ typedef enum cw_status {
  */
 typedef enum cw_form {
 	CW_FORM_AUTO = 0,
-	CW_FORM_TEXT,            /* a telegram as plain text */
+	CW_FORM_TEXT,            /* telegrams as plain text, one or several in a file */
 	CW_FORM_WIKILEAKS_HTML,  /* a WikiLeaks cablegate page (2010-2011 layouts) */
 	CW_FORM_MARKDOWN,        /* such a page converted to Markdown */
+	CW_FORM_CABLES_CSV,      /* the leak's cables.csv: one row per cable, streamed */
+	CW_FORM_BODY_TEXT,       /* a page's body block saved as text ("<code><pre>" first) */
+	CW_FORM_PDF_TEXT,        /* text converted from the release's PDFs (Windows-1252, CRLF) */
 	CW_FORM_COUNT
 } cw_form;
 

@@ -108,6 +108,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		/* The head's keyword lines. */
 		sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol       { k = K_CLASSCAND; goto done; }
 		sp* cls_word ("//" [A-Z/]*)? [ \t]+ nl* eol      { k = K_CLASSCAND; goto done; }
+		sp* cls_spaced upper nl* eol                      { k = K_CLASSCAND; goto done; }
 		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
 		                                                 { k = K_EO; goto done; }
 		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { k = K_TAGS; goto done; }

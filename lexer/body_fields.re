@@ -46,6 +46,8 @@ static uptr cl_level(uptr cur, uptr lim)
 	(void)ctx;
 	/*!re2c:cl_level
 		sp* cls_word / [ \t/\n] { return cur; }
+		/* C O N F I D E N T I A LCAIRO: the spaced form ends where the letters stop being spaced. */
+		sp* cls_spaced / upper   { return cur; }
 		* { return NULL; }
 		$ { return NULL; }
 	*/
@@ -84,7 +86,7 @@ static uptr cl_section(uptr cur, uptr lim, slice *n, slice *of)
 	(void)ctx;
 	/*!re2c:cl_section
 		/* Also garbled: ECTION 01 OF 02, SECTION 01 GF 02. */
-		sp+ 'S'? 'ECTION' sp+ @s0 digit+ @s1 sp+ upper{2} sp+ @f0 digit+ @f1 / [ \t\n] {
+		sp+ 'S'? 'ECTION' sp+ @s0 digit+ @s1 sp+ alpha{2} sp+ @f0 digit+ @f1 / [ \t\n] {
 			*n = mk(s0, s1);
 			*of = mk(f0, f1);
 			return cur;
@@ -144,7 +146,13 @@ static int cl_origin(uptr cur, uptr lim, classline_fields *out)
 	uptr q = cur;
 	while (*q == ' ' || *q == '\t')
 		q++;
-	if (!strncmp((const char *)q, "SECTION", 7) || !strncmp((const char *)q, "ECTION", 6))
+	static const char sect[] = "SECTION";
+	size_t k = 0;
+	if ((*q | 0x20) == 's')
+		q++;
+	while (k < 6 && (q[k] & ~0x20) == sect[k + 1])
+		k++;
+	if (k == 6)
 		return 0;
 	uptr mar = NULL, o0 = NULL, n0 = NULL, n1 = NULL, r0 = NULL, r1 = NULL, g0 = NULL;
 	/*!stags:re2c:cl_origin format = 'uptr @@ = NULL;'; */
@@ -247,6 +255,7 @@ const char *level_name(slice w)
 		const char *letters, *name;
 	} names[] = {
 		{ "UNCLASSIFIED", "UNCLASSIFIED" }, { "UNCLAS", "UNCLASSIFIED" },
+		{ "NCLAS", "UNCLASSIFIED" }, { "NCLASSIFIED", "UNCLASSIFIED" },
 		{ "CONFIDENTIAL", "CONFIDENTIAL" }, { "ONFIDENTIAL", "CONFIDENTIAL" },
 		{ "SECRET", "SECRET" }, { "ECRET", "SECRET" }, { "TOPSECRET", "TOP SECRET" },
 		{ "LIMITEDOFFICIALUSE", "LIMITED OFFICIAL USE" },
@@ -841,7 +850,7 @@ static int vd_line(uptr cur, uptr lim, uptr *next)
 	int k;
 	/*!re2c:vdline
 		sp* ("<<" digit+ ">>" | digit+) sp* eol                                  { k = VD_ID; goto done; }
-		sp* digit{4} "-" digit{2} "-" digit{2} sp+ digit{2} ":" digit{2} (":" digit{2})? sp* eol
+		sp* digit{4} "-" digit{2} "-" digit{2} (sp+ digit{2} ":" digit{2} (":" digit{2})?)? sp* eol
 		                                                                         { k = VD_DATE; goto done; }
 		sp* digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} sp* eol { k = VD_DATE; goto done; }
 		sp* digit{2} [A-Z]+ digit+ sp* eol                                       { k = VD_REFID; goto done; }
@@ -905,8 +914,35 @@ commas:;
 	return q;
 }
 
+/* A block of "KEY: value" lines (ID:, ORIGIN:, DATE:, SOURCE:, CLASSIFICATION: ...) that some
+ * dumps put above the telegram. Returns its end, or NULL. */
+static const char *skip_key_values(const char *p, const char *limit, size_t *lines)
+{
+	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
+	size_t n = 0;
+	for (;;) {
+		uptr start = cur;
+		/*!re2c:keyvalues
+			key = 'ID' | 'REFID' | 'ORIGIN' | 'DATE' | 'SOURCE' | 'CLASSIFICATION' | 'MISC'
+			    | 'DESTINATION' | 'REFERENCES' | 'HEADER';
+			sp* key sp* ":" nl* eol { n++; continue; }
+			* { cur = start; goto end; }
+			$ { goto end; }
+		*/
+	}
+end:
+	(void)mar;
+	if (n < 3)
+		return NULL;
+	*lines = n;
+	return (const char *)cur;
+}
+
 const char *skip_vertical_dump(const char *p, const char *limit, size_t *lines)
 {
+	const char *kv = skip_key_values(p, limit, lines);
+	if (kv)
+		return kv;
 	const char *row = skip_row_line(p, limit);
 	if (row) {
 		*lines = 1;

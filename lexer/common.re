@@ -50,8 +50,9 @@
 	w_lou     = 'L' s_ 'I' s_ 'M' s_ 'I' s_ 'T' s_ 'E' s_ 'D' sp+ 'O' s_ 'F' s_ 'F' s_ 'I' s_ 'C' s_
 	            'I' s_ 'A'? s_ 'L' sp+ 'U' s_ 'S' s_ 'E';
 	w_top     = 'T' s_ 'O' s_ 'P' sp+ w_secret;
+	w_nclas   = 'N' s_ 'C' s_ 'L' s_ 'A' s_ 'S' (s_ 'S' s_ 'I' s_ 'F' s_ 'I' s_ 'E' s_ 'D')?;
 	cls_word  = [A-Za-z.] s_ (w_conf | w_secret | w_unclas) | w_conf | w_secret | w_unclas | w_lou
-	          | w_top | w_onf | w_ecret | "RESTRICTED";
+	          | w_top | w_onf | w_ecret | w_nclas | "RESTRICTED";
 */
 /*!re2c
 	/* UTF-8 multi-byte sequences, well-formed only (no overlongs, no surrogates). */

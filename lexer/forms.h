@@ -5,6 +5,8 @@
 #include "record.h"
 
 enum wl_field { WL_REFERENCE_ID, WL_CREATED, WL_RELEASED, WL_CLASSIFICATION, WL_ORIGIN, WL_FIELDS };
+enum csv_field { CSV_ID, CSV_DATE, CSV_REFID, CSV_ORIGIN, CSV_CLASSIFICATION, CSV_REFERENCES,
+		 CSV_META_FIELDS };
 
 typedef struct decoded {
 	/* Decoded offsets of the header and body blocks when the form marks them (the two <pre>
@@ -15,6 +17,10 @@ typedef struct decoded {
 	/* The page's own metadata table (WikiLeaks), arena strings; NULL when absent. */
 	int has_meta;
 	const char *meta[WL_FIELDS];
+	/* A cables.csv row's own columns: id, date, refid, origin, classification, references. */
+	int has_csv;
+	const char *csv[CSV_META_FIELDS];
+	int csv_fields;          /* fields the row had */
 } decoded;
 
 cw_form form_detect(const char *buf, size_t len);

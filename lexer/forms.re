@@ -27,9 +27,17 @@ typedef struct decoder {
 	cw_record *rec;
 	text *out;
 	uptr base;             /* first byte of the unit */
+	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
 	size_t bad_bytes, controls, nuls;
 	uint64_t first_bad, first_control, first_nul;
 } decoder;
+
+/* Windows-1252 0x80-0x9F (0 where the code page leaves a hole); 0xA0-0xFF are Latin-1. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+	0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
 
 static uint64_t at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
 
@@ -40,8 +48,20 @@ static void subst(decoder *d, const char *s, size_t n, uptr from)
 	text_put_subst(d->out, s, n, at(d, from));
 }
 
+static size_t utf8_encode(unsigned long cp, char out[4]);
+
 static void bad_byte(decoder *d, uptr p)
 {
+	if (d->cp1252) {
+		unsigned c = *p;
+		unsigned long cp = c >= 0xA0 ? c : cp1252_high[c - 0x80];
+		char buf[4];
+		size_t n = cp ? utf8_encode(cp, buf) : 0;
+		if (n) {
+			subst(d, buf, n, p);
+			return;
+		}
+	}
 	if (d->bad_bytes++ == 0)
 		d->first_bad = at(d, p);
 	subst(d, "\xef\xbf\xbd", 3, p); /* U+FFFD */
@@ -133,6 +153,8 @@ static void report(decoder *d)
 	"\r\n" | "\r"                        { subst(d, "\n", 1, tok); continue; }
 	"\x0c"                               { subst(d, "\n", 1, tok); continue; }
 	"\x00"                               { nul(d, tok); continue; }
+	/* In Windows-1252 text (converted PDFs) the pilcrow before a number is byte B6. */
+	"\xb6" / [0-9A-Z]                    { if (!d->cp1252) bad_byte(d, tok); continue; }
 	[\x01-\x08\x0b\x0e-\x1f\x7f]         { control(d, tok); continue; }
 	[\x80-\xff]                          { bad_byte(d, tok); continue; }
 	*                                    { bad_byte(d, tok); continue; }
@@ -333,6 +355,160 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 	return 0;
 }
 
+/* ---- a page's body block saved as text ---------------------------------------------------- */
+
+static void decode_body_text(decoder *d, uptr cur, uptr lim, decoded *out)
+{
+	uptr mar = NULL;
+	/* Skip to the <pre>; what follows is the body, as in a page's second block. */
+	for (;;) {
+		/*!re2c
+			[ \t\r\n]* "<code>"? "<pre" [^>\x00]* ">" { break; }
+			[ \t\r\n]+                              { continue; }
+			*                                       { cur--; break; }
+			$                                       { return; }
+		*/
+	}
+	(void)mar;
+	decode_pre(d, cur, lim);
+	/* All of it is body: no routing header in this form. */
+	out->has_blocks = 1;
+	out->header_end = 0;
+	out->body_start = 0;
+}
+
+/* ---- cables.csv ------------------------------------------------------------------------------ */
+
+/* One field, from just after its opening quote to its closing quote; the leak's escapes are
+ * undone: \" and "" are a quote, \\ a backslash, a backslash before a line end is that line end,
+ * \n \t are newline and tab. Returns where the field ends (after the quote). */
+static uptr csv_quoted(decoder *d, uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL, tok;
+	(void)ctx;
+	for (;;) {
+		tok = cur;
+		/*!use:re2c:content
+			"\"" "\""                          { subst(d, "\"", 1, tok); continue; }
+			"\""                               { return cur; }
+			"\\" "\""                          { subst(d, "\"", 1, tok); continue; }
+			"\\" "\\"                          { subst(d, "\\", 1, tok); continue; }
+			"\\" "'"                           { subst(d, "'", 1, tok); continue; }
+			"\\" [ \t]* ("\r\n" | "\n" | "\r") { subst(d, "\n", 1, tok); continue; }
+			"\\n"                              { subst(d, "\n", 1, tok); continue; }
+			"\\t"                              { subst(d, "\t", 1, tok); continue; }
+			"\\r" | "\\0"                      { continue; }
+			"\\"                               { continue; }
+			([\t\n\x20-\x21\x23-\x5b\x5d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
+			pilcrow / [0-9A-Z]                 { continue; }
+			pilcrow                            { put(d, tok, cur); continue; }
+			$                                  { return cur; }
+		*/
+	}
+	(void)mar;
+}
+
+/* An unquoted field, to the next comma or line end. */
+static uptr csv_bare(decoder *d, uptr cur, uptr lim)
+{
+	uptr mar = NULL, tok;
+	for (;;) {
+		tok = cur;
+		/*!re2c
+			[^,\n\r\x00]+ { put(d, tok, cur); continue; }
+			*             { return tok; }
+			$             { return cur; }
+		*/
+	}
+	(void)mar;
+}
+
+static const char *csv_meta(decoder *d, text *t)
+{
+	size_t n = t->len;
+	while (n && (t->buf[n - 1] == ' ' || t->buf[n - 1] == '\n'))
+		n--;
+	const char *s = t->buf ? t->buf : "";
+	size_t skip = 0;
+	while (skip < n && s[skip] == ' ')
+		skip++;
+	return arena_strndup(&d->rec->arena, s + skip, n - skip);
+}
+
+static int decode_csv(decoder *d, uptr cur, uptr lim, decoded *out)
+{
+	/* Fields 1-6 go to the provenance; 7 (the routing header) and 8 (the text) are the two
+	 * blocks of the telegram. */
+	text *body = d->out;
+	int field = 0;
+	text meta;
+	text_init(&meta);
+	while (cur < lim && (*cur == ' ' || *cur == '\t' || *cur == '\r' || *cur == '\n'))
+		cur++;
+	while (cur < lim && field < 8) {
+		field++;
+		int to_text = field >= 7;
+		if (field == 8) {
+			subst(d, "\n", 1, cur);
+			out->header_end = body->len;
+			out->body_start = body->len;
+		}
+		if (!to_text) {
+			text_free(&meta);
+			text_init(&meta);
+			d->out = &meta;
+		}
+		while (cur < lim && (*cur == ' ' || *cur == '\t'))
+			cur++;
+		if (cur < lim && *cur == '"')
+			cur = csv_quoted(d, cur + 1, lim);
+		else
+			cur = csv_bare(d, cur, lim);
+		if (!to_text) {
+			out->csv[field - 1] = csv_meta(d, &meta);
+			d->out = body;
+		}
+		/* to the next field */
+		while (cur < lim && *cur != ',' && *cur != '\n')
+			cur++;
+		if (cur < lim && *cur == ',')
+			cur++;
+		else
+			break;
+	}
+	d->out = body;
+	text_free(&meta);
+	out->csv_fields = field;
+	out->has_csv = field > 0;
+	if (field >= 8) {
+		out->has_blocks = 1;
+	} else if (field == 7) {
+		/* No text column: the header column is all there is. */
+		out->has_blocks = 1;
+		out->header_end = out->body_start = body->len;
+	}
+	return 0;
+}
+
+/* How the bytes above 0x7F read: 1 when they are Windows-1252 rather than UTF-8 (invalid UTF-8
+ * and not one valid multi-byte sequence). */
+static int looks_cp1252(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	size_t valid = 0, invalid = 0;
+	for (;;) {
+		/*!re2c
+			[\x00-\x7f]+ { continue; }
+			u8mb         { valid++; continue; }
+			[\x80-\xff]  { invalid++; continue; }
+			$            { break; }
+			*            { continue; }
+		*/
+	}
+	(void)mar;
+	return invalid > 0 && valid == 0;
+}
+
 /* ---- detection --------------------------------------------------------------------------- */
 
 cw_form form_detect(const char *buf, size_t len)
@@ -346,6 +522,27 @@ cw_form form_detect(const char *buf, size_t len)
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
 	int html = 0, pre = 0, md = 0;
+	/* What the input starts with: a cables.csv row, or a body block saved as text. */
+	/*!re2c
+		"\xef\xbb\xbf"? [ \t\r\n]* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4}
+			{ return CW_FORM_CABLES_CSV; }
+		"\xef\xbb\xbf"? [ \t\r\n]* "<code><pre>" { goto body_text; }
+		"" { goto scan; }
+		$  { goto scan; }
+	*/
+body_text:
+	/* A body block has no page around it. */
+	for (;;) {
+		tok = cur;
+		/*!re2c
+			'<html' | '<table' | '<!DOCTYPE' { return CW_FORM_WIKILEAKS_HTML; }
+			$ { return CW_FORM_BODY_TEXT; }
+			[^<\x00]+ | "<" | "\x00" { continue; }
+			* { continue; }
+		*/
+	}
+scan:
+	cur = (uptr)local;
 	for (;;) {
 		tok = cur;
 		/*!re2c
@@ -364,6 +561,9 @@ cw_form form_detect(const char *buf, size_t len)
 		return CW_FORM_WIKILEAKS_HTML;
 	if (md)
 		return CW_FORM_MARKDOWN;
+	/* Text that is not UTF-8 is taken for the release's PDFs converted to text. */
+	if (looks_cp1252((uptr)local, (uptr)local + n))
+		return CW_FORM_PDF_TEXT;
 	return CW_FORM_TEXT;
 }
 
@@ -379,6 +579,12 @@ int form_decode(cw_record *rec, cw_form form, decoded *out)
 	/* A byte-order mark says UTF-8 and nothing else. */
 	if (rec->input_len >= 3 && memcmp(cur, "\xef\xbb\xbf", 3) == 0)
 		cur += 3;
+	/* Bytes above 0x7F that are not UTF-8 are read as Windows-1252 (which Latin-1 text also
+	 * is); the PDF form is always, unless it holds real UTF-8. */
+	d.cp1252 = looks_cp1252(cur, lim);
+	if (d.cp1252)
+		rec_diag_in(rec, CW_NOTE, "ENC_CP1252", 0,
+			    "the input is not UTF-8: read as Windows-1252 (Latin-1) and converted");
 	int rc = 0;
 	switch (form) {
 	case CW_FORM_WIKILEAKS_HTML:
@@ -386,6 +592,12 @@ int form_decode(cw_record *rec, cw_form form, decoded *out)
 		break;
 	case CW_FORM_MARKDOWN:
 		decode_markdown(&d, cur, lim);
+		break;
+	case CW_FORM_CABLES_CSV:
+		rc = decode_csv(&d, cur, lim, out);
+		break;
+	case CW_FORM_BODY_TEXT:
+		decode_body_text(&d, cur, lim, out);
 		break;
 	default:
 		decode_text(&d, cur, lim);

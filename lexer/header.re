@@ -207,3 +207,19 @@ int hdr_lex_line(hdr_lexer *lx, hdr_line *val)
 		return tok;
 	}
 }
+
+int hdr_starts(const char *p, const char *lim)
+{
+	/* Past blank lines, is the first line a format line of a routing header? */
+	for (;;) {
+		uptr next = (uptr)p, arg = NULL;
+		if (p >= lim)
+			return 0;
+		enum kind k = classify(&next, (uptr)lim, &arg);
+		if (k == K_BLANK) {
+			p = (const char *)next;
+			continue;
+		}
+		return k == K_FL1 || k == K_FL2 || k == K_FL3 || k == K_FL4 || k == K_DTG || k == K_BANNER;
+	}
+}

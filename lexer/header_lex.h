@@ -30,5 +30,7 @@ void hdr_lexer_init(hdr_lexer *lx, const char *text, const char *start, const ch
 		    const char *stop);
 /* Returns a token of grammar/header.y (0 at the end of the header) and fills *val. */
 int hdr_lex_line(hdr_lexer *lx, hdr_line *val);
+/* Whether the text at p (past blank lines) starts with a line of a routing header. */
+int hdr_starts(const char *p, const char *lim);
 
 #endif

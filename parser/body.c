@@ -213,6 +213,11 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 		rec_diag_at(ctx->rec, CW_WARNING, "BODY_CLASSLINE_GARBLED", off(ctx, l->start),
 			    "classification line without a readable origin and serial");
 	}
+	if (b->seen_classline && !b->cl.origin.s && full && ctx->blx.head) {
+		/* A classification banner (UNCLASSIFIED//FOR OFFICIAL USE ONLY) above the real line:
+		 * the real one wins. */
+		b->seen_classline = 0;
+	}
 	if (b->seen_classline) {
 		/* Partial extracts and garbled sections repeat the head for every section. */
 		if (b->repeats++ == 0)

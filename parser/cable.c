@@ -79,17 +79,94 @@ static int same_post(slice body_origin, slice fm_origin)
 	return a[0] && b[0] && (strstr(a, b) || strstr(b, a));
 }
 
-/* The release's year for the reference id when the telegram has no DTG: "2003-06-03 ..." */
-static int release_year(const decoded *dec)
+/* The release's year for the reference id when the telegram has no DTG: the page's Created
+ * ("2003-06-03 ..."), the cables.csv date ("6/3/2003 12:47"), else the release's id ("03..."). */
+static int release_year(const decoded *dec, const char *release_id)
 {
 	const char *c = dec->has_meta ? dec->meta[WL_CREATED] : NULL;
-	if (!c || strlen(c) < 4)
-		return -1;
-	int y = parse_digits(c, 4);
-	return y >= 1900 ? y : -1;
+	if (c && strlen(c) >= 4) {
+		int y = parse_digits(c, 4);
+		if (y >= 1900)
+			return y;
+	}
+	c = dec->has_csv ? dec->csv[CSV_DATE] : NULL;
+	if (c) {
+		const char *sl = strrchr(c, '/');
+		if (sl && strlen(sl + 1) >= 4) {
+			int y = parse_digits(sl + 1, 4);
+			if (y >= 1900)
+				return y;
+		}
+	}
+	if (release_id && strlen(release_id) >= 2) {
+		int yy = parse_digits(release_id, 2);
+		if (yy >= 0)
+			return expand_year(yy);
+	}
+	return -1;
 }
 
-static void put_id(cable_ctx *ctx, const decoded *dec)
+/* The id the release gives the cable: the page's Reference ID, the cables.csv refid, or a file
+ * named like one (02ANKARA8305.txt). NULL when none. */
+static const char *release_id_of(cable_ctx *ctx, const decoded *dec)
+{
+	if (dec->has_meta && dec->meta[WL_REFERENCE_ID])
+		return dec->meta[WL_REFERENCE_ID];
+	if (dec->has_csv && dec->csv[CSV_REFID] && dec->csv[CSV_REFID][0])
+		return dec->csv[CSV_REFID];
+	size_t n;
+	const char *path = cw_value_string(cw_value_get(ctx->rec->root, "source.path"), &n);
+	if (!path)
+		return NULL;
+	const char *base = path + n;
+	while (base > path && base[-1] != '/')
+		base--;
+	size_t len = (size_t)(path + n - base);
+	const char *dot = memchr(base, '.', len);
+	if (dot)
+		len = (size_t)(dot - base);
+	/* two digits, capitals, digits */
+	size_t i = 0;
+	if (len < 4 || base[0] < '0' || base[0] > '9' || base[1] < '0' || base[1] > '9')
+		return NULL;
+	for (i = 2; i < len && base[i] >= 'A' && base[i] <= 'Z'; i++)
+		;
+	if (i == 2 || i == len)
+		return NULL;
+	for (; i < len; i++)
+		if (base[i] < '0' || base[i] > '9')
+			return NULL;
+	return arena_strndup(ctx->a, base, len);
+}
+
+static void put_csv(cable_ctx *ctx, const decoded *dec)
+{
+	arena *a = ctx->a;
+	if (!dec->has_csv) {
+		obj_put(a, ctx->rec->root, "csv", NULL);
+		return;
+	}
+	static const char *keys[CSV_REFERENCES] = { "row_id", "date", "reference_id", "origin",
+						    "classification" };
+	cw_value *o = obj_put(a, ctx->rec->root, "csv", val_object(a));
+	for (int i = 0; i < CSV_REFERENCES; i++)
+		obj_put_cstr(a, o, keys[i], dec->csv[i] && dec->csv[i][0] ? dec->csv[i] : NULL);
+	cw_value *refs = obj_child_array(a, o, "references");
+	const char *r = dec->csv[CSV_REFERENCES];
+	while (r && *r) {
+		const char *bar = strchr(r, '|');
+		size_t n = bar ? (size_t)(bar - r) : strlen(r);
+		if (n)
+			arr_push(a, refs, val_str(a, r, n));
+		r += n + (bar != NULL);
+	}
+	if (dec->csv_fields != 8)
+		rec_diag_in(ctx->rec, CW_ERROR, "CSV_FIELDS", 0,
+			    "this cables.csv row has %d field%s, not 8", dec->csv_fields,
+			    dec->csv_fields == 1 ? "" : "s");
+}
+
+static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 {
 	arena *a = ctx->a;
 	cw_value *root = ctx->rec->root;
@@ -151,7 +228,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec)
 	}
 	int year = ctx->r.has_dtg ? ctx->r.dtg.year : -1;
 	if (year < 0) {
-		year = release_year(dec);
+		year = release_year(dec, rel);
 		if (year < 0) {
 			rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
 				    ctx->r.seen_dtg ? "the date-time group is not valid: the year of "
@@ -177,7 +254,6 @@ static void put_id(cable_ctx *ctx, const decoded *dec)
 	obj_put(a, root, "id", val_str_copy(a, id, len));
 
 	/* The release's own id, kept beside ours; malformed ones (08EFTOLONDON2883) differ. */
-	const char *rel = dec->has_meta ? dec->meta[WL_REFERENCE_ID] : NULL;
 	if (rel && strcmp(rel, id) != 0)
 		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_DIFFERS", at,
 			    "the release names this cable %s; the telegram says %s", rel, id);
@@ -245,7 +321,7 @@ static void put_classification(cable_ctx *ctx)
 }
 
 /* Consistency between the header and the body; each a warning with its own code. */
-static void cross_checks(cable_ctx *ctx, const decoded *dec)
+static void cross_checks(cable_ctx *ctx, const char *rel)
 {
 	body_state *b = &ctx->b;
 	routing_state *r = &ctx->r;
@@ -288,7 +364,6 @@ static void cross_checks(cable_ctx *ctx, const decoded *dec)
 		}
 	}
 	/* The release's id year vs the DTG year. */
-	const char *rel = dec->has_meta ? dec->meta[WL_REFERENCE_ID] : NULL;
 	if (rel && r->has_dtg && strlen(rel) >= 2) {
 		int ry = parse_digits(rel, 2);
 		if (ry >= 0 && ry != r->dtg.year % 100)
@@ -325,8 +400,10 @@ void cable_parse(cw_record *rec, const decoded *dec)
 
 	/* Keys in their published order; each is filled below or stays null. */
 	obj_put(a, root, "id", NULL);
-	obj_put(a, root, "release_id", dec->has_meta ? val_cstr(a, dec->meta[WL_REFERENCE_ID]) : NULL);
+	const char *rel = release_id_of(&ctx, dec);
+	obj_put(a, root, "release_id", val_cstr(a, rel));
 	put_wikileaks(&ctx, dec);
+	put_csv(&ctx, dec);
 
 	/* A database row written down the top of a text, then the telegram. */
 	const char *start = ctx.text;
@@ -340,8 +417,13 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	}
 	const char *stop = dec->has_blocks ? ctx.text + dec->header_end : NULL;
 	const char *body = routing_parse(&ctx, start, stop);
-	if (dec->has_blocks)
+	if (dec->has_blocks) {
 		body = ctx.text + dec->body_start;
+		/* An empty header block with the routing header at the top of the text. */
+		if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner &&
+		    dec->header_end > 0 && hdr_starts(body, ctx.lim))
+			body = routing_parse(&ctx, body, NULL);
+	}
 
 	/* A database row written down the top of the body, then a whole telegram: the row is
 	 * reported and skipped, and the telegram read with its own header. */
@@ -359,11 +441,11 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	obj_put(a, root, "origin", NULL);
 	obj_put(a, root, "serial", NULL);
 	/* References without a year are taken to be of the cable's year. */
-	ctx.year = ctx.r.has_dtg ? ctx.r.dtg.year : release_year(dec);
+	ctx.year = ctx.r.has_dtg ? ctx.r.dtg.year : release_year(dec, rel);
 	body_parse(&ctx, body);
 	put_classification(&ctx);
-	put_id(&ctx, dec);
-	cross_checks(&ctx, dec);
+	put_id(&ctx, dec, rel);
+	cross_checks(&ctx, rel);
 
 	if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner && !ctx.b.seen_classline &&
 	    !cw_value_count(ctx.b.paragraphs))

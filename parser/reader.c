@@ -6,6 +6,7 @@
 #include "cable_parse.h"
 #include "forms.h"
 #include "record.h"
+#include "split.h"
 
 struct cw_unit {
 	char *bytes;          /* NUL-terminated copy of the unit's input */
@@ -16,6 +17,7 @@ struct cw_unit {
 	uint64_t file_offset;
 	uint32_t file_line;
 	int oversize;         /* longer than the limit: bytes holds only its start */
+	int broken;           /* cables.csv: the row lost its closing quote */
 	uint64_t full_len;
 };
 
@@ -31,6 +33,9 @@ struct cw_reader {
 	cw_form form;
 	uint64_t next_index;
 	int oom;
+	split_state split;
+	uint64_t dropped;     /* bytes of the pending unit dropped over the size limit */
+	uint64_t dropped_lines;
 };
 
 /* ---- options ---------------------------------------------------------------------------- */
@@ -53,7 +58,8 @@ void cw_options_set_max_items(cw_options *o, size_t max) { o->max_items = max ? 
 
 const char *cw_version(void) { return CW_VERSION; }
 
-static const char *form_names[CW_FORM_COUNT] = { "auto", "text", "wikileaks-html", "markdown" };
+static const char *form_names[CW_FORM_COUNT] = { "auto",     "text",      "wikileaks-html", "markdown",
+						 "cables-csv", "body-text", "pdf-text" };
 
 const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
 
@@ -110,6 +116,7 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 	}
 	memcpy(rd->buf + rd->len, buf, len);
 	rd->len += len;
+	rd->buf[rd->len] = '\0'; /* the splitters' sentinel */
 	return CW_OK;
 }
 
@@ -122,10 +129,38 @@ void cw_reader_finish(cw_reader *rd)
 cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
 
 /* Length of the next complete unit at the start of the pending input, or 0 when more input is
- * needed. The forms of this reader hold one unit per input. */
+ * needed. */
 static size_t next_unit_length(cw_reader *rd)
 {
-	return rd->finished ? rd->len : 0;
+	switch (rd->form) {
+	case CW_FORM_CABLES_CSV:
+		return split_csv(&rd->split, rd->buf, rd->len, rd->finished);
+	case CW_FORM_TEXT:
+	case CW_FORM_PDF_TEXT:
+		return split_text(&rd->split, rd->buf, rd->len, rd->finished);
+	default:
+		/* One unit per input. */
+		rd->split.scan = rd->len;
+		return rd->finished ? rd->len : 0;
+	}
+}
+
+/* A unit over the size limit is not buffered whole: the bytes scanned past the limit are
+ * dropped (counted, lines included) and the unit becomes an error record. */
+static void drop_over_limit(cw_reader *rd)
+{
+	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
+	size_t scan = rd->split.scan;
+	if (scan <= max || rd->len <= max)
+		return;
+	size_t drop = scan - max;
+	for (size_t i = max; i < scan; i++)
+		rd->dropped_lines += rd->buf[i] == '\n';
+	memmove(rd->buf + max, rd->buf + scan, rd->len - scan);
+	rd->len -= drop;
+	rd->buf[rd->len] = '\0';
+	rd->split.scan = max;
+	rd->dropped += drop;
 }
 
 static cw_unit *make_unit(cw_reader *rd, size_t n)
@@ -135,11 +170,12 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 		return NULL;
 	size_t keep = n;
 	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
-	if (keep > max) {
+	if (keep > max || rd->dropped) {
 		u->oversize = 1;
-		keep = max;
+		if (keep > max)
+			keep = max;
 	}
-	u->full_len = n;
+	u->full_len = n + rd->dropped;
 	u->bytes = malloc(keep + 1);
 	u->path = strdup(rd->path);
 	if (!u->bytes || !u->path) {
@@ -156,19 +192,35 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	u->index = rd->next_index++;
 	u->file_offset = rd->buf_offset;
 	u->file_line = rd->buf_line;
+	u->broken = rd->split.broken;
+	rd->split.broken = 0;
 	return u;
 }
 
 /* Drops the first n pending bytes, keeping the file position of what remains. */
 static void consume(cw_reader *rd, size_t n)
 {
-	if (n == 0)
-		return;
 	for (size_t i = 0; i < n; i++)
 		rd->buf_line += rd->buf[i] == '\n';
-	memmove(rd->buf, rd->buf + n, rd->len - n);
+	rd->buf_line += (uint32_t)rd->dropped_lines;
+	if (n)
+		memmove(rd->buf, rd->buf + n, rd->len - n);
 	rd->len -= n;
-	rd->buf_offset += n;
+	if (rd->buf)
+		rd->buf[rd->len] = '\0';
+	rd->buf_offset += n + rd->dropped;
+	rd->dropped = 0;
+	rd->dropped_lines = 0;
+	rd->split.scan = 0;
+}
+
+/* A unit of blank lines only (between rows or telegrams) holds nothing to lose. */
+static int blank_unit(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n' && p[i] != '\f')
+			return 0;
+	return 1;
 }
 
 cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
@@ -178,31 +230,44 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 		return CW_EINVAL;
 	if (rd->oom)
 		return CW_ENOMEM;
-	if (rd->drained)
-		return CW_END;
-	if (rd->form == CW_FORM_AUTO) {
-		if (!rd->finished && rd->len < 64 * 1024)
+	for (;;) {
+		if (rd->drained)
+			return CW_END;
+		if (rd->form == CW_FORM_AUTO) {
+			if (!rd->finished && rd->len < 64 * 1024)
+				return CW_AGAIN;
+			rd->form = form_detect(rd->buf ? rd->buf : "", rd->len);
+			split_reset(&rd->split);
+		}
+		size_t n = next_unit_length(rd);
+		if (n == 0 && !rd->finished) {
+			drop_over_limit(rd);
 			return CW_AGAIN;
-		rd->form = form_detect(rd->buf ? rd->buf : "", rd->len);
-	}
-	size_t n = next_unit_length(rd);
-	if (n == 0) {
-		if (!rd->finished)
-			return CW_AGAIN;
-		/* An empty input still yields one record: nothing is dropped silently. */
-		if (rd->next_index > 0) {
+		}
+		if (n == 0 && rd->next_index > 0) {
 			rd->drained = 1;
 			return CW_END;
 		}
+		/* Blank stretches between units are skipped; an input that is nothing but blank (or
+		 * empty) still yields one record. */
+		if (n > 0 && (rd->next_index > 0 || n < rd->len) && !rd->dropped &&
+		    blank_unit(rd->buf, n)) {
+			consume(rd, n);
+			if (rd->finished && rd->len == 0 && rd->next_index > 0) {
+				rd->drained = 1;
+				return CW_END;
+			}
+			continue;
+		}
+		cw_unit *u = make_unit(rd, n);
+		if (!u)
+			return CW_ENOMEM;
+		consume(rd, n);
+		if (rd->finished && rd->len == 0)
+			rd->drained = 1;
+		*out = u;
+		return CW_OK;
 	}
-	cw_unit *u = make_unit(rd, n);
-	if (!u)
-		return CW_ENOMEM;
-	consume(rd, n);
-	if (rd->finished && rd->len == 0)
-		rd->drained = 1;
-	*out = u;
-	return CW_OK;
 }
 
 cw_status cw_reader_next(cw_reader *rd, cw_record **out)
@@ -251,6 +316,10 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	obj_put_int(a, src, "offset", (int64_t)u->file_offset);
 	obj_put_int(a, src, "bytes", (int64_t)u->full_len);
 
+	if (u->broken)
+		rec_diag_in(rec, CW_ERROR, "CSV_ROW_BROKEN", 0,
+			    "this cables.csv row lost its closing quote; it ends where the next row "
+			    "starts");
 	if (u->full_len == 0) {
 		rec->kind = "error";
 		obj_put_cstr(a, root, "kind", "error");

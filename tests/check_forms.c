@@ -9,7 +9,10 @@ static const struct {
 	cw_form form;
 } detect_cases[] = {
 	{ "<?xml version='1.0'?>\n<!DOCTYPE html>\n<html><body><pre>x</pre></body></html>", CW_FORM_WIKILEAKS_HTML },
-	{ "<code><pre>C O N F I D E N T I A L", CW_FORM_WIKILEAKS_HTML },
+	{ "<code><pre>C O N F I D E N T I A L", CW_FORM_BODY_TEXT },
+	{ "\"12\",\"2/26/2006 13:25\",\"06X728\",\"Embassy X\",\"UNCLASSIFIED\",\"\",\"\",\"\"\n", CW_FORM_CABLES_CSV },
+	{ "12,2/26/2006 13:25,06X728,x\n", CW_FORM_CABLES_CSV },
+	{ "R 010000Z JAN 08\r\nFM AMEMBASSY CAF\xc9\r\n", CW_FORM_PDF_TEXT },
 	{ "VZCZCXYZ0000\nOO RUEHWEB\n\nTAGS: [KPAL](#) [PREL](#)\n", CW_FORM_MARKDOWN },
 	{ "VZCZCXYZ0000\nOO RUEHWEB\nDE RUEHDM #0728 0571325\n", CW_FORM_TEXT },
 	{ "", CW_FORM_TEXT },
@@ -69,17 +72,39 @@ END_TEST
 
 START_TEST(test_invalid_utf8_is_replaced_and_located)
 {
-	const char txt[] = "R 010000Z JAN 08\nFM AMEMBASSY CAF\xe9\nTO SECSTATE WASHDC 0001\n";
-	cw_record *rec = parse_buf(txt, sizeof txt - 1, "latin1.txt", CW_FORM_AUTO);
-	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY CAF\xef\xbf\xbd");
+	/* UTF-8 text (the e-acute) with one stray byte: the byte is replaced, located. */
+	const char txt[] = "R 010000Z JAN 08\nFM AMEMBASSY CAF\xc3\xa9 \xe9\nTO SECSTATE WASHDC 0001\n";
+	cw_record *rec = parse_buf(txt, sizeof txt - 1, "mixed.txt", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY CAF\xc3\xa9 \xef\xbf\xbd");
 	const cw_diag *d = NULL;
 	for (size_t i = 0; i < cw_record_diag_count(rec); i++)
 		if (!strcmp(cw_record_diag(rec, i)->code, "ENC_INVALID_UTF8"))
 			d = cw_record_diag(rec, i);
 	ck_assert_ptr_nonnull(d);
 	ck_assert_uint_eq(d->line, 2);
-	ck_assert_uint_eq(d->column, 17);
-	ck_assert_uint_eq(d->offset, 33);
+	ck_assert_uint_eq(d->column, 20);
+	ck_assert_uint_eq(d->offset, 36);
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_latin1_converted)
+{
+	/* No UTF-8 at all: Windows-1252, converted, with a note; the pilcrow byte before a
+	 * paragraph number is dropped like the UTF-8 one. */
+	const char txt[] = "R 010000Z JAN 08\r\nFM AMEMBASSY CAF\xc9\r\nTO SECSTATE WASHDC 0001\r\nBT\r\n"
+			   "UNCLAS X 000001\r\n\r\n\xb6" "1. (U) Caf\xe9 \x93quoted\x94.\r\n";
+	cw_record *rec = parse_buf(txt, sizeof txt - 1, "latin1.txt", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "source.format"), "pdf-text");
+	ck_assert_str_eq(rec_str(rec, "routing.from.address"), "AMEMBASSY CAF\xc3\x89");
+	const cw_value *p = cw_value_get(cw_record_root(rec), "paragraphs");
+	ck_assert_uint_eq(cw_value_count(p), 1);
+	size_t n;
+	const char *t = cw_value_string(cw_value_get(cw_value_at(p, 0), "text"), &n);
+	ck_assert(n == strlen("Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d.") &&
+		  !memcmp(t, "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d.", n));
+	ck_assert(has_diag(rec, "ENC_CP1252"));
+	ck_assert(!has_diag(rec, "ENC_INVALID_UTF8"));
 	cw_record_free(rec);
 }
 END_TEST
@@ -105,6 +130,7 @@ Suite *suite_forms(void)
 	tcase_add_test(dec, test_markdown_links_and_escapes);
 	tcase_add_test(dec, test_crlf_bom_and_controls);
 	tcase_add_test(dec, test_invalid_utf8_is_replaced_and_located);
+	tcase_add_test(dec, test_latin1_converted);
 	tcase_add_test(dec, test_nul_bytes_removed);
 	suite_add_tcase(s, dec);
 	return s;

@@ -34,6 +34,7 @@ Suite *suite_json(void);
 Suite *suite_golden(void);
 Suite *suite_body_fields(void);
 Suite *suite_body(void);
+Suite *suite_split(void);
 Suite *suite_linear(void);
 
 #endif

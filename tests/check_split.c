@@ -1,0 +1,250 @@
+/* Every input form, and the cutting of inputs into units (lexer/split.re, parser/reader.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_helpers.h"
+
+/* ---- the same cable in every form --------------------------------------------------------- */
+
+static const char *form_files[] = { "text.txt", "wikileaks.html", "markdown.md", "cables.csv",
+				    "07VALLETTA416.txt", "pdf.txt" };
+static const char *form_names[] = { "text", "wikileaks-html", "markdown", "cables-csv", "body-text",
+				    "pdf-text" };
+
+/* The telegram's own fields: everything but where it came from and how it was read. */
+static json_t *telegram_fields(const cw_record *rec, int with_header)
+{
+	json_t *j = record_jansson(rec);
+	const char *drop[] = { "source", "wikileaks", "csv", "release_id", "diagnostics", "furniture" };
+	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
+		json_object_del(j, drop[i]);
+	if (!with_header)
+		json_object_del(j, "routing");
+	return j;
+}
+
+START_TEST(test_same_fields_in_every_form)
+{
+	char path[512];
+	const char *dir = getenv("TESTDATA") ? getenv("TESTDATA") : "testdata";
+	json_t *want = NULL, *want_body = NULL;
+	for (size_t i = 0; i < sizeof form_files / sizeof *form_files; i++) {
+		snprintf(path, sizeof path, "%s/cables/forms/%s", dir, form_files[i]);
+		size_t len;
+		char *buf = read_file(path, &len);
+		ck_assert_msg(buf != NULL, "%s missing", path);
+		cw_record *rec = parse_buf(buf, len, form_files[i], CW_FORM_AUTO);
+		ck_assert_str_eq(rec_str(rec, "source.format"), form_names[i]);
+		ck_assert_uint_eq(cw_record_count_at_least(rec, CW_WARNING), 0);
+		int body_only = !strcmp(form_names[i], "body-text");
+		json_t *got = telegram_fields(rec, !body_only);
+		json_t *got_body = telegram_fields(rec, 0);
+		if (i == 0) {
+			want = got;
+			want_body = got_body;
+		} else {
+			char *a = json_dumps(body_only ? want_body : want, JSON_SORT_KEYS);
+			char *b = json_dumps(got, JSON_SORT_KEYS);
+			ck_assert_msg(json_equal(body_only ? want_body : want, got),
+				      "%s differs from text:\n%s\n%s", form_names[i], b, a);
+			free(a);
+			free(b);
+			json_decref(got);
+			json_decref(got_body);
+		}
+		cw_record_free(rec);
+		free(buf);
+	}
+	json_decref(want);
+	json_decref(want_body);
+}
+END_TEST
+
+/* ---- cables.csv ---------------------------------------------------------------------------- */
+
+#define ROW(n, refid, header, text) \
+	"\"" #n "\",\"3/18/2007 10:30\",\"" refid "\",\"Embassy X\",\"UNCLASSIFIED\",\"\",\"" header "\",\"" text "\"\n"
+
+static const char *csv3 =
+	ROW(1, "07X1", "R 181030Z MAR 07\\\nFM AMEMBASSY X\\\n", "UNCLAS X 000001\\\n\\\nSUBJECT: A \\\"QUOTED\\\" WORD\\\n")
+	"\n"
+	ROW(2, "07X2", "R 181031Z MAR 07\\\nFM AMEMBASSY X\\\n", "UNCLAS X 000002\\\n\\\n1. Text, with \"\" a comma.\\\n")
+	ROW(3, "07X3", "R 181032Z MAR 07\\\nFM AMEMBASSY X\\\n", "UNCLAS X 000003\\\n");
+
+/* Feeds in chunks of the given size and returns the records' ids joined by spaces. */
+static char *ids_of(const char *input, size_t chunk, cw_form form, size_t max_unit)
+{
+	cw_options *opt = cw_options_new();
+	cw_options_set_form(opt, form);
+	if (max_unit)
+		cw_options_set_max_unit_bytes(opt, max_unit);
+	cw_reader *rd = cw_reader_new(opt, "in");
+	size_t n = strlen(input), cap = 4096, used = 0;
+	char *out = calloc(1, cap);
+	cw_record *rec;
+	for (size_t i = 0; i < n + chunk; i += chunk) {
+		if (i < n)
+			cw_reader_feed(rd, input + i, n - i < chunk ? n - i : chunk);
+		else
+			cw_reader_finish(rd);
+		while (cw_reader_next(rd, &rec) == CW_OK) {
+			const char *id = rec_str(rec, "id");
+			const char *kind = cw_record_kind(rec);
+			used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? " " : "",
+						 !strcmp(kind, "error") ? "ERROR" : id ? id : "null");
+			cw_record_free(rec);
+		}
+	}
+	cw_reader_free(rd);
+	cw_options_free(opt);
+	return out;
+}
+
+START_TEST(test_csv_rows_in_any_chunks)
+{
+	const size_t chunks[] = { 1, 3, 17, 100000 };
+	for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+		char *ids = ids_of(csv3, chunks[i], CW_FORM_AUTO, 0);
+		ck_assert_msg(!strcmp(ids, "07X1 07X2 07X3"), "chunk %zu: %s", chunks[i], ids);
+		free(ids);
+	}
+}
+END_TEST
+
+START_TEST(test_csv_fields_and_escapes)
+{
+	cw_record *rec = parse_buf(csv3, strlen(csv3), "c.csv", CW_FORM_CABLES_CSV);
+	ck_assert_str_eq(rec_str(rec, "subject"), "A \"QUOTED\" WORD");
+	ck_assert_str_eq(rec_str(rec, "csv.reference_id"), "07X1");
+	ck_assert_str_eq(rec_str(rec, "csv.origin"), "Embassy X");
+	ck_assert_str_eq(rec_str(rec, "csv.date"), "3/18/2007 10:30");
+	ck_assert_str_eq(rec_str(rec, "release_id"), "07X1");
+	ck_assert_str_eq(rec_str(rec, "routing.dtg"), "2007-03-18T10:30:00Z");
+	/* The telegram's fields are its own, not the CSV's. */
+	ck_assert_str_eq(rec_str(rec, "id"), "07X1");
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_csv_broken_row_costs_one_record)
+{
+	/* Row 2 loses its closing quote: it becomes an error record, and row 3 still parses. */
+	const char *csv =
+		ROW(1, "07X1", "R 181030Z MAR 07\\\n", "UNCLAS X 000001\\\n")
+		"\"2\",\"3/18/2007 10:31\",\"07X2\",\"Embassy X\",\"UNCLASSIFIED\",\"\",\"R 181031Z MAR 07\\\n\",\"UNCLAS X 000002\\\n\n"
+		ROW(3, "07X3", "R 181032Z MAR 07\\\n", "UNCLAS X 000003\\\n");
+	char *ids = ids_of(csv, 5, CW_FORM_CABLES_CSV, 0);
+	ck_assert_str_eq(ids, "07X1 07X2 07X3");
+	free(ids);
+	cw_options *opt = cw_options_new();
+	cw_reader *rd = cw_reader_new(opt, "b.csv");
+	cw_reader_feed(rd, csv, strlen(csv));
+	cw_reader_finish(rd);
+	cw_record *rec;
+	int broken = 0, n = 0;
+	while (cw_reader_next(rd, &rec) == CW_OK) {
+		broken += has_diag(rec, "CSV_ROW_BROKEN");
+		n++;
+		cw_record_free(rec);
+	}
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(broken, 1);
+	cw_reader_free(rd);
+	cw_options_free(opt);
+}
+END_TEST
+
+START_TEST(test_csv_short_row)
+{
+	const char *csv = "\"9\",\"3/18/2007 10:30\",\"07X9\",\"Embassy X\"\n";
+	cw_record *rec = parse_buf(csv, strlen(csv), "s.csv", CW_FORM_CABLES_CSV);
+	ck_assert(has_diag(rec, "CSV_FIELDS"));
+	ck_assert_str_eq(rec_str(rec, "release_id"), "07X9");
+	cw_record_free(rec);
+}
+END_TEST
+
+START_TEST(test_csv_file_positions)
+{
+	/* Each row's diagnostics point into the file, not the row. */
+	const char *csv = ROW(1, "07X1", "R 181030Z MAR 07\\\n", "UNCLAS X 000001\\\n")
+		ROW(2, "07X2", "R 311030Z FEB 07\\\n", "UNCLAS X 000002\\\n");
+	cw_options *opt = cw_options_new();
+	cw_reader *rd = cw_reader_new(opt, "p.csv");
+	cw_reader_feed(rd, csv, strlen(csv));
+	cw_reader_finish(rd);
+	cw_record *rec;
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_OK);
+	cw_record_free(rec);
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_OK);
+	const cw_diag *d = NULL;
+	for (size_t i = 0; i < cw_record_diag_count(rec); i++)
+		if (!strcmp(cw_record_diag(rec, i)->code, "HDR_DTG_INVALID"))
+			d = cw_record_diag(rec, i);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(d->line, 4); /* row 1 spans lines 1-3 */
+	cw_record_free(rec);
+	cw_reader_free(rd);
+	cw_options_free(opt);
+}
+END_TEST
+
+/* ---- concatenated telegrams, oversize units ---------------------------------------------- */
+
+START_TEST(test_concatenated_telegrams)
+{
+	const char *t = "VZCZCXRO0001\nOO RUEHXY\nDE RUEHXY #0001 0011200\nO 011200Z JAN 09\nFM AMEMBASSY X\n\n"
+			"UNCLAS X 000001\n\n1. One.\nNNNN\n\n"
+			"VZCZCXRO0002\nOO RUEHXY\nDE RUEHXY #0002 0011300\nO 011300Z JAN 09\nFM AMEMBASSY X\n\n"
+			"UNCLAS X 000002\n\n1. Two.\n"
+			"VZCZCXRO0003\nOO RUEHXY\nDE RUEHXY #0003 0011400\nO 011400Z JAN 09\nFM AMEMBASSY X\n\n"
+			"UNCLAS X 000003\n\n1. Three.\n";
+	const size_t chunks[] = { 1, 7, 100000 };
+	for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+		char *ids = ids_of(t, chunks[i], CW_FORM_AUTO, 0);
+		ck_assert_msg(!strcmp(ids, "09X1 09X2 09X3"), "chunk %zu: %s", chunks[i], ids);
+		free(ids);
+	}
+}
+END_TEST
+
+START_TEST(test_oversize_unit_is_not_buffered)
+{
+	/* A 1 MB unterminated quote in a CSV with a 4 KB unit limit: one error record, then the
+	 * next row; the reader never held the megabyte. */
+	size_t big = 1 << 20;
+	const char *head = ROW(1, "07X1", "R 181030Z MAR 07\\\n", "UNCLAS X 000001\\\n");
+	const char *tail = ROW(3, "07X3", "R 181032Z MAR 07\\\n", "UNCLAS X 000003\\\n");
+	char *csv = malloc(strlen(head) + big + strlen(tail) + 64);
+	strcpy(csv, head);
+	strcat(csv, "\"2\",\"3/18/2007 10:31\",\"07X2\",\"");
+	size_t n = strlen(csv);
+	memset(csv + n, 'x', big);
+	csv[n + big] = '\n';
+	strcpy(csv + n + big + 1, tail);
+	char *ids = ids_of(csv, 4096, CW_FORM_CABLES_CSV, 4096);
+	ck_assert_str_eq(ids, "07X1 ERROR 07X3");
+	free(ids);
+	free(csv);
+}
+END_TEST
+
+Suite *suite_split(void)
+{
+	Suite *s = suite_create("split");
+	TCase *forms = tcase_create("forms");
+	tcase_add_test(forms, test_same_fields_in_every_form);
+	suite_add_tcase(s, forms);
+	TCase *csv = tcase_create("csv");
+	tcase_add_test(csv, test_csv_rows_in_any_chunks);
+	tcase_add_test(csv, test_csv_fields_and_escapes);
+	tcase_add_test(csv, test_csv_broken_row_costs_one_record);
+	tcase_add_test(csv, test_csv_short_row);
+	tcase_add_test(csv, test_csv_file_positions);
+	suite_add_tcase(s, csv);
+	TCase *text = tcase_create("text");
+	tcase_add_test(text, test_concatenated_telegrams);
+	tcase_add_test(text, test_oversize_unit_is_not_buffered);
+	suite_add_tcase(s, text);
+	return s;
+}
