@@ -4,6 +4,7 @@
 #include "cable_parse.h"
 
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "body.h"
@@ -185,6 +186,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 	slice fm_origin = origin_from_address(fm, &fm_known);
 
 	slice origin = { NULL, 0 }, serial = { NULL, 0 };
+	bool from_header = false;
 	char fixed[32];
 	if (b->cl.origin.s) {
 		origin = b->cl.origin;
@@ -216,11 +218,21 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		 * the serial's low four digits). */
 		origin = fm_origin;
 		serial = ssn;
+		from_header = true;
 		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
 			    "no readable classification line: the reference id comes from the FM line "
 			    "and the DE line's station serial number");
 	}
 	if (!origin.s || !serial.s) {
+		if (rel) {
+			/* The telegram does not say; the release's own id is the best there is. */
+			obj_put(a, root, "id", val_cstr(a, rel));
+			obj_put(a, root, "id_source", val_cstr(a, "release"));
+			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_RELEASE", at,
+				    "no classification line with origin and serial: the reference id "
+				    "is the release's (%s)", rel);
+			return;
+		}
 		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
 			    "no classification line with origin and serial: the reference id cannot "
 			    "be rebuilt");
@@ -252,6 +264,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		id[len++] = serial.s[i];
 	id[len] = '\0';
 	obj_put(a, root, "id", val_str_copy(a, id, len));
+	obj_put(a, root, "id_source", val_cstr(a, from_header ? "header" : "telegram"));
 
 	/* The release's own id, kept beside ours; malformed ones (08EFTOLONDON2883) differ. */
 	if (rel && strcmp(rel, id) != 0)
@@ -267,6 +280,7 @@ static void put_classification(cable_ctx *ctx)
 	cw_value *c = obj_put(a, root, "classification", val_object(a));
 	if (!b->seen_classline || !b->cl.level.s) {
 		obj_put(a, c, "level", NULL);
+		obj_put(a, c, "level_source", NULL);
 		obj_child_array(a, c, "caveats");
 		obj_put(a, c, "raw", NULL);
 		obj_put(a, c, "section", NULL);
@@ -276,14 +290,25 @@ static void put_classification(cable_ctx *ctx)
 		const char *level = level_from_group_letter(ctx->r.group_level);
 		if (level) {
 			obj_put_cstr(a, c, "level", !strcmp(level, "UNCLASSIFIED//EFTO") ? "UNCLASSIFIED" : level);
+			obj_put_cstr(a, c, "level_source", "header");
 			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_HEADER", 0,
 				    "no classification line: the level comes from the header's "
 				    "classification group");
+		} else if (b->top_mark >= 1) {
+			/* A cable is classified at its highest portion marking; (U) says nothing
+			 * (unclassified or LIMITED OFFICIAL USE), so only (C), (S) and (TS) count. */
+			static const char *by_rank[] = { NULL, "CONFIDENTIAL", "SECRET", "TOP SECRET" };
+			obj_put_cstr(a, c, "level", by_rank[b->top_mark]);
+			obj_put_cstr(a, c, "level_source", "markings");
+			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_MARKINGS", ctx_off(ctx, b->top_mark_at),
+				    "no classification line: the level is the highest paragraph "
+				    "marking's");
 		}
 		return;
 	}
 	const classline_fields *cl = &b->cl;
 	obj_put_cstr(a, c, "level", level_name(cl->level));
+	obj_put_cstr(a, c, "level_source", "telegram");
 	cw_value *cav = obj_child_array(a, c, "caveats");
 	if (cl->caveat.s) {
 		/* NOFORN, or several: NOFORN/ORCON */
@@ -400,6 +425,7 @@ void cable_parse(cw_record *rec, const decoded *dec)
 
 	/* Keys in their published order; each is filled below or stays null. */
 	obj_put(a, root, "id", NULL);
+	obj_put(a, root, "id_source", NULL);
 	const char *rel = release_id_of(&ctx, dec);
 	obj_put(a, root, "release_id", val_cstr(a, rel));
 	put_wikileaks(&ctx, dec);

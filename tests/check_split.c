@@ -60,6 +60,26 @@ START_TEST(test_same_fields_in_every_form)
 }
 END_TEST
 
+/* A body without a classification line: the id is the one the release gives (here the file's
+ * name), and the record says so. */
+START_TEST(test_id_from_release_when_telegram_has_none)
+{
+	const char *body = "<code><pre>SUBJECT: A FRAGMENT WITHOUT ITS FIRST LINES\n\n"
+			   "1. (U) The text goes on.\n</pre></code>\n";
+	cw_record *rec = parse_buf(body, strlen(body), "cables/10TESTPOST12.txt", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "source.format"), "body-text");
+	ck_assert_str_eq(rec_str(rec, "id"), "10TESTPOST12");
+	ck_assert_str_eq(rec_str(rec, "id_source"), "release");
+	ck_assert(has_diag(rec, "CABLE_ID_FROM_RELEASE"));
+	cw_record_free(rec);
+	/* Without a release id there is nothing to fall back on. */
+	rec = parse_buf(body, strlen(body), "fragment.txt", CW_FORM_AUTO);
+	ck_assert_ptr_null(rec_str(rec, "id"));
+	ck_assert(has_diag(rec, "CABLE_NO_ID"));
+	cw_record_free(rec);
+}
+END_TEST
+
 /* ---- cables.csv ---------------------------------------------------------------------------- */
 
 #define ROW(n, refid, header, text) \
@@ -234,6 +254,7 @@ Suite *suite_split(void)
 	Suite *s = suite_create("split");
 	TCase *forms = tcase_create("forms");
 	tcase_add_test(forms, test_same_fields_in_every_form);
+	tcase_add_test(forms, test_id_from_release_when_telegram_has_none);
 	suite_add_tcase(s, forms);
 	TCase *csv = tcase_create("csv");
 	tcase_add_test(csv, test_csv_rows_in_any_chunks);

@@ -1,8 +1,9 @@
-/* Accuracy against the shared corpus: parses every WikiLeaks page of an extracted archive through
- * the public API and compares the record with the page's own metadata
+/* Accuracy against the shared corpus: parses every cable of an extracted archive through the
+ * public API and compares the record with the WikiLeaks page's own metadata
  * (wikileaks-html.metadata.csv). Prints one table; exits 1 when an enforced target is missed.
  *
- * usage: corpus_check METADATA.csv EXTRACTED_DIR */
+ * usage: corpus_check html METADATA.csv EXTRACTED_DIR   (pages at the metadata's paths)
+ *        corpus_check body-txt METADATA.csv DIR         (DIR/<ref_id>.txt, body only, no header) */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,20 +218,42 @@ static void count(metric *m, int ok, const char *id, const char *why)
 		snprintf(m->misses[m->nmiss++], sizeof m->misses[0], "%s: %s", id, why);
 }
 
+/* Whether some line of buf starts with prefix (after an optional paragraph anchor). */
+static int has_line_start(const char *buf, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (const char *p = buf; p; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		/* WikiLeaks' paragraph anchor: <a id='par1' href='#par1'>¶</a> */
+		if (!strncmp(p, "<a ", 3)) {
+			const char *close = strstr(p, "</a>");
+			const char *eol = strchr(p, '\n');
+			if (close && (!eol || close < eol))
+				p = close + 4;
+		}
+		if (!strncmp(p, prefix, n))
+			return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: corpus_check METADATA.csv EXTRACTED_DIR\n");
+	if (argc != 4 || (strcmp(argv[1], "html") != 0 && strcmp(argv[1], "body-txt") != 0)) {
+		fprintf(stderr, "usage: corpus_check html|body-txt METADATA.csv DIR\n");
 		return 2;
 	}
-	FILE *meta = fopen(argv[1], "r");
+	int body_txt = !strcmp(argv[1], "body-txt");
+	FILE *meta = fopen(argv[2], "r");
 	if (!meta) {
-		perror(argv[1]);
+		perror(argv[2]);
 		return 2;
 	}
 	metric dtg = { "DTG date+hour = Created (pages with a routing header)", 99.5, 0, 0, { { 0 } }, 0 };
 	metric origin = { "FM address names the Origin (pages with an FM line)", 99.0, 0, 0, { { 0 } }, 0 };
-	metric pages = { "pages parsed into one cable record", 100.0, 0, 0, { { 0 } }, 0 };
+	metric pages = { "files parsed into one cable record", 100.0, 0, 0, { { 0 } }, 0 };
+	metric empty = { "files without telegram text say CABLE_NOT_FOUND", 100.0, 0, 0, { { 0 } }, 0 };
 	metric idm = { "id = ref_id (malformed ones repaired)", 99.5, 0, 0, { { 0 } }, 0 };
 	metric cls = { "classification level = Classification", 99.5, 0, 0, { { 0 } }, 0 };
 	metric subj = { "subject starts with subject_from_index (non-empty)", 98.0, 0, 0, { { 0 } }, 0 };
@@ -242,22 +265,48 @@ int main(int argc, char **argv)
 	row r;
 	read_row(meta, &r); /* header */
 	cw_options *opt = cw_options_new();
-	long headers = 0, malformed = 0;
+	long headers = 0, malformed = 0, absent = 0, from_release = 0;
 	while (read_row(meta, &r)) {
 		if (r.n < 7)
 			continue;
 		const char *ref = r.f[0], *created = r.f[1], *morigin = r.f[4], *path = r.f[6];
 		char full[4096];
-		snprintf(full, sizeof full, "%s/%s", argv[2], path);
+		if (body_txt)
+			snprintf(full, sizeof full, "%s/%s.txt", argv[3], ref);
+		else
+			snprintf(full, sizeof full, "%s/%s", argv[3], path);
 		size_t len;
 		char *buf = read_file(full, &len);
 		if (!buf) {
-			count(&pages, 0, ref, "page missing from the archive");
+			/* The body-txt set holds only some of the pages; the HTML set all of them. */
+			if (body_txt)
+				absent++;
+			else
+				count(&pages, 0, ref, "page missing from the archive");
+			for (int i = 0; i < r.n; i++)
+				free(r.f[i]);
 			continue;
 		}
 		cw_record *rec = cw_parse(opt, buf, len, full);
 		const cw_value *root = cw_record_root(rec);
+		if (body_txt && !strstr(buf, "<pre>")) {
+			/* Saved without the cable ("Appears in these articles:" and nothing else). */
+			int found = 0;
+			for (size_t i = 0; rec && i < cw_record_diag_count(rec); i++) {
+				const cw_diag *d = cw_record_diag(rec, i);
+				found |= d->severity == CW_ERROR && !strcmp(d->code, "CABLE_NOT_FOUND");
+			}
+			count(&empty, found, ref, "a file without telegram text gave no CABLE_NOT_FOUND error");
+			cw_record_free(rec);
+			free(buf);
+			for (int i = 0; i < r.n; i++)
+				free(r.f[i]);
+			continue;
+		}
 		count(&pages, rec && !strcmp(cw_record_kind(rec), "cable"), ref, "no cable record");
+		const char *id_source = str(cw_value_get(root, "id_source"));
+		if (id_source && !strcmp(id_source, "release"))
+			from_release++;
 		const char *shape = str(cw_value_get(root, "routing.shape"));
 		if (shape && strcmp(shape, "none") != 0) {
 			headers++;
@@ -298,7 +347,9 @@ int main(int argc, char **argv)
 		if (strstr(buf, "E.O. 1") || strstr(buf, "EO 1"))
 			count(&has_eo, cw_value_get(root, "eo.order") != NULL &&
 				       cw_value_type(cw_value_get(root, "eo.order")) == CW_STRING, ref, "no eo");
-		if (strstr(buf, "</a>1. ") || strstr(buf, "</a>1.("))
+		/* Pages write their newlines as &#x000A;, so there the anchor is the mark. */
+		if (strstr(buf, "</a>1. ") || strstr(buf, "</a>1.(") || has_line_start(buf, "1. ") ||
+		    has_line_start(buf, "1.("))
 			count(&has_paras, cw_value_count(cw_value_get(root, "paragraphs")) > 0, ref, "no paragraphs");
 		if (strstr(buf, "Classified By") || strstr(buf, "CLASSIFIED BY") || strstr(buf, "Classified by"))
 			count(&has_clsby, cw_value_type(cw_value_get(root, "classified_by")) == CW_OBJECT, ref,
@@ -312,13 +363,23 @@ int main(int argc, char **argv)
 	fclose(meta);
 	cw_options_free(opt);
 
-	metric *all[] = { &pages, &dtg, &origin, &idm, &cls, &subj, &has_tags, &has_eo, &has_paras,
-			  &has_clsby, &has_sig };
+	metric *all_html[] = { &pages, &dtg, &origin, &idm, &cls, &subj, &has_tags, &has_eo, &has_paras,
+			       &has_clsby, &has_sig, NULL };
+	metric *all_body[] = { &pages, &empty, &idm, &cls, &subj, &has_tags, &has_eo, &has_paras,
+			       &has_clsby, &has_sig, NULL };
+	metric **all = body_txt ? all_body : all_html;
 	int failed = 0;
-	printf("\nwikileaks-html.tar.xz: %ld pages, %ld with a routing header, %ld malformed release ids "
-	       "(compared after repair)\n\n", pages.total, headers, malformed);
+	if (body_txt)
+		printf("\nbody-txt.tar.xz: %ld files with telegram text, %ld without (CABLE_NOT_FOUND), "
+		       "%ld metadata rows without a file; %ld ids taken from the release (the text "
+		       "names none), %ld malformed release ids (compared after repair)\n\n",
+		       pages.total, empty.total, absent, from_release, malformed);
+	else
+		printf("\nwikileaks-html.tar.xz: %ld pages, %ld with a routing header, %ld ids taken "
+		       "from the release (the text names none), %ld malformed release ids (compared "
+		       "after repair)\n\n", pages.total, headers, from_release, malformed);
 	printf("%-58s %8s %8s %8s %8s\n", "check", "agree", "of", "%", "target");
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+	for (size_t i = 0; all[i]; i++) {
 		metric *m = all[i];
 		double pct = m->total ? 100.0 * (double)m->ok / (double)m->total : 0;
 		int pass = m->target == 0 || pct >= m->target;
@@ -329,7 +390,7 @@ int main(int argc, char **argv)
 		       m->target ? (pass ? "ok" : "MISSED") : "");
 		failed |= !pass;
 	}
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+	for (size_t i = 0; all[i]; i++) {
 		metric *m = all[i];
 		if (!m->nmiss)
 			continue;

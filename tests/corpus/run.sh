@@ -22,4 +22,22 @@ set -e
 records=$(wc -l <"$WORK/html.jsonl")
 [ "$records" = "$pages" ] || { echo "corpus-check: $pages pages but $records records"; exit 1; }
 echo "$pages pages, $records records"
-"$CHECK" "$CORPUS/cables/wikileaks-html.metadata.csv" "$WORK/html"
+failed=0
+"$CHECK" html "$CORPUS/cables/wikileaks-html.metadata.csv" "$WORK/html" || failed=1
+
+echo
+echo "== body-txt.tar.xz: every file converts to exactly one record"
+mkdir -p "$WORK/body"
+tar -xJf "$CORPUS/cables/body-txt.tar.xz" -C "$WORK/body"
+files=$(find "$WORK/body" -type f -name '*.txt' | wc -l)
+set +e
+"$CW" convert "$WORK/body" -o "$WORK/body.jsonl"
+rc=$?
+set -e
+[ "$rc" -le 1 ] || { echo "corpus-check: convert failed (exit $rc)"; exit 1; }
+records=$(wc -l <"$WORK/body.jsonl")
+[ "$records" = "$files" ] || { echo "corpus-check: $files files but $records records"; exit 1; }
+echo "$files files, $records records"
+dir=$(dirname "$(find "$WORK/body" -type f -name '*.txt' | head -n 1)")
+"$CHECK" body-txt "$CORPUS/cables/wikileaks-html.metadata.csv" "$dir" || failed=1
+exit $failed
