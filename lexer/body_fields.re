@@ -59,7 +59,14 @@ static uptr cl_caveat(uptr cur, uptr lim, slice *out)
 	uptr mar = NULL, v0 = NULL, v1 = NULL, start = cur;
 	/*!stags:re2c:cl_caveat format = 'uptr @@ = NULL;'; */
 	/*!re2c:cl_caveat
+		/* Handling words that also stand alone, after a space: SECRET NOFORN, UNCLAS
+		 * SENSITIVE. Only known words, or the origin would lose its first word. */
+		cav_word = "NOFORN" | "NODIS" | "EXDIS" | "LIMDIS" | "ORCON" | "STADIS" | "NOCONTRACT"
+			 | "PROPIN" | "SENSITIVE" | "SBU" | "CHEROKEE" | "ROGER" | "NOFORN/ORCON";
+		cav_phrase = "FOR OFFICIAL USE ONLY" | "SENSITIVE BUT UNCLASSIFIED";
+		sp* "//" @v0 (cav_phrase | [A-Z] [A-Z/]*) @v1 / [ \t\n] { *out = mk(v0, v1); return cur; }
 		sp* "//" @v0 [A-Z] [A-Z/]* @v1 { *out = mk(v0, v1); return cur; }
+		sp+ @v0 cav_word ((sp+ | "/" "/"?) cav_word)* @v1 / [ \t\n] { *out = mk(v0, v1); return cur; }
 		* { return start; }
 		$ { return start; }
 	*/

@@ -198,11 +198,20 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 	body_state *b = &ctx->b;
 	classline_fields cl;
 	int full = scan_classline_head(l->start, ctx->lim, &cl);
+	const char *start = l->start;
 	if (!full && l->arg != l->start) {
 		/* Split over two lines: the level here, origin and serial on the next. */
 		classline_fields o;
 		scan_classline_level(l->start, ctx->lim, &cl);
-		if (scan_origin_serial(l->arg, ctx->lim, &o)) {
+		if (scan_classline_head(l->arg, ctx->lim, &o)) {
+			/* A banner (UNCLASSIFIED//FOR OFFICIAL USE ONLY) above the whole line: the
+			 * line counts, with the banner's caveat when it has none of its own. */
+			if (!o.caveat.s)
+				o.caveat = cl.caveat;
+			cl = o;
+			start = l->arg;
+			full = 1;
+		} else if (scan_origin_serial(l->arg, ctx->lim, &o)) {
 			cl.origin = o.origin, cl.serial = o.serial, cl.rest = o.rest;
 			full = 1;
 		}
@@ -228,7 +237,7 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 	}
 	b->seen_classline = 1;
 	b->cl = cl;
-	b->cl_start = l->start;
+	b->cl_start = start;
 	if (cl.rest.s && !cl.glued && cl.rest.s < l->end)
 		add_captions(ctx, cl.rest.s, l->end < cl.rest.s + cl.rest.n ? l->end : cl.rest.s + cl.rest.n);
 }

@@ -311,14 +311,23 @@ static void put_classification(cable_ctx *ctx)
 	obj_put_cstr(a, c, "level_source", "telegram");
 	cw_value *cav = obj_child_array(a, c, "caveats");
 	if (cl->caveat.s) {
-		/* NOFORN, or several: NOFORN/ORCON */
+		/* NOFORN, or several: NOFORN/ORCON, NOFORN NODIS; a phrase (FOR OFFICIAL USE ONLY)
+		 * stays whole. */
 		const char *p = cl->caveat.s, *e = cl->caveat.s + cl->caveat.n;
 		while (p < e) {
 			const char *q = p;
 			while (q < e && *q != '/')
 				q++;
-			if (q > p)
-				arr_push(a, cav, val_str(a, p, (size_t)(q - p)));
+			int phrase = memchr(p, ' ', (size_t)(q - p)) &&
+				     (!strncmp(p, "FOR OFFICIAL", 12) || !strncmp(p, "SENSITIVE BUT", 13));
+			for (const char *w = p; w < q;) {
+				const char *x = w;
+				while (x < q && (phrase || (*x != ' ' && *x != '\t')))
+					x++;
+				if (x > w)
+					arr_push(a, cav, val_str(a, w, (size_t)(x - w)));
+				w = x + (x < q);
+			}
 			p = q + 1;
 		}
 	}

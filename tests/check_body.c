@@ -225,6 +225,44 @@ START_TEST(test_vertical_dump_then_telegram)
 }
 END_TEST
 
+/* A banner line above the classification line: the line gives the id, the banner its caveat. */
+START_TEST(test_banner_above_classline)
+{
+	cw_record *rec = parse_str(HEAD "UNCLASSIFIED//FOR OFFICIAL USE ONLY\n\n"
+				   "UNCLAS SECTION 01 OF 02 VALLETTA 000412\n\nSIPDIS\n\nSUBJECT: X\n\n1. Y.\n",
+				   "in");
+	ck_assert_str_eq(rec_str(rec, "id"), "07VALLETTA412");
+	ck_assert_str_eq(rec_str(rec, "classification.raw"), "UNCLAS SECTION 01 OF 02 VALLETTA 000412");
+	json_t *j = record_jansson(rec);
+	json_t *cav = json_object_get(json_object_get(j, "classification"), "caveats");
+	ck_assert_uint_eq(json_array_size(cav), 1);
+	ck_assert_str_eq(json_string_value(json_array_get(cav, 0)), "FOR OFFICIAL USE ONLY");
+	json_decref(j);
+	ck_assert(!has_diag(rec, "BODY_CLASSLINE_GARBLED"));
+	cw_record_free(rec);
+}
+END_TEST
+
+/* Without a classification line the level is the highest (C)/(S)/(TS) marking; (U) alone says
+ * nothing, since LIMITED OFFICIAL USE cables mark their paragraphs (U) too. */
+START_TEST(test_level_from_markings)
+{
+	cw_record *rec = parse_str("SUBJECT: X\n\n1. (C) One.\n\n2. (S) Two.\n\n3. (U) Three.\n", "in");
+	ck_assert_str_eq(rec_str(rec, "classification.level"), "SECRET");
+	ck_assert_str_eq(rec_str(rec, "classification.level_source"), "markings");
+	ck_assert(has_diag(rec, "CABLE_LEVEL_FROM_MARKINGS"));
+	cw_record_free(rec);
+	rec = parse_str("SUBJECT: X\n\n1. (U) One.\n\n2. (SBU) Two.\n", "in");
+	ck_assert_ptr_null(rec_str(rec, "classification.level"));
+	ck_assert(!has_diag(rec, "CABLE_LEVEL_FROM_MARKINGS"));
+	cw_record_free(rec);
+	rec = parse_str(HEAD "CONFIDENTIAL VALLETTA 000412\n\n1. (S) One.\n", "in");
+	ck_assert_str_eq(rec_str(rec, "classification.level"), "CONFIDENTIAL");
+	ck_assert_str_eq(rec_str(rec, "classification.level_source"), "telegram");
+	cw_record_free(rec);
+}
+END_TEST
+
 Suite *suite_body(void)
 {
 	Suite *s = suite_create("body");
@@ -237,6 +275,8 @@ Suite *suite_body(void)
 	tcase_add_test(tc, test_collapsed_head);
 	tcase_add_test(tc, test_split_and_garbled_classification);
 	tcase_add_test(tc, test_vertical_dump_then_telegram);
+	tcase_add_test(tc, test_level_from_markings);
+	tcase_add_test(tc, test_banner_above_classline);
 	suite_add_tcase(s, tc);
 	TCase *ck = tcase_create("checks");
 	tcase_add_loop_test(ck, test_cross_checks, 0, sizeof checks / sizeof *checks);

@@ -239,6 +239,30 @@ START_TEST(test_garbled_levels)
 }
 END_TEST
 
+/* Handling caveats after the level, with or without slashes: the origin keeps only its words. */
+static const struct {
+	const char *line, *caveat, *origin;
+} caveat_cases[] = {
+	{ "SECRET//NOFORN X 000001\n", "NOFORN", "X" },
+	{ "SECRET//NOFORN//ORCON X 000001\n", "NOFORN//ORCON", "X" },
+	{ "S E C R E T NOFORN X 000001\n", "NOFORN", "X" },
+	{ "SECRET NOFORN NODIS SECTION 01 OF 02 X 000001\n", "NOFORN NODIS", "X" },
+	{ "UNCLAS SENSITIVE TEL AVIV 000001\n", "SENSITIVE", "TEL AVIV" },
+	{ "UNCLASSIFIED//FOR OFFICIAL USE ONLY X 000001\n", "FOR OFFICIAL USE ONLY", "X" },
+	{ "CONFIDENTIAL NOFORNIA 000001\n", NULL, "NOFORNIA" },
+};
+
+START_TEST(test_classline_caveats)
+{
+	const char *l = caveat_cases[_i].line;
+	classline_fields f;
+	ck_assert_msg(scan_classline(l, lim_of(l), &f), "%s", l);
+	CHECK_SLICE(f.caveat, caveat_cases[_i].caveat);
+	CHECK_SLICE(f.origin, caveat_cases[_i].origin);
+	CHECK_SLICE(f.serial, "000001");
+}
+END_TEST
+
 START_TEST(test_vertical_dump)
 {
 	const char *t = "<<220571>>\n8/13/2009 8:54\n09EXAMPLE234\nEmbassy Example\nSECRET\n\n"
@@ -271,6 +295,7 @@ Suite *suite_body_fields(void)
 	tcase_add_test(tc, test_name_lines);
 	tcase_add_test(tc, test_captions);
 	tcase_add_test(tc, test_garbled_levels);
+	tcase_add_loop_test(tc, test_classline_caveats, 0, sizeof caveat_cases / sizeof *caveat_cases);
 	tcase_add_test(tc, test_vertical_dump);
 	suite_add_tcase(s, tc);
 	return s;
