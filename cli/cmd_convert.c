@@ -18,7 +18,8 @@ static const char usage[] =
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
 	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
-	"      --from FORM    auto (default), text, wikileaks-html, markdown\n"
+	"      --from FORM    the input form: auto (default: detected per input), text,\n"
+	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -h, --help         this help\n";
 
 typedef struct convert_run {

@@ -3,13 +3,30 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* Writes go out in large blocks: the output is as big as the input. */
+enum { OUTPUT_BUFFER = 1 << 20 };
 
 int output_open(output *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
 	if (!path || strcmp(path, "-") == 0) {
 		o->f = stdout;
+		return 0;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device or a pipe (-o /dev/null, a FIFO): written in place, never renamed over. */
+		o->f = fopen(path, "wb");
+		if (!o->f) {
+			fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
+			return -1;
+		}
+		o->final_path = strdup(path);
+		o->direct = 1;
+		setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
 		return 0;
 	}
 	size_t n = strlen(path) + 32;
@@ -29,6 +46,7 @@ int output_open(output *o, const char *path)
 		o->final_path = o->tmp_path = NULL;
 		return -1;
 	}
+	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
 	return 0;
 }
 
@@ -52,7 +70,9 @@ int output_close(output *o, int discard)
 	if (o->f != stdout) {
 		if (fclose(o->f) != 0)
 			o->failed = 1;
-		if (discard || o->failed) {
+		if (o->direct) {
+			rc = o->failed ? -1 : 0;
+		} else if (discard || o->failed) {
 			unlink(o->tmp_path);
 			rc = -1;
 		} else if (rename(o->tmp_path, o->final_path) != 0) {

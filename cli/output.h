@@ -1,5 +1,6 @@
 /* Output files written under a temporary name and renamed when complete, so an interrupted run
- * never leaves a half file under the final name. "-" is standard output. */
+ * never leaves a half file under the final name. "-" is standard output; devices and pipes
+ * (/dev/null, a FIFO) are written in place. */
 #ifndef CW_CLI_OUTPUT_H
 #define CW_CLI_OUTPUT_H
 
@@ -8,7 +9,8 @@
 typedef struct output {
 	FILE *f;
 	char *final_path;  /* NULL for standard output */
-	char *tmp_path;
+	char *tmp_path;    /* NULL when written in place */
+	int direct;        /* a device or pipe: no temporary file */
 	int failed;
 } output;
 

@@ -24,8 +24,10 @@ struct cw_unit {
 struct cw_reader {
 	const cw_options *opt;
 	char *path;
-	char *buf;            /* pending input, not yet cut into units */
-	size_t len, cap;
+	char *mem;            /* allocation holding the pending input */
+	size_t cap;           /* of mem */
+	char *buf;            /* pending input, not yet cut into units: inside mem */
+	size_t len;
 	uint64_t buf_offset;  /* file offset of buf[0] */
 	uint32_t buf_line;    /* line number of buf[0] */
 	int finished;
@@ -93,7 +95,7 @@ void cw_reader_free(cw_reader *rd)
 {
 	if (!rd)
 		return;
-	free(rd->buf);
+	free(rd->mem);
 	free(rd->path);
 	free(rd);
 }
@@ -102,16 +104,21 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 {
 	if (!rd || rd->finished)
 		return CW_EINVAL;
+	/* Units are consumed from the front by moving buf forward; the rest moves down once per
+	 * feed (a partial unit), not once per unit. */
+	if (rd->buf != rd->mem && rd->len)
+		memmove(rd->mem, rd->buf, rd->len);
+	rd->buf = rd->mem;
 	if (rd->len + len + 1 > rd->cap) {
 		size_t cap = rd->cap ? rd->cap : 64 * 1024;
 		while (cap < rd->len + len + 1)
 			cap *= 2;
-		char *b = realloc(rd->buf, cap);
+		char *b = realloc(rd->mem, cap);
 		if (!b) {
 			rd->oom = 1;
 			return CW_ENOMEM;
 		}
-		rd->buf = b;
+		rd->mem = rd->buf = b;
 		rd->cap = cap;
 	}
 	memcpy(rd->buf + rd->len, buf, len);
@@ -200,11 +207,11 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 /* Drops the first n pending bytes, keeping the file position of what remains. */
 static void consume(cw_reader *rd, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		rd->buf_line += rd->buf[i] == '\n';
+	for (const char *q = rd->buf, *e = rd->buf + n; n && (q = memchr(q, '\n', (size_t)(e - q))); q++)
+		rd->buf_line++;
 	rd->buf_line += (uint32_t)rd->dropped_lines;
 	if (n)
-		memmove(rd->buf, rd->buf + n, rd->len - n);
+		rd->buf += n;
 	rd->len -= n;
 	if (rd->buf)
 		rd->buf[rd->len] = '\0';
@@ -308,6 +315,7 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	cw_value *root = rec->root;
 	obj_put_cstr(a, root, "kind", "cable");
 	obj_put(a, root, "id", NULL);
+	obj_put(a, root, "id_source", NULL);
 	cw_value *src = obj_put(a, root, "source", val_object(a));
 	obj_put(a, src, "path", val_str_copy(a, u->path, strlen(u->path)));
 	cw_form form = u->form == CW_FORM_AUTO ? form_detect(rec->input, rec->input_len) : u->form;

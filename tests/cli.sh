@@ -53,5 +53,25 @@ jq -e 'type == "array" and length == 2' "$T/two.json" >/dev/null || fail "conver
 # unreadable output directory: exit 2, no output
 expect_rc 2 "convert to a missing directory" "$CW" convert $V -o /nonexistent/dir/out.jsonl
 
+# a FIFO (or /dev/null) as the output is written in place, never replaced by a file
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+reader=$!
+expect_rc 0 "convert to a FIFO" "$CW" convert $V/text-acp127/input.txt -o "$T/fifo"
+wait $reader
+[ -p "$T/fifo" ] || fail "the FIFO was replaced by a regular file"
+jq -e '.id == "07VALLETTA412"' "$T/from-fifo" >/dev/null || fail "the record came through the FIFO"
+# every form by name, and the forms detected without being told
+for pair in text:text.txt wikileaks-html:wikileaks.html markdown:markdown.md \
+	cables-csv:cables.csv body-text:07VALLETTA416.txt pdf-text:pdf.txt; do
+	form=${pair%%:*} file=${pair#*:}
+	expect_rc 0 "--from $form" "$CW" parse --format jsonl --from $form testdata/cables/forms/$file
+	[ "$(jq -r .source.format "$T/out")" = "$form" ] || fail "--from $form is the form used"
+done
+expect_rc 0 "convert the same cable in every form" "$CW" convert testdata/cables/forms -o "$T/forms.jsonl"
+[ "$(jq -r .id "$T/forms.jsonl" | sort -u)" = "07VALLETTA416" ] || fail "every form gives the same id"
+[ "$(jq -r .source.format "$T/forms.jsonl" | sort | tr '\n' ' ')" = "body-text cables-csv markdown pdf-text text wikileaks-html " ] \
+	|| fail "forms detected: $(jq -r .source.format "$T/forms.jsonl" | tr '\n' ' ')"
+
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]
