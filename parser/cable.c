@@ -140,6 +140,21 @@ static const char *release_id_of(cable_ctx *ctx, const decoded *dec)
 	return arena_strndup(ctx->a, base, len);
 }
 
+/* The dump's "M/D/YYYY H:MM" as "YYYY-MM-DD HH:MM" (the form of the pages' Created); NULL when
+ * it is not such a date. */
+static cw_value *csv_date(arena *a, const char *s)
+{
+	int mo, d, y, h, mi, n = 0;
+	if (!s || sscanf(s, "%2d/%2d/%4d %2d:%2d%n", &mo, &d, &y, &h, &mi, &n) != 5 || s[n] != '\0')
+		return NULL;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 || h > 23 || mi > 59 ||
+	    h < 0 || mi < 0)
+		return NULL;
+	char buf[32];
+	int len = snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", y, mo, d, h, mi);
+	return val_str_copy(a, buf, (size_t)len);
+}
+
 static void put_csv(cable_ctx *ctx, const decoded *dec)
 {
 	arena *a = ctx->a;
@@ -147,9 +162,11 @@ static void put_csv(cable_ctx *ctx, const decoded *dec)
 		obj_put(a, ctx->rec->root, "csv", NULL);
 		return;
 	}
-	static const char *keys[CSV_REFERENCES] = { "row_id", "date", "reference_id", "origin",
+	static const char *keys[CSV_REFERENCES] = { "row_id", "date_raw", "reference_id", "origin",
 						    "classification" };
 	cw_value *o = obj_put(a, ctx->rec->root, "csv", val_object(a));
+	obj_put(a, o, "row_id", NULL);
+	obj_put(a, o, "date", csv_date(a, dec->csv[CSV_DATE]));
 	for (int i = 0; i < CSV_REFERENCES; i++)
 		obj_put_cstr(a, o, keys[i], dec->csv[i] && dec->csv[i][0] ? dec->csv[i] : NULL);
 	cw_value *refs = obj_child_array(a, o, "references");

@@ -137,7 +137,8 @@ START_TEST(test_csv_fields_and_escapes)
 	ck_assert_str_eq(rec_str(rec, "subject"), "A \"QUOTED\" WORD");
 	ck_assert_str_eq(rec_str(rec, "csv.reference_id"), "07X1");
 	ck_assert_str_eq(rec_str(rec, "csv.origin"), "Embassy X");
-	ck_assert_str_eq(rec_str(rec, "csv.date"), "3/18/2007 10:30");
+	ck_assert_str_eq(rec_str(rec, "csv.date"), "2007-03-18 10:30");
+	ck_assert_str_eq(rec_str(rec, "csv.date_raw"), "3/18/2007 10:30");
 	ck_assert_str_eq(rec_str(rec, "release_id"), "07X1");
 	ck_assert_str_eq(rec_str(rec, "routing.dtg"), "2007-03-18T10:30:00Z");
 	/* The telegram's fields are its own, not the CSV's. */

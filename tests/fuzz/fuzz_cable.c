@@ -70,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int form = 0; form < CW_FORM_COUNT; form++) {
 		cw_options_set_form(opt, (cw_form)form);
 		outbuf whole = run(opt, data, size, 0);
-		if (form == CW_FORM_AUTO && size > 0) {
+		if (size > 0) {
 			size_t chunk = 1 + data[0] % 61;
 			outbuf parts = run(opt, data, size, chunk);
 			if (whole.n != parts.n || memcmp(whole.p, parts.p, whole.n) != 0)
