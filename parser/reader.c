@@ -139,12 +139,14 @@ cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUT
  * needed. */
 static size_t next_unit_length(cw_reader *rd)
 {
+	/* Nothing fed yet (an empty input): the splitters still get a terminated buffer. */
+	const char *buf = rd->buf ? rd->buf : "";
 	switch (rd->form) {
 	case CW_FORM_CABLES_CSV:
-		return split_csv(&rd->split, rd->buf, rd->len, rd->finished);
+		return split_csv(&rd->split, buf, rd->len, rd->finished);
 	case CW_FORM_TEXT:
 	case CW_FORM_PDF_TEXT:
-		return split_text(&rd->split, rd->buf, rd->len, rd->finished);
+		return split_text(&rd->split, buf, rd->len, rd->finished);
 	default:
 		/* One unit per input. */
 		rd->split.scan = rd->len;
@@ -207,8 +209,9 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 /* Drops the first n pending bytes, keeping the file position of what remains. */
 static void consume(cw_reader *rd, size_t n)
 {
-	for (const char *q = rd->buf, *e = rd->buf + n; n && (q = memchr(q, '\n', (size_t)(e - q))); q++)
-		rd->buf_line++;
+	if (n)
+		for (const char *q = rd->buf, *e = rd->buf + n; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+			rd->buf_line++;
 	rd->buf_line += (uint32_t)rd->dropped_lines;
 	if (n)
 		rd->buf += n;

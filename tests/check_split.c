@@ -80,6 +80,26 @@ START_TEST(test_id_from_release_when_telegram_has_none)
 }
 END_TEST
 
+/* Nothing fed at all, in every form: one error record, never a crash. */
+START_TEST(test_empty_input_every_form)
+{
+	cw_options *opt = cw_options_new();
+	cw_options_set_form(opt, (cw_form)_i);
+	cw_reader *rd = cw_reader_new(opt, "empty");
+	cw_reader_finish(rd);
+	cw_record *rec;
+	int n = 0;
+	while (cw_reader_next(rd, &rec) == CW_OK) {
+		ck_assert(has_diag(rec, "INPUT_EMPTY"));
+		cw_record_free(rec);
+		n++;
+	}
+	ck_assert_int_eq(n, 1);
+	cw_reader_free(rd);
+	cw_options_free(opt);
+}
+END_TEST
+
 /* ---- cables.csv ---------------------------------------------------------------------------- */
 
 #define ROW(n, refid, header, text) \
@@ -256,6 +276,7 @@ Suite *suite_split(void)
 	TCase *forms = tcase_create("forms");
 	tcase_add_test(forms, test_same_fields_in_every_form);
 	tcase_add_test(forms, test_id_from_release_when_telegram_has_none);
+	tcase_add_loop_test(forms, test_empty_input_every_form, 0, CW_FORM_COUNT);
 	suite_add_tcase(s, forms);
 	TCase *csv = tcase_create("csv");
 	tcase_add_test(csv, test_csv_rows_in_any_chunks);
