@@ -57,6 +57,11 @@ typedef enum cw_form {
 	CW_FORM_CABLES_CSV,      /* the leak's cables.csv: one row per cable, streamed */
 	CW_FORM_BODY_TEXT,       /* a page's body block saved as text ("<code><pre>" first) */
 	CW_FORM_PDF_TEXT,        /* text converted from the release's PDFs (Windows-1252, CRLF) */
+	CW_FORM_ARTICLE_TEXT,    /* a news article as web-page text (site chrome around it) */
+	CW_FORM_WIRE_TEXT,       /* plain wire copy: headline, bylines, dateline, body */
+	CW_FORM_REUTERS_SGML,    /* Reuters-21578 SGML: <REUTERS> records, one story each */
+	CW_FORM_ANPA,            /* ANPA-1312 wire stream: SYN SYN SOH ... EOT, stories back to back */
+	CW_FORM_IPTC7901,        /* IPTC 7901 wire stream: SOH ... EOT */
 	CW_FORM_COUNT
 } cw_form;
 

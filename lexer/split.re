@@ -1,5 +1,5 @@
-/* Cutting an input into units as it streams in: cables.csv rows, and telegrams concatenated in
- * one text file. Both scanners are resumable: they stop where the buffered input ends, keep their
+/* Cutting an input into units as it streams in: cables.csv rows, telegrams concatenated in one
+ * text file, wire stories back to back, Reuters SGML records. Both scanners are resumable: they stop where the buffered input ends, keep their
  * state, and go on from there when more arrives, so every byte is scanned once whatever the chunk
  * sizes. The buffer ends with a NUL sentinel at len (the reader keeps one). */
 #include "split.h"
@@ -197,5 +197,85 @@ size_t split_text(split_state *st, const char *buf, size_t len, int finished)
 		pos = line_end;
 	}
 	st->scan = pos;
+	return finished ? len : 0;
+}
+
+size_t split_wire(split_state *st, const char *buf, size_t len, int finished)
+{
+	uptr base = (uptr)buf, lim = base + len;
+	uptr cur = base + st->scan, mar = NULL, tok;
+	for (;;) {
+		tok = cur;
+		/*!re2c:wire
+			/* ANPA puts SYN SYN before its SOH; they open the story as much as the SOH. */
+			"\x16"* "\x01" {
+				if (st->started && tok > base) {
+					/* No EOT closed the previous story. */
+					st->started = 0;
+					st->scan = 0;
+					return (size_t)(tok - base);
+				}
+				st->started = 1;
+				continue;
+			}
+			"\x04" {
+				if (!st->started)
+					continue; /* an EOT before any story is noise */
+				st->started = 0;
+				st->scan = 0;
+				return (size_t)(cur - base);
+			}
+			[^\x01\x04\x16\x00]+ | "\x16"+ | "\x00" { continue; }
+			* { continue; }
+			$ { break; }
+		*/
+	}
+	(void)mar;
+	/* A run of SYN at the very end may belong to the next story's opening. */
+	while (tok > base && tok[-1] == 0x16)
+		tok--;
+	st->scan = (size_t)(tok - base);
+	return finished ? len : 0;
+}
+
+size_t split_sgml(split_state *st, const char *buf, size_t len, int finished)
+{
+	uptr base = (uptr)buf, lim = base + len;
+	uptr cur = base + st->scan, mar = NULL, tok;
+	for (;;) {
+		tok = cur;
+		/*!re2c:sgml
+			"<REUTERS" [ \t\r\n>] {
+				if (st->started && tok > base) {
+					/* The previous record lost its end tag. */
+					st->scan = 0;
+					return (size_t)(tok - base);
+				}
+				st->started = 1;
+				continue;
+			}
+			"</REUTERS>" [ \t\r]* "\n"? {
+				st->started = 0;
+				st->scan = 0;
+				return (size_t)(cur - base);
+			}
+			[^<\x00]+ | "<" | "\x00" { continue; }
+			* { continue; }
+			$ { break; }
+		*/
+	}
+	(void)mar;
+	/* A tag cut by the end of the buffer is scanned again when more arrives: the last '<' when
+	 * what follows it is still a prefix of one of the two tags (with their next byte). */
+	uptr back = tok;
+	for (uptr p = tok; p > base && tok - p < 16; p--)
+		if (p[-1] == '<') {
+			size_t n = (size_t)(tok - (p - 1));
+			if ((n <= 9 && !memcmp(p - 1, "<REUTERS ", n)) ||
+			    (n <= 11 && !memcmp(p - 1, "</REUTERS>\n", n)))
+				back = p - 1;
+			break;
+		}
+	st->scan = (size_t)(back - base);
 	return finished ? len : 0;
 }

@@ -60,8 +60,10 @@ void cw_options_set_max_items(cw_options *o, size_t max) { o->max_items = max ? 
 
 const char *cw_version(void) { return CW_VERSION; }
 
-static const char *form_names[CW_FORM_COUNT] = { "auto",     "text",      "wikileaks-html", "markdown",
-						 "cables-csv", "body-text", "pdf-text" };
+static const char *form_names[CW_FORM_COUNT] = { "auto",         "text",      "wikileaks-html",
+						 "markdown",     "cables-csv", "body-text",
+						 "pdf-text",     "article-text", "wire-text",
+						 "reuters-sgml", "anpa",      "iptc7901" };
 
 const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
 
