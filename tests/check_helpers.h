@@ -36,5 +36,6 @@ Suite *suite_body_fields(void);
 Suite *suite_body(void);
 Suite *suite_split(void);
 Suite *suite_linear(void);
+Suite *suite_article_fields(void);
 
 #endif

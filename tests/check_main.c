@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, suite_routing());
 	srunner_add_suite(sr, suite_reader());
 	srunner_add_suite(sr, suite_split());
+	srunner_add_suite(sr, suite_article_fields());
 	srunner_add_suite(sr, suite_json());
 	srunner_add_suite(sr, suite_golden());
 	srunner_add_suite(sr, suite_linear());
