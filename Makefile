@@ -34,13 +34,13 @@ DEPS_PACKAGES := libjansson-dev jq libxml2-utils
 DEPS_STAMP    := build/.deps-ok
 
 LEXERS   := $(wildcard lexer/*.re)
-LEXER_INCLUDES := lexer/common.re
+LEXER_INCLUDES := lexer/common.re lexer/content.re
 LEXERS_C := $(patsubst lexer/%.re,$(GEN)/%.c,$(filter-out $(LEXER_INCLUDES),$(LEXERS)))
 GRAMMARS := $(wildcard grammar/*.y)
 GRAM_C   := $(patsubst grammar/%.y,$(GEN)/%.tab.c,$(GRAMMARS))
 GRAM_H   := $(patsubst grammar/%.y,$(GEN)/%.tab.h,$(GRAMMARS))
 
-LIB_SRCS := $(wildcard parser/*.c) $(wildcard emitters/*.c)
+LIB_SRCS := $(wildcard parser/*.c) $(wildcard lexer/*.c) $(wildcard emitters/*.c)
 LIB_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(LIB_SRCS)) \
             $(patsubst $(GEN)/%.c,$(OBJ)/gen/%.o,$(LEXERS_C) $(GRAM_C))
 LIB      := $(BUILD)/libcablewire.a

@@ -383,7 +383,7 @@ static int part_word(uptr *pc, uptr lim, uptr end)
 		("Mc" | "Mac" | "O'" | "D'")? capw                        { k = W_NAME; goto out; }
 		initial+                                                 { k = W_NAME; goto out; }
 		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'                      { k = W_NAME; goto out; }
-		[^ \t\n,;]+                                             { k = W_OTHER; goto out; }
+		[^ \t\n,;=<]+                                           { k = W_OTHER; goto out; }
 		* { k = W_OTHER; goto out; }
 		$ { k = W_OTHER; goto out; }
 	*/
@@ -907,7 +907,7 @@ int scan_attribution(const char **p, const char *end, const char *limit, attribu
 		/*!re2c:attr
 			srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
 			src_seq  = srcw ((ws ('of' | 'for' | 'and' | 'de'))? ws srcw){0,7};
-			src_tail = (ws loww){0,2} ws ('sources' | 'officials' | 'ministry' | 'media'
+			src_tail = (ws loww){0,2} ws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
 			         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
 			src_low  = "dpa" | "tca" | "dpa-AFX";
 

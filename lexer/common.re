@@ -66,4 +66,6 @@
 	/* Every multi-byte sequence but the pilcrow, so that runs of text stop in front of one. */
 	u8mb_np = [\xc2] [\x80-\xb5\xb7-\xbf] | [\xc3-\xdf] [\x80-\xbf] | u8_3 | u8_4;
 	hex     = [0-9A-Fa-f];
+	/* Every multi-byte sequence but the no-break space, which web text turns into a space. */
+	u8mb_sp = [\xc2] [\x80-\x9f\xa1-\xbf] | [\xc3-\xdf] [\x80-\xbf] | u8_3 | u8_4;
 */

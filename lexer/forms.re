@@ -8,7 +8,9 @@
 
 #include <string.h>
 
-typedef const unsigned char *uptr;
+#include "decoder.h"
+#include "news_forms.h"
+
 
 /*!include:re2c "common.re" */
 /*!re2c
@@ -23,142 +25,7 @@ typedef const unsigned char *uptr;
 	re2c:api:style = free-form;
 */
 
-typedef struct decoder {
-	cw_record *rec;
-	text *out;
-	uptr base;             /* first byte of the unit */
-	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
-	size_t bad_bytes, controls, nuls;
-	uint64_t first_bad, first_control, first_nul;
-} decoder;
-
-/* Windows-1252 0x80-0x9F (0 where the code page leaves a hole); 0xA0-0xFF are Latin-1. */
-static const unsigned short cp1252_high[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-	0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
-
-static uint64_t at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
-
-static void put(decoder *d, uptr s, uptr e) { text_put(d->out, (const char *)s, (size_t)(e - s), at(d, s)); }
-
-static void subst(decoder *d, const char *s, size_t n, uptr from)
-{
-	text_put_subst(d->out, s, n, at(d, from));
-}
-
-static size_t utf8_encode(unsigned long cp, char out[4]);
-
-static void bad_byte(decoder *d, uptr p)
-{
-	if (d->cp1252) {
-		unsigned c = *p;
-		unsigned long cp = c >= 0xA0 ? c : cp1252_high[c - 0x80];
-		char buf[4];
-		size_t n = cp ? utf8_encode(cp, buf) : 0;
-		if (n) {
-			subst(d, buf, n, p);
-			return;
-		}
-	}
-	if (d->bad_bytes++ == 0)
-		d->first_bad = at(d, p);
-	subst(d, "\xef\xbf\xbd", 3, p); /* U+FFFD */
-}
-
-static void control(decoder *d, uptr p)
-{
-	if (d->controls++ == 0)
-		d->first_control = at(d, p);
-	subst(d, " ", 1, p);
-}
-
-static void nul(decoder *d, uptr p)
-{
-	if (d->nuls++ == 0)
-		d->first_nul = at(d, p);
-}
-
-/* Encodes a code point as UTF-8; returns the length, 0 for what text may not hold. */
-static size_t utf8_encode(unsigned long cp, char out[4])
-{
-	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		return 0;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* &#x000A; &#10; -> the character; anything unusable stays as written. */
-static void numeric_entity(decoder *d, uptr s, uptr e)
-{
-	uptr p = s + 2;
-	int hexa = (*p == 'x' || *p == 'X');
-	if (hexa)
-		p++;
-	unsigned long cp = 0;
-	for (; p < e - 1 && cp <= 0x10FFFF; p++) {
-		unsigned c = *p;
-		unsigned v = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-		cp = cp * (hexa ? 16 : 10) + v;
-	}
-	char buf[4];
-	size_t n = cp == '\r' ? 0 : utf8_encode(cp, buf);
-	if (cp == '\r')
-		return; /* &#x000D; before &#x000A; */
-	if (n == 0 || (cp < 0x20 && cp != '\n' && cp != '\t')) {
-		put(d, s, e);
-		return;
-	}
-	subst(d, buf, n, s);
-}
-
-static void report(decoder *d)
-{
-	if (d->bad_bytes)
-		rec_diag_in(d->rec, CW_ERROR, "ENC_INVALID_UTF8", d->first_bad,
-			    "%zu byte%s not valid UTF-8, replaced with U+FFFD", d->bad_bytes,
-			    d->bad_bytes == 1 ? " is" : "s are");
-	if (d->controls)
-		rec_diag_in(d->rec, CW_WARNING, "ENC_CONTROL_CHAR", d->first_control,
-			    "%zu control character%s replaced with a space", d->controls,
-			    d->controls == 1 ? "" : "s");
-	if (d->nuls)
-		rec_diag_in(d->rec, CW_WARNING, "ENC_NUL_BYTE", d->first_nul,
-			    "%zu NUL byte%s removed", d->nuls, d->nuls == 1 ? "" : "s");
-}
-
-/* What every form must survive. tok and cur are the current token's bounds. */
-/*!rules:re2c:content
-	/* Lines ending in a backslash come from the leak's database dumps. */
-	"\\" [ \t]* ("\r\n" | "\n" | "\r")  { subst(d, "\n", 1, tok); continue; }
-	"\r\n" | "\r"                        { subst(d, "\n", 1, tok); continue; }
-	"\x0c"                               { subst(d, "\n", 1, tok); continue; }
-	"\x00"                               { nul(d, tok); continue; }
-	/* In Windows-1252 text (converted PDFs) the pilcrow before a number is byte B6. */
-	"\xb6" / [0-9A-Z]                    { if (!d->cp1252) bad_byte(d, tok); continue; }
-	[\x01-\x08\x0b\x0e-\x1f\x7f]         { control(d, tok); continue; }
-	[\x80-\xff]                          { bad_byte(d, tok); continue; }
-	*                                    { bad_byte(d, tok); continue; }
-*/
+/*!include:re2c "content.re" */
 
 /* ---- plain text ------------------------------------------------------------------------- */
 
@@ -511,22 +378,47 @@ static int looks_cp1252(uptr cur, uptr lim)
 
 /* ---- detection --------------------------------------------------------------------------- */
 
+/* A line of at least six words: what a story has and a stray fragment does not. */
+static int has_prose(const char *p, const char *lim)
+{
+	int words = 0, in = 0;
+	for (; p < lim; p++) {
+		if (*p == '\n') {
+			words = in = 0;
+			continue;
+		}
+		int w = *p != ' ' && *p != '\t' && *p != '\r';
+		if (w && !in && ++words >= 6)
+			return 1;
+		in = w;
+	}
+	return 0;
+}
+
 cw_form form_detect(const char *buf, size_t len)
 {
 	/* Look at the start only: the decision must not cost a pass over a huge input. */
 	enum { WINDOW = 64 * 1024 };
 	size_t n = len < WINDOW ? len : WINDOW;
 	/* The scanner needs its sentinel: work on a bounded copy when the window is cut short. */
-	char local[WINDOW + 1];
+	char local[WINDOW + 2];
 	memcpy(local, buf, n);
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
 	int html = 0, pre = 0, md = 0;
-	/* What the input starts with: a cables.csv row, or a body block saved as text. */
+	/* Wire streams: SYN SYN SOH opens an ANPA-1312 story wherever it comes (line noise may
+	 * precede it); a bare SOH and a header line, an IPTC 7901 message. */
+	for (const char *q = local; (q = memchr(q, 0x16, n - (size_t)(q - local))); q++)
+		if ((size_t)(q - local) + 2 < n && q[1] == 0x16 && q[2] == 0x01)
+			return CW_FORM_ANPA;
+	/* What the input starts with: a cables.csv row, a body block saved as text, Reuters SGML, a
+	 * wire message. */
 	/*!re2c
 		"\xef\xbb\xbf"? [ \t\r\n]* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4}
 			{ return CW_FORM_CABLES_CSV; }
 		"\xef\xbb\xbf"? [ \t\r\n]* "<code><pre>" { goto body_text; }
+		"\xef\xbb\xbf"? [ \t\r\n]* ("<!DOCTYPE lewis" | "<REUTERS" [ \t\r\n>]) { return CW_FORM_REUTERS_SGML; }
+		[^\x01\x00]{0,256} "\x01" [A-Za-z]+ digit+ " "+ digit " " { return CW_FORM_IPTC7901; }
 		"" { goto scan; }
 		$  { goto scan; }
 	*/
@@ -559,6 +451,16 @@ scan:
 	(void)tok;
 	if (html || pre)
 		return CW_FORM_WIKILEAKS_HTML;
+	/* Text: a telegram when it shows one of a telegram's marks, else a news story. The scanner
+	 * reads whole lines: the window ends with one. */
+	if (n && local[n - 1] != '\n') {
+		if (n == WINDOW)
+			n--;
+		local[n++] = '\n';
+		local[n] = '\0';
+	}
+	if (!news_looks_like_telegram(local, local + n) && has_prose(local, local + n))
+		return news_wire_layout(local, local + n) ? CW_FORM_WIRE_TEXT : CW_FORM_ARTICLE_TEXT;
 	if (md)
 		return CW_FORM_MARKDOWN;
 	/* Text that is not UTF-8 is taken for the release's PDFs converted to text. */
@@ -599,6 +501,20 @@ int form_decode(cw_record *rec, cw_form form, decoded *out)
 	case CW_FORM_BODY_TEXT:
 		decode_body_text(&d, cur, lim, out);
 		break;
+	case CW_FORM_ARTICLE_TEXT:
+	case CW_FORM_WIRE_TEXT:
+		out->is_article = 1;
+		news_decode_text(&d, cur, lim);
+		break;
+	case CW_FORM_REUTERS_SGML:
+		rc = news_decode_sgml(&d, cur, lim, out);
+		break;
+	case CW_FORM_ANPA:
+		rc = news_decode_anpa(&d, cur, lim, out);
+		break;
+	case CW_FORM_IPTC7901:
+		rc = news_decode_iptc(&d, cur, lim, out);
+		break;
 	default:
 		decode_text(&d, cur, lim);
 		break;
@@ -608,4 +524,10 @@ int form_decode(cw_record *rec, cw_form form, decoded *out)
 	if (out->has_blocks && out->header_end > rec->text.len)
 		out->header_end = out->body_start = rec->text.len;
 	return rc;
+}
+
+int form_is_article(cw_form form)
+{
+	return form == CW_FORM_ARTICLE_TEXT || form == CW_FORM_WIRE_TEXT ||
+	       form == CW_FORM_REUTERS_SGML || form == CW_FORM_ANPA || form == CW_FORM_IPTC7901;
 }

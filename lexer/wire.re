@@ -112,7 +112,7 @@ static uptr anpa_line2(uptr cur, uptr lim, anpa_header *h)
 	uptr mar = NULL, p0, f0, f1, k0, e0;
 	/*!stags:re2c:anpa2 format = 'uptr @@ = NULL;'; */
 	/*!re2c:anpa2
-		@p0 alpha " " alpha @f0 [\x11-\x14]* @f1 " "+ @k0 hword @e0 [^\r\n\x00]* "\n" {
+		@p0 alpha " " alpha @f0 [\x11-\x14]* @f1 " "+ @k0 hword @e0 [^\r\n\x00]* "\r"? "\n" {
 			/* keyword [version] [reference] MM-DD [word count], then blanks */
 			uptr e = cur - 1;
 			while (e > e0 && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
@@ -193,7 +193,7 @@ int scan_iptc_header(const char *p, const char *limit, iptc_header *out)
 	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, s0, s1, e0;
 	/*!stags:re2c:iptch format = 'uptr @@ = NULL;'; */
 	/*!re2c:iptch
-		@s0 alpha+ @s1 digit+ " "+ digit " "+ alpha{1,4} " "+ digit+ @e0 [^\r\n\x00]* "\n" {
+		@s0 alpha+ @s1 digit+ " "+ digit " "+ alpha{1,4} " "+ digit+ @e0 [^\r\n\x00]* "\r"? "\n" {
 			/* number, priority, category, word count, [optional information] [sender] */
 			uptr e = cur - 1;
 			while (e > e0 && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
@@ -207,10 +207,13 @@ int scan_iptc_header(const char *p, const char *limit, iptc_header *out)
 			out->priority = w.w[1];
 			out->category = w.w[2];
 			out->words = w.w[3];
-			if (w.n >= 5)
-				out->optional = w.w[4];
-			if (w.n >= 6)
-				out->sender = mk((uptr)w.w[5].s, (uptr)w.w[w.n - 1].s + w.w[w.n - 1].n);
+			/* Optional information follows the word count after one blank (ccccb); the
+			 * sender's reference stands further off (  dpa 061). */
+			int next = 4;
+			if (w.n > 4 && w.w[4].s == w.w[3].s + w.w[3].n + 1)
+				out->optional = w.w[next++];
+			if (w.n > next)
+				out->sender = mk((uptr)w.w[next].s, (uptr)w.w[w.n - 1].s + w.w[w.n - 1].n);
 			out->end = (const char *)cur;
 			return 1;
 		}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article_parse.h"
 #include "cable_parse.h"
 #include "forms.h"
 #include "record.h"
@@ -149,6 +150,11 @@ static size_t next_unit_length(cw_reader *rd)
 	case CW_FORM_TEXT:
 	case CW_FORM_PDF_TEXT:
 		return split_text(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_ANPA:
+	case CW_FORM_IPTC7901:
+		return split_wire(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_REUTERS_SGML:
+		return split_sgml(&rd->split, buf, rd->len, rd->finished);
 	default:
 		/* One unit per input. */
 		rd->split.scan = rd->len;
@@ -345,16 +351,23 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 			    (unsigned long long)u->full_len, u->len);
 	} else {
 		decoded dec;
+		int article = form_is_article(form);
 		if (form_decode(rec, form, &dec) < 0) {
 			rec->kind = "error";
 			obj_put_cstr(a, root, "kind", "error");
-			rec_diag_in(rec, CW_ERROR, "FORM_NO_CABLE", 0,
-				    "no <pre> block with a telegram in this %s input",
-				    cw_form_name(form));
+			if (article)
+				rec_diag_in(rec, CW_ERROR, "FORM_NO_STORY", 0,
+					    "no story in this %s input", cw_form_name(form));
+			else
+				rec_diag_in(rec, CW_ERROR, "FORM_NO_CABLE", 0,
+					    "no <pre> block with a telegram in this %s input",
+					    cw_form_name(form));
 		} else if (rec->text.oom || rec->arena.failed) {
 			rec->kind = "error";
 			obj_put_cstr(a, root, "kind", "error");
 			rec_diag_in(rec, CW_ERROR, "LIMIT_MEMORY", 0, "out of memory while decoding");
+		} else if (article) {
+			article_parse(rec, &dec, form);
 		} else {
 			cable_parse(rec, &dec);
 		}

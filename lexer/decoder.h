@@ -1,0 +1,53 @@
+/* Decoding a unit's raw bytes into a record's text (parser/text.h): the state and the helpers
+ * every form's decoder shares (lexer/forms.re, lexer/news_forms.re). */
+#ifndef CW_DECODER_H
+#define CW_DECODER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record.h"
+
+typedef const unsigned char *uptr;
+
+typedef struct decoder {
+	cw_record *rec;
+	text *out;
+	uptr base;             /* first byte of the unit */
+	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
+	size_t bad_bytes, controls, nuls;
+	uint64_t first_bad, first_control, first_nul;
+} decoder;
+
+uint64_t dec_at(const decoder *d, uptr p);
+/* Appends input bytes [s, e) as they are. */
+void dec_put(decoder *d, uptr s, uptr e);
+/* Appends s (n bytes) in place of the input at from. */
+void dec_subst(decoder *d, const char *s, size_t n, uptr from);
+/* A byte that is not UTF-8: its Windows-1252 character in cp1252 mode, else U+FFFD (counted). */
+void dec_bad_byte(decoder *d, uptr p);
+/* A control character: a space (counted). */
+void dec_control(decoder *d, uptr p);
+/* A NUL byte: dropped (counted). */
+void dec_nul(decoder *d, uptr p);
+/* &#x000A; &#10; -> the character; C0 controls other than newline and tab stay as written. */
+void dec_numeric_entity(decoder *d, uptr s, uptr e);
+/* The same, but C0 controls (framing bytes written as entities) are dropped. */
+void dec_numeric_entity_drop_controls(decoder *d, uptr s, uptr e);
+/* One diagnostic per kind of trouble met, at its first place. */
+void dec_report(decoder *d);
+/* Encodes a code point as UTF-8; returns the length, 0 for what text may not hold. */
+size_t utf8_encode(unsigned long cp, char out[4]);
+/* The Windows-1252 character of a byte 0x80-0xFF, 0 where the code page has none. */
+unsigned long cp1252_char(unsigned c);
+
+/* Short names for the generated scanners. */
+#define put dec_put
+#define subst dec_subst
+#define bad_byte dec_bad_byte
+#define control dec_control
+#define nul dec_nul
+#define numeric_entity dec_numeric_entity
+#define report dec_report
+
+#endif
