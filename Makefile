@@ -159,8 +159,13 @@ CORPUS_TOOL := $(BUILD)/corpus_check
 $(CORPUS_TOOL): tests/corpus/corpus_check.c $(LIB)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-corpus-check: $(CLI) $(CORPUS_TOOL)
-	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD)
+NEWS_TOOL := $(BUILD)/news_check
+
+$(NEWS_TOOL): tests/corpus/news_check.c $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(CHECK_LIBS) $(LDLIBS)
+
+corpus-check: $(CLI) $(CORPUS_TOOL) $(NEWS_TOOL)
+	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD) $(NEWS_TOOL)
 
 GEN_CSV := $(BUILD)/gen_cables_csv
 # Size of the generated cables.csv-form file; the leak's own is about 1.7 GB.

@@ -521,8 +521,12 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 	for (int n = 0; n < 16 && cur < end; n++) {
 		uptr tok = cur;
 		int t = dl_token(&cur, lim);
-		if (cur > end)
-			return 0;
+		if (cur > end) {
+			/* A separator may take the blanks after the paragraph's end. */
+			if (t != T_SEP)
+				return 0;
+			cur = end;
+		}
 		switch (t) {
 		case T_BAYCITY:
 			if (n)

@@ -193,7 +193,8 @@ static void place(article_ctx *ctx)
 		case AK_BYLINE: p->tok = ART_BYLINE; continue;
 		case AK_AFFIL:
 			/* A title line counts under a byline; elsewhere it is text. */
-			if (i > 0 && (ctx->p[i - 1].tok == ART_BYLINE || ctx->p[i - 1].tok == ART_AFFIL)) {
+			if (i > 0 && (ctx->p[i - 1].tok == ART_BYLINE || ctx->p[i - 1].tok == ART_AFFIL) &&
+			    !has_dateline(ctx, p)) {
 				p->tok = ART_AFFIL;
 				continue;
 			}
@@ -678,8 +679,6 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 			place_anpa(&ctx);
 	}
 	place(&ctx);
-	for (size_t i = 0; getenv("CW_DEBUG_ARTICLE") && i < ctx.n; i++)
-		fprintf(stderr, "%zu kind=%s tok=%d caret=%d eq=%d '%.*s'\n", i, art_kind_name(ctx.p[i].kind), ctx.p[i].tok, ctx.p[i].caret, ctx.p[i].eq, (int)(ctx.p[i].e - ctx.p[i].s > 60 ? 60 : ctx.p[i].e - ctx.p[i].s), ctx.p[i].s);
 
 	/* The structure. */
 	cw_article_parse(&ctx);

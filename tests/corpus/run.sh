@@ -1,9 +1,9 @@
 #!/bin/sh
 # make corpus-check: accuracy tables on ../shared/corpus. Skips cleanly, saying so, when the
 # corpus is absent (a fresh clone elsewhere).
-# Usage: tests/corpus/run.sh SHARED_DIR CABLEWIRE CORPUS_CHECK BUILD_DIR
+# Usage: tests/corpus/run.sh SHARED_DIR CABLEWIRE CORPUS_CHECK BUILD_DIR NEWS_CHECK
 set -eu
-SHARED=$1 CW=$2 CHECK=$3 BUILD=$4
+SHARED=$1 CW=$2 CHECK=$3 BUILD=$4 NEWS=$5
 CORPUS=$SHARED/corpus
 if [ ! -d "$CORPUS/cables" ]; then
 	echo "corpus-check: skipped: $CORPUS not found (the shared corpus is not part of the repository)"
@@ -40,4 +40,15 @@ records=$(wc -l <"$WORK/body.jsonl")
 echo "$files files, $records records"
 dir=$(dirname "$(find "$WORK/body" -type f -name '*.txt' | head -n 1)")
 "$CHECK" body-txt "$CORPUS/cables/wikileaks-html.metadata.csv" "$dir" || failed=1
+
+echo
+echo "== news: Reuters-21578, naeb-dev, wire samples, seed articles"
+if [ -d "$CORPUS/news" ]; then
+	mkdir -p "$WORK/reuters"
+	tar -xJf "$CORPUS/news/reuters21578-dev.tar.xz" -C "$WORK/reuters"
+	reuters=$(dirname "$(find "$WORK/reuters" -name 'reut2-*.sgm' | head -n 1)")
+	"$NEWS" "$CORPUS/news" "$SHARED/seeds" "$reuters" tests/corpus/naeb_datelines.tsv || failed=1
+else
+	echo "news: skipped: $CORPUS/news not found"
+fi
 exit $failed
