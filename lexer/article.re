@@ -24,7 +24,7 @@ typedef const unsigned char *uptr;
 	/* A word with a capital: Berlin, BUENOS, McAllen, D'Alene, Al-Nono, ST., Gaza's. */
 	capw     = [A-Z] ([A-Za-z'.&-] | rsq | u8mb)*;
 	capsw    = [A-Z] ([A-Z'.&-] | rsq | u8mb)*;
-	titlew   = [A-Z] ([a-z'.-] | rsq | u8mb)* ([A-Z] [a-z]+)?;
+	titlew   = [A-Z] ([a-z'.-] | rsq | u8mb)* ([A-Z] [a-z]+ "."?)?;
 	loww     = [a-z] [a-z'-]*;
 	anyw     = [^ \t\n]+;
 	initial  = [A-Z] ".";
@@ -478,7 +478,7 @@ enum { DL_CAPS = 1, DL_COLON, DL_TITLE, DL_BAYCITY };
 
 /* Tokens of a dateline's head. */
 enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN, T_AGENCY,
-       T_SEP, T_COLON, T_BAYCITY, T_OTHER };
+       T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER };
 
 static int dl_token(uptr *pc, uptr lim)
 {
@@ -491,12 +491,18 @@ static int dl_token(uptr *pc, uptr lim)
 		dl_long = "--" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95";
 
 		ws dl_dash ws | ws dl_long | dl_long ws?               { k = T_SEP; goto out; }
+		/* the dash ends the line and the story starts under it */
+		ws? dl_dash / [\r\n\x00]                              { k = T_SEP; goto out; }
+		/* glued to the date: "Feb 26- Shr" */
+		dl_dash ws                                             { k = T_SEP; goto out; }
 		":" ws                                                 { k = T_COLON; goto out; }
 		ws? "," ws?                                            { k = T_COMMA; goto out; }
 		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { k = T_PAREN; goto out; }
 		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") / (ws | dl_long) { k = T_AGENCY; goto out; }
 		ws? mon_word "."? / ws digit                           { k = T_MONTH; goto out; }
 		ws digit{1,2} / [^0-9]                                 { k = T_DAY; goto out; }
+		/* day before month: "AMSTERDAM, 2 March -" */
+		ws? digit{1,2} ws mon_word "."? / [^A-Za-z]            { k = T_DATE; goto out; }
 		ws? capsw / [^a-z]                                     { k = T_CAPS; goto out; }
 		ws? titlew                                             { k = T_TITLE; goto out; }
 		ws particle / ws [A-Z]                                 { k = T_PARTICLE; goto out; }
@@ -570,6 +576,12 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 			date = 1;
 			state = 2;
 			continue;
+		case T_DATE:
+			if (!(caps + title) || date || agency)
+				return 0;
+			date = 1;
+			state = 2;
+			continue;
 		case T_PAREN:
 		case T_AGENCY:
 			if (!(caps + title) || agency)
@@ -611,7 +623,7 @@ static int not_a_place(uptr s, uptr e)
 		 | 'live' | 'advisory' | 'urgent' | 'flash' | 'bulletin' | 'summary' | 'q' | 'a' | 'i'
 		 | 'warning' | 'watch' | 'listen' | 'read' | 'new' | 'more' | 'pros' | 'cons' | 'verdict'
 		 | 'the' | 'and' | 'but' | 'so' | 'yes' | 'no' | 'ok' | 'lol' | 'faq' | 'tl;dr' | 'ps'
-		 | 'p.s.' | 'ed' | 'eds' | 'dear' [^\n]* | 'ap' | 'us' | 'u.s.' | 'un' | 'eu' | 'nato')
+		 | 'p.s.' | 'ed' | 'eds' | 'dear' (ws [^\n]*)? | 'ap' | 'us' | 'u.s.' | 'un' | 'eu' | 'nato')
 			{ return cur == e; }
 		* { return 0; }
 		$ { return 0; }
@@ -690,6 +702,24 @@ int scan_dateline(const char *p, const char *end, const char *lim, dateline_fiel
 		if (month_at(mw, m)) {
 			out->date = mk(mw, core);
 			core = mw;
+			while (core > h0 && (core[-1] == ' ' || core[-1] == ','))
+				core--;
+		}
+	} else if (d == core) {
+		/* DD Mon[.] */
+		uptr mw = core;
+		while (mw > h0 && mw[-1] != ' ')
+			mw--;
+		uptr dd = mw;
+		while (dd > h0 && dd[-1] == ' ')
+			dd--;
+		uptr d0 = dd;
+		while (d0 > h0 && d0[-1] >= '0' && d0[-1] <= '9')
+			d0--;
+		if (mw < core && month_at(mw, core) && d0 < dd && dd - d0 <= 2 &&
+		    (d0 == h0 || d0[-1] == ' ' || d0[-1] == ',')) {
+			out->date = mk(d0, core);
+			core = d0;
 			while (core > h0 && (core[-1] == ' ' || core[-1] == ','))
 				core--;
 		}

@@ -475,6 +475,8 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out)
 				[ \t\r\n]+   { continue; }
 				/* framing bytes written as entities: &#2; before the title */
 				"&#" digit{1,2} ";" { continue; }
+				/* a flash or brief: asterisks before the title */
+				"*"+ { continue; }
 				* {
 					/* Unprocessed text: the story without elements. */
 					cur = sgml_part(d, tok, lim, out, AP_BODY, "</TEXT>");

@@ -129,16 +129,29 @@ static int count_words(const char *s, const char *e)
 	return n;
 }
 
-/* A title: short, starts with a capital, a digit or a quote, and ends without a full stop. */
+/* A title: short, starts with a capital, a digit, a quote or a ticker ("<CINRAM LTD> YEAR NET"),
+ * and ends without a full stop. */
 static int title_like(const apara *p)
 {
 	if (p->words == 0 || p->words > 25 || memchr(p->s, '\n', (size_t)(p->e - p->s)))
 		return 0;
+	int lower = 0;
+	for (const char *q = p->s; q < p->e && !lower; q++)
+		lower = *q >= 'a' && *q <= 'z';
 	unsigned char c = (unsigned char)p->s[0];
-	if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c >= 0x80))
+	/* "(CORRECTED) - BANPONCE PLACES NOTES": a parenthesis opens only a wire's capitals. */
+	if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '<' ||
+	      c >= 0x80 || (c == '(' && !lower)))
 		return 0;
 	char last = p->e[-1];
-	return last != '.' && last != ',' && last != ';' && last != ':';
+	if (last == '.') {
+		/* "... TRADE DEAL WITH U.S.": an abbreviation's stop, or a wire's capitals. */
+		const char *w = p->e - 1;
+		while (w > p->s && w[-1] != ' ')
+			w--;
+		return !lower || memchr(w, '.', (size_t)(p->e - 1 - w)) != NULL;
+	}
+	return last != ',' && last != ';' && last != ':';
 }
 
 /* ---- placing paragraphs --------------------------------------------------------------------- */
@@ -159,6 +172,26 @@ static int has_dateline(article_ctx *ctx, const apara *p)
 {
 	dateline_fields d;
 	return scan_dateline(p->s, p->e, ctx->lim, &d);
+}
+
+/* A dateline alone on its line ("SANTA CRUZ, Calif., Feb 26 -" then the story indented under it)
+ * belongs to the paragraph after it: the two become one, so the dateline leads the text. */
+static void join_lone_datelines(article_ctx *ctx, size_t from)
+{
+	for (size_t i = from; i + 1 < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		dateline_fields d;
+		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !scan_dateline(p->s, p->e, ctx->lim, &d))
+			continue;
+		const char *r = d.rest;
+		while (r && r < p->e && (*r == ' ' || *r == '\t'))
+			r++;
+		if (r && r < p->e)
+			continue;
+		p->e = ctx->p[i + 1].e;
+		memmove(&ctx->p[i + 1], &ctx->p[i + 2], (ctx->n - i - 2) * sizeof *ctx->p);
+		ctx->n--;
+	}
 }
 
 static int next_of(article_ctx *ctx, size_t i, int kind)
@@ -212,8 +245,12 @@ static void place(article_ctx *ctx)
 		default:
 			break;
 		}
-		/* Text: in the front matter it may be the headline, a label above it, a deck. */
-		if (front && text_form && !headline && p->titlelike) {
+		/* Text: in the front matter it may be the headline, a label above it, a deck. A short
+		 * paragraph right above the byline is the headline whatever it ends with ("Here's how."). */
+		int above_byline = front && text_form && !headline && p->words <= 30 &&
+				   !memchr(p->s, '\n', (size_t)(p->e - p->s)) && next_of(ctx, i, AK_BYLINE) &&
+				   !has_dateline(ctx, p);
+		if (front && text_form && !headline && (p->titlelike || above_byline)) {
 			if (p->words <= 3 && i + 1 < ctx->n && ctx->p[i + 1].kind == AK_TEXT &&
 			    ctx->p[i + 1].titlelike && ctx->p[i + 1].words > p->words) {
 				p->tok = ART_LABEL;
@@ -650,12 +687,13 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 			  : dec->part_set[AP_DATELINE] ? dec->part_end[AP_DATELINE] : 0;
 		if (b1 > b0)
 			cut_paragraphs(&ctx, s + b0, s + b1, LAYOUT_INDENT);
+		join_lone_datelines(&ctx, from);
 		classify_all(&ctx, 0);
-		(void)from;
 	} else if (form == CW_FORM_IPTC7901) {
 		const char *body = iptc_head(&ctx, s, e);
 		size_t from = ctx.n;
 		cut_paragraphs(&ctx, body, e, LAYOUT_INDENT);
+		join_lone_datelines(&ctx, from);
 		classify_all(&ctx, 0);
 		iptc_ednote(&ctx, from);
 	} else {
@@ -674,6 +712,7 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 				layout = LAYOUT_BLANK;
 		}
 		cut_paragraphs(&ctx, s, e, layout);
+		join_lone_datelines(&ctx, 0);
 		classify_all(&ctx, 0);
 		if (form == CW_FORM_ANPA)
 			place_anpa(&ctx);
