@@ -27,6 +27,7 @@ typedef const unsigned char *uptr;
 	titlew   = [A-Z] ([a-z'.-] | rsq | u8mb)* ([A-Z] [a-z]+ "."?)?;
 	loww     = [a-z] [a-z'-]*;
 	anyw     = [^ \t\n]+;
+	chrome_cap = [A-Z] [A-Za-z0-9.&'-]{0,20};
 	initial  = [A-Z] ".";
 	nmw      = [A-Z] [A-Za-z'.-]*;
 	particle = 'de' | 'del' | 'della' | 'der' | 'den' | 'van' | 'von' | 'da' | 'dos' | 'du' | 'di'
@@ -114,7 +115,7 @@ static int chrome_line(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
 	/*!re2c:chromel
-		sp* ('watch cbs news' | 'view cbs news in' | 'cbs news app open' | 'chrome safari continue'
+		sp* ('chrome safari continue'
 		| 'be the first to know' | 'share this story' | 'share this article' | 'share this' | 'share'
 		| 'close x' | 'close' | 'switch to desktop site' | 'about these ads' | 'advertisement'
 		| 'follow stories like this' | 'scroll to top' | 'back to top' | 'skip to content'
@@ -128,6 +129,13 @@ static int chrome_line(uptr cur, uptr lim)
 		| 'sponsored content' | 'ad feedback' | 'image' | 'video' | 'photo' | 'photos')
 			sp* [.:]? sp* eol { return 1; }
 		sp* 'your connection to ' { return 1; }
+		/* a site's own prompts, whatever the site: Watch CBS News, View CBS News In,
+		 * CBS News App Open, Open in app */
+		sp* 'watch' (sp+ chrome_cap){1,3} sp* eol { return 1; }
+		sp* 'view' (sp+ chrome_cap){1,3} sp+ 'in' sp* eol { return 1; }
+		sp* (chrome_cap sp+){0,3} 'app' sp+ 'open' sp* eol { return 1; }
+		sp* ('open in app' | 'open in the app' | 'open app' | 'get the app' | 'continue in app'
+		     | 'continue in browser') sp* eol { return 1; }
 		* { return 0; }
 		$ { return 0; }
 	*/
@@ -146,6 +154,8 @@ static int line_start_kind(uptr cur, uptr lim)
 		sp* ('eds:' | 'eds note' | "editor's note" | 'editors note' | "editor" rsq "s note"
 		     | "EDITOR'S NOTE") { return AK_EDNOTE; }
 		sp* ('reuter' | 'reuters') sp* eol { return AK_SIGNOFF; }
+		/* dpa's desk initials at the story's end: dpa wsz jln npr */
+		sp* "dpa" (sp+ [a-z]{2,4}){1,6} sp* eol { return AK_SIGNOFF; }
 		sp* ('photo' 's'? sp* ':' | 'photograph:' | 'image:') { return AK_PHOTO; }
 		sp* ('reporting by' | 'additional reporting' | 'writing by' | 'editing by' | 'compiled by')
 			{ return AK_CONTRIB; }
@@ -939,36 +949,38 @@ int scan_attribution(const char **p, const char *end, const char *limit, attribu
 		if (cur >= e)
 			return 0;
 		/*!re2c:attr
+			/* a paragraph's words may wrap: a line end counts as a blank */
+			aws      = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*;
 			srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
-			src_seq  = srcw ((ws ('of' | 'for' | 'and' | 'de'))? ws srcw){0,7};
-			src_tail = (ws loww){0,2} ws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
+			src_seq  = srcw ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7};
+			src_tail = (aws loww){0,2} aws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
 			         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
 			src_low  = "dpa" | "tca" | "dpa-AFX";
 
-			("told" | "tell" | "tells" | "telling") ws "the" ws @s0 src_seq {
+			("told" | "tell" | "tells" | "telling") aws "the" aws @s0 src_seq {
 				out->source = mk(s0, cur);
 				goto found;
 			}
-			("told" | "tell" | "tells" | "telling") ws (src_seq | src_low) {
+			("told" | "tell" | "tells" | "telling") aws (src_seq | src_low) {
 				uptr v = tok;
-				while (*v != ' ' && *v != '\t')
+				while (*v != ' ' && *v != '\t' && *v != '\n')
 					v++;
-				while (*v == ' ' || *v == '\t')
+				while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
 					v++;
 				out->source = mk(v, cur);
 				goto found;
 			}
-			("according" | "According") ws "to" ws ("the" ws)? (("state-run" | "state" | "official"
-				| "local" | "independent" | "semi-official") ws)? @s0 src_seq src_tail? {
+			("according" | "According") aws "to" aws ("the" aws)? (("state-run" | "state" | "official"
+				| "local" | "independent" | "semi-official") aws)? @s0 src_seq src_tail? {
 				out->source = mk(s0, cur);
 				goto found;
 			}
-			src_seq ws ("reports" | "reported") / [ .,] {
+			src_seq aws ("reports" | "reported") / [ .,] {
 				/* the Associated Press reports: who reports, and the verb */
 				uptr v = cur;
 				while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
 					v--;
-				while (v > tok && (v[-1] == ' ' || v[-1] == '\t'))
+				while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
 					v--;
 				out->source = mk(tok, v);
 				if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {

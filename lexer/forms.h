@@ -38,6 +38,7 @@ typedef struct decoded {
 	const char *wire_format;         /* "anpa" or "iptc7901" */
 	const char *wire[WF_FIELDS];
 	int wire_time[5];                /* year, month, day, hour, minute of the trailer; 0 when absent */
+	int wire_zone_known, wire_zone;  /* the trailer's zone, minutes east of UTC, when known */
 	int has_sgml;
 	const char *sgml[SG_FIELDS];
 	int has_parts;

@@ -43,6 +43,17 @@ static int named_entity(decoder *d, uptr tok, uptr cur)
 	return 0;
 }
 
+/* The trailer's date and time, with its zone's offset when the zone is a known one. */
+static void set_wire_time(decoded *out, const wire_trailer *t)
+{
+	out->wire_time[0] = t->year;
+	out->wire_time[1] = t->month;
+	out->wire_time[2] = t->day;
+	out->wire_time[3] = t->hour;
+	out->wire_time[4] = t->minute;
+	out->wire_zone_known = wire_zone_offset(t->zone, &out->wire_zone);
+}
+
 /* ---- web-page text and wire copy ---------------------------------------------------------- */
 
 void news_decode_text(decoder *d, uptr cur, uptr lim)
@@ -173,11 +184,7 @@ int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out)
 		if (scan_anpa_trailer((const char *)etx + 1, (const char *)lim, &t)) {
 			out->wire[WF_TRAILER] = field(d, t.raw);
 			out->wire[WF_SENDER] = field(d, t.sender);
-			out->wire_time[0] = t.year;
-			out->wire_time[1] = t.month;
-			out->wire_time[2] = t.day;
-			out->wire_time[3] = t.hour;
-			out->wire_time[4] = t.minute;
+			set_wire_time(out, &t);
 		}
 	} else {
 		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
@@ -243,11 +250,7 @@ int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out)
 		wire_trailer t;
 		if (scan_iptc_trailer((const char *)etx + 1, (const char *)lim, &t)) {
 			out->wire[WF_TRAILER] = field(d, t.raw);
-			out->wire_time[0] = t.year;
-			out->wire_time[1] = t.month;
-			out->wire_time[2] = t.day;
-			out->wire_time[3] = t.hour;
-			out->wire_time[4] = t.minute;
+			set_wire_time(out, &t);
 		}
 	} else {
 		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
@@ -364,6 +367,22 @@ static void sgml_unknown(decoder *d, uptr *pc, uptr lim, decoded *out)
 			if (q < end && *q == ';' && v < 256) {
 				raw[n++] = (char)v;
 				p = q + 1;
+				continue;
+			}
+		}
+		/* the named entities the release writes: BC-COBANCO-INC-&lt;CBCO> */
+		if (*p == '&') {
+			static const struct {
+				const char *name;
+				char c;
+			} ents[] = { { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' } };
+			size_t k = 0;
+			while (k < 4 && !((size_t)(end - p) >= strlen(ents[k].name) &&
+					  !memcmp(p, ents[k].name, strlen(ents[k].name))))
+				k++;
+			if (k < 4) {
+				raw[n++] = ents[k].c;
+				p += strlen(ents[k].name);
 				continue;
 			}
 		}

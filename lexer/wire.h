@@ -38,6 +38,10 @@ int scan_iptc_header(const char *p, const char *lim, iptc_header *out);
 /* IPTC 7901 trailer after ETX: 131137 GMT Nov 13 (day, hour, minute, zone, month, year). */
 int scan_iptc_trailer(const char *p, const char *lim, wire_trailer *out);
 
+/* A trailer's time zone as minutes east of UTC: GMT 0, EST -300, PDT -420. 0 when the zone is
+ * not one a wire uses (the time is then local, of unknown offset). */
+int wire_zone_offset(slice zone, int *minutes);
+
 /* Names of the one-letter codes (NULL when unknown). */
 const char *anpa_priority_name(char c);
 const char *anpa_category_name(char c);

@@ -3,6 +3,7 @@
 #include "wire.h"
 
 #include <string.h>
+#include <strings.h>
 
 typedef const unsigned char *uptr;
 
@@ -168,7 +169,7 @@ int scan_anpa_trailer(const char *p, const char *limit, wire_trailer *out)
 	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, r0, s0, s1, mo, hm, z0, z1;
 	/*!stags:re2c:anpat format = 'uptr @@ = NULL;'; */
 	/*!re2c:anpat
-		[ \t]* @r0 @s0 alpha alnum* ("-" alpha alnum*)* @s1 "-" @mo digit{2} "-" digit{2} "-" digit{2}
+		[ \t\r\n]* @r0 @s0 alpha alnum* ("-" alpha alnum*)* @s1 "-" @mo digit{2} "-" digit{2} "-" digit{2}
 			" "+ @hm digit{4} @z0 alpha{2,4} @z1 {
 			out->raw = mk(r0, z1);
 			out->sender = mk(s0, s1);
@@ -244,6 +245,23 @@ int scan_iptc_trailer(const char *p, const char *limit, wire_trailer *out)
 		$ { return 0; }
 	*/
 	(void)mar;
+}
+
+int wire_zone_offset(slice zone, int *minutes)
+{
+	static const struct {
+		const char *name;
+		int minutes;
+	} zones[] = { { "GMT", 0 }, { "UTC", 0 }, { "UT", 0 }, { "Z", 0 }, { "EST", -300 },
+		      { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 }, { "MST", -420 },
+		      { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 }, { "BST", 60 },
+		      { "CET", 60 }, { "CEST", 120 }, { "MEZ", 60 }, { "MESZ", 120 } };
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+		if (zone.n == strlen(zones[i].name) && !strncasecmp(zone.s, zones[i].name, zone.n)) {
+			*minutes = zones[i].minutes;
+			return 1;
+		}
+	return 0;
 }
 
 const char *anpa_priority_name(char c)

@@ -270,7 +270,11 @@ static void place(article_ctx *ctx)
 			while (j < ctx->n && (ctx->p[j].kind == AK_CHROME || ctx->p[j].kind == AK_NAV ||
 					      ctx->p[j].kind == AK_PHOTO))
 				j++;
-			if (j > i + 1 && j < ctx->n && ctx->p[j].kind == AK_TEXT) {
+			/* or standing between the headline and the byline */
+			int under_headline = i > 0 && ctx->p[i - 1].tok == ART_HEADLINE && j == i + 1 &&
+					     j < ctx->n && ctx->p[j].kind == AK_BYLINE;
+			if ((j > i + 1 && j < ctx->n &&
+			     (ctx->p[j].kind == AK_TEXT || ctx->p[j].kind == AK_BYLINE)) || under_headline) {
 				p->tok = ART_DECK;
 				deck = 1;
 				continue;

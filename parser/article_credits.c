@@ -179,6 +179,21 @@ void art_photo(article_ctx *ctx, size_t i)
 
 /* ---- contributors ----------------------------------------------------------------------------- */
 
+/* "Hannah Lind in Cheyenne", "Jane Doe at the United Nations": the name ends before the place. */
+static slice without_place(slice part)
+{
+	static const char *const cuts[] = { " in ", " at ", " from " };
+	for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+		size_t n = strlen(cuts[k]);
+		for (const char *q = part.s; q && q + n < part.s + part.n; q++)
+			if (!memcmp(q, cuts[k], n) && q > part.s) {
+				part.n = (size_t)(q - part.s);
+				break;
+			}
+	}
+	return part;
+}
+
 void art_contrib(article_ctx *ctx, size_t i)
 {
 	const apara *p = &ctx->p[i];
@@ -192,9 +207,11 @@ void art_contrib(article_ctx *ctx, size_t i)
 		names = val_array(ctx->a);
 		const char *q = c.names.s;
 		slice part;
-		while (scan_name_part(&q, c.names.s + c.names.n, ctx->lim, &part))
+		while (scan_name_part(&q, c.names.s + c.names.n, ctx->lim, &part)) {
+			part = without_place(part);
 			if (classify_part(part, ctx->lim) == PART_NAME)
 				arr_push(ctx->a, names, sv(ctx, part));
+		}
 	}
 	obj_put(ctx->a, o, "agency", val_cstr(ctx->a, agency));
 	obj_put(ctx->a, o, "names", names ? names : val_array(ctx->a));
@@ -231,13 +248,14 @@ void art_attributions(article_ctx *ctx, const char *s, const char *e, size_t par
 	const char *q = s;
 	while (scan_attribution(&q, e, ctx->lim, &at)) {
 		cw_value *o = val_object(ctx->a);
-		obj_put(ctx->a, o, "text", sv(ctx, at.text));
+		/* wrapped lines read as one */
+		obj_put(ctx->a, o, "text", art_para_text(ctx, at.text.s, at.text.s + at.text.n));
 		slice src = at.source;
 		if (src.n > 4 && !strncmp(src.s, "The ", 4)) {
 			src.s += 4;
 			src.n -= 4;
 		}
-		obj_put(ctx->a, o, "source", sv(ctx, src));
+		obj_put(ctx->a, o, "source", src.s ? art_para_text(ctx, src.s, src.s + src.n) : val_null(ctx->a));
 		obj_put_int(ctx->a, o, "paragraph", (int64_t)para);
 		arr_push(ctx->a, ctx->attributions, o);
 	}

@@ -86,8 +86,16 @@ void article_meta(article_ctx *ctx)
 		const int *t = dec->wire_time;
 		if (t[0]) {
 			char buf[32];
-			int n = snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00Z", t[0], t[1], t[2],
+			/* UTC when the zone says so, the local time with its offset for EST and the
+			 * like, no offset when the zone is unknown */
+			int n = snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", t[0], t[1], t[2],
 					 t[3], t[4]);
+			int z = dec->wire_zone;
+			if (dec->wire_zone_known && z == 0)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, "Z");
+			else if (dec->wire_zone_known)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, "%c%02d:%02d", z < 0 ? '-' : '+',
+					      (z < 0 ? -z : z) / 60, (z < 0 ? -z : z) % 60);
 			obj_put(a, w, "transmitted", val_str_copy(a, buf, (size_t)n));
 		} else {
 			obj_put(a, w, "transmitted", NULL);
@@ -150,7 +158,10 @@ static cw_value *slugline(article_ctx *ctx)
 		return val_null(a);
 	if (!strncmp(kw, "BC-", 3) && kw[3])
 		kw += 3;
-	return val_cstr(a, kw);
+	/* Reuters flashes: BC-******ASSETS-OF-MONEY */
+	while (*kw == '*')
+		kw++;
+	return *kw ? val_cstr(a, kw) : val_null(a);
 }
 
 void article_meta_finish(article_ctx *ctx)
