@@ -103,6 +103,7 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 
 # ---- the two Quick start commands ----------------------------------------------------------
 DEMO_INPUTS := $(sort $(wildcard testdata/cables/valid/*/input.*))
+DEMO_ARTICLES = $(sort $(wildcard testdata/articles/valid/*/input.*))
 
 demo: $(CLI)
 	@echo "== cablewire convert testdata/cables/valid/*/input.* -o $(BUILD)/demo.jsonl"
@@ -111,6 +112,11 @@ demo: $(CLI)
 	@head -n 1 $(BUILD)/demo.jsonl | jq .
 	@echo "== one line per record: id, DTG, originator, classification"
 	@jq -r '[.id, .routing.dtg, .routing.from.address, .classification.level] | @tsv' $(BUILD)/demo.jsonl
+	@echo "== cablewire convert testdata/articles/valid/*/input.* -o $(BUILD)/demo-articles.jsonl"
+	@$(CLI) convert $(DEMO_ARTICLES) -o $(BUILD)/demo-articles.jsonl
+	@echo "== one line per story: form, headline, dateline location, agencies"
+	@jq -r '[.source.format, .headline, .dateline.location, (.agencies | join(","))] | @tsv' \
+		$(BUILD)/demo-articles.jsonl
 
 check: $(CLI) $(TEST_BIN)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
@@ -133,7 +139,7 @@ FUZZ_CC      ?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_LIB_SRCS = $(LIB_SRCS) $(LEXERS_C) $(GRAM_C)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(LEXERS_C) $(GRAM_C) $(GRAM_H)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(LIB_SRCS) $(LEXERS_C) $(GRAM_C) $(GRAM_H)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-o $@ $< $(FUZZ_LIB_SRCS)
@@ -148,7 +154,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
 		echo "== $$name: $(FUZZ_SECONDS)s, seeds from testdata/"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/cable.dict -timeout=10 \
+		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=10 \
 			-print_final_stats=1 $$corpus testdata/ || exit 1; \
 	done
 

@@ -73,5 +73,30 @@ expect_rc 0 "convert the same cable in every form" "$CW" convert testdata/cables
 [ "$(jq -r .source.format "$T/forms.jsonl" | sort | tr '\n' ' ')" = "body-text cables-csv markdown pdf-text text wikileaks-html " ] \
 	|| fail "forms detected: $(jq -r .source.format "$T/forms.jsonl" | tr '\n' ' ')"
 
+# articles: every article form detected without being told, stories of a stream one record each
+A=testdata/articles/valid
+expect_rc 0 "convert the article cases" "$CW" convert $A/*/input.* -o "$T/articles.jsonl"
+[ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-text iptc7901 reuters-sgml wire-text " ] \
+	|| fail "article forms detected: $(jq -r .source.format "$T/articles.jsonl" | tr '\n' ' ')"
+jq -e -s 'all(.[]; .kind == "article")' "$T/articles.jsonl" >/dev/null || fail "articles are kind article"
+expect_rc 0 "two Reuters records" "$CW" parse --format jsonl $A/reuters-sgml/input.sgm
+[ "$(jq -r .reuters.newid "$T/out" | tr '\n' ' ')" = "1 2 " ] || fail "one record per <REUTERS>, in order"
+# --from names every article form; a forced form that does not fit is a located error, not a crash
+for pair in anpa:anpa/input.anpa iptc7901:iptc7901/input.txt reuters-sgml:reuters-sgml/input.sgm \
+	wire-text:wire-text/input.txt article-text:web-page/input.txt; do
+	form=${pair%%:*} file=${pair#*:}
+	expect_rc 0 "--from $form" "$CW" parse --format jsonl --from $form $A/$file
+	[ "$(jq -r .source.format "$T/out" | sort -u)" = "$form" ] || fail "--from $form is the form used"
+done
+expect_rc 1 "--from anpa on a web page" "$CW" parse --format jsonl --from anpa $A/web-page/input.txt
+grep -q "input.txt:1:1: error: .*\[WIRE_NO_SOH\]" "$T/err" || fail "no SOH is reported: $(cat "$T/err")"
+expect_rc 1 "--from reuters-sgml on a web page" "$CW" parse --format jsonl --from reuters-sgml $A/web-page/input.txt
+jq -e '.kind == "error"' "$T/out" >/dev/null || fail "no <REUTERS> record gives an error record"
+# the ANPA capture with noise and a lost ETX: both stories, the warning located
+expect_rc 0 "ANPA with noise" "$CW" parse --format jsonl testdata/articles/invalid/anpa-noise-and-lost-etx/input.anpa
+[ "$(wc -l <"$T/out")" = 2 ] || fail "two ANPA stories give two records"
+grep -q "input.anpa:16:1: warning: the story's text has no end of text (ETX) \[WIRE_NO_ETX\]" "$T/err" \
+	|| fail "lost ETX reported: $(cat "$T/err")"
+
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]
