@@ -137,12 +137,17 @@ asan: | $(DEPS_STAMP)
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_LIB_SRCS = $(LIB_SRCS) $(LEXERS_C) $(GRAM_C)
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+# The library is instrumented once (fuzzer-no-link) and linked into every target.
+FUZZ_OBJS    := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS) $(LEXERS_C) $(GRAM_C))
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(LIB_SRCS) $(LEXERS_C) $(GRAM_C) $(GRAM_H)
+$(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ $< $(FUZZ_LIB_SRCS)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS)
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
 fuzz-deps:

@@ -255,6 +255,11 @@ size_t split_sgml(split_state *st, const char *buf, size_t len, int finished)
 				continue;
 			}
 			"</REUTERS>" [ \t\r]* "\n"? {
+				/* the line end may be in the next chunk: the record ends the same either way */
+				if (cur == lim && !finished && cur[-1] != '\n') {
+					st->scan = (size_t)(tok - base);
+					return 0;
+				}
 				st->started = 0;
 				st->scan = 0;
 				return (size_t)(cur - base);

@@ -270,6 +270,64 @@ START_TEST(test_oversize_unit_is_not_buffered)
 }
 END_TEST
 
+/* ---- wire streams and SGML records --------------------------------------------------------- */
+
+/* Feeds in chunks and returns each record's "offset+bytes" joined by spaces. */
+static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
+{
+	cw_options *opt = cw_options_new();
+	cw_options_set_form(opt, form);
+	cw_reader *rd = cw_reader_new(opt, "in");
+	size_t cap = 4096, used = 0;
+	char *out = calloc(1, cap);
+	cw_record *rec;
+	for (size_t i = 0; i < n + chunk; i += chunk) {
+		if (i < n)
+			cw_reader_feed(rd, input + i, n - i < chunk ? n - i : chunk);
+		else
+			cw_reader_finish(rd);
+		while (cw_reader_next(rd, &rec) == CW_OK) {
+			const cw_value *src = cw_value_get(cw_record_root(rec), "source");
+			used += (size_t)snprintf(out + used, cap - used, "%s%lld+%lld", used ? " " : "",
+						 (long long)cw_value_int(cw_value_get(src, "offset")),
+						 (long long)cw_value_int(cw_value_get(src, "bytes")));
+			cw_record_free(rec);
+		}
+	}
+	cw_reader_free(rd);
+	cw_options_free(opt);
+	return out;
+}
+
+/* Every chunk size cuts the same records: a chunk ending between "</REUTERS>" and its line end,
+ * or inside a run of SYN, must not move a boundary (found by the fuzzer). */
+START_TEST(test_stream_units_in_any_chunks)
+{
+	static const struct {
+		cw_form form;
+		const char *input;
+		const char *units;
+	} cases[] = {
+		{ CW_FORM_REUTERS_SGML,
+		  "<REUTERS NEWID=\"1\">\n<TEXT><TITLE>ONE</TITLE><BODY>One.</BODY></TEXT>\n</REUTERS>\n"
+		  "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>TWO</TITLE><BODY>Two.</BODY></TEXT>\n</REUTERS>\n",
+		  "0+80 80+80" },
+		{ CW_FORM_ANPA,
+		  "\x16\x16\x01w0001\x1f" "a0001\nr i BC-One     03-04 0002\n\x02^One<\n\t   One two.\n\x03\x04"
+		  "noise\x16\x16\x01w0002\x1f" "a0002\nr i BC-Two     03-04 0002\n\x02^Two<\n\t   Two three.\n\x03\x04",
+		  "0+63 63+70" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		size_t n = strlen(cases[c].input);
+		for (size_t chunk = 1; chunk <= n; chunk++) {
+			char *units = units_of(cases[c].input, n, chunk, cases[c].form);
+			ck_assert_msg(!strcmp(units, cases[c].units), "case %zu, chunk %zu: %s", c, chunk, units);
+			free(units);
+		}
+	}
+}
+END_TEST
+
 Suite *suite_split(void)
 {
 	Suite *s = suite_create("split");
@@ -289,5 +347,8 @@ Suite *suite_split(void)
 	tcase_add_test(text, test_concatenated_telegrams);
 	tcase_add_test(text, test_oversize_unit_is_not_buffered);
 	suite_add_tcase(s, text);
+	TCase *wire = tcase_create("wire");
+	tcase_add_test(wire, test_stream_units_in_any_chunks);
+	suite_add_tcase(s, wire);
 	return s;
 }
