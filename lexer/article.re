@@ -309,7 +309,7 @@ int scan_by_word(const char *p, const char *end, const char *limit, const char *
 {
 	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
 	/*!re2c:byword
-		sp* ("By" | "BY" | "by" | 'written by' | "From" | "FROM" | "Par" | "Von") ws {
+		sp* ("By" | "BY" | "by" | ('written' | 'story' | 'words' | 'text' | 'reported' | 'analysis' | 'interview') ws 'by' | "From" | "FROM" | "Par" | "Von") ":"? ws {
 			if ((const char *)cur >= end)
 				return 0;
 			*rest = (const char *)cur;
