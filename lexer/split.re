@@ -271,13 +271,14 @@ size_t split_sgml(split_state *st, const char *buf, size_t len, int finished)
 	}
 	(void)mar;
 	/* A tag cut by the end of the buffer is scanned again when more arrives: the last '<' when
-	 * what follows it is still a prefix of one of the two tags (with their next byte). */
+	 * what follows it is a proper prefix of one of the two tags. A whole tag has been acted on
+	 * already and is not scanned twice. */
 	uptr back = tok;
 	for (uptr p = tok; p > base && tok - p < 16; p--)
 		if (p[-1] == '<') {
 			size_t n = (size_t)(tok - (p - 1));
-			if ((n <= 9 && !memcmp(p - 1, "<REUTERS ", n)) ||
-			    (n <= 11 && !memcmp(p - 1, "</REUTERS>\n", n)))
+			if ((n < 9 && !memcmp(p - 1, "<REUTERS ", n)) ||
+			    (n < 10 && !memcmp(p - 1, "</REUTERS>", n)))
 				back = p - 1;
 			break;
 		}
