@@ -3,14 +3,15 @@
 
 #include "emitter.h"
 
-static const char *format_names[CW_FORMAT_COUNT] = { "json", "jsonl" };
+/* In cw_format order. */
+static const emitter_ops *const formats[CW_FORMAT_COUNT] = { &json_ops, &jsonl_ops };
 
-const char *cw_format_name(cw_format f) { return f < CW_FORMAT_COUNT ? format_names[f] : NULL; }
+const char *cw_format_name(cw_format f) { return f < CW_FORMAT_COUNT ? formats[f]->name : NULL; }
 
 int cw_format_from_name(const char *name)
 {
 	for (int i = 0; i < CW_FORMAT_COUNT; i++)
-		if (name && strcmp(name, format_names[i]) == 0)
+		if (name && strcmp(name, formats[i]->name) == 0)
 			return i;
 	return -1;
 }
@@ -23,6 +24,7 @@ cw_emitter *cw_emitter_new(cw_format f, cw_write_fn write, void *ctx, int pretty
 	if (!em)
 		return NULL;
 	em->format = f;
+	em->ops = formats[f];
 	em->pretty = pretty;
 	sink_init(&em->out, write, ctx);
 	return em;
@@ -33,7 +35,7 @@ static int begin(cw_emitter *em)
 	if (em->begun)
 		return 0;
 	em->begun = 1;
-	return json_begin(em);
+	return em->ops->begin ? em->ops->begin(em) : 0;
 }
 
 int cw_emit(cw_emitter *em, const cw_record *rec)
@@ -41,7 +43,7 @@ int cw_emit(cw_emitter *em, const cw_record *rec)
 	if (!em || !rec || em->ended)
 		return -1;
 	begin(em);
-	json_record(em, rec);
+	em->ops->record(em, rec);
 	em->count++;
 	/* Flush per record so a reader of the output sees whole records as they come. */
 	return sink_flush(&em->out);
@@ -53,7 +55,8 @@ int cw_emitter_finish(cw_emitter *em)
 		return -1;
 	if (!em->ended) {
 		begin(em);
-		json_end(em);
+		if (em->ops->end)
+			em->ops->end(em);
 		em->ended = 1;
 	}
 	return sink_flush(&em->out);

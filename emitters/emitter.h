@@ -7,17 +7,29 @@
 #include "cablewire.h"
 #include "sink.h"
 
+struct cw_emitter;
+
+/* One output format: what it writes before the first record, for each record, after the last.
+ * Each module (json.c, ...) defines one of these; emitter.c lists them by cw_format. */
+typedef struct emitter_ops {
+	const char *name;
+	int (*begin)(struct cw_emitter *em);
+	int (*record)(struct cw_emitter *em, const cw_record *rec);
+	int (*end)(struct cw_emitter *em);
+} emitter_ops;
+
 struct cw_emitter {
 	cw_format format;
+	const emitter_ops *ops;
 	int pretty;
 	size_t count;     /* records written */
 	int begun, ended;
+	void *state;      /* the format's own, freed by its end() */
 	sink out;
 };
 
-int json_begin(cw_emitter *em);
-int json_record(cw_emitter *em, const cw_record *rec);
-int json_end(cw_emitter *em);
+extern const emitter_ops json_ops, jsonl_ops;
+
 void json_write_value(sink *s, const cw_value *v, int pretty, int depth);
 
 #endif

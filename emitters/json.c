@@ -58,38 +58,40 @@ void json_write_value(sink *s, const cw_value *v, int pretty, int depth)
 	write_value(s, v, pretty, depth);
 }
 
-int json_begin(cw_emitter *em)
+static int array_begin(cw_emitter *em)
 {
-	if (em->format == CW_FORMAT_JSON)
-		sink_putc(&em->out, '[');
+	sink_putc(&em->out, '[');
 	return 0;
 }
 
-int json_record(cw_emitter *em, const cw_record *rec)
+static int array_record(cw_emitter *em, const cw_record *rec)
 {
 	sink *s = &em->out;
-	if (em->format == CW_FORMAT_JSON) {
-		if (em->count)
-			sink_putc(s, ',');
-		if (em->pretty)
-			indent(s, 1);
-		write_value(s, cw_record_root(rec), em->pretty, 1);
-	} else {
-		write_value(s, cw_record_root(rec), 0, 0);
-		sink_putc(s, '\n');
-	}
+	if (em->count)
+		sink_putc(s, ',');
+	if (em->pretty)
+		indent(s, 1);
+	write_value(s, cw_record_root(rec), em->pretty, 1);
 	return 0;
 }
 
-int json_end(cw_emitter *em)
+static int array_end(cw_emitter *em)
 {
-	if (em->format == CW_FORMAT_JSON) {
-		if (em->pretty && em->count)
-			sink_putc(&em->out, '\n');
-		sink_put(&em->out, "]\n", 2);
-	}
+	if (em->pretty && em->count)
+		sink_putc(&em->out, '\n');
+	sink_put(&em->out, "]\n", 2);
 	return 0;
 }
+
+static int line_record(cw_emitter *em, const cw_record *rec)
+{
+	write_value(&em->out, cw_record_root(rec), 0, 0);
+	sink_putc(&em->out, '\n');
+	return 0;
+}
+
+const emitter_ops json_ops = { "json", array_begin, array_record, array_end };
+const emitter_ops jsonl_ops = { "jsonl", NULL, line_record, NULL };
 
 int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pretty)
 {
