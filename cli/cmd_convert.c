@@ -17,13 +17,20 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
+	"  -f, --format FMT   jsonl, json, csv or text; default from the output's extension\n"
+	"                     (.json, .csv, .txt), else jsonl\n"
+	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
+	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
+	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -h, --help         this help\n";
 
+enum { TABLES = CW_FORMAT_CSV_DIAGNOSTICS - CW_FORMAT_CSV_RECIPIENTS + 1 };
+
 typedef struct convert_run {
 	cw_emitter *em;
+	cw_emitter *table[TABLES]; /* --csv-tables: one emitter per table file */
 	size_t written, with_errors, with_warnings;
 	int write_failed;
 } convert_run;
@@ -39,6 +46,9 @@ static int on_record(void *ctx, cw_record *rec)
 		run->write_failed = 1;
 	else
 		run->written++;
+	for (int t = 0; t < TABLES; t++)
+		if (run->table[t] && cw_emit(run->table[t], rec) != 0)
+			run->write_failed = 1;
 	cw_record_free(rec);
 	return run->write_failed;
 }
@@ -48,6 +58,10 @@ static int format_from_extension(const char *path)
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	if (dot && !strcmp(dot, ".json"))
 		return CW_FORMAT_JSON;
+	if (dot && !strcmp(dot, ".csv"))
+		return CW_FORMAT_CSV;
+	if (dot && !strcmp(dot, ".txt"))
+		return CW_FORMAT_TEXT;
 	return CW_FORMAT_JSONL;
 }
 
@@ -57,11 +71,12 @@ int cmd_convert(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "from", required_argument, NULL, 'F' },
+		{ "csv-tables", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int format = -1, form = CW_FORM_AUTO, c;
-	const char *out_path = NULL;
+	const char *out_path = NULL, *tables_dir = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -74,6 +89,7 @@ int cmd_convert(int argc, char **argv)
 			if ((form = parse_form_arg(optarg)) < 0)
 				return EXIT_USAGE;
 			break;
+		case 'T': tables_dir = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
@@ -95,22 +111,45 @@ int cmd_convert(int argc, char **argv)
 		cw_options_free(opt);
 		return EXIT_USAGE;
 	}
-	convert_run run = { cw_emitter_new((cw_format)format, output_write, &out, 0), 0, 0, 0, 0 };
+	convert_run run = { cw_emitter_new((cw_format)format, output_write, &out, 0), { NULL }, 0, 0, 0, 0 };
+	/* The companion tables, each written like the main output (temporary name, then renamed). */
+	output tables[TABLES];
+	int tables_open = 0, tables_failed = 0;
+	for (int t = 0; tables_dir && t < TABLES && !tables_failed; t++) {
+		char path[4096];
+		const char *name = cw_format_name((cw_format)(CW_FORMAT_CSV_RECIPIENTS + t)) + 4; /* csv- */
+		snprintf(path, sizeof path, "%s/%s.csv", tables_dir, name);
+		if (output_open(&tables[t], path) != 0) {
+			tables_failed = 1;
+			break;
+		}
+		tables_open++;
+		run.table[t] = cw_emitter_new((cw_format)(CW_FORMAT_CSV_RECIPIENTS + t), output_write,
+					      &tables[t], 0);
+	}
 	input_stats st = { 0, 0, 0 };
-	if (run.em) {
+	if (run.em && !tables_failed) {
 		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)
 			run.write_failed = 1;
+		for (int t = 0; t < tables_open; t++)
+			if (run.table[t] && cw_emitter_finish(run.table[t]) != 0)
+				run.write_failed = 1;
 	}
 	cw_emitter_free(run.em);
-	int closed = output_close(&out, 0);
+	for (int t = 0; t < tables_open; t++) {
+		cw_emitter_free(run.table[t]);
+		if (output_close(&tables[t], tables_failed || run.write_failed) != 0)
+			run.write_failed = 1;
+	}
+	int closed = output_close(&out, tables_failed);
 	cw_options_free(opt);
 	fprintf(stderr,
 		"cablewire: read %zu input%s, wrote %zu record%s (%zu with errors, %zu with warnings), "
 		"%zu input%s failed\n",
 		st.inputs, st.inputs == 1 ? "" : "s", run.written, run.written == 1 ? "" : "s",
 		run.with_errors, run.with_warnings, st.failed, st.failed == 1 ? "" : "s");
-	if (!run.em || run.write_failed || closed != 0 || st.failed)
+	if (!run.em || tables_failed || run.write_failed || closed != 0 || st.failed)
 		return EXIT_USAGE;
 	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
 }

@@ -130,3 +130,47 @@ void sink_json_string(sink *s, const char *str, size_t n)
 	sink_put(s, (const char *)p + n - run, run);
 	sink_putc(s, '"');
 }
+
+void sink_csv_field(sink *s, const char *str, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	/* A cell a spreadsheet would run as a formula gets a leading apostrophe (the OWASP rule). */
+	int formula = n && (p[0] == '=' || p[0] == '+' || p[0] == '-' || p[0] == '@' || p[0] == '\t' ||
+			    p[0] == '\r');
+	int quote = formula;
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = p[i] == ',' || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
+	if (quote)
+		sink_putc(s, '"');
+	if (formula)
+		sink_putc(s, '\'');
+	size_t run = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c >= 0x20 && c < 0x80 && c != '"') {
+			run++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = c < 0x80 ? 1 : utf8_next(p + i, n - i, &cp);
+		if (c >= 0x80 && len) {
+			run += len;
+			i += len;
+			continue;
+		}
+		sink_put(s, (const char *)p + i - run, run);
+		run = 0;
+		if (c >= 0x80)
+			sink_puts(s, "\xef\xbf\xbd"); /* invalid UTF-8: U+FFFD */
+		else if (c == '"')
+			sink_put(s, "\"\"", 2);
+		else if (c == '\n' || c == '\t' || c == '\r')
+			sink_putc(s, (char)c);
+		/* other C0 controls are dropped: no spreadsheet shows them */
+		i++;
+	}
+	sink_put(s, (const char *)p + n - run, run);
+	if (quote)
+		sink_putc(s, '"');
+}

@@ -31,4 +31,8 @@ size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp);
 /* A JSON string literal with quotes. */
 void sink_json_string(sink *s, const char *p, size_t n);
 
+/* An RFC 4180 field: quoted when it holds a comma, quote or line end, quotes doubled; a leading
+ * = + - @ TAB CR is prefixed with an apostrophe (and quoted) so spreadsheets do not run it. */
+void sink_csv_field(sink *s, const char *p, size_t n);
+
 #endif

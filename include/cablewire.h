@@ -198,6 +198,16 @@ cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const ch
 typedef enum cw_format {
 	CW_FORMAT_JSON = 0,  /* one JSON array of records */
 	CW_FORMAT_JSONL,     /* one record a line */
+	CW_FORMAT_CSV,       /* a header row, then one flat row per record (RFC 4180) */
+	/* CSV companion tables of the one-to-many parts, a row per item, keyed by the record's key */
+	CW_FORMAT_CSV_RECIPIENTS,
+	CW_FORMAT_CSV_TAGS,
+	CW_FORMAT_CSV_REFERENCES,
+	CW_FORMAT_CSV_PARAGRAPHS,
+	CW_FORMAT_CSV_BYLINES,
+	CW_FORMAT_CSV_CREDITS,
+	CW_FORMAT_CSV_DIAGNOSTICS,
+	CW_FORMAT_TEXT,      /* the clean telegram or story, records parted by a form feed line */
 	CW_FORMAT_COUNT
 } cw_format;
 

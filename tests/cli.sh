@@ -98,5 +98,32 @@ expect_rc 0 "ANPA with noise" "$CW" parse --format jsonl testdata/articles/inval
 grep -q "input.anpa:16:1: warning: the story's text has no end of text (ETX) \[WIRE_NO_ETX\]" "$T/err" \
 	|| fail "lost ETX reported: $(cat "$T/err")"
 
+# csv: a header row and one row per record, read back by a CSV reader; companion tables keyed
+# by the record's key; text: one block per record
+expect_rc 1 "convert to csv with tables" "$CW" convert testdata/cables/valid/*/input.* testdata/articles/valid/*/input.* \
+	testdata/cables/invalid/*/input.* --csv-tables "$T" -o "$T/all.csv"
+records=$(ls testdata/cables/valid/*/input.* testdata/articles/valid/*/input.* testdata/cables/invalid/*/input.* | wc -l)
+records=$((records + 1)) # the Reuters case holds two stories
+python3 - "$T" "$records" <<'PY' || fail "csv output read back"
+import csv, sys
+d, want = sys.argv[1], int(sys.argv[2])
+rows = list(csv.reader(open(d + "/all.csv", newline="", encoding="utf-8"), strict=True))
+assert len(rows) == want + 1, (len(rows), want)
+width = len(rows[0])
+assert all(len(r) == width for r in rows), "ragged rows"
+keys = {r[1] for r in rows[1:]}
+for t in ("recipients", "tags", "references", "paragraphs", "bylines", "credits", "diagnostics"):
+    tab = list(csv.reader(open(d + "/" + t + ".csv", newline="", encoding="utf-8"), strict=True))
+    assert tab[0][0] == "key", t
+    assert all(len(r) == len(tab[0]) for r in tab), t + ": ragged rows"
+    assert all(r[0] in keys for r in tab[1:]), t + ": a row without its record"
+PY
+expect_rc 2 "csv tables into a missing directory" "$CW" convert $V/text-acp127/input.txt --csv-tables /nonexistent/dir -o "$T/x.csv"
+expect_rc 0 "text output" "$CW" convert $V/text-acp127/input.txt testdata/articles/valid/anpa/input.anpa -o "$T/clean.txt"
+[ "$(grep -c "$(printf '\f')" "$T/clean.txt")" = 1 ] || fail "records in text are parted by a form feed line"
+grep -q '^SUBJECT: ' "$T/clean.txt" && grep -q '^Levee holds as river crests in Wyoming town$' "$T/clean.txt" \
+	|| fail "clean text has the subject and the headline"
+! grep -q '___\|\^' "$T/clean.txt" || fail "wire marks left in clean text"
+
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]
