@@ -17,7 +17,7 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
+	"  -f, --format FMT   jsonl, json or xml; default from the output's extension, else jsonl\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -h, --help         this help\n";
@@ -48,6 +48,8 @@ static int format_from_extension(const char *path)
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	if (dot && !strcmp(dot, ".json"))
 		return CW_FORMAT_JSON;
+	if (dot && !strcmp(dot, ".xml"))
+		return CW_FORMAT_XML;
 	return CW_FORMAT_JSONL;
 }
 

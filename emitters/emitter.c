@@ -4,7 +4,7 @@
 #include "emitter.h"
 
 /* In cw_format order. */
-static const emitter_ops *const formats[CW_FORMAT_COUNT] = { &json_ops, &jsonl_ops };
+static const emitter_ops *const formats[CW_FORMAT_COUNT] = { &json_ops, &jsonl_ops, &xml_ops };
 
 const char *cw_format_name(cw_format f) { return f < CW_FORMAT_COUNT ? formats[f]->name : NULL; }
 

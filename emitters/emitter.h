@@ -28,7 +28,7 @@ struct cw_emitter {
 	sink out;
 };
 
-extern const emitter_ops json_ops, jsonl_ops;
+extern const emitter_ops json_ops, jsonl_ops, xml_ops;
 
 void json_write_value(sink *s, const cw_value *v, int pretty, int depth);
 
