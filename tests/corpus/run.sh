@@ -10,6 +10,15 @@ if [ ! -d "$CORPUS/cables" ]; then
 	exit 0
 fi
 WORK=$BUILD/corpus
+# Streamed validation (memory stays flat); the first errors only, there may be thousands.
+xml_valid() {
+	if xmllint --stream --noout --relaxng schema/records.rng "$1" 2>"$1.err"; then
+		cat "$1.err"
+	else
+		head -n 20 "$1.err"
+		return 1
+	fi
+}
 rm -rf "$WORK" && mkdir -p "$WORK/html"
 tar -xJf "$CORPUS/cables/wikileaks-html.tar.xz" -C "$WORK/html"
 echo "== every page converts to exactly one record"
@@ -36,7 +45,7 @@ if [ "$rc" -gt 1 ]; then
 elif [ "$(grep -c '^<cable>' "$WORK/html.xml")" != "$pages" ]; then
 	echo "corpus-check: $pages pages but $(grep -c '^<cable>' "$WORK/html.xml") <cable> records"; failed=1
 else
-	xmllint --stream --noout --relaxng schema/records.rng "$WORK/html.xml" || failed=1
+	xml_valid "$WORK/html.xml" || failed=1
 fi
 
 echo
@@ -71,7 +80,7 @@ if [ -d "$CORPUS/news" ]; then
 	if [ "$rc" -gt 1 ]; then
 		echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
 	else
-		xmllint --stream --noout --relaxng schema/records.rng "$WORK/news.xml" || failed=1
+		xml_valid "$WORK/news.xml" || failed=1
 	fi
 else
 	echo "news: skipped: $CORPUS/news not found"
