@@ -75,7 +75,7 @@ static void write_element(sink *s, const char *name, size_t nlen, const cw_value
 		/* The tag stays open until the first child: an empty list is <name/>. */
 		size_t n = 0;
 		for (const cw_member *m = cw_value_first(v); m; m = cw_member_next(m))
-			if (!skip || strcmp(cw_member_key(m), skip) != 0)
+			if (!skip || !cw_member_key(m) || strcmp(cw_member_key(m), skip) != 0)
 				n++;
 		if (n == 0) {
 			sink_put(s, "/>", 2);
