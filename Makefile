@@ -2,6 +2,7 @@
 #
 #   make demo           build, then convert the bundled testdata/ cables to JSON Lines and show them
 #   make check          build and run every test
+#   make schema         regenerate schema/records.rng from schema/records.rnc (trang)
 #   make asan           the tests again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
 #   make corpus-check   accuracy tables against ../shared/corpus (skipped when absent)
@@ -55,7 +56,7 @@ TEST_BIN  := $(BUILD)/check_cablewire
 CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
-.PHONY: all deps demo check test asan fuzz fuzz-deps fuzz-build corpus-check bench clean
+.PHONY: all deps demo check test schema asan fuzz fuzz-deps fuzz-build corpus-check bench clean
 .DEFAULT_GOAL := all
 # Generated C is kept between runs (not deleted as an intermediate file).
 .SECONDARY:
@@ -121,8 +122,16 @@ demo: $(CLI)
 check: $(CLI) $(TEST_BIN)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
+	@tests/xml.sh $(CLI)
 
 test: check
+
+# schema/records.rng (what xmllint validates with) is generated from the compact source
+# schema/records.rnc with trang, checked only here; tests/xml.sh compares the two when trang is
+# installed.
+schema:
+	@scripts/deps.sh trang
+	trang -I rnc -O rng schema/records.rnc schema/records.rng
 
 # ---- sanitizers ----------------------------------------------------------------------------
 asan: | $(DEPS_STAMP)
@@ -132,6 +141,7 @@ asan: | $(DEPS_STAMP)
 	CK_FORK=no CABLEWIRE=build/asan/cablewire ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1 build/asan/check_cablewire
 	@tests/cli.sh build/asan/cablewire
+	@tests/xml.sh build/asan/cablewire
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60

@@ -17,8 +17,8 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl, json, csv or text; default from the output's extension\n"
-	"                     (.json, .csv, .txt), else jsonl\n"
+	"  -f, --format FMT   jsonl, json, xml, csv or text; default from the output's\n"
+	"                     extension (.json, .xml, .csv, .txt), else jsonl\n"
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
@@ -62,6 +62,8 @@ static int format_from_extension(const char *path)
 		return CW_FORMAT_CSV;
 	if (dot && !strcmp(dot, ".txt"))
 		return CW_FORMAT_TEXT;
+	if (dot && !strcmp(dot, ".xml"))
+		return CW_FORMAT_XML;
 	return CW_FORMAT_JSONL;
 }
 

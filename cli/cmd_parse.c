@@ -15,11 +15,11 @@ static const char usage[] =
 	"records. Diagnostics go to standard error as file:line:col: severity: message [CODE].\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FMT   json (default: one array) or jsonl (one record a line)\n"
+	"  -f, --format FMT   json (default: one array), jsonl (one record a line) or xml\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
-	"      --compact      json without indentation\n"
+	"      --compact      json or xml without indentation\n"
 	"  -q, --quiet        print no diagnostics\n"
 	"  -h, --help         this help\n";
 
@@ -36,7 +36,7 @@ int parse_format_arg(const char *name)
 {
 	int f = cw_format_from_name(name);
 	if (f < 0)
-		fprintf(stderr, "cablewire: unknown output format '%s' (json, jsonl)\n", name);
+		fprintf(stderr, "cablewire: unknown output format '%s' (json, jsonl, xml)\n", name);
 	return f;
 }
 

@@ -174,3 +174,80 @@ void sink_csv_field(sink *s, const char *str, size_t n)
 	if (quote)
 		sink_putc(s, '"');
 }
+
+/* Whether XML 1.0 allows the code point as a character (surrogates never come out of utf8_next). */
+static int xml_char(uint32_t cp)
+{
+	if (cp < 0x20)
+		return cp == '\t' || cp == '\n' || cp == '\r';
+	return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+static void xml_escape(sink *s, const char *str, size_t n, int attr)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t run = 0; /* bytes written as they are, in one go */
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		const char *e;
+		size_t len = 1;
+		if (c >= 0x80) {
+			uint32_t cp;
+			len = utf8_next(p + i, n - i, &cp);
+			if (len && xml_char(cp)) {
+				run += len;
+				i += len;
+				continue;
+			}
+			e = "\xef\xbf\xbd"; /* U+FFFD: invalid UTF-8 (one byte), U+FFFE, U+FFFF */
+			if (!len)
+				len = 1;
+		} else if (c == '&') {
+			e = "&amp;";
+		} else if (c == '<') {
+			e = "&lt;";
+		} else if (c == '>') {
+			e = "&gt;";
+		} else if (c == '"' && attr) {
+			e = "&quot;";
+		} else if (c == '\r') {
+			e = "&#13;";
+		} else if ((c == '\t' || c == '\n') && attr) {
+			e = c == '\t' ? "&#9;" : "&#10;";
+		} else if (c < 0x20 && c != '\t' && c != '\n') {
+			e = "\xef\xbf\xbd"; /* U+FFFD: a C0 control XML 1.0 does not allow */
+		} else {
+			run++;
+			i++;
+			continue;
+		}
+		sink_put(s, (const char *)p + i - run, run);
+		run = 0;
+		sink_puts(s, e);
+		i += len;
+	}
+	sink_put(s, (const char *)p + n - run, run);
+}
+
+void sink_xml_text(sink *s, const char *p, size_t n) { xml_escape(s, p, n, 0); }
+
+void sink_xml_attr(sink *s, const char *p, size_t n) { xml_escape(s, p, n, 1); }
+
+void sink_xml_name(sink *s, const char *str, size_t n)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)str;
+	if (n == 0)
+		sink_putc(s, '_');
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = p[i];
+		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+		int more = (c >= '0' && c <= '9') || c == '-' || c == '.';
+		if (letter || (i > 0 && more)) {
+			sink_putc(s, (char)c);
+		} else {
+			char e[5] = { '_', 'x', hexd[c >> 4], hexd[c & 15], '_' };
+			sink_put(s, e, 5);
+		}
+	}
+}

@@ -1,5 +1,6 @@
 /* The one output path of every emitter: a buffer in front of the caller's write callback, and the
- * escaping cores (JSON strings by code point; invalid UTF-8 never reaches the output). */
+ * escaping cores (JSON strings and XML text by code point; invalid UTF-8 never reaches the
+ * output). */
 #ifndef CW_SINK_H
 #define CW_SINK_H
 
@@ -34,5 +35,17 @@ void sink_json_string(sink *s, const char *p, size_t n);
 /* An RFC 4180 field: quoted when it holds a comma, quote or line end, quotes doubled; a leading
  * = + - @ TAB CR is prefixed with an apostrophe (and quoted) so spreadsheets do not run it. */
 void sink_csv_field(sink *s, const char *p, size_t n);
+/* XML character data (no quotes around it): & < > as entities, CR as &#13; (a parser would turn
+ * a literal CR into LF); what XML 1.0 forbids (C0 controls other than TAB, LF and CR, U+FFFE,
+ * U+FFFF) and invalid UTF-8 (each bad byte) become U+FFFD, so the output is always well formed. */
+void sink_xml_text(sink *s, const char *p, size_t n);
+/* The same for an attribute value written between double quotes: " and TAB and LF as character
+ * references too (attribute-value normalisation would turn them into spaces). */
+void sink_xml_attr(sink *s, const char *p, size_t n);
+/* An XML element name from a record key: ASCII letters, digits, '_', '-' and '.' are kept (a
+ * first character that is not a letter or '_' is escaped too), any other byte is written _xHH_
+ * (two uppercase hex digits); an empty key is "_". Keys are lowercase snake_case, so in practice
+ * the name is the key. */
+void sink_xml_name(sink *s, const char *p, size_t n);
 
 #endif

@@ -198,6 +198,7 @@ cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const ch
 typedef enum cw_format {
 	CW_FORMAT_JSON = 0,  /* one JSON array of records */
 	CW_FORMAT_JSONL,     /* one record a line */
+	CW_FORMAT_XML,       /* one <records> document: <cable>, <article>, <error> (schema/records.rng) */
 	CW_FORMAT_CSV,       /* a header row, then one flat row per record (RFC 4180) */
 	/* CSV companion tables of the one-to-many parts, a row per item, keyed by the record's key */
 	CW_FORMAT_CSV_RECIPIENTS,
@@ -219,7 +220,7 @@ typedef int (*cw_write_fn)(void *ctx, const char *buf, size_t len);
 
 typedef struct cw_emitter cw_emitter;
 
-/* pretty: indent JSON for reading (json only). */
+/* pretty: indent JSON or XML for reading (json and xml). */
 cw_emitter *cw_emitter_new(cw_format f, cw_write_fn write, void *ctx, int pretty);
 /* Each returns 0, or -1 when the sink reported an error. */
 int cw_emit(cw_emitter *em, const cw_record *rec);

@@ -31,6 +31,7 @@ Suite *suite_forms(void);
 Suite *suite_routing(void);
 Suite *suite_reader(void);
 Suite *suite_json(void);
+Suite *suite_xml(void);
 Suite *suite_golden(void);
 Suite *suite_body_fields(void);
 Suite *suite_body(void);

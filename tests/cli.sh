@@ -50,6 +50,19 @@ jq -e . "$T/all.jsonl" >/dev/null || fail "convert output is valid JSON Lines"
 # only valid inputs: exit 0; .json output is one array
 expect_rc 0 "convert valid" "$CW" convert $V/text-acp127/input.txt $V/html-2010-layout/input.html -o "$T/two.json"
 jq -e 'type == "array" and length == 2' "$T/two.json" >/dev/null || fail "convert -o .json writes an array"
+# XML: --format xml for parse (indented; --compact one record a line), .xml picks it for convert
+expect_rc 0 "parse --format xml" "$CW" parse --format xml $V/text-acp127/input.txt
+xmllint --noout "$T/out" 2>/dev/null && grep -q '^    <id>07VALLETTA412</id>$' "$T/out" || fail "parse --format xml prints the record as XML"
+expect_rc 0 "parse --format xml --compact" "$CW" parse --format xml --compact $V/text-acp127/input.txt $V/html-2010-layout/input.html
+[ "$(grep -c '^<cable><id>' "$T/out")" = 2 ] || fail "compact XML: one record a line"
+expect_rc 0 "convert -o .xml" "$CW" convert $V/text-acp127/input.txt -o "$T/one.xml"
+xmllint --noout "$T/one.xml" 2>/dev/null && grep -q '<cable><id>07VALLETTA412</id>' "$T/one.xml" || fail "convert -o .xml writes XML"
+expect_rc 0 "convert --format xml to .out" "$CW" convert --format xml $V/text-acp127/input.txt -o "$T/one.out"
+head -c 5 "$T/one.out" | grep -q '^<?xml' || fail "--format xml wins over the extension"
+expect_rc 2 "unknown --format" "$CW" parse --format yaml $V/text-acp127/input.txt
+grep -q "(json, jsonl, xml)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
+"$CW" parse --help | grep -q 'xml' || fail "parse --help lists xml"
+"$CW" convert --help | grep -q 'xml' || fail "convert --help lists xml"
 # unreadable output directory: exit 2, no output
 expect_rc 2 "convert to a missing directory" "$CW" convert $V -o /nonexistent/dir/out.jsonl
 

@@ -10,6 +10,15 @@ if [ ! -d "$CORPUS/cables" ]; then
 	exit 0
 fi
 WORK=$BUILD/corpus
+# Streamed validation (memory stays flat); the first errors only, there may be thousands.
+xml_valid() {
+	if xmllint --stream --noout --relaxng schema/records.rng "$1" 2>"$1.err"; then
+		cat "$1.err"
+	else
+		head -n 20 "$1.err"
+		return 1
+	fi
+}
 rm -rf "$WORK" && mkdir -p "$WORK/html"
 tar -xJf "$CORPUS/cables/wikileaks-html.tar.xz" -C "$WORK/html"
 echo "== every page converts to exactly one record"
@@ -24,6 +33,20 @@ records=$(wc -l <"$WORK/html.jsonl")
 echo "$pages pages, $records records"
 failed=0
 "$CHECK" html "$CORPUS/cables/wikileaks-html.metadata.csv" "$WORK/html" || failed=1
+
+echo
+echo "== every page as XML, valid against schema/records.rng"
+set +e
+"$CW" convert "$WORK/html" -o "$WORK/html.xml" 2>/dev/null
+rc=$?
+set -e
+if [ "$rc" -gt 1 ]; then
+	echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
+elif [ "$(grep -c '^<cable>' "$WORK/html.xml")" != "$pages" ]; then
+	echo "corpus-check: $pages pages but $(grep -c '^<cable>' "$WORK/html.xml") <cable> records"; failed=1
+else
+	xml_valid "$WORK/html.xml" || failed=1
+fi
 
 echo
 echo "== body-txt.tar.xz: every file converts to exactly one record"
@@ -48,6 +71,17 @@ if [ -d "$CORPUS/news" ]; then
 	tar -xJf "$CORPUS/news/reuters21578-dev.tar.xz" -C "$WORK/reuters"
 	reuters=$(dirname "$(find "$WORK/reuters" -name 'reut2-*.sgm' | head -n 1)")
 	"$NEWS" "$CORPUS/news" "$SHARED/seeds" "$reuters" tests/corpus/naeb_datelines.tsv || failed=1
+	echo
+	echo "== Reuters-21578 and the wire samples as XML, valid against schema/records.rng"
+	set +e
+	"$CW" convert "$reuters" "$CORPUS/news/wire-samples" "$SHARED/seeds" -o "$WORK/news.xml" 2>/dev/null
+	rc=$?
+	set -e
+	if [ "$rc" -gt 1 ]; then
+		echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
+	else
+		xml_valid "$WORK/news.xml" || failed=1
+	fi
 else
 	echo "news: skipped: $CORPUS/news not found"
 fi
