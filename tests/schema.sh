@@ -202,5 +202,21 @@ mutate error-without-error error '.diagnostics = []' "/diagnostics: [] does not 
 mutate unknown-kind cable '.kind = "telegram"' "/kind: 'telegram' is not one of"
 mutate id-without-source cable '.id_source = null' "/id: None was expected"
 
+# The schemas' own rules hold (closed objects, described properties): a copy with a property
+# added carelessly is refused before any record is read.
+mkdir -p "$T/careless"
+cp "$SCHEMA"/*.json "$T/careless/"
+jq '.properties.dateline.additionalProperties = true | .properties.extra = {type: "string"}' \
+	"$SCHEMA/article.schema.json" >"$T/careless/article.schema.json"
+"$PY" "$VALIDATE" "$T/careless" "$T/testdata.jsonl" >"$T/careless.out"
+rc=$?
+if [ "$rc" = 2 ] && grep -qF "article.schema.json#/properties/extra: no description" "$T/careless.out" &&
+	grep -qF "article.schema.json#/properties/dateline: an object without additionalProperties: false" "$T/careless.out"; then
+	ok
+else
+	fail "a careless schema: exit $rc, expected 2 and both problems named in:"
+	cat "$T/careless.out" >&2
+fi
+
 echo "schema: $n checks, $fails failed"
 [ "$fails" = 0 ]
