@@ -30,8 +30,9 @@ BISONFLAGS := -Wall -Werror -Wcounterexamples
 GEN  := $(BUILD)/gen
 OBJ  := $(BUILD)/obj
 
-# Debian packages the build and the tests need beyond scripts/deps.sh's own list.
-DEPS_PACKAGES := libjansson-dev jq libxml2-utils
+# Debian packages the build and the tests need beyond scripts/deps.sh's own list
+# (python3-jsonschema: tests/schema.sh validates every emitted record against schema/).
+DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema
 DEPS_STAMP    := build/.deps-ok
 
 LEXERS   := $(wildcard lexer/*.re)
@@ -64,7 +65,8 @@ CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 all: $(CLI)
 
 deps: $(DEPS_STAMP)
-$(DEPS_STAMP): scripts/deps.sh
+# The Makefile too: a package added to DEPS_PACKAGES is checked in a build tree made before.
+$(DEPS_STAMP): scripts/deps.sh Makefile
 	@scripts/deps.sh $(DEPS_PACKAGES)
 	@mkdir -p $(dir $@) && touch $@
 
@@ -123,6 +125,7 @@ check: $(CLI) $(TEST_BIN)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
 	@tests/xml.sh $(CLI)
+	@tests/schema.sh $(CLI)
 
 test: check
 

@@ -111,7 +111,8 @@ static int release_year(const decoded *dec, const char *release_id)
  * named like one (02ANKARA8305.txt). NULL when none. */
 static const char *release_id_of(cable_ctx *ctx, const decoded *dec)
 {
-	if (dec->has_meta && dec->meta[WL_REFERENCE_ID])
+	/* An empty cell names nothing (it would make an empty id). */
+	if (dec->has_meta && dec->meta[WL_REFERENCE_ID] && dec->meta[WL_REFERENCE_ID][0])
 		return dec->meta[WL_REFERENCE_ID];
 	if (dec->has_csv && dec->csv[CSV_REFID] && dec->csv[CSV_REFID][0])
 		return dec->csv[CSV_REFID];

@@ -85,4 +85,36 @@ if [ -d "$CORPUS/news" ]; then
 else
 	echo "news: skipped: $CORPUS/news not found"
 fi
+
+echo
+echo "== every record above matches schema/record.schema.json"
+# python3 on PATH first, then Debian's own (where python3-jsonschema installs), as tests/schema.sh.
+PY=
+for py in python3 /usr/bin/python3; do
+	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import jsonschema' 2>/dev/null; then
+		PY=$py
+		break
+	fi
+done
+if [ -z "$PY" ]; then
+	echo "schema: skipped: python3-jsonschema not installed"
+else
+	outputs="$WORK/html.jsonl $WORK/body.jsonl"
+	if [ -d "$CORPUS/news" ]; then
+		set +e
+		"$CW" convert "$reuters"/reut2-*.sgm -o "$WORK/reuters.jsonl" 2>/dev/null
+		rc=$?
+		set -e
+		[ "$rc" -le 1 ] || { echo "corpus-check: convert of the Reuters SGML failed (exit $rc)"; exit 1; }
+		outputs="$outputs $WORK/reuters.jsonl"
+	fi
+	set +e
+	# shellcheck disable=SC2086 # paths under BUILD, no blanks
+	"$PY" tests/validate_schema.py schema $outputs >"$WORK/schema.out"
+	rc=$?
+	set -e
+	# A systematic mismatch would print every record: the first failures say enough.
+	[ "$rc" = 0 ] || { head -n 60 "$WORK/schema.out"; failed=1; }
+	tail -n 1 "$WORK/schema.out"
+fi
 exit $failed
