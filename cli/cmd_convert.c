@@ -11,7 +11,7 @@ static const char usage[] =
 	"usage: cablewire convert [options] INPUT... -o OUT\n"
 	"\n"
 	"Converts files and directory trees (read recursively, in name order) into one output\n"
-	"file: one record per cable. Inputs that cannot be parsed still yield a record carrying\n"
+	"file: one record per cable or story. Inputs that cannot be parsed still yield a record carrying\n"
 	"their diagnostics. A summary goes to standard error.\n"
 	"\n"
 	"options:\n"
@@ -22,8 +22,9 @@ static const char usage[] =
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
-	"      --from FORM    the input form: auto (default: detected per input), text,\n"
-	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
+	"      --from FORM    the input form: auto (default: detected per input); cables: text,\n"
+	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text;\n"
+	"                     articles: article-text, wire-text, reuters-sgml, anpa, iptc7901\n"
 	"  -h, --help         this help\n";
 
 enum { TABLES = CW_FORMAT_CSV_DIAGNOSTICS - CW_FORMAT_CSV_RECIPIENTS + 1 };

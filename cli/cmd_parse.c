@@ -15,9 +15,11 @@ static const char usage[] =
 	"records. Diagnostics go to standard error as file:line:col: severity: message [CODE].\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FMT   json (default: one array), jsonl (one record a line) or xml\n"
-	"      --from FORM    the input form: auto (default: detected per input), text,\n"
-	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
+	"  -f, --format FMT   json (default: one array), jsonl (one record a line), xml, csv\n"
+	"                     or text (the clean telegram or story)\n"
+	"      --from FORM    the input form: auto (default: detected per input); cables: text,\n"
+	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text;\n"
+	"                     articles: article-text, wire-text, reuters-sgml, anpa, iptc7901\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
 	"      --compact      json or xml without indentation\n"
 	"  -q, --quiet        print no diagnostics\n"
@@ -26,17 +28,24 @@ static const char usage[] =
 int parse_form_arg(const char *name)
 {
 	int f = cw_form_from_name(name);
-	if (f < 0)
-		fprintf(stderr, "cablewire: unknown input form '%s' (auto, text, wikileaks-html, "
-				"markdown)\n", name);
+	if (f < 0) {
+		fprintf(stderr, "cablewire: unknown input form '%s' (", name);
+		for (int i = 0; i < CW_FORM_COUNT; i++)
+			fprintf(stderr, "%s%s", i ? ", " : "", cw_form_name((cw_form)i));
+		fputs(")\n", stderr);
+	}
 	return f;
 }
 
 int parse_format_arg(const char *name)
 {
 	int f = cw_format_from_name(name);
-	if (f < 0)
-		fprintf(stderr, "cablewire: unknown output format '%s' (json, jsonl, xml)\n", name);
+	if (f < 0) {
+		fprintf(stderr, "cablewire: unknown output format '%s' (", name);
+		for (int i = 0; i < CW_FORMAT_COUNT; i++)
+			fprintf(stderr, "%s%s", i ? ", " : "", cw_format_name((cw_format)i));
+		fputs(")\n", stderr);
+	}
 	return f;
 }
 

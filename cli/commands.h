@@ -6,6 +6,7 @@ enum exit_code { EXIT_OK = 0, EXIT_INPUT_ERRORS = 1, EXIT_USAGE = 2 };
 
 int cmd_parse(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 /* Shared by the commands: "--from NAME" and "--format NAME" values, with a usage error message
  * on stderr when unknown. */

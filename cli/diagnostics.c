@@ -55,6 +55,12 @@ static void print_source(FILE *out, const cw_record *rec, const cw_diag *d)
 
 size_t diag_print_record(FILE *out, const cw_record *rec, cw_severity min, int with_source)
 {
+	return diag_print_record_as(out, rec, min, with_source, CW_NOTE, CW_NOTE);
+}
+
+size_t diag_print_record_as(FILE *out, const cw_record *rec, cw_severity min, int with_source,
+			    cw_severity from, cw_severity to)
+{
 	size_t n = cw_record_diag_count(rec), printed = 0;
 	size_t plen;
 	const char *path = cw_value_string(cw_value_get(cw_record_root(rec), "source.path"), &plen);
@@ -64,8 +70,9 @@ size_t diag_print_record(FILE *out, const cw_record *rec, cw_severity min, int w
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (d->severity < min)
 			continue;
+		cw_severity shown = d->severity == from ? to : d->severity;
 		fprintf(out, "%.*s:%u:%u: %s: %s [%s]\n", (int)plen, path, d->line, d->column,
-			cw_severity_name(d->severity), d->message, d->code);
+			cw_severity_name(shown), d->message, d->code);
 		if (with_source)
 			print_source(out, rec, d);
 		printed++;

@@ -12,5 +12,9 @@
 /* Prints the diagnostics of rec at or above min; with_source adds the source line and a caret.
  * Returns how many were printed. */
 size_t diag_print_record(FILE *out, const cw_record *rec, cw_severity min, int with_source);
+/* The same, each diagnostic of severity `from` shown as `to` (validate --strict: warnings as
+ * errors). */
+size_t diag_print_record_as(FILE *out, const cw_record *rec, cw_severity min, int with_source,
+			    cw_severity from, cw_severity to);
 
 #endif

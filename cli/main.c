@@ -8,12 +8,13 @@
 static const char usage[] =
 	"usage: cablewire <command> [options] [FILE...]\n"
 	"\n"
-	"Turns diplomatic cables (WikiLeaks pages, Markdown, plain telegram text) into structured\n"
-	"records.\n"
+	"Turns diplomatic cables (WikiLeaks pages, cables.csv, Markdown, telegram text) and news\n"
+	"articles (web text, wire copy, Reuters SGML, ANPA-1312, IPTC 7901) into structured records.\n"
 	"\n"
 	"commands:\n"
 	"  parse    FILE...|-          parse and print records (JSON by default)\n"
 	"  convert  INPUT... -o OUT    convert files and directory trees into one output file\n"
+	"  validate FILE...|-          check inputs and print located diagnostics, like a compiler\n"
 	"\n"
 	"Run 'cablewire <command> --help' for a command's options.\n"
 	"\n"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 		return cmd_parse(argc - 1, argv + 1);
 	if (!strcmp(cmd, "convert"))
 		return cmd_convert(argc - 1, argv + 1);
+	if (!strcmp(cmd, "validate"))
+		return cmd_validate(argc - 1, argv + 1);
 	fprintf(stderr, "cablewire: unknown command '%s'\n\n%s", cmd, usage);
 	return EXIT_USAGE;
 }

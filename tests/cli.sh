@@ -60,7 +60,7 @@ xmllint --noout "$T/one.xml" 2>/dev/null && grep -q '<cable><id>07VALLETTA412</i
 expect_rc 0 "convert --format xml to .out" "$CW" convert --format xml $V/text-acp127/input.txt -o "$T/one.out"
 head -c 5 "$T/one.out" | grep -q '^<?xml' || fail "--format xml wins over the extension"
 expect_rc 2 "unknown --format" "$CW" parse --format yaml $V/text-acp127/input.txt
-grep -q "(json, jsonl, xml)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
+grep -q "(json, jsonl, xml, csv, .*text)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
 "$CW" parse --help | grep -q 'xml' || fail "parse --help lists xml"
 "$CW" convert --help | grep -q 'xml' || fail "convert --help lists xml"
 # unreadable output directory: exit 2, no output
@@ -137,6 +137,27 @@ expect_rc 0 "text output" "$CW" convert $V/text-acp127/input.txt testdata/articl
 grep -q '^SUBJECT: ' "$T/clean.txt" && grep -q '^Levee holds as river crests in Wyoming town$' "$T/clean.txt" \
 	|| fail "clean text has the subject and the headline"
 ! grep -q '___\|\^' "$T/clean.txt" || fail "wire marks left in clean text"
+
+# validate: every valid case passes; every broken file gets at least one located diagnostic
+# with its source line and caret; --strict fails on warnings; --format json gives records
+expect_rc 0 "validate the valid cases" "$CW" validate testdata/cables/valid/*/input.* testdata/articles/valid/*/input.*
+for f in testdata/*/invalid/*/input.*; do
+	"$CW" validate --strict "$f" >"$T/out" 2>"$T/err"; rc=$?
+	if [ "$rc" = 1 ] && grep -q "^$f:[0-9]*:[0-9]*: error: .* \[[A-Z0-9_]*\]\$" "$T/err" && grep -q '^    *\^$' "$T/err"; then
+		ok
+	else
+		fail "validate --strict $f: exit $rc, no located diagnostic with a caret"
+	fi
+done
+expect_rc 0 "validate without --strict passes warnings" "$CW" validate testdata/cables/invalid/header-noise/input.txt
+grep -q "input.txt:2:11: warning: 'RU3HZZ' is not a routing indicator \[HDR_FL2_WORD\]" "$T/err" || fail "validate prints warnings"
+grep -q "^              \^$" "$T/err" || fail "the caret stands under column 11"
+expect_rc 1 "validate --format json" "$CW" validate --format json testdata/cables/invalid/dtg-not-a-date/input.txt \
+	testdata/cables/valid/text-acp127/input.txt
+jq -e -s 'length == 2 and .[0].valid == false and .[0].diagnostics[0].code == "HDR_DTG_INVALID" and .[1].valid == true' \
+	"$T/out" >/dev/null || fail "validate --format json: $(cat "$T/out")"
+expect_rc 2 "validate a missing file" "$CW" validate /nonexistent/cable.txt
+expect_rc 2 "validate an unknown format" "$CW" validate --format yaml testdata/cables/valid/text-acp127/input.txt
 
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]
