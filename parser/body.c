@@ -708,6 +708,7 @@ static void end_para(cable_ctx *ctx)
 	obj_put(a, p, "marking", sv(ctx, b->first.mark));
 	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
 	obj_put(a, p, "text", sv(ctx, t));
+	obj_child_array(a, p, "subparagraphs"); /* every paragraph has the key, empty or not */
 	push_paragraph(ctx, p);
 	b->cur_para = p;
 	/* Numbers run 1, 2, 3 ... */
@@ -795,6 +796,7 @@ static void end_text(cable_ctx *ctx)
 	obj_put(a, p, "marking", NULL);
 	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
 	obj_put(a, p, "text", sv(ctx, t));
+	obj_child_array(a, p, "subparagraphs");
 	push_paragraph(ctx, p);
 	b->cur_para = NULL;
 	note_last_line(ctx, prefix, 0);
