@@ -49,6 +49,34 @@ else
 fi
 
 echo
+echo "== every page as CSV with its tables, read back by a CSV reader"
+mkdir -p "$WORK/csv"
+set +e
+"$CW" convert "$WORK/html" -o "$WORK/html.csv" --csv-tables "$WORK/csv" 2>/dev/null
+rc=$?
+set -e
+if [ "$rc" -gt 1 ]; then
+	echo "corpus-check: convert to CSV failed (exit $rc)"; failed=1
+else
+	python3 - "$WORK/html.csv" "$WORK/csv" "$pages" <<'PY' || failed=1
+import csv, glob, sys
+main, tables, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
+csv.field_size_limit(1 << 30)
+rows = list(csv.reader(open(main, newline="", encoding="utf-8"), strict=True))
+assert len(rows) == pages + 1, f"{pages} pages but {len(rows) - 1} rows"
+assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
+keys = {r[1] for r in rows[1:]}
+counts = []
+for path in sorted(glob.glob(tables + "/*.csv")):
+    t = list(csv.reader(open(path, newline="", encoding="utf-8"), strict=True))
+    assert all(len(r) == len(t[0]) for r in t), path + ": ragged rows"
+    assert all(r[0] in keys for r in t[1:]), path + ": a row without its record"
+    counts.append(f"{path.rsplit('/', 1)[1]} {len(t) - 1}")
+print(f"{len(rows) - 1} rows, every field read; tables: " + ", ".join(counts))
+PY
+fi
+
+echo
 echo "== body-txt.tar.xz: every file converts to exactly one record"
 mkdir -p "$WORK/body"
 tar -xJf "$CORPUS/cables/body-txt.tar.xz" -C "$WORK/body"
