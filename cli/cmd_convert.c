@@ -18,6 +18,9 @@ static const char usage[] =
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
 	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
+	"                     sqlite (.sqlite, .sqlite3, .db): an archive database, updated in\n"
+	"                     place when it exists: records already in it are left alone, a\n"
+	"                     changed record is added as a new version\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -h, --help         this help\n";
@@ -48,6 +51,8 @@ static int format_from_extension(const char *path)
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	if (dot && !strcmp(dot, ".json"))
 		return CW_FORMAT_JSON;
+	if (dot && (!strcmp(dot, ".sqlite") || !strcmp(dot, ".sqlite3") || !strcmp(dot, ".db")))
+		return FORMAT_SQLITE;
 	return CW_FORMAT_JSONL;
 }
 
@@ -90,6 +95,11 @@ int cmd_convert(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
+	if (format == FORMAT_SQLITE) {
+		int rc = convert_archive(opt, argv + optind, argc - optind, out_path);
+		cw_options_free(opt);
+		return rc;
+	}
 	output out;
 	if (output_open(&out, out_path) != 0) {
 		cw_options_free(opt);
