@@ -37,5 +37,6 @@ Suite *suite_body(void);
 Suite *suite_split(void);
 Suite *suite_linear(void);
 Suite *suite_article_fields(void);
+Suite *suite_archive(void);
 
 #endif
