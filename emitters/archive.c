@@ -583,6 +583,19 @@ static void archive_free(cw_archive *ar)
 	free(ar);
 }
 
+/* SQLite takes a file shorter than its header (a stray one-byte file) for an empty database and
+ * would write over it: anything that is neither empty nor an SQLite file is refused here. */
+static int foreign_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	char head[16];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n > 0 && (n < sizeof head || memcmp(head, "SQLite format 3", sizeof head) != 0);
+}
+
 cw_archive *cw_archive_open(const char *path, char *err, size_t errlen)
 {
 	if (err && errlen)
@@ -596,6 +609,10 @@ cw_archive *cw_archive_open(const char *path, char *err, size_t errlen)
 		if (ar)
 			free(ar);
 		return NULL;
+	}
+	if (foreign_file(path)) {
+		snprintf(ar->err, sizeof ar->err, "file is not a database");
+		goto fail;
 	}
 	int rc = sqlite3_open_v2(path, &ar->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {

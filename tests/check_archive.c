@@ -396,6 +396,16 @@ START_TEST(test_archive_refuses_other_files)
 	fclose(f);
 	ck_assert_ptr_null(cw_archive_open(path, err, sizeof err));
 	ck_assert_msg(strstr(err, "not a database") != NULL, "%s", err);
+	/* A file shorter than SQLite's header, which SQLite itself would take for an empty one. */
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("x", f);
+	fclose(f);
+	ck_assert_ptr_null(cw_archive_open(path, err, sizeof err));
+	ck_assert_msg(strstr(err, "not a database") != NULL, "%s", err);
+	char *kept = read_file(path, NULL);
+	ck_assert_str_eq(kept, "x");
+	free(kept);
 	/* An SQLite database of something else. */
 	snprintf(path, sizeof path, "%s/other.sqlite", tmpdir);
 	sqlite3 *db;
