@@ -18,9 +18,9 @@ static const char usage[] =
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
 	"  -f, --format FMT   jsonl or json; default from the output's extension, else jsonl\n"
-	"                     sqlite (.sqlite, .sqlite3, .db): an archive database, updated in\n"
-	"                     place when it exists: records already in it are left alone, a\n"
-	"                     changed record is added as a new version\n"
+	"                     or sqlite (.sqlite, .sqlite3, .db): an archive database, updated\n"
+	"                     in place when it exists (records already in it are left alone,\n"
+	"                     a changed record becomes a new version)\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -h, --help         this help\n";

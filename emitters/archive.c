@@ -647,8 +647,10 @@ int cw_archive_commit(cw_archive *ar)
 {
 	if (!ar)
 		return -1;
-	if (!ar->in_tx)
+	if (!ar->in_tx || sqlite3_get_autocommit(ar->db)) {
+		ar->in_tx = 0;
 		return 0;
+	}
 	ar->in_tx = 0;
 	ar->pending = 0;
 	if (step_done(ar, ar->st[ST_COMMIT], "commit") != 0) {
@@ -1025,8 +1027,17 @@ int cw_archive_add(cw_archive *ar, const cw_record *rec)
 	if (rc == CW_ARCHIVE_ERROR) {
 		char keep[sizeof ar->err];
 		memcpy(keep, ar->err, sizeof keep);
-		step_done(ar, ar->st[ST_ROLLBACK_TO], "rollback");
-		step_done(ar, ar->st[ST_RELEASE], "release");
+		if (sqlite3_get_autocommit(ar->db)) {
+			/* SQLite rolled the whole transaction back itself (disk full, I/O error). */
+			size_t n = strlen(keep);
+			snprintf(keep + n, sizeof keep - n, " (the %zu records added since the last "
+				 "commit were rolled back)", ar->pending);
+			ar->in_tx = 0;
+			ar->pending = 0;
+		} else {
+			step_done(ar, ar->st[ST_ROLLBACK_TO], "rollback");
+			step_done(ar, ar->st[ST_RELEASE], "release");
+		}
 		memcpy(ar->err, keep, sizeof keep);
 		ar->stats.failed++;
 		return rc;
