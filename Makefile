@@ -20,7 +20,11 @@ SANITIZE  ?=
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Iparser -Ilexer -Iemitters -I$(GEN)
 CFLAGS    ?=
 ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(CFLAGS)
-LDLIBS    += -lpthread
+# SQLite (the archive format) is linked into everything that links the library.
+SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CPPFLAGS  += $(SQLITE_CFLAGS)
+LDLIBS    += $(SQLITE_LIBS) -lpthread
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I lexer
@@ -31,8 +35,9 @@ GEN  := $(BUILD)/gen
 OBJ  := $(BUILD)/obj
 
 # Debian packages the build and the tests need beyond scripts/deps.sh's own list
-# (python3-jsonschema: tests/schema.sh validates every emitted record against schema/).
-DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema
+# (python3-jsonschema: tests/schema.sh validates every emitted record against schema/;
+# sqlite3: the tests query the archives).
+DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3
 DEPS_STAMP    := build/.deps-ok
 
 LEXERS   := $(wildcard lexer/*.re)
@@ -160,7 +165,7 @@ $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
 fuzz-deps:

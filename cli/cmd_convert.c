@@ -17,8 +17,11 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl, json, xml, csv or text; default from the output's\n"
-	"                     extension (.json, .xml, .csv, .txt), else jsonl\n"
+	"  -f, --format FMT   jsonl, json, xml, csv, text or sqlite; default from the output's\n"
+	"                     extension (.json, .xml, .csv, .txt; .sqlite, .sqlite3, .db), else jsonl.\n"
+	"                     sqlite is an archive database, updated in place when it exists\n"
+	"                     (records already in it are left alone, a changed record becomes a\n"
+	"                     new version)\n"
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
@@ -65,6 +68,8 @@ static int format_from_extension(const char *path)
 		return CW_FORMAT_TEXT;
 	if (dot && !strcmp(dot, ".xml"))
 		return CW_FORMAT_XML;
+	if (dot && (!strcmp(dot, ".sqlite") || !strcmp(dot, ".sqlite3") || !strcmp(dot, ".db")))
+		return FORMAT_SQLITE;
 	return CW_FORMAT_JSONL;
 }
 
@@ -109,6 +114,11 @@ int cmd_convert(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
+	if (format == FORMAT_SQLITE) {
+		int rc = convert_archive(opt, argv + optind, argc - optind, out_path);
+		cw_options_free(opt);
+		return rc;
+	}
 	output out;
 	if (output_open(&out, out_path) != 0) {
 		cw_options_free(opt);

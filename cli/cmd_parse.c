@@ -39,6 +39,8 @@ int parse_form_arg(const char *name)
 
 int parse_format_arg(const char *name)
 {
+	if (name && !strcmp(name, "sqlite"))
+		return FORMAT_SQLITE;
 	int f = cw_format_from_name(name);
 	if (f < 0) {
 		fprintf(stderr, "cablewire: unknown output format '%s' (", name);
@@ -99,6 +101,11 @@ int cmd_parse(int argc, char **argv)
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
+	}
+	if (format == FORMAT_SQLITE) {
+		fputs("cablewire parse: --format sqlite writes an archive file, not a stream; use "
+		      "cablewire convert INPUT... -o OUT.sqlite\n", stderr);
+		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
 		fputs("cablewire parse: no input given (use - for standard input)\n", stderr);

@@ -230,6 +230,61 @@ void cw_emitter_free(cw_emitter *em);
 /* Writes one value as JSON (used by tools that print parts of a record). */
 int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pretty);
 
+/* ---------------------------------------------------------------------------------------------
+ * Archive: records kept in an SQLite database (README.md, "The SQLite archive"): normalised
+ * tables (records, cables, addressees, tags, refs, paragraphs, articles, bylines, credits), an
+ * FTS5 index `fulltext` over subjects, headlines and text, and a `latest` view. Adding is
+ * idempotent: a record whose content is already archived under its id (a cable's id, an
+ * article's key) writes nothing; a different content under the same id is kept as the next
+ * version, never overwriting the earlier one. Not a cw_format: an archive is a file updated in
+ * place, not a stream of bytes.
+ *
+ *     char err[256];
+ *     cw_archive *ar = cw_archive_open("cables.sqlite", err, sizeof err);
+ *     if (!ar) ... err says why
+ *     while (cw_reader_next(rd, &rec) == CW_OK) {
+ *         if (cw_archive_add(ar, rec) < 0) ... cw_archive_error(ar)
+ *         cw_record_free(rec);
+ *     }
+ *     if (cw_archive_commit(ar) != 0) ... cw_archive_error(ar)
+ *     cw_archive_close(ar);
+ *
+ * Writes are grouped in transactions of many records: until cw_archive_commit() or
+ * cw_archive_close(), other connections do not see the latest records, and a crash loses them
+ * (adding the same input again puts exactly those back). One handle, one thread.
+ */
+#define CW_ARCHIVE_SCHEMA_VERSION 1
+
+typedef struct cw_archive cw_archive;
+
+typedef enum cw_archive_result {
+	CW_ARCHIVE_INSERTED = 0,     /* a new id: stored as version 1 */
+	CW_ARCHIVE_PRESENT = 1,      /* this content is already archived under this id: no change */
+	CW_ARCHIVE_NEW_VERSION = 2,  /* the id is archived with other content: the next version */
+	CW_ARCHIVE_ERROR = -1        /* nothing of the record was written; see cw_archive_error() */
+} cw_archive_result;
+
+typedef struct cw_archive_stats {
+	size_t inserted;      /* records added as version 1 */
+	size_t present;       /* records already archived */
+	size_t new_versions;  /* records added as a later version of an archived id */
+	size_t failed;        /* records that could not be written */
+} cw_archive_stats;
+
+/* Opens an archive, creating the file and its schema when missing or empty. An existing file
+ * must be an archive of this schema version. Returns NULL with a message in err (may be NULL). */
+cw_archive *cw_archive_open(const char *path, char *err, size_t errlen);
+/* Stores one record of any kind ("error" records too, in the records table only); returns a
+ * cw_archive_result. */
+int cw_archive_add(cw_archive *ar, const cw_record *rec);
+/* Commits the records added so far. Returns 0, or -1 (the uncommitted records are lost). */
+int cw_archive_commit(cw_archive *ar);
+/* The last error's message, "" when none. */
+const char *cw_archive_error(const cw_archive *ar);
+void cw_archive_get_stats(const cw_archive *ar, cw_archive_stats *out);
+/* Commits and closes; returns 0, or -1 when the commit failed. NULL is a no-op. */
+int cw_archive_close(cw_archive *ar);
+
 #ifdef __cplusplus
 }
 #endif

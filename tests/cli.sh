@@ -158,6 +158,36 @@ jq -e -s 'length == 2 and .[0].valid == false and .[0].diagnostics[0].code == "H
 	"$T/out" >/dev/null || fail "validate --format json: $(cat "$T/out")"
 expect_rc 2 "validate a missing file" "$CW" validate /nonexistent/cable.txt
 expect_rc 2 "validate an unknown format" "$CW" validate --format yaml testdata/cables/valid/text-acp127/input.txt
+# sqlite: an archive database from the extension or --format; updated in place, idempotent
+expect_rc 0 "convert to an archive" "$CW" convert $V/*/input.* $A/*/input.* -o "$T/a.sqlite"
+records=$(sqlite3 "$T/a.sqlite" "SELECT count(*) FROM records")
+ids=$(sqlite3 "$T/a.sqlite" "SELECT count(DISTINCT record_id) FROM records")
+# the 2010 and 2011 layouts of one page: one id, two versions
+grep -q "archived $records records (0 with errors, 0 with warnings): $ids inserted, 0 unchanged, $((records - ids)) new version; 0 inputs failed" "$T/err" \
+	|| fail "archive summary: $(cat "$T/err")"
+[ "$(sqlite3 "$T/a.sqlite" "SELECT record_id FROM records WHERE version = 2")" = 09NICOSIA188 ] || fail "versions in the archive"
+ls "$T"/a.sqlite.tmp-* >/dev/null 2>&1 && fail "temporary archive left behind"
+[ "$(sqlite3 "$T/a.sqlite" "PRAGMA integrity_check")" = ok ] || fail "archive integrity_check"
+[ "$(sqlite3 "$T/a.sqlite" "SELECT r.record_id FROM fulltext f JOIN records r ON r.rowid = f.rowid WHERE fulltext MATCH 'inspectors'")" = 07VALLETTA415 ] \
+	|| fail "full-text query on the archive"
+expect_rc 0 "convert to the archive again" "$CW" convert $V/*/input.* $A/*/input.* -o "$T/a.sqlite"
+grep -q ": 0 inserted, $records unchanged, 0 new versions;" "$T/err" || fail "second run changes nothing: $(cat "$T/err")"
+[ "$(sqlite3 "$T/a.sqlite" "SELECT count(*) FROM records")" = "$records" ] || fail "second run added rows"
+sed 's/a second shift of inspectors/a second shift of auditors/' $V/text-body-elements/input.txt >"$T/changed.txt"
+expect_rc 0 "a changed cable into the archive" "$CW" convert "$T/changed.txt" -o "$T/a.sqlite"
+grep -q ": 0 inserted, 0 unchanged, 1 new version;" "$T/err" || fail "changed text is a new version: $(cat "$T/err")"
+[ "$(sqlite3 "$T/a.sqlite" "SELECT version FROM latest WHERE record_id = '07VALLETTA415'")" = 2 ] \
+	|| fail "latest shows the new version"
+expect_rc 0 "--format sqlite whatever the extension" "$CW" convert --format sqlite $V/text-acp127/input.txt -o "$T/archive.bin"
+[ "$(sqlite3 "$T/archive.bin" "SELECT record_id FROM records")" = 07VALLETTA412 ] || fail "--format sqlite writes an archive"
+expect_rc 2 "parse --format sqlite" "$CW" parse --format sqlite $V/text-acp127/input.txt
+grep -q "use cablewire convert INPUT... -o OUT.sqlite" "$T/err" || fail "parse --format sqlite says why: $(cat "$T/err")"
+expect_rc 2 "an archive on standard output" "$CW" convert --format sqlite $V/text-acp127/input.txt -o -
+printf '{"not": "an archive"}\n' >"$T/notes.db"
+expect_rc 2 "convert into a file that is not an archive" "$CW" convert $V/text-acp127/input.txt -o "$T/notes.db"
+grep -q "notes.db: .*not a database" "$T/err" || fail "not an archive is reported: $(cat "$T/err")"
+[ "$(cat "$T/notes.db")" = '{"not": "an archive"}' ] || fail "a file that is not an archive was changed"
+expect_rc 2 "archive in a missing directory" "$CW" convert $V/text-acp127/input.txt -o /nonexistent/dir/a.sqlite
 
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]
