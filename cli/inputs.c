@@ -96,7 +96,8 @@ static int walk_dir(const cw_options *opt, const char *path, record_fn fn, void 
 	}
 	closedir(d);
 	/* Sorted, so that output order does not depend on the file system. */
-	qsort(names, n, sizeof(*names), by_name);
+	if (n) /* an empty directory has no list: qsort must not see a null pointer */
+		qsort(names, n, sizeof(*names), by_name);
 	int stop = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!stop) {
