@@ -17,8 +17,9 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl, json, xml, csv or text; default from the output's\n"
-	"                     extension (.json, .xml, .csv, .txt), else jsonl\n"
+	"  -f, --format FMT   jsonl, json, xml, csv, text, nitf or ninjs; default from the\n"
+	"                     output's extension (.json, .xml, .csv, .txt, .nitf, .ninjs or\n"
+	"                     .ninjs.jsonl), else jsonl\n"
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
@@ -64,6 +65,14 @@ static int format_from_extension(const char *path)
 		return CW_FORMAT_TEXT;
 	if (dot && !strcmp(dot, ".xml"))
 		return CW_FORMAT_XML;
+	if (dot && !strcmp(dot, ".nitf"))
+		return CW_FORMAT_NITF;
+	if (dot && !strcmp(dot, ".ninjs"))
+		return CW_FORMAT_NINJS;
+	/* out.ninjs.jsonl: ninjs objects as JSON Lines */
+	size_t len = path ? strlen(path) : 0;
+	if (len >= 12 && !strcmp(path + len - 12, ".ninjs.jsonl"))
+		return CW_FORMAT_NINJS;
 	return CW_FORMAT_JSONL;
 }
 

@@ -15,11 +15,13 @@ static const char usage[] =
 	"records. Diagnostics go to standard error as file:line:col: severity: message [CODE].\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FMT   json (default: one array), jsonl (one record a line) or xml\n"
+	"  -f, --format FMT   json (default: one array), jsonl (one record a line), xml,\n"
+	"                     nitf (NITF 3.6, one XML document a record) or ninjs (IPTC\n"
+	"                     ninjs 2.1, one JSON object a line)\n"
 	"      --from FORM    the input form: auto (default: detected per input), text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
-	"      --compact      json or xml without indentation\n"
+	"      --compact      json, xml or nitf without indentation\n"
 	"  -q, --quiet        print no diagnostics\n"
 	"  -h, --help         this help\n";
 
@@ -36,7 +38,8 @@ int parse_format_arg(const char *name)
 {
 	int f = cw_format_from_name(name);
 	if (f < 0)
-		fprintf(stderr, "cablewire: unknown output format '%s' (json, jsonl, xml)\n", name);
+		fprintf(stderr, "cablewire: unknown output format '%s' (json, jsonl, xml, csv, text, "
+				"nitf, ninjs)\n", name);
 	return f;
 }
 
