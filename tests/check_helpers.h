@@ -39,5 +39,6 @@ Suite *suite_split(void);
 Suite *suite_linear(void);
 Suite *suite_article_fields(void);
 Suite *suite_csv(void);
+Suite *suite_nitf_ninjs(void);
 
 #endif
