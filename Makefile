@@ -2,7 +2,7 @@
 #
 #   make demo           build, then convert the bundled testdata/ cables to JSON Lines and show them
 #   make check          build and run every test
-#   make schema         regenerate schema/records.rng from schema/records.rnc (trang)
+#   make schema         regenerate schema/*.rng from schema/*.rnc (trang)
 #   make asan           the tests again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
 #   make corpus-check   accuracy tables against ../shared/corpus (skipped when absent)
@@ -131,6 +131,7 @@ check: $(CLI) $(TEST_BIN)
 	@tests/cli.sh $(CLI)
 	@tests/xml.sh $(CLI)
 	@tests/schema.sh $(CLI)
+	@tests/nitf_ninjs.sh $(CLI)
 
 test: check
 
@@ -140,6 +141,7 @@ test: check
 schema:
 	@scripts/deps.sh trang
 	trang -I rnc -O rng schema/records.rnc schema/records.rng
+	trang -I rnc -O rng schema/nitf-subset.rnc schema/nitf-subset.rng
 
 # ---- sanitizers ----------------------------------------------------------------------------
 asan: | $(DEPS_STAMP)

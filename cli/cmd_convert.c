@@ -17,11 +17,11 @@ static const char usage[] =
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
 	"                     temporary name and renamed when complete\n"
-	"  -f, --format FMT   jsonl, json, xml, csv, text or sqlite; default from the output's\n"
-	"                     extension (.json, .xml, .csv, .txt; .sqlite, .sqlite3, .db), else jsonl.\n"
-	"                     sqlite is an archive database, updated in place when it exists\n"
-	"                     (records already in it are left alone, a changed record becomes a\n"
-	"                     new version)\n"
+	"  -f, --format FMT   jsonl, json, xml, csv, text, nitf, ninjs or sqlite; default from\n"
+	"                     the output's extension (.json, .xml, .csv, .txt, .nitf, .ninjs or\n"
+	"                     .ninjs.jsonl; .sqlite, .sqlite3, .db), else jsonl. sqlite is an\n"
+	"                     archive database, updated in place when it exists (records already\n"
+	"                     in it are left alone, a changed record becomes a new version)\n"
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
@@ -70,6 +70,14 @@ static int format_from_extension(const char *path)
 		return CW_FORMAT_XML;
 	if (dot && (!strcmp(dot, ".sqlite") || !strcmp(dot, ".sqlite3") || !strcmp(dot, ".db")))
 		return FORMAT_SQLITE;
+	if (dot && !strcmp(dot, ".nitf"))
+		return CW_FORMAT_NITF;
+	if (dot && !strcmp(dot, ".ninjs"))
+		return CW_FORMAT_NINJS;
+	/* out.ninjs.jsonl: ninjs objects as JSON Lines */
+	size_t len = path ? strlen(path) : 0;
+	if (len >= 12 && !strcmp(path + len - 12, ".ninjs.jsonl"))
+		return CW_FORMAT_NINJS;
 	return CW_FORMAT_JSONL;
 }
 

@@ -15,13 +15,14 @@ static const char usage[] =
 	"records. Diagnostics go to standard error as file:line:col: severity: message [CODE].\n"
 	"\n"
 	"options:\n"
-	"  -f, --format FMT   json (default: one array), jsonl (one record a line), xml, csv\n"
-	"                     or text (the clean telegram or story)\n"
+	"  -f, --format FMT   json (default: one array), jsonl (one record a line), xml, csv,\n"
+	"                     text (the clean telegram or story), nitf (NITF 3.6, one XML\n"
+	"                     document a record) or ninjs (IPTC ninjs 2.1, one JSON object a line)\n"
 	"      --from FORM    the input form: auto (default: detected per input); cables: text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text;\n"
 	"                     articles: article-text, wire-text, reuters-sgml, anpa, iptc7901\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
-	"      --compact      json or xml without indentation\n"
+	"      --compact      json, xml or nitf without indentation\n"
 	"  -q, --quiet        print no diagnostics\n"
 	"  -h, --help         this help\n";
 
@@ -46,7 +47,7 @@ int parse_format_arg(const char *name)
 		fprintf(stderr, "cablewire: unknown output format '%s' (", name);
 		for (int i = 0; i < CW_FORMAT_COUNT; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "", cw_format_name((cw_format)i));
-		fputs(")\n", stderr);
+		fputs(", sqlite)\n", stderr);
 	}
 	return f;
 }

@@ -209,6 +209,8 @@ typedef enum cw_format {
 	CW_FORMAT_CSV_CREDITS,
 	CW_FORMAT_CSV_DIAGNOSTICS,
 	CW_FORMAT_TEXT,      /* the clean telegram or story, records parted by a form feed line */
+	CW_FORMAT_NITF,      /* NITF 3.6: one XML document a record, one after another (a stream) */
+	CW_FORMAT_NINJS,     /* IPTC ninjs 2.1: one JSON object a record, one a line */
 	CW_FORMAT_COUNT
 } cw_format;
 
@@ -220,7 +222,7 @@ typedef int (*cw_write_fn)(void *ctx, const char *buf, size_t len);
 
 typedef struct cw_emitter cw_emitter;
 
-/* pretty: indent JSON or XML for reading (json and xml). */
+/* pretty: indent JSON or XML for reading (json, xml and nitf; ninjs is always one line). */
 cw_emitter *cw_emitter_new(cw_format f, cw_write_fn write, void *ctx, int pretty);
 /* Each returns 0, or -1 when the sink reported an error. */
 int cw_emit(cw_emitter *em, const cw_record *rec);

@@ -40,5 +40,6 @@ Suite *suite_linear(void);
 Suite *suite_article_fields(void);
 Suite *suite_csv(void);
 Suite *suite_archive(void);
+Suite *suite_nitf_ninjs(void);
 
 #endif

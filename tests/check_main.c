@@ -18,6 +18,7 @@ int main(void)
 	srunner_add_suite(sr, suite_json());
 	srunner_add_suite(sr, suite_csv());
 	srunner_add_suite(sr, suite_xml());
+	srunner_add_suite(sr, suite_nitf_ninjs());
 	srunner_add_suite(sr, suite_golden());
 	srunner_add_suite(sr, suite_linear());
 	srunner_add_suite(sr, suite_archive());

@@ -60,7 +60,7 @@ xmllint --noout "$T/one.xml" 2>/dev/null && grep -q '<cable><id>07VALLETTA412</i
 expect_rc 0 "convert --format xml to .out" "$CW" convert --format xml $V/text-acp127/input.txt -o "$T/one.out"
 head -c 5 "$T/one.out" | grep -q '^<?xml' || fail "--format xml wins over the extension"
 expect_rc 2 "unknown --format" "$CW" parse --format yaml $V/text-acp127/input.txt
-grep -q "(json, jsonl, xml, csv, .*text)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
+grep -q "(json, jsonl, xml, csv, .*text, nitf, ninjs, sqlite)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
 "$CW" parse --help | grep -q 'xml' || fail "parse --help lists xml"
 "$CW" convert --help | grep -q 'xml' || fail "convert --help lists xml"
 # unreadable output directory: exit 2, no output

@@ -211,4 +211,52 @@ echo "body-txt, 2011 layout, Reuters, wire samples added in place: $(secs "$t0" 
 sqlite3 "$ARCH" "SELECT kind, count(*), count(DISTINCT record_id), max(version) FROM records GROUP BY kind" |
 	awk -F'|' '{ printf "  %-8s %6d records, %6d ids, up to version %d\n", $1, $2, $3, $4 }'
 archive_ok "$ARCH" "whole-corpus archive"
+
+echo
+echo "== NITF and ninjs: the pages and the Reuters SGML, every document valid"
+# NITF: one document per record, each against schema/nitf-subset.rng (xmllint reads the schema
+# once for all the documents); ninjs: one object a line against IPTC's ninjs 2.1 schema.
+nitf_ninjs() { # NAME INPUT...
+	name=$1; shift
+	set +e
+	"$CW" convert "$@" -o "$WORK/$name.nitf" 2>/dev/null
+	rc1=$?
+	"$CW" convert "$@" -o "$WORK/$name.ninjs" 2>/dev/null
+	rc2=$?
+	set -e
+	if [ "$rc1" -gt 1 ] || [ "$rc2" -gt 1 ]; then
+		echo "corpus-check: convert $name to nitf/ninjs failed (exit $rc1, $rc2)"; failed=1; return
+	fi
+	rm -rf "$WORK/$name.docs" && mkdir -p "$WORK/$name.docs"
+	awk -v d="$WORK/$name.docs" '/^<\?xml /{ if (n) close(f); n++; f = d "/" n ".xml" } n { print > f }' \
+		"$WORK/$name.nitf"
+	docs=$(find "$WORK/$name.docs" -name '*.xml' | wc -l | tr -d ' ')
+	lines=$(wc -l <"$WORK/$name.ninjs" | tr -d ' ')
+	set +e
+	find "$WORK/$name.docs" -name '*.xml' -print0 |
+		xargs -0 xmllint --noout --relaxng schema/nitf-subset.rng 2>"$WORK/$name.nitf.err"
+	set -e
+	# a document that is not even well formed says neither "validates" nor "fails to validate"
+	valid=$(grep -c ' validates$' "$WORK/$name.nitf.err" || true)
+	bad=$((docs - valid))
+	echo "$name: $docs NITF documents, $bad not valid; $lines ninjs objects"
+	[ "$docs" = "$lines" ] || { echo "corpus-check: $name: $docs NITF documents but $lines ninjs lines"; failed=1; }
+	[ "$bad" = 0 ] || { grep -v ' validates$' "$WORK/$name.nitf.err" | head -n 20; failed=1; }
+	if [ -n "$PY" ] && [ -f "$NINJS_SCHEMA" ]; then
+		set +e
+		"$PY" tests/validate_ninjs.py "$NINJS_SCHEMA" "$WORK/$name.ninjs" >"$WORK/$name.ninjs.out"
+		rc=$?
+		set -e
+		[ "$rc" = 0 ] || { head -n 40 "$WORK/$name.ninjs.out"; failed=1; }
+		tail -n 1 "$WORK/$name.ninjs.out"
+	else
+		echo "ninjs: skipped: python3-jsonschema or $NINJS_SCHEMA missing"
+	fi
+}
+NINJS_SCHEMA=$CORPUS/news/ninjs-spec/specification_ninjs-schema_2.1.json
+nitf_ninjs html "$WORK/html"
+if [ -d "$CORPUS/news" ]; then
+	nitf_ninjs reuters "$reuters"/reut2-*.sgm
+	nitf_ninjs wire "$CORPUS/news/wire-samples" "$SHARED/seeds"
+fi
 exit $failed

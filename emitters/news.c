@@ -1,0 +1,337 @@
+/* What the NITF and ninjs emitters read the same way from a record; see news.h. */
+#include "news.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void nb_put(news_buf *b, const char *p, size_t n)
+{
+	if (b->oom || n == 0)
+		return;
+	if (b->n + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->n + n)
+			cap *= 2;
+		char *q = realloc(b->p, cap);
+		if (!q) {
+			b->oom = 1;
+			return;
+		}
+		b->p = q;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
+}
+
+void nb_puts(news_buf *b, const char *str) { nb_put(b, str, strlen(str)); }
+
+void nb_free(news_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
+	b->oom = 0;
+}
+
+news_kind news_kind_of(const cw_record *rec)
+{
+	const char *k = cw_record_kind(rec);
+	if (k && !strcmp(k, "cable"))
+		return NEWS_CABLE;
+	if (k && !strcmp(k, "article"))
+		return NEWS_ARTICLE;
+	return NEWS_ERROR;
+}
+
+const char *news_str(const cw_value *v, const char *path, size_t *n)
+{
+	size_t len = 0;
+	const char *s = cw_value_string(path ? cw_value_get(v, path) : v, &len);
+	*n = s ? len : 0;
+	return s && len ? s : NULL;
+}
+
+const char *news_date(const cw_value *root, size_t *n)
+{
+	static const char *const paths[] = { "routing.dtg", "routing.originator.filed.iso",
+					     "wire.transmitted", "reuters.date" };
+	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+		const char *s = news_str(root, paths[i], n);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS" */
+static int iso_base(const char *s, size_t n)
+{
+	return n >= 19 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+	       digits(s + 8, 2) && s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' &&
+	       digits(s + 14, 2) && s[16] == ':' && digits(s + 17, 2);
+}
+
+/* The zone after the base: 0 none, 1 "Z", 2 "+HH:MM" / "-HH:MM", -1 anything else. */
+static int iso_zone(const char *s, size_t n)
+{
+	if (n == 19)
+		return 0;
+	if (n == 20 && s[19] == 'Z')
+		return 1;
+	if (n == 25 && (s[19] == '+' || s[19] == '-') && digits(s + 20, 2) && s[22] == ':' &&
+	    digits(s + 23, 2))
+		return 2;
+	return -1;
+}
+
+int news_date_rfc3339(const char *s, size_t n)
+{
+	return s && iso_base(s, n) && iso_zone(s, n) > 0;
+}
+
+size_t news_date_norm(const char *s, size_t n, char out[24])
+{
+	if (!s || !iso_base(s, n))
+		return 0;
+	int zone = iso_zone(s, n);
+	if (zone < 0)
+		return 0;
+	size_t k = 0;
+	memcpy(out + k, s, 4), k += 4;
+	memcpy(out + k, s + 5, 2), k += 2;
+	memcpy(out + k, s + 8, 2), k += 2;
+	out[k++] = 'T';
+	memcpy(out + k, s + 11, 2), k += 2;
+	memcpy(out + k, s + 14, 2), k += 2;
+	memcpy(out + k, s + 17, 2), k += 2;
+	if (zone == 1) {
+		memcpy(out + k, "+0000", 5), k += 5;
+	} else if (zone == 2) {
+		out[k++] = s[19];
+		memcpy(out + k, s + 20, 2), k += 2;
+		memcpy(out + k, s + 23, 2), k += 2;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+static int has_word(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	for (size_t i = 0; i + w <= n; i++)
+		if (!memcmp(s + i, word, w))
+			return 1;
+	return 0;
+}
+
+int news_urgency(const cw_value *root)
+{
+	size_t n;
+	const char *p = news_str(root, "wire.priority", &n);
+	const char *f = news_str(root, "wire.format", &n);
+	if (p && f && n == 8 && !memcmp(f, "iptc7901", 8))
+		return p[0] >= '1' && p[0] <= '8' ? p[0] - '0' : 0;
+	if (p) {
+		switch (p[0]) {
+		case 'f': return 1;
+		case 'b': return 2;
+		case 'u': return 3;
+		case 'r': return 5;
+		case 'd': case 'h': return 6;
+		case 'a': case 's': return 7;
+		case 'y': return 8;
+		}
+		return 0;
+	}
+	const char *a = news_str(root, "routing.precedence.action", &n);
+	if (!a)
+		return 0;
+	if (has_word(a, n, "FLASH") || has_word(a, n, "NIACT"))
+		return 1;
+	if (has_word(a, n, "IMMEDIATE"))
+		return 2;
+	if (has_word(a, n, "PRIORITY"))
+		return 3;
+	if (has_word(a, n, "ROUTINE"))
+		return 5;
+	return 0;
+}
+
+static void put_index(news_buf *b, const cw_value *root)
+{
+	char num[24];
+	int k = snprintf(num, sizeof num, "%lld", (long long)cw_value_int(cw_value_get(root, "source.index")));
+	nb_put(b, num, (size_t)k);
+}
+
+void news_key(const cw_value *root, news_buf *b)
+{
+	size_t n;
+	const char *id = news_str(root, "id", &n);
+	if (id) {
+		nb_put(b, id, n);
+		return;
+	}
+	const char *path = news_str(root, "source.path", &n);
+	nb_put(b, path ? path : "-", path ? n : 1);
+	nb_put(b, "#", 1);
+	put_index(b, root);
+}
+
+/* RFC 8141's NSS: pchar and "/"; everything else percent-encoded. */
+static void put_nss(news_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    (c && strchr("-._~!$&'()*+,;=:@/", c))) {
+			nb_put(b, (const char *)&s[i], 1);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			nb_put(b, e, 3);
+		}
+	}
+}
+
+void news_uri(const cw_value *root, news_kind kind, news_buf *b)
+{
+	nb_puts(b, "urn:cablewire:");
+	nb_puts(b, kind == NEWS_CABLE ? "cable:" : kind == NEWS_ARTICLE ? "article:" : "error:");
+	size_t n;
+	const char *id = news_str(root, "id", &n);
+	if (id) {
+		put_nss(b, id, n);
+		return;
+	}
+	const char *path = news_str(root, "source.path", &n);
+	put_nss(b, path ? path : "-", path ? n : 1);
+	nb_put(b, ":", 1);
+	put_index(b, root);
+}
+
+void news_location(const cw_value *root, news_kind kind, news_buf *b)
+{
+	size_t n, rn;
+	if (kind == NEWS_CABLE) {
+		const char *o = news_str(root, "origin", &n);
+		if (o)
+			nb_put(b, o, n);
+		return;
+	}
+	const char *loc = news_str(root, "dateline.location", &n);
+	const char *reg = news_str(root, "dateline.region", &rn);
+	if (!loc)
+		return;
+	nb_put(b, loc, n);
+	if (reg) {
+		nb_put(b, ", ", 2);
+		nb_put(b, reg, rn);
+	}
+}
+
+void news_byline(const cw_value *root, news_kind kind, news_buf *b)
+{
+	size_t n;
+	if (kind == NEWS_CABLE) {
+		for (const cw_member *m = cw_value_first(cw_value_get(root, "signature")); m; m = cw_member_next(m)) {
+			const char *s = news_str(cw_member_value(m), NULL, &n);
+			if (!s)
+				continue;
+			if (b->n)
+				nb_put(b, " ", 1);
+			nb_put(b, s, n);
+		}
+		return;
+	}
+	const cw_value *by = cw_value_get(root, "bylines");
+	size_t count = 0, i = 0;
+	for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m))
+		count += news_str(cw_member_value(m), "name", &n) != NULL;
+	const cw_value *last = NULL;
+	for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
+		const cw_value *e = cw_member_value(m);
+		const char *name = news_str(e, "name", &n);
+		if (!name)
+			continue;
+		nb_puts(b, i == 0 ? "" : i + 1 == count ? " and " : ", ");
+		nb_put(b, name, n);
+		i++;
+		last = e;
+	}
+	if (!last) { /* an organisation's byline: its affiliation */
+		for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
+			const char *aff = news_str(cw_member_value(m), "affiliation", &n);
+			if (aff) {
+				nb_put(b, aff, n);
+				return;
+			}
+		}
+		return;
+	}
+	const char *t = news_str(last, "title", &n);
+	if (!t)
+		t = news_str(last, "affiliation", &n);
+	if (t) {
+		nb_put(b, ", ", 2);
+		nb_put(b, t, n);
+	}
+}
+
+static void put_marking(news_buf *b, const cw_value *p)
+{
+	size_t n;
+	const char *m = news_str(p, "marking", &n);
+	if (m) {
+		nb_put(b, "(", 1);
+		nb_put(b, m, n);
+		nb_put(b, ") ", 2);
+	}
+}
+
+void news_paragraph(const cw_value *p, news_kind kind, news_buf *b)
+{
+	size_t n;
+	if (kind == NEWS_CABLE) {
+		if (cw_value_type(cw_value_get(p, "number")) == CW_INT) {
+			char num[24];
+			int k = snprintf(num, sizeof num, "%lld. ", (long long)cw_value_int(cw_value_get(p, "number")));
+			nb_put(b, num, (size_t)k);
+		}
+		put_marking(b, p);
+		const char *h = news_str(p, "heading", &n);
+		if (h) {
+			nb_put(b, h, n);
+			nb_put(b, ": ", 2);
+		}
+	}
+	const char *t = news_str(p, "text", &n);
+	if (t)
+		nb_put(b, t, n);
+}
+
+void news_subparagraph(const cw_value *sp, news_buf *b)
+{
+	size_t n;
+	const char *l = news_str(sp, "label", &n);
+	if (l) {
+		nb_put(b, l, n);
+		nb_put(b, ". ", 2);
+	}
+	put_marking(b, sp);
+	const char *t = news_str(sp, "text", &n);
+	if (t)
+		nb_put(b, t, n);
+}
+
+int news_duplicate(const cw_value *p) { return cw_value_type(cw_value_get(p, "duplicate_of")) == CW_INT; }

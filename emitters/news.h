@@ -1,0 +1,65 @@
+/* Shared by the news-standard emitters (nitf.c, ninjs.c): what both read the same way from a
+ * record, a cable or an article: its identifier and URI, its date, its urgency, its dateline
+ * place, its byline and its paragraphs as text. Record strings are not NUL-terminated: every
+ * string here travels with its length. */
+#ifndef CW_NEWS_H
+#define CW_NEWS_H
+
+#include <stddef.h>
+
+#include "cablewire.h"
+
+/* A growable byte buffer; after a failed allocation it keeps what it had and sets oom. */
+typedef struct news_buf {
+	char *p;
+	size_t n, cap;
+	int oom;
+} news_buf;
+
+void nb_put(news_buf *b, const char *p, size_t n);
+void nb_puts(news_buf *b, const char *str);
+void nb_free(news_buf *b);
+
+typedef enum news_kind { NEWS_ERROR = 0, NEWS_CABLE, NEWS_ARTICLE } news_kind;
+
+news_kind news_kind_of(const cw_record *rec);
+
+/* The string at path when it is a non-empty string, else NULL (*n is set either way). */
+const char *news_str(const cw_value *v, const char *path, size_t *n);
+
+/* The record's date as the record gives it (ISO 8601, "2007-03-18T10:30:00Z",
+ * "1987-03-04T10:12:00-05:00", "1987-03-04T10:12:33"): a cable's DTG, else its time of file; an
+ * article's wire transmission time, else its Reuters-21578 date. NULL when there is none. */
+const char *news_date(const cw_value *root, size_t *n);
+/* Whether the date has the RFC 3339 shape (with "Z" or an offset), as ninjs requires. */
+int news_date_rfc3339(const char *s, size_t n);
+/* NITF's norm form YYYYMMDDTHHMMSS, followed by +HHMM or -HHMM when the date has a zone ("Z" is
+ * +0000). Returns its length (15 or 20), or 0 when the date is not of the ISO shape above. */
+size_t news_date_norm(const char *s, size_t n, char out[24]);
+
+/* Editorial urgency 1 (most urgent) .. 8, 0 when unknown: a wire's priority (ANPA f b u r d a
+ * y; IPTC 7901 its digit), a cable's precedence (FLASH, NIACT IMMEDIATE 1, IMMEDIATE 2,
+ * PRIORITY 3, ROUTINE 5). */
+int news_urgency(const cw_value *root);
+
+/* The record's key: its id, else "path#index" (as the CSV tables key rows). */
+void news_key(const cw_value *root, news_buf *b);
+/* "urn:cablewire:cable:07VALLETTA412", or "urn:cablewire:KIND:PATH:INDEX" when there is no id;
+ * bytes that a URN's specific string may not hold are percent-encoded. */
+void news_uri(const cw_value *root, news_kind kind, news_buf *b);
+
+/* Where the story was filed: an article's dateline "RIVERTON, Wyo." (location, region), a
+ * cable's origin "VALLETTA". Nothing when unknown. */
+void news_location(const cw_value *root, news_kind kind, news_buf *b);
+/* "MARTA KOWALSKI, Associated Press Writer", "A and B, Title", "Ilse Brandt, Reuters"; a
+ * cable's signature lines joined by blanks. */
+void news_byline(const cw_value *root, news_kind kind, news_buf *b);
+/* One paragraph as text: an article's text; a cable's "1. (C) HEADING: text" (its
+ * sub-paragraphs apart, through news_subparagraph). */
+void news_paragraph(const cw_value *p, news_kind kind, news_buf *b);
+/* A cable's sub-paragraph: "A. (S) text". */
+void news_subparagraph(const cw_value *sp, news_buf *b);
+/* Whether an article paragraph repeats an earlier one (left out of both formats). */
+int news_duplicate(const cw_value *p);
+
+#endif

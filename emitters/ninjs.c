@@ -1,0 +1,373 @@
+/* ninjs 2.1 (IPTC News in JSON, ninjs-schema_2.1.json): one JSON object per record, one a line
+ * (JSON Lines), also for `parse` (no pretty form). 2.1 rather than 1.6 because its plural
+ * structures (headlines with roles, bodies, infosources, people, places, subjects) carry a
+ * headline and its deck, several agencies and several kinds of subject without flattening
+ * them; rather than 3.x because 2.1's lowercase names are what the AP-derived and Superdesk
+ * feeds use today (3.x renames them all in camelCase). Only properties the schema allows are
+ * written, and only when the record has a value:
+ *
+ *   uri              urn:cablewire:cable:ID, urn:cablewire:KIND:PATH:INDEX without an id
+ *   type             "text"
+ *   firstcreated, versioncreated
+ *                    the record's date (DTG, wire transmission time), only when it carries a
+ *                    zone as RFC 3339 requires (Reuters-21578 dates have none: left out)
+ *   urgency          the wire's priority, a cable's precedence (1 most urgent; see news.h)
+ *   ednote           editors' notes joined by a blank; an error record's diagnostics
+ *   language         "en" (every source read is in English; not detected)
+ *   descriptions     a cable's summary, role "summary"
+ *   bodies           one, role "main", contenttype "text/plain": the paragraphs (a cable's as
+ *                    "1. (C) text", sub-paragraphs apart) separated by a blank line
+ *   headlines        role "main": headline (a cable's subject); role "sub": each deck line
+ *   people           byline names (rel "author"); Reuters people, a cable's person tags (rel
+ *                    "subject")
+ *   organisations    Reuters orgs and companies, a cable's organisation tags (rel "subject")
+ *   places           the dateline place (rel "located"); Reuters places, a cable's geographic
+ *                    tags (rel "subject")
+ *   subjects         a cable's other tags, Reuters topics
+ *   infosources      each agency credited; a cable's FM address (role "originator")
+ *   by               "MARTA KOWALSKI, Associated Press Writer"; a cable's signature
+ *   slugline         the wire slugline
+ *   located          "RIVERTON, Wyo."; a cable's origin
+ *   altids           the release's id of a cable, the Reuters NEWID, the wire keyword
+ */
+#include "emitter.h"
+#include "news.h"
+
+typedef struct j {
+	sink *s;
+	int first; /* no member written yet in the innermost object or array */
+} j;
+
+static void sep(j *x)
+{
+	if (!x->first)
+		sink_putc(x->s, ',');
+	x->first = 0;
+}
+
+static void key(j *x, const char *k)
+{
+	sep(x);
+	sink_putc(x->s, '"');
+	sink_puts(x->s, k);
+	sink_put(x->s, "\":", 2);
+}
+
+static void kv(j *x, const char *k, const char *p, size_t n)
+{
+	key(x, k);
+	sink_json_string(x->s, p, n);
+}
+
+static void kvs(j *x, const char *k, const char *str) { kv(x, k, str, strlen(str)); }
+
+static void obj_open(j *x)
+{
+	sep(x);
+	sink_putc(x->s, '{');
+	x->first = 1;
+}
+
+static void obj_close(j *x)
+{
+	sink_putc(x->s, '}');
+	x->first = 0;
+}
+
+static void arr_open(j *x, const char *k)
+{
+	key(x, k);
+	sink_putc(x->s, '[');
+	x->first = 1;
+}
+
+static void arr_close(j *x)
+{
+	sink_putc(x->s, ']');
+	x->first = 0;
+}
+
+/* {"name": ..., "rel"/"role": ...} items from the strings of an array (or a member of its
+ * objects); tag_kind keeps only a cable's tags of that kind (NULL: all, "-": the kinds that have
+ * no array of their own). */
+static void named_items(j *x, const cw_value *arr, const char *member, const char *tag_kind,
+			const char *relkey, const char *rel)
+{
+	size_t n, kn;
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const cw_value *v = cw_member_value(m);
+		const char *s = news_str(v, member, &n);
+		if (!s)
+			continue;
+		if (tag_kind) {
+			const char *k = news_str(v, "kind", &kn);
+			int own = k && ((kn == 10 && !memcmp(k, "geographic", 10)) ||
+					(kn == 6 && !memcmp(k, "person", 6)) ||
+					(kn == 12 && !memcmp(k, "organisation", 12)));
+			if (!strcmp(tag_kind, "-") ? own
+			    : !(k && kn == strlen(tag_kind) && !memcmp(k, tag_kind, kn)))
+				continue;
+		}
+		obj_open(x);
+		kv(x, "name", s, n);
+		if (rel)
+			kvs(x, relkey, rel);
+		obj_close(x);
+	}
+}
+
+/* Whether any item of the arrays would be written by named_items (an empty array is left out). */
+static int any_items(const cw_value *arr, const char *member, const char *tag_kind)
+{
+	size_t n, kn;
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const cw_value *v = cw_member_value(m);
+		if (!news_str(v, member, &n))
+			continue;
+		if (!tag_kind)
+			return 1;
+		const char *k = news_str(v, "kind", &kn);
+		int own = k && ((kn == 10 && !memcmp(k, "geographic", 10)) ||
+				(kn == 6 && !memcmp(k, "person", 6)) ||
+				(kn == 12 && !memcmp(k, "organisation", 12)));
+		if (!strcmp(tag_kind, "-") ? !own : (k && kn == strlen(tag_kind) && !memcmp(k, tag_kind, kn)))
+			return 1;
+	}
+	return 0;
+}
+
+static void body(j *x, const cw_value *root, news_kind kind)
+{
+	news_buf b = { 0 };
+	for (const cw_member *m = cw_value_first(cw_value_get(root, "paragraphs")); m; m = cw_member_next(m)) {
+		const cw_value *p = cw_member_value(m);
+		if (kind == NEWS_ARTICLE && news_duplicate(p))
+			continue;
+		size_t before = b.n;
+		if (b.n)
+			nb_put(&b, "\n\n", 2);
+		size_t start = b.n;
+		news_paragraph(p, kind, &b);
+		if (b.n == start)
+			b.n = before; /* nothing written: no separator either */
+		for (const cw_member *sm = cw_value_first(cw_value_get(p, "subparagraphs")); sm; sm = cw_member_next(sm)) {
+			before = b.n;
+			if (b.n)
+				nb_put(&b, "\n\n", 2);
+			start = b.n;
+			news_subparagraph(cw_member_value(sm), &b);
+			if (b.n == start)
+				b.n = before;
+		}
+	}
+	if (b.n && !b.oom) {
+		arr_open(x, "bodies");
+		obj_open(x);
+		kvs(x, "role", "main");
+		kvs(x, "contenttype", "text/plain");
+		kv(x, "value", b.p, b.n);
+		obj_close(x);
+		arr_close(x);
+	}
+	nb_free(&b);
+}
+
+static void joined(j *x, const char *k, const cw_value *arr)
+{
+	size_t n;
+	news_buf b = { 0 };
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const char *s = news_str(cw_member_value(m), NULL, &n);
+		if (!s)
+			continue;
+		if (b.n)
+			nb_put(&b, " ", 1);
+		nb_put(&b, s, n);
+	}
+	if (b.n && !b.oom)
+		kv(x, k, b.p, b.n);
+	nb_free(&b);
+}
+
+static void error_note(j *x, const cw_record *rec)
+{
+	news_buf b = { 0 };
+	for (size_t i = 0; i < cw_record_diag_count(rec); i++) {
+		const cw_diag *d = cw_record_diag(rec, i);
+		if (b.n)
+			nb_puts(&b, " ");
+		nb_puts(&b, d->code ? d->code : "");
+		nb_puts(&b, ": ");
+		nb_puts(&b, d->message ? d->message : "");
+		nb_puts(&b, ".");
+	}
+	if (b.n && !b.oom)
+		kv(x, "ednote", b.p, b.n);
+	nb_free(&b);
+}
+
+static int ninjs_record(cw_emitter *em, const cw_record *rec)
+{
+	j x = { &em->out, 1 };
+	const cw_value *root = cw_record_root(rec);
+	news_kind kind = news_kind_of(rec);
+	int cable = kind == NEWS_CABLE;
+	size_t n;
+	news_buf b = { 0 };
+
+	sink_putc(x.s, '{');
+	news_uri(root, kind, &b);
+	kv(&x, "uri", b.oom ? "urn:cablewire:unknown" : b.p, b.oom ? 21 : b.n);
+	nb_free(&b);
+	kvs(&x, "type", "text");
+	const char *date = news_date(root, &n);
+	if (news_date_rfc3339(date, n)) {
+		kv(&x, "firstcreated", date, n);
+		kv(&x, "versioncreated", date, n);
+	}
+	int urg = news_urgency(root);
+	if (urg) {
+		key(&x, "urgency");
+		sink_int(x.s, urg);
+	}
+	if (kind == NEWS_ERROR) {
+		error_note(&x, rec);
+		sink_put(x.s, "}\n", 2);
+		return 0;
+	}
+	joined(&x, "ednote", cw_value_get(root, "ednote"));
+	kvs(&x, "language", "en");
+
+	const char *summary = news_str(root, "summary", &n);
+	if (summary) {
+		arr_open(&x, "descriptions");
+		obj_open(&x);
+		kvs(&x, "role", "summary");
+		kv(&x, "value", summary, n);
+		obj_close(&x);
+		arr_close(&x);
+	}
+	body(&x, root, kind);
+
+	const char *hl = news_str(root, cable ? "subject" : "headline", &n);
+	const cw_value *deck = cw_value_get(root, "deck");
+	if (hl || any_items(deck, NULL, NULL)) {
+		arr_open(&x, "headlines");
+		if (hl) {
+			obj_open(&x);
+			kvs(&x, "role", "main");
+			kv(&x, "value", hl, n);
+			obj_close(&x);
+		}
+		for (const cw_member *m = cw_value_first(deck); m; m = cw_member_next(m)) {
+			size_t dn;
+			const char *d = news_str(cw_member_value(m), NULL, &dn);
+			if (!d)
+				continue;
+			obj_open(&x);
+			kvs(&x, "role", "sub");
+			kv(&x, "value", d, dn);
+			obj_close(&x);
+		}
+		arr_close(&x);
+	}
+
+	const cw_value *tags = cw_value_get(root, "tags");
+	const cw_value *bylines = cw_value_get(root, "bylines");
+	const cw_value *r_people = cw_value_get(root, "reuters.people");
+	if (any_items(bylines, "name", NULL) || any_items(r_people, NULL, NULL) ||
+	    any_items(tags, "value", "person")) {
+		arr_open(&x, "people");
+		named_items(&x, bylines, "name", NULL, "rel", "author");
+		named_items(&x, r_people, NULL, NULL, "rel", "subject");
+		named_items(&x, tags, "value", "person", "rel", "subject");
+		arr_close(&x);
+	}
+	const cw_value *r_orgs = cw_value_get(root, "reuters.orgs");
+	const cw_value *r_companies = cw_value_get(root, "reuters.companies");
+	if (any_items(r_orgs, NULL, NULL) || any_items(r_companies, NULL, NULL) ||
+	    any_items(tags, "value", "organisation")) {
+		arr_open(&x, "organisations");
+		named_items(&x, r_orgs, NULL, NULL, "rel", "subject");
+		named_items(&x, r_companies, NULL, NULL, "rel", "subject");
+		named_items(&x, tags, "value", "organisation", "rel", "subject");
+		arr_close(&x);
+	}
+	news_buf loc = { 0 };
+	news_location(root, kind, &loc);
+	int has_loc = loc.n && !loc.oom;
+	const cw_value *r_places = cw_value_get(root, "reuters.places");
+	if (has_loc || any_items(r_places, NULL, NULL) || any_items(tags, "value", "geographic")) {
+		arr_open(&x, "places");
+		if (has_loc) {
+			obj_open(&x);
+			kv(&x, "name", loc.p, loc.n);
+			kvs(&x, "rel", "located");
+			obj_close(&x);
+		}
+		named_items(&x, r_places, NULL, NULL, "rel", "subject");
+		named_items(&x, tags, "value", "geographic", "rel", "subject");
+		arr_close(&x);
+	}
+	const cw_value *topics = cw_value_get(root, "reuters.topics");
+	if (any_items(tags, "value", "-") || any_items(topics, NULL, NULL)) {
+		arr_open(&x, "subjects");
+		named_items(&x, tags, "value", "-", "rel", NULL);
+		named_items(&x, topics, NULL, NULL, "rel", NULL);
+		arr_close(&x);
+	}
+	const cw_value *agencies = cw_value_get(root, "agencies");
+	const char *fm = news_str(root, "routing.from.address", &n);
+	if (any_items(agencies, NULL, NULL) || fm) {
+		arr_open(&x, "infosources");
+		named_items(&x, agencies, NULL, NULL, "role", NULL);
+		if (fm) {
+			obj_open(&x);
+			kv(&x, "name", fm, n);
+			kvs(&x, "role", "originator");
+			obj_close(&x);
+		}
+		arr_close(&x);
+	}
+	news_byline(root, kind, &b);
+	if (b.n && !b.oom)
+		kv(&x, "by", b.p, b.n);
+	nb_free(&b);
+	const char *slug = news_str(root, "wire.slugline", &n);
+	if (slug)
+		kv(&x, "slugline", slug, n);
+	if (has_loc)
+		kv(&x, "located", loc.p, loc.n);
+	nb_free(&loc);
+
+	size_t rn, nn, wn;
+	const char *release = news_str(root, "release_id", &rn);
+	const char *newid = news_str(root, "reuters.newid", &nn);
+	const char *keyword = news_str(root, "wire.keyword", &wn);
+	if (release || newid || keyword) {
+		arr_open(&x, "altids");
+		if (release) {
+			obj_open(&x);
+			kvs(&x, "role", "release");
+			kv(&x, "value", release, rn);
+			obj_close(&x);
+		}
+		if (newid) {
+			obj_open(&x);
+			kvs(&x, "role", "reuters21578-newid");
+			kv(&x, "value", newid, nn);
+			obj_close(&x);
+		}
+		if (keyword) {
+			obj_open(&x);
+			kvs(&x, "role", "wire-keyword");
+			kv(&x, "value", keyword, wn);
+			obj_close(&x);
+		}
+		arr_close(&x);
+	}
+	sink_put(x.s, "}\n", 2);
+	return 0;
+}
+
+const emitter_ops ninjs_ops = { "ninjs", NULL, ninjs_record, NULL };

@@ -1,0 +1,441 @@
+/* NITF 3.6 (IPTC News Industry Text Format): one complete XML document per record, in the DTD's
+ * vocabulary (no namespace, as the agencies' own NITF is written). NITF has no element for a
+ * collection, so several records make a "NITF stream": documents one after another, each
+ * starting with its own XML declaration at the start of a line (a "<?xml" in a record's text is
+ * escaped, so the declaration marks the boundaries). Compact output puts a document on a line.
+ *
+ * The subset written is schema/nitf-subset.rnc (.rng for xmllint):
+ *
+ *   head/title                      headline (a cable's subject)
+ *   head/meta                       cablewire.kind, cablewire.source-format, a cable's
+ *                                   classification and captions
+ *   head/docdata/doc-id@id-string   the record's key: its id, else path#index
+ *   docdata/urgency@ed-urg          the wire's priority, a cable's precedence (see news.h)
+ *   docdata/date.issue@norm         YYYYMMDDTHHMMSS+HHMM: DTG, wire transmission, Reuters date
+ *                                   (no zone when the source gives none)
+ *   docdata/ed-msg@info             each editors' note; an error record's diagnostics
+ *   docdata/du-key@key              the wire slugline
+ *   docdata/key-list/keyword@key    a cable's TAGS, Reuters topics
+ *   docdata/identified-content      Reuters places, people, orgs and companies; a cable's
+ *                                   geographic, person and organisation tags
+ *   body.head/hedline/hl1, hl2      headline, each line of the deck
+ *   body.head/byline                one per byline: person, byttl (title, org affiliation); a
+ *                                   cable's signature
+ *   body.head/distributor/org       each agency credited
+ *   body.head/dateline              location "RIVERTON, Wyo." (a cable's origin), story.date (the
+ *                                   dateline's date as written; a cable's DTG with @norm)
+ *   body.head/abstract/p            a cable's summary (an article's deck when it has no headline)
+ *   body.content/block/p            each paragraph (duplicates left out); a subhead as hl2; a
+ *                                   cable's as "1. (C) text", each sub-paragraph a p
+ *   body.end/tagline                the contributor lines
+ */
+#include "emitter.h"
+#include "news.h"
+
+#define NITF_VERSION "-//IPTC//DTD NITF 3.6//EN"
+
+typedef struct w {
+	sink *s;
+	int pretty;
+	int depth;
+} w;
+
+static void nl(w *x)
+{
+	if (!x->pretty)
+		return;
+	sink_putc(x->s, '\n');
+	for (int i = 0; i < x->depth; i++)
+		sink_put(x->s, "  ", 2);
+}
+
+/* <name> on a line of its own, one level deeper after it. */
+static void x_open(w *x, const char *name)
+{
+	nl(x);
+	sink_putc(x->s, '<');
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+	x->depth++;
+}
+
+static void x_close(w *x, const char *name)
+{
+	x->depth--;
+	nl(x);
+	sink_put(x->s, "</", 2);
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+}
+
+/* <name>text</name> on a line of its own. */
+static void leaf(w *x, const char *name, const char *p, size_t n)
+{
+	nl(x);
+	sink_putc(x->s, '<');
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+	sink_xml_text(x->s, p, n);
+	sink_put(x->s, "</", 2);
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+}
+
+/* <name attr="value"/> on a line of its own. */
+static void empty1(w *x, const char *name, const char *attr, const char *p, size_t n)
+{
+	nl(x);
+	sink_putc(x->s, '<');
+	sink_puts(x->s, name);
+	sink_putc(x->s, ' ');
+	sink_puts(x->s, attr);
+	sink_put(x->s, "=\"", 2);
+	sink_xml_attr(x->s, p, n);
+	sink_put(x->s, "\"/>", 3);
+}
+
+static void meta(w *x, const char *name, const char *p, size_t n)
+{
+	nl(x);
+	sink_puts(x->s, "<meta name=\"");
+	sink_puts(x->s, name);
+	sink_puts(x->s, "\" content=\"");
+	sink_xml_attr(x->s, p, n);
+	sink_put(x->s, "\"/>", 3);
+}
+
+/* The non-empty strings of an array (or of a member of its objects) as <name>, or as empty
+ * <name attr="..."/> when attr is given. Returns how many. */
+static size_t each(w *x, const cw_value *arr, const char *member, const char *name, const char *attr)
+{
+	size_t count = 0, n;
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const char *s = news_str(cw_member_value(m), member, &n);
+		if (!s)
+			continue;
+		if (attr)
+			empty1(x, name, attr, s, n);
+		else
+			leaf(x, name, s, n);
+		count++;
+	}
+	return count;
+}
+
+/* Whether a cable has a tag of this kind. */
+static int has_tag(const cw_value *tags, const char *kind)
+{
+	size_t n;
+	for (const cw_member *m = cw_value_first(tags); m; m = cw_member_next(m)) {
+		const char *k = news_str(cw_member_value(m), "kind", &n);
+		if (k && n == strlen(kind) && !memcmp(k, kind, n))
+			return 1;
+	}
+	return 0;
+}
+
+static void tags_as(w *x, const cw_value *tags, const char *kind, const char *name)
+{
+	size_t n, vn;
+	for (const cw_member *m = cw_value_first(tags); m; m = cw_member_next(m)) {
+		const cw_value *t = cw_member_value(m);
+		const char *k = news_str(t, "kind", &n);
+		const char *v = news_str(t, "value", &vn);
+		if (v && k && n == strlen(kind) && !memcmp(k, kind, n))
+			leaf(x, name, v, vn);
+	}
+}
+
+static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind kind)
+{
+	size_t n;
+	news_buf b = { 0 };
+	x_open(x, "docdata");
+	news_key(root, &b);
+	if (b.n && !b.oom) {
+		nl(x);
+		sink_puts(x->s, "<doc-id regsrc=\"cablewire\" id-string=\"");
+		sink_xml_attr(x->s, b.p, b.n);
+		sink_put(x->s, "\"/>", 3);
+	}
+	nb_free(&b);
+	int urg = news_urgency(root);
+	if (urg) {
+		char u[2] = { (char)('0' + urg), 0 };
+		empty1(x, "urgency", "ed-urg", u, 1);
+	}
+	const char *date = news_date(root, &n);
+	char norm[24];
+	size_t nn = news_date_norm(date, n, norm);
+	if (nn)
+		empty1(x, "date.issue", "norm", norm, nn);
+	each(x, cw_value_get(root, "ednote"), NULL, "ed-msg", "info");
+	if (kind == NEWS_ERROR) {
+		for (size_t i = 0; i < cw_record_diag_count(rec); i++) {
+			const cw_diag *d = cw_record_diag(rec, i);
+			news_buf m = { 0 };
+			nb_puts(&m, d->code ? d->code : "");
+			nb_puts(&m, ": ");
+			nb_puts(&m, d->message ? d->message : "");
+			if (!m.oom) {
+				nl(x);
+				sink_puts(x->s, "<ed-msg msg-type=\"diagnostic\" info=\"");
+				sink_xml_attr(x->s, m.p, m.n);
+				sink_put(x->s, "\"/>", 3);
+			}
+			nb_free(&m);
+		}
+	}
+	const char *slug = news_str(root, "wire.slugline", &n);
+	if (slug)
+		empty1(x, "du-key", "key", slug, n);
+
+	const cw_value *tags = cw_value_get(root, "tags");
+	const cw_value *topics = cw_value_get(root, "reuters.topics");
+	if (cw_value_count(tags) || cw_value_count(topics)) {
+		x_open(x, "key-list");
+		each(x, tags, "value", "keyword", "key");
+		each(x, topics, NULL, "keyword", "key");
+		x_close(x, "key-list");
+	}
+	const cw_value *places = cw_value_get(root, "reuters.places");
+	const cw_value *people = cw_value_get(root, "reuters.people");
+	const cw_value *orgs = cw_value_get(root, "reuters.orgs");
+	const cw_value *companies = cw_value_get(root, "reuters.companies");
+	if (cw_value_count(places) || cw_value_count(people) || cw_value_count(orgs) ||
+	    cw_value_count(companies) || has_tag(tags, "geographic") || has_tag(tags, "person") ||
+	    has_tag(tags, "organisation")) {
+		x_open(x, "identified-content");
+		each(x, people, NULL, "person", NULL);
+		tags_as(x, tags, "person", "person");
+		each(x, orgs, NULL, "org", NULL);
+		each(x, companies, NULL, "org", NULL);
+		tags_as(x, tags, "organisation", "org");
+		each(x, places, NULL, "location", NULL);
+		tags_as(x, tags, "geographic", "location");
+		x_close(x, "identified-content");
+	}
+	x_close(x, "docdata");
+}
+
+static void head(w *x, const cw_record *rec, const cw_value *root, news_kind kind, const char *hl,
+		 size_t hn)
+{
+	size_t n;
+	x_open(x, "head");
+	if (hl)
+		leaf(x, "title", hl, hn);
+	const char *k = kind == NEWS_CABLE ? "cable" : kind == NEWS_ARTICLE ? "article" : "error";
+	meta(x, "cablewire.kind", k, strlen(k));
+	const char *form = news_str(root, "source.format", &n);
+	if (form)
+		meta(x, "cablewire.source-format", form, n);
+	const char *level = news_str(root, "classification.level", &n);
+	if (level)
+		meta(x, "classification", level, n);
+	for (const cw_member *m = cw_value_first(cw_value_get(root, "captions")); m; m = cw_member_next(m)) {
+		const char *c = news_str(cw_member_value(m), NULL, &n);
+		if (c)
+			meta(x, "caption", c, n);
+	}
+	docdata(x, rec, root, kind);
+	x_close(x, "head");
+}
+
+static void bylines(w *x, const cw_value *root, news_kind kind)
+{
+	size_t n, tn, an;
+	if (kind == NEWS_CABLE) {
+		news_buf b = { 0 };
+		news_byline(root, kind, &b);
+		if (b.n && !b.oom) {
+			x_open(x, "byline");
+			leaf(x, "person", b.p, b.n);
+			x_close(x, "byline");
+		}
+		nb_free(&b);
+		return;
+	}
+	for (const cw_member *m = cw_value_first(cw_value_get(root, "bylines")); m; m = cw_member_next(m)) {
+		const cw_value *e = cw_member_value(m);
+		const char *name = news_str(e, "name", &n);
+		const char *title = news_str(e, "title", &tn);
+		const char *aff = news_str(e, "affiliation", &an);
+		if (!name && !title && !aff)
+			continue;
+		x_open(x, "byline");
+		if (name)
+			leaf(x, "person", name, n);
+		if (title || aff) {
+			nl(x);
+			sink_puts(x->s, "<byttl>");
+			if (title)
+				sink_xml_text(x->s, title, tn);
+			if (title && aff)
+				sink_put(x->s, ", ", 2);
+			if (aff) {
+				sink_puts(x->s, "<org>");
+				sink_xml_text(x->s, aff, an);
+				sink_puts(x->s, "</org>");
+			}
+			sink_puts(x->s, "</byttl>");
+		}
+		x_close(x, "byline");
+	}
+}
+
+static void dateline(w *x, const cw_value *root, news_kind kind)
+{
+	size_t n = 0, dn = 0;
+	news_buf loc = { 0 };
+	news_location(root, kind, &loc);
+	const char *date = NULL, *norm_src = NULL;
+	if (kind == NEWS_CABLE) {
+		date = news_str(root, "routing.dtg_raw", &dn);
+		norm_src = news_str(root, "routing.dtg", &n);
+	} else {
+		date = news_str(root, "dateline.date", &dn);
+	}
+	char norm[24];
+	size_t nn = news_date_norm(norm_src, n, norm);
+	if ((loc.n && !loc.oom) || date) {
+		x_open(x, "dateline");
+		if (loc.n && !loc.oom)
+			leaf(x, "location", loc.p, loc.n);
+		if (date) {
+			nl(x);
+			sink_puts(x->s, "<story.date");
+			if (nn) {
+				sink_puts(x->s, " norm=\"");
+				sink_put(x->s, norm, nn);
+				sink_putc(x->s, '"');
+			}
+			sink_putc(x->s, '>');
+			sink_xml_text(x->s, date, dn);
+			sink_puts(x->s, "</story.date>");
+		}
+		x_close(x, "dateline");
+	}
+	nb_free(&loc);
+}
+
+static void body_head(w *x, const cw_value *root, news_kind kind, const char *hl, size_t hn)
+{
+	size_t n;
+	const cw_value *deck = cw_value_get(root, "deck");
+	x_open(x, "body.head");
+	if (hl) {
+		x_open(x, "hedline");
+		leaf(x, "hl1", hl, hn);
+		each(x, deck, NULL, "hl2", NULL);
+		x_close(x, "hedline");
+	}
+	bylines(x, root, kind);
+	const cw_value *agencies = cw_value_get(root, "agencies");
+	if (cw_value_count(agencies)) {
+		x_open(x, "distributor");
+		each(x, agencies, NULL, "org", NULL);
+		x_close(x, "distributor");
+	}
+	dateline(x, root, kind);
+	const char *summary = news_str(root, "summary", &n);
+	if (summary) {
+		x_open(x, "abstract");
+		leaf(x, "p", summary, n);
+		x_close(x, "abstract");
+	} else if (!hl && cw_value_count(deck)) {
+		x_open(x, "abstract");
+		each(x, deck, NULL, "p", NULL);
+		x_close(x, "abstract");
+	}
+	x_close(x, "body.head");
+}
+
+static void body_content(w *x, const cw_value *root, news_kind kind)
+{
+	const cw_value *paras = cw_value_get(root, "paragraphs");
+	int opened = 0;
+	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
+		const cw_value *p = cw_member_value(m);
+		if (kind == NEWS_ARTICLE && news_duplicate(p))
+			continue;
+		news_buf b = { 0 };
+		news_paragraph(p, kind, &b);
+		if (b.n && !b.oom) {
+			if (!opened) {
+				x_open(x, "body.content");
+				x_open(x, "block");
+				opened = 1;
+			}
+			leaf(x, cw_value_bool(cw_value_get(p, "subhead")) ? "hl2" : "p", b.p, b.n);
+		}
+		nb_free(&b);
+		for (const cw_member *sm = cw_value_first(cw_value_get(p, "subparagraphs")); sm; sm = cw_member_next(sm)) {
+			news_buf sb = { 0 };
+			news_subparagraph(cw_member_value(sm), &sb);
+			if (sb.n && !sb.oom) {
+				if (!opened) {
+					x_open(x, "body.content");
+					x_open(x, "block");
+					opened = 1;
+				}
+				leaf(x, "p", sb.p, sb.n);
+			}
+			nb_free(&sb);
+		}
+	}
+	if (opened) {
+		x_close(x, "block");
+		x_close(x, "body.content");
+	}
+}
+
+static void body_end(w *x, const cw_value *root)
+{
+	size_t n;
+	news_buf b = { 0 };
+	for (const cw_member *m = cw_value_first(cw_value_get(root, "contributors")); m; m = cw_member_next(m)) {
+		const char *t = news_str(cw_member_value(m), "text", &n);
+		if (!t)
+			continue;
+		if (b.n)
+			nb_put(&b, " ", 1);
+		nb_put(&b, t, n);
+	}
+	if (b.n && !b.oom) {
+		x_open(x, "body.end");
+		leaf(x, "tagline", b.p, b.n);
+		x_close(x, "body.end");
+	}
+	nb_free(&b);
+}
+
+static int nitf_record(cw_emitter *em, const cw_record *rec)
+{
+	w x = { &em->out, em->pretty, 0 };
+	const cw_value *root = cw_record_root(rec);
+	news_kind kind = news_kind_of(rec);
+	size_t hn;
+	const char *hl = news_str(root, kind == NEWS_CABLE ? "subject" : "headline", &hn);
+	if (kind == NEWS_ERROR)
+		hl = NULL;
+	sink_puts(x.s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+	if (x.pretty)
+		sink_putc(x.s, '\n');
+	sink_puts(x.s, "<nitf version=\"" NITF_VERSION "\" baselang=\"en\">");
+	x.depth = 1;
+	head(&x, rec, root, kind, hl, hn);
+	x_open(&x, "body");
+	if (kind != NEWS_ERROR) {
+		body_head(&x, root, kind, hl, hn);
+		body_content(&x, root, kind);
+		body_end(&x, root);
+	}
+	x_close(&x, "body");
+	x.depth = 0;
+	nl(&x);
+	sink_puts(x.s, "</nitf>\n");
+	return 0;
+}
+
+const emitter_ops nitf_ops = { "nitf", NULL, nitf_record, NULL };
