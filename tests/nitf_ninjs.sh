@@ -36,13 +36,7 @@ nitf_valid_dir() {
 }
 ndocs() { find "$1" -name '*.xml' | wc -l | tr -d ' '; }
 
-PY=
-for py in python3 /usr/bin/python3; do
-	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import jsonschema' 2>/dev/null; then
-		PY=$py
-		break
-	fi
-done
+PY=$(tests/python_with_jsonschema.sh)
 ninjs_valid() { "$PY" tests/validate_ninjs.py "$NINJS_SCHEMA" "$@" >"$T/ninjs.out"; }
 NINJS=1
 if [ -z "$PY" ]; then

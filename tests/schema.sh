@@ -9,15 +9,7 @@ CW=${1:?usage: tests/schema.sh CABLEWIRE}
 SCHEMA=schema
 VALIDATE=tests/validate_schema.py
 
-# python3 on PATH first; then Debian's own, which is where the python3-jsonschema package
-# installs when PATH starts with another python3 (pyenv, a virtualenv).
-PY=
-for py in python3 /usr/bin/python3; do
-	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import jsonschema' 2>/dev/null; then
-		PY=$py
-		break
-	fi
-done
+PY=$(tests/python_with_jsonschema.sh)
 if [ -z "$PY" ]; then
 	echo "schema: skipped: python3-jsonschema not installed"
 	exit 0

@@ -116,14 +116,7 @@ fi
 
 echo
 echo "== every record above matches schema/record.schema.json"
-# python3 on PATH first, then Debian's own (where python3-jsonschema installs), as tests/schema.sh.
-PY=
-for py in python3 /usr/bin/python3; do
-	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import jsonschema' 2>/dev/null; then
-		PY=$py
-		break
-	fi
-done
+PY=$(tests/python_with_jsonschema.sh)
 if [ -z "$PY" ]; then
 	echo "schema: skipped: python3-jsonschema not installed"
 else
