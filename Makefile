@@ -187,13 +187,14 @@ fuzz: fuzz-build
 SHARED ?= ../shared
 CORPUS_TOOL := $(BUILD)/corpus_check
 
-$(CORPUS_TOOL): tests/corpus/corpus_check.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+$(CORPUS_TOOL): tests/corpus/corpus_check.c tests/corpus/metrics.c tests/corpus/metrics.h $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ tests/corpus/corpus_check.c tests/corpus/metrics.c $(LIB) $(LDLIBS)
 
 NEWS_TOOL := $(BUILD)/news_check
 
-$(NEWS_TOOL): tests/corpus/news_check.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB) $(CHECK_LIBS) $(LDLIBS)
+$(NEWS_TOOL): tests/corpus/news_check.c tests/corpus/metrics.c tests/corpus/metrics.h $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ tests/corpus/news_check.c tests/corpus/metrics.c \
+		$(LIB) $(CHECK_LIBS) $(LDLIBS)
 
 corpus-check: $(CLI) $(CORPUS_TOOL) $(NEWS_TOOL)
 	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD) $(NEWS_TOOL)

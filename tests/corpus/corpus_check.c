@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "cablewire.h"
+#include "metrics.h"
 
-enum { MAX_FIELDS = 8, SHOW = 8 };
+enum { MAX_FIELDS = 8 };
 
 typedef struct row {
 	char *f[MAX_FIELDS];  /* ref_id, created, released, classification, origin, subject, path */
@@ -68,43 +69,6 @@ static int read_row(FILE *f, row *r)
 			cell = realloc(cell, cap *= 2);
 		cell[len++] = (char)c;
 	}
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	*len = (size_t)n;
-	return buf;
-}
-
-/* A value as a C string (copied into a rotating buffer). */
-static const char *str(const cw_value *v)
-{
-	static char bufs[4][2048];
-	static int k;
-	size_t n;
-	const char *s = cw_value_string(v, &n);
-	if (!s)
-		return NULL;
-	char *b = bufs[k++ % 4];
-	if (n >= sizeof bufs[0])
-		n = sizeof bufs[0] - 1;
-	memcpy(b, s, n);
-	b[n] = '\0';
-	return b;
 }
 
 /* Upper case, letters and digits only: "Embassy Tel Aviv" -> "EMBASSYTELAVIV". */
@@ -197,25 +161,6 @@ static void release_id_repaired(const char *rel, char *out, size_t size)
 		return;
 	}
 	snprintf(out, size, "%.2s%s", rel, p);
-}
-
-typedef struct metric {
-	const char *name;
-	double target;     /* percent; 0 = reported only */
-	long ok, total;
-	char misses[SHOW][480];
-	int nmiss;
-} metric;
-
-static void count(metric *m, int ok, const char *id, const char *why)
-{
-	m->total++;
-	if (ok) {
-		m->ok++;
-		return;
-	}
-	if (m->nmiss < SHOW)
-		snprintf(m->misses[m->nmiss++], sizeof m->misses[0], "%s: %s", id, why);
 }
 
 /* Whether some line of buf starts with prefix (after an optional paragraph anchor). */
@@ -368,7 +313,6 @@ int main(int argc, char **argv)
 	metric *all_body[] = { &pages, &empty, &idm, &cls, &subj, &has_tags, &has_eo, &has_paras,
 			       &has_clsby, &has_sig, NULL };
 	metric **all = body_txt ? all_body : all_html;
-	int failed = 0;
 	if (body_txt)
 		printf("\nbody-txt.tar.xz: %ld files with telegram text, %ld without (CABLE_NOT_FOUND), "
 		       "%ld metadata rows without a file; %ld ids taken from the release (the text "
@@ -378,25 +322,5 @@ int main(int argc, char **argv)
 		printf("\nwikileaks-html.tar.xz: %ld pages, %ld with a routing header, %ld ids taken "
 		       "from the release (the text names none), %ld malformed release ids (compared "
 		       "after repair)\n\n", pages.total, headers, from_release, malformed);
-	printf("%-58s %8s %8s %8s %8s\n", "check", "agree", "of", "%", "target");
-	for (size_t i = 0; all[i]; i++) {
-		metric *m = all[i];
-		double pct = m->total ? 100.0 * (double)m->ok / (double)m->total : 0;
-		int pass = m->target == 0 || pct >= m->target;
-		char target[16] = "-";
-		if (m->target)
-			snprintf(target, sizeof target, "%.1f", m->target);
-		printf("%-58s %8ld %8ld %8.2f %8s %s\n", m->name, m->ok, m->total, pct, target,
-		       m->target ? (pass ? "ok" : "MISSED") : "");
-		failed |= !pass;
-	}
-	for (size_t i = 0; all[i]; i++) {
-		metric *m = all[i];
-		if (!m->nmiss)
-			continue;
-		printf("\n%s: first disagreements\n", m->name);
-		for (int k = 0; k < m->nmiss; k++)
-			printf("  %s\n", m->misses[k]);
-	}
-	return failed;
+	return print_table(all, 1);
 }
