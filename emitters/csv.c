@@ -9,69 +9,72 @@
 
 #define LIST_SEP " | "
 
+/* How a column's cell is made. */
+enum cell { CELL_PATH, CELL_COUNT, CELL_KEY, CELL_TEXT, CELL_ERRORS, CELL_WARNINGS };
+
 /* A column: a dotted path into the record. When the path reaches an array, `item` names the
  * member to take from each object in it ("" for arrays of strings), joined with LIST_SEP;
- * `count` writes the array's length instead. */
+ * CELL_COUNT writes the array's length instead; the other kinds have no path. */
 typedef struct column {
 	const char *header, *path, *item;
-	int count;
+	enum cell cell;
 } column;
 
 static const column record_columns[] = {
-	{ "kind", "kind", NULL, 0 },
-	{ "key", NULL, NULL, 0 }, /* the record's key, as in the companion tables */
-	{ "id", "id", NULL, 0 },
-	{ "id_source", "id_source", NULL, 0 },
-	{ "source_path", "source.path", NULL, 0 },
-	{ "source_format", "source.format", NULL, 0 },
-	{ "source_index", "source.index", NULL, 0 },
-	{ "source_offset", "source.offset", NULL, 0 },
+	{ "kind", "kind", NULL, CELL_PATH },
+	{ "key", NULL, NULL, CELL_KEY }, /* the record's key, as in the companion tables */
+	{ "id", "id", NULL, CELL_PATH },
+	{ "id_source", "id_source", NULL, CELL_PATH },
+	{ "source_path", "source.path", NULL, CELL_PATH },
+	{ "source_format", "source.format", NULL, CELL_PATH },
+	{ "source_index", "source.index", NULL, CELL_PATH },
+	{ "source_offset", "source.offset", NULL, CELL_PATH },
 	/* cables */
-	{ "release_id", "release_id", NULL, 0 },
-	{ "dtg", "routing.dtg", NULL, 0 },
-	{ "dtg_raw", "routing.dtg_raw", NULL, 0 },
-	{ "precedence", "routing.precedence.action", NULL, 0 },
-	{ "from", "routing.from.address", NULL, 0 },
-	{ "to", "routing.to", "address", 0 },
-	{ "info", "routing.info", "address", 0 },
-	{ "classification", "classification.level", NULL, 0 },
-	{ "caveats", "classification.caveats", "", 0 },
-	{ "origin", "origin", NULL, 0 },
-	{ "serial", "serial", NULL, 0 },
-	{ "captions", "captions", "", 0 },
-	{ "eo_decl", "eo.decl", NULL, 0 },
-	{ "tags", "tags", "value", 0 },
-	{ "subject", "subject", NULL, 0 },
-	{ "references", "references", "raw", 0 },
-	{ "classified_by", "classified_by.names", "", 0 },
-	{ "reasons", "classified_by.reasons", "", 0 },
-	{ "signature", "signature", "", 0 },
+	{ "release_id", "release_id", NULL, CELL_PATH },
+	{ "dtg", "routing.dtg", NULL, CELL_PATH },
+	{ "dtg_raw", "routing.dtg_raw", NULL, CELL_PATH },
+	{ "precedence", "routing.precedence.action", NULL, CELL_PATH },
+	{ "from", "routing.from.address", NULL, CELL_PATH },
+	{ "to", "routing.to", "address", CELL_PATH },
+	{ "info", "routing.info", "address", CELL_PATH },
+	{ "classification", "classification.level", NULL, CELL_PATH },
+	{ "caveats", "classification.caveats", "", CELL_PATH },
+	{ "origin", "origin", NULL, CELL_PATH },
+	{ "serial", "serial", NULL, CELL_PATH },
+	{ "captions", "captions", "", CELL_PATH },
+	{ "eo_decl", "eo.decl", NULL, CELL_PATH },
+	{ "tags", "tags", "value", CELL_PATH },
+	{ "subject", "subject", NULL, CELL_PATH },
+	{ "references", "references", "raw", CELL_PATH },
+	{ "classified_by", "classified_by.names", "", CELL_PATH },
+	{ "reasons", "classified_by.reasons", "", CELL_PATH },
+	{ "signature", "signature", "", CELL_PATH },
 	/* articles */
-	{ "headline", "headline", NULL, 0 },
-	{ "deck", "deck", "", 0 },
-	{ "bylines", "bylines", "name", 0 },
-	{ "dateline", "dateline.text", NULL, 0 },
-	{ "dateline_location", "dateline.location", NULL, 0 },
-	{ "dateline_region", "dateline.region", NULL, 0 },
-	{ "dateline_date", "dateline.date", NULL, 0 },
-	{ "dateline_agency", "dateline.agency", NULL, 0 },
-	{ "agencies", "agencies", "", 0 },
-	{ "photographers", "photo_credits", "photographer", 0 },
-	{ "wire_format", "wire.format", NULL, 0 },
-	{ "wire_priority", "wire.priority", NULL, 0 },
-	{ "wire_category", "wire.category", NULL, 0 },
-	{ "wire_slugline", "wire.slugline", NULL, 0 },
-	{ "wire_word_count", "wire.word_count", NULL, 0 },
-	{ "wire_transmitted", "wire.transmitted", NULL, 0 },
-	{ "reuters_newid", "reuters.newid", NULL, 0 },
-	{ "reuters_date", "reuters.date", NULL, 0 },
-	{ "reuters_topics", "reuters.topics", "", 0 },
-	{ "reuters_places", "reuters.places", "", 0 },
+	{ "headline", "headline", NULL, CELL_PATH },
+	{ "deck", "deck", "", CELL_PATH },
+	{ "bylines", "bylines", "name", CELL_PATH },
+	{ "dateline", "dateline.text", NULL, CELL_PATH },
+	{ "dateline_location", "dateline.location", NULL, CELL_PATH },
+	{ "dateline_region", "dateline.region", NULL, CELL_PATH },
+	{ "dateline_date", "dateline.date", NULL, CELL_PATH },
+	{ "dateline_agency", "dateline.agency", NULL, CELL_PATH },
+	{ "agencies", "agencies", "", CELL_PATH },
+	{ "photographers", "photo_credits", "photographer", CELL_PATH },
+	{ "wire_format", "wire.format", NULL, CELL_PATH },
+	{ "wire_priority", "wire.priority", NULL, CELL_PATH },
+	{ "wire_category", "wire.category", NULL, CELL_PATH },
+	{ "wire_slugline", "wire.slugline", NULL, CELL_PATH },
+	{ "wire_word_count", "wire.word_count", NULL, CELL_PATH },
+	{ "wire_transmitted", "wire.transmitted", NULL, CELL_PATH },
+	{ "reuters_newid", "reuters.newid", NULL, CELL_PATH },
+	{ "reuters_date", "reuters.date", NULL, CELL_PATH },
+	{ "reuters_topics", "reuters.topics", "", CELL_PATH },
+	{ "reuters_places", "reuters.places", "", CELL_PATH },
 	/* both */
-	{ "paragraphs", "paragraphs", NULL, 1 },
-	{ "text", NULL, NULL, 0 }, /* the paragraphs' text, a blank line between them */
-	{ "errors", NULL, NULL, 0 },
-	{ "warnings", NULL, NULL, 0 },
+	{ "paragraphs", "paragraphs", NULL, CELL_COUNT },
+	{ "text", NULL, NULL, CELL_TEXT }, /* the paragraphs' text, a blank line between them */
+	{ "errors", NULL, NULL, CELL_ERRORS },
+	{ "warnings", NULL, NULL, CELL_WARNINGS },
 };
 
 /* A companion table: the rows of one or more arrays of the record, each row the record's key,
@@ -219,22 +222,30 @@ static int flat_record(cw_emitter *em, const cw_record *rec)
 		const column *c = &record_columns[i];
 		if (i)
 			sink_putc(s, ',');
-		if (!strcmp(c->header, "key")) {
+		switch (c->cell) {
+		case CELL_KEY:
 			record_key(s, root);
-		} else if (!strcmp(c->header, "text")) {
+			break;
+		case CELL_TEXT:
 			list(s, cw_value_get(root, "paragraphs"), "text", "\n\n");
-		} else if (!strcmp(c->header, "errors")) {
+			break;
+		case CELL_ERRORS:
 			sink_int(s, (int64_t)count_at_least(root, "error"));
-		} else if (!strcmp(c->header, "warnings")) {
+			break;
+		case CELL_WARNINGS:
 			sink_int(s, (int64_t)count_at_least(root, "warning"));
-		} else {
+			break;
+		case CELL_COUNT:
+			sink_int(s, (int64_t)cw_value_count(cw_value_get(root, c->path)));
+			break;
+		case CELL_PATH: {
 			const cw_value *v = cw_value_get(root, c->path);
-			if (c->count)
-				sink_int(s, (int64_t)cw_value_count(v));
-			else if (c->item && cw_value_type(v) == CW_ARRAY)
+			if (c->item && cw_value_type(v) == CW_ARRAY)
 				list(s, v, c->item, LIST_SEP);
 			else
 				scalar(s, v);
+			break;
+		}
 		}
 	}
 	sink_put(s, "\r\n", 2);
