@@ -3,19 +3,7 @@
 
 #include "body_fields.h"
 #include "check_helpers.h"
-
-static int eq(slice s, const char *want)
-{
-	if (!want)
-		return s.s == NULL;
-	return s.s && s.n == strlen(want) && memcmp(s.s, want, s.n) == 0;
-}
-
-#define CHECK_SLICE(sl, want) \
-	ck_assert_msg(eq(sl, want), "%s: got '%.*s', want '%s'", #sl, (int)(sl).n, \
-		      (sl).s ? (sl).s : "(null)", (want) ? (want) : "(null)")
-
-static const char *lim_of(const char *s) { return s + strlen(s); }
+#include "check_slices.h"
 
 static const struct {
 	const char *line, *order, *code;

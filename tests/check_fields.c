@@ -3,18 +3,8 @@
 
 #include "body_fields.h"
 #include "check_helpers.h"
+#include "check_slices.h"
 #include "fields.h"
-
-static int eq(slice s, const char *want)
-{
-	if (!want)
-		return s.s == NULL;
-	return s.s && s.n == strlen(want) && memcmp(s.s, want, s.n) == 0;
-}
-
-#define CHECK_SLICE(sl, want) \
-	ck_assert_msg(eq(sl, want), "%s: got '%.*s', want '%s'", #sl, (int)(sl).n, \
-		      (sl).s ? (sl).s : "(null)", (want) ? (want) : "(null)")
 
 /* Lines end in "\n" and the text in NUL, as in a decoded text. */
 static const struct {
