@@ -19,14 +19,14 @@ xml_valid() {
 		return 1
 	fi
 }
+# cablewire convert with its exit status in rc: 1 (some input had errors) must not stop the
+# script under set -e; the callers decide what each status means.
+run_convert() { rc=0; "$CW" convert "$@" || rc=$?; }
 rm -rf "$WORK" && mkdir -p "$WORK/html"
 tar -xJf "$CORPUS/cables/wikileaks-html.tar.xz" -C "$WORK/html"
 echo "== every page converts to exactly one record"
 pages=$(find "$WORK/html" -type f -name '*.html' | wc -l)
-set +e
-"$CW" convert "$WORK/html" -o "$WORK/html.jsonl"
-rc=$?
-set -e
+run_convert "$WORK/html" -o "$WORK/html.jsonl"
 [ "$rc" -le 1 ] || { echo "corpus-check: convert failed (exit $rc)"; exit 1; }
 records=$(wc -l <"$WORK/html.jsonl")
 [ "$records" = "$pages" ] || { echo "corpus-check: $pages pages but $records records"; exit 1; }
@@ -36,10 +36,7 @@ failed=0
 
 echo
 echo "== every page as XML, valid against schema/records.rng"
-set +e
-"$CW" convert "$WORK/html" -o "$WORK/html.xml" 2>/dev/null
-rc=$?
-set -e
+run_convert "$WORK/html" -o "$WORK/html.xml" 2>/dev/null
 if [ "$rc" -gt 1 ]; then
 	echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
 elif [ "$(grep -c '^<cable>' "$WORK/html.xml")" != "$pages" ]; then
@@ -51,10 +48,7 @@ fi
 echo
 echo "== every page as CSV with its tables, read back by a CSV reader"
 mkdir -p "$WORK/csv"
-set +e
-"$CW" convert "$WORK/html" -o "$WORK/html.csv" --csv-tables "$WORK/csv" 2>/dev/null
-rc=$?
-set -e
+run_convert "$WORK/html" -o "$WORK/html.csv" --csv-tables "$WORK/csv" 2>/dev/null
 if [ "$rc" -gt 1 ]; then
 	echo "corpus-check: convert to CSV failed (exit $rc)"; failed=1
 else
@@ -81,10 +75,7 @@ echo "== body-txt.tar.xz: every file converts to exactly one record"
 mkdir -p "$WORK/body"
 tar -xJf "$CORPUS/cables/body-txt.tar.xz" -C "$WORK/body"
 files=$(find "$WORK/body" -type f -name '*.txt' | wc -l)
-set +e
-"$CW" convert "$WORK/body" -o "$WORK/body.jsonl"
-rc=$?
-set -e
+run_convert "$WORK/body" -o "$WORK/body.jsonl"
 [ "$rc" -le 1 ] || { echo "corpus-check: convert failed (exit $rc)"; exit 1; }
 records=$(wc -l <"$WORK/body.jsonl")
 [ "$records" = "$files" ] || { echo "corpus-check: $files files but $records records"; exit 1; }
@@ -101,10 +92,7 @@ if [ -d "$CORPUS/news" ]; then
 	"$NEWS" "$CORPUS/news" "$SHARED/seeds" "$reuters" tests/corpus/naeb_datelines.tsv || failed=1
 	echo
 	echo "== Reuters-21578 and the wire samples as XML, valid against schema/records.rng"
-	set +e
-	"$CW" convert "$reuters" "$CORPUS/news/wire-samples" "$SHARED/seeds" -o "$WORK/news.xml" 2>/dev/null
-	rc=$?
-	set -e
+	run_convert "$reuters" "$CORPUS/news/wire-samples" "$SHARED/seeds" -o "$WORK/news.xml" 2>/dev/null
 	if [ "$rc" -gt 1 ]; then
 		echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
 	else
@@ -122,10 +110,7 @@ if [ -z "$PY" ]; then
 else
 	outputs="$WORK/html.jsonl $WORK/body.jsonl"
 	if [ -d "$CORPUS/news" ]; then
-		set +e
-		"$CW" convert "$reuters"/reut2-*.sgm -o "$WORK/reuters.jsonl" 2>/dev/null
-		rc=$?
-		set -e
+		run_convert "$reuters"/reut2-*.sgm -o "$WORK/reuters.jsonl" 2>/dev/null
 		[ "$rc" -le 1 ] || { echo "corpus-check: convert of the Reuters SGML failed (exit $rc)"; exit 1; }
 		outputs="$outputs $WORK/reuters.jsonl"
 	fi
@@ -158,10 +143,7 @@ archive_ok() { # archive-path what: integrity and foreign keys
 ARCH=$WORK/corpus.sqlite
 rm -f "$ARCH"
 t0=$(now)
-set +e
-"$CW" convert "$WORK/html" -o "$ARCH"
-rc=$?
-set -e
+run_convert "$WORK/html" -o "$ARCH"
 t1=$(now)
 [ "$rc" -le 1 ] || { echo "corpus-check: archive convert failed (exit $rc)"; exit 1; }
 rows=$(sqlite3 "$ARCH" "SELECT count(*) FROM records")
@@ -194,10 +176,7 @@ tar -xJf "$CORPUS/cables/wikileaks-html-2011-layout.tar.xz" -C "$WORK/html2011"
 set -- "$WORK/body" "$WORK/html2011"
 [ -d "$CORPUS/news" ] && set -- "$@" "${reuters:-$WORK/reuters}" "$CORPUS/news/wire-samples"
 t0=$(now)
-set +e
-"$CW" convert "$@" -o "$ARCH"
-rc=$?
-set -e
+run_convert "$@" -o "$ARCH"
 t1=$(now)
 [ "$rc" -le 1 ] || { echo "corpus-check: archive update failed (exit $rc)"; exit 1; }
 echo "body-txt, 2011 layout, Reuters, wire samples added in place: $(secs "$t0" "$t1") s, $(du -m "$ARCH" | cut -f1) MB"
@@ -211,12 +190,10 @@ echo "== NITF and ninjs: the pages and the Reuters SGML, every document valid"
 # once for all the documents); ninjs: one object a line against IPTC's ninjs 2.1 schema.
 nitf_ninjs() { # NAME INPUT...
 	name=$1; shift
-	set +e
-	"$CW" convert "$@" -o "$WORK/$name.nitf" 2>/dev/null
-	rc1=$?
-	"$CW" convert "$@" -o "$WORK/$name.ninjs" 2>/dev/null
-	rc2=$?
-	set -e
+	run_convert "$@" -o "$WORK/$name.nitf" 2>/dev/null
+	rc1=$rc
+	run_convert "$@" -o "$WORK/$name.ninjs" 2>/dev/null
+	rc2=$rc
 	if [ "$rc1" -gt 1 ] || [ "$rc2" -gt 1 ]; then
 		echo "corpus-check: convert $name to nitf/ninjs failed (exit $rc1, $rc2)"; failed=1; return
 	fi
