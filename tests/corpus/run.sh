@@ -22,6 +22,34 @@ xml_valid() {
 # cablewire convert with its exit status in rc: 1 (some input had errors) must not stop the
 # script under set -e; the callers decide what each status means.
 run_convert() { rc=0; "$CW" convert "$@" || rc=$?; }
+# csv_readback NAME RECORDS INPUT...: converts to $WORK/NAME.csv with its tables in
+# $WORK/NAME.tables, and reads everything back with Python's strict CSV reader: RECORDS rows, no
+# ragged row, every table row keyed by a record.
+csv_readback() {
+	name=$1 want=$2; shift 2
+	mkdir -p "$WORK/$name.tables"
+	run_convert "$@" -o "$WORK/$name.csv" --csv-tables "$WORK/$name.tables" 2>/dev/null
+	if [ "$rc" -gt 1 ]; then
+		echo "corpus-check: convert to CSV failed (exit $rc)"; failed=1
+		return
+	fi
+	python3 - "$WORK/$name.csv" "$WORK/$name.tables" "$want" <<'PY' || failed=1
+import csv, glob, sys
+main, tables, want = sys.argv[1], sys.argv[2], int(sys.argv[3])
+csv.field_size_limit(1 << 30)
+rows = list(csv.reader(open(main, newline="", encoding="utf-8"), strict=True))
+assert len(rows) == want + 1, f"{want} records but {len(rows) - 1} rows"
+assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
+keys = {r[1] for r in rows[1:]}
+counts = []
+for path in sorted(glob.glob(tables + "/*.csv")):
+    t = list(csv.reader(open(path, newline="", encoding="utf-8"), strict=True))
+    assert all(len(r) == len(t[0]) for r in t), path + ": ragged rows"
+    assert all(r[0] in keys for r in t[1:]), path + ": a row without its record"
+    counts.append(f"{path.rsplit('/', 1)[1]} {len(t) - 1}")
+print(f"{len(rows) - 1} rows, every field read; tables: " + ", ".join(counts))
+PY
+}
 rm -rf "$WORK" && mkdir -p "$WORK/html"
 tar -xJf "$CORPUS/cables/wikileaks-html.tar.xz" -C "$WORK/html"
 echo "== every page converts to exactly one record"
@@ -47,28 +75,7 @@ fi
 
 echo
 echo "== every page as CSV with its tables, read back by a CSV reader"
-mkdir -p "$WORK/csv"
-run_convert "$WORK/html" -o "$WORK/html.csv" --csv-tables "$WORK/csv" 2>/dev/null
-if [ "$rc" -gt 1 ]; then
-	echo "corpus-check: convert to CSV failed (exit $rc)"; failed=1
-else
-	python3 - "$WORK/html.csv" "$WORK/csv" "$pages" <<'PY' || failed=1
-import csv, glob, sys
-main, tables, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
-csv.field_size_limit(1 << 30)
-rows = list(csv.reader(open(main, newline="", encoding="utf-8"), strict=True))
-assert len(rows) == pages + 1, f"{pages} pages but {len(rows) - 1} rows"
-assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
-keys = {r[1] for r in rows[1:]}
-counts = []
-for path in sorted(glob.glob(tables + "/*.csv")):
-    t = list(csv.reader(open(path, newline="", encoding="utf-8"), strict=True))
-    assert all(len(r) == len(t[0]) for r in t), path + ": ragged rows"
-    assert all(r[0] in keys for r in t[1:]), path + ": a row without its record"
-    counts.append(f"{path.rsplit('/', 1)[1]} {len(t) - 1}")
-print(f"{len(rows) - 1} rows, every field read; tables: " + ", ".join(counts))
-PY
-fi
+csv_readback html "$pages" "$WORK/html"
 
 echo
 echo "== body-txt.tar.xz: every file converts to exactly one record"
@@ -82,6 +89,15 @@ records=$(wc -l <"$WORK/body.jsonl")
 echo "$files files, $records records"
 dir=$(dirname "$(find "$WORK/body" -type f -name '*.txt' | head -n 1)")
 "$CHECK" body-txt "$CORPUS/cables/wikileaks-html.metadata.csv" "$dir" || failed=1
+echo "body-txt as XML, valid against schema/records.rng"
+run_convert "$WORK/body" -o "$WORK/body.xml" 2>/dev/null
+if [ "$rc" -gt 1 ]; then
+	echo "corpus-check: convert to XML failed (exit $rc)"; failed=1
+else
+	xml_valid "$WORK/body.xml" || failed=1
+fi
+echo "body-txt as CSV with its tables, read back by a CSV reader"
+csv_readback body "$files" "$WORK/body"
 
 echo
 echo "== news: Reuters-21578, naeb-dev, wire samples, seed articles"
@@ -225,6 +241,7 @@ nitf_ninjs() { # NAME INPUT...
 }
 NINJS_SCHEMA=$CORPUS/news/ninjs-spec/specification_ninjs-schema_2.1.json
 nitf_ninjs html "$WORK/html"
+nitf_ninjs body "$WORK/body"
 if [ -d "$CORPUS/news" ]; then
 	nitf_ninjs reuters "$reuters"/reut2-*.sgm
 	nitf_ninjs wire "$CORPUS/news/wire-samples" "$SHARED/seeds"
