@@ -25,6 +25,11 @@ SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CPPFLAGS  += $(SQLITE_CFLAGS)
 LDLIBS    += $(SQLITE_LIBS) -lpthread
+# libarchive (the CLI reads tar, zip, 7z, ... and compressed inputs in place).
+ARCHIVE_CFLAGS := $(shell pkg-config --cflags libarchive 2>/dev/null)
+ARCHIVE_LIBS   := $(shell pkg-config --libs libarchive 2>/dev/null || echo -larchive)
+CPPFLAGS  += $(ARCHIVE_CFLAGS)
+LDLIBS    += $(ARCHIVE_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I lexer

@@ -148,7 +148,7 @@ int cmd_convert(int argc, char **argv)
 		run.table[t] = cw_emitter_new((cw_format)(CW_FORMAT_CSV_RECIPIENTS + t), output_write,
 					      &tables[t], 0);
 	}
-	input_stats st = { 0, 0, 0 };
+	input_stats st = { 0, 0, 0, 0 };
 	if (run.em && !tables_failed) {
 		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)

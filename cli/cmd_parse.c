@@ -124,7 +124,7 @@ int cmd_parse(int argc, char **argv)
 	}
 	parse_run run = { cw_emitter_new((cw_format)format, output_write, &out, !compact), quiet, 0,
 			  0 };
-	input_stats st = { 0, 0, 0 };
+	input_stats st = { 0, 0, 0, 0 };
 	if (run.em) {
 		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)

@@ -125,7 +125,7 @@ int cmd_validate(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
-	input_stats st = { 0, 0, 0 };
+	input_stats st = { 0, 0, 0, 0 };
 	inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
 	cw_options_free(opt);
 	if (fflush(stdout) != 0)

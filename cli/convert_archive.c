@@ -81,7 +81,7 @@ int convert_archive(const cw_options *opt, char *const *inputs, int n, const cha
 		free(tmp);
 		return EXIT_USAGE;
 	}
-	input_stats ist = { 0, 0, 0 };
+	input_stats ist = { 0, 0, 0, 0 };
 	inputs_each(opt, inputs, n, on_record, &run, &ist);
 	if (cw_archive_commit(run.ar) != 0) {
 		fprintf(stderr, "cablewire: %s: %s\n", out_path, cw_archive_error(run.ar));

@@ -1,162 +1,139 @@
 #include "inputs.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
+#include "sources.h"
+
+/* Input is read in blocks of this size, into one buffer for the whole run. */
 enum { CHUNK = 1 << 20 };
 
-static int drain(cw_reader *rd, record_fn fn, void *ctx, input_stats *st)
+typedef struct walk_ctx {
+	const cw_options *opt;
+	unit_fn fn;
+	void *ctx;
+	input_stats *st;
+	sources_walk *w;
+	char *buf;
+	int oom;
+} walk_ctx;
+
+static int hand_on_failure(walk_ctx *wc, const char *name, cw_form form, uint64_t index,
+			   uint64_t offset, int unreadable, const char *why)
 {
-	cw_record *rec;
+	cw_record *rec = cw_record_input_failed(wc->opt, name, form, index, offset, unreadable, why);
+	if (!rec) {
+		wc->oom = 1;
+		return 1;
+	}
+	wc->st->units++;
+	return wc->fn(wc->ctx, NULL, rec);
+}
+
+static int on_failed(void *ctx, const char *name, const char *why)
+{
+	walk_ctx *wc = ctx;
+	fprintf(stderr, "cablewire: %s: %s\n", name, why);
+	wc->st->failed++;
+	return hand_on_failure(wc, name, CW_FORM_AUTO, 0, 0, 1, why);
+}
+
+/* Hands on every complete unit the reader holds. */
+static int drain(walk_ctx *wc, cw_reader *rd, uint64_t *units)
+{
+	cw_unit *u;
 	cw_status s;
-	while ((s = cw_reader_next(rd, &rec)) == CW_OK) {
-		st->records++;
-		if (fn(ctx, rec))
+	while ((s = cw_reader_next_unit(rd, &u)) == CW_OK) {
+		wc->st->units++;
+		(*units)++;
+		if (wc->fn(wc->ctx, u, NULL))
 			return 1;
 	}
 	if (s == CW_ENOMEM) {
-		fprintf(stderr, "cablewire: out of memory\n");
+		wc->oom = 1;
 		return 1;
 	}
 	return 0;
 }
 
-static int read_stream(const cw_options *opt, FILE *f, const char *name, record_fn fn, void *ctx,
-		       input_stats *st)
+static int on_source(void *ctx, source *s)
 {
-	cw_reader *rd = cw_reader_new(opt, name);
-	char *buf = malloc(CHUNK);
-	if (!rd || !buf) {
-		cw_reader_free(rd);
-		free(buf);
-		fprintf(stderr, "cablewire: out of memory\n");
+	walk_ctx *wc = ctx;
+	cw_reader *rd = cw_reader_new(wc->opt, source_name(s));
+	if (!rd) {
+		wc->oom = 1;
 		return 1;
 	}
+	wc->st->inputs++;
 	int stop = 0;
-	size_t n;
-	while (!stop && (n = fread(buf, 1, CHUNK, f)) > 0) {
-		if (cw_reader_feed(rd, buf, n) != CW_OK) {
-			fprintf(stderr, "cablewire: out of memory\n");
+	uint64_t units = 0, offset = 0;
+	long n;
+	while ((n = source_read(s, wc->buf, CHUNK)) > 0) {
+		offset += (uint64_t)n;
+		wc->st->bytes = wc->w->bytes_read;
+		if (cw_reader_feed(rd, wc->buf, (size_t)n) != CW_OK) {
+			wc->oom = 1;
 			stop = 1;
 			break;
 		}
-		stop = drain(rd, fn, ctx, st);
-	}
-	if (!stop && ferror(f)) {
-		fprintf(stderr, "cablewire: %s: read error: %s\n", name, strerror(errno));
-		st->failed++;
+		if ((stop = drain(wc, rd, &units)) != 0)
+			break;
 	}
 	if (!stop) {
+		/* What was read before an error still gives its records; then one error record
+		 * says where reading stopped. */
 		cw_reader_finish(rd);
-		stop = drain(rd, fn, ctx, st);
+		stop = drain(wc, rd, &units);
+		if (!stop && n < 0) {
+			fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", source_name(s),
+				(unsigned long long)offset, source_error(s));
+			wc->st->failed++;
+			stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
+					       source_error(s));
+		}
 	}
-	st->inputs++;
 	cw_reader_free(rd);
-	free(buf);
 	return stop;
 }
 
-static int by_name(const void *a, const void *b)
+int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
+		     input_stats *st)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int walk(const cw_options *opt, const char *path, record_fn fn, void *ctx, input_stats *st,
-		int depth);
-
-static int walk_dir(const cw_options *opt, const char *path, record_fn fn, void *ctx,
-		    input_stats *st, int depth)
-{
-	DIR *d = opendir(path);
-	if (!d) {
-		fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
-		st->failed++;
-		return 0;
+	sources_walk w = { on_source, on_failed, NULL, 0 };
+	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
+	w.ctx = &wc;
+	if (!wc.buf) {
+		fprintf(stderr, "cablewire: out of memory\n");
+		return 1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue; /* ., .., and hidden files such as editor backups */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **nn = realloc(names, cap * sizeof(*nn));
-			if (!nn)
-				break;
-			names = nn;
-		}
-		names[n] = strdup(e->d_name);
-		if (names[n])
-			n++;
-	}
-	closedir(d);
-	/* Sorted, so that output order does not depend on the file system. */
-	if (n) /* an empty directory has no list: qsort must not see a null pointer */
-		qsort(names, n, sizeof(*names), by_name);
-	int stop = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!stop) {
-			size_t len = strlen(path) + strlen(names[i]) + 2;
-			char *child = malloc(len);
-			if (child) {
-				snprintf(child, len, "%s/%s", path, names[i]);
-				stop = walk(opt, child, fn, ctx, st, depth + 1);
-				free(child);
-			}
-		}
-		free(names[i]);
-	}
-	free(names);
+	int stop = sources_each(&w, paths, n);
+	st->bytes = w.bytes_read;
+	free(wc.buf);
+	if (wc.oom)
+		fprintf(stderr, "cablewire: out of memory\n");
 	return stop;
 }
 
-static int walk(const cw_options *opt, const char *path, record_fn fn, void *ctx, input_stats *st,
-		int depth)
+typedef struct parse_ctx {
+	const cw_options *opt;
+	record_fn fn;
+	void *ctx;
+} parse_ctx;
+
+static int parse_unit(void *ctx, cw_unit *u, cw_record *failed)
 {
-	if (strcmp(path, "-") == 0 && depth == 0)
-		return read_stream(opt, stdin, "-", fn, ctx, st);
-	struct stat sb;
-	if (stat(path, &sb) != 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
-		st->failed++;
-		return 0;
+	parse_ctx *pc = ctx;
+	cw_record *rec = failed ? failed : cw_unit_parse(pc->opt, u);
+	if (!rec) {
+		fprintf(stderr, "cablewire: out of memory\n");
+		return 1;
 	}
-	if (S_ISDIR(sb.st_mode)) {
-		if (depth > 64) {
-			fprintf(stderr, "cablewire: %s: directories nested too deep\n", path);
-			st->failed++;
-			return 0;
-		}
-		return walk_dir(opt, path, fn, ctx, st, depth);
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		if (depth == 0) {
-			fprintf(stderr, "cablewire: %s: not a regular file\n", path);
-			st->failed++;
-		}
-		return 0;
-	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
-		st->failed++;
-		return 0;
-	}
-	int stop = read_stream(opt, f, path, fn, ctx, st);
-	fclose(f);
-	return stop;
+	return pc->fn(pc->ctx, rec);
 }
 
 int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, void *ctx,
 		input_stats *st)
 {
-	for (int i = 0; i < n; i++)
-		if (walk(opt, paths[i], fn, ctx, st, 0))
-			return 1;
-	return 0;
+	parse_ctx pc = { opt, fn, ctx };
+	return inputs_each_unit(opt, paths, n, parse_unit, &pc, st);
 }

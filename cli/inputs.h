@@ -1,23 +1,32 @@
-/* Walking the command line's inputs (files, directory trees, "-" for standard input) and handing
- * each record to a callback, streamed chunk by chunk. */
+/* The command line's inputs (cli/sources.h: files, directory trees, standard input, archives)
+ * cut into units (one cable or story each) on the calling thread, in input order. */
 #ifndef CW_CLI_INPUTS_H
 #define CW_CLI_INPUTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cablewire.h"
+
+typedef struct input_stats {
+	size_t inputs;     /* input streams read (files, archive members, standard input) */
+	size_t failed;     /* inputs that could not be read, wholly or in part */
+	size_t units;      /* units handed out, failure records included */
+	uint64_t bytes;    /* bytes read from disk so far (archives: compressed), for progress */
+} input_stats;
+
+/* Receives each unit (owns it), or instead a ready "error" record for an input that could not be
+ * read (cw_record_input_failed(); owns it too); returns 0 to go on, non-zero to stop. */
+typedef int (*unit_fn)(void *ctx, cw_unit *unit, cw_record *failed);
 
 /* Receives each record (owns it); returns 0 to go on, non-zero to stop. */
 typedef int (*record_fn)(void *ctx, cw_record *rec);
 
-typedef struct input_stats {
-	size_t inputs;     /* files read */
-	size_t failed;     /* inputs that could not be read */
-	size_t records;
-} input_stats;
-
-/* Returns 0, or non-zero when the callback asked to stop. I/O problems are printed on stderr and
- * counted in stats->failed. */
+/* Return 0, or non-zero when the callback asked to stop (or memory ran out). I/O problems are
+ * printed on stderr, counted in stats->failed, and handed on as error records. */
+int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
+		     input_stats *stats);
+/* The same, each unit parsed on the calling thread. */
 int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, void *ctx,
 		input_stats *stats);
 

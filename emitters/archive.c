@@ -266,6 +266,8 @@ struct cw_archive {
 	char err[512];
 	buf json, text, scratch;
 	sink *out;        /* a sink for JSON writing (64 KiB: kept off the stack) */
+	char *resume;     /* cw_archive_set_resume(): written with the next commit */
+	int resume_dirty;
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -580,6 +582,7 @@ static void archive_free(cw_archive *ar)
 	free(ar->text.p);
 	free(ar->scratch.p);
 	free(ar->out);
+	free(ar->resume);
 	free(ar);
 }
 
@@ -643,9 +646,64 @@ fail:
  * Transactions: one per ARCHIVE_BATCH records, a savepoint per record so that a record that
  * fails half-way leaves no rows behind.
  */
+/* The resume marker goes into meta inside the transaction it describes: committed together
+ * with the records, or lost together with them. */
+static int write_resume(cw_archive *ar)
+{
+	if (!ar->resume_dirty)
+		return 0;
+	if (!ar->in_tx || sqlite3_get_autocommit(ar->db)) {
+		if (step_done(ar, ar->st[ST_BEGIN], "begin") != 0)
+			return -1;
+		ar->in_tx = 1;
+	}
+	sqlite3_stmt *st;
+	const char *sql = ar->resume ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('resume', ?1)"
+				     : "DELETE FROM meta WHERE key = 'resume'";
+	if (sqlite3_prepare_v2(ar->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		set_err(ar, "writing the resume marker");
+		return -1;
+	}
+	if (ar->resume)
+		sqlite3_bind_text(st, 1, ar->resume, -1, SQLITE_STATIC);
+	int rc = step_done(ar, st, "writing the resume marker");
+	sqlite3_finalize(st);
+	if (rc == 0)
+		ar->resume_dirty = 0;
+	return rc;
+}
+
+int cw_archive_set_resume(cw_archive *ar, const char *marker)
+{
+	if (!ar)
+		return -1;
+	char *copy = NULL;
+	if (marker && !(copy = strdup(marker)))
+		return -1;
+	free(ar->resume);
+	ar->resume = copy;
+	ar->resume_dirty = 1;
+	return 0;
+}
+
+char *cw_archive_get_resume(cw_archive *ar)
+{
+	sqlite3_stmt *st;
+	if (!ar || sqlite3_prepare_v2(ar->db, "SELECT value FROM meta WHERE key = 'resume'", -1, &st,
+				      NULL) != SQLITE_OK)
+		return NULL;
+	char *out = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		out = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out;
+}
+
 int cw_archive_commit(cw_archive *ar)
 {
 	if (!ar)
+		return -1;
+	if (write_resume(ar) != 0)
 		return -1;
 	if (!ar->in_tx || sqlite3_get_autocommit(ar->db)) {
 		ar->in_tx = 0;

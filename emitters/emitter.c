@@ -45,7 +45,7 @@ static int begin(cw_emitter *em)
 
 int cw_emit(cw_emitter *em, const cw_record *rec)
 {
-	if (!em || !rec || em->ended)
+	if (!em || !rec || em->ended || em->detached)
 		return -1;
 	begin(em);
 	em->ops->record(em, rec);
@@ -54,9 +54,37 @@ int cw_emit(cw_emitter *em, const cw_record *rec)
 	return sink_flush(&em->out);
 }
 
+cw_emitter *cw_emitter_new_detached(cw_format f, cw_write_fn write, void *ctx, int pretty)
+{
+	cw_emitter *em = cw_emitter_new(f, write, ctx, pretty);
+	if (em)
+		em->detached = 1;
+	return em;
+}
+
+int cw_emit_at(cw_emitter *em, const cw_record *rec, uint64_t index)
+{
+	if (!em || !rec || !em->detached)
+		return -1;
+	/* The formats look at count only to know whether a separator goes before the record. */
+	em->count = (size_t)index;
+	em->ops->record(em, rec);
+	return sink_flush(&em->out);
+}
+
+int cw_emit_rendered(cw_emitter *em, const char *buf, size_t len)
+{
+	if (!em || em->ended || em->detached)
+		return -1;
+	begin(em);
+	sink_put(&em->out, buf, len);
+	em->count++;
+	return sink_flush(&em->out);
+}
+
 int cw_emitter_finish(cw_emitter *em)
 {
-	if (!em)
+	if (!em || em->detached)
 		return -1;
 	if (!em->ended) {
 		begin(em);

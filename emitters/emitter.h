@@ -24,6 +24,7 @@ struct cw_emitter {
 	int pretty;
 	size_t count;     /* records written */
 	int begun, ended;
+	int detached;     /* renders records only (cw_emitter_new_detached) */
 	void *state;      /* the format's own, freed by its end() */
 	sink out;
 };

@@ -189,6 +189,14 @@ void cw_unit_free(cw_unit *unit);
 /* 0-based position of the unit in its input. */
 uint64_t cw_unit_index(const cw_unit *unit);
 
+/* An "error" record for an input that failed below the parser, for tools that walk inputs and
+ * must account for every one: unreadable (the file could not be opened or read at all:
+ * INPUT_UNREADABLE, source.format null), or else reading stopped at byte offset after index
+ * units (INPUT_READ_ERROR; a truncated archive member, an I/O error). why is the system's
+ * reason. */
+cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_form form,
+				  uint64_t index, uint64_t offset, int unreadable, const char *why);
+
 /* Convenience: parses a whole buffer holding exactly one unit. */
 cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path);
 
@@ -228,6 +236,17 @@ cw_emitter *cw_emitter_new(cw_format f, cw_write_fn write, void *ctx, int pretty
 int cw_emit(cw_emitter *em, const cw_record *rec);
 int cw_emitter_finish(cw_emitter *em);
 void cw_emitter_free(cw_emitter *em);
+
+/* Parallel writing. A detached emitter renders records only, never the stream's opening or
+ * closing; cw_emit_at() renders rec exactly as cw_emit() would write it as the stream's record
+ * number index (0-based: the separator before it, if any, included). Each thread renders into
+ * its own detached emitter; the writing thread appends the bytes, in record order, to an ordinary
+ * emitter with cw_emit_rendered(), which writes the opening before the first and counts each as
+ * a record, so cw_emitter_finish() closes the stream as usual. The stream is then byte-identical
+ * to cw_emit() calls in the same order. */
+cw_emitter *cw_emitter_new_detached(cw_format f, cw_write_fn write, void *ctx, int pretty);
+int cw_emit_at(cw_emitter *em, const cw_record *rec, uint64_t index);
+int cw_emit_rendered(cw_emitter *em, const char *buf, size_t len);
 
 /* Writes one value as JSON (used by tools that print parts of a record). */
 int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pretty);
@@ -281,6 +300,12 @@ cw_archive *cw_archive_open(const char *path, char *err, size_t errlen);
 int cw_archive_add(cw_archive *ar, const cw_record *rec);
 /* Commits the records added so far. Returns 0, or -1 (the uncommitted records are lost). */
 int cw_archive_commit(cw_archive *ar);
+/* Resuming an interrupted run: an opaque marker (the caller's, e.g. how many inputs it has
+ * added) written into the archive with the next commit, so that it is committed together with
+ * the records it describes; NULL removes it. cw_archive_get_resume() returns the committed marker
+ * (malloc'd; the caller frees it) or NULL. */
+int cw_archive_set_resume(cw_archive *ar, const char *marker);
+char *cw_archive_get_resume(cw_archive *ar);
 /* The last error's message, "" when none. */
 const char *cw_archive_error(const cw_archive *ar);
 void cw_archive_get_stats(const cw_archive *ar, cw_archive_stats *out);

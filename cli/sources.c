@@ -1,0 +1,398 @@
+#include "sources.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Enough of a file's start to tell an archive from text: tar's "ustar" sits at 257. */
+enum { SNIFF = 512, ARCHIVE_BLOCK = 256 * 1024, MAX_DEPTH = 64 };
+
+struct source {
+	const char *name;
+	int fd;                   /* a plain stream: read directly */
+	unsigned char *pre;       /* bytes sniffed from the stream's start, served first */
+	size_t pre_len, pre_pos;
+	struct archive *ar;       /* a member of this archive: read through libarchive */
+	int fatal;                /* the archive cannot go on after this member */
+	sources_walk *w;
+	uint64_t disk_base;       /* archives: w->bytes_read when the archive was opened */
+	char err[256];
+};
+
+const char *source_name(const source *s) { return s->name; }
+const char *source_error(const source *s) { return s->err; }
+
+long source_read(source *s, char *buf, size_t cap)
+{
+	if (s->ar) {
+		la_ssize_t n = archive_read_data(s->ar, buf, cap);
+		/* Progress counts what was read from disk, compressed or not. */
+		s->w->bytes_read = s->disk_base + (uint64_t)archive_filter_bytes(s->ar, -1);
+		if (n < 0) {
+			snprintf(s->err, sizeof s->err, "%s", archive_error_string(s->ar)
+					? archive_error_string(s->ar) : "damaged archive member");
+			s->fatal = n <= ARCHIVE_FATAL;
+			return -1;
+		}
+		return (long)n;
+	}
+	if (s->pre_pos < s->pre_len) {
+		size_t n = s->pre_len - s->pre_pos;
+		if (n > cap)
+			n = cap;
+		memcpy(buf, s->pre + s->pre_pos, n);
+		s->pre_pos += n;
+		return (long)n;
+	}
+	for (;;) {
+		ssize_t n = read(s->fd, buf, cap);
+		if (n >= 0) {
+			s->w->bytes_read += (uint64_t)n;
+			return (long)n;
+		}
+		if (errno != EINTR) {
+			snprintf(s->err, sizeof s->err, "%s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+/* Reads until n bytes or the end: a pipe hands out what it has, not what was asked. */
+static ssize_t read_full(int fd, unsigned char *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* The magic numbers of the containers and compressors libarchive reads. Text never starts with
+ * these bytes, so sniffing cannot take a cable for an archive. */
+static int looks_like_archive(const unsigned char *p, size_t n)
+{
+	static const struct {
+		size_t off, len;
+		const char *magic;
+	} magics[] = {
+		{ 0, 2, "\x1f\x8b" },                         /* gzip */
+		{ 0, 6, "\xfd" "7zXZ\x00" },                  /* xz */
+		{ 0, 4, "\x28\xb5\x2f\xfd" },                 /* zstd */
+		{ 0, 4, "\x04\x22\x4d\x18" },                 /* lz4 */
+		{ 0, 6, "7z\xbc\xaf\x27\x1c" },               /* 7-Zip */
+		{ 0, 4, "PK\x03\x04" },                       /* zip */
+		{ 0, 4, "PK\x05\x06" },                       /* empty zip */
+		{ 0, 6, "Rar!\x1a\x07" },                     /* RAR */
+		{ 0, 6, "070701" },                           /* cpio (new ASCII) */
+		{ 257, 5, "ustar" },                          /* tar (POSIX and GNU) */
+	};
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (n >= magics[i].off + magics[i].len &&
+		    memcmp(p + magics[i].off, magics[i].magic, magics[i].len) == 0)
+			return 1;
+	/* bzip2: "BZh", a block size digit, then the block magic (pi's digits) */
+	return n >= 10 && memcmp(p, "BZh", 3) == 0 && p[3] >= '1' && p[3] <= '9' &&
+	       memcmp(p + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0;
+}
+
+/* Hidden files (editor backups, .DS_Store) and macOS resource forks (__MACOSX/ in zips) are not
+ * inputs. */
+static int hidden_member(const char *path)
+{
+	for (const char *c = path; *c;) {
+		size_t len = strcspn(c, "/");
+		if ((c[0] == '.' && len > 1 && !(len == 2 && c[1] == '.')) ||
+		    (len == 8 && strncmp(c, "__MACOSX", 8) == 0))
+			return 1;
+		c += len;
+		while (*c == '/')
+			c++;
+	}
+	return 0;
+}
+
+/* A lone compressed file's one stream is named after the file without the compressor's suffix. */
+static void raw_member_name(const char *archive_path, char *out, size_t cap)
+{
+	static const char *const suffixes[] = { ".gz", ".bz2", ".xz", ".zst", ".lz4", ".lzma",
+						".Z", ".lz", ".tgz", ".txz" };
+	const char *base = strrchr(archive_path, '/');
+	base = base ? base + 1 : archive_path;
+	size_t len = strlen(base);
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t sl = strlen(suffixes[i]);
+		if (len > sl && strcmp(base + len - sl, suffixes[i]) == 0) {
+			len -= sl;
+			break;
+		}
+	}
+	snprintf(out, cap, "%.*s", (int)len, base);
+}
+
+/* libarchive's read callback for a stream that cannot seek (standard input, a pipe): the sniffed
+ * bytes first, then the rest. */
+typedef struct pipe_feed {
+	source *s;
+	unsigned char block[ARCHIVE_BLOCK];
+} pipe_feed;
+
+static la_ssize_t pipe_read(struct archive *a, void *ctx, const void **out)
+{
+	pipe_feed *pf = ctx;
+	source *s = pf->s;
+	*out = pf->block;
+	if (s->pre_pos < s->pre_len) {
+		size_t n = s->pre_len - s->pre_pos;
+		memcpy(pf->block, s->pre + s->pre_pos, n);
+		s->pre_pos = s->pre_len;
+		return (la_ssize_t)n;
+	}
+	for (;;) {
+		ssize_t n = read(s->fd, pf->block, sizeof pf->block);
+		if (n >= 0)
+			return n;
+		if (errno != EINTR) {
+			archive_set_error(a, errno, "%s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+static int walk_archive(sources_walk *w, source *s, int seekable)
+{
+	const char *path = s->name;
+	struct archive *a = archive_read_new();
+	pipe_feed *pf = NULL;
+	if (!a)
+		return w->on_failed(w->ctx, path, "out of memory");
+	archive_read_support_filter_all(a);
+	archive_read_support_format_all(a);
+	archive_read_support_format_raw(a); /* bids last: a lone compressed file */
+	int rc;
+	if (seekable) {
+		/* From the start again, so that libarchive can seek (7z keeps its index at the end). */
+		lseek(s->fd, 0, SEEK_SET);
+		rc = archive_read_open_fd(a, s->fd, ARCHIVE_BLOCK);
+	} else {
+		pf = malloc(sizeof(*pf));
+		if (!pf) {
+			archive_read_free(a);
+			return w->on_failed(w->ctx, path, "out of memory");
+		}
+		pf->s = s;
+		rc = archive_read_open(a, pf, NULL, pipe_read, NULL);
+	}
+	int stop = 0;
+	size_t members = 0;
+	char why[512];
+	if (rc != ARCHIVE_OK) {
+		snprintf(why, sizeof why, "not a readable archive: %s",
+			 archive_error_string(a) ? archive_error_string(a) : "unknown format");
+		stop = w->on_failed(w->ctx, path, why);
+		archive_read_free(a);
+		free(pf);
+		return stop;
+	}
+	uint64_t base = w->bytes_read;
+	struct archive_entry *e;
+	while (!stop) {
+		rc = archive_read_next_header(a, &e);
+		if (rc == ARCHIVE_EOF)
+			break;
+		if (rc < ARCHIVE_WARN) {
+			/* The members before this point were read; what follows is lost. */
+			snprintf(why, sizeof why, "damaged archive after %zu member%s: %s", members,
+				 members == 1 ? "" : "s",
+				 archive_error_string(a) ? archive_error_string(a) : "read error");
+			stop = w->on_failed(w->ctx, path, why);
+			break;
+		}
+		if (archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		const char *member = archive_entry_pathname(e);
+		char raw[256];
+		if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+			raw_member_name(path, raw, sizeof raw);
+			member = raw;
+		}
+		if (!member || hidden_member(member))
+			continue;
+		while (member[0] == '.' && member[1] == '/')
+			member += 2;
+		size_t len = strlen(path) + strlen(member) + 2;
+		char *name = malloc(len);
+		if (!name) {
+			stop = w->on_failed(w->ctx, path, "out of memory");
+			break;
+		}
+		snprintf(name, len, "%s/%s", path, member);
+		source m = { name, -1, NULL, 0, 0, a, 0, w, base, "" };
+		members++;
+		stop = w->on_source(w->ctx, &m);
+		free(name);
+		if (m.fatal)
+			break; /* reported with the member's records: nothing more can be read */
+	}
+	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
+	archive_read_free(a);
+	free(pf);
+	return stop;
+}
+
+/* A file or a stream (fd): an archive goes through libarchive, anything else is one source. */
+static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
+{
+	unsigned char pre[SNIFF];
+	ssize_t n = read_full(fd, pre, sizeof pre);
+	if (n < 0)
+		return w->on_failed(w->ctx, name, strerror(errno));
+	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, w, 0, "" };
+	w->bytes_read += (uint64_t)n;
+	if (looks_like_archive(pre, (size_t)n)) {
+		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
+		return walk_archive(w, &s, seekable);
+	}
+	return w->on_source(w->ctx, &s);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(sources_walk *w, const char *path, int depth);
+
+static int walk_dir(sources_walk *w, const char *path, int depth)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return w->on_failed(w->ctx, path, strerror(errno));
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int oom = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .., and hidden files such as editor backups */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = realloc(names, cap * sizeof(*nn));
+			if (!nn) {
+				oom = 1;
+				break;
+			}
+			names = nn;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			oom = 1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	int stop = oom ? w->on_failed(w->ctx, path, "out of memory listing the directory") : 0;
+	/* Sorted, so that the output order does not depend on the file system. An empty directory
+	 * has no list: qsort must not see a null pointer. */
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		if (!stop) {
+			size_t len = strlen(path) + strlen(names[i]) + 2;
+			char *child = malloc(len);
+			if (child) {
+				snprintf(child, len, "%s/%s", path, names[i]);
+				stop = walk(w, child, depth + 1);
+				free(child);
+			} else {
+				stop = w->on_failed(w->ctx, path, "out of memory");
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	return stop;
+}
+
+static int walk(sources_walk *w, const char *path, int depth)
+{
+	if (depth == 0 && strcmp(path, "-") == 0)
+		return walk_stream(w, "-", STDIN_FILENO, 0);
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return w->on_failed(w->ctx, path, strerror(errno));
+	if (S_ISDIR(sb.st_mode)) {
+		if (depth > MAX_DEPTH)
+			return w->on_failed(w->ctx, path, "directories nested too deep");
+		return walk_dir(w, path, depth);
+	}
+	/* Found in a directory, only regular files are inputs; named on the command line, a pipe
+	 * or a device is read too (<(xz -dc cables.csv.xz), /dev/stdin). */
+	if (!S_ISREG(sb.st_mode) && depth > 0)
+		return 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return w->on_failed(w->ctx, path, strerror(errno));
+	int stop = walk_stream(w, path, fd, S_ISREG(sb.st_mode));
+	close(fd);
+	return stop;
+}
+
+int sources_each(sources_walk *w, char *const *paths, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (walk(w, paths[i], 0))
+			return 1;
+	return 0;
+}
+
+static uint64_t size_of(const char *path, int depth)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return 0;
+	if (S_ISREG(sb.st_mode))
+		return (uint64_t)sb.st_size;
+	if (!S_ISDIR(sb.st_mode) || depth > MAX_DEPTH)
+		return 0;
+	DIR *d = opendir(path);
+	if (!d)
+		return 0;
+	uint64_t total = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		char *child = malloc(len);
+		if (!child)
+			break;
+		snprintf(child, len, "%s/%s", path, e->d_name);
+		total += size_of(child, depth + 1);
+		free(child);
+	}
+	closedir(d);
+	return total;
+}
+
+uint64_t sources_total_bytes(char *const *paths, int n)
+{
+	uint64_t total = 0;
+	for (int i = 0; i < n; i++)
+		total += strcmp(paths[i], "-") ? size_of(paths[i], 0) : 0;
+	return total;
+}

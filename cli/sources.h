@@ -1,0 +1,37 @@
+/* The inputs a command line names, as byte streams: files, directory trees (recursively, in name
+ * order, hidden files skipped), "-" for standard input, pipes, and archives read in place
+ * through libarchive (tar, zip, 7z, cpio, ...; plain or compressed with gzip, bzip2, xz, zstd,
+ * lz4, ...), member by member in archive order. A lone compressed file (cables.csv.xz) is one
+ * stream. A stream inside an archive is named ARCHIVE/MEMBER (corpus.tar.xz/cables/06X.html),
+ * so its base name is the member's own. */
+#ifndef CW_CLI_SOURCES_H
+#define CW_CLI_SOURCES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct source source;
+
+const char *source_name(const source *s);
+/* Reads up to cap bytes: the count, 0 at the end, -1 on a read error (source_error() says why). */
+long source_read(source *s, char *buf, size_t cap);
+const char *source_error(const source *s);
+
+typedef struct sources_walk {
+	/* A stream to read (valid during the call); returns non-zero to stop the walk. */
+	int (*on_source)(void *ctx, source *s);
+	/* An input that cannot be read at all (missing, no permission, a damaged archive);
+	 * returns non-zero to stop the walk. */
+	int (*on_failed)(void *ctx, const char *name, const char *why);
+	void *ctx;
+	uint64_t bytes_read;  /* bytes read from disk so far (archives: compressed bytes) */
+} sources_walk;
+
+/* Returns non-zero when a callback stopped the walk. */
+int sources_each(sources_walk *w, char *const *paths, int n);
+
+/* The size on disk of every regular file the paths name (directories walked), for a progress
+ * bar's percentage; 0 when unknown (standard input). */
+uint64_t sources_total_bytes(char *const *paths, int n);
+
+#endif
