@@ -41,8 +41,9 @@ OBJ  := $(BUILD)/obj
 
 # Debian packages the build and the tests need beyond scripts/deps.sh's own list
 # (python3-jsonschema: tests/schema.sh validates every emitted record against schema/;
-# sqlite3: the tests query the archives).
-DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3
+# sqlite3: the tests query the archives; libarchive-tools: bsdtar makes the zip and 7z archives
+# tests/batch.sh reads).
+DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools
 DEPS_STAMP    := build/.deps-ok
 
 LEXERS   := $(wildcard lexer/*.re)

@@ -1,18 +1,23 @@
-/* cablewire convert: many inputs into one output file, with a summary line. */
+/* cablewire convert: many inputs into one output, parsed on N threads, written in input order. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
-#include "inputs.h"
+#include "convert_run.h"
 #include "output.h"
+#include "pipeline.h"
 
 static const char usage[] =
 	"usage: cablewire convert [options] INPUT... -o OUT\n"
 	"\n"
-	"Converts files and directory trees (read recursively, in name order) into one output\n"
-	"file: one record per cable or story. Inputs that cannot be parsed still yield a record carrying\n"
-	"their diagnostics. A summary goes to standard error.\n"
+	"Converts files, directory trees (read recursively, in name order), standard input (-) and\n"
+	"archives (tar, zip, 7z, ..., plain or compressed with gzip, bzip2, xz, zstd, ...: read in\n"
+	"place, member by member) into one output: one record per cable or story. Inputs that\n"
+	"cannot be parsed, or read, still yield a record carrying their diagnostics. A progress bar\n"
+	"(when standard error is a terminal) and a summary go to standard error.\n"
 	"\n"
 	"options:\n"
 	"  -o, --output FILE  output file (required; - for standard output); written under a\n"
@@ -22,39 +27,121 @@ static const char usage[] =
 	"                     .ninjs.jsonl; .sqlite, .sqlite3, .db), else jsonl. sqlite is an\n"
 	"                     archive database, updated in place when it exists (records already\n"
 	"                     in it are left alone, a changed record becomes a new version)\n"
+	"  -j, --jobs N       parse on N threads (default: the number of cores); the output is\n"
+	"                     the same whatever N is\n"
+	"      --resume       continue an interrupted conversion into JSON Lines (OUT.partial)\n"
+	"                     or SQLite, after the records it already holds\n"
+	"      --no-progress  no progress bar\n"
 	"      --csv-tables DIR  also write the one-to-many parts as CSV tables in DIR\n"
 	"                     (recipients.csv, tags.csv, references.csv, paragraphs.csv,\n"
 	"                     bylines.csv, credits.csv, diagnostics.csv), keyed by the record's key\n"
 	"      --from FORM    the input form: auto (default: detected per input); cables: text,\n"
 	"                     wikileaks-html, markdown, cables-csv, body-text, pdf-text;\n"
 	"                     articles: article-text, wire-text, reuters-sgml, anpa, iptc7901\n"
-	"  -h, --help         this help\n";
+	"  -h, --help         this help\n"
+	"\n"
+	"Exit status: 0 all records clean or with warnings, 1 some records with errors, 2 an input\n"
+	"could not be read, a write failed, or the run was interrupted.\n";
 
-enum { TABLES = CW_FORMAT_CSV_DIAGNOSTICS - CW_FORMAT_CSV_RECIPIENTS + 1 };
+enum { TABLES = CW_FORMAT_CSV_DIAGNOSTICS - CW_FORMAT_CSV_RECIPIENTS + 1, OUTPUTS = 1 + TABLES };
 
-typedef struct convert_run {
-	cw_emitter *em;
-	cw_emitter *table[TABLES]; /* --csv-tables: one emitter per table file */
-	size_t written, with_errors, with_warnings;
-	int write_failed;
-} convert_run;
+/* A growable byte buffer: one record's rendering in one output format. */
+typedef struct bytes {
+	char *p;
+	size_t len, cap;
+} bytes;
 
-static int on_record(void *ctx, cw_record *rec)
+static int bytes_write(void *ctx, const char *buf, size_t len)
 {
-	convert_run *run = ctx;
-	if (cw_record_count_at_least(rec, CW_ERROR))
-		run->with_errors++;
-	else if (cw_record_count_at_least(rec, CW_WARNING))
-		run->with_warnings++;
-	if (cw_emit(run->em, rec) != 0)
-		run->write_failed = 1;
-	else
-		run->written++;
-	for (int t = 0; t < TABLES; t++)
-		if (run->table[t] && cw_emit(run->table[t], rec) != 0)
-			run->write_failed = 1;
-	cw_record_free(rec);
-	return run->write_failed;
+	bytes **cur = ctx;
+	bytes *b = *cur;
+	if (b->len + len > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + len)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, buf, len);
+	b->len += len;
+	return 0;
+}
+
+/* One record rendered in every output of the run. */
+typedef struct rendering {
+	bytes out[OUTPUTS];
+	int failed;
+} rendering;
+
+/* The byte-stream back end: the main output and the --csv-tables files. */
+typedef struct stream_backend {
+	cw_format format[OUTPUTS];
+	int active[OUTPUTS];
+	output file[OUTPUTS];
+	cw_emitter *em[OUTPUTS];        /* the writing emitters, on the calling thread */
+	cw_emitter **detached;          /* [worker * OUTPUTS + i]: each worker renders with its own */
+	bytes **cursor;                 /* [worker]: the buffer its detached emitters write into */
+	const char *last;               /* resuming: the output's last line */
+	size_t last_len;
+	int write_failed;
+} stream_backend;
+
+static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uint64_t index)
+{
+	stream_backend *sb = ctx;
+	rendering *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	for (int i = 0; i < OUTPUTS; i++) {
+		if (!sb->active[i])
+			continue;
+		sb->cursor[worker] = &r->out[i];
+		if (cw_emit_at(sb->detached[worker * OUTPUTS + i], rec, index) != 0)
+			r->failed = 1;
+	}
+	return r;
+}
+
+static void stream_discard(void *ctx, void *rendered)
+{
+	(void)ctx;
+	rendering *r = rendered;
+	if (!r)
+		return;
+	for (int i = 0; i < OUTPUTS; i++)
+		free(r->out[i].p);
+	free(r);
+}
+
+static int stream_write(void *ctx, const cw_record *rec, void *rendered, uint64_t index)
+{
+	(void)rec;
+	(void)index;
+	stream_backend *sb = ctx;
+	rendering *r = rendered;
+	if (!r || r->failed) {
+		fprintf(stderr, "cablewire: out of memory\n");
+		sb->write_failed = 1;
+	}
+	for (int i = 0; r && i < OUTPUTS; i++)
+		if (sb->active[i] && cw_emit_rendered(sb->em[i], r->out[i].p ? r->out[i].p : "",
+						      r->out[i].len) != 0)
+			sb->write_failed = 1;
+	stream_discard(ctx, rendered);
+	return sb->write_failed;
+}
+
+static int stream_matches(void *ctx, const cw_record *rec, void *rendered, uint64_t index)
+{
+	(void)rec;
+	(void)index;
+	stream_backend *sb = ctx;
+	rendering *r = rendered;
+	return r && !r->failed && r->out[0].len == sb->last_len &&
+	       memcmp(r->out[0].p, sb->last, sb->last_len) == 0;
 }
 
 static int format_from_extension(const char *path)
@@ -81,26 +168,169 @@ static int format_from_extension(const char *path)
 	return CW_FORMAT_JSONL;
 }
 
+/* The summary line and the codes; the exit status of the run. */
+int convert_report(const convert_result *r, const char *verb, const char *out_path,
+		   const char *extra)
+{
+	const tally *t = &r->tally;
+	size_t clean = t->records - t->with_errors - t->with_warnings;
+	fprintf(stderr,
+		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
+		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
+		r->inputs.inputs, r->inputs.inputs == 1 ? "" : "s", verb, t->records,
+		t->records == 1 ? "" : "s", t->with_errors, t->with_warnings, clean,
+		t->error_records, t->error_records == 1 ? "" : "s", r->inputs.failed,
+		r->inputs.failed == 1 ? "" : "s", extra ? extra : "");
+	if (r->skipped && !r->mismatch)
+		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
+			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
+	tally_print_codes(t, stderr);
+	if (r->mismatch)
+		fprintf(stderr,
+			"cablewire: %s: cannot resume: its last record is not the one these inputs "
+			"give at that position (other inputs or options?); remove it to start over\n",
+			out_path);
+	if (r->too_short)
+		fprintf(stderr, "cablewire: %s: cannot resume: it holds more records than these "
+				"inputs give\n", out_path);
+	if (r->interrupted)
+		fprintf(stderr, "cablewire: interrupted\n");
+	if (r->interrupted || r->stopped || r->mismatch || r->too_short || r->inputs.failed)
+		return EXIT_USAGE;
+	return t->with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
+}
+
+static int convert_stream(const convert_settings *base, int format, const char *out_path,
+			  const char *tables_dir, int resume)
+{
+	convert_settings cs = *base;
+	stream_backend sb;
+	memset(&sb, 0, sizeof sb);
+	sb.format[0] = (cw_format)format;
+	sb.active[0] = 1;
+	for (int t = 0; t < TABLES; t++) {
+		sb.format[1 + t] = (cw_format)(CW_FORMAT_CSV_RECIPIENTS + t);
+		sb.active[1 + t] = tables_dir != NULL;
+	}
+	/* JSON Lines into a regular file is resumable: written as OUT.partial. */
+	struct stat st;
+	int partial = (format == CW_FORMAT_JSONL || format == CW_FORMAT_NINJS) && !tables_dir &&
+		      strcmp(out_path, "-") != 0 &&
+		      !(stat(out_path, &st) == 0 && !S_ISREG(st.st_mode));
+	if (resume && !partial) {
+		fputs("cablewire convert: --resume continues JSON Lines (jsonl, ninjs) or SQLite "
+		      "output written to a file, without --csv-tables\n", stderr);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_USAGE, opened = 0;
+	char *last = NULL;
+	if (partial) {
+		if (output_open_partial(&sb.file[0], out_path, resume, &cs.skip, &last,
+					&sb.last_len) != 0)
+			return EXIT_USAGE;
+		sb.last = last;
+	} else if (output_open(&sb.file[0], out_path) != 0) {
+		return EXIT_USAGE;
+	}
+	opened = 1;
+	for (int t = 1; t < OUTPUTS && sb.active[t]; t++, opened++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s.csv", tables_dir,
+			 cw_format_name(sb.format[t]) + 4 /* csv- */);
+		if (output_open(&sb.file[t], path) != 0)
+			break;
+	}
+	sb.detached = calloc((size_t)cs.jobs * OUTPUTS, sizeof(*sb.detached));
+	sb.cursor = calloc(cs.jobs, sizeof(*sb.cursor));
+	int ready = opened == (tables_dir ? OUTPUTS : 1) && sb.detached && sb.cursor;
+	for (int i = 0; ready && i < OUTPUTS; i++) {
+		if (!sb.active[i])
+			continue;
+		sb.em[i] = cw_emitter_new(sb.format[i], output_write, &sb.file[i], 0);
+		ready = sb.em[i] != NULL;
+		for (unsigned w = 0; ready && w < cs.jobs; w++)
+			ready = (sb.detached[w * OUTPUTS + i] = cw_emitter_new_detached(
+					 sb.format[i], bytes_write, &sb.cursor[w], 0)) != NULL;
+	}
+	convert_backend be = { stream_render, stream_write, stream_discard, stream_matches, &sb };
+	convert_result res;
+	memset(&res, 0, sizeof res);
+	if (ready) {
+		convert_run(&cs, &be, &res);
+		for (int i = 0; i < OUTPUTS; i++)
+			if (sb.em[i] && cw_emitter_finish(sb.em[i]) != 0)
+				sb.write_failed = 1;
+		if (sb.write_failed)
+			res.stopped = 1;
+	} else {
+		fprintf(stderr, "cablewire: out of memory\n");
+		res.stopped = 1;
+	}
+	/* Complete: renamed into place. Interrupted (or not resumable here): a partial JSON Lines
+	 * file is kept for --resume, anything else removed. */
+	int failed = res.stopped || res.mismatch || res.too_short || res.interrupted;
+	for (int i = 0; i < opened; i++) {
+		int closed;
+		if (i == 0 && partial && (res.interrupted || res.mismatch || res.too_short) &&
+		    !res.stopped)
+			closed = output_keep(&sb.file[0]);
+		else
+			closed = output_close(&sb.file[i], failed);
+		if (closed != 0 && !failed)
+			res.stopped = 1;
+	}
+	if (partial && res.interrupted && !res.stopped)
+		fprintf(stderr, "cablewire: %s.partial kept: run again with --resume to continue\n",
+			out_path);
+	for (int i = 0; i < OUTPUTS; i++) {
+		cw_emitter_free(sb.em[i]);
+		for (unsigned w = 0; sb.detached && w < cs.jobs; w++)
+			cw_emitter_free(sb.detached[w * OUTPUTS + i]);
+	}
+	free(sb.detached);
+	free(sb.cursor);
+	free(last);
+	rc = convert_report(&res, "wrote", partial ? out_path : out_path, NULL);
+	tally_free(&res.tally);
+	return rc;
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "resume", no_argument, NULL, 'R' },
+		{ "no-progress", no_argument, NULL, 'P' },
 		{ "from", required_argument, NULL, 'F' },
 		{ "csv-tables", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int format = -1, form = CW_FORM_AUTO, c;
+	int format = -1, form = CW_FORM_AUTO, resume = 0, show_progress = 1, c;
+	long jobs = 0;
 	const char *out_path = NULL, *tables_dir = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out_path = optarg; break;
 		case 'f':
 			if ((format = parse_format_arg(optarg)) < 0)
 				return EXIT_USAGE;
 			break;
+		case 'j': {
+			char *end;
+			jobs = strtol(optarg, &end, 10);
+			if (*end || end == optarg || jobs < 1 || jobs > 256) {
+				fprintf(stderr, "cablewire convert: --jobs wants a number from 1 to 256, "
+						"not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case 'R': resume = 1; break;
+		case 'P': show_progress = 0; break;
 		case 'F':
 			if ((form = parse_form_arg(optarg)) < 0)
 				return EXIT_USAGE;
@@ -122,55 +352,13 @@ int cmd_convert(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
-	if (format == FORMAT_SQLITE) {
-		int rc = convert_archive(opt, argv + optind, argc - optind, out_path);
-		cw_options_free(opt);
-		return rc;
-	}
-	output out;
-	if (output_open(&out, out_path) != 0) {
-		cw_options_free(opt);
-		return EXIT_USAGE;
-	}
-	convert_run run = { cw_emitter_new((cw_format)format, output_write, &out, 0), { NULL }, 0, 0, 0, 0 };
-	/* The companion tables, each written like the main output (temporary name, then renamed). */
-	output tables[TABLES];
-	int tables_open = 0, tables_failed = 0;
-	for (int t = 0; tables_dir && t < TABLES && !tables_failed; t++) {
-		char path[4096];
-		const char *name = cw_format_name((cw_format)(CW_FORMAT_CSV_RECIPIENTS + t)) + 4; /* csv- */
-		snprintf(path, sizeof path, "%s/%s.csv", tables_dir, name);
-		if (output_open(&tables[t], path) != 0) {
-			tables_failed = 1;
-			break;
-		}
-		tables_open++;
-		run.table[t] = cw_emitter_new((cw_format)(CW_FORMAT_CSV_RECIPIENTS + t), output_write,
-					      &tables[t], 0);
-	}
-	input_stats st = { 0, 0, 0, 0 };
-	if (run.em && !tables_failed) {
-		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
-		if (cw_emitter_finish(run.em) != 0)
-			run.write_failed = 1;
-		for (int t = 0; t < tables_open; t++)
-			if (run.table[t] && cw_emitter_finish(run.table[t]) != 0)
-				run.write_failed = 1;
-	}
-	cw_emitter_free(run.em);
-	for (int t = 0; t < tables_open; t++) {
-		cw_emitter_free(run.table[t]);
-		if (output_close(&tables[t], tables_failed || run.write_failed) != 0)
-			run.write_failed = 1;
-	}
-	int closed = output_close(&out, tables_failed);
+	convert_settings cs = { opt, argv + optind, argc - optind,
+				jobs ? (unsigned)jobs : pipeline_cores(), show_progress, 0 };
+	int rc;
+	if (format == FORMAT_SQLITE)
+		rc = convert_archive(&cs, out_path, resume);
+	else
+		rc = convert_stream(&cs, format, out_path, tables_dir, resume);
 	cw_options_free(opt);
-	fprintf(stderr,
-		"cablewire: read %zu input%s, wrote %zu record%s (%zu with errors, %zu with warnings), "
-		"%zu input%s failed\n",
-		st.inputs, st.inputs == 1 ? "" : "s", run.written, run.written == 1 ? "" : "s",
-		run.with_errors, run.with_warnings, st.failed, st.failed == 1 ? "" : "s");
-	if (!run.em || tables_failed || run.write_failed || closed != 0 || st.failed)
-		return EXIT_USAGE;
-	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
+	return rc;
 }

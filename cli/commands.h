@@ -19,6 +19,13 @@ int parse_format_arg(const char *name);
  * archive is a file updated in place, not a byte stream), so convert hands it to
  * convert_archive() and parse refuses it. */
 enum { FORMAT_SQLITE = 1000 };
-int convert_archive(const cw_options *opt, char *const *inputs, int n, const char *out_path);
+
+struct convert_settings;
+struct convert_result;
+int convert_archive(const struct convert_settings *cs, const char *out_path, int resume);
+/* The summary of a conversion on stderr (verb: "wrote", "archived"; extra ends the first line);
+ * returns the exit status. */
+int convert_report(const struct convert_result *r, const char *verb, const char *out_path,
+		   const char *extra);
 
 #endif

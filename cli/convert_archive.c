@@ -1,8 +1,13 @@
 /* cablewire convert -o OUT.sqlite: records into an SQLite archive (cw_archive_*).
  *
- * A new archive is built under a temporary name and renamed when complete, like every other
- * output. An existing archive is updated in place: that is the point of its keys and versions
- * (records already there are left alone, changed ones become new versions). */
+ * A new archive is built as OUT.partial and renamed when complete, like every other output. An
+ * existing archive is updated in place: that is the point of its keys and versions (records
+ * already there are left alone, changed ones become new versions).
+ *
+ * Resuming: with every batch of records the archive commits a marker "N<TAB>INDEX<TAB>PATH" (N
+ * records of the inputs are in; the last came from unit INDEX of PATH). An interrupted run
+ * leaves OUT.partial (or the archive updated in place) with its marker; --resume skips those N
+ * records without parsing them, after checking that the inputs' N-th record is the one named. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,28 +16,56 @@
 #include <unistd.h>
 
 #include "commands.h"
-#include "inputs.h"
+#include "convert_run.h"
 
-typedef struct archive_run {
+typedef struct archive_backend {
 	cw_archive *ar;
 	const char *path;
-	size_t with_errors, with_warnings;
 	int write_failed;
-} archive_run;
+	/* resuming: where the marker says the last run stopped */
+	uint64_t marker_index;
+	char *marker_path;
+} archive_backend;
 
-static int on_record(void *ctx, cw_record *rec)
+static const char *source_path(const cw_record *rec, int64_t *index)
 {
-	archive_run *run = ctx;
-	if (cw_record_count_at_least(rec, CW_ERROR))
-		run->with_errors++;
-	else if (cw_record_count_at_least(rec, CW_WARNING))
-		run->with_warnings++;
-	if (cw_archive_add(run->ar, rec) < 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", run->path, cw_archive_error(run->ar));
-		run->write_failed = 1;
+	const cw_value *src = cw_value_get(cw_record_root(rec), "source");
+	*index = cw_value_int(cw_value_get(src, "index"));
+	const char *p = cw_value_string(cw_value_get(src, "path"), NULL);
+	return p ? p : "";
+}
+
+static int archive_write(void *ctx, const cw_record *rec, void *rendered, uint64_t index)
+{
+	(void)rendered;
+	archive_backend *ab = ctx;
+	int64_t unit;
+	const char *path = source_path(rec, &unit);
+	/* Set before adding: the commit inside cw_archive_add() then carries it with the record. */
+	size_t n = strlen(path) + 64;
+	char *marker = malloc(n);
+	if (marker) {
+		snprintf(marker, n, "%llu\t%lld\t%s", (unsigned long long)index + 1, (long long)unit,
+			 path);
+		cw_archive_set_resume(ab->ar, marker);
+		free(marker);
 	}
-	cw_record_free(rec);
-	return run->write_failed;
+	if (cw_archive_add(ab->ar, rec) < 0) {
+		fprintf(stderr, "cablewire: %s: %s\n", ab->path, cw_archive_error(ab->ar));
+		ab->write_failed = 1;
+	}
+	return ab->write_failed;
+}
+
+static int archive_matches(void *ctx, const cw_record *rec, void *rendered, uint64_t index)
+{
+	(void)rendered;
+	(void)index;
+	archive_backend *ab = ctx;
+	int64_t unit;
+	const char *path = source_path(rec, &unit);
+	return ab->marker_path && (uint64_t)unit == ab->marker_index &&
+	       strcmp(path, ab->marker_path) == 0;
 }
 
 /* Removes a temporary archive and the journal SQLite may have left beside it. */
@@ -48,7 +81,27 @@ static void remove_temp(const char *tmp)
 	}
 }
 
-int convert_archive(const cw_options *opt, char *const *inputs, int n, const char *out_path)
+/* Reads "N<TAB>INDEX<TAB>PATH"; returns N, 0 when there is no usable marker. */
+static uint64_t read_marker(archive_backend *ab)
+{
+	char *m = cw_archive_get_resume(ab->ar);
+	uint64_t n = 0;
+	if (m) {
+		char *p = m, *end;
+		unsigned long long records = strtoull(p, &end, 10);
+		if (*end == '\t') {
+			unsigned long long unit = strtoull(end + 1, &end, 10);
+			if (*end == '\t' && (ab->marker_path = strdup(end + 1)) != NULL) {
+				n = records;
+				ab->marker_index = unit;
+			}
+		}
+		free(m);
+	}
+	return n;
+}
+
+int convert_archive(const convert_settings *base, const char *out_path, int resume)
 {
 	if (!strcmp(out_path, "-")) {
 		fputs("cablewire convert: an SQLite archive is a file, not a stream: give -o "
@@ -61,54 +114,73 @@ int convert_archive(const cw_options *opt, char *const *inputs, int n, const cha
 		fprintf(stderr, "cablewire: %s: an SQLite archive must be a regular file\n", out_path);
 		return EXIT_USAGE;
 	}
-	/* A new archive: built as OUT.tmp-PID, renamed into place when complete. */
+	/* A new archive: built as OUT.partial, renamed into place when complete. */
 	char *tmp = NULL;
 	if (!exists) {
-		size_t len = strlen(out_path) + 32;
+		size_t len = strlen(out_path) + 16;
 		if (!(tmp = malloc(len)))
 			return EXIT_USAGE;
-		snprintf(tmp, len, "%s.tmp-%ld", out_path, (long)getpid());
+		snprintf(tmp, len, "%s.partial", out_path);
+		if (!resume)
+			remove_temp(tmp); /* a partial left by an earlier run: started over */
 	}
 	char err[512];
-	archive_run run = { cw_archive_open(tmp ? tmp : out_path, err, sizeof err), out_path, 0, 0,
-			    0 };
-	if (!run.ar) {
+	archive_backend ab = { cw_archive_open(tmp ? tmp : out_path, err, sizeof err), out_path, 0,
+			       0, NULL };
+	if (!ab.ar) {
 		/* The message names the temporary file; the user knows the final one. */
 		const char *why = strstr(err, ": ");
 		fprintf(stderr, "cablewire: %s%s\n", out_path, why ? why : err);
-		if (tmp)
+		if (tmp && !resume)
 			remove_temp(tmp);
 		free(tmp);
 		return EXIT_USAGE;
 	}
-	input_stats ist = { 0, 0, 0, 0 };
-	inputs_each(opt, inputs, n, on_record, &run, &ist);
-	if (cw_archive_commit(run.ar) != 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", out_path, cw_archive_error(run.ar));
-		run.write_failed = 1;
+	convert_settings cs = *base;
+	cs.skip = resume ? read_marker(&ab) : 0;
+	convert_backend be = { NULL, archive_write, NULL, archive_matches, &ab };
+	convert_result res;
+	convert_run(&cs, &be, &res);
+	int complete = !res.interrupted && !res.stopped && !res.mismatch && !res.too_short &&
+		       !ab.write_failed;
+	if (complete)
+		cw_archive_set_resume(ab.ar, NULL); /* nothing left to resume */
+	if (cw_archive_commit(ab.ar) != 0) {
+		fprintf(stderr, "cablewire: %s: %s\n", out_path, cw_archive_error(ab.ar));
+		ab.write_failed = 1;
+		complete = 0;
 	}
 	cw_archive_stats as;
-	cw_archive_get_stats(run.ar, &as);
-	if (cw_archive_close(run.ar) != 0)
-		run.write_failed = 1;
+	cw_archive_get_stats(ab.ar, &as);
+	if (cw_archive_close(ab.ar) != 0) {
+		ab.write_failed = 1;
+		complete = 0;
+	}
+	if (ab.write_failed)
+		res.stopped = 1;
 	if (tmp) {
-		if (run.write_failed) {
+		if (ab.write_failed) {
 			remove_temp(tmp);
-		} else if (rename(tmp, out_path) != 0) {
-			fprintf(stderr, "cablewire: %s: %s\n", out_path, strerror(errno));
-			remove_temp(tmp);
-			run.write_failed = 1;
+		} else if (complete) {
+			if (rename(tmp, out_path) != 0) {
+				fprintf(stderr, "cablewire: %s: %s\n", out_path, strerror(errno));
+				remove_temp(tmp);
+				res.stopped = 1;
+			}
+		} else if (res.interrupted) {
+			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",
+				tmp);
 		}
 		free(tmp);
+	} else if (res.interrupted) {
+		fprintf(stderr, "cablewire: %s: the records archived so far are committed; run "
+				"again with --resume to continue\n", out_path);
 	}
-	size_t records = as.inserted + as.present + as.new_versions;
-	fprintf(stderr,
-		"cablewire: read %zu input%s, archived %zu record%s (%zu with errors, %zu with "
-		"warnings): %zu inserted, %zu unchanged, %zu new version%s; %zu input%s failed\n",
-		ist.inputs, ist.inputs == 1 ? "" : "s", records, records == 1 ? "" : "s",
-		run.with_errors, run.with_warnings, as.inserted, as.present, as.new_versions,
-		as.new_versions == 1 ? "" : "s", ist.failed, ist.failed == 1 ? "" : "s");
-	if (run.write_failed || ist.failed)
-		return EXIT_USAGE;
-	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
+	char extra[256];
+	snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
+		 as.inserted, as.present, as.new_versions, as.new_versions == 1 ? "" : "s");
+	int rc = convert_report(&res, "archived", out_path, extra);
+	tally_free(&res.tally);
+	free(ab.marker_path);
+	return rc;
 }

@@ -91,3 +91,103 @@ int output_close(output *o, int discard)
 	o->f = NULL;
 	return rc;
 }
+
+/* Counts the complete lines of f and finds the last one; returns the offset just after the last
+ * newline (0 when there is none), or -1 on a read error. */
+static long long scan_lines(FILE *f, uint64_t *lines, long long *last_start)
+{
+	enum { BLOCK = 1 << 20 };
+	char *buf = malloc(BLOCK);
+	if (!buf)
+		return -1;
+	long long pos = 0, end = 0, start = 0, prev_end = 0;
+	uint64_t n = 0;
+	size_t got;
+	while ((got = fread(buf, 1, BLOCK, f)) > 0) {
+		for (char *p = buf, *stop = buf + got; (p = memchr(p, '\n', (size_t)(stop - p))) != NULL;
+		     p++) {
+			n++;
+			prev_end = end;
+			end = pos + (p - buf) + 1;
+		}
+		pos += (long long)got;
+	}
+	start = prev_end;
+	int err = ferror(f);
+	free(buf);
+	if (err)
+		return -1;
+	*lines = n;
+	*last_start = start;
+	return end;
+}
+
+int output_open_partial(output *o, const char *path, int resume, uint64_t *records, char **last,
+			size_t *last_len)
+{
+	*records = 0;
+	*last = NULL;
+	*last_len = 0;
+	memset(o, 0, sizeof(*o));
+	size_t n = strlen(path) + 16;
+	o->final_path = strdup(path);
+	o->tmp_path = malloc(n);
+	if (!o->final_path || !o->tmp_path) {
+		free(o->final_path);
+		free(o->tmp_path);
+		return -1;
+	}
+	snprintf(o->tmp_path, n, "%s.partial", path);
+	FILE *old = resume ? fopen(o->tmp_path, "rb") : NULL;
+	if (old) {
+		long long last_start = 0;
+		long long keep = scan_lines(old, records, &last_start);
+		if (keep > last_start) {
+			*last_len = (size_t)(keep - last_start);
+			*last = malloc(*last_len);
+			if (!*last || fseek(old, (long)last_start, SEEK_SET) != 0 ||
+			    fread(*last, 1, *last_len, old) != *last_len)
+				keep = -1;
+		}
+		fclose(old);
+		/* A run killed mid-write leaves half a line: cut it. */
+		if (keep < 0 || truncate(o->tmp_path, (off_t)keep) != 0) {
+			fprintf(stderr, "cablewire: %s: cannot resume: %s\n", o->tmp_path,
+				keep < 0 ? "read error" : strerror(errno));
+			free(*last);
+			*last = NULL;
+			free(o->final_path);
+			free(o->tmp_path);
+			return -1;
+		}
+		o->f = fopen(o->tmp_path, "ab");
+	} else {
+		o->f = fopen(o->tmp_path, "wb");
+	}
+	if (!o->f) {
+		fprintf(stderr, "cablewire: %s: %s\n", o->tmp_path, strerror(errno));
+		free(*last);
+		*last = NULL;
+		free(o->final_path);
+		free(o->tmp_path);
+		o->final_path = o->tmp_path = NULL;
+		return -1;
+	}
+	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+	return 0;
+}
+
+int output_keep(output *o)
+{
+	if (!o->f)
+		return -1;
+	if (fflush(o->f) != 0)
+		o->failed = 1;
+	if (o->f != stdout && fclose(o->f) != 0)
+		o->failed = 1;
+	int rc = o->failed ? -1 : 0;
+	free(o->final_path);
+	free(o->tmp_path);
+	o->f = NULL;
+	return rc;
+}

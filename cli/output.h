@@ -4,6 +4,7 @@
 #ifndef CW_CLI_OUTPUT_H
 #define CW_CLI_OUTPUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct output {
@@ -15,6 +16,15 @@ typedef struct output {
 } output;
 
 int output_open(output *o, const char *path);
+/* A resumable output (JSON Lines): written as PATH.partial, renamed when complete, kept by
+ * output_keep() when the run is interrupted. With resume, an existing PATH.partial is
+ * continued: cut after its last complete line (a run killed mid-write leaves half a line), and
+ * *records says how many lines it holds, *last its last line with the newline (malloc'd, NULL
+ * when none). Without resume, or with no PATH.partial, a new one is started: *records = 0. */
+int output_open_partial(output *o, const char *path, int resume, uint64_t *records, char **last,
+			size_t *last_len);
+/* Closes, leaving the temporary file in place for --resume. Returns 0 on success. */
+int output_keep(output *o);
 /* cw_write_fn over an output. */
 int output_write(void *ctx, const char *buf, size_t len);
 /* Flushes, and renames the temporary file into place unless discard is set or writing failed.

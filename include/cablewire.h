@@ -188,6 +188,8 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *unit);
 void cw_unit_free(cw_unit *unit);
 /* 0-based position of the unit in its input. */
 uint64_t cw_unit_index(const cw_unit *unit);
+/* The unit's size in bytes as held in memory (for bounding the work in flight). */
+size_t cw_unit_size(const cw_unit *unit);
 
 /* An "error" record for an input that failed below the parser, for tools that walk inputs and
  * must account for every one: unreadable (the file could not be opened or read at all:

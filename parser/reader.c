@@ -311,6 +311,7 @@ void cw_unit_free(cw_unit *u)
 }
 
 uint64_t cw_unit_index(const cw_unit *u) { return u ? u->index : 0; }
+size_t cw_unit_size(const cw_unit *u) { return u ? u->len : 0; }
 
 cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 {
