@@ -138,6 +138,7 @@ check: $(CLI) $(TEST_BIN)
 	@tests/xml.sh $(CLI)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
+	@tests/batch.sh $(CLI)
 
 test: check
 
@@ -158,6 +159,7 @@ asan: | $(DEPS_STAMP)
 		UBSAN_OPTIONS=print_stacktrace=1 build/asan/check_cablewire
 	@tests/cli.sh build/asan/cablewire
 	@tests/xml.sh build/asan/cablewire
+	@tests/batch.sh build/asan/cablewire
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60

@@ -79,18 +79,17 @@ static int on_source(void *ctx, source *s)
 		if ((stop = drain(wc, rd, &units)) != 0)
 			break;
 	}
-	if (!stop) {
-		/* What was read before an error still gives its records; then one error record
-		 * says where reading stopped. */
+	if (!stop && n < 0) {
+		/* The units completed before the error were handed on; the one being read when it
+		 * happened is cut, so it becomes one error record saying where reading stopped. */
+		fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", source_name(s),
+			(unsigned long long)offset, source_error(s));
+		wc->st->failed++;
+		stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
+				       source_error(s));
+	} else if (!stop) {
 		cw_reader_finish(rd);
 		stop = drain(wc, rd, &units);
-		if (!stop && n < 0) {
-			fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", source_name(s),
-				(unsigned long long)offset, source_error(s));
-			wc->st->failed++;
-			stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
-					       source_error(s));
-		}
 	}
 	cw_reader_free(rd);
 	return stop;

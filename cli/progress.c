@@ -87,7 +87,8 @@ void progress_init(progress *p, int show, uint64_t total_bytes)
 	memset(p, 0, sizeof(*p));
 	p->enabled = show && isatty(STDERR_FILENO);
 	p->total_bytes = total_bytes;
-	p->start = p->last = now();
+	p->start = now();
+	p->last = p->start - 1; /* the first record draws the bar at once */
 }
 
 void progress_update(progress *p, size_t records, uint64_t bytes)

@@ -36,7 +36,7 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 	else
 		rec_diag_in(rec, CW_ERROR, "INPUT_READ_ERROR", 0,
 			    "reading stopped at byte %llu: %s; the records before it are complete, "
-			    "what follows is lost",
+			    "the one being read and what follows are lost",
 			    (unsigned long long)offset, why ? why : "unknown error");
 	record_finish(rec);
 	return rec;

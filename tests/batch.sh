@@ -1,0 +1,225 @@
+#!/bin/sh
+# Batch conversion: archives read in place, --jobs, nothing lost on damaged input, interrupted
+# runs, --resume, the progress bar. Every input here is our own testdata/.
+# Usage: tests/batch.sh path/to/cablewire
+set -u
+CW=${1:?usage: tests/batch.sh CABLEWIRE}
+CW=$(cd "$(dirname "$CW")" && pwd)/$(basename "$CW")
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+n=0
+ok() { n=$((n + 1)); }
+fail() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+check() { # description command...: the command must succeed
+	what=$1; shift
+	if "$@"; then ok; else fail "$what"; fi
+}
+run() { # expected-rc description command...: output in $T/out, stderr in $T/err
+	want=$1; what=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"; rc=$?
+	if [ "$rc" = "$want" ]; then ok; else fail "$what: exit $rc, expected $want"; cat "$T/err" >&2; fi
+}
+# The records without source.path (an archive names its members ARCHIVE/MEMBER).
+strip_paths() { jq -c 'del(.source.path)' "$1"; }
+
+# A tree of inputs: every valid cable and article, and a cables.csv with several rows.
+mkdir -p "$T/tree/cables" "$T/tree/articles"
+for d in testdata/cables/valid/*/; do
+	for f in "$d"input.*; do cp "$f" "$T/tree/cables/$(basename "$d").${f##*.}"; done
+done
+for d in testdata/articles/valid/*/; do
+	for f in "$d"input.*; do cp "$f" "$T/tree/articles/$(basename "$d").${f##*.}"; done
+done
+cp testdata/cables/forms/cables.csv "$T/tree/cables/zz-rows.csv"
+files=$(find "$T/tree" -type f | wc -l)
+
+run 0 "convert the tree" "$CW" convert --jobs 1 "$T/tree" -o "$T/tree.jsonl"
+records=$(wc -l <"$T/tree.jsonl")
+[ "$records" -ge "$files" ] || fail "the tree gave $records records for $files files"
+grep -q "read $files inputs, wrote $records records" "$T/err" || fail "tree summary: $(cat "$T/err")"
+(cd "$T/tree" && find . -type f | sort >"$T/list")
+
+# ---- archives, read in place ---------------------------------------------------------------
+(cd "$T/tree" && tar -cf "$T/a.tar" -T "$T/list" && gzip -c "$T/a.tar" >"$T/a.tar.gz" &&
+	xz -c "$T/a.tar" >"$T/a.tar.xz" && bzip2 -c "$T/a.tar" >"$T/a.tar.bz2" &&
+	zstd -q -c "$T/a.tar" >"$T/a.tar.zst" &&
+	bsdtar --format zip -cf "$T/a.zip" -T "$T/list" && bsdtar --format 7zip -cf "$T/a.7z" -T "$T/list")
+strip_paths "$T/tree.jsonl" >"$T/tree.stripped"
+for a in a.tar a.tar.gz a.tar.xz a.tar.bz2 a.tar.zst a.zip a.7z; do
+	run 0 "convert $a" "$CW" convert "$T/$a" -o "$T/$a.jsonl"
+	strip_paths "$T/$a.jsonl" >"$T/$a.stripped"
+	cmp -s "$T/$a.stripped" "$T/tree.stripped" || fail "$a: records differ from the tree's"
+	grep -q "read $files inputs, wrote $records records" "$T/err" || fail "$a summary: $(cat "$T/err")"
+	jq -r .source.path "$T/$a.jsonl" | head -n 1 | grep -q "^$T/$a/\./\|^$T/$a/articles/" \
+		|| fail "$a: members are named ARCHIVE/MEMBER: $(jq -r .source.path "$T/$a.jsonl" | head -n 1)"
+done
+# from standard input, and through a pipe named on the command line
+run 0 "archive on standard input" sh -c "\"$CW\" convert - -o \"$T/stdin.jsonl\" <\"$T/a.tar.xz\""
+strip_paths "$T/stdin.jsonl" | cmp -s - "$T/tree.stripped" || fail "archive on stdin: records differ"
+jq -r .source.path "$T/stdin.jsonl" | head -n 1 | grep -q '^-/' || fail "stdin members are named -/MEMBER"
+# a lone compressed file is one stream, named after the file without the suffix
+xz -c testdata/cables/forms/cables.csv >"$T/rows.csv.xz"
+run 0 "a lone .xz file" "$CW" convert "$T/rows.csv.xz" -o "$T/rows.jsonl"
+"$CW" convert testdata/cables/forms/cables.csv -o "$T/rows-plain.jsonl" 2>/dev/null
+[ "$(wc -l <"$T/rows.jsonl")" = "$(wc -l <"$T/rows-plain.jsonl")" ] || fail "a .xz file gives the rows of the plain file"
+jq -r .source.path "$T/rows.jsonl" | head -n 1 | grep -q 'rows.csv.xz/rows.csv$' || fail "a .xz stream's name"
+jq -r .source.format "$T/rows.jsonl" | sort -u | grep -qx cables-csv || fail "a .xz cables.csv is detected as cables-csv"
+
+# ---- --jobs: the same bytes whatever N is, in every format -----------------------------------
+for fmt in jsonl json xml csv text nitf ninjs; do
+	"$CW" convert --jobs 1 -f $fmt "$T/tree" "$T/a.tar.xz" -o "$T/j1.$fmt" 2>/dev/null
+	for j in 2 3 8; do
+		"$CW" convert --jobs $j -f $fmt "$T/tree" "$T/a.tar.xz" -o "$T/j$j.$fmt" 2>/dev/null
+		check "--jobs $j -f $fmt is byte-identical to --jobs 1" cmp -s "$T/j1.$fmt" "$T/j$j.$fmt"
+	done
+done
+mkdir -p "$T/tables1" "$T/tables3"
+"$CW" convert -j1 "$T/tree" -o "$T/t1.csv" --csv-tables "$T/tables1" 2>/dev/null
+"$CW" convert -j3 "$T/tree" -o "$T/t3.csv" --csv-tables "$T/tables3" 2>/dev/null
+check "--csv-tables are byte-identical whatever --jobs" diff -r "$T/tables1" "$T/tables3"
+[ "$(ls "$T/tables1" | wc -l)" = 7 ] || fail "seven CSV tables"
+run 2 "--jobs 0 is refused" "$CW" convert --jobs 0 "$T/tree" -o "$T/x.jsonl"
+run 2 "--jobs abc is refused" "$CW" convert --jobs abc "$T/tree" -o "$T/x.jsonl"
+
+# ---- nothing lost: damaged input still gives one record per cable, and the counts reconcile ----
+mkdir -p "$T/damaged"
+cp "$T/tree/cables/"* "$T/damaged/"
+printf '' >"$T/damaged/empty.txt"
+head -c 3000 /dev/urandom >"$T/damaged/noise.bin"
+head -c 700 "$T/tree/cables/html-2010-layout.html" >"$T/damaged/cut.html"
+# a cables.csv whose row lost its closing quote (the next row still parses)
+cp testdata/cables/invalid/csv-broken-row/input.csv "$T/damaged/broken-rows.csv"
+# archives cut in the middle of a member's data: the members before the cut are complete, the
+# cut one is an error record (a tar, and an xz of text that does not compress much)
+mkdir -p "$T/bulk"
+i=0
+while [ $i -lt 8 ]; do
+	cp "$T/tree/cables/text-acp127.txt" "$T/bulk/t$i.txt"
+	head -c 30000 /dev/urandom | od -An -x >>"$T/bulk/t$i.txt"
+	i=$((i + 1))
+done
+(cd "$T" && tar -cf bulk.tar bulk && xz -c bulk.tar >bulk.tar.xz)
+head -c $(($(wc -c <"$T/bulk.tar") / 2 + 700)) "$T/bulk.tar" >"$T/cut.tar"
+head -c $(($(wc -c <"$T/bulk.tar.xz") / 2)) "$T/bulk.tar.xz" >"$T/cut.tar.xz"
+run 2 "damaged inputs" "$CW" convert -j2 "$T/damaged" "$T/cut.tar" "$T/cut.tar.xz" "$T/missing-file.txt" -o "$T/damaged.jsonl"
+units=$(wc -l <"$T/damaged.jsonl")
+written=$(sed -n 's/.*wrote \([0-9]*\) records.*/\1/p' "$T/err")
+[ "$units" = "$written" ] || fail "the summary's record count ($written) is the output's ($units)"
+with_errors=$(sed -n 's/.* (\([0-9]*\) with errors, .*/\1/p' "$T/err")
+with_warnings=$(sed -n 's/.* with errors, \([0-9]*\) with warnings.*/\1/p' "$T/err")
+clean=$(sed -n 's/.* with warnings, \([0-9]*\) clean.*/\1/p' "$T/err")
+[ $((with_errors + with_warnings + clean)) = "$units" ] || fail "errors + warnings + clean = records: $(head -n 1 "$T/err")"
+[ "$(jq -c 'select(.diagnostics | map(.severity == "error") | any)' "$T/damaged.jsonl" | wc -l)" = "$with_errors" ] \
+	|| fail "the records with errors are the ones counted"
+for code in INPUT_EMPTY INPUT_UNREADABLE INPUT_READ_ERROR CSV_ROW_BROKEN; do
+	jq -r '.diagnostics[].code' "$T/damaged.jsonl" | grep -qx $code || fail "damaged input gives $code"
+	grep -q "errors by code:.*$code" "$T/err" || fail "the summary counts $code"
+done
+jq -e 'select(.diagnostics[0].code == "INPUT_UNREADABLE") | .kind == "error" and .source.format == null
+	and (.source.path | endswith("missing-file.txt"))' "$T/damaged.jsonl" >/dev/null \
+	|| fail "an unreadable input is an error record with no format"
+grep -q "missing-file.txt: No such file or directory" "$T/err" || fail "an unreadable input is reported"
+grep -q "3 inputs failed" "$T/err" || fail "the missing file and the cut archives count as failed inputs: $(head -n 1 "$T/err")"
+for a in cut.tar cut.tar.xz; do
+	good=$(jq -r --arg p "$T/$a/" 'select(.kind == "cable" and (.source.path | startswith($p))) | .id' "$T/damaged.jsonl" | wc -l)
+	cut=$(jq -r --arg p "$T/$a/" 'select(.diagnostics[0].code == "INPUT_READ_ERROR" and (.source.path | startswith($p))) | .id' "$T/damaged.jsonl" | wc -l)
+	[ "$good" -ge 2 ] && [ "$good" -lt 8 ] && [ "$cut" = 1 ] || fail "$a: $good whole members and $cut error record"
+done
+# every cable of the damaged directory is there, once
+for f in "$T/damaged/"*; do
+	c=$(jq -r --arg p "$f" 'select(.source.path == $p) | .source.path' "$T/damaged.jsonl" | wc -l)
+	[ "$c" -ge 1 ] || fail "no record for $(basename "$f")"
+done
+want=$(jq 'length' testdata/cables/invalid/csv-broken-row/expected.json)
+rows=$(jq -r --arg p "$T/damaged/broken-rows.csv" 'select(.source.path == $p) | .kind' "$T/damaged.jsonl" | sort | uniq -c | tr -s ' ')
+[ "$rows" = " $want cable" ] || fail "a broken cables.csv row costs no other row: $rows"
+
+# ---- interrupted runs leave no half file under the final name; --resume continues ------------
+"$CW" convert -j2 "$T/tree" -o "$T/full.jsonl" 2>/dev/null
+# A run killed in the middle of writing: the partial file ends with half a line.
+half=$(($(wc -c <"$T/full.jsonl") / 2))
+head -c $half "$T/full.jsonl" >"$T/r.jsonl.partial"
+run 0 "--resume after a kill" "$CW" convert -j2 --resume "$T/tree" -o "$T/r.jsonl"
+check "the resumed output is the uninterrupted one" cmp -s "$T/r.jsonl" "$T/full.jsonl"
+[ ! -e "$T/r.jsonl.partial" ] || fail "the partial file is renamed when complete"
+held=$(head -c $half "$T/full.jsonl" | wc -l)
+grep -q "resumed after the $held records" "$T/err" || fail "resume says how many records it kept: $(cat "$T/err")"
+skipped=$(sed -n 's/.*wrote \([0-9]*\) records.*/\1/p' "$T/err")
+[ $((held + skipped)) = "$records" ] || fail "resume wrote $skipped records after $held of $records"
+# a partial from other inputs is refused and kept
+head -n 3 "$T/a.zip.jsonl" >"$T/m.jsonl.partial"
+run 2 "--resume refuses a partial from other inputs" "$CW" convert --resume "$T/damaged" -o "$T/m.jsonl"
+grep -q "cannot resume" "$T/err" || fail "the refusal says why"
+[ -e "$T/m.jsonl.partial" ] && [ ! -e "$T/m.jsonl" ] || fail "a refused partial is left alone"
+run 2 "--resume wants JSON Lines or SQLite" "$CW" convert --resume "$T/tree" -o "$T/x.xml"
+# a run stopped by SIGINT while reading: whole records only, final name untouched
+mkfifo "$T/fifo"
+(
+	exec 3>"$T/fifo"
+	cat "$T/tree/cables/zz-rows.csv" >&3
+	sleep 1
+	kill -INT "$(cat "$T/pid")"
+	sleep 1
+	cat "$T/tree/cables/zz-rows.csv" >&3
+) &
+feeder=$!
+sh -c 'echo $$ >"$0/pid"; exec "$1" convert -j2 "$0/fifo" -o "$0/int.jsonl"' "$T" "$CW" 2>"$T/int.err"
+rc=$?
+wait $feeder
+[ "$rc" = 2 ] || fail "an interrupted run exits 2 (got $rc)"
+grep -q "interrupted" "$T/int.err" || fail "an interrupted run says so"
+[ ! -e "$T/int.jsonl" ] || fail "an interrupted run leaves nothing under the final name"
+[ -e "$T/int.jsonl.partial" ] && jq -e . "$T/int.jsonl.partial" >/dev/null \
+	|| fail "an interrupted run keeps whole records in OUT.partial"
+# the same for a non-resumable format: nothing left at all
+(
+	exec 3>"$T/fifo"
+	cat "$T/tree/cables/zz-rows.csv" >&3
+	sleep 1
+	kill -TERM "$(cat "$T/pid")"
+	sleep 1
+) &
+feeder=$!
+sh -c 'echo $$ >"$0/pid"; exec "$1" convert -j2 "$0/fifo" -o "$0/int.xml"' "$T" "$CW" 2>/dev/null
+rc=$?
+wait $feeder
+[ "$rc" = 2 ] || fail "a terminated run exits 2 (got $rc)"
+[ -z "$(ls "$T"/int.xml* 2>/dev/null)" ] || fail "a terminated XML run leaves no file: $(ls "$T"/int.xml*)"
+
+# SQLite: an archive holding the first records with a resume marker continues after them
+"$CW" convert "$T/tree" -o "$T/full.sqlite" 2>/dev/null
+first=$(find "$T/tree" -type f | sort | head -n 5)
+# shellcheck disable=SC2086
+"$CW" convert $first -o "$T/s.sqlite" 2>/dev/null
+last=$(echo "$first" | tail -n 1)
+count=$(sqlite3 "$T/s.sqlite" "SELECT count(*) FROM records")
+sqlite3 "$T/s.sqlite" "INSERT INTO meta (key, value) VALUES ('resume', '$count' || char(9) || '0' || char(9) || '$last')"
+mv "$T/s.sqlite" "$T/s.sqlite.partial"
+run 0 "--resume an SQLite archive" "$CW" convert --resume "$T/tree" -o "$T/s.sqlite"
+grep -q "resumed after the $count records" "$T/err" || fail "SQLite resume skips what is in: $(cat "$T/err")"
+added=$(sed -n 's/.*: \([0-9]*\) inserted, 0 unchanged, \([0-9]*\) new version.*/\1 + \2/p' "$T/err")
+[ "$(($added))" = $((records - count)) ] || fail "SQLite resume adds only the rest: $(cat "$T/err")"
+q="SELECT kind, record_id, version, content_hash FROM records ORDER BY 1, 2, 3"
+[ "$(sqlite3 "$T/s.sqlite" "$q")" = "$(sqlite3 "$T/full.sqlite" "$q")" ] || fail "the resumed archive holds what a full run does"
+[ -z "$(sqlite3 "$T/s.sqlite" "SELECT value FROM meta WHERE key = 'resume'")" ] || fail "a complete archive has no resume marker"
+
+# ---- the progress bar: on a terminal only ----------------------------------------------------
+big="$T/big"
+mkdir -p "$big"
+i=0
+while [ $i -lt 40 ]; do cp "$T/tree/cables/zz-rows.csv" "$big/rows$i.csv"; i=$((i + 1)); done
+"$CW" convert -j1 "$big" -o "$T/p.jsonl" 2>"$T/p.err"
+grep -q "$(printf '\r')" "$T/p.err" && fail "no progress bar when stderr is not a terminal"
+if script -qec "true" /dev/null >/dev/null 2>&1; then
+	# Under a pseudo-terminal the bar is drawn: at the first record, then a few times a second.
+	script -qec "\"$CW\" convert -j1 \"$big\" -o \"$T/p2.jsonl\"" /dev/null >"$T/tty.out" 2>&1 </dev/null
+	grep -q "records/s" "$T/tty.out" && ok || fail "a terminal gets the progress bar: $(cat "$T/tty.out")"
+	grep -q "ETA" "$T/tty.out" && ok || fail "the bar has an ETA when the size is known"
+	grep -q "wrote" "$T/tty.out" && ok || fail "a terminal still gets the summary"
+else
+	echo "batch: script(1) cannot make a terminal here: progress bar check skipped" >&2
+fi
+
+echo "batch: $n checks, $fails failed"
+[ "$fails" = 0 ]
