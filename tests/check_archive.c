@@ -428,6 +428,35 @@ START_TEST(test_archive_refuses_other_files)
 }
 END_TEST
 
+/* The resume marker is committed with the records it describes, read back after reopening, and
+ * removed by NULL. */
+START_TEST(test_archive_resume_marker)
+{
+	cw_archive *ar = open_archive(db_path);
+	ck_assert_ptr_null(cw_archive_get_resume(ar));
+	cw_record *rec = parse_str("UNCLAS\n\nSUBJECT: ONE\n\n1. TEXT.\n", "one.txt");
+	ck_assert_int_eq(cw_archive_set_resume(ar, "1\t0\tone.txt"), 0);
+	ck_assert_int_eq(cw_archive_add(ar, rec), CW_ARCHIVE_INSERTED);
+	cw_record_free(rec);
+	ck_assert_int_eq(cw_archive_close(ar), 0);
+
+	ar = open_archive(db_path);
+	char *m = cw_archive_get_resume(ar);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m, "1\t0\tone.txt");
+	free(m);
+	/* A NULL marker removes it with the next commit. */
+	ck_assert_int_eq(cw_archive_set_resume(ar, NULL), 0);
+	ck_assert_int_eq(cw_archive_commit(ar), 0);
+	ck_assert_ptr_null(cw_archive_get_resume(ar));
+	ck_assert_int_eq(cw_archive_close(ar), 0);
+	sqlite3 *db = open_db();
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM meta WHERE key = 'resume'"), 0);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM records"), 1);
+	sqlite3_close(db);
+}
+END_TEST
+
 Suite *suite_archive(void)
 {
 	Suite *s = suite_create("archive");
@@ -439,6 +468,7 @@ Suite *suite_archive(void)
 	tcase_add_test(tc, test_archive_idempotent);
 	tcase_add_test(tc, test_archive_new_version);
 	tcase_add_test(tc, test_archive_keys);
+	tcase_add_test(tc, test_archive_resume_marker);
 	tcase_add_test(tc, test_archive_refuses_other_files);
 	suite_add_tcase(s, tc);
 	return s;

@@ -38,6 +38,7 @@ Suite *suite_body(void);
 Suite *suite_split(void);
 Suite *suite_linear(void);
 Suite *suite_article_fields(void);
+Suite *suite_emitter(void);
 Suite *suite_csv(void);
 Suite *suite_archive(void);
 Suite *suite_nitf_ninjs(void);

@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, suite_split());
 	srunner_add_suite(sr, suite_article_fields());
 	srunner_add_suite(sr, suite_json());
+	srunner_add_suite(sr, suite_emitter());
 	srunner_add_suite(sr, suite_csv());
 	srunner_add_suite(sr, suite_xml());
 	srunner_add_suite(sr, suite_nitf_ninjs());

@@ -112,6 +112,33 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* Inputs that fail below the parser still give a record, of kind error, located in the input. */
+START_TEST(test_input_failed_records)
+{
+	cw_options *opt = cw_options_new();
+	cw_record *rec = cw_record_input_failed(opt, "missing.txt", CW_FORM_AUTO, 0, 0, 1,
+						"No such file or directory");
+	ck_assert_ptr_nonnull(rec);
+	ck_assert_str_eq(cw_record_kind(rec), "error");
+	ck_assert(has_diag(rec, "INPUT_UNREADABLE"));
+	ck_assert_uint_eq(cw_record_count_at_least(rec, CW_ERROR), 1);
+	ck_assert_int_eq(cw_value_type(cw_value_get(cw_record_root(rec), "source.format")), CW_NULL);
+	ck_assert_str_eq(rec_str(rec, "source.path"), "missing.txt");
+	ck_assert_ptr_nonnull(strstr(cw_record_diag(rec, 0)->message, "No such file"));
+	cw_record_free(rec);
+
+	rec = cw_record_input_failed(opt, "a.tar/b.csv", CW_FORM_CABLES_CSV, 7, 12345, 0,
+				     "Truncated tar archive");
+	ck_assert(has_diag(rec, "INPUT_READ_ERROR"));
+	ck_assert_str_eq(rec_str(rec, "source.format"), "cables-csv");
+	ck_assert_int_eq(cw_value_int(cw_value_get(cw_record_root(rec), "source.index")), 7);
+	ck_assert_int_eq(cw_value_int(cw_value_get(cw_record_root(rec), "source.offset")), 12345);
+	ck_assert_ptr_nonnull(strstr(cw_record_diag(rec, 0)->message, "byte 12345"));
+	cw_record_free(rec);
+	cw_options_free(opt);
+}
+END_TEST
+
 Suite *suite_reader(void)
 {
 	Suite *s = suite_create("reader");
@@ -122,6 +149,7 @@ Suite *suite_reader(void)
 	tcase_add_test(tc, test_item_limit);
 	tcase_add_test(tc, test_forced_form);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_input_failed_records);
 	suite_add_tcase(s, tc);
 	return s;
 }

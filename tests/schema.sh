@@ -162,6 +162,15 @@ if [ "$covered" = "$(printf 'article,cable,error\ntrue,true,true,true,true')" ];
 	fail "broken inputs no longer cover what they were written for: $covered"
 fi
 
+# ---- inputs that cannot be read: a missing file, a tar cut inside a member (exit 2) -----------
+printf 'UNCLAS\n\nSUBJECT: A CUT MEMBER\n' >"$T/member.txt"
+head -c 4000 /dev/zero | tr '\0' x >>"$T/member.txt"
+(cd "$T" && tar -cf whole.tar member.txt && head -c 1500 whole.tar >cut.tar)
+"$CW" convert "$T/no-such-file.txt" "$T/cut.tar" -o "$T/unreadable.jsonl" 2>/dev/null
+if [ "$(jq -r '.diagnostics[0].code' "$T/unreadable.jsonl" | tr '\n' ' ')" = "INPUT_UNREADABLE INPUT_READ_ERROR " ]; then ok; else
+	fail "unreadable inputs give INPUT_UNREADABLE and INPUT_READ_ERROR records: $(cat "$T/unreadable.jsonl")"
+fi
+
 # ---- every record validates ------------------------------------------------------------------
 "$PY" "$VALIDATE" "$SCHEMA" "$T"/*.jsonl "$T/testdata.json" >"$T/valid.out"
 rc=$?
@@ -187,6 +196,7 @@ mutate() {
 mutate unknown-key cable '.subjet = "typo"' "/: Additional properties are not allowed ('subjet' was unexpected)"
 mutate headline-integer article '.headline = 1' "/headline: 1 is not of type 'string', 'null'"
 mutate missing-key cable 'del(.routing.dtg)' "/routing: 'dtg' is a required property"
+mutate cable-without-form cable '.source.format = null' "/source/format: None is not one of"
 mutate dtg-format cable '.routing.dtg = "26 FEB 2006 13:25"' "/routing/dtg: '26 FEB 2006 13:25' does not match"
 mutate tag-kind cable '.tags = [{value: "PREL", kind: "topic"}]' "/tags/0/kind: 'topic' is not one of"
 mutate severity error '.diagnostics[0].severity = "fatal"' "/diagnostics/0/severity: 'fatal' is not one of"

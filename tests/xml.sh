@@ -34,6 +34,12 @@ for f in testdata/*/*/*/input.* testdata/cables/forms/*; do
 done
 [ "$inputs" -gt 20 ] || fail "only $inputs testdata inputs found"
 
+# An input that cannot be read: an error record with a null format, still valid.
+"$CW" convert "$T/no-such-file.txt" -o "$T/unreadable.xml" 2>/dev/null
+if grep -q '<format null="true"/>' "$T/unreadable.xml" && valid "$T/unreadable.xml"; then ok; else
+	fail "an unreadable input's error record: $(cat "$T/unreadable.xml" "$T/xmllint.err")"
+fi
+
 # All of them in one compact document (convert picks XML from .xml), one element a record, in
 # the same order and of the same kinds as the JSON Lines output.
 "$CW" convert testdata -o "$T/all.xml" 2>/dev/null
