@@ -222,7 +222,7 @@ static int convert_stream(const convert_settings *base, int format, const char *
 		      "output written to a file, without --csv-tables\n", stderr);
 		return EXIT_USAGE;
 	}
-	int rc = EXIT_USAGE, opened = 0;
+	int rc, opened = 0;
 	char *last = NULL;
 	if (partial) {
 		if (output_open_partial(&sb.file[0], out_path, resume, &cs.skip, &last,
@@ -279,9 +279,6 @@ static int convert_stream(const convert_settings *base, int format, const char *
 		if (closed != 0 && !failed)
 			res.stopped = 1;
 	}
-	if (partial && res.interrupted && !res.stopped)
-		fprintf(stderr, "cablewire: %s.partial kept: run again with --resume to continue\n",
-			out_path);
 	for (int i = 0; i < OUTPUTS; i++) {
 		cw_emitter_free(sb.em[i]);
 		for (unsigned w = 0; sb.detached && w < cs.jobs; w++)
@@ -290,7 +287,10 @@ static int convert_stream(const convert_settings *base, int format, const char *
 	free(sb.detached);
 	free(sb.cursor);
 	free(last);
-	rc = convert_report(&res, "wrote", partial ? out_path : out_path, NULL);
+	rc = convert_report(&res, "wrote", out_path, NULL);
+	if (partial && res.interrupted && !res.stopped)
+		fprintf(stderr, "cablewire: %s.partial kept: run again with --resume to continue\n",
+			out_path);
 	tally_free(&res.tally);
 	return rc;
 }

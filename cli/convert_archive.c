@@ -167,19 +167,21 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 				remove_temp(tmp);
 				res.stopped = 1;
 			}
-		} else if (res.interrupted) {
-			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",
-				tmp);
 		}
-		free(tmp);
-	} else if (res.interrupted) {
-		fprintf(stderr, "cablewire: %s: the records archived so far are committed; run "
-				"again with --resume to continue\n", out_path);
 	}
 	char extra[256];
 	snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
 		 as.inserted, as.present, as.new_versions, as.new_versions == 1 ? "" : "s");
 	int rc = convert_report(&res, "archived", out_path, extra);
+	if (res.interrupted && !ab.write_failed) {
+		if (tmp)
+			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",
+				tmp);
+		else
+			fprintf(stderr, "cablewire: %s: the records archived so far are committed; "
+					"run again with --resume to continue\n", out_path);
+	}
+	free(tmp);
 	tally_free(&res.tally);
 	free(ab.marker_path);
 	return rc;
