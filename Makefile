@@ -4,6 +4,7 @@
 #   make check          build and run every test
 #   make schema         regenerate schema/*.rng from schema/*.rnc (trang)
 #   make asan           the tests again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make tsan           the batch tests (convert --jobs) under ThreadSanitizer
 #   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
 #   make corpus-check   accuracy tables against ../shared/corpus (skipped when absent)
 #   make bench          speed and memory on the corpus and on generated input
@@ -68,7 +69,7 @@ TEST_BIN  := $(BUILD)/check_cablewire
 CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
-.PHONY: all deps demo check test schema asan fuzz fuzz-deps fuzz-build corpus-check bench clean
+.PHONY: all deps demo check test schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench clean
 .DEFAULT_GOAL := all
 # Generated C is kept between runs (not deleted as an intermediate file).
 .SECONDARY:
@@ -160,6 +161,12 @@ asan: | $(DEPS_STAMP)
 	@tests/cli.sh build/asan/cablewire
 	@tests/xml.sh build/asan/cablewire
 	@tests/batch.sh build/asan/cablewire
+
+# ThreadSanitizer: convert --jobs runs the parse on worker threads (cli/pipeline.c); the batch
+# tests convert with 1 to 8 jobs under it.
+tsan: | $(DEPS_STAMP)
+	$(MAKE) BUILD=build/tsan OPT="-O1 -g" SANITIZE="-fsanitize=thread" build/tsan/cablewire
+	TSAN_OPTIONS="halt_on_error=1" tests/batch.sh build/tsan/cablewire
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60

@@ -60,6 +60,18 @@ records=$(wc -l <"$WORK/html.jsonl")
 [ "$records" = "$pages" ] || { echo "corpus-check: $pages pages but $records records"; exit 1; }
 echo "$pages pages, $records records"
 failed=0
+# The same pages read in place from the .tar.xz on two threads: the same records, in the same
+# order (archive order is the tar's, so both are compared sorted by id and index), every page.
+echo "== the .tar.xz read in place with --jobs 2: the same records as the extracted pages"
+run_convert --jobs 2 "$CORPUS/cables/wikileaks-html.tar.xz" -o "$WORK/html-archive.jsonl" 2>/dev/null
+jq -c 'del(.source.path)' "$WORK/html.jsonl" | sort >"$WORK/html.sorted"
+jq -c 'del(.source.path)' "$WORK/html-archive.jsonl" | sort >"$WORK/html-archive.sorted"
+if cmp -s "$WORK/html.sorted" "$WORK/html-archive.sorted" && [ "$rc" -le 1 ]; then
+	echo "$(wc -l <"$WORK/html-archive.jsonl") records, identical"
+else
+	echo "corpus-check: the archive read in place gives other records (exit $rc)"
+	failed=1
+fi
 "$CHECK" html "$CORPUS/cables/wikileaks-html.metadata.csv" "$WORK/html" || failed=1
 
 echo
