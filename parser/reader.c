@@ -194,12 +194,14 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	}
 	u->full_len = n + rd->dropped;
 	u->path = strdup(rd->path);
-	/* The last unit of a finished input, when it is all that is pending (every one-unit input:
-	 * a page, a story, a single telegram), takes the reader's buffer over instead of a copy of
-	 * it: a 50 MB unit cost 50 MB more than needed until its record was freed (issue 7).
-	 * rd->buf still points at the bytes for consume(), which counts their lines; the caller
-	 * then clears it. */
-	int take = rd->finished && rd->mem && n == rd->len && keep == n && !u->oversize;
+	/* A unit that is all the pending input and fills at least half of the buffer (every
+	 * one-unit input: a page, a story, a single telegram; a long cables.csv row fed to its
+	 * end) takes the reader's buffer over instead of a copy of it: a 50 MB unit cost 50 MB
+	 * more than needed until its record was freed (issue 7). A small unit is still copied
+	 * rather than keep a mostly empty buffer; the next feed starts a new one. rd->buf still
+	 * points at the bytes for consume(), which counts their lines; the caller then clears
+	 * it. */
+	int take = rd->mem && n == rd->len && keep == n && !u->oversize && (n + 1) * 2 > rd->cap;
 	if (take && u->path) {
 		if (rd->buf != rd->mem)
 			memmove(rd->mem, rd->buf, n);
