@@ -540,7 +540,7 @@ static void mark_duplicates(article_ctx *ctx)
 	size_t np = cw_value_count(ctx->paragraphs);
 	if (np < 2 || np > 20000)
 		return;
-	enum { SHINGLE = 4 };
+	enum { SHINGLE = 4, MAX_DUP_WORDS = 1 << 20 };
 	/* word hashes per paragraph, then shingle -> first paragraph through an open table */
 	size_t cap = 1024;
 	size_t total = 0;
@@ -554,6 +554,15 @@ static void mark_duplicates(article_ctx *ctx)
 		size_t n;
 		cw_value_string(cw_value_get(items[i], "text"), &n);
 		total += n / 3 + 1;
+	}
+	/* Like a story of more than 20,000 paragraphs, one of more than about 3 MB of paragraph
+	 * text (a million word slots; the longest real stories hold some 100 KB) is not looked
+	 * at: the tables below take 32 bytes per word slot and hashing varied prose touches all
+	 * their pages, so a 50 MB paragraph cost a gigabyte, and most of its parse time went to
+	 * page faults (issue 7). */
+	if (total > MAX_DUP_WORDS) {
+		free(items);
+		return;
 	}
 	while (cap < total * 2)
 		cap *= 2;

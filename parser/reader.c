@@ -193,15 +193,32 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 			keep = max;
 	}
 	u->full_len = n + rd->dropped;
-	u->bytes = malloc(keep + 1);
 	u->path = strdup(rd->path);
+	/* A unit that is all the pending input and fills at least half of the buffer (every
+	 * one-unit input: a page, a story, a single telegram; a long cables.csv row fed to its
+	 * end) takes the reader's buffer over instead of a copy of it: a 50 MB unit cost 50 MB
+	 * more than needed until its record was freed (issue 7). A small unit is still copied
+	 * rather than keep a mostly empty buffer; the next feed starts a new one. rd->buf still
+	 * points at the bytes for consume(), which counts their lines; the caller then clears
+	 * it. */
+	int take = rd->mem && n == rd->len && keep == n && !u->oversize && (n + 1) * 2 > rd->cap;
+	if (take && u->path) {
+		if (rd->buf != rd->mem)
+			memmove(rd->mem, rd->buf, n);
+		u->bytes = rd->buf = rd->mem;
+		rd->mem = NULL;
+		rd->cap = 0;
+	} else {
+		take = 0;
+		u->bytes = malloc(keep + 1);
+	}
 	if (!u->bytes || !u->path) {
 		free(u->bytes);
 		free(u->path);
 		free(u);
 		return NULL;
 	}
-	if (keep)
+	if (keep && !take)
 		memcpy(u->bytes, rd->buf, keep);
 	u->bytes[keep] = '\0';
 	u->len = keep;
@@ -281,6 +298,8 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 		if (!u)
 			return CW_ENOMEM;
 		consume(rd, n);
+		if (!rd->mem)
+			rd->buf = NULL; /* the unit took the buffer over (make_unit) */
 		if (rd->finished && rd->len == 0)
 			rd->drained = 1;
 		*out = u;
