@@ -6,6 +6,7 @@
  * they keep is appended to the record's text together with the input offset it came from. */
 #include "forms.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "decoder.h"
@@ -362,18 +363,27 @@ static int decode_csv(decoder *d, uptr cur, uptr lim, decoded *out)
 static int looks_cp1252(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	size_t valid = 0, invalid = 0;
+	size_t invalid = 0;
 	for (;;) {
+		/* Most input is ASCII: eight bytes at a time while none has its high bit set. */
+		while (lim - cur >= 8) {
+			uint64_t w;
+			memcpy(&w, cur, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			cur += 8;
+		}
 		/*!re2c
 			[\x00-\x7f]+ { continue; }
-			u8mb         { valid++; continue; }
+			/* One valid multi-byte sequence settles it: the answer cannot change. */
+			u8mb         { return 0; }
 			[\x80-\xff]  { invalid++; continue; }
 			$            { break; }
 			*            { continue; }
 		*/
 	}
 	(void)mar;
-	return invalid > 0 && valid == 0;
+	return invalid > 0;
 }
 
 /* ---- detection --------------------------------------------------------------------------- */
@@ -405,7 +415,7 @@ cw_form form_detect(const char *buf, size_t len)
 	memcpy(local, buf, n);
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
-	int html = 0, pre = 0, md = 0;
+	int md = 0;
 	/* Wire streams: SYN SYN SOH opens an ANPA-1312 story wherever it comes (line noise may
 	 * precede it); a bare SOH and a header line, an IPTC 7901 message. */
 	for (const char *q = local; (q = memchr(q, 0x16, n - (size_t)(q - local))); q++)
@@ -438,8 +448,12 @@ scan:
 	for (;;) {
 		tok = cur;
 		/*!re2c
-			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { html++; continue; }
-			'<pre' [ >]                                   { pre++; continue; }
+			/* A page mark decides at once: nothing later in the window can overrule it,
+			 * and a page is otherwise scanned byte by byte for 64 KiB. */
+			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { return CW_FORM_WIKILEAKS_HTML; }
+			'<pre' [ >]                                   { return CW_FORM_WIKILEAKS_HTML; }
+			/* Runs of bytes no rule can start with, skipped in one step. */
+			[^<[\\\n\x00]+                                 { continue; }
 			"[" [^\]\n\x00]{1,80} "](" [^)\n\x00]* ")"   { md++; continue; }
 			"\n" "|" [^\n\x00]* "|" [ \t]* "\n"             { md++; continue; }
 			"\\" [_*[\]#]                                 { md++; continue; }
@@ -449,8 +463,6 @@ scan:
 	}
 	(void)mar;
 	(void)tok;
-	if (html || pre)
-		return CW_FORM_WIKILEAKS_HTML;
 	/* Text: a telegram when it shows one of a telegram's marks, else a news story. The scanner
 	 * reads whole lines: the window ends with one. */
 	if (n && local[n - 1] != '\n') {
