@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runs.h"
+
 void sink_init(sink *s, cw_write_fn write, void *ctx)
 {
 	s->write = write;
@@ -92,6 +94,12 @@ void sink_json_string(sink *s, const char *str, size_t n)
 	sink_putc(s, '"');
 	size_t run = 0; /* bytes that need no escaping, written in one go */
 	for (size_t i = 0; i < n;) {
+		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
+		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
+		run += skip;
+		i += skip;
+		if (i == n)
+			break;
 		unsigned c = p[i];
 		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
 			run++;

@@ -6,11 +6,11 @@
  * they keep is appended to the record's text together with the input offset it came from. */
 #include "forms.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "decoder.h"
 #include "news_forms.h"
+#include "runs.h"
 
 
 /*!include:re2c "common.re" */
@@ -37,6 +37,12 @@ static void decode_text(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '\\', '\\', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			([\t\n\x20-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
 			/* WikiLeaks marks numbered lines with a pilcrow: not part of the telegram. */
@@ -55,6 +61,12 @@ static void decode_markdown(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '[', '\\', ']');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			([\t\n\x20-\x5a\x5e-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
 			/* [KPAL](#) and [text](http://...) keep their text. */
@@ -81,6 +93,12 @@ static uptr decode_pre(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '&', '<', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			"</pre>"                         { return cur; }
 			([\t\n\x20-\x25\x27-\x3b\x3d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
@@ -256,6 +274,12 @@ static uptr csv_quoted(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '"', '\\', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			"\"" "\""                          { subst(d, "\"", 1, tok); continue; }
 			"\""                               { return cur; }
@@ -365,14 +389,8 @@ static int looks_cp1252(uptr cur, uptr lim)
 	uptr mar = NULL;
 	size_t invalid = 0;
 	for (;;) {
-		/* Most input is ASCII: eight bytes at a time while none has its high bit set. */
-		while (lim - cur >= 8) {
-			uint64_t w;
-			memcpy(&w, cur, 8);
-			if (w & UINT64_C(0x8080808080808080))
-				break;
-			cur += 8;
-		}
+		/* Most input is ASCII: skipped a word at a time. */
+		cur = runs_ascii(cur, lim);
 		/*!re2c
 			[\x00-\x7f]+ { continue; }
 			/* One valid multi-byte sequence settles it: the answer cannot change. */
