@@ -49,9 +49,17 @@ void sink_putc(sink *s, char c)
 
 void sink_int(sink *s, int64_t v)
 {
+	/* Every record has a handful of numbers: digits by hand, not through snprintf. */
 	char b[24];
-	int n = snprintf(b, sizeof b, "%lld", (long long)v);
-	sink_put(s, b, (size_t)n);
+	size_t i = sizeof b;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		b[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		b[--i] = '-';
+	sink_put(s, b + i, sizeof b - i);
 }
 
 size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp)

@@ -683,10 +683,11 @@ static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
 		slice prev = b->segs[b->nsegs - 2];
 		char c = prev.s[prev.n - 1];
 		int prev_lower = 0, last_upper = 1;
-		for (size_t i = 0; i < prev.n; i++)
-			prev_lower |= prev.s[i] >= 'a' && prev.s[i] <= 'z';
-		for (size_t i = 0; i < b->last_line.n; i++)
-			last_upper &= !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
+		/* Both settle at the first lowercase letter. */
+		for (size_t i = 0; i < prev.n && !prev_lower; i++)
+			prev_lower = prev.s[i] >= 'a' && prev.s[i] <= 'z';
+		for (size_t i = 0; i < b->last_line.n && last_upper; i++)
+			last_upper = !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
 		b->last_line_alone = c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' ||
 				     (prev_lower && last_upper);
 	}
