@@ -31,6 +31,14 @@ static inline uint64_t runs_has(uint64_t w, unsigned char c)
 	return (x - RUNS_ONES) & ~x & RUNS_HIGH;
 }
 
+/* The high bit of each byte of w that is zero, and of no other (exact byte by byte, unlike
+ * runs_has, whose borrow may mark the byte above a match). */
+static inline uint64_t runs_zero_bytes(uint64_t w)
+{
+	const uint64_t low7 = RUNS_ONES * 0x7f;
+	return ~(((w & low7) + low7) | w | low7);
+}
+
 /* Nonzero when a byte of w is below n, for n <= 128 (exact as a truth value). */
 static inline uint64_t runs_below(uint64_t w, unsigned char n)
 {

@@ -857,11 +857,14 @@ static void signature(cable_ctx *ctx)
 }
 
 /* Summary, comments and notes: spans marked inside the paragraphs' text. */
-static void spans(cable_ctx *ctx)
+static void spans(cable_ctx *ctx, const char *start)
 {
 	body_state *b = &ctx->b;
 	arena *a = ctx->a;
 	cw_value *summary = NULL;
+	/* Every paragraph's text is a slice of the body, or slices of it joined by blanks. */
+	if (!span_marks_possible(start, ctx->lim))
+		return;
 	for (const cw_member *m = cw_value_first(b->paragraphs); m; m = cw_member_next(m)) {
 		size_t n;
 		const char *t = cw_value_string(cw_value_get(cw_member_value(m), "text"), &n);
@@ -981,7 +984,7 @@ void body_parse(cable_ctx *ctx, const char *start)
 	body_lexer_init(&ctx->blx, ctx->text, start, ctx->lim);
 	cw_body_parse(ctx);
 	signature(ctx);
-	spans(ctx);
+	spans(ctx, start);
 
 	cw_value *f = obj_put(a, root, "furniture", val_object(a));
 	obj_put_int(a, f, "page_breaks", (int64_t)ctx->blx.page_breaks);
