@@ -100,4 +100,18 @@ static inline const unsigned char *runs_ascii(const unsigned char *p, const unsi
 	return p;
 }
 
+/* How many of the n bytes at p are c. */
+static inline size_t runs_count(const unsigned char *p, size_t n, unsigned char c)
+{
+	size_t k = 0, i = 0;
+	for (; n - i >= 8; i += 8) {
+		/* 0x01 in each byte equal to c; the multiplication sums them in the top byte. */
+		uint64_t z = runs_zero_bytes(runs_load(p + i) ^ (RUNS_ONES * c)) >> 7;
+		k += (size_t)((z * RUNS_ONES) >> 56);
+	}
+	for (; i < n; i++)
+		k += p[i] == c;
+	return k;
+}
+
 #endif
