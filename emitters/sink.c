@@ -21,7 +21,7 @@ int sink_flush(sink *s)
 	return s->err ? -1 : 0;
 }
 
-void sink_put(sink *s, const char *p, size_t n)
+void sink_put_slow(sink *s, const char *p, size_t n)
 {
 	if (s->err)
 		return;
@@ -39,7 +39,7 @@ void sink_put(sink *s, const char *p, size_t n)
 
 void sink_puts(sink *s, const char *str) { sink_put(s, str, strlen(str)); }
 
-void sink_putc(sink *s, char c)
+void sink_putc_slow(sink *s, char c)
 {
 	if (s->len == sizeof s->buf)
 		sink_flush(s);
