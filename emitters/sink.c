@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runs.h"
+
 void sink_init(sink *s, cw_write_fn write, void *ctx)
 {
 	s->write = write;
@@ -19,7 +21,7 @@ int sink_flush(sink *s)
 	return s->err ? -1 : 0;
 }
 
-void sink_put(sink *s, const char *p, size_t n)
+void sink_put_slow(sink *s, const char *p, size_t n)
 {
 	if (s->err)
 		return;
@@ -37,7 +39,7 @@ void sink_put(sink *s, const char *p, size_t n)
 
 void sink_puts(sink *s, const char *str) { sink_put(s, str, strlen(str)); }
 
-void sink_putc(sink *s, char c)
+void sink_putc_slow(sink *s, char c)
 {
 	if (s->len == sizeof s->buf)
 		sink_flush(s);
@@ -47,9 +49,17 @@ void sink_putc(sink *s, char c)
 
 void sink_int(sink *s, int64_t v)
 {
+	/* Every record has a handful of numbers: digits by hand, not through snprintf. */
 	char b[24];
-	int n = snprintf(b, sizeof b, "%lld", (long long)v);
-	sink_put(s, b, (size_t)n);
+	size_t i = sizeof b;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		b[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		b[--i] = '-';
+	sink_put(s, b + i, sizeof b - i);
 }
 
 size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
@@ -92,6 +102,12 @@ void sink_json_string(sink *s, const char *str, size_t n)
 	sink_putc(s, '"');
 	size_t run = 0; /* bytes that need no escaping, written in one go */
 	for (size_t i = 0; i < n;) {
+		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
+		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
+		run += skip;
+		i += skip;
+		if (i == n)
+			break;
 		unsigned c = p[i];
 		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
 			run++;

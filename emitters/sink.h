@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cablewire.h"
 
@@ -18,9 +19,31 @@ typedef struct sink {
 } sink;
 
 void sink_init(sink *s, cw_write_fn write, void *ctx);
-void sink_put(sink *s, const char *p, size_t n);
+/* Flushing, direct writes of what does not fit, and errors: the part of sink_put and
+ * sink_putc that is not inlined. */
+void sink_put_slow(sink *s, const char *p, size_t n);
+void sink_putc_slow(sink *s, char c);
+
+/* Called for every key and value of every record: what fits in the buffer is copied inline. */
+static inline void sink_put(sink *s, const char *p, size_t n)
+{
+	if (!s->err && n <= sizeof s->buf - s->len) {
+		memcpy(s->buf + s->len, p, n);
+		s->len += n;
+	} else {
+		sink_put_slow(s, p, n);
+	}
+}
+
+static inline void sink_putc(sink *s, char c)
+{
+	if (!s->err && s->len < sizeof s->buf)
+		s->buf[s->len++] = c;
+	else
+		sink_putc_slow(s, c);
+}
+
 void sink_puts(sink *s, const char *str);
-void sink_putc(sink *s, char c);
 void sink_int(sink *s, int64_t v);
 /* Returns 0, or -1 when the callback reported an error (now or before). */
 int sink_flush(sink *s);

@@ -204,9 +204,7 @@ static int is_pass_line(uptr p, uptr eol, uptr lim)
 /* A row of a tab-separated dump with backslash line ends. */
 static int is_tab_dump(uptr p, uptr eol)
 {
-	int tab = 0;
-	for (uptr q = p; q < eol; q++)
-		tab |= *q == '\t';
+	int tab = memchr(p, '\t', (size_t)(eol - p)) != NULL;
 	while (eol > p && (eol[-1] == ' ' || eol[-1] == '\t'))
 		eol--;
 	return tab && eol > p && eol[-1] == '\\';
@@ -263,6 +261,8 @@ static uptr find_cut(uptr p, uptr eol, uptr lim)
 			"E.O." sp* digit{4,5} sp* (":" | 'DECL' | 'N/A') | "TAGS:" | "TAGS :" | "SUBJECT:" | "SIPDIS"
 			| 'CLASSIFIED' sp+ 'BY' sp* ":"                           { return tok; }
 			sp ("REF" | "REFS" | "REFTEL") ":"                       { return tok + 1; }
+			/* Bytes no keyword starts with, in one step rather than one a turn. */
+			[^\n\x00 \tETSCc]+                                           { continue; }
 			[^\n]                                                        { continue; }
 			*                                                            { return NULL; }
 			$                                                            { return NULL; }

@@ -81,6 +81,10 @@ enum span_mark { SPAN_NONE, SPAN_SUMMARY, SPAN_END_SUMMARY, SPAN_COMMENT, SPAN_E
 		 SPAN_NOTE, SPAN_END_NOTE };
 /* Finds the next marker from *p; returns its kind, with its bounds in *mark. */
 int scan_span_mark(const char **p, const char *end, const char *lim, slice *mark);
+/* 0 when no text made of pieces of [s, lim) (slices, or slices joined by blanks) can hold a
+ * marker scan_span_mark finds, because none of them holds SUMMARY, COMMENT or NOTE in any case;
+ * 1 when one may. lim has the NUL sentinel. */
+int span_marks_possible(const char *s, const char *lim);
 
 /* A line that can be a signature: one to four name words, no digits, no sentence punctuation. */
 int is_name_line(slice line, const char *lim);

@@ -1,6 +1,8 @@
 /* Anchored scanners for the body's fields. See body_fields.h. */
 #include "body_fields.h"
 
+#include "runs.h"
+
 #include <string.h>
 
 typedef const unsigned char *uptr;
@@ -746,6 +748,45 @@ int scan_span_mark(const char **p, const char *end, const char *limit, slice *ma
 		return kind;
 	}
 	(void)mar;
+}
+
+/* Every marker above holds one of these words, whole. */
+static int span_word_at(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:spanword
+		'SUMMARY' | 'COMMENT' | 'NOTE' { return 1; }
+		*                              { return 0; }
+		$                              { return 0; }
+	*/
+	(void)mar;
+}
+
+int span_marks_possible(const char *s, const char *limit)
+{
+	/* Scanning every paragraph for markers reads the body once more, a word a turn; most
+	 * telegrams have none. The words are looked for by a letter pair they hold, eight bytes
+	 * at a time ("mm" of SUMMARY and COMMENT, "ot" of NOTE, in either case), and only where a
+	 * pair is does the scanner above look. A word can not span a joint between pieces: the
+	 * pieces are joined by blanks. */
+	uptr base = (uptr)s, lim = (uptr)limit;
+	size_t n = (size_t)(lim - base), i = 0;
+	for (; n - i >= 8; i += 7) {
+		uint64_t f = runs_load(base + i) | RUNS_ONES * 0x20;
+		uint64_t m = runs_zero_bytes(f ^ RUNS_ONES * 'm');
+		uint64_t o = runs_zero_bytes(f ^ RUNS_ONES * 'o');
+		uint64_t t = runs_zero_bytes(f ^ RUNS_ONES * 't');
+		if (!((m & (m >> 8)) | (o & (t >> 8))))
+			continue;
+		/* A pair in bytes i..i+7: its word starts at most two bytes before it. */
+		for (size_t j = i >= 2 ? i - 2 : 0; j < i + 8; j++)
+			if (span_word_at(base + j, lim))
+				return 1;
+	}
+	for (size_t j = i >= 2 ? i - 2 : 0; j < n; j++)
+		if (span_word_at(base + j, lim))
+			return 1;
+	return 0;
 }
 
 /* ---- signature ---------------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "decoder.h"
 #include "news_forms.h"
+#include "runs.h"
 
 
 /*!include:re2c "common.re" */
@@ -36,6 +37,12 @@ static void decode_text(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '\\', '\\', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			([\t\n\x20-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
 			/* WikiLeaks marks numbered lines with a pilcrow: not part of the telegram. */
@@ -54,6 +61,12 @@ static void decode_markdown(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '[', '\\', ']');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			([\t\n\x20-\x5a\x5e-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
 			/* [KPAL](#) and [text](http://...) keep their text. */
@@ -80,6 +93,12 @@ static uptr decode_pre(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '&', '<', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			"</pre>"                         { return cur; }
 			([\t\n\x20-\x25\x27-\x3b\x3d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
@@ -255,6 +274,12 @@ static uptr csv_quoted(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text a word at a time (lexer/runs.h); the scanner goes on from there. */
+		uptr run = runs_text(tok, lim, '"', '\\', '\\');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			"\"" "\""                          { subst(d, "\"", 1, tok); continue; }
 			"\""                               { return cur; }
@@ -362,18 +387,21 @@ static int decode_csv(decoder *d, uptr cur, uptr lim, decoded *out)
 static int looks_cp1252(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	size_t valid = 0, invalid = 0;
+	size_t invalid = 0;
 	for (;;) {
+		/* Most input is ASCII: skipped a word at a time. */
+		cur = runs_ascii(cur, lim);
 		/*!re2c
 			[\x00-\x7f]+ { continue; }
-			u8mb         { valid++; continue; }
+			/* One valid multi-byte sequence settles it: the answer cannot change. */
+			u8mb         { return 0; }
 			[\x80-\xff]  { invalid++; continue; }
 			$            { break; }
 			*            { continue; }
 		*/
 	}
 	(void)mar;
-	return invalid > 0 && valid == 0;
+	return invalid > 0;
 }
 
 /* ---- detection --------------------------------------------------------------------------- */
@@ -405,7 +433,7 @@ cw_form form_detect(const char *buf, size_t len)
 	memcpy(local, buf, n);
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
-	int html = 0, pre = 0, md = 0;
+	int md = 0;
 	/* Wire streams: SYN SYN SOH opens an ANPA-1312 story wherever it comes (line noise may
 	 * precede it); a bare SOH and a header line, an IPTC 7901 message. */
 	for (const char *q = local; (q = memchr(q, 0x16, n - (size_t)(q - local))); q++)
@@ -438,8 +466,12 @@ scan:
 	for (;;) {
 		tok = cur;
 		/*!re2c
-			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { html++; continue; }
-			'<pre' [ >]                                   { pre++; continue; }
+			/* A page mark decides at once: nothing later in the window can overrule it,
+			 * and a page is otherwise scanned byte by byte for 64 KiB. */
+			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { return CW_FORM_WIKILEAKS_HTML; }
+			'<pre' [ >]                                   { return CW_FORM_WIKILEAKS_HTML; }
+			/* Runs of bytes no rule can start with, skipped in one step. */
+			[^<[\\\n\x00]+                                 { continue; }
 			"[" [^\]\n\x00]{1,80} "](" [^)\n\x00]* ")"   { md++; continue; }
 			"\n" "|" [^\n\x00]* "|" [ \t]* "\n"             { md++; continue; }
 			"\\" [_*[\]#]                                 { md++; continue; }
@@ -449,8 +481,6 @@ scan:
 	}
 	(void)mar;
 	(void)tok;
-	if (html || pre)
-		return CW_FORM_WIKILEAKS_HTML;
 	/* Text: a telegram when it shows one of a telegram's marks, else a news story. The scanner
 	 * reads whole lines: the window ends with one. */
 	if (n && local[n - 1] != '\n') {

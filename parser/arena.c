@@ -32,7 +32,8 @@ void arena_release(arena *a)
 	arena_init(a);
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* Room for n bytes, not cleared. */
+static void *arena_take(arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	n = (n + align - 1) / align * align;
@@ -61,13 +62,21 @@ void *arena_alloc(arena *a, size_t n)
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	void *p = arena_take(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* Every byte is written below: no need to clear them first. */
+	char *p = arena_take(a, n + 1);
 	if (!p)
 		return NULL;
 	if (n)

@@ -683,10 +683,11 @@ static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
 		slice prev = b->segs[b->nsegs - 2];
 		char c = prev.s[prev.n - 1];
 		int prev_lower = 0, last_upper = 1;
-		for (size_t i = 0; i < prev.n; i++)
-			prev_lower |= prev.s[i] >= 'a' && prev.s[i] <= 'z';
-		for (size_t i = 0; i < b->last_line.n; i++)
-			last_upper &= !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
+		/* Both settle at the first lowercase letter. */
+		for (size_t i = 0; i < prev.n && !prev_lower; i++)
+			prev_lower = prev.s[i] >= 'a' && prev.s[i] <= 'z';
+		for (size_t i = 0; i < b->last_line.n && last_upper; i++)
+			last_upper = !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
 		b->last_line_alone = c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' ||
 				     (prev_lower && last_upper);
 	}
@@ -856,11 +857,14 @@ static void signature(cable_ctx *ctx)
 }
 
 /* Summary, comments and notes: spans marked inside the paragraphs' text. */
-static void spans(cable_ctx *ctx)
+static void spans(cable_ctx *ctx, const char *start)
 {
 	body_state *b = &ctx->b;
 	arena *a = ctx->a;
 	cw_value *summary = NULL;
+	/* Every paragraph's text is a slice of the body, or slices of it joined by blanks. */
+	if (!span_marks_possible(start, ctx->lim))
+		return;
 	for (const cw_member *m = cw_value_first(b->paragraphs); m; m = cw_member_next(m)) {
 		size_t n;
 		const char *t = cw_value_string(cw_value_get(cw_member_value(m), "text"), &n);
@@ -980,7 +984,7 @@ void body_parse(cable_ctx *ctx, const char *start)
 	body_lexer_init(&ctx->blx, ctx->text, start, ctx->lim);
 	cw_body_parse(ctx);
 	signature(ctx);
-	spans(ctx);
+	spans(ctx, start);
 
 	cw_value *f = obj_put(a, root, "furniture", val_object(a));
 	obj_put_int(a, f, "page_breaks", (int64_t)ctx->blx.page_breaks);

@@ -81,8 +81,37 @@ int parse_digits(const char *s, size_t n)
 	return v;
 }
 
+/* v as exactly w digits, zero-padded; v must fit. */
+static char *digits(char *p, int v, int w)
+{
+	for (int i = w - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + w;
+}
+
 void format_iso(const cw_date *d, char *buf, size_t size)
 {
+	/* Several a record: the usual ranges are written by hand, the rest by snprintf. */
+	int plain = d->year >= 0 && d->year <= 9999 && d->month >= 0 && d->month <= 99 &&
+		    d->day >= 0 && d->day <= 99 &&
+		    (d->hour < 0 || (d->hour <= 99 && d->minute >= 0 && d->minute <= 99));
+	if (plain && size >= (d->hour >= 0 ? 21u : 11u)) {
+		char *p = digits(buf, d->year, 4);
+		*p++ = '-';
+		p = digits(p, d->month, 2);
+		*p++ = '-';
+		p = digits(p, d->day, 2);
+		if (d->hour >= 0) {
+			*p++ = 'T';
+			p = digits(p, d->hour, 2);
+			*p++ = ':';
+			p = digits(p, d->minute, 2);
+			memcpy(p, ":00Z", 4);
+			p += 4;
+		}
+		*p = '\0';
+		return;
+	}
 	if (d->hour >= 0)
 		snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:00Z", d->year, d->month, d->day,
 			 d->hour, d->minute);

@@ -7,6 +7,7 @@
 #include "cable_parse.h"
 #include "forms.h"
 #include "record.h"
+#include "runs.h"
 #include "split.h"
 
 struct cw_unit {
@@ -234,9 +235,8 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 /* Drops the first n pending bytes, keeping the file position of what remains. */
 static void consume(cw_reader *rd, size_t n)
 {
-	if (n)
-		for (const char *q = rd->buf, *e = rd->buf + n; (q = memchr(q, '\n', (size_t)(e - q))); q++)
-			rd->buf_line++;
+	if (n) /* a word at a time: one memchr call a line was 2% of a cables.csv run */
+		rd->buf_line += (uint32_t)runs_count((const unsigned char *)rd->buf, n, '\n');
 	rd->buf_line += (uint32_t)rd->dropped_lines;
 	if (n)
 		rd->buf += n;

@@ -77,12 +77,19 @@ cw_value *arr_push(arena *a, cw_value *arr, cw_value *v)
 	return v;
 }
 
+/* Keys are mostly the same string literals: the pointer and the first byte settle most
+ * comparisons without a call to strcmp (puts and finds scan every member). */
+static inline int same_key(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 cw_value *obj_find(cw_value *obj, const char *key)
 {
 	if (!obj || obj->type != CW_OBJECT)
 		return NULL;
 	for (cw_member *m = obj->u.list.first; m; m = m->next)
-		if (strcmp(m->key, key) == 0)
+		if (same_key(m->key, key))
 			return m->value;
 	return NULL;
 }
@@ -94,7 +101,7 @@ cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 	if (!v)
 		v = val_null(a);
 	for (cw_member *m = obj->u.list.first; m; m = m->next)
-		if (strcmp(m->key, key) == 0) {
+		if (same_key(m->key, key)) {
 			m->value = v;
 			return v;
 		}

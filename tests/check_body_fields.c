@@ -181,6 +181,26 @@ START_TEST(test_span_marks)
 }
 END_TEST
 
+/* The pre-check must say yes wherever the scanner could find a marker: each word in each case,
+ * at every alignment to the eight-byte words it reads; and no on text with only the letter
+ * pairs it looks for. */
+START_TEST(test_span_marks_possible)
+{
+	const char *words[] = { "SUMMARY", "summary", "Comment", "COMMENT", "note", "NoTe" };
+	char buf[64];
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		for (int pad = 0; pad < 20; pad++) {
+			int n = snprintf(buf, sizeof buf, "%.*s%s x\n", pad, "xxxxxxxxxxxxxxxxxxxxxxx",
+					 words[w]);
+			ck_assert_msg(span_marks_possible(buf, buf + n), "%s after %d", words[w], pad);
+		}
+	const char *no[] = { "", "x\n", "common commitment, not otherwise nodded at as a sum.\n",
+			     "summar y comm ent no te SUMMAR\n", "MM mm OT ot Mm oT\n" };
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		ck_assert_msg(!span_marks_possible(no[i], no[i] + strlen(no[i])), "%s", no[i]);
+}
+END_TEST
+
 START_TEST(test_name_lines)
 {
 	const char *yes[] = { "SECHE\n", "VAN VOORST\n", "Swindells\n", "FEINSTEIN/GAVRILIS\n" };
@@ -280,6 +300,7 @@ Suite *suite_body_fields(void)
 	tcase_add_loop_test(tc, test_reasons, 0, sizeof reason_cases / sizeof *reason_cases);
 	tcase_add_test(tc, test_titles);
 	tcase_add_test(tc, test_span_marks);
+	tcase_add_test(tc, test_span_marks_possible);
 	tcase_add_test(tc, test_name_lines);
 	tcase_add_test(tc, test_captions);
 	tcase_add_test(tc, test_garbled_levels);

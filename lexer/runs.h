@@ -1,0 +1,117 @@
+/* Word-at-a-time skipping of plain runs, in front of the re2c scanners and the escapers.
+ *
+ * A DFA loop costs a few branches per byte, and on prose those branches follow the letters
+ * (lowercase, capital, space, punctuation) and mispredict. Most of what the decoders, the
+ * splitter and the escapers read is long runs of bytes that only one rule can take ("plain
+ * text, keep it"). These helpers look at eight bytes at a time and stop at the first word that
+ * holds any byte a rule could treat otherwise; the scanner then goes on from there as before, so
+ * every token boundary it decides is decided by the DFA exactly as without them. They never read
+ * at or past lim, so the sentinel rules stay the scanners' own. Time stays linear: each byte is
+ * looked at once here and at most once more by the scanner. */
+#ifndef CW_RUNS_H
+#define CW_RUNS_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define RUNS_ONES UINT64_C(0x0101010101010101)
+#define RUNS_HIGH UINT64_C(0x8080808080808080)
+
+static inline uint64_t runs_load(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Nonzero when a byte of w equals c (exact as a truth value). */
+static inline uint64_t runs_has(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (RUNS_ONES * c);
+	return (x - RUNS_ONES) & ~x & RUNS_HIGH;
+}
+
+/* The high bit of each byte of w that is zero, and of no other (exact byte by byte, unlike
+ * runs_has, whose borrow may mark the byte above a match). */
+static inline uint64_t runs_zero_bytes(uint64_t w)
+{
+	const uint64_t low7 = RUNS_ONES * 0x7f;
+	return ~(((w & low7) + low7) | w | low7);
+}
+
+/* Nonzero when a byte of w is below n, for n <= 128 (exact as a truth value). */
+static inline uint64_t runs_below(uint64_t w, unsigned char n)
+{
+	return (w - RUNS_ONES * n) & ~w & RUNS_HIGH;
+}
+
+/* Nonzero when a byte of w is not printable ASCII (0x20-0x7E). */
+static inline uint64_t runs_unprintable(uint64_t w)
+{
+	return runs_below(w, 0x20) | (w & RUNS_HIGH) | runs_has(w, 0x7f);
+}
+
+/* Skips whole words of printable ASCII (0x20-0x7E) holding none of a, b, c; returns where the
+ * first other word starts (or the last whole word before lim ends). */
+static inline const unsigned char *runs_printable(const unsigned char *p, const unsigned char *lim,
+						  unsigned char a, unsigned char b, unsigned char c)
+{
+	while (lim - p >= 8) {
+		uint64_t w = runs_load(p);
+		if (runs_unprintable(w) | runs_has(w, a) | runs_has(w, b) | runs_has(w, c))
+			break;
+		p += 8;
+	}
+	return p;
+}
+
+/* For a decoder whose scanner takes runs of text with one rule: the end of the stretch from tok
+ * that can be handed on as text before the scanner goes on, or tok when there is none. a, b and
+ * c must hold every printable byte that the run rule does not take or that another rule can
+ * start with. The stretch stops one byte short of the skipped words, so that the scanner
+ * resumes on a byte only the run rule can start with: its token then ends where the one token
+ * it would have read from tok ends, and the text written is the same. */
+static inline const unsigned char *runs_text(const unsigned char *tok, const unsigned char *lim,
+					     unsigned char a, unsigned char b, unsigned char c)
+{
+	const unsigned char *p = runs_printable(tok, lim, a, b, c);
+	return p == tok ? tok : p - 1;
+}
+
+/* Skips whole words holding none of the four bytes a, b, c, e (any other byte may be there). */
+static inline const unsigned char *runs_without4(const unsigned char *p, const unsigned char *lim,
+						 unsigned char a, unsigned char b, unsigned char c,
+						 unsigned char e)
+{
+	while (lim - p >= 8) {
+		uint64_t w = runs_load(p);
+		if (runs_has(w, a) | runs_has(w, b) | runs_has(w, c) | runs_has(w, e))
+			break;
+		p += 8;
+	}
+	return p;
+}
+
+/* Skips whole words of ASCII (no byte above 0x7F). */
+static inline const unsigned char *runs_ascii(const unsigned char *p, const unsigned char *lim)
+{
+	while (lim - p >= 8 && !(runs_load(p) & RUNS_HIGH))
+		p += 8;
+	return p;
+}
+
+/* How many of the n bytes at p are c. */
+static inline size_t runs_count(const unsigned char *p, size_t n, unsigned char c)
+{
+	size_t k = 0, i = 0;
+	for (; n - i >= 8; i += 8) {
+		/* 0x01 in each byte equal to c; the multiplication sums them in the top byte. */
+		uint64_t z = runs_zero_bytes(runs_load(p + i) ^ (RUNS_ONES * c)) >> 7;
+		k += (size_t)((z * RUNS_ONES) >> 56);
+	}
+	for (; i < n; i++)
+		k += p[i] == c;
+	return k;
+}
+
+#endif
