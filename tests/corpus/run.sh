@@ -196,7 +196,7 @@ set +e
 set -e
 t1=$(now)
 cat "$WORK/archive-again.err"
-grep -q ": 0 inserted, $pages unchanged, 0 new versions;" "$WORK/archive-again.err" \
+grep -q ": 0 inserted, $pages unchanged, 0 new versions$" "$WORK/archive-again.err" \
 	|| { echo "corpus-check: converting the pages again changed the archive"; failed=1; }
 echo "the same pages again: $(secs "$t0" "$t1") s, $(sqlite3 "$ARCH" "SELECT count(*) FROM records") records"
 mkdir -p "$WORK/html2011"
