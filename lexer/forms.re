@@ -199,21 +199,58 @@ static int meta_key(const char *name)
 	return -1;
 }
 
+/* Whether class='cable' (any case, either quote) is in the tag from cur, before its '>'. */
+static int cable_class(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	for (;;) {
+		/*!re2c
+			'class=' ['"] 'cable' ['"]  { return 1; }
+			[>\x00]                     { return 0; }
+			$                           { return 0; }
+			*                           { continue; }
+		*/
+	}
+	(void)mar;
+}
+
 static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 {
 	uptr mar = NULL, tok;
+	/* A <table ...> tag ending at gt_no_class has no class='cable' from no_class_from on. */
+	uptr no_class_from = NULL, gt_no_class = NULL;
 	int in_table = 0, pres = 0, ncells = 0, nheads = 0;
 	int head_key[16];
 	for (;;) {
 		tok = cur;
 		/*!re2c
-			"<table" [ \t\r\n]+ [^>\x00]* 'class=' ['"] 'cable' ['"] [^>\x00]* ">" {
+			/* "<table" [ \t\r\n]+ [^>]* 'class=' ['"] 'cable' ['"] [^>]* ">": the opener is
+			 * matched, then its '>' looked up (past_tag) and the class looked for before it,
+			 * once for all the openers that share that '>' (no_class_*). */
+			"<table" [ \t\r\n] {
+				uptr in_tag = cur;
+				if ((gt_no_class && in_tag >= no_class_from && in_tag <= gt_no_class) ||
+				    !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
+				if (!cable_class(in_tag, lim)) {
+					no_class_from = in_tag;
+					gt_no_class = cur - 1;
+					cur = tok + 1;
+					continue;
+				}
 				in_table = 1;
 				ncells = nheads = 0;
 				continue;
 			}
 			"</table>" { in_table = 0; continue; }
-			"<th" ([ \t\r\n][^>\x00]*)? ">" {
+			/* "<th" ([ \t\r\n] [^>]*)? ">", "<td" and "<pre" alike: the '>' is looked up. */
+			"<th>" | "<th" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				if (in_table) {
 					const char *name = cell_string(d, &cur, lim);
 					if (nheads < 16)
@@ -221,7 +258,11 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 				}
 				continue;
 			}
-			"<td" ([ \t\r\n][^>\x00]*)? ">" {
+			"<td>" | "<td" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				if (in_table) {
 					const char *value = cell_string(d, &cur, lim);
 					int key = ncells < nheads ? head_key[ncells]
@@ -234,7 +275,11 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 				}
 				continue;
 			}
-			"<pre" ([ \t\r\n][^>\x00]*)? ">" {
+			"<pre>" | "<pre" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				pres++;
 				if (pres == 2) {
 					/* The second block is the body: mark the boundary. */
@@ -450,6 +495,7 @@ cw_form form_detect(const char *buf, size_t len)
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
 	int html = 0, pre = 0, md = 0;
+	dec_ahead paren = { NULL, NULL };
 	/* Wire streams: SYN SYN SOH opens an ANPA-1312 story wherever it comes (line noise may
 	 * precede it); a bare SOH and a header line, an IPTC 7901 message. */
 	for (const char *q = local; (q = memchr(q, 0x16, n - (size_t)(q - local))); q++)
@@ -484,7 +530,17 @@ scan:
 		/*!re2c
 			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { html++; continue; }
 			'<pre' [ >]                                   { pre++; continue; }
-			"[" [^\]\n\x00]{1,80} "](" [^)\n\x00]* ")"   { md++; continue; }
+			/* A link: "[" [^\]\n]{1,80} "](" [^)\n]* ")", its ")" looked up (paren). */
+			"[" [^\]\n\x00]{1,80} "](" {
+				uptr end = dec_ahead_find(&paren, cur, lim, ')', '\n');
+				if (end < lim && *end == ')') {
+					md++;
+					cur = end + 1;
+				} else {
+					cur = tok + 1;
+				}
+				continue;
+			}
 			"\n" "|" [^\n\x00]* "|" [ \t]* "\n"             { md++; continue; }
 			"\\" [_*[\]#]                                 { md++; continue; }
 			$                                             { break; }
