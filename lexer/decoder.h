@@ -14,7 +14,9 @@ typedef const unsigned char *uptr;
  * matches its opener alone and looks its closer up here. The answer holds for every position in
  * [from, at] (none of the closing bytes in [from, at), at is one or the end), so that openers met
  * one after another without their closer (<a x <a x ..., [a]([a]( ...) do not each scan the rest
- * of the input again: the decoders stay linear. */
+ * of the input again: the decoders stay linear. One dec_ahead serves one set of closing bytes
+ * over one buffer and one lim (a decoder's unit): a query with a shorter lim would be answered
+ * wrong. */
 typedef struct dec_ahead {
 	uptr from, at;
 } dec_ahead;
