@@ -12,6 +12,18 @@ static const unsigned short cp1252_high[32] = {
 
 uint64_t dec_at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
 
+uptr dec_ahead_find(dec_ahead *a, uptr p, uptr lim, unsigned char c1, unsigned char c2)
+{
+	if (a->from && a->from <= p && p <= a->at)
+		return a->at;
+	uptr q = p;
+	while (q < lim && *q != c1 && *q != c2 && *q != 0)
+		q++;
+	a->from = p;
+	a->at = q;
+	return q;
+}
+
 void dec_put(decoder *d, uptr s, uptr e) { text_put(d->out, (const char *)s, (size_t)(e - s), dec_at(d, s)); }
 
 void dec_subst(decoder *d, const char *s, size_t n, uptr from)

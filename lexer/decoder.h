@@ -10,6 +10,17 @@
 
 typedef const unsigned char *uptr;
 
+/* Where the next closing byte of a construct is, remembered: a rule such as <a ...> or [text](url)
+ * matches its opener alone and looks its closer up here. The answer holds for every position in
+ * [from, at] (none of the closing bytes in [from, at), at is one or the end), so that openers met
+ * one after another without their closer (<a x <a x ..., [a]([a]( ...) do not each scan the rest
+ * of the input again: the decoders stay linear. One dec_ahead serves one set of closing bytes
+ * over one buffer and one lim (a decoder's unit): a query with a shorter lim would be answered
+ * wrong. */
+typedef struct dec_ahead {
+	uptr from, at;
+} dec_ahead;
+
 typedef struct decoder {
 	cw_record *rec;
 	text *out;
@@ -17,6 +28,9 @@ typedef struct decoder {
 	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
 	size_t bad_bytes, controls, nuls;
 	uint64_t first_bad, first_control, first_nul;
+	/* Closers looked ahead for (dec_ahead_find): '>' of a tag, ']' and ')' of a Markdown link
+	 * (which stops at a line end). */
+	dec_ahead gt, bracket, paren;
 } decoder;
 
 uint64_t dec_at(const decoder *d, uptr p);
@@ -34,6 +48,9 @@ void dec_nul(decoder *d, uptr p);
 void dec_numeric_entity(decoder *d, uptr s, uptr e);
 /* The same, but C0 controls (framing bytes written as entities) are dropped. */
 void dec_numeric_entity_drop_controls(decoder *d, uptr s, uptr e);
+/* The first byte at or after p that is c1, c2 or a NUL, or lim when there is none; a remembers
+ * it (one dec_ahead per set of closing bytes). */
+uptr dec_ahead_find(dec_ahead *a, uptr p, uptr lim, unsigned char c1, unsigned char c2);
 /* One diagnostic per kind of trouble met, at its first place. */
 void dec_report(decoder *d);
 /* Encodes a code point as UTF-8; returns the length, 0 for what text may not hold. */

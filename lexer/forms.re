@@ -55,6 +55,19 @@ static void decode_text(decoder *d, uptr cur, uptr lim)
 
 /* ---- Markdown rendering of a cable page ------------------------------------------------- */
 
+/* Whether a link, [text](url) on one line, starts at the "[" at tok: its "]" (*close) is
+ * followed by "(" and a ")" comes before the line ends. Returns the end of the link (after the
+ * ")"), or NULL. The closers are looked up in d->bracket and d->paren, which remember them: a
+ * line of "[" or "[a](" without their closers costs one scan of it, not one per opener. */
+static uptr link_end(decoder *d, uptr tok, uptr lim, uptr *close)
+{
+	*close = dec_ahead_find(&d->bracket, tok + 1, lim, ']', '\n');
+	if (*close >= lim || **close != ']' || (*close)[1] != '(')
+		return NULL;
+	uptr end = dec_ahead_find(&d->paren, *close + 2, lim, ')', '\n');
+	return end < lim && *end == ')' ? end + 1 : NULL;
+}
+
 static void decode_markdown(decoder *d, uptr cur, uptr lim)
 {
 	uptr mar = NULL, ctx = NULL, tok;
@@ -69,14 +82,20 @@ static void decode_markdown(decoder *d, uptr cur, uptr lim)
 		}
 		/*!use:re2c:content
 			([\t\n\x20-\x5a\x5e-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
-			/* [KPAL](#) and [text](http://...) keep their text. */
-			"[" [^\]\n\x00]* "](" [^)\n\x00]* ")" {
-				uptr close = memchr(tok, ']', (size_t)(cur - tok));
-				put(d, tok + 1, close);
+			/* [KPAL](#) and [text](http://...) keep their text: "[" [^\]\n]* "](" [^)\n]* ")",
+			 * its closers looked up once (link_end), not rescanned from every "[". */
+			"[" {
+				uptr close, end = link_end(d, tok, lim, &close);
+				if (end) {
+					put(d, tok + 1, close);
+					cur = end;
+					continue;
+				}
+				put(d, tok, cur);
 				continue;
 			}
 			"\\" [\\`*_{}[\]()#+\-.!|<>~]  { put(d, tok + 1, cur); continue; }
-			"[" | "\\" | "]"               { put(d, tok, cur); continue; }
+			"\\" | "]"                     { put(d, tok, cur); continue; }
 			pilcrow / [0-9A-Z]             { continue; }
 			pilcrow                        { put(d, tok, cur); continue; }
 			$                              { return; }
@@ -85,6 +104,19 @@ static void decode_markdown(decoder *d, uptr cur, uptr lim)
 }
 
 /* ---- WikiLeaks cable page ---------------------------------------------------------------- */
+
+/* From inside a tag (after its name and a blank): moves *pc past the tag's '>', the first one,
+ * and returns 1; returns 0 when a NUL or the end of the input comes first. The '>' is looked up
+ * in d->gt, which remembers it: a run of "<a x " or "< x " without one costs one scan, not one
+ * per opener. */
+static int past_tag(decoder *d, uptr *pc, uptr lim)
+{
+	uptr gt = dec_ahead_find(&d->gt, *pc, lim, '>', '>');
+	if (gt >= lim || *gt != '>')
+		return 0;
+	*pc = gt + 1;
+	return 1;
+}
 
 /* Decodes the content of one <pre> block up to its </pre>; returns where scanning resumes. */
 static uptr decode_pre(decoder *d, uptr cur, uptr lim)
@@ -109,10 +141,21 @@ static uptr decode_pre(decoder *d, uptr cur, uptr lim)
 			"&quot;"                         { subst(d, "\"", 1, tok); continue; }
 			"&apos;"                         { subst(d, "'", 1, tok); continue; }
 			"&nbsp;"                         { subst(d, " ", 1, tok); continue; }
-			/* The paragraph anchors WikiLeaks added: <a id='par1' href='#par1'>¶</a>. */
-			"<a" [ \t\n]+ [^>\x00]* ">" pilcrow "</a>" { continue; }
-			/* TAGS links keep their text: <a href='/tag/PREL_0.html'>PREL</a>. */
-			"<a" ([ \t\n]+ [^>\x00]*)? ">"   { continue; }
+			/* TAGS links keep their text: <a href='/tag/PREL_0.html'>PREL</a>; the paragraph
+			 * anchors WikiLeaks added go, pilcrow and all: <a id='par1' href='#par1'>¶</a>.
+			 * Only the opener is matched: past_tag finds the '>' (none before a NUL: not a
+			 * tag, the "<" stays). */
+			"<a>"                            { continue; }
+			"<a" [ \t\n] {
+				if (!past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					put(d, tok, cur);
+					continue;
+				}
+				if ((size_t)(lim - cur) >= 6 && !memcmp(cur, "\xc2\xb6</a>", 6))
+					cur += 6;
+				continue;
+			}
 			"</a>" | "<br" [ \t]* "/"? ">" | "</br>" { continue; }
 			"&" | "<"                        { put(d, tok, cur); continue; }
 			pilcrow / [0-9A-Z]               { continue; }
@@ -123,14 +166,15 @@ static uptr decode_pre(decoder *d, uptr cur, uptr lim)
 }
 
 /* Appends the text of a table cell (tags dropped, entities decoded, blanks collapsed) to t. */
-static uptr cell_text(uptr cur, uptr lim, text *t)
+static uptr cell_text(decoder *d, uptr cur, uptr lim, text *t)
 {
 	uptr mar = NULL, tok;
 	for (;;) {
 		tok = cur;
 		/*!re2c
 			"</td>" | "</th>" | "</tr>" | "</table>" { return tok; }
-			"<" [^>\x00]* ">"  { continue; }
+			/* A tag, "<" [^>]* ">"; a "<" without a '>' is dropped alone. */
+			"<"                { past_tag(d, &cur, lim); continue; }
 			"&amp;"            { text_putc(t, '&', 0); continue; }
 			"&lt;"             { text_putc(t, '<', 0); continue; }
 			"&gt;"             { text_putc(t, '>', 0); continue; }
@@ -146,11 +190,11 @@ static uptr cell_text(uptr cur, uptr lim, text *t)
 	(void)mar;
 }
 
-static const char *cell_string(cw_record *rec, uptr *pc, uptr lim)
+static const char *cell_string(decoder *d, uptr *pc, uptr lim)
 {
 	text t;
 	text_init(&t);
-	*pc = cell_text(*pc, lim, &t);
+	*pc = cell_text(d, *pc, lim, &t);
 	size_t n = t.len;
 	while (n && t.buf[n - 1] == ' ')
 		n--;
@@ -159,7 +203,7 @@ static const char *cell_string(cw_record *rec, uptr *pc, uptr lim)
 	while (skip < n && s[skip] == ' ')
 		skip++;
 	/* Keep only valid UTF-8 in the record: a cell with anything else is dropped. */
-	char *copy = arena_strndup(&rec->arena, s + skip, n - skip);
+	char *copy = arena_strndup(&d->rec->arena, s + skip, n - skip);
 	text_free(&t);
 	return copy;
 }
@@ -174,31 +218,72 @@ static int meta_key(const char *name)
 	return -1;
 }
 
+/* Whether class='cable' (any case, either quote) is in the tag from cur, before its '>'. */
+static int cable_class(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	for (;;) {
+		/*!re2c
+			'class=' ['"] 'cable' ['"]  { return 1; }
+			[>\x00]                     { return 0; }
+			$                           { return 0; }
+			*                           { continue; }
+		*/
+	}
+	(void)mar;
+}
+
 static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 {
 	uptr mar = NULL, tok;
+	/* A <table ...> tag ending at gt_no_class has no class='cable' from no_class_from on. */
+	uptr no_class_from = NULL, gt_no_class = NULL;
 	int in_table = 0, pres = 0, ncells = 0, nheads = 0;
 	int head_key[16];
 	for (;;) {
 		tok = cur;
 		/*!re2c
-			"<table" [ \t\r\n]+ [^>\x00]* 'class=' ['"] 'cable' ['"] [^>\x00]* ">" {
+			/* "<table" [ \t\r\n]+ [^>]* 'class=' ['"] 'cable' ['"] [^>]* ">": the opener is
+			 * matched, then its '>' looked up (past_tag) and the class looked for before it,
+			 * once for all the openers that share that '>' (no_class_*). */
+			"<table" [ \t\r\n] {
+				uptr in_tag = cur;
+				if ((gt_no_class && in_tag >= no_class_from && in_tag <= gt_no_class) ||
+				    !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
+				if (!cable_class(in_tag, lim)) {
+					no_class_from = in_tag;
+					gt_no_class = cur - 1;
+					cur = tok + 1;
+					continue;
+				}
 				in_table = 1;
 				ncells = nheads = 0;
 				continue;
 			}
 			"</table>" { in_table = 0; continue; }
-			"<th" ([ \t\r\n][^>\x00]*)? ">" {
+			/* "<th" ([ \t\r\n] [^>]*)? ">", "<td" and "<pre" alike: the '>' is looked up. */
+			"<th>" | "<th" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				if (in_table) {
-					const char *name = cell_string(d->rec, &cur, lim);
+					const char *name = cell_string(d, &cur, lim);
 					if (nheads < 16)
 						head_key[nheads++] = meta_key(name);
 				}
 				continue;
 			}
-			"<td" ([ \t\r\n][^>\x00]*)? ">" {
+			"<td>" | "<td" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				if (in_table) {
-					const char *value = cell_string(d->rec, &cur, lim);
+					const char *value = cell_string(d, &cur, lim);
 					int key = ncells < nheads ? head_key[ncells]
 						: nheads == 0 && ncells < WL_FIELDS ? ncells : -1;
 					if (key >= 0 && !out->meta[key]) {
@@ -209,7 +294,11 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 				}
 				continue;
 			}
-			"<pre" ([ \t\r\n][^>\x00]*)? ">" {
+			"<pre>" | "<pre" [ \t\r\n] {
+				if (cur[-1] != '>' && !past_tag(d, &cur, lim)) {
+					cur = tok + 1;
+					continue;
+				}
 				pres++;
 				if (pres == 2) {
 					/* The second block is the body: mark the boundary. */
@@ -434,6 +523,7 @@ cw_form form_detect(const char *buf, size_t len)
 	local[n] = '\0';
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
 	int md = 0;
+	dec_ahead paren = { NULL, NULL };
 	/* Wire streams: SYN SYN SOH opens an ANPA-1312 story wherever it comes (line noise may
 	 * precede it); a bare SOH and a header line, an IPTC 7901 message. */
 	for (const char *q = local; (q = memchr(q, 0x16, n - (size_t)(q - local))); q++)
@@ -472,7 +562,17 @@ scan:
 			'<pre' [ >]                                   { return CW_FORM_WIKILEAKS_HTML; }
 			/* Runs of bytes no rule can start with, skipped in one step. */
 			[^<[\\\n\x00]+                                 { continue; }
-			"[" [^\]\n\x00]{1,80} "](" [^)\n\x00]* ")"   { md++; continue; }
+			/* A link: "[" [^\]\n]{1,80} "](" [^)\n]* ")", its ")" looked up (paren). */
+			"[" [^\]\n\x00]{1,80} "](" {
+				uptr end = dec_ahead_find(&paren, cur, lim, ')', '\n');
+				if (end < lim && *end == ')') {
+					md++;
+					cur = end + 1;
+				} else {
+					cur = tok + 1;
+				}
+				continue;
+			}
 			"\n" "|" [^\n\x00]* "|" [ \t]* "\n"             { md++; continue; }
 			"\\" [_*[\]#]                                 { md++; continue; }
 			$                                             { break; }

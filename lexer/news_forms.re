@@ -275,7 +275,18 @@ static uptr sgml_content(decoder *d, uptr cur, uptr lim)
 			"&lt;"                          { subst(d, "<", 1, tok); continue; }
 			"&gt;"                          { subst(d, ">", 1, tok); continue; }
 			"&amp;"                         { subst(d, "&", 1, tok); continue; }
-			"<" [A-Za-z] [^>\x00]* ">"      { continue; }
+			/* A tag, "<" [A-Za-z] [^>]* ">": its '>' looked up (d->gt, remembered, so that
+			 * "<a x <a x ..." without one is not rescanned from every "<"). */
+			"<" [A-Za-z] {
+				uptr gt = dec_ahead_find(&d->gt, cur, lim, '>', '>');
+				if (gt < lim && *gt == '>') {
+					cur = gt + 1;
+					continue;
+				}
+				cur = tok + 1;
+				put(d, tok, cur);
+				continue;
+			}
 			([\t\n\x20-\x25\x27-\x3b\x3d-\x7e] | u8mb)+ { put(d, tok, cur); continue; }
 			"&" | "<"                       { put(d, tok, cur); continue; }
 			$                               { return cur; }
@@ -438,12 +449,19 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out)
 			"<EXCHANGES>" { out->sgml[SG_EXCHANGES] = sgml_string(d, &cur, lim, "</EXCHANGES>"); continue; }
 			"<COMPANIES>" { out->sgml[SG_COMPANIES] = sgml_string(d, &cur, lim, "</COMPANIES>"); continue; }
 			"<UNKNOWN>"   { sgml_unknown(d, &cur, lim, out); continue; }
-			"<TEXT" @a0 [^>\x00]* @a1 ">" {
+			/* "<TEXT" [^>]* ">", its '>' looked up (d->gt). */
+			"<TEXT" {
+				uptr t0 = cur, t1 = dec_ahead_find(&d->gt, cur, lim, '>', '>');
+				if (t1 >= lim || *t1 != '>') {
+					cur = tok + 1;
+					continue;
+				}
+				cur = t1 + 1;
 				/* TYPE="BRIEF" or TYPE="UNPROC", else a normal story */
-				for (uptr p = a0; p + 6 <= a1; p++)
+				for (uptr p = t0; p + 6 <= t1; p++)
 					if (!memcmp(p, "TYPE=\"", 6)) {
 						uptr q = p + 6, r = q;
-						while (r < a1 && *r != '"')
+						while (r < t1 && *r != '"')
 							r++;
 						out->sgml[SG_TEXT_TYPE] = attr_value(d, q, r);
 						break;
