@@ -99,9 +99,34 @@ void sink_json_string(sink *s, const char *str, size_t n)
 {
 	static const char hexd[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)str;
-	sink_putc(s, '"');
 	size_t run = 0; /* bytes that need no escaping, written in one go */
-	for (size_t i = 0; i < n;) {
+	size_t i = 0;
+	/* Most strings (every key, most values) fit the buffer and hold nothing to escape: they are
+	 * checked and copied in one pass a word at a time, quotes included. At the first byte that
+	 * needs a look, what was copied stays counted as the run and the loop below goes on. */
+	if (!s->err && n + 2 <= sizeof s->buf - s->len) {
+		char *o = s->buf + s->len + 1;
+		for (; n - i >= 8; i += 8) {
+			uint64_t w = runs_load(p + i);
+			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
+				goto escape;
+			memcpy(o + i, &w, 8);
+		}
+		for (; i < n; i++) {
+			unsigned c = p[i];
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+				goto escape;
+			o[i] = (char)c;
+		}
+		o[-1] = '"';
+		o[n] = '"';
+		s->len += n + 2;
+		return;
+	escape:
+		run = i;
+	}
+	sink_putc(s, '"');
+	while (i < n) {
 		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
 		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
 		run += skip;
