@@ -106,6 +106,19 @@ void sink_json_string(sink *s, const char *str, size_t n)
 	 * needs a look, what was copied stays counted as the run and the loop below goes on. */
 	if (!s->err && n + 2 <= sizeof s->buf - s->len) {
 		char *o = s->buf + s->len + 1;
+#ifdef RUNS_SSE2
+		const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+		const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+		for (; n - i >= 16; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			__m128i bad = _mm_or_si128(_mm_cmplt_epi8(w, sp), _mm_cmpeq_epi8(w, del));
+			bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(w, quote),
+							     _mm_cmpeq_epi8(w, bsl)));
+			if (_mm_movemask_epi8(bad))
+				break; /* the word loop finds the byte */
+			_mm_storeu_si128((__m128i *)(void *)(o + i), w);
+		}
+#endif
 		for (; n - i >= 8; i += 8) {
 			uint64_t w = runs_load(p + i);
 			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
