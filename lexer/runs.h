@@ -150,6 +150,23 @@ static inline const unsigned char *runs_ascii(const unsigned char *p, const unsi
 static inline size_t runs_count(const unsigned char *p, size_t n, unsigned char c)
 {
 	size_t k = 0, i = 0;
+#ifdef RUNS_SSE2
+	{
+		/* 0x01 in each byte equal to c, summed eight bytes at a time into two 64-bit
+		 * lanes by psadbw. */
+		const __m128i vc = _mm_set1_epi8((char)c), one = _mm_set1_epi8(1),
+			      zero = _mm_setzero_si128();
+		__m128i acc = zero;
+		for (; n - i >= 16; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(_mm_cmpeq_epi8(w, vc), one),
+							      zero));
+		}
+		uint64_t lanes[2];
+		memcpy(lanes, &acc, sizeof lanes);
+		k = (size_t)(lanes[0] + lanes[1]);
+	}
+#endif
 	for (; n - i >= 8; i += 8) {
 		/* 0x01 in each byte equal to c; the multiplication sums them in the top byte. */
 		uint64_t z = runs_zero_bytes(runs_load(p + i) ^ (RUNS_ONES * c)) >> 7;
