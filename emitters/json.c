@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "emitter.h"
+#include "value.h"
 
 static void indent(sink *s, int depth)
 {
@@ -10,42 +11,68 @@ static void indent(sink *s, int depth)
 		sink_put(s, "  ", 2);
 }
 
+/* A key: a string literal, in practice a short lowercase identifier. It is checked and copied
+ * up to its NUL in one pass, with the colon after it; a long key or one with a byte to escape
+ * goes through the escaper. */
+static inline void write_key(sink *s, const char *k, int pretty)
+{
+	enum { KEY_FAST = 48 };
+	if (!s->err && sizeof s->buf - s->len >= KEY_FAST + 4) {
+		char *o = s->buf + s->len + 1;
+		for (size_t i = 0; i < KEY_FAST; i++) {
+			unsigned c = (unsigned char)k[i];
+			if (c == 0) {
+				o[-1] = '"';
+				o[i] = '"';
+				o[i + 1] = ':';
+				o[i + 2] = ' ';
+				s->len += i + 3 + (pretty != 0);
+				return;
+			}
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+				break;
+			o[i] = (char)c;
+		}
+	}
+	sink_json_string(s, k, strlen(k));
+	sink_put(s, pretty ? ": " : ":", pretty ? 2 : 1);
+}
+
+/* The value tree is the library's own (value.h): walked through its fields, not the public
+ * accessors, which are calls into another file for every member. */
 static void write_value(sink *s, const cw_value *v, int pretty, int depth)
 {
-	switch (cw_value_type(v)) {
+	switch (v ? v->type : CW_NULL) {
 	case CW_NULL:
 		sink_put(s, "null", 4);
 		break;
 	case CW_BOOL:
-		sink_puts(s, cw_value_bool(v) ? "true" : "false");
+		if (v->u.b)
+			sink_put(s, "true", 4);
+		else
+			sink_put(s, "false", 5);
 		break;
 	case CW_INT:
-		sink_int(s, cw_value_int(v));
+		sink_int(s, v->u.i);
 		break;
-	case CW_STRING: {
-		size_t n;
-		const char *str = cw_value_string(v, &n);
-		sink_json_string(s, str, n);
+	case CW_STRING:
+		sink_json_string(s, v->u.str.s, v->u.str.len);
 		break;
-	}
 	case CW_ARRAY:
 	case CW_OBJECT: {
-		int obj = cw_value_type(v) == CW_OBJECT;
-		const cw_member *m = cw_value_first(v);
+		int obj = v->type == CW_OBJECT;
+		const cw_member *m = v->u.list.first;
 		sink_putc(s, obj ? '{' : '[');
-		for (int first = 1; m; m = cw_member_next(m), first = 0) {
+		for (int first = 1; m; m = m->next, first = 0) {
 			if (!first)
 				sink_putc(s, ',');
 			if (pretty)
 				indent(s, depth + 1);
-			if (obj) {
-				const char *k = cw_member_key(m);
-				sink_json_string(s, k, strlen(k));
-				sink_put(s, pretty ? ": " : ":", pretty ? 2 : 1);
-			}
-			write_value(s, cw_member_value(m), pretty, depth + 1);
+			if (obj)
+				write_key(s, m->key, pretty);
+			write_value(s, m->value, pretty, depth + 1);
 		}
-		if (pretty && cw_value_first(v))
+		if (pretty && v->u.list.first)
 			indent(s, depth);
 		sink_putc(s, obj ? '}' : ']');
 		break;

@@ -99,9 +99,47 @@ void sink_json_string(sink *s, const char *str, size_t n)
 {
 	static const char hexd[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)str;
-	sink_putc(s, '"');
 	size_t run = 0; /* bytes that need no escaping, written in one go */
-	for (size_t i = 0; i < n;) {
+	size_t i = 0;
+	/* Most strings (every key, most values) fit the buffer and hold nothing to escape: they are
+	 * checked and copied in one pass a word at a time, quotes included. At the first byte that
+	 * needs a look, what was copied stays counted as the run and the loop below goes on. */
+	if (!s->err && n + 2 <= sizeof s->buf - s->len) {
+		char *o = s->buf + s->len + 1;
+#ifdef RUNS_SSE2
+		const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+		const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+		for (; n - i >= 16; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			__m128i bad = _mm_or_si128(_mm_cmplt_epi8(w, sp), _mm_cmpeq_epi8(w, del));
+			bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(w, quote),
+							     _mm_cmpeq_epi8(w, bsl)));
+			if (_mm_movemask_epi8(bad))
+				break; /* the word loop finds the byte */
+			_mm_storeu_si128((__m128i *)(void *)(o + i), w);
+		}
+#endif
+		for (; n - i >= 8; i += 8) {
+			uint64_t w = runs_load(p + i);
+			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
+				goto escape;
+			memcpy(o + i, &w, 8);
+		}
+		for (; i < n; i++) {
+			unsigned c = p[i];
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+				goto escape;
+			o[i] = (char)c;
+		}
+		o[-1] = '"';
+		o[n] = '"';
+		s->len += n + 2;
+		return;
+	escape:
+		run = i;
+	}
+	sink_putc(s, '"');
+	while (i < n) {
 		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
 		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
 		run += skip;

@@ -46,16 +46,7 @@ enum kind {
 	K_SUBPARA, K_DUMP, K_DUMP_PREFIX, K_DUMP_QUOTE, K_STAMP, K_CAPTION, K_SIPDIS_GLUED, K_PASSY, K_TEXT
 };
 
-typedef struct seg {
-	enum kind k;
-	uptr next;      /* start of the next line (past the "\n") */
-	uptr eol;       /* the "\n" */
-	uptr arg;       /* after the keyword */
-	uptr cut;       /* a fixed end inside the line (PAGE header, dump prefix, glued SIPDIS) */
-	uptr n0, n1;    /* paragraph number */
-	uptr m0, m1;    /* portion marking */
-	uptr l0, l1;    /* sub-paragraph label */
-} seg;
+typedef body_seg seg; /* body_lex.h */
 
 static enum kind classify(uptr start, uptr lim, seg *s)
 {
@@ -368,7 +359,12 @@ static int furniture(body_lexer *lx, body_line *val, uptr start, uptr end, int k
 static int is_furniture_start(body_lexer *lx, uptr p, uptr lim)
 {
 	seg f;
+	memset(&f, 0, sizeof f); /* classify() leaves it alone at the end */
 	enum kind fk = classify(p, lim, &f);
+	f.k = fk;
+	/* The next token starts here unless furniture does: body_lex takes f from the cache. */
+	lx->peek_at = (const char *)p;
+	lx->peek = f;
 	if (fk == K_TEXT && is_section_marker(p, f.eol, lim))
 		return 1;
 	return fk == K_SECTION || fk == K_PAGE || fk == K_PTQ || fk == K_STAMP ||
@@ -383,7 +379,14 @@ int body_lex(body_lexer *lx, body_line *val)
 		if (start >= lim)
 			return BODY_YYEOF;
 		seg s;
-		enum kind k = classify(start, lim, &s);
+		enum kind k;
+		if (lx->peek_at == (const char *)start) {
+			s = lx->peek;
+			k = (enum kind)s.k;
+		} else {
+			k = classify(start, lim, &s);
+		}
+		lx->peek_at = NULL;
 		if (k == K_END) {
 			lx->cur = lx->lim;
 			return BODY_YYEOF;

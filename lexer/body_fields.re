@@ -771,6 +771,25 @@ int span_marks_possible(const char *s, const char *limit)
 	 * pieces are joined by blanks. */
 	uptr base = (uptr)s, lim = (uptr)limit;
 	size_t n = (size_t)(lim - base), i = 0;
+#ifdef RUNS_SSE2
+	/* Sixteen pairs a turn: the bytes at i..i+15 against the bytes after them. */
+	{
+		const __m128i lower = _mm_set1_epi8(0x20), m = _mm_set1_epi8('m'),
+			      o = _mm_set1_epi8('o'), t = _mm_set1_epi8('t');
+		for (; n - i >= 17; i += 16) {
+			__m128i a = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(base + i)), lower);
+			__m128i b = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(base + i + 1)), lower);
+			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(a, m), _mm_cmpeq_epi8(b, m)),
+						   _mm_and_si128(_mm_cmpeq_epi8(a, o), _mm_cmpeq_epi8(b, t)));
+			if (!_mm_movemask_epi8(hit))
+				continue;
+			/* A pair starting in bytes i..i+15: its word starts at most two bytes before. */
+			for (size_t j = i >= 2 ? i - 2 : 0; j < i + 16; j++)
+				if (span_word_at(base + j, lim))
+					return 1;
+		}
+	}
+#endif
 	for (; n - i >= 8; i += 7) {
 		uint64_t f = runs_load(base + i) | RUNS_ONES * 0x20;
 		uint64_t m = runs_zero_bytes(f ^ RUNS_ONES * 'm');

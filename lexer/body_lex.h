@@ -19,6 +19,18 @@ typedef struct body_line {
 
 enum body_furniture { FURN_PAGE = 1, FURN_SECTION, FURN_ROUTING, FURN_STAMP };
 
+/* One line as lexer/body.re's classify() reads it (its kind and where its parts are). */
+typedef struct body_seg {
+	int k;
+	const unsigned char *next;   /* start of the next line (past the "\n") */
+	const unsigned char *eol;    /* the "\n" */
+	const unsigned char *arg;    /* after the keyword */
+	const unsigned char *cut;    /* a fixed end inside the line (PAGE header, dump prefix, glued SIPDIS) */
+	const unsigned char *n0, *n1; /* paragraph number */
+	const unsigned char *m0, *m1; /* portion marking */
+	const unsigned char *l0, *l1; /* sub-paragraph label */
+} body_seg;
+
 typedef struct body_lexer {
 	const char *text, *cur, *lim;
 	int head;              /* before the first paragraph */
@@ -28,6 +40,10 @@ typedef struct body_lexer {
 	int after_blank;       /* the previous token was a blank line */
 	char last_char;        /* last non-blank character of the previous text segment */
 	size_t page_breaks, section_markers, routing_blocks, stamps;
+	/* The line after a run of blank lines, classified to see whether furniture follows it:
+	 * kept (peek_at is its start) so that the next token does not classify it again. */
+	const char *peek_at;
+	body_seg peek;
 } body_lexer;
 
 void body_lexer_init(body_lexer *lx, const char *text, const char *start, const char *lim);

@@ -10,8 +10,6 @@ static const unsigned short cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
-uint64_t dec_at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
-
 uptr dec_ahead_find(dec_ahead *a, uptr p, uptr lim, unsigned char c1, unsigned char c2)
 {
 	if (a->from && a->from <= p && p <= a->at)
@@ -22,13 +20,6 @@ uptr dec_ahead_find(dec_ahead *a, uptr p, uptr lim, unsigned char c1, unsigned c
 	a->from = p;
 	a->at = q;
 	return q;
-}
-
-void dec_put(decoder *d, uptr s, uptr e) { text_put(d->out, (const char *)s, (size_t)(e - s), dec_at(d, s)); }
-
-void dec_subst(decoder *d, const char *s, size_t n, uptr from)
-{
-	text_put_subst(d->out, s, n, dec_at(d, from));
 }
 
 void dec_bad_byte(decoder *d, uptr p)

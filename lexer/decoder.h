@@ -33,11 +33,17 @@ typedef struct decoder {
 	dec_ahead gt, bracket, paren;
 } decoder;
 
-uint64_t dec_at(const decoder *d, uptr p);
+static inline uint64_t dec_at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
 /* Appends input bytes [s, e) as they are. */
-void dec_put(decoder *d, uptr s, uptr e);
+static inline void dec_put(decoder *d, uptr s, uptr e)
+{
+	text_put(d->out, (const char *)s, (size_t)(e - s), dec_at(d, s));
+}
 /* Appends s (n bytes) in place of the input at from. */
-void dec_subst(decoder *d, const char *s, size_t n, uptr from);
+static inline void dec_subst(decoder *d, const char *s, size_t n, uptr from)
+{
+	text_put_subst(d->out, s, n, dec_at(d, from));
+}
 /* A byte that is not UTF-8: its Windows-1252 character in cp1252 mode, else U+FFFD (counted). */
 void dec_bad_byte(decoder *d, uptr p);
 /* A control character: a space (counted). */

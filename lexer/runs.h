@@ -14,6 +14,20 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Where SSE2 is there (every x86-64), the skips go sixteen bytes at a time, and with GCC or
+ * Clang they stop at the very byte that ended the run (the first set bit of the block's mask)
+ * rather than at the start of its word. Every caller takes either: a skip may stop anywhere
+ * inside the run, and the scanner decides every token boundary from there as before. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define RUNS_SSE2 1
+#if defined(__GNUC__)
+#define RUNS_AT_HIT(p, mask) return (p) + __builtin_ctz((unsigned)(mask))
+#else
+#define RUNS_AT_HIT(p, mask) break
+#endif
+#endif
+
 #define RUNS_ONES UINT64_C(0x0101010101010101)
 #define RUNS_HIGH UINT64_C(0x8080808080808080)
 
@@ -51,11 +65,31 @@ static inline uint64_t runs_unprintable(uint64_t w)
 	return runs_below(w, 0x20) | (w & RUNS_HIGH) | runs_has(w, 0x7f);
 }
 
-/* Skips whole words of printable ASCII (0x20-0x7E) holding none of a, b, c; returns where the
- * first other word starts (or the last whole word before lim ends). */
+/* Skips printable ASCII (0x20-0x7E) holding none of a, b, c, a block or a word at a time;
+ * returns a point in the run: where the first other byte is (SSE2) or its word starts, or where
+ * the last whole word before lim ends. */
 static inline const unsigned char *runs_printable(const unsigned char *p, const unsigned char *lim,
 						  unsigned char a, unsigned char b, unsigned char c)
 {
+#ifdef RUNS_SSE2
+	{
+		const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+		const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
+			      vc = _mm_set1_epi8((char)c);
+		while (lim - p >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+			/* signed: bytes from 0x80 up are negative, so below 0x20 too */
+			__m128i bad = _mm_or_si128(_mm_cmplt_epi8(w, sp), _mm_cmpeq_epi8(w, del));
+			bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(w, va),
+							     _mm_or_si128(_mm_cmpeq_epi8(w, vb),
+									  _mm_cmpeq_epi8(w, vc))));
+			int mask = _mm_movemask_epi8(bad);
+			if (mask)
+				RUNS_AT_HIT(p, mask);
+			p += 16;
+		}
+	}
+#endif
 	while (lim - p >= 8) {
 		uint64_t w = runs_load(p);
 		if (runs_unprintable(w) | runs_has(w, a) | runs_has(w, b) | runs_has(w, c))
@@ -68,7 +102,7 @@ static inline const unsigned char *runs_printable(const unsigned char *p, const 
 /* For a decoder whose scanner takes runs of text with one rule: the end of the stretch from tok
  * that can be handed on as text before the scanner goes on, or tok when there is none. a, b and
  * c must hold every printable byte that the run rule does not take or that another rule can
- * start with. The stretch stops one byte short of the skipped words, so that the scanner
+ * start with. The stretch stops one byte short of the skipped bytes, so that the scanner
  * resumes on a byte only the run rule can start with: its token then ends where the one token
  * it would have read from tok ends, and the text written is the same. */
 static inline const unsigned char *runs_text(const unsigned char *tok, const unsigned char *lim,
@@ -78,11 +112,27 @@ static inline const unsigned char *runs_text(const unsigned char *tok, const uns
 	return p == tok ? tok : p - 1;
 }
 
-/* Skips whole words holding none of the four bytes a, b, c, e (any other byte may be there). */
+/* Skips bytes other than a, b, c, e (a block or a word at a time, as runs_printable). */
 static inline const unsigned char *runs_without4(const unsigned char *p, const unsigned char *lim,
 						 unsigned char a, unsigned char b, unsigned char c,
 						 unsigned char e)
 {
+#ifdef RUNS_SSE2
+	{
+		const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
+			      vc = _mm_set1_epi8((char)c), ve = _mm_set1_epi8((char)e);
+		while (lim - p >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i hit = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)),
+				_mm_or_si128(_mm_cmpeq_epi8(w, vc), _mm_cmpeq_epi8(w, ve)));
+			int mask = _mm_movemask_epi8(hit);
+			if (mask)
+				RUNS_AT_HIT(p, mask);
+			p += 16;
+		}
+	}
+#endif
 	while (lim - p >= 8) {
 		uint64_t w = runs_load(p);
 		if (runs_has(w, a) | runs_has(w, b) | runs_has(w, c) | runs_has(w, e))
@@ -92,9 +142,17 @@ static inline const unsigned char *runs_without4(const unsigned char *p, const u
 	return p;
 }
 
-/* Skips whole words of ASCII (no byte above 0x7F). */
+/* Skips ASCII (no byte above 0x7F), a block or a word at a time, as runs_printable. */
 static inline const unsigned char *runs_ascii(const unsigned char *p, const unsigned char *lim)
 {
+#ifdef RUNS_SSE2
+	while (lim - p >= 16) {
+		int mask = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p));
+		if (mask)
+			RUNS_AT_HIT(p, mask);
+		p += 16;
+	}
+#endif
 	while (lim - p >= 8 && !(runs_load(p) & RUNS_HIGH))
 		p += 8;
 	return p;
@@ -104,6 +162,23 @@ static inline const unsigned char *runs_ascii(const unsigned char *p, const unsi
 static inline size_t runs_count(const unsigned char *p, size_t n, unsigned char c)
 {
 	size_t k = 0, i = 0;
+#ifdef RUNS_SSE2
+	{
+		/* 0x01 in each byte equal to c, summed eight bytes at a time into two 64-bit
+		 * lanes by psadbw. */
+		const __m128i vc = _mm_set1_epi8((char)c), one = _mm_set1_epi8(1),
+			      zero = _mm_setzero_si128();
+		__m128i acc = zero;
+		for (; n - i >= 16; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(_mm_cmpeq_epi8(w, vc), one),
+							      zero));
+		}
+		uint64_t lanes[2];
+		memcpy(lanes, &acc, sizeof lanes);
+		k = (size_t)(lanes[0] + lanes[1]);
+	}
+#endif
 	for (; n - i >= 8; i += 8) {
 		/* 0x01 in each byte equal to c; the multiplication sums them in the top byte. */
 		uint64_t z = runs_zero_bytes(runs_load(p + i) ^ (RUNS_ONES * c)) >> 7;

@@ -6,11 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct arena_block {
-	arena_block *next;
-	size_t cap, used;
-	max_align_t data[];
-};
 
 enum { ARENA_MIN_BLOCK = 16 * 1024 };
 
@@ -65,7 +60,7 @@ static void *arena_take(arena *a, size_t n)
 	return p;
 }
 
-void *arena_alloc(arena *a, size_t n)
+void *arena_alloc_slow(arena *a, size_t n)
 {
 	void *p = arena_take(a, n);
 	if (p)

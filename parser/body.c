@@ -505,8 +505,17 @@ static cw_value *cable_ref_value(cable_ctx *ctx, slice label, slice raw, slice y
 	while (s.n > 1 && s.s[0] == '0')
 		s.s++, s.n--;
 	if (yy >= 0) {
-		char *id = arena_printf(a, "%02d%s%.*s", yy, org, (int)s.n, s.s);
-		obj_put(a, o, "id", val_cstr(a, id));
+		/* "%02d%s%.*s" by hand: one per reference, and yy is 0-99 here. */
+		size_t on = strlen(org), n = 2 + on + s.n;
+		char *id = arena_alloc(a, n + 1);
+		if (id) {
+			id[0] = (char)('0' + yy / 10);
+			id[1] = (char)('0' + yy % 10);
+			memcpy(id + 2, org, on);
+			if (s.n)
+				memcpy(id + 2 + on, s.s, s.n);
+		}
+		obj_put(a, o, "id", id ? val_str(a, id, n) : NULL);
 	} else {
 		obj_put(a, o, "id", NULL);
 	}

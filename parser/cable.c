@@ -143,10 +143,46 @@ static const char *release_id_of(cable_ctx *ctx, const decoded *dec)
 
 /* The dump's "M/D/YYYY H:MM" as "YYYY-MM-DD HH:MM" (the form of the pages' Created); NULL when
  * it is not such a date. */
+/* sscanf's %Nd, which csv_date used: white space skipped, then an optional sign and digits, N
+ * characters at most, the sign included; 0 when there is no digit. */
+static int scan_int(const char **sp, int width, int *out)
+{
+	const char *s = *sp;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	int w = 0, neg = 0, v = 0, digits = 0;
+	if (*s == '+' || *s == '-') {
+		neg = *s == '-';
+		s++;
+		w++;
+	}
+	for (; w < width && *s >= '0' && *s <= '9'; w++, digits++)
+		v = v * 10 + (*s++ - '0');
+	if (!digits)
+		return 0;
+	*out = neg ? -v : v;
+	*sp = s;
+	return 1;
+}
+
+/* sscanf(s, "%2d/%2d/%4d %2d:%2d%n", ...) == 5 && s[n] == '\0', without the scanf machinery
+ * (every row has a date). */
+static int scan_csv_date(const char *s, int *mo, int *d, int *y, int *h, int *mi)
+{
+	if (!scan_int(&s, 2, mo) || *s++ != '/' || !scan_int(&s, 2, d) || *s++ != '/' ||
+	    !scan_int(&s, 4, y))
+		return 0;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (!scan_int(&s, 2, h) || *s++ != ':' || !scan_int(&s, 2, mi))
+		return 0;
+	return *s == '\0';
+}
+
 static cw_value *csv_date(arena *a, const char *s)
 {
-	int mo, d, y, h, mi, n = 0;
-	if (!s || sscanf(s, "%2d/%2d/%4d %2d:%2d%n", &mo, &d, &y, &h, &mi, &n) != 5 || s[n] != '\0')
+	int mo, d, y, h, mi;
+	if (!s || !scan_csv_date(s, &mo, &d, &y, &h, &mi))
 		return NULL;
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 || h > 23 || mi > 59 ||
 	    h < 0 || mi < 0)
@@ -275,7 +311,14 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 			    "release's date");
 	}
 	char id[128];
-	size_t len = (size_t)snprintf(id, sizeof id, "%02d", year % 100);
+	size_t len;
+	if (year >= 0) { /* "%02d" by hand */
+		id[0] = (char)('0' + year % 100 / 10);
+		id[1] = (char)('0' + year % 10);
+		len = 2;
+	} else {
+		len = (size_t)snprintf(id, sizeof id, "%02d", year % 100);
+	}
 	char org[96];
 	squash(origin, org, sizeof org);
 	for (size_t i = 0; org[i] && len + 1 < sizeof id; i++)

@@ -238,8 +238,9 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l)
 		int hh = parse_digits(f.tof.s + 3, 2), mm = parse_digits(f.tof.s + 5, 2);
 		if (yday >= 1 && yday <= 366 && hh >= 0 && hh <= 23 && mm >= 0 && mm <= 59) {
 			obj_put_int(a, filed, "day_of_year", yday);
-			char t[8];
-			snprintf(t, sizeof t, "%02d:%02d", hh, mm);
+			/* "%02d:%02d" by hand (both are in range here). */
+			char t[8] = { (char)('0' + hh / 10), (char)('0' + hh % 10), ':',
+				      (char)('0' + mm / 10), (char)('0' + mm % 10) };
 			obj_put(a, filed, "time", val_str_copy(a, t, 5));
 			obj_put(a, filed, "iso", NULL);
 			r->filed = filed;

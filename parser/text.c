@@ -64,7 +64,7 @@ static void anchor(text *t, uint64_t in)
 	t->nmap++;
 }
 
-void text_put(text *t, const char *s, size_t n, uint64_t in)
+void text_put_slow(text *t, const char *s, size_t n, uint64_t in)
 {
 	if (!n || !reserve(t, n))
 		return;

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct text_anchor {
 	size_t dec;   /* decoded offset where this stretch starts */
@@ -25,8 +26,27 @@ typedef struct text {
 
 void text_init(text *t);
 void text_free(text *t);
-/* Appends n bytes copied 1:1 from input offset in. */
-void text_put(text *t, const char *s, size_t n, uint64_t in);
+/* What text_put does when the bytes do not simply continue the current stretch in the room
+ * there is: growing the buffer, a new anchor. */
+void text_put_slow(text *t, const char *s, size_t n, uint64_t in);
+
+/* Appends n bytes copied 1:1 from input offset in. Decoders call it for every run of text: when
+ * the bytes continue the current stretch (their input offset is where it leads) and fit, they
+ * are copied inline. */
+static inline void text_put(text *t, const char *s, size_t n, uint64_t in)
+{
+	if (!n)
+		return;
+	if (t->nmap && t->len + n < t->cap && !t->oom) {
+		const text_anchor *last = &t->map[t->nmap - 1];
+		if (last->in + (t->len - last->dec) == in) {
+			memcpy(t->buf + t->len, s, n);
+			t->len += n;
+			return;
+		}
+	}
+	text_put_slow(t, s, n, in);
+}
 /* Appends n decoded bytes that replace input bytes starting at in (an entity, an escape). */
 void text_put_subst(text *t, const char *s, size_t n, uint64_t in);
 void text_putc(text *t, char c, uint64_t in);

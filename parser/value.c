@@ -84,9 +84,17 @@ static inline int same_key(const char *a, const char *b)
 	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
 }
 
+/* A bit of the object's key mask from the key's first two bytes (content, not address: keys are
+ * compared by content). A clear bit means no member has the key. */
+static inline uint32_t key_bit(const char *k)
+{
+	unsigned c0 = (unsigned char)k[0];
+	return c0 ? UINT32_C(1) << ((c0 + 3u * (unsigned char)k[1]) & 31) : 1;
+}
+
 cw_value *obj_find(cw_value *obj, const char *key)
 {
-	if (!obj || obj->type != CW_OBJECT)
+	if (!obj || obj->type != CW_OBJECT || !(obj->u.list.keys & key_bit(key)))
 		return NULL;
 	for (cw_member *m = obj->u.list.first; m; m = m->next)
 		if (same_key(m->key, key))
@@ -100,12 +108,16 @@ cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 		return v;
 	if (!v)
 		v = val_null(a);
-	for (cw_member *m = obj->u.list.first; m; m = m->next)
-		if (same_key(m->key, key)) {
-			m->value = v;
-			return v;
-		}
+	uint32_t bit = key_bit(key);
+	if (obj->u.list.keys & bit) {
+		for (cw_member *m = obj->u.list.first; m; m = m->next)
+			if (same_key(m->key, key)) {
+				m->value = v;
+				return v;
+			}
+	}
 	append(a, obj, key, v);
+	obj->u.list.keys |= bit;
 	return v;
 }
 

@@ -23,7 +23,10 @@ struct cw_value {
 		} str;
 		struct {
 			cw_member *first, *last;
-			size_t count;
+			uint32_t count;
+			/* Objects: one bit for each key stored (key_bit in value.c), so that a put of
+			 * a new key, the common case, appends without comparing every member. */
+			uint32_t keys;
 		} list;
 	} u;
 };
