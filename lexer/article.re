@@ -1,6 +1,9 @@
 /* News article scanners: paragraph kinds, datelines, bylines, photo credits, contributors and
  * attributions (see article_fields.h). Every pattern that looks ahead over words bounds its
- * repetitions, so a scanner called at each word of a paragraph stays linear in its length. */
+ * repetitions, so a scanner called at each word of a paragraph stays linear in its length. A
+ * word itself is not bounded: where a rule tried at every capital runs over a word that the
+ * scanner's step does not skip whole (A-A-A-...), the rule is tried only where it can match,
+ * decided once per word (scan_photo_credit). */
 #include "article_fields.h"
 
 #include <string.h>
@@ -832,46 +835,107 @@ static int bracket_credit(uptr s, uptr e, photo_fields *out)
 	return 1;
 }
 
+/* The rule for "Jim Young/Getty Images": a name of one to four words, the slash, the agency.
+ * Its first word runs to the end of the name-word run it starts in (after nmw only " ", a tab or
+ * "/" may come, and none of them is a name character), and the rest of the rule is matched from
+ * there: photo_after_name. */
+/*!re2c
+	photo_after_name = (" " nmw){0,3} sp* "/" sp* ('getty images' | 'afp' | 'ap' | 'reuters' | 'epa');
+*/
+
+/* Where the name word that starts at cur (a capital) ends: the first byte that is not a name
+ * character. */
+static uptr name_word_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:photo_nmw
+		nmw { return cur; }
+		*   { return cur; }
+		$   { return cur; }
+	*/
+	(void)mar;
+}
+
+/* Whether "Name/Agency" can be matched on from the end of its first word. */
+static int credit_after_name(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!stags:re2c:photo_after format = 'uptr @@ = NULL;'; */
+	/*!re2c:photo_after
+		photo_after_name / [^A-Za-z] { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* The credit rules but "Name/Agency", which scan_photo_credit adds only where it can match. */
+/*!rules:re2c:photo
+	"(" [^()\n]{1,100} ")" {
+		if (bracket_credit(tok + 1, cur - 1, out))
+			goto found;
+		cur = tok + 1;
+		continue;
+	}
+	("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
+		split_credit(tok, cur, out);
+		goto found;
+	}
+	agency ws 'photo' 's'? / ws [A-Z0-9]+ {
+		/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
+		uptr a = cur;
+		while (a > tok && a[-1] != ' ')
+			a--;
+		out->agency = trim(mk(tok, a));
+		while (cur < e && *cur != '\n')
+			cur++;
+		goto found;
+	}
+	[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
+	* { continue; }
+	$ { return 0; }
+*/
+
 int scan_photo_credit(const char *p, const char *end, const char *limit, photo_fields *out)
 {
 	memset(out, 0, sizeof(*out));
 	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok;
 	(void)ctx;
-	/*!stags:re2c:photo format = 'uptr @@ = NULL;'; */
+	/* "Name/Agency" (nmw photo_after_name) is tried at every capital the loop stops at, and the
+	 * loop's step ([A-Za-z0-9]+, or one other byte) stops at each capital of a run such as
+	 * A-A-A-... or J.R.R.: tried as a rule there, it scanned the rest of the run from each, a
+	 * quadratic in the run's length. The invariant: for every capital tok in [s, word_end),
+	 * where word_end is the end of the name-character run from the capital s, the rule matches
+	 * at tok if and only if name_credit (photo_after_name matches at word_end): its first word
+	 * must run to word_end, and what follows does not depend on tok. So the run is scanned
+	 * once, its tail matched once; where name_credit is 0 the block without the rule gives the
+	 * same token the full block would (the rule takes no part in it), and where it is 1 the full
+	 * block matches a credit and the scan ends. A tail reads at most four words and the blanks
+	 * after them: every byte is read by a bounded number of tails. */
+	uptr word_end = NULL;
+	int name_credit = 0;
+	/* Tags of the two blocks (use blocks have no name to list them by: this lists the tags of
+	 * every block in the file, which is why each is voided). */
+	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		/*!re2c:photo
-			"(" [^()\n]{1,100} ")" {
-				if (bracket_credit(tok + 1, cur - 1, out))
+		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+			word_end = name_word_end(tok, lim);
+			name_credit = credit_after_name(word_end, lim);
+		}
+		if (*tok >= 'A' && *tok <= 'Z' && name_credit) {
+			/*!use:re2c:photo
+				nmw photo_after_name / [^A-Za-z] {
+					split_credit(tok, cur, out);
 					goto found;
-				cur = tok + 1;
-				continue;
-			}
-			("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
-				split_credit(tok, cur, out);
-				goto found;
-			}
-			nmw (" " nmw){0,3} sp* "/" sp* ('getty images' | 'afp' | 'ap' | 'reuters' | 'epa')
-				/ [^A-Za-z] {
-				split_credit(tok, cur, out);
-				goto found;
-			}
-			agency ws 'photo' 's'? / ws [A-Z0-9]+ {
-				/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
-				uptr a = cur;
-				while (a > tok && a[-1] != ' ')
-					a--;
-				out->agency = trim(mk(tok, a));
-				while (cur < e && *cur != '\n')
-					cur++;
-				goto found;
-			}
-			[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
-			* { continue; }
-			$ { return 0; }
-		*/
+				}
+			*/
+		} else {
+			/*!use:re2c:photo */
+		}
 	}
 found:
 	(void)mar;
