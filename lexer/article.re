@@ -361,7 +361,11 @@ int scan_name_part(const char **p, const char *end, const char *limit, slice *pa
 				*p = end;
 				return part->s != NULL;
 			}
-			[^,;&\n \t=@<]+ | [ \t] | [=@<&] { continue; }
+			/* A run of blanks is one step: every rule above that starts with a blank (ws, sp*)
+			 * must take the run to its end (what follows, and|&|with|=|@<|<, is no blank), so
+			 * it matches from any blank of the run if and only if from its first. Stepping one
+			 * blank at a time tried them again from each, a quadratic in the run's length. */
+			[^,;&\n \t=@<]+ | [ \t]+ | [=@<&] { continue; }
 			* { continue; }
 			$ {
 				*part = trim(mk(start, tok));
