@@ -1,6 +1,9 @@
 /* News article scanners: paragraph kinds, datelines, bylines, photo credits, contributors and
  * attributions (see article_fields.h). Every pattern that looks ahead over words bounds its
- * repetitions, so a scanner called at each word of a paragraph stays linear in its length. */
+ * repetitions, so a scanner called at each word of a paragraph stays linear in its length. A
+ * word itself is not bounded: where a rule tried at every capital runs over a word that the
+ * scanner's step does not skip whole (A-A-A-..., A&A&...), the rule is tried only where it can
+ * match, decided once per word (scan_photo_credit, scan_attribution). */
 #include "article_fields.h"
 
 #include <string.h>
@@ -358,7 +361,11 @@ int scan_name_part(const char **p, const char *end, const char *limit, slice *pa
 				*p = end;
 				return part->s != NULL;
 			}
-			[^,;&\n \t=@<]+ | [ \t] | [=@<&] { continue; }
+			/* A run of blanks is one step: every rule above that starts with a blank (ws, sp*)
+			 * must take the run to its end (what follows, and|&|with|=|@<|<, is no blank), so
+			 * it matches from any blank of the run if and only if from its first. Stepping one
+			 * blank at a time tried them again from each, a quadratic in the run's length. */
+			[^,;&\n \t=@<]+ | [ \t]+ | [=@<&] { continue; }
 			* { continue; }
 			$ {
 				*part = trim(mk(start, tok));
@@ -832,46 +839,107 @@ static int bracket_credit(uptr s, uptr e, photo_fields *out)
 	return 1;
 }
 
+/* The rule for "Jim Young/Getty Images": a name of one to four words, the slash, the agency.
+ * Its first word runs to the end of the name-word run it starts in (after nmw only " ", a tab or
+ * "/" may come, and none of them is a name character), and the rest of the rule is matched from
+ * there: photo_after_name. */
+/*!re2c
+	photo_after_name = (" " nmw){0,3} sp* "/" sp* ('getty images' | 'afp' | 'ap' | 'reuters' | 'epa');
+*/
+
+/* Where the name word that starts at cur (a capital) ends: the first byte that is not a name
+ * character. */
+static uptr name_word_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:photo_nmw
+		nmw { return cur; }
+		*   { return cur; }
+		$   { return cur; }
+	*/
+	(void)mar;
+}
+
+/* Whether "Name/Agency" can be matched on from the end of its first word. */
+static int credit_after_name(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!stags:re2c:photo_after format = 'uptr @@ = NULL;'; */
+	/*!re2c:photo_after
+		photo_after_name / [^A-Za-z] { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* The credit rules but "Name/Agency", which scan_photo_credit adds only where it can match. */
+/*!rules:re2c:photo
+	"(" [^()\n]{1,100} ")" {
+		if (bracket_credit(tok + 1, cur - 1, out))
+			goto found;
+		cur = tok + 1;
+		continue;
+	}
+	("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
+		split_credit(tok, cur, out);
+		goto found;
+	}
+	agency ws 'photo' 's'? / ws [A-Z0-9]+ {
+		/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
+		uptr a = cur;
+		while (a > tok && a[-1] != ' ')
+			a--;
+		out->agency = trim(mk(tok, a));
+		while (cur < e && *cur != '\n')
+			cur++;
+		goto found;
+	}
+	[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
+	* { continue; }
+	$ { return 0; }
+*/
+
 int scan_photo_credit(const char *p, const char *end, const char *limit, photo_fields *out)
 {
 	memset(out, 0, sizeof(*out));
 	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok;
 	(void)ctx;
-	/*!stags:re2c:photo format = 'uptr @@ = NULL;'; */
+	/* "Name/Agency" (nmw photo_after_name) is tried at every capital the loop stops at, and the
+	 * loop's step ([A-Za-z0-9]+, or one other byte) stops at each capital of a run such as
+	 * A-A-A-... or J.R.R.: tried as a rule there, it scanned the rest of the run from each, a
+	 * quadratic in the run's length. The invariant: for every capital tok in [s, word_end),
+	 * where word_end is the end of the name-character run from the capital s, the rule matches
+	 * at tok if and only if name_credit (photo_after_name matches at word_end): its first word
+	 * must run to word_end, and what follows does not depend on tok. So the run is scanned
+	 * once, its tail matched once; where name_credit is 0 the block without the rule gives the
+	 * same token the full block would (the rule takes no part in it), and where it is 1 the full
+	 * block matches a credit and the scan ends. A tail reads at most four words and the blanks
+	 * after them: every byte is read by a bounded number of tails. */
+	uptr word_end = NULL;
+	int name_credit = 0;
+	/* Tags of the two photo blocks (use blocks have no name to list them by: this lists the tags
+	 * of every block in the file, which is why each is voided). */
+	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		/*!re2c:photo
-			"(" [^()\n]{1,100} ")" {
-				if (bracket_credit(tok + 1, cur - 1, out))
+		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+			word_end = name_word_end(tok, lim);
+			name_credit = credit_after_name(word_end, lim);
+		}
+		if (*tok >= 'A' && *tok <= 'Z' && name_credit) {
+			/*!use:re2c:photo
+				nmw photo_after_name / [^A-Za-z] {
+					split_credit(tok, cur, out);
 					goto found;
-				cur = tok + 1;
-				continue;
-			}
-			("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
-				split_credit(tok, cur, out);
-				goto found;
-			}
-			nmw (" " nmw){0,3} sp* "/" sp* ('getty images' | 'afp' | 'ap' | 'reuters' | 'epa')
-				/ [^A-Za-z] {
-				split_credit(tok, cur, out);
-				goto found;
-			}
-			agency ws 'photo' 's'? / ws [A-Z0-9]+ {
-				/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
-				uptr a = cur;
-				while (a > tok && a[-1] != ' ')
-					a--;
-				out->agency = trim(mk(tok, a));
-				while (cur < e && *cur != '\n')
-					cur++;
-				goto found;
-			}
-			[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
-			* { continue; }
-			$ { return 0; }
-		*/
+				}
+			*/
+		} else {
+			/*!use:re2c:photo */
+		}
 	}
 found:
 	(void)mar;
@@ -938,61 +1006,120 @@ int scan_contributor(const char *p, const char *end, const char *limit, contrib_
 
 /* ---- attributions -------------------------------------------------------------------------- */
 
+/*!re2c
+	/* a paragraph's words may wrap: a line end counts as a blank */
+	aws      = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*;
+	srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
+	/* the words of a source after its first */
+	src_more = ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7};
+	src_seq  = srcw src_more;
+	src_tail = (aws loww){0,2} aws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
+	         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
+	src_low  = "dpa" | "tca" | "dpa-AFX";
+	/* "the Associated Press reports", from the end of the source's first word */
+	reports_after_word = src_more aws ("reports" | "reported");
+*/
+
+/* Where the source word that starts at cur (a capital) ends. */
+static uptr source_word_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:attr_srcw
+		srcw { return cur; }
+		*    { return cur; }
+		$    { return cur; }
+	*/
+	(void)mar;
+}
+
+/* Whether "Source reports" can be matched on from the end of its first word. */
+static int reports_after(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!re2c:attr_reports
+		reports_after_word / [ .,] { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* The attribution rules but "Source reports" (reports_after_word), which is tried only where it
+ * can match. */
+/*!rules:re2c:attr
+	("told" | "tell" | "tells" | "telling") aws "the" aws @s0 src_seq {
+		out->source = mk(s0, cur);
+		goto found;
+	}
+	("told" | "tell" | "tells" | "telling") aws (src_seq | src_low) {
+		uptr v = tok;
+		while (*v != ' ' && *v != '\t' && *v != '\n')
+			v++;
+		while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+			v++;
+		out->source = mk(v, cur);
+		goto found;
+	}
+	("according" | "According") aws "to" aws ("the" aws)? (("state-run" | "state" | "official"
+		| "local" | "independent" | "semi-official") aws)? @s0 src_seq src_tail? {
+		out->source = mk(s0, cur);
+		goto found;
+	}
+	[A-Za-z0-9'-]+ | [^A-Za-z0-9'\n-] | "\n" { continue; }
+	* { continue; }
+	$ { return 0; }
+*/
+
 int scan_attribution(const char **p, const char *end, const char *limit, attribution_fields *out)
 {
 	memset(out, 0, sizeof(*out));
 	uptr cur = (uptr)*p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok, s0;
 	(void)ctx;
-	/*!stags:re2c:attr format = 'uptr @@ = NULL;'; */
+	/* "Source reports" (src_seq aws "reports") is tried at every capital the loop stops at, and
+	 * the loop's step ([A-Za-z0-9'-]+, or one other byte) stops at each capital of a run of
+	 * source characters such as A&A&..., AT&T, A'A', or letters of any script: tried as a rule
+	 * there, it scanned the rest of the run from each, a quadratic in the run's length. The
+	 * invariant, as in scan_photo_credit: for every capital tok in [s, word_end), where
+	 * word_end is the end of the srcw run from the capital s, the rule matches at tok if and
+	 * only if reports (reports_after_word matches at word_end). The first word of src_seq must
+	 * run to word_end (aws, all that may follow it, starts with a blank, which is no source
+	 * character); the rest is src_more and the verb, the same for every tok. A capital is a
+	 * character of its own in UTF-8, so the run from a later capital ends where the run from s
+	 * did. A tail reads at most eight words and the blanks between: every byte is read by a
+	 * bounded number of tails. */
+	uptr word_end = NULL;
+	int reports = 0;
+	/* Tags of the two blocks (as in scan_photo_credit). */
+	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		/*!re2c:attr
-			/* a paragraph's words may wrap: a line end counts as a blank */
-			aws      = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*;
-			srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
-			src_seq  = srcw ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7};
-			src_tail = (aws loww){0,2} aws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
-			         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
-			src_low  = "dpa" | "tca" | "dpa-AFX";
-
-			("told" | "tell" | "tells" | "telling") aws "the" aws @s0 src_seq {
-				out->source = mk(s0, cur);
-				goto found;
-			}
-			("told" | "tell" | "tells" | "telling") aws (src_seq | src_low) {
-				uptr v = tok;
-				while (*v != ' ' && *v != '\t' && *v != '\n')
-					v++;
-				while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-					v++;
-				out->source = mk(v, cur);
-				goto found;
-			}
-			("according" | "According") aws "to" aws ("the" aws)? (("state-run" | "state" | "official"
-				| "local" | "independent" | "semi-official") aws)? @s0 src_seq src_tail? {
-				out->source = mk(s0, cur);
-				goto found;
-			}
-			src_seq aws ("reports" | "reported") / [ .,] {
-				/* the Associated Press reports: who reports, and the verb */
-				uptr v = cur;
-				while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
-					v--;
-				while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
-					v--;
-				out->source = mk(tok, v);
-				if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {
-					out->source.s += 4;
-					out->source.n -= 4;
+		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+			word_end = source_word_end(tok, lim);
+			reports = reports_after(word_end, lim);
+		}
+		if (*tok >= 'A' && *tok <= 'Z' && reports) {
+			/*!use:re2c:attr
+				src_seq aws ("reports" | "reported") / [ .,] {
+					/* the Associated Press reports: who reports, and the verb */
+					uptr v = cur;
+					while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
+						v--;
+					while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
+						v--;
+					out->source = mk(tok, v);
+					if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {
+						out->source.s += 4;
+						out->source.n -= 4;
+					}
+					goto found;
 				}
-				goto found;
-			}
-			[A-Za-z0-9'-]+ | [^A-Za-z0-9'\n-] | "\n" { continue; }
-			* { continue; }
-			$ { return 0; }
-		*/
+			*/
+		} else {
+			/*!use:re2c:attr */
+		}
 	}
 found:
 	(void)mar;

@@ -498,6 +498,56 @@ static void sgml_open_text_tags(sb *unused, sb *in)
 	sb_fill(in, "<TEXT x ", MARKUP_BYTES);
 }
 
+/* Runs of one capital and one character that a word may hold but the scanners' step stops at, in
+ * a story's paragraph: "A-A-A-..." (a name word of a photo credit, "Jim Young/Getty Images"),
+ * "A&A&A&..." and the same with U+2019 for & (a source word of "Source reports"). The rule was
+ * tried at every capital and scanned the rest of the run from each: a quadratic (see
+ * scan_photo_credit and scan_attribution); now each run is looked at once. */
+static void story_run(sb *b, const char *unit)
+{
+	sb_puts(b, STORY_HEAD "    The company said ");
+	sb_fill(b, unit, MARKUP_BYTES);
+	sb_puts(b, ".\n Reuter\n");
+}
+
+static void story_name_run(sb *h, sb *b)
+{
+	(void)h;
+	story_run(b, "A-");
+}
+
+static void story_source_run(sb *h, sb *b)
+{
+	(void)h;
+	story_run(b, "A&");
+}
+
+static void story_source_run_utf8(sb *h, sb *b)
+{
+	(void)h;
+	story_run(b, "A\xe2\x80\x99");
+}
+
+/* A byline's names and a contributor line's with a run of blanks inside: the separators (" and ",
+ * " & ", " with ", a closing "=") were tried from every blank of the run, each scanning the rest
+ * of it (see scan_name_part). */
+static void story_byline_blanks(sb *h, sb *b)
+{
+	(void)h;
+	sb_puts(b, "NORTHGATE MILLS SEES HIGHER GRAIN EXPORTS TO U.S.\n\n    By Ilse");
+	sb_fill(b, " \t", MARKUP_BYTES);
+	sb_puts(b, "Brandt, Reuters\n\n    LYNDHURST, Ont., March 4 - Northgate Mills Ltd said it "
+		   "expects grain exports to\nthe United States to rise about 12 pct this year.\n Reuter\n");
+}
+
+static void story_contributor_blanks(sb *h, sb *b)
+{
+	(void)h;
+	sb_puts(b, STORY_HEAD "\nReuters writer Ilse");
+	sb_fill(b, " ", MARKUP_BYTES);
+	sb_puts(b, "Brandt contributed to this report.\n");
+}
+
 typedef struct lcase {
 	const char *name;
 	make_fn make;
@@ -533,6 +583,13 @@ static const lcase cases[] = {
 	{ "512 KiB of [a]( on a line", markdown_open_links, RAW_INPUT | 1u << F_MARKDOWN, 0.02, 2 },
 	{ "512 KiB of <a x in a story, no '>'", sgml_open_tags, RAW_INPUT | 1u << F_SGML, 0.03, 2 },
 	{ "512 KiB of <TEXT x, no '>'", sgml_open_text_tags, RAW_INPUT | 1u << F_SGML, 0.01, 1 },
+	/* Quadratic before (wire text, -O2, 40 then 80 KB): 1.56/6.07, 0.69/3.24, 0.18/0.77,
+	 * 4.32/18.22 and 2.39/10.18 s CPU, so minutes at 512 KiB; 10-70 ms now. */
+	{ "512 KiB of A-A-A- in a story", story_name_run, STORY_FORMS, 0.03, 3 },
+	{ "512 KiB of A&A&A& in a story", story_source_run, STORY_FORMS, 0.07, 3 },
+	{ "512 KiB of A'A'A' (U+2019) in a story", story_source_run_utf8, STORY_FORMS, 0.04, 2 },
+	{ "512 KiB of blanks in a byline", story_byline_blanks, STORY_FORMS, 0.06, 2 },
+	{ "512 KiB of blanks in a contributor line", story_contributor_blanks, STORY_FORMS, 0.03, 2 },
 };
 enum { NCASES = sizeof cases / sizeof *cases };
 
