@@ -16,7 +16,7 @@ mkdir -p "$WORK"
 
 measure() { # prints "seconds peak-kB" for a command
 	/usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-	cat "$WORK/time.txt"
+	tail -n 1 "$WORK/time.txt" # after "Command exited with non-zero status" when convert found errors
 }
 best() { # the fastest of N runs: "seconds peak-kB"
 	runs=$1; shift

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* The window: enough items per thread that no worker waits for the slowest one ahead of it,
- * and a byte bound so that a run of huge units cannot pile up in memory. */
-enum { SLOTS_PER_JOB = 32 };
+/* The window: enough items (batches of units) per thread that no worker waits for the slowest
+ * one ahead of it, and a byte bound so that a run of huge units cannot pile up in memory. */
+enum { SLOTS_PER_JOB = 4 };
 static const size_t MAX_BYTES_IN_FLIGHT = (size_t)8 << 20;
 
 typedef enum { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_DONE } slot_state;
