@@ -9,6 +9,39 @@
 /* Writes go out in large blocks: the output is as big as the input. */
 enum { OUTPUT_BUFFER = 1 << 20 };
 
+/* The final name and the temporary one written until the output is complete: PATH + suffix. */
+static int name_paths(output *o, const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	o->final_path = strdup(path);
+	o->tmp_path = malloc(n);
+	if (!o->final_path || !o->tmp_path) {
+		free(o->final_path);
+		free(o->tmp_path);
+		o->final_path = o->tmp_path = NULL;
+		return -1;
+	}
+	snprintf(o->tmp_path, n, "%s%s", path, suffix);
+	return 0;
+}
+
+static void release(output *o)
+{
+	free(o->final_path);
+	free(o->tmp_path);
+	o->final_path = o->tmp_path = NULL;
+	o->f = NULL;
+}
+
+/* Flushes and closes the stream (never standard output), noting a failure. */
+static void flush_and_close(output *o)
+{
+	if (fflush(o->f) != 0)
+		o->failed = 1;
+	if (o->f != stdout && fclose(o->f) != 0)
+		o->failed = 1;
+}
+
 int output_open(output *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
@@ -29,21 +62,14 @@ int output_open(output *o, const char *path)
 		setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
 		return 0;
 	}
-	size_t n = strlen(path) + 32;
-	o->final_path = strdup(path);
-	o->tmp_path = malloc(n);
-	if (!o->final_path || !o->tmp_path) {
-		free(o->final_path);
-		free(o->tmp_path);
+	char suffix[32];
+	snprintf(suffix, sizeof suffix, ".tmp-%ld", (long)getpid());
+	if (name_paths(o, path, suffix) != 0)
 		return -1;
-	}
-	snprintf(o->tmp_path, n, "%s.tmp-%ld", path, (long)getpid());
 	o->f = fopen(o->tmp_path, "wb");
 	if (!o->f) {
 		fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
-		free(o->final_path);
-		free(o->tmp_path);
-		o->final_path = o->tmp_path = NULL;
+		release(o);
 		return -1;
 	}
 	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
@@ -65,11 +91,8 @@ int output_close(output *o, int discard)
 	int rc = 0;
 	if (!o->f)
 		return -1;
-	if (fflush(o->f) != 0)
-		o->failed = 1;
+	flush_and_close(o);
 	if (o->f != stdout) {
-		if (fclose(o->f) != 0)
-			o->failed = 1;
 		if (o->direct) {
 			rc = o->failed ? -1 : 0;
 		} else if (discard || o->failed) {
@@ -86,9 +109,7 @@ int output_close(output *o, int discard)
 			o->final_path ? o->final_path : "standard output");
 		rc = -1;
 	}
-	free(o->final_path);
-	free(o->tmp_path);
-	o->f = NULL;
+	release(o);
 	return rc;
 }
 
@@ -129,15 +150,8 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 	*last = NULL;
 	*last_len = 0;
 	memset(o, 0, sizeof(*o));
-	size_t n = strlen(path) + 16;
-	o->final_path = strdup(path);
-	o->tmp_path = malloc(n);
-	if (!o->final_path || !o->tmp_path) {
-		free(o->final_path);
-		free(o->tmp_path);
+	if (name_paths(o, path, ".partial") != 0)
 		return -1;
-	}
-	snprintf(o->tmp_path, n, "%s.partial", path);
 	FILE *old = resume ? fopen(o->tmp_path, "rb") : NULL;
 	if (old) {
 		long long last_start = 0;
@@ -156,8 +170,7 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 				keep < 0 ? "read error" : strerror(errno));
 			free(*last);
 			*last = NULL;
-			free(o->final_path);
-			free(o->tmp_path);
+			release(o);
 			return -1;
 		}
 		o->f = fopen(o->tmp_path, "ab");
@@ -168,9 +181,7 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 		fprintf(stderr, "cablewire: %s: %s\n", o->tmp_path, strerror(errno));
 		free(*last);
 		*last = NULL;
-		free(o->final_path);
-		free(o->tmp_path);
-		o->final_path = o->tmp_path = NULL;
+		release(o);
 		return -1;
 	}
 	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
@@ -181,13 +192,8 @@ int output_keep(output *o)
 {
 	if (!o->f)
 		return -1;
-	if (fflush(o->f) != 0)
-		o->failed = 1;
-	if (o->f != stdout && fclose(o->f) != 0)
-		o->failed = 1;
+	flush_and_close(o);
 	int rc = o->failed ? -1 : 0;
-	free(o->final_path);
-	free(o->tmp_path);
-	o->f = NULL;
+	release(o);
 	return rc;
 }

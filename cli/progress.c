@@ -8,18 +8,15 @@
 void tally_record(tally *t, const cw_record *rec)
 {
 	t->records++;
-	if (cw_record_count_at_least(rec, CW_ERROR)) {
-		t->with_errors++;
-		if (strcmp(cw_record_kind(rec), "error") == 0)
-			t->error_records++;
-	} else if (cw_record_count_at_least(rec, CW_WARNING)) {
-		t->with_warnings++;
-	}
+	/* One pass over the diagnostics: the codes, and the worst severity for the record. */
+	cw_severity worst = CW_NOTE;
 	size_t n = cw_record_diag_count(rec);
 	for (size_t i = 0; i < n; i++) {
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (d->severity < CW_WARNING)
 			continue;
+		if (d->severity > worst)
+			worst = d->severity;
 		size_t k = 0;
 		/* A few dozen codes exist: a linear search over the ones seen is enough. */
 		while (k < t->ncodes && (t->codes[k].severity != d->severity ||
@@ -38,6 +35,13 @@ void tally_record(tally *t, const cw_record *rec)
 			t->ncodes++;
 		}
 		t->codes[k].n++;
+	}
+	if (worst == CW_ERROR) {
+		t->with_errors++;
+		if (strcmp(cw_record_kind(rec), "error") == 0)
+			t->error_records++;
+	} else if (worst == CW_WARNING) {
+		t->with_warnings++;
 	}
 }
 

@@ -26,6 +26,25 @@ struct source {
 	char err[256];
 };
 
+/* read(2), again when a signal interrupted it (the signal is seen between units). */
+static ssize_t read_retrying(int fd, void *buf, size_t cap)
+{
+	ssize_t n;
+	while ((n = read(fd, buf, cap)) < 0 && errno == EINTR)
+		;
+	return n;
+}
+
+/* DIR/NAME, malloc'd; NULL when out of memory. */
+static char *join_path(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(len);
+	if (p)
+		snprintf(p, len, "%s/%s", dir, name);
+	return p;
+}
+
 const char *source_name(const source *s) { return s->name; }
 const char *source_error(const source *s) { return s->err; }
 
@@ -51,17 +70,13 @@ long source_read(source *s, char *buf, size_t cap)
 		s->pre_pos += n;
 		return (long)n;
 	}
-	for (;;) {
-		ssize_t n = read(s->fd, buf, cap);
-		if (n >= 0) {
-			s->w->bytes_read += (uint64_t)n;
-			return (long)n;
-		}
-		if (errno != EINTR) {
-			snprintf(s->err, sizeof s->err, "%s", strerror(errno));
-			return -1;
-		}
+	ssize_t n = read_retrying(s->fd, buf, cap);
+	if (n < 0) {
+		snprintf(s->err, sizeof s->err, "%s", strerror(errno));
+		return -1;
 	}
+	s->w->bytes_read += (uint64_t)n;
+	return (long)n;
 }
 
 /* Reads until n bytes or the end: a pipe hands out what it has, not what was asked. */
@@ -69,14 +84,11 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n)
 {
 	size_t got = 0;
 	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
+		ssize_t r = read_retrying(fd, buf + got, n - got);
+		if (r < 0)
+			return -1;
 		if (r == 0)
 			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
 		got += (size_t)r;
 	}
 	return (ssize_t)got;
@@ -162,15 +174,10 @@ static la_ssize_t pipe_read(struct archive *a, void *ctx, const void **out)
 		s->pre_pos = s->pre_len;
 		return (la_ssize_t)n;
 	}
-	for (;;) {
-		ssize_t n = read(s->fd, pf->block, sizeof pf->block);
-		if (n >= 0)
-			return n;
-		if (errno != EINTR) {
-			archive_set_error(a, errno, "%s", strerror(errno));
-			return -1;
-		}
-	}
+	ssize_t n = read_retrying(s->fd, pf->block, sizeof pf->block);
+	if (n < 0)
+		archive_set_error(a, errno, "%s", strerror(errno));
+	return n;
 }
 
 static int walk_archive(sources_walk *w, source *s, int seekable)
@@ -234,13 +241,11 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 			continue;
 		while (member[0] == '.' && member[1] == '/')
 			member += 2;
-		size_t len = strlen(path) + strlen(member) + 2;
-		char *name = malloc(len);
+		char *name = join_path(path, member);
 		if (!name) {
 			stop = w->on_failed(w->ctx, path, "out of memory");
 			break;
 		}
-		snprintf(name, len, "%s/%s", path, member);
 		source m = { name, -1, NULL, 0, 0, a, 0, w, base, "" };
 		members++;
 		stop = w->on_source(w->ctx, &m);
@@ -312,10 +317,8 @@ static int walk_dir(sources_walk *w, const char *path, int depth)
 		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
 		if (!stop) {
-			size_t len = strlen(path) + strlen(names[i]) + 2;
-			char *child = malloc(len);
+			char *child = join_path(path, names[i]);
 			if (child) {
-				snprintf(child, len, "%s/%s", path, names[i]);
 				stop = walk(w, child, depth + 1);
 				free(child);
 			} else {
@@ -377,11 +380,9 @@ static uint64_t size_of(const char *path, int depth)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		size_t len = strlen(path) + strlen(e->d_name) + 2;
-		char *child = malloc(len);
+		char *child = join_path(path, e->d_name);
 		if (!child)
 			break;
-		snprintf(child, len, "%s/%s", path, e->d_name);
 		total += size_of(child, depth + 1);
 		free(child);
 	}
