@@ -12,19 +12,28 @@
 # Every target first checks the build dependencies (scripts/deps.sh): as root it installs what is
 # missing with apt-get, otherwise it prints the install command and stops.
 
+# Every core by default, so `make demo` and `make check` use them; a -j on the command line
+# still decides.
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(NPROC)
+endif
+
 CC        ?= cc
 BUILD     ?= build
 OPT       ?= -O2 -g
 STRICT    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes
 SANITIZE  ?=
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Iparser -Ilexer -Iemitters -I$(GEN)
+# Includes are written from the top of the tree ("parser/core/arena.h"), so every include says
+# which room it comes from; tests/includes.sh checks that they run one way (README, "Layout").
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -I. -Iinclude -I$(GEN)
 CFLAGS    ?=
 ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(CFLAGS)
-# SQLite (the archive format) is linked into everything that links the library.
+# SQLite: only the archive store (emitters/archive/) includes it; a program that never opens an
+# archive does not pull that object out of the static library.
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
-CPPFLAGS  += $(SQLITE_CFLAGS)
 LDLIBS    += $(SQLITE_LIBS) -lpthread
 # libarchive (the CLI reads tar, zip, 7z, ... and compressed inputs in place).
 ARCHIVE_CFLAGS := $(shell pkg-config --cflags libarchive 2>/dev/null)
@@ -33,7 +42,7 @@ CPPFLAGS  += $(ARCHIVE_CFLAGS)
 LDLIBS    += $(ARCHIVE_LIBS)
 
 RE2C       := re2c
-RE2CFLAGS  := -W -Werror -I lexer
+RE2CFLAGS  := -W -Werror -I .
 BISON      := bison
 BISONFLAGS := -Wall -Werror -Wcounterexamples
 
@@ -47,14 +56,16 @@ OBJ  := $(BUILD)/obj
 DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools
 DEPS_STAMP    := build/.deps-ok
 
-LEXERS   := $(wildcard lexer/*.re)
-LEXER_INCLUDES := lexer/common.re lexer/content.re
-LEXERS_C := $(patsubst lexer/%.re,$(GEN)/%.c,$(filter-out $(LEXER_INCLUDES),$(LEXERS)))
-GRAMMARS := $(wildcard grammar/*.y)
-GRAM_C   := $(patsubst grammar/%.y,$(GEN)/%.tab.c,$(GRAMMARS))
-GRAM_H   := $(patsubst grammar/%.y,$(GEN)/%.tab.h,$(GRAMMARS))
+# Sources by room: lexer/, grammar/ and parser/ hold one folder per stage of the work (core,
+# input, cable, article); generated C mirrors them under $(GEN) (build/gen/lexer/cable/body.c).
+LEXER_INCLUDES := lexer/core/common.re lexer/input/content.re
+LEXERS   := $(filter-out $(LEXER_INCLUDES),$(wildcard lexer/*/*.re))
+LEXERS_C := $(patsubst %.re,$(GEN)/%.c,$(LEXERS))
+GRAMMARS := $(wildcard grammar/*/*.y)
+GRAM_C   := $(patsubst %.y,$(GEN)/%.tab.c,$(GRAMMARS))
+GRAM_H   := $(patsubst %.y,$(GEN)/%.tab.h,$(GRAMMARS))
 
-LIB_SRCS := $(wildcard parser/*.c) $(wildcard lexer/*.c) $(wildcard emitters/*.c)
+LIB_SRCS := $(wildcard parser/*.c parser/*/*.c lexer/*/*.c emitters/*.c emitters/*/*.c)
 LIB_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(LIB_SRCS)) \
             $(patsubst $(GEN)/%.c,$(OBJ)/gen/%.o,$(LEXERS_C) $(GRAM_C))
 LIB      := $(BUILD)/libcablewire.a
@@ -83,13 +94,13 @@ $(DEPS_STAMP): scripts/deps.sh Makefile
 	@mkdir -p $(dir $@) && touch $@
 
 # ---- generated code ------------------------------------------------------------------------
-$(GEN)/%.c: lexer/%.re $(LEXER_INCLUDES) | $(DEPS_STAMP)
+$(GEN)/lexer/%.c: lexer/%.re $(LEXER_INCLUDES) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(RE2C) $(RE2CFLAGS) -o $@ $<
 
-$(GEN)/%.tab.c $(GEN)/%.tab.h: grammar/%.y | $(DEPS_STAMP)
+$(GEN)/grammar/%.tab.c $(GEN)/grammar/%.tab.h: grammar/%.y | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(BISON) $(BISONFLAGS) --header=$(GEN)/$*.tab.h -o $(GEN)/$*.tab.c $<
+	$(BISON) $(BISONFLAGS) --header=$(GEN)/grammar/$*.tab.h -o $(GEN)/grammar/$*.tab.c $<
 
 # ---- objects -------------------------------------------------------------------------------
 $(OBJ)/%.o: %.c | $(GRAM_H) $(DEPS_STAMP)
@@ -99,6 +110,9 @@ $(OBJ)/%.o: %.c | $(GRAM_H) $(DEPS_STAMP)
 $(OBJ)/gen/%.o: $(GEN)/%.c | $(GRAM_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The archive store is the one room that sees SQLite's header.
+$(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -134,6 +148,8 @@ demo: $(CLI)
 		$(BUILD)/demo-articles.jsonl
 
 check: $(CLI) $(TEST_BIN)
+	@tests/includes.sh
+	@tests/includes.sh --self-test
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
 	@tests/xml.sh $(CLI)

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "commands.h"
-#include "convert_run.h"
-#include "output.h"
-#include "pipeline.h"
+#include "cli/commands.h"
+#include "cli/convert_run.h"
+#include "cli/output.h"
+#include "cli/pipeline.h"
 
 static const char usage[] =
 	"usage: cablewire convert [options] INPUT... -o OUT\n"

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "diagnostics.h"
-#include "inputs.h"
-#include "output.h"
+#include "cli/commands.h"
+#include "cli/diagnostics.h"
+#include "cli/inputs.h"
+#include "cli/output.h"
 
 static const char usage[] =
 	"usage: cablewire parse [options] FILE...|-\n"

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "diagnostics.h"
-#include "inputs.h"
+#include "cli/commands.h"
+#include "cli/diagnostics.h"
+#include "cli/inputs.h"
 
 static const char usage[] =
 	"usage: cablewire validate [options] FILE...|-\n"

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "convert_run.h"
+#include "cli/commands.h"
+#include "cli/convert_run.h"
 
 typedef struct archive_backend {
 	cw_archive *ar;

@@ -1,12 +1,12 @@
-#include "convert_run.h"
+#include "cli/convert_run.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pipeline.h"
-#include "sources.h"
+#include "cli/pipeline.h"
+#include "cli/sources.h"
 
 /* Set by SIGINT, SIGTERM or SIGHUP: the walk stops, the records in flight are written, and the
  * output is closed with whole records only. A second signal kills as usual. */

@@ -8,8 +8,8 @@
 #include <stdint.h>
 
 #include "cablewire.h"
-#include "inputs.h"
-#include "progress.h"
+#include "cli/inputs.h"
+#include "cli/progress.h"
 
 typedef struct convert_backend {
 	/* On a worker thread: what the back end makes of a record before writing it (its output

@@ -1,4 +1,4 @@
-#include "diagnostics.h"
+#include "cli/diagnostics.h"
 
 #include <string.h>
 

@@ -1,9 +1,9 @@
-#include "inputs.h"
+#include "cli/inputs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "sources.h"
+#include "cli/sources.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. */
 enum { CHUNK = 1 << 20 };

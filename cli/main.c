@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cablewire.h"
-#include "commands.h"
+#include "cli/commands.h"
 
 static const char usage[] =
 	"usage: cablewire <command> [options] [FILE...]\n"

@@ -1,4 +1,4 @@
-#include "pipeline.h"
+#include "cli/pipeline.h"
 
 #include <pthread.h>
 #include <stdlib.h>

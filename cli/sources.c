@@ -1,4 +1,4 @@
-#include "sources.h"
+#include "cli/sources.h"
 
 #include <archive.h>
 #include <archive_entry.h>

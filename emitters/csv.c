@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "emitter.h"
+#include "emitters/emitter.h"
 
 #define LIST_SEP " | "
 

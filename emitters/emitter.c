@@ -1,7 +1,7 @@
 /* Dispatch from the public emitter API to the format modules. */
 #include <stdlib.h>
 
-#include "emitter.h"
+#include "emitters/emitter.h"
 
 /* In cw_format order. */
 static const emitter_ops *const formats[CW_FORMAT_COUNT] = {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cablewire.h"
-#include "sink.h"
+#include "emitters/sink.h"
 
 struct cw_emitter;
 

@@ -1,8 +1,8 @@
 /* JSON (one array of records) and JSON Lines (one record a line). */
 #include <stdlib.h>
 
-#include "emitter.h"
-#include "value.h"
+#include "emitters/emitter.h"
+#include "parser/core/value.h"
 
 static void indent(sink *s, int depth)
 {

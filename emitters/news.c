@@ -1,5 +1,5 @@
 /* What the NITF and ninjs emitters read the same way from a record; see news.h. */
-#include "news.h"
+#include "emitters/news.h"
 
 #include <stdio.h>
 #include <stdlib.h>

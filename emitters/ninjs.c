@@ -30,8 +30,8 @@
  *   located          "RIVERTON, Wyo."; a cable's origin
  *   altids           the release's id of a cable, the Reuters NEWID, the wire keyword
  */
-#include "emitter.h"
-#include "news.h"
+#include "emitters/emitter.h"
+#include "emitters/news.h"
 
 typedef struct j {
 	sink *s;

@@ -29,8 +29,8 @@
  *                                   cable's as "1. (C) text", each sub-paragraph a p
  *   body.end/tagline                the contributor lines
  */
-#include "emitter.h"
-#include "news.h"
+#include "emitters/emitter.h"
+#include "emitters/news.h"
 
 #define NITF_VERSION "-//IPTC//DTD NITF 3.6//EN"
 

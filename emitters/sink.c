@@ -1,9 +1,9 @@
-#include "sink.h"
+#include "emitters/sink.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "runs.h"
+#include "lexer/core/runs.h"
 
 void sink_init(sink *s, cw_write_fn write, void *ctx)
 {

@@ -1,7 +1,7 @@
 /* Clean text: the telegram or the story as a reader wants it, rebuilt from the record's fields, so
  * page breaks, section markers, pilcrows, markup, wire framing and site chrome are gone. A form
  * feed line separates records. */
-#include "emitter.h"
+#include "emitters/emitter.h"
 
 static const char *str(const cw_value *root, const char *path, size_t *n)
 {

@@ -13,7 +13,7 @@
  * The root's "kind" member names the record's element and is not repeated inside it. Pretty
  * output indents two spaces a level; compact output puts each record on a line of its own.
  * Text content is never indented or wrapped, so whitespace inside values is exact. */
-#include "emitter.h"
+#include "emitters/emitter.h"
 
 #define XML_NS "https://cablewire.example/ns/records/1"
 

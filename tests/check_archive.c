@@ -1,4 +1,4 @@
-/* emitters/archive.c: the SQLite archive. Built from every testdata input into a temporary file,
+/* emitters/archive/archive.c: the SQLite archive. Built from every testdata input into a temporary file,
  * then read back through SQLite itself: integrity, full-text queries, idempotence, versions. */
 #include <glob.h>
 #include <sqlite3.h>

@@ -1,8 +1,8 @@
-/* lexer/article.re: paragraph kinds, datelines, bylines, credits, attributions; table-driven.
+/* lexer/article/article.re: paragraph kinds, datelines, bylines, credits, attributions; table-driven.
  * The examples are the patterns of the formats (FORMATS.md), written for these tests. */
 #include <string.h>
 
-#include "article_fields.h"
+#include "lexer/article/article_fields.h"
 #include "check_helpers.h"
 #include "check_slices.h"
 

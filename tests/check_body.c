@@ -1,4 +1,4 @@
-/* grammar/body.y + parser/body.c + parser/cable.c: the body of whole telegrams. */
+/* grammar/cable/body.y + parser/cable/body.c + parser/cable/cable.c: the body of whole telegrams. */
 #include <string.h>
 
 #include "check_helpers.h"

@@ -1,7 +1,7 @@
-/* lexer/body_fields.re: the body's field scanners, table-driven. */
+/* lexer/cable/body_fields.re: the body's field scanners, table-driven. */
 #include <string.h>
 
-#include "body_fields.h"
+#include "lexer/cable/body_fields.h"
 #include "check_helpers.h"
 #include "check_slices.h"
 

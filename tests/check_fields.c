@@ -1,10 +1,10 @@
-/* lexer/fields.re and lexer/body_fields.re: the anchored field scanners, table-driven. */
+/* lexer/cable/header_fields.re and lexer/cable/body_fields.re: the anchored field scanners, table-driven. */
 #include <string.h>
 
-#include "body_fields.h"
+#include "lexer/cable/body_fields.h"
 #include "check_helpers.h"
 #include "check_slices.h"
-#include "fields.h"
+#include "lexer/cable/header_fields.h"
 
 /* Lines end in "\n" and the text in NUL, as in a decoded text. */
 static const struct {

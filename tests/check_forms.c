@@ -1,8 +1,8 @@
-/* lexer/forms.re: detection of the input form and decoding into telegram text. */
+/* lexer/input/forms.re: detection of the input form and decoding into telegram text. */
 #include <string.h>
 
 #include "check_helpers.h"
-#include "forms.h"
+#include "lexer/input/forms.h"
 
 static const struct {
 	const char *input;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
-#include "sink.h"
+#include "emitters/sink.h"
 
 typedef struct membuf {
 	char buf[4096];

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
-#include "news.h"
+#include "emitters/news.h"
 
 typedef struct outbuf {
 	char *p;

@@ -1,4 +1,4 @@
-/* parser/reader.c: input pushed in chunks, units, limits. */
+/* parser/input/reader.c: input pushed in chunks, units, limits. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* grammar/header.y + parser/routing.c: the routing header as a whole. */
+/* grammar/cable/header.y + parser/cable/routing.c: the routing header as a whole. */
 #include <string.h>
 
 #include "check_helpers.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
-#include "fields.h"
+#include "lexer/cable/header_fields.h"
 
 static inline int slice_eq(slice s, const char *want)
 {

@@ -1,4 +1,4 @@
-/* Every input form, and the cutting of inputs into units (lexer/split.re, parser/reader.c). */
+/* Every input form, and the cutting of inputs into units (lexer/input/split.re, parser/input/reader.c). */
 #include <stdlib.h>
 #include <string.h>
 

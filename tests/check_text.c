@@ -1,8 +1,8 @@
-/* parser/text.c: decoded text and its map back to input offsets. */
+/* parser/core/text.c: decoded text and its map back to input offsets. */
 #include <string.h>
 
 #include "check_helpers.h"
-#include "text.h"
+#include "parser/core/text.h"
 
 START_TEST(test_identity_map)
 {

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "check_helpers.h"
-#include "record.h"
-#include "sink.h"
+#include "parser/core/record.h"
+#include "emitters/sink.h"
 
 typedef struct membuf {
 	char buf[8192];

@@ -1,0 +1,1131 @@
+/* News article scanners: paragraph kinds, datelines, bylines, photo credits, contributors and
+ * attributions (see article_fields.h). Every pattern that looks ahead over words bounds its
+ * repetitions, so a scanner called at each word of a paragraph stays linear in its length. A
+ * word itself is not bounded: where a rule tried at every capital runs over a word that the
+ * scanner's step does not skip whole (A-A-A-..., A&A&...), the rule is tried only where it can
+ * match, decided once per word (scan_photo_credit, scan_attribution). */
+#include "lexer/article/article_fields.h"
+
+#include <string.h>
+
+typedef const unsigned char *uptr;
+
+/*!include:re2c "lexer/core/common.re" */
+/*!re2c
+	re2c:define:YYCTYPE = "unsigned char";
+	re2c:define:YYCURSOR = "cur";
+	re2c:define:YYMARKER = "mar";
+	re2c:define:YYCTXMARKER = "ctx";
+	re2c:define:YYLIMIT = "lim";
+	re2c:yyfill:enable = 0;
+	re2c:eof = 0;
+	re2c:tags = 1;
+	re2c:api:style = free-form;
+
+	ws       = [ \t]+;
+	rsq      = "\xe2\x80\x99";
+	/* A word with a capital: Berlin, BUENOS, McAllen, D'Alene, Al-Nono, ST., Gaza's. */
+	capw     = [A-Z] ([A-Za-z'.&-] | rsq | u8mb)*;
+	capsw    = [A-Z] ([A-Z'.&-] | rsq | u8mb)*;
+	titlew   = [A-Z] ([a-z'.-] | rsq | u8mb)* ([A-Z] [a-z]+ "."?)?;
+	loww     = [a-z] [a-z'-]*;
+	anyw     = [^ \t\n]+;
+	chrome_cap = [A-Z] [A-Za-z0-9.&'-]{0,20};
+	initial  = [A-Z] ".";
+	nmw      = [A-Z] [A-Za-z'.-]*;
+	particle = 'de' | 'del' | 'della' | 'der' | 'den' | 'van' | 'von' | 'da' | 'dos' | 'du' | 'di'
+	         | 'la' | 'le' | 'al' | 'el' | 'bin' | 'ibn' | 'ben' | 'abu' | 'y' | 'e' | 'zu' | 'ter';
+
+	agency   = "AP" | "The Associated Press" | "Associated Press" | "THE ASSOCIATED PRESS"
+	         | "ASSOCIATED PRESS" | "the Associated Press" | "Reuters" | "REUTERS" | "Reuter" | "REUTER"
+	         | "AFP" | "Agence France-Presse" | "Agence France Presse" | "dpa" | "DPA"
+	         | "Deutsche Presse-Agentur" | "UPI" | "United Press International"
+	         | "The Canadian Press" | "THE CANADIAN PRESS" | "Canadian Press" | "CP" | "Xinhua"
+	         | "Kyodo" | "Kyodo News" | "ANSA" | "EFE" | "KNA" | "APTN" | "Bay City News"
+	         | "CNN" | "CBS News" | "BBC" | "Bloomberg" | "tca" | "Tribune Content Agency"
+	         | "Interfax" | "TASS" | "Itar-Tass" | "AAP" | "NTB" | "ANP" | "Yonhap" | "PTI";
+
+	role     = 'writer' 's'? | 'correspondent' 's'? | 'reporter' 's'? | 'editor' 's'? | 'columnist'
+	         | 'producer' | 'contributor' | 'journalist' | 'analyst' | 'staff' | 'bureau chief'
+	         | 'photographer' | 'critic' | 'anchor' | 'host';
+
+	mon_word = 'jan' 'uary'? | 'feb' 'ruary'? | 'mar' 'ch'? | 'apr' 'il'? | 'may' | 'jun' 'e'?
+	         | 'jul' 'y'? | 'aug' 'ust'? | 'sep' ('t' 'ember'? | 'ember')? | 'oct' 'ober'?
+	         | 'nov' 'ember'? | 'dec' 'ember'?;
+*/
+
+static slice mk(uptr s, uptr e)
+{
+	slice r = { NULL, 0 };
+	if (s && e && e > s) {
+		r.s = (const char *)s;
+		r.n = (size_t)(e - s);
+	}
+	return r;
+}
+
+static slice trim(slice s)
+{
+	while (s.n && (s.s[0] == ' ' || s.s[0] == '\t')) {
+		s.s++;
+		s.n--;
+	}
+	while (s.n && (s.s[s.n - 1] == ' ' || s.s[s.n - 1] == '\t'))
+		s.n--;
+	if (!s.n)
+		s.s = NULL;
+	return s;
+}
+
+static size_t count_words(uptr p, uptr end)
+{
+	size_t n = 0;
+	int in = 0;
+	for (; p < end; p++) {
+		int w = *p != ' ' && *p != '\t' && *p != '\n';
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* ---- paragraph kinds ----------------------------------------------------------------------- */
+
+/* Words that only boilerplate uses, looked for in short lines. */
+static int chrome_words(uptr cur, uptr lim, uptr end)
+{
+	uptr mar = NULL;
+	while (cur < end) {
+		/*!re2c:chromew
+			'click here' | 'browser notifications' | 'to your inbox' | 'our newsletter'
+			| 'newsletter sign' | 'sign up for' | 'subscribe to' | 'download the app'
+			| 'download our app' | 'follow us on' | 'all rights reserved' | 'privacy policy'
+			| 'terms of use' | 'terms of service' | 'use cookies' | 'cookie policy'
+			| 'enable javascript' | 'your browser' | 'for the latest on' | "\xc2\xa9"
+			| 'story continues below' | 'continue reading' | 'read more:' | 'related:'
+			{ return 1; }
+			[a-zA-Z0-9]+ | [^a-zA-Z0-9\n] { continue; }
+			"\n" { return 0; }
+			$ { return 0; }
+		*/
+	}
+	(void)mar;
+	return 0;
+}
+
+/* Boilerplate lines, whole. */
+static int chrome_line(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:chromel
+		sp* ('chrome safari continue'
+		| 'be the first to know' | 'share this story' | 'share this article' | 'share this' | 'share'
+		| 'close x' | 'close' | 'switch to desktop site' | 'about these ads' | 'advertisement'
+		| 'follow stories like this' | 'scroll to top' | 'back to top' | 'skip to content'
+		| 'skip to main content' | 'read more' | 'continue reading' | 'most popular' | 'most read'
+		| 'recommended' | 'related' | 'related stories' | 'related articles' | 'related coverage'
+		| 'comments' | 'show comments' | 'print' | 'email' | 'e-mail' | 'tweet' | 'facebook'
+		| 'twitter' | 'linkedin' | 'whatsapp' | 'reddit' | 'sign in' | 'log in' | 'sign up'
+		| 'subscribe' | 'menu' | 'search' | 'home' | 'loading' | 'loading...' | 'hide caption'
+		| 'toggle caption' | 'enlarge this image' | 'play video' | 'listen' | 'next' | 'previous'
+		| 'next story' | 'previous story' | 'top stories' | 'trending' | 'sponsored'
+		| 'sponsored content' | 'ad feedback' | 'image' | 'video' | 'photo' | 'photos')
+			sp* [.:]? sp* eol { return 1; }
+		sp* 'your connection to ' { return 1; }
+		/* a site's own prompts, whatever the site: Watch CBS News, View CBS News In,
+		 * CBS News App Open, Open in app */
+		sp* 'watch' (sp+ chrome_cap){1,3} sp* eol { return 1; }
+		sp* 'view' (sp+ chrome_cap){1,3} sp+ 'in' sp* eol { return 1; }
+		sp* (chrome_cap sp+){0,3} 'app' sp+ 'open' sp* eol { return 1; }
+		sp* ('open in app' | 'open in the app' | 'open app' | 'get the app' | 'continue in app'
+		     | 'continue in browser') sp* eol { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* Kinds told by how the first line starts. */
+static int line_start_kind(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!re2c:akind
+		sp* ('page' sp* ':'? sp*)? digit+ (sp* "|" sp* digit+)+ sp* eol { return AK_NAV; }
+		sp* ("\xe2\x80\xa2" | "\xc2\xb7" | "\xe2\x96\xaa" | "\xe2\x97\x8f" | "* ") { return AK_BULLET; }
+		sp* ("_"{3,} | "-"{3,}) sp* eol { return AK_ENDSEP; }
+		sp* ('eds:' | 'eds note' | "editor's note" | 'editors note' | "editor" rsq "s note"
+		     | "EDITOR'S NOTE") { return AK_EDNOTE; }
+		sp* ('reuter' | 'reuters') sp* eol { return AK_SIGNOFF; }
+		/* dpa's desk initials at the story's end: dpa wsz jln npr */
+		sp* "dpa" (sp+ [a-z]{2,4}){1,6} sp* eol { return AK_SIGNOFF; }
+		sp* ('photo' 's'? sp* ':' | 'photograph:' | 'image:') { return AK_PHOTO; }
+		sp* ('reporting by' | 'additional reporting' | 'writing by' | 'editing by' | 'compiled by')
+			{ return AK_CONTRIB; }
+		* { return AK_TEXT; }
+		$ { return AK_TEXT; }
+	*/
+	(void)mar;
+}
+
+/* Phrases anywhere in a line: contributor lines. */
+static int contrib_phrase(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	for (;;) {
+		/*!re2c:contribp
+			'contributed' ws ('to' ws)? ('this' | 'the') ws ('report' | 'story' | 'article')
+			| 'contributed reporting' | 'helped with this story' { return 1; }
+			[a-zA-Z]+ | [^a-zA-Z\n] { continue; }
+			"\n" { return 0; }
+			$ { return 0; }
+		*/
+	}
+	(void)mar;
+}
+
+/* A short line "Name Name is ... reporter ...": a writer's bio. */
+static int bio_line(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:bio
+		sp* capw (ws (capw | initial)){1,3} ws "is" ws { goto role; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+role:
+	for (;;) {
+		/*!re2c:biorole
+			role / [^a-zA-Z] { return 1; }
+			[a-zA-Z]+ | [^a-zA-Z\n] { continue; }
+			"\n" { return 0; }
+			$ { return 0; }
+		*/
+	}
+	(void)mar;
+}
+
+/* A credit alone on its line: (AP Photo/Bassem Tellawi). */
+static int photo_line(uptr s, uptr e, uptr lim)
+{
+	photo_fields ph;
+	if (!scan_photo_credit((const char *)s, (const char *)e, (const char *)lim, &ph))
+		return 0;
+	uptr after = (uptr)ph.credit.s + ph.credit.n;
+	while (after < e && (*after == ' ' || *after == '\t' || *after == '\n'))
+		after++;
+	return (uptr)ph.start == s && after >= e;
+}
+
+static int classify_line(uptr s, uptr e, uptr lim)
+{
+	if (chrome_line(s, lim))
+		return AK_CHROME;
+	int k = line_start_kind(s, lim);
+	if (k != AK_TEXT)
+		return k;
+	if (photo_line(s, e, lim))
+		return AK_PHOTO;
+	if (contrib_phrase(s, lim))
+		return AK_CONTRIB;
+	if (bio_line(s, lim))
+		return AK_BIO;
+	return AK_TEXT;
+}
+
+int art_classify(const char *p, const char *end, const char *lim)
+{
+	uptr s = (uptr)p, e = (uptr)end;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s >= e)
+		return AK_TEXT;
+	size_t words = count_words(s, e);
+	int k = classify_line(s, e, (uptr)lim);
+	/* Whole-line kinds judged on the first line must be the whole paragraph. */
+	const unsigned char *nl = memchr(s, '\n', (size_t)(e - s));
+	int one_line = !nl || nl + 1 >= e;
+	switch (k) {
+	case AK_CHROME:
+	case AK_NAV:
+	case AK_ENDSEP:
+	case AK_SIGNOFF:
+	case AK_AFFIL:
+		if (!one_line || words > 25)
+			k = AK_TEXT;
+		break;
+	case AK_PHOTO:
+		if (words > 40)
+			k = AK_TEXT;
+		break;
+	case AK_BIO:
+		if (words > 30)
+			k = AK_TEXT;
+		break;
+	case AK_CONTRIB:
+		if (words > 60)
+			k = AK_TEXT;
+		break;
+	default:
+		break;
+	}
+	if (k == AK_TEXT) {
+		const char *rest;
+		if (words <= 25 && scan_by_word(p, end, lim, &rest)) {
+			/* Every part of the list must be a name, a title or an agency. */
+			const char *q = rest;
+			slice part;
+			int parts = 0, ok = 1;
+			while (ok && scan_name_part(&q, end, lim, &part)) {
+				ok = classify_part(part, lim) != 0;
+				parts++;
+			}
+			if (ok && parts)
+				return AK_BYLINE;
+		}
+		if (words <= 25 && chrome_words(s, (uptr)lim, e))
+			return AK_CHROME;
+		/* Under a byline: the writer's title or agency, alone on a short line. */
+		uptr le = nl ? nl : e;
+		while (le > s && (le[-1] == ' ' || le[-1] == '=' || le[-1] == '<' || le[-1] == '@'))
+			le--;
+		if (one_line && count_words(s, le) <= 6) {
+			int part = classify_part(mk(s, le), lim);
+			if (part == PART_TITLE || part == PART_AGENCY)
+				return AK_AFFIL;
+		}
+	}
+	return k;
+}
+
+const char *art_kind_name(int kind)
+{
+	static const char *names[AK_KINDS] = { "text",    "chrome",  "nav",    "byline",
+					       "affil",   "bio",     "photo",  "contrib",
+					       "bullet",  "endsep",  "ednote", "signoff" };
+	return kind >= 0 && kind < AK_KINDS ? names[kind] : "?";
+}
+
+/* ---- bylines ------------------------------------------------------------------------------ */
+
+int scan_by_word(const char *p, const char *end, const char *limit, const char **rest)
+{
+	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
+	/*!re2c:byword
+		sp* ("By" | "BY" | "by" | ('written' | 'story' | 'words' | 'text' | 'reported' | 'analysis' | 'interview') ws 'by' | "From" | "FROM" | "Par" | "Von") ":"? ws {
+			if ((const char *)cur >= end)
+				return 0;
+			*rest = (const char *)cur;
+			return 1;
+		}
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+int scan_name_part(const char **p, const char *end, const char *limit, slice *part)
+{
+	uptr cur = (uptr)*p, lim = (uptr)limit, mar = NULL, start;
+	uptr e = (uptr)end;
+	while (cur < e && (*cur == ' ' || *cur == '\t'))
+		cur++;
+	start = cur;
+	for (;;) {
+		uptr tok = cur;
+		if (cur >= e) {
+			*part = trim(mk(start, e));
+			*p = (const char *)e;
+			return part->s != NULL;
+		}
+		/*!re2c:namepart
+			"," ws 'and' ws | ws ('and' | "&") ws | "," ws? | ";" ws? | ws 'with' ws {
+				if (cur > e)
+					cur = e;
+				*part = trim(mk(start, tok));
+				*p = (const char *)cur;
+				if (!part->s) {
+					start = cur;
+					continue;
+				}
+				return 1;
+			}
+			/* The AP's byline lines end in "=", the CP's in "@<". */
+			sp* ("=" | "@<" | "<") sp* eol {
+				*part = trim(mk(start, tok));
+				*p = end;
+				return part->s != NULL;
+			}
+			"\n" {
+				*part = trim(mk(start, tok));
+				*p = end;
+				return part->s != NULL;
+			}
+			/* A run of blanks is one step: every rule above that starts with a blank (ws, sp*)
+			 * must take the run to its end (what follows, and|&|with|=|@<|<, is no blank), so
+			 * it matches from any blank of the run if and only if from its first. Stepping one
+			 * blank at a time tried them again from each, a quadratic in the run's length. */
+			[^,;&\n \t=@<]+ | [ \t]+ | [=@<&] { continue; }
+			* { continue; }
+			$ {
+				*part = trim(mk(start, tok));
+				*p = end;
+				return part->s != NULL;
+			}
+		*/
+	}
+	(void)mar;
+}
+
+/* Each word of a part: a name word, a title word, an agency or organisation word. */
+enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 32 };
+
+static int part_word(uptr *pc, uptr lim, uptr end)
+{
+	uptr cur = *pc, mar = NULL, ctx = NULL;
+	(void)ctx;
+	int k;
+	/*!re2c:partw
+		role / [ \t\n,=.]                                        { k = W_ROLE; goto out; }
+		('press' | 'news' | 'times' | 'post' | 'journal' | 'tribune' | 'herald' | 'globe'
+		 | 'magazine' | 'agency' | 'radio' | 'television' | 'tv' | 'network' | 'monitor'
+		 | 'chronicle' | 'gazette' | 'daily' | 'weekly' | 'review' | 'union-tribune' | 'wire'
+		 | 'service' | 'services' | 'media' | 'group' | 'institute' | 'university'
+		 | 'foundation' | 'newspaper' | 'reuters' | 'reuter' | 'reutersd' | 'bloomberg'
+		 | 'presse-agentur' | 'france-presse' | 'international' | 'associated' | 'dpa' | 'afp'
+		 | 'ap' | 'upi' | 'cnn' | 'bbc' | 'cbs' | 'nbc' | 'abc' | 'npr')
+			/ [ \t\n,=.]                                        { k = W_ORG; goto out; }
+		'the' / [ \t]                                            { k = W_THE; goto out; }
+		particle / [ \t]                                         { k = W_PARTICLE; goto out; }
+		("Mc" | "Mac" | "O'" | "D'")? capw                        { k = W_NAME; goto out; }
+		initial+                                                 { k = W_NAME; goto out; }
+		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'                      { k = W_NAME; goto out; }
+		[^ \t\n,;=<]+                                           { k = W_OTHER; goto out; }
+		* { k = W_OTHER; goto out; }
+		$ { k = W_OTHER; goto out; }
+	*/
+out:
+	(void)mar;
+	if (cur > end)
+		cur = end;
+	*pc = cur;
+	return k;
+}
+
+int classify_part(slice part, const char *limit)
+{
+	if (!part.s)
+		return 0;
+	if (agency_canonical(part))
+		return PART_AGENCY;
+	uptr cur = (uptr)part.s, end = cur + part.n, lim = (uptr)limit;
+	int seen = 0, words = 0, names = 0;
+	while (cur < end) {
+		while (cur < end && (*cur == ' ' || *cur == '\t'))
+			cur++;
+		if (cur >= end)
+			break;
+		int k = part_word(&cur, lim, end);
+		seen |= k;
+		words++;
+		names += k == W_NAME;
+	}
+	if (seen & W_ROLE)
+		return PART_TITLE;
+	if (seen & (W_ORG | W_THE))
+		return (seen & W_OTHER) && !(seen & W_ORG) ? 0 : PART_AGENCY;
+	if (!(seen & W_OTHER) && names >= 1 && words <= 6)
+		return PART_NAME;
+	return 0;
+}
+
+/* ---- agencies ------------------------------------------------------------------------------ */
+
+const char *agency_canonical(slice words)
+{
+	slice w = trim(words);
+	if (!w.s)
+		return NULL;
+	/* A trailing full stop (By Colin Brinsden, Reuters.) belongs to the line, not the name. */
+	while (w.n && (w.s[w.n - 1] == '.' || w.s[w.n - 1] == '='))
+		w.n--;
+	char buf[64];
+	if (w.n >= sizeof buf)
+		return NULL;
+	memcpy(buf, w.s, w.n);
+	buf[w.n] = '\0';
+	uptr cur = (uptr)buf, lim = cur + w.n, mar = NULL;
+	const char *name;
+	/*!re2c:agency
+		("The" | "THE" | "the")? ws? ("AP" | 'associated press' | 'aptn') { name = "AP"; goto done; }
+		'reuters' | 'reuter' | 'reutersd'            { name = "Reuters"; goto done; }
+		"AFP" | 'agence france' [ -] 'presse'         { name = "AFP"; goto done; }
+		'dpa' | 'deutsche presse-agentur'            { name = "dpa"; goto done; }
+		"UPI" | 'united press international'         { name = "UPI"; goto done; }
+		("The" | "THE" | "the")? ws? 'canadian press' | "CP" { name = "The Canadian Press"; goto done; }
+		'xinhua'                                     { name = "Xinhua"; goto done; }
+		'kyodo' (ws 'news')?                         { name = "Kyodo"; goto done; }
+		"ANSA"                                       { name = "ANSA"; goto done; }
+		"EFE"                                        { name = "EFE"; goto done; }
+		"KNA"                                        { name = "KNA"; goto done; }
+		'bay city news'                              { name = "Bay City News"; goto done; }
+		"CNN"                                        { name = "CNN"; goto done; }
+		"CBS News" | "CBS"                           { name = "CBS News"; goto done; }
+		"BBC"                                        { name = "BBC"; goto done; }
+		'bloomberg'                                  { name = "Bloomberg"; goto done; }
+		"tca" | 'tribune content agency'             { name = "tca"; goto done; }
+		'interfax'                                   { name = "Interfax"; goto done; }
+		"TASS" | 'itar-tass'                         { name = "TASS"; goto done; }
+		"AAP"                                        { name = "AAP"; goto done; }
+		"NTB"                                        { name = "NTB"; goto done; }
+		"ANP"                                        { name = "ANP"; goto done; }
+		'yonhap'                                     { name = "Yonhap"; goto done; }
+		"PTI"                                        { name = "PTI"; goto done; }
+		* { return NULL; }
+		$ { return NULL; }
+	*/
+done:
+	(void)mar;
+	return cur == lim ? name : NULL;
+}
+
+/* ---- datelines ----------------------------------------------------------------------------- */
+
+enum { DL_CAPS = 1, DL_COLON, DL_TITLE, DL_BAYCITY };
+
+/* Tokens of a dateline's head. */
+enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN, T_AGENCY,
+       T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER };
+
+static int dl_token(uptr *pc, uptr lim)
+{
+	uptr cur = *pc, mar = NULL, ctx = NULL;
+	(void)ctx;
+	int k;
+	/*!stags:re2c:dltok format = 'uptr @@ = NULL;'; */
+	/*!re2c:dltok
+		dl_dash = "--" | "-" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95" | "_";
+		dl_long = "--" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95";
+
+		ws dl_dash ws | ws dl_long | dl_long ws?               { k = T_SEP; goto out; }
+		/* the dash ends the line and the story starts under it */
+		ws? dl_dash / [\r\n\x00]                              { k = T_SEP; goto out; }
+		/* glued to the date: "Feb 26- Shr" */
+		dl_dash ws                                             { k = T_SEP; goto out; }
+		":" ws                                                 { k = T_COLON; goto out; }
+		ws? "," ws?                                            { k = T_COMMA; goto out; }
+		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { k = T_PAREN; goto out; }
+		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") / (ws | dl_long) { k = T_AGENCY; goto out; }
+		ws? mon_word "."? / ws digit                           { k = T_MONTH; goto out; }
+		ws digit{1,2} / [^0-9]                                 { k = T_DAY; goto out; }
+		/* day before month: "AMSTERDAM, 2 March -" */
+		ws? digit{1,2} ws mon_word "."? / [^A-Za-z]            { k = T_DATE; goto out; }
+		ws? capsw / [^a-z]                                     { k = T_CAPS; goto out; }
+		ws? titlew                                             { k = T_TITLE; goto out; }
+		ws particle / ws [A-Z]                                 { k = T_PARTICLE; goto out; }
+		"(" digit{1,2} "-" digit{1,2} ")" ws digit{1,2} ":" digit{2} ws [A-Z]{3} / ws
+			{ k = T_BAYCITY; goto out; }
+		* { k = T_OTHER; goto out; }
+		$ { k = T_END; goto out; }
+	*/
+out:
+	(void)mar;
+	*pc = cur;
+	return k;
+}
+
+/* The shape: [bay city time] place-words [, region-words] [[,] Month Day] [(agency) | agency]
+ * separator. Title-case places need a date or an agency; a colon only follows capitals. */
+static int dateline_shape(uptr *pc, uptr lim, uptr end)
+{
+	uptr cur = *pc;
+	int caps = 0, title = 0, region = 0, date = 0, agency = 0, bay = 0;
+	int state = 0; /* 0 place, 1 region, 2 date seen, 3 agency seen */
+	for (int n = 0; n < 16 && cur < end; n++) {
+		uptr tok = cur;
+		int t = dl_token(&cur, lim);
+		if (cur > end) {
+			/* A separator may take the blanks after the paragraph's end. */
+			if (t != T_SEP)
+				return 0;
+			cur = end;
+		}
+		switch (t) {
+		case T_BAYCITY:
+			if (n)
+				return 0;
+			bay = 1;
+			continue;
+		case T_CAPS:
+		case T_TITLE:
+		case T_PARTICLE:
+			if (state == 0) {
+				if (caps + title >= 5)
+					return 0;
+				if (t == T_CAPS)
+					caps++;
+				else
+					title++;
+				if (t == T_PARTICLE && !title)
+					return 0;
+				/* Title Case words mix with capitals only as a region. */
+				continue;
+			}
+			if (state == 1 && region < 3 && t != T_PARTICLE) {
+				region++;
+				continue;
+			}
+			return 0;
+		case T_COMMA:
+			if (state == 0 && caps + title)
+				state = 1;
+			else if (state == 1 && region)
+				state = 1; /* PORTLAND, Ore., Feb 26 */
+			else
+				return 0;
+			continue;
+		case T_MONTH:
+			if (!(caps + title) || date || agency)
+				return 0;
+			t = dl_token(&cur, lim);
+			if (t != T_DAY || cur > end)
+				return 0;
+			date = 1;
+			state = 2;
+			continue;
+		case T_DATE:
+			if (!(caps + title) || date || agency)
+				return 0;
+			date = 1;
+			state = 2;
+			continue;
+		case T_PAREN:
+		case T_AGENCY:
+			if (!(caps + title) || agency)
+				return 0;
+			(void)tok;
+			agency = 1;
+			state = 3;
+			continue;
+		case T_SEP:
+			if (!(caps + title) || (state == 1 && !region))
+				return 0;
+			if (caps && title && state == 0)
+				return 0;
+			*pc = cur;
+			if (bay)
+				return DL_BAYCITY;
+			if (title && !date && !agency)
+				return 0;
+			return title ? DL_TITLE : DL_CAPS;
+		case T_COLON:
+			if (!caps || title || state != 0)
+				return 0;
+			*pc = cur;
+			return DL_COLON;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* All-caps words at a paragraph's start that are labels, not places. */
+static int not_a_place(uptr s, uptr e)
+{
+	uptr cur = s, lim = e, mar = NULL;
+	/*!re2c:notplace
+		('update' 'd'? | 'breaking' (ws 'news')? | 'exclusive' | 'analysis' | 'opinion' | 'editorial'
+		 | 'review' | 'commentary' | 'note' | 'correction' | 'clarification' | 'photos' | 'video'
+		 | 'live' | 'advisory' | 'urgent' | 'flash' | 'bulletin' | 'summary' | 'q' | 'a' | 'i'
+		 | 'warning' | 'watch' | 'listen' | 'read' | 'new' | 'more' | 'pros' | 'cons' | 'verdict'
+		 | 'the' | 'and' | 'but' | 'so' | 'yes' | 'no' | 'ok' | 'lol' | 'faq' | 'tl;dr' | 'ps'
+		 | 'p.s.' | 'ed' | 'eds' | 'dear' (ws [^\n]*)? | 'ap' | 'us' | 'u.s.' | 'un' | 'eu' | 'nato')
+			{ return cur == e; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+static int month_at(uptr p, uptr e)
+{
+	static const char *m[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+				   "nov", "dec" };
+	if (e - p < 3)
+		return 0;
+	char w[3] = { (char)(p[0] | 0x20), (char)(p[1] | 0x20), (char)(p[2] | 0x20) };
+	for (int i = 0; i < 12; i++)
+		if (!memcmp(m[i], w, 3))
+			return i + 1;
+	return 0;
+}
+
+int scan_dateline(const char *p, const char *end, const char *lim, dateline_fields *out)
+{
+	memset(out, 0, sizeof(*out));
+	uptr s = (uptr)p, e = (uptr)end;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	uptr cur = s;
+	int shape = dateline_shape(&cur, (uptr)lim, e);
+	if (!shape || cur > e)
+		return 0;
+	/* The head is everything before the separator. */
+	uptr h1 = cur;
+	while (h1 > s && (h1[-1] == ' ' || h1[-1] == '\t' || h1[-1] == '-' || h1[-1] == '_' ||
+			  h1[-1] == ':' || (h1[-1] >= 0x80 && h1 - s >= 3 && h1[-3] == 0xe2)))
+		h1 -= h1[-1] >= 0x80 ? 3 : 1;
+	uptr h0 = s;
+	if (shape == DL_BAYCITY) {
+		/* (07-17) 13:09 PDT BERKELEY: date and time, then the place. */
+		uptr q = h0;
+		for (int spaces = 0; q < h1 && spaces < 3; q++)
+			if (*q == ' ' && q[1] != ' ')
+				spaces++;
+		out->date = trim(mk(h0, q));
+		h0 = q;
+	}
+	/* The agency: (AP), (tca/dpa), or a bare AP / Reuters / CNN at the end. */
+	uptr core = h1;
+	if (core > h0 && core[-1] == ')') {
+		uptr open = core - 1;
+		while (open > h0 && *open != '(')
+			open--;
+		out->agency = mk(open + 1, core - 1);
+		core = open;
+	} else {
+		uptr w = core;
+		while (w > h0 && w[-1] != ' ')
+			w--;
+		if (w > h0 && agency_canonical(mk(w, core))) {
+			out->agency = mk(w, core);
+			core = w;
+		}
+	}
+	while (core > h0 && (core[-1] == ' ' || core[-1] == '\t'))
+		core--;
+	/* A date at the end: [,] Mon[.] DD */
+	uptr d = core;
+	while (d > h0 && d[-1] >= '0' && d[-1] <= '9')
+		d--;
+	if (d < core && d > h0 && d[-1] == ' ') {
+		uptr m = d - 1;
+		while (m > h0 && m[-1] == ' ')
+			m--;
+		uptr mw = m;
+		while (mw > h0 && mw[-1] != ' ' && mw[-1] != ',')
+			mw--;
+		if (month_at(mw, m)) {
+			out->date = mk(mw, core);
+			core = mw;
+			while (core > h0 && (core[-1] == ' ' || core[-1] == ','))
+				core--;
+		}
+	} else if (d == core) {
+		/* DD Mon[.] */
+		uptr mw = core;
+		while (mw > h0 && mw[-1] != ' ')
+			mw--;
+		uptr dd = mw;
+		while (dd > h0 && dd[-1] == ' ')
+			dd--;
+		uptr d0 = dd;
+		while (d0 > h0 && d0[-1] >= '0' && d0[-1] <= '9')
+			d0--;
+		if (mw < core && month_at(mw, core) && d0 < dd && dd - d0 <= 2 &&
+		    (d0 == h0 || d0[-1] == ' ' || d0[-1] == ',')) {
+			out->date = mk(d0, core);
+			core = d0;
+			while (core > h0 && (core[-1] == ' ' || core[-1] == ','))
+				core--;
+		}
+	}
+	/* Location, then a region after the first comma. */
+	if (core <= h0)
+		return 0;
+	uptr comma = memchr(h0, ',', (size_t)(core - h0));
+	if (comma) {
+		out->location = trim(mk(h0, comma));
+		out->region = trim(mk(comma + 1, core));
+	} else {
+		out->location = trim(mk(h0, core));
+	}
+	if (!out->location.s)
+		return 0;
+	/* A label (UPDATED:, BREAKING --) is no place; one letter is no place either. */
+	if ((shape == DL_CAPS || shape == DL_COLON) &&
+	    (not_a_place((uptr)out->location.s, (uptr)out->location.s + out->location.n) ||
+	     out->location.n < 2))
+		return 0;
+	/* CAIRO: only for a capitals place without anything else around it. */
+	if (shape == DL_COLON && (out->region.s || out->date.s || out->agency.s))
+		return 0;
+	out->text = trim(mk(s, cur));
+	while (cur < e && (*cur == ' ' || *cur == '\t'))
+		cur++;
+	out->rest = (const char *)cur;
+	return 1;
+}
+
+/* ---- photo credits ------------------------------------------------------------------------- */
+
+/* Splits "AP Photo/Bassem Tellawi", "Photo: Jane Doe/Reuters", "REUTERS/Jim Young",
+ * "Jim Young/Getty Images" at the slash: which side is the agency is told by agency_canonical. */
+static void split_credit(uptr s, uptr e, photo_fields *out)
+{
+	uptr slash = memchr(s, '/', (size_t)(e - s));
+	if (!slash)
+		return;
+	slice left = trim(mk(s, slash)), right = trim(mk(slash + 1, e));
+	/* "AP Photo" / "AP Photos" on the left: the agency is before the word Photo. */
+	if (left.s && left.n > 6) {
+		for (const char *q = left.s; q + 5 <= left.s + left.n; q++)
+			if ((q[0] | 0x20) == 'p' && (q[1] | 0x20) == 'h' && (q[2] | 0x20) == 'o' &&
+			    (q[3] | 0x20) == 't' && (q[4] | 0x20) == 'o' && q > left.s && q[-1] == ' ') {
+				out->agency = trim(mk((uptr)left.s, (uptr)q));
+				out->photographer = right;
+				return;
+			}
+	}
+	if (left.s && agency_canonical(left)) {
+		out->agency = left;
+		out->photographer = right;
+	} else {
+		out->agency = right;
+		out->photographer = left;
+	}
+}
+
+/* What a bracket holds: "AP Photo/Name", "Photo: Name", "Photo by Name/Agency". */
+static int bracket_credit(uptr s, uptr e, photo_fields *out)
+{
+	while (s < e && *s == ' ')
+		s++;
+	/* The word Photo (or Photos), first or after the agency's words. */
+	uptr ph = NULL;
+	for (uptr q = s; q + 5 <= e; q++)
+		if ((q == s || q[-1] == ' ') && (q[0] | 0x20) == 'p' && (q[1] | 0x20) == 'h' &&
+		    (q[2] | 0x20) == 'o' && (q[3] | 0x20) == 't' && (q[4] | 0x20) == 'o') {
+			ph = q;
+			break;
+		}
+	if (!ph || ph - s > 40)
+		return 0;
+	uptr after = ph + 5;
+	if (after < e && (*after | 0x20) == 's')
+		after++;
+	while (after < e && *after == ' ')
+		after++;
+	if (ph == s) {
+		/* (Photo: Jane Doe), (Photo by Jane Doe/Agency) */
+		if (after < e && *after == ':')
+			after++;
+		else if (e - after > 3 && (after[0] | 0x20) == 'b' && (after[1] | 0x20) == 'y' && after[2] == ' ')
+			after += 3;
+		else
+			return 0;
+		if (memchr(after, '/', (size_t)(e - after)))
+			split_credit(after, e, out);
+		else
+			out->photographer = trim(mk(after, e));
+		return 1;
+	}
+	/* (AP Photo/Name): words before Photo, then a slash */
+	if (after >= e || *after != '/')
+		return 0;
+	out->agency = trim(mk(s, ph));
+	out->photographer = trim(mk(after + 1, e));
+	return 1;
+}
+
+/* The rule for "Jim Young/Getty Images": a name of one to four words, the slash, the agency.
+ * Its first word runs to the end of the name-word run it starts in (after nmw only " ", a tab or
+ * "/" may come, and none of them is a name character), and the rest of the rule is matched from
+ * there: photo_after_name. */
+/*!re2c
+	photo_after_name = (" " nmw){0,3} sp* "/" sp* ('getty images' | 'afp' | 'ap' | 'reuters' | 'epa');
+*/
+
+/* Where the name word that starts at cur (a capital) ends: the first byte that is not a name
+ * character. */
+static uptr name_word_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:photo_nmw
+		nmw { return cur; }
+		*   { return cur; }
+		$   { return cur; }
+	*/
+	(void)mar;
+}
+
+/* Whether "Name/Agency" can be matched on from the end of its first word. */
+static int credit_after_name(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!stags:re2c:photo_after format = 'uptr @@ = NULL;'; */
+	/*!re2c:photo_after
+		photo_after_name / [^A-Za-z] { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* The credit rules but "Name/Agency", which scan_photo_credit adds only where it can match. */
+/*!rules:re2c:photo
+	"(" [^()\n]{1,100} ")" {
+		if (bracket_credit(tok + 1, cur - 1, out))
+			goto found;
+		cur = tok + 1;
+		continue;
+	}
+	("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
+		split_credit(tok, cur, out);
+		goto found;
+	}
+	agency ws 'photo' 's'? / ws [A-Z0-9]+ {
+		/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
+		uptr a = cur;
+		while (a > tok && a[-1] != ' ')
+			a--;
+		out->agency = trim(mk(tok, a));
+		while (cur < e && *cur != '\n')
+			cur++;
+		goto found;
+	}
+	[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
+	* { continue; }
+	$ { return 0; }
+*/
+
+int scan_photo_credit(const char *p, const char *end, const char *limit, photo_fields *out)
+{
+	memset(out, 0, sizeof(*out));
+	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok;
+	(void)ctx;
+	/* "Name/Agency" (nmw photo_after_name) is tried at every capital the loop stops at, and the
+	 * loop's step ([A-Za-z0-9]+, or one other byte) stops at each capital of a run such as
+	 * A-A-A-... or J.R.R.: tried as a rule there, it scanned the rest of the run from each, a
+	 * quadratic in the run's length. The invariant: for every capital tok in [s, word_end),
+	 * where word_end is the end of the name-character run from the capital s, the rule matches
+	 * at tok if and only if name_credit (photo_after_name matches at word_end): its first word
+	 * must run to word_end, and what follows does not depend on tok. So the run is scanned
+	 * once, its tail matched once; where name_credit is 0 the block without the rule gives the
+	 * same token the full block would (the rule takes no part in it), and where it is 1 the full
+	 * block matches a credit and the scan ends. A tail reads at most four words and the blanks
+	 * after them: every byte is read by a bounded number of tails. */
+	uptr word_end = NULL;
+	int name_credit = 0;
+	/* Tags of the two photo blocks (use blocks have no name to list them by: this lists the tags
+	 * of every block in the file, which is why each is voided). */
+	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
+	for (;;) {
+		tok = cur;
+		if (cur >= e)
+			return 0;
+		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+			word_end = name_word_end(tok, lim);
+			name_credit = credit_after_name(word_end, lim);
+		}
+		if (*tok >= 'A' && *tok <= 'Z' && name_credit) {
+			/*!use:re2c:photo
+				nmw photo_after_name / [^A-Za-z] {
+					split_credit(tok, cur, out);
+					goto found;
+				}
+			*/
+		} else {
+			/*!use:re2c:photo */
+		}
+	}
+found:
+	(void)mar;
+	if (cur > e)
+		return 0;
+	out->credit = trim(mk(tok, cur));
+	out->start = (const char *)tok;
+	return 1;
+}
+
+/* ---- contributors -------------------------------------------------------------------------- */
+
+/* Whether the words at p are "contributed": the end of a name list. */
+static int at_contributed(uptr p, uptr e)
+{
+	return e - p >= 11 && !memcmp(p, "contributed", 11);
+}
+
+int scan_contributor(const char *p, const char *end, const char *limit, contrib_fields *out)
+{
+	memset(out, 0, sizeof(*out));
+	uptr s = (uptr)p, e = (uptr)end, lim = (uptr)limit;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	/* An agency first: Associated Press writer ..., The Associated Press ... */
+	for (int words = 3; words >= 1 && !out->agency.s; words--) {
+		uptr w = s;
+		for (int i = 0; i < words && w < e; i++) {
+			while (w < e && *w != ' ' && *w != '\n')
+				w++;
+			if (i + 1 < words)
+				while (w < e && *w == ' ')
+					w++;
+		}
+		if (agency_canonical(mk(s, w)))
+			out->agency = mk(s, w);
+	}
+	/* Names start after the last role word or "by", and end at "contributed" or a ";". */
+	uptr names = s, cur = s;
+	int by = 0;
+	while (cur < e && *cur != '\n') {
+		while (cur < e && (*cur == ' ' || *cur == '\t'))
+			cur++;
+		if (cur >= e || at_contributed(cur, e) || *cur == '\n')
+			break;
+		uptr w = cur;
+		int k = part_word(&cur, lim, e);
+		if (cur == w)
+			cur++;
+		if (k == W_ROLE || (cur - w == 2 && (w[0] | 0x20) == 'b' && (w[1] | 0x20) == 'y')) {
+			names = cur;
+			by = 1;
+		}
+		if (by && *(cur - 1) == ';') {
+			cur--;
+			break;
+		}
+	}
+	out->names = trim(mk(names, cur));
+	if (out->names.s && out->names.s[out->names.n - 1] == ';')
+		out->names.n--;
+	return out->names.s != NULL;
+}
+
+/* ---- attributions -------------------------------------------------------------------------- */
+
+/*!re2c
+	/* a paragraph's words may wrap: a line end counts as a blank */
+	aws      = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*;
+	srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
+	/* the words of a source after its first */
+	src_more = ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7};
+	src_seq  = srcw src_more;
+	src_tail = (aws loww){0,2} aws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
+	         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
+	src_low  = "dpa" | "tca" | "dpa-AFX";
+	/* "the Associated Press reports", from the end of the source's first word */
+	reports_after_word = src_more aws ("reports" | "reported");
+*/
+
+/* Where the source word that starts at cur (a capital) ends. */
+static uptr source_word_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:attr_srcw
+		srcw { return cur; }
+		*    { return cur; }
+		$    { return cur; }
+	*/
+	(void)mar;
+}
+
+/* Whether "Source reports" can be matched on from the end of its first word. */
+static int reports_after(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!re2c:attr_reports
+		reports_after_word / [ .,] { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* The attribution rules but "Source reports" (reports_after_word), which is tried only where it
+ * can match. */
+/*!rules:re2c:attr
+	("told" | "tell" | "tells" | "telling") aws "the" aws @s0 src_seq {
+		out->source = mk(s0, cur);
+		goto found;
+	}
+	("told" | "tell" | "tells" | "telling") aws (src_seq | src_low) {
+		uptr v = tok;
+		while (*v != ' ' && *v != '\t' && *v != '\n')
+			v++;
+		while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+			v++;
+		out->source = mk(v, cur);
+		goto found;
+	}
+	("according" | "According") aws "to" aws ("the" aws)? (("state-run" | "state" | "official"
+		| "local" | "independent" | "semi-official") aws)? @s0 src_seq src_tail? {
+		out->source = mk(s0, cur);
+		goto found;
+	}
+	[A-Za-z0-9'-]+ | [^A-Za-z0-9'\n-] | "\n" { continue; }
+	* { continue; }
+	$ { return 0; }
+*/
+
+int scan_attribution(const char **p, const char *end, const char *limit, attribution_fields *out)
+{
+	memset(out, 0, sizeof(*out));
+	uptr cur = (uptr)*p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok, s0;
+	(void)ctx;
+	/* "Source reports" (src_seq aws "reports") is tried at every capital the loop stops at, and
+	 * the loop's step ([A-Za-z0-9'-]+, or one other byte) stops at each capital of a run of
+	 * source characters such as A&A&..., AT&T, A'A', or letters of any script: tried as a rule
+	 * there, it scanned the rest of the run from each, a quadratic in the run's length. The
+	 * invariant, as in scan_photo_credit: for every capital tok in [s, word_end), where
+	 * word_end is the end of the srcw run from the capital s, the rule matches at tok if and
+	 * only if reports (reports_after_word matches at word_end). The first word of src_seq must
+	 * run to word_end (aws, all that may follow it, starts with a blank, which is no source
+	 * character); the rest is src_more and the verb, the same for every tok. A capital is a
+	 * character of its own in UTF-8, so the run from a later capital ends where the run from s
+	 * did. A tail reads at most eight words and the blanks between: every byte is read by a
+	 * bounded number of tails. */
+	uptr word_end = NULL;
+	int reports = 0;
+	/* Tags of the two blocks (as in scan_photo_credit). */
+	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
+	for (;;) {
+		tok = cur;
+		if (cur >= e)
+			return 0;
+		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+			word_end = source_word_end(tok, lim);
+			reports = reports_after(word_end, lim);
+		}
+		if (*tok >= 'A' && *tok <= 'Z' && reports) {
+			/*!use:re2c:attr
+				src_seq aws ("reports" | "reported") / [ .,] {
+					/* the Associated Press reports: who reports, and the verb */
+					uptr v = cur;
+					while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
+						v--;
+					while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
+						v--;
+					out->source = mk(tok, v);
+					if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {
+						out->source.s += 4;
+						out->source.n -= 4;
+					}
+					goto found;
+				}
+			*/
+		} else {
+			/*!use:re2c:attr */
+		}
+	}
+found:
+	(void)mar;
+	if (cur > e)
+		return 0;
+	out->text = mk(tok, cur);
+	*p = (const char *)cur;
+	return 1;
+}

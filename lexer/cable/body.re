@@ -1,0 +1,612 @@
+/* Line lexer of the telegram body (format line 12).
+ *
+ * One call returns one segment: usually a line; in the head of the body (before the first
+ * paragraph) a collapsed line is cut where a glued keyword starts ("008305SIPDISE.O. 12958:
+ * DECL: 11/14/2012 TAGS: PTER TU" gives a classification line, SIPDIS, an E.O. line and a TAGS
+ * line). Page furniture is taken out of the flow here: a page break (class word, PAGE line), the
+ * routing block that partial extracts repeat after it, a section marker (TRIPOLI 00000220 002 OF
+ * 003). Inside a sentence such furniture comes back as SOFTBREAK, which the grammar lets a
+ * paragraph run across; between sentences it acts as a blank line.
+ */
+#include "lexer/cable/body_lex.h"
+
+#include <string.h>
+
+#include "grammar/cable/body.tab.h"
+#include "lexer/cable/body_fields.h"
+
+typedef const unsigned char *uptr;
+
+/*!include:re2c "lexer/core/common.re" */
+/*!re2c
+	re2c:define:YYCTYPE = "unsigned char";
+	re2c:define:YYCURSOR = "cur";
+	re2c:define:YYMARKER = "mar";
+	re2c:define:YYCTXMARKER = "ctx";
+	re2c:define:YYLIMIT = "lim";
+	re2c:yyfill:enable = 0;
+	re2c:eof = 0;
+	re2c:tags = 1;
+	re2c:api:style = free-form;
+*/
+
+void body_lexer_init(body_lexer *lx, const char *text, const char *start, const char *lim)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->text = text;
+	lx->cur = start;
+	lx->lim = lim;
+	lx->head = 1;
+	lx->after_blank = 1;
+}
+
+enum kind {
+	K_END, K_BLANK, K_NNNN, K_PAGE, K_PTQ, K_CLASSWORD, K_CLASSCAND, K_SECTION, K_OFFICES,
+	K_HEXRULE, K_DTG, K_ADDRKW, K_RULE, K_EO, K_TAGS, K_SUBJECT, K_REF, K_CLSBY, K_PARA,
+	K_SUBPARA, K_DUMP, K_DUMP_PREFIX, K_DUMP_QUOTE, K_STAMP, K_CAPTION, K_SIPDIS_GLUED, K_PASSY, K_TEXT
+};
+
+typedef body_seg seg; /* body_lex.h */
+
+static enum kind classify(uptr start, uptr lim, seg *s)
+{
+	uptr cur = start, mar = NULL, ctx = NULL, a = NULL, c = NULL;
+	uptr n0 = NULL, n1 = NULL, m0 = NULL, m1 = NULL, l0 = NULL, l1 = NULL;
+	/*!stags:re2c:bline format = 'uptr @@ = NULL;'; */
+	enum kind k;
+	(void)ctx;
+	/*!re2c:bline
+		office   = upper{1,5} "-" digit{2};
+		mark     = "(" @m0 [A-Za-z] [A-Za-z/ -]{0,11} @m1 ")";
+		weekday  = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
+		month    = 'January' | 'February' | 'March' | 'April' | 'May' | 'June' | 'July'
+		         | 'August' | 'September' | 'October' | 'November' | 'December';
+		dumpkey  = "id" | "refid" | "date" | "origin" | "classification" | "destination"
+		         | "header" | "references" | "text";
+
+		sp* eol                                          { k = K_BLANK; goto done; }
+		sp* ("NNNN" | "BT" | "#") sp* eol                { k = K_NNNN; goto done; }
+
+		/* Page furniture. */
+		sp* "PAGE" sp+ digit{1,3} sp+ upper [A-Z .]* sp+ digit{3,6} (sp+ digit{2} sp+ "OF" sp+ digit{2})?
+			sp+ digit{6} "Z" @c nl* eol              { k = K_PAGE; goto done; }
+		sp* "PAGE" sp+ digit{1,3} ([ \t] nl*)? eol       { k = K_PAGE; goto done; }
+		sp* cls_plain sp+ "PTQ" digit+ sp* eol           { k = K_PTQ; goto done; }
+		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol     { k = K_CLASSWORD; goto done; }
+		sp* ("INFO" | "ACTION" | "ORIGIN") sp+ office nl* eol { k = K_OFFICES; goto done; }
+		sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol { k = K_OFFICES; goto done; }
+		sp* "-"{5,} alnum{6} sp+ digit{6} "Z" nl* eol    { k = K_HEXRULE; goto done; }
+		sp* (prec1 sp+ (prec1 sp+)?)? dtg sp* eol        { k = K_DTG; goto done; }
+		sp* ("FM" | "TO" | "INFO" | "XMT") sp+ nl* eol   { k = K_ADDRKW; goto done; }
+		sp* ("-"{3,} | "="{3,} | "_"{3,} | "*"{3,} | "~"{3,}) sp* eol { k = K_RULE; goto done; }
+
+		/* Leftovers of the leak's database dump. */
+		sp* "Cable dated:" nl* eol                       { k = K_DUMP_PREFIX; goto done; }
+		/* CSV quoting left before the classification line: "S E C R E T ..., ","C O N ... */
+		sp* "\"" (",\"")? / cls_word                   { k = K_DUMP_QUOTE; goto done; }
+		sp* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} nl* eol
+		                                                 { k = K_DUMP; goto done; }
+		sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)? cls_word nl* eol
+		                                                 { k = K_DUMP; goto done; }
+		sp* "="{5,} [A-Z ]* "="{5,} sp* eol              { k = K_DUMP; goto done; }
+		sp* dumpkey sp* ":" nl* eol                      { k = K_DUMP; goto done; }
+		sp* weekday "," sp+ digit{1,2} sp+ month sp+ digit{4} ","? sp+ digit{1,2} ":" digit{2} sp* eol
+		                                                 { k = K_DUMP; goto done; }
+		sp* ["'>,]+ sp* eol                              { k = K_DUMP; goto done; }
+		sp* ("Declassified/Released" | "Systematic Review" | 'DECLASSIFIED') nl* eol
+		                                                 { k = K_STAMP; goto done; }
+
+		/* The head's keyword lines. */
+		sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol       { k = K_CLASSCAND; goto done; }
+		sp* cls_word ("//" [A-Z/]*)? [ \t]+ nl* eol      { k = K_CLASSCAND; goto done; }
+		sp* cls_spaced upper nl* eol                      { k = K_CLASSCAND; goto done; }
+		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
+		                                                 { k = K_EO; goto done; }
+		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { k = K_TAGS; goto done; }
+		sp* "TAGS" [ \t] @a nl* eol                      { k = K_TAGS; goto done; }
+		sp* ('SUBJECT' | 'SUBJ') sp* ":" @a nl* eol      { k = K_SUBJECT; goto done; }
+		sp* "SUBJECT" [ \t] @a nl* eol                   { k = K_SUBJECT; goto done; }
+		sp* ("REF" | "REFS" | "REF(S)" | "REFTEL" | "REFTELS" | "RETELS" | "REFERENCE" | "REFERENCES"
+		    | "Ref" | "Refs" | "Reference" | "References" | "REF A" | "REFS A AND B") sp* ":" @a nl* eol
+		                                                 { k = K_REF; goto done; }
+		sp* 'CLASSIFIED' sp+ 'BY' sp* ":"? @a nl* eol    { k = K_CLSBY; goto done; }
+
+		/* Paragraphs: "1. (C) text", "12.(SBU) text", "3. text". */
+		sp* @n0 digit{1,3} @n1 "." sp* mark sp* @a nl* eol  { k = K_PARA; goto done; }
+		sp* @n0 digit{1,3} @n1 "." [ \t]+ @a [^ \t\n] nl* eol { k = K_PARA; goto done; }
+		sp* @n0 digit{1,3} @n1 "." sp* eol                { k = K_PARA; goto done; }
+		/* Lettered sub-paragraphs; their marking and text start are found by after_label(). */
+		sp* @l0 upper @l1 "." [ \t]+ [^ \t\n] nl* eol    { k = K_SUBPARA; goto done; }
+		sp* "(" @l0 alpha @l1 ")" [ \t]+ [^ \t\n] nl* eol { k = K_SUBPARA; goto done; }
+		sp* @l0 lower @l1 ")" [ \t]+ [^ \t\n] nl* eol    { k = K_SUBPARA; goto done; }
+
+		sp* "SIPDIS" @c [^ \t\n] nl* eol                 { k = K_SIPDIS_GLUED; goto done; }
+		nl* eol                                          { k = K_TEXT; goto done; }
+		$                                                { return K_END; }
+		*                                                { return K_END; }
+	*/
+done:
+	(void)mar;
+	s->k = k;
+	s->next = cur;
+	s->eol = cur - 1;
+	s->arg = a;
+	s->cut = c;
+	s->n0 = n0, s->n1 = n1, s->m0 = m0, s->m1 = m1, s->l0 = l0, s->l1 = l1;
+	return k;
+}
+
+/* A section marker: TRIPOLI 00000220 002 OF 003, ROME 00001072  001.2 OF 002. */
+static int is_section_marker(uptr p, uptr eol, uptr lim)
+{
+	/* Cheap test first: the line ends in a digit and holds "OF". */
+	uptr e = eol;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e - p < 20 || e - p > 80 || e[-1] < '0' || e[-1] > '9')
+		return 0;
+	uptr cur = p, mar = NULL;
+	/*!re2c:section
+		sp* upper [A-Z .'-]* sp+ digit{8} sp+ digit{3} ("." digit+)? sp+ "OF" sp+ digit{3} sp* eol { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* A line of captions only: SIPDIS, NOFORN, "SENSITIVE BUT UNCLASSIFIED", "E X D I S". */
+static int is_caption_line(uptr p, uptr lim)
+{
+	uptr cur = p, mar = NULL;
+	/*!re2c:captionline
+		caption  = "SIPDIS" | "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "STADIS" | "NOTAL"
+		         | "SENSITIVE" | "SENSITIVE BUT UNCLASSIFIED" | "AIDAC" | "INFORM CONSULS"
+		         | "FOR OFFICIAL USE ONLY" | "CHEROKEE" | "ROGER" | "DISSENT CHANNEL" | "EFTO"
+		         | "C O R R E C T E D" sp+ ("C O P Y" | "COPY") | "CORRECTED COPY"
+		         | "E X D I S" | "N O D I S" | "N O F O R N" | "S I P D I S" | "S T A D I S"
+		         | "L I M D I S" | "SBU" | "FOUO" | "NOFORN/SIPDIS" | "SIPDIS NOFORN";
+		sp* caption ((sp* [,/-] sp* | sp+) caption)* (sp* "(" [^)\n]* ")")? ("//" nl*)? sp* eol { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* A head line that routes the telegram: "NSC FOR ABRAMS", "STATE PLEASE PASS TO USTR",
+ * "DEPT FOR EUR/WE". Looked for only in plain lines of the head. */
+static int is_pass_line(uptr p, uptr eol, uptr lim)
+{
+	uptr cur = p, mar = NULL, ctx = NULL;
+	(void)ctx;
+	for (;;) {
+		if (cur >= eol)
+			return 0;
+		/*!re2c:passline
+			('FOR' | 'PASS' | 'ATTN' | 'ATTENTION' | 'DEPT' | 'DEPARTMENT') / [ \t:\n] { return 1; }
+			[A-Za-z0-9]+ { continue; }
+			[^\n]       { continue; }
+			*           { return 0; }
+			$           { return 0; }
+		*/
+	}
+	(void)mar;
+}
+
+/* A row of a tab-separated dump with backslash line ends. */
+static int is_tab_dump(uptr p, uptr eol)
+{
+	int tab = memchr(p, '\t', (size_t)(eol - p)) != NULL;
+	while (eol > p && (eol[-1] == ' ' || eol[-1] == '\t'))
+		eol--;
+	return tab && eol > p && eol[-1] == '\\';
+}
+
+/* End of "Cable dated:2005-07-15T15:24:00" (and a stray "]"): where the telegram's own text
+ * starts on a collapsed line. */
+static uptr dump_prefix_end(uptr p, uptr eol)
+{
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	p += strlen("Cable dated:");
+	while (p < eol && ((*p >= '0' && *p <= '9') || *p == '-' || *p == ':' || *p == 'T' ||
+			   *p == ' ' || *p == ']'))
+		p++;
+	return p;
+}
+
+/* After a sub-paragraph's label: an optional portion marking "(C)", then the text. */
+static uptr after_label(uptr p, uptr eol, uptr *m0, uptr *m1)
+{
+	while (p < eol && *p != ' ' && *p != '\t')
+		p++;
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	*m0 = *m1 = NULL;
+	if (p < eol && *p == '(') {
+		uptr q = p + 1;
+		while (q < eol && q - p < 14 && *q != ')' &&
+		       ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || *q == '/' || *q == '-'))
+			q++;
+		if (q < eol && *q == ')' && q > p + 1) {
+			*m0 = p + 1;
+			*m1 = q;
+			p = q + 1;
+			while (p < eol && (*p == ' ' || *p == '\t'))
+				p++;
+		}
+	}
+	return p;
+}
+
+/* In the head, where a glued keyword starts inside a line: "E.O. 1", "TAGS:", "SUBJECT:",
+ * "SIPDIS". Searched from p (not at the segment's own start); NULL when none before eol. */
+static uptr find_cut(uptr p, uptr eol, uptr lim)
+{
+	uptr cur = p, mar = NULL, ctx = NULL;
+	(void)ctx;
+	for (;;) {
+		if (cur >= eol)
+			return NULL;
+		uptr tok = cur;
+		/*!re2c:cut
+			"E.O." sp* digit{4,5} sp* (":" | 'DECL' | 'N/A') | "TAGS:" | "TAGS :" | "SUBJECT:" | "SIPDIS"
+			| 'CLASSIFIED' sp+ 'BY' sp* ":"                           { return tok; }
+			sp ("REF" | "REFS" | "REFTEL") ":"                       { return tok + 1; }
+			/* Bytes no keyword starts with, in one step rather than one a turn. */
+			[^\n\x00 \tETSCc]+                                           { continue; }
+			[^\n]                                                        { continue; }
+			*                                                            { return NULL; }
+			$                                                            { return NULL; }
+		*/
+	}
+	(void)mar;
+}
+
+/* The line after p's line. */
+static uptr next_line(uptr p)
+{
+	while (*p != '\n' && *p != '\0')
+		p++;
+	return *p == '\n' ? p + 1 : p;
+}
+
+static int is_blank_line(uptr p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '\n';
+}
+
+static void set_line(body_line *v, uptr start, uptr end)
+{
+	v->start = (const char *)start;
+	v->end = (const char *)end;
+	v->arg = v->start;
+	v->number = 0;
+	v->label.s = v->mark.s = NULL;
+	v->label.n = v->mark.n = 0;
+	v->kind = 0;
+}
+
+/* After a page header: the routing block that partial extracts repeat for every section
+ * (ACTION/INFO office lists, the rule with its hex id, the DTG, FM/TO/INFO and their
+ * addressees), up to a blank line or the classification line. Returns where it ends. */
+static uptr skip_routing_block(uptr p, uptr lim)
+{
+	seg s;
+	int in_addr = 0, any = 0;
+	for (;;) {
+		if (p >= lim)
+			return p;
+		enum kind k = classify(p, lim, &s);
+		if (k == K_OFFICES || k == K_HEXRULE || k == K_DTG || k == K_PTQ || k == K_CLASSWORD) {
+			in_addr = 0;
+		} else if (k == K_ADDRKW && any) {
+			in_addr = 1;
+		} else if (in_addr && (k == K_TEXT || k == K_PASSY || k == K_CAPTION)) {
+			/* an addressee continuation line */
+		} else {
+			return p;
+		}
+		any = 1;
+		p = s.next;
+	}
+}
+
+/* Ends a text segment: remembers its last character for the soft/hard decision. */
+static void note_text(body_lexer *lx, uptr start, uptr end)
+{
+	while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end > start)
+		lx->last_char = (char)end[-1];
+}
+
+/* Whether furniture sits inside a sentence: the text before it does not end one. */
+static int mid_sentence(const body_lexer *lx)
+{
+	switch (lx->last_char) {
+	case '.': case ':': case ';': case '!': case '?': case '"': case ')': case 0:
+		return 0;
+	}
+	return 1;
+}
+
+/* Furniture and the blank lines after it, as one token: SOFTBREAK inside a sentence (the
+ * paragraph runs across it), FURNITURE otherwise (it ends the paragraph like a blank line). */
+static int furniture(body_lexer *lx, body_line *val, uptr start, uptr end, int kind)
+{
+	while (end < (uptr)lx->lim && is_blank_line(end))
+		end = next_line(end);
+	lx->cur = (const char *)end;
+	set_line(val, start, end);
+	val->kind = kind;
+	if (kind == FURN_PAGE)
+		lx->page_breaks++;
+	else if (kind == FURN_SECTION)
+		lx->section_markers++;
+	else if (kind == FURN_ROUTING)
+		lx->routing_blocks++;
+	else
+		lx->stamps++;
+	if (kind != FURN_ROUTING && kind != FURN_STAMP && mid_sentence(lx))
+		return BODY_SOFTBREAK;
+	lx->after_blank = 1;
+	lx->in_ref = 0;
+	return BODY_FURNITURE;
+}
+
+static int is_furniture_start(body_lexer *lx, uptr p, uptr lim)
+{
+	seg f;
+	memset(&f, 0, sizeof f); /* classify() leaves it alone at the end */
+	enum kind fk = classify(p, lim, &f);
+	f.k = fk;
+	/* The next token starts here unless furniture does: body_lex takes f from the cache. */
+	lx->peek_at = (const char *)p;
+	lx->peek = f;
+	if (fk == K_TEXT && is_section_marker(p, f.eol, lim))
+		return 1;
+	return fk == K_SECTION || fk == K_PAGE || fk == K_PTQ || fk == K_STAMP ||
+	       (fk == K_CLASSWORD && !lx->head);
+}
+
+int body_lex(body_lexer *lx, body_line *val)
+{
+	uptr lim = (uptr)lx->lim;
+	for (;;) {
+		uptr start = (uptr)lx->cur;
+		if (start >= lim)
+			return BODY_YYEOF;
+		seg s;
+		enum kind k;
+		if (lx->peek_at == (const char *)start) {
+			s = lx->peek;
+			k = (enum kind)s.k;
+		} else {
+			k = classify(start, lim, &s);
+		}
+		lx->peek_at = NULL;
+		if (k == K_END) {
+			lx->cur = lx->lim;
+			return BODY_YYEOF;
+		}
+		if (k == K_DUMP_QUOTE) {
+			/* Only the quotes: the classification line goes on after them. */
+			lx->cur = (const char *)s.next;
+			set_line(val, start, s.next);
+			return BODY_DUMP;
+		}
+		uptr end = s.eol;
+		if (k == K_TEXT && is_section_marker(start, s.eol, lim))
+			k = K_SECTION;
+		else if (k == K_TEXT && lx->head && is_caption_line(start, lim))
+			k = K_CAPTION;
+		else if (k == K_TEXT && is_tab_dump(start, s.eol))
+			k = K_DUMP;
+		else if (k == K_TEXT && lx->head && !lx->seen_keyword && is_pass_line(start, s.eol, lim))
+			k = K_PASSY;
+
+		/* A run of blank lines is one token, unless furniture follows it: then the furniture
+		 * decides whether the paragraph goes on. */
+		if (k == K_BLANK) {
+			uptr p = s.next;
+			while (p < lim && is_blank_line(p))
+				p = next_line(p);
+			lx->cur = (const char *)p;
+			if (p < lim && is_furniture_start(lx, p, lim))
+				continue;
+			lx->in_ref = 0;
+			lx->after_blank = 1;
+			set_line(val, start, p);
+			return BODY_BLANK;
+		}
+
+		/* Page furniture. */
+		if (k == K_CLASSWORD && !lx->head) {
+			/* A class word at a page foot goes with the PAGE line below it. */
+			uptr p = s.next;
+			while (p < lim && is_blank_line(p))
+				p = next_line(p);
+			seg f;
+			if (p < lim && classify(p, lim, &f) == K_PAGE) {
+				lx->cur = (const char *)p;
+				continue;
+			}
+			return furniture(lx, val, start, s.next, FURN_PAGE);
+		}
+		if (k == K_PAGE || k == K_PTQ) {
+			uptr after = s.next;
+			if (s.cut) {
+				/* Text glued after the page header goes on as a segment of its own. */
+				after = s.cut;
+				while (*after == ' ' || *after == '\t')
+					after++;
+				if (*after == '\n')
+					after++;
+			}
+			uptr block = skip_routing_block(after, lim);
+			if (block != after)
+				return furniture(lx, val, start, block, FURN_ROUTING);
+			if (after < s.next) {
+				lx->cur = (const char *)after;
+				set_line(val, start, after);
+				val->kind = FURN_PAGE;
+				lx->page_breaks++;
+				return mid_sentence(lx) ? BODY_SOFTBREAK : BODY_FURNITURE;
+			}
+			return furniture(lx, val, start, s.next, FURN_PAGE);
+		}
+		if (k == K_SECTION)
+			return furniture(lx, val, start, s.next, FURN_SECTION);
+		if (k == K_STAMP)
+			return furniture(lx, val, start, s.next, FURN_STAMP);
+
+		/* In the head, a collapsed line is cut where a glued keyword starts. */
+		if (k == K_DUMP_PREFIX) {
+			end = dump_prefix_end(start, s.eol);
+		} else if (k == K_SIPDIS_GLUED) {
+			end = s.cut;
+		} else if (lx->head && k != K_DUMP && k != K_NNNN && k != K_CLASSCAND) {
+			uptr c = find_cut(start + 1, end, lim);
+			if (c)
+				end = c;
+		}
+		if (k == K_SIPDIS_GLUED)
+			k = K_CAPTION;
+
+		int tok;
+		set_line(val, start, end);
+		if (s.arg)
+			val->arg = (const char *)s.arg;
+		switch (k) {
+		case K_NNNN:
+			tok = BODY_END;
+			break;
+		case K_DUMP:
+		case K_DUMP_PREFIX:
+			tok = BODY_DUMP;
+			break;
+		case K_RULE:
+			tok = BODY_RULE;
+			break;
+		case K_CLASSCAND:
+		case K_CLASSWORD: {
+			/* A class word and more: the classification line if origin and serial follow
+			 * (in the text only for repeated section headers). */
+			classline_fields cl;
+			int found = lx->head ? scan_classline_head((const char *)start, (const char *)lim, &cl)
+					     : scan_classline((const char *)start, (const char *)lim, &cl);
+			if (k == K_CLASSCAND && found && (lx->head || cl.section.s || cl.serial.n >= 5)) {
+				tok = BODY_CLASSLINE;
+				if (cl.glued && lx->head) {
+					end = (uptr)cl.serial.s + cl.serial.n;
+				} else if (lx->head) {
+					/* A collapsed head goes on after the serial: SIPDIS E.O. ... */
+					uptr c = find_cut((uptr)cl.serial.s + cl.serial.n, end, lim);
+					if (c)
+						end = c;
+				}
+				val->end = (const char *)end;
+			} else if (lx->head && !lx->seen_keyword) {
+				/* Garbled or split: "C O N F I D E N T I A L SECTION 01 OF 02" with
+				 * "TRIPOLI 000133" on the next line. The token then spans both lines and
+				 * arg points at the second. */
+				tok = BODY_CLASSLINE;
+				if (scan_classline_level((const char *)start, (const char *)lim, &cl) == 2) {
+					uptr p = s.next;
+					while (p < lim && is_blank_line(p))
+						p = next_line(p);
+					classline_fields o;
+					if (p < lim && scan_origin_serial((const char *)p, (const char *)lim, &o)) {
+						val->arg = (const char *)p;
+						end = next_line(p) - 1;
+						val->end = (const char *)end;
+						s.eol = end;
+						s.next = next_line(p);
+					}
+				}
+			} else {
+				tok = k == K_CLASSWORD ? BODY_CLASSWORD : BODY_TEXT;
+			}
+			break;
+		}
+		case K_EO: tok = BODY_EO; break;
+		case K_TAGS: tok = BODY_TAGS; break;
+		case K_SUBJECT: tok = BODY_SUBJECT; break;
+		case K_REF: tok = BODY_REF; break;
+		case K_CLSBY: tok = BODY_CLSBY; break;
+		case K_PARA:
+			/* Inside a REF block "1." is a reference's label, unless a portion marking
+			 * shows the paragraphs have begun. */
+			if (lx->in_ref && !s.m0) {
+				tok = BODY_TEXT;
+				break;
+			}
+			tok = BODY_PARA;
+			for (uptr q = s.n0; q < s.n1; q++)
+				val->number = val->number * 10 + (*q - '0');
+			if (s.m0) {
+				val->mark.s = (const char *)s.m0;
+				val->mark.n = (size_t)(s.m1 - s.m0);
+			}
+			break;
+		case K_SUBPARA:
+			if (lx->in_ref || lx->head) {
+				tok = BODY_TEXT;
+				break;
+			}
+			tok = BODY_SUBPARA;
+			val->label.s = (const char *)s.l0;
+			val->label.n = (size_t)(s.l1 - s.l0);
+			{
+				uptr m0, m1;
+				val->arg = (const char *)after_label(s.l0, s.eol, &m0, &m1);
+				if (m0) {
+					val->mark.s = (const char *)m0;
+					val->mark.n = (size_t)(m1 - m0);
+				}
+			}
+			break;
+		case K_CAPTION:
+			tok = lx->head ? BODY_CAPTION : BODY_TEXT;
+			break;
+		case K_PASSY:
+			tok = lx->head && !lx->seen_keyword ? BODY_PASS : BODY_TEXT;
+			break;
+		default:
+			tok = BODY_TEXT;
+			break;
+		}
+
+		/* Region bookkeeping. */
+		if (tok == BODY_EO || tok == BODY_TAGS || tok == BODY_SUBJECT)
+			lx->seen_keyword = 1;
+		if (tok == BODY_SUBJECT)
+			lx->seen_subject = 1;
+		if (tok == BODY_REF)
+			lx->in_ref = 1;
+		else if (tok != BODY_TEXT)
+			lx->in_ref = 0;
+		if (tok == BODY_PARA || tok == BODY_SUBPARA)
+			lx->head = 0;
+		else if (tok == BODY_TEXT && lx->seen_subject && lx->after_blank && !lx->in_ref)
+			lx->head = 0;
+		if (tok == BODY_TEXT || tok == BODY_PARA || tok == BODY_SUBPARA || tok == BODY_SUBJECT ||
+		    tok == BODY_CLSBY || tok == BODY_REF || tok == BODY_PASS || tok == BODY_TAGS ||
+		    tok == BODY_EO)
+			note_text(lx, start, end);
+		lx->after_blank = 0;
+
+		/* Continue after the segment: at the cut, or on the next line. */
+		if (end < s.eol) {
+			uptr n = end;
+			while (n < s.eol && (*n == ' ' || *n == '\t'))
+				n++;
+			lx->cur = (const char *)(n < s.eol ? n : s.next);
+		} else {
+			lx->cur = (const char *)s.next;
+		}
+		return tok;
+	}
+}

@@ -1,0 +1,767 @@
+/* News articles: the text cut into paragraphs (by the form's layout), each paragraph classified
+ * (lexer/article/article.re) and placed (headline, deck, label, body), then the structure parsed
+ * (grammar/article/article.y) and the record built. Bylines, datelines and credits are in
+ * article_credits.c; the wire and Reuters provenance in article_meta.c. */
+#include "parser/article/article.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/article/article.tab.h"
+#include "lexer/article/article_fields.h"
+#include "parser/article/article_parse.h"
+#include "lexer/input/news_forms.h"
+
+/* ---- paragraphs ------------------------------------------------------------------------------ */
+
+enum layout { LAYOUT_LINE, LAYOUT_BLANK, LAYOUT_INDENT, LAYOUT_ANPA };
+
+static int blank_line(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s != ' ' && *s != '\t')
+			return 0;
+	return 1;
+}
+
+static apara *add_para(article_ctx *ctx, const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '\n'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+		e--;
+	if (s >= e)
+		return NULL;
+	if (ctx->n == ctx->cap) {
+		size_t cap = ctx->cap ? ctx->cap * 2 : 64;
+		apara *p = realloc(ctx->p, cap * sizeof *p);
+		if (!p)
+			return NULL;
+		ctx->p = p;
+		ctx->cap = cap;
+	}
+	apara *p = &ctx->p[ctx->n++];
+	memset(p, 0, sizeof *p);
+	p->s = s;
+	p->e = e;
+	p->tok = -1;
+	return p;
+}
+
+/* Cuts [s, e) into paragraphs by the layout. */
+static void cut_paragraphs(article_ctx *ctx, const char *s, const char *e, int layout)
+{
+	const char *start = NULL, *last = NULL;
+	while (s < e) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		const char *le = nl ? nl : e;
+		int blank = blank_line(s, le);
+		int indented = !blank && (*s == ' ' || *s == '\t');
+		int caret = 0;
+		if (layout == LAYOUT_ANPA) {
+			const char *q = s;
+			while (q < le && (*q == ' ' || *q == '\t'))
+				q++;
+			caret = q < le && *q == '^';
+		}
+		int starts = layout == LAYOUT_LINE || caret ||
+			     ((layout == LAYOUT_INDENT || layout == LAYOUT_ANPA) && indented);
+		if (blank || starts) {
+			if (start)
+				add_para(ctx, start, last);
+			start = NULL;
+		}
+		if (!blank) {
+			if (!start)
+				start = s;
+			last = le;
+			if (caret) {
+				apara *p = add_para(ctx, start, last);
+				if (p)
+					p->caret = 1;
+				start = NULL;
+			}
+		}
+		s = nl ? nl + 1 : e;
+	}
+	if (start)
+		add_para(ctx, start, last);
+}
+
+/* ANPA: a caret line loses its "^" and its end mark ("<", "=", "@<"), the mark recorded. */
+static void anpa_marks(apara *p)
+{
+	const char *s = p->s, *e = p->e;
+	if (p->caret) {
+		while (s < e && *s != '^')
+			s++;
+		if (s < e)
+			s++;
+	}
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e > s && e[-1] == '=') {
+		p->eq = 1;
+		e--;
+	} else if (e - s >= 2 && e[-2] == '@' && e[-1] == '<') {
+		p->eq = 1;
+		e -= 2;
+	} else if (e > s && e[-1] == '<') {
+		e--;
+	}
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	p->s = s;
+	p->e = e;
+}
+
+static int count_words(const char *s, const char *e)
+{
+	int n = 0, in = 0;
+	for (; s < e; s++) {
+		int w = *s != ' ' && *s != '\t' && *s != '\n';
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* A title: short, starts with a capital, a digit, a quote or a ticker ("<CINRAM LTD> YEAR NET"),
+ * and ends without a full stop. */
+static int title_like(const apara *p)
+{
+	if (p->words == 0 || p->words > 25 || memchr(p->s, '\n', (size_t)(p->e - p->s)))
+		return 0;
+	int lower = 0;
+	for (const char *q = p->s; q < p->e && !lower; q++)
+		lower = *q >= 'a' && *q <= 'z';
+	unsigned char c = (unsigned char)p->s[0];
+	/* "(CORRECTED) - BANPONCE PLACES NOTES": a parenthesis opens only a wire's capitals. */
+	if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '<' ||
+	      c >= 0x80 || (c == '(' && !lower)))
+		return 0;
+	char last = p->e[-1];
+	if (last == '.') {
+		/* "... TRADE DEAL WITH U.S.": an abbreviation's stop, or a wire's capitals. */
+		const char *w = p->e - 1;
+		while (w > p->s && w[-1] != ' ')
+			w--;
+		return !lower || memchr(w, '.', (size_t)(p->e - 1 - w)) != NULL;
+	}
+	return last != ',' && last != ';' && last != ':';
+}
+
+/* ---- placing paragraphs --------------------------------------------------------------------- */
+
+static int ends_with_photo_credit(article_ctx *ctx, const apara *p)
+{
+	photo_fields ph;
+	const char *s = p->s;
+	int found = 0;
+	while (scan_photo_credit(s, p->e, ctx->lim, &ph)) {
+		found = (ph.credit.s + ph.credit.n >= p->e - 1);
+		s = ph.credit.s + ph.credit.n;
+	}
+	return found;
+}
+
+static int has_dateline(article_ctx *ctx, const apara *p)
+{
+	dateline_fields d;
+	return scan_dateline(p->s, p->e, ctx->lim, &d);
+}
+
+/* A dateline alone on its line ("SANTA CRUZ, Calif., Feb 26 -" then the story indented under it)
+ * belongs to the paragraph after it: the two become one, so the dateline leads the text. */
+static void join_lone_datelines(article_ctx *ctx, size_t from)
+{
+	for (size_t i = from; i + 1 < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		dateline_fields d;
+		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !scan_dateline(p->s, p->e, ctx->lim, &d))
+			continue;
+		const char *r = d.rest;
+		while (r && r < p->e && (*r == ' ' || *r == '\t'))
+			r++;
+		if (r && r < p->e)
+			continue;
+		p->e = ctx->p[i + 1].e;
+		memmove(&ctx->p[i + 1], &ctx->p[i + 2], (ctx->n - i - 2) * sizeof *ctx->p);
+		ctx->n--;
+	}
+}
+
+static int next_of(article_ctx *ctx, size_t i, int kind)
+{
+	return i + 1 < ctx->n && ctx->p[i + 1].kind == kind;
+}
+
+/* Decides each paragraph's token, looking at its neighbours where the paragraph alone cannot
+ * say (a headline, a section label above it, a deck under it). */
+static void place(article_ctx *ctx)
+{
+	int lead = 1, front = 1, headline = 0, deck = 0;
+	int text_form = ctx->form == CW_FORM_ARTICLE_TEXT || ctx->form == CW_FORM_WIRE_TEXT;
+	for (size_t i = 0; i < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		if (p->tok == ART_HEADLINE)
+			headline = 1;
+		if (p->tok >= 0) {
+			if (p->tok != ART_LEAD_CHROME)
+				lead = 0;
+			continue;
+		}
+		int k = p->kind;
+		if (lead && (k == AK_CHROME || k == AK_NAV)) {
+			p->tok = ART_LEAD_CHROME;
+			continue;
+		}
+		lead = 0;
+		switch (k) {
+		case AK_CHROME: p->tok = ART_CHROME; continue;
+		case AK_NAV: p->tok = ART_NAV; continue;
+		case AK_BYLINE: p->tok = ART_BYLINE; continue;
+		case AK_AFFIL:
+			/* A title line counts under a byline; elsewhere it is text. */
+			if (i > 0 && (ctx->p[i - 1].tok == ART_BYLINE || ctx->p[i - 1].tok == ART_AFFIL) &&
+			    !has_dateline(ctx, p)) {
+				p->tok = ART_AFFIL;
+				continue;
+			}
+			k = AK_TEXT;
+			break;
+		case AK_BIO: p->tok = ART_BIO; continue;
+		case AK_PHOTO: p->tok = ART_PHOTO; continue;
+		case AK_CONTRIB: p->tok = ART_CONTRIB; continue;
+		case AK_ENDSEP: p->tok = ART_ENDSEP; continue;
+		case AK_EDNOTE: p->tok = ART_EDNOTE; continue;
+		case AK_SIGNOFF: p->tok = ART_SIGNOFF; continue;
+		case AK_BULLET:
+			p->tok = front && headline ? ART_DECK : ART_BULLET;
+			continue;
+		default:
+			break;
+		}
+		/* Text: in the front matter it may be the headline, a label above it, a deck. A short
+		 * paragraph right above the byline is the headline whatever it ends with ("Here's how."). */
+		int above_byline = front && text_form && !headline && p->words <= 30 &&
+				   !memchr(p->s, '\n', (size_t)(p->e - p->s)) && next_of(ctx, i, AK_BYLINE) &&
+				   !has_dateline(ctx, p);
+		if (front && text_form && !headline && (p->titlelike || above_byline)) {
+			if (p->words <= 3 && i + 1 < ctx->n && ctx->p[i + 1].kind == AK_TEXT &&
+			    ctx->p[i + 1].titlelike && ctx->p[i + 1].words > p->words) {
+				p->tok = ART_LABEL;
+				continue;
+			}
+			p->tok = ART_HEADLINE;
+			headline = 1;
+			continue;
+		}
+		if (ends_with_photo_credit(ctx, p)) {
+			p->tok = ART_CAPTION;
+			continue;
+		}
+		if (front && headline && !deck && text_form && p->words <= 45 && !has_dateline(ctx, p)) {
+			/* A standfirst: set apart from the story by chrome or a photo. */
+			size_t j = i + 1;
+			while (j < ctx->n && (ctx->p[j].kind == AK_CHROME || ctx->p[j].kind == AK_NAV ||
+					      ctx->p[j].kind == AK_PHOTO))
+				j++;
+			/* or standing between the headline and the byline */
+			int under_headline = i > 0 && ctx->p[i - 1].tok == ART_HEADLINE && j == i + 1 &&
+					     j < ctx->n && ctx->p[j].kind == AK_BYLINE;
+			if ((j > i + 1 && j < ctx->n &&
+			     (ctx->p[j].kind == AK_TEXT || ctx->p[j].kind == AK_BYLINE)) || under_headline) {
+				p->tok = ART_DECK;
+				deck = 1;
+				continue;
+			}
+		}
+		if (!front && ctx->form == CW_FORM_ARTICLE_TEXT && p->titlelike && p->words <= 10 &&
+		    next_of(ctx, i, AK_TEXT)) {
+			p->tok = ART_SUBHEAD;
+			continue;
+		}
+		p->tok = ART_TEXT;
+		front = 0;
+	}
+}
+
+/* ANPA: the caret lines at the top say what they are by their place and end mark. */
+static void place_anpa(article_ctx *ctx)
+{
+	const char *kw = ctx->dec->wire[WF_KEYWORD];
+	int first = 1, headline = 0;
+	for (size_t i = 0; i < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		if (!p->caret)
+			continue;
+		int len = (int)(p->e - p->s);
+		if (first && (len >= 3 && (!strncmp(p->s, "BC-", 3) || !strncmp(p->s, "AP-", 3) ||
+					   !strncmp(p->s, "*", 1) ||
+					   (kw && !strncmp(p->s, kw, strlen(kw) < 5 ? strlen(kw) : 5))))) {
+			p->tok = ART_SLUG;
+			ctx->slug_line = p->s;
+			ctx->slug_len = (size_t)len;
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (p->eq) {
+			p->tok = p->kind == AK_BYLINE ? ART_BYLINE : ART_AFFIL;
+			continue;
+		}
+		if (p->kind == AK_PHOTO || p->kind == AK_EDNOTE)
+			continue;
+		p->tok = headline ? ART_DECK : ART_HEADLINE;
+		headline = 1;
+	}
+}
+
+/* IPTC 7901: the lines before the first one ending in "=" are take keys, the headline and a
+ * byline. Returns where the body starts. */
+static const char *iptc_head(article_ctx *ctx, const char *s, const char *e)
+{
+	const char *lines[10], *ends[10];
+	int n = 0;
+	const char *q = s;
+	while (q < e && n < 10) {
+		const char *nl = memchr(q, '\n', (size_t)(e - q));
+		const char *le = nl ? nl : e;
+		const char *t = le;
+		while (t > q && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (!blank_line(q, le)) {
+			lines[n] = q;
+			ends[n] = t;
+			n++;
+			if (t > q && t[-1] == '=') {
+				ends[n - 1] = t - 1;
+				/* the head block ends here */
+				int first = 0;
+				cw_value *w = obj_find(ctx->root, "wire");
+				char keys[256];
+				size_t kl = 0;
+				/* Take keys: short lines of capitals or a bracket, above the headline. */
+				while (first < n - 1) {
+					const char *a = lines[first], *b = ends[first];
+					int lower = 0, words = count_words(a, b);
+					for (const char *c = a; c < b; c++)
+						lower |= *c >= 'a' && *c <= 'z';
+					if (!((!lower && words <= 4) || *a == '('))
+						break;
+					if (kl + (size_t)(b - a) + 2 < sizeof keys) {
+						if (kl)
+							keys[kl++] = ' ';
+						memcpy(keys + kl, a, (size_t)(b - a));
+						kl += (size_t)(b - a);
+					}
+					first++;
+				}
+				if (w && kl)
+					obj_put(ctx->a, w, "take_key", val_str_copy(ctx->a, keys, kl));
+				/* A byline: the last line when it starts with By. */
+				int last = n - 1;
+				const char *rest;
+				apara *by = NULL;
+				if (last > first && scan_by_word(lines[last], ends[last], ctx->lim, &rest))
+					last--;
+				else
+					last = n - 1;
+				if (last >= first) {
+					apara *h = add_para(ctx, lines[first], ends[last]);
+					if (h)
+						h->tok = ART_HEADLINE;
+				}
+				if (last < n - 1) {
+					by = add_para(ctx, lines[n - 1], ends[n - 1]);
+					if (by)
+						by->tok = ART_BYLINE;
+				}
+				return nl ? nl + 1 : e;
+			}
+		}
+		q = nl ? nl + 1 : e;
+	}
+	return s;
+}
+
+/* dpa: "The following information is not for publication" and what follows is an editor's
+ * note, with the notebook lines just above it. */
+static void iptc_ednote(article_ctx *ctx, size_t from)
+{
+	for (size_t i = from; i < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		size_t len = (size_t)(p->e - p->s);
+		if ((len >= 40 && !strncmp(p->s, "The following information is not for publication", 49 < len ? 49 : len)) ||
+		    (len >= 40 && !strncmp(p->s, "The following information is not intended for publication", 58 < len ? 58 : len))) {
+			size_t start = i;
+			while (start > from && (ctx->p[start - 1].s[0] == '#' || ctx->p[start - 1].s[0] == '*'))
+				start--;
+			for (size_t k = start; k < ctx->n; k++)
+				ctx->p[k].tok = ART_EDNOTE;
+			return;
+		}
+	}
+}
+
+/* ---- grammar interface ----------------------------------------------------------------------- */
+
+int art_next_token(article_ctx *ctx, size_t *lval, cw_span *lloc)
+{
+	if (ctx->next >= ctx->n)
+		return ART_YYEOF;
+	size_t i = ctx->next++;
+	*lval = i;
+	lloc->first = art_off(ctx, ctx->p[i].s);
+	lloc->last = art_off(ctx, ctx->p[i].e);
+	return ctx->p[i].tok;
+}
+
+void art_syntax_error(article_ctx *ctx, size_t at, const char *what)
+{
+	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", at, "%s out of place: kept as text", what);
+}
+
+/* ---- helpers ---------------------------------------------------------------------------------- */
+
+size_t art_off(const article_ctx *ctx, const char *p) { return (size_t)(p - ctx->text); }
+
+int64_t art_file_offset(const article_ctx *ctx, const char *p)
+{
+	return (int64_t)(ctx->rec->file_offset + text_input_offset(&ctx->rec->text, art_off(ctx, p)));
+}
+
+cw_value *art_para_text(article_ctx *ctx, const char *s, const char *e)
+{
+	if (!memchr(s, '\n', (size_t)(e - s)))
+		return val_str(ctx->a, s, (size_t)(e - s));
+	char *buf = arena_alloc(ctx->a, (size_t)(e - s) + 1);
+	if (!buf)
+		return val_null(ctx->a);
+	size_t n = 0;
+	for (const char *q = s; q < e; q++) {
+		if (*q == '\n') {
+			while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+				n--;
+			buf[n++] = ' ';
+			while (q + 1 < e && (q[1] == ' ' || q[1] == '\t'))
+				q++;
+			continue;
+		}
+		buf[n++] = *q;
+	}
+	return val_str(ctx->a, buf, n);
+}
+
+static cw_value *para_value(article_ctx *ctx, size_t i, int subhead)
+{
+	apara *p = &ctx->p[i];
+	cw_value *o = val_object(ctx->a);
+	obj_put(ctx->a, o, "text", art_para_text(ctx, p->s, p->e));
+	obj_put_int(ctx->a, o, "offset", art_file_offset(ctx, p->s));
+	obj_put_bool(ctx->a, o, "subhead", subhead);
+	obj_put(ctx->a, o, "duplicate_of", NULL);
+	return o;
+}
+
+/* ---- actions: structure ------------------------------------------------------------------------ */
+
+void art_chrome(article_ctx *ctx, size_t i)
+{
+	arr_push(ctx->a, ctx->chrome, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+}
+
+void art_slug(article_ctx *ctx, size_t i)
+{
+	(void)ctx;
+	(void)i; /* read by the wire object (article_meta.c) */
+}
+
+void art_headline(article_ctx *ctx, size_t i)
+{
+	if (ctx->seen_headline) {
+		art_deck(ctx, i);
+		return;
+	}
+	ctx->seen_headline = 1;
+	obj_put(ctx->a, ctx->root, "headline", art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+}
+
+void art_deck(article_ctx *ctx, size_t i)
+{
+	const char *s = ctx->p[i].s;
+	/* A bullet's mark is not its text. */
+	if (ctx->p[i].kind == AK_BULLET) {
+		while (s < ctx->p[i].e && (unsigned char)*s >= 0x80)
+			s++;
+		if (s < ctx->p[i].e && *s == '*')
+			s++;
+		while (s < ctx->p[i].e && (*s == ' ' || *s == '\t'))
+			s++;
+	}
+	arr_push(ctx->a, ctx->deck, art_para_text(ctx, s, ctx->p[i].e));
+}
+
+void art_ednote(article_ctx *ctx, size_t i)
+{
+	arr_push(ctx->a, ctx->ednotes, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+}
+
+void art_signoff(article_ctx *ctx, size_t i)
+{
+	art_add_agencies_in(ctx, (slice){ ctx->p[i].s, (size_t)(ctx->p[i].e - ctx->p[i].s) });
+	art_chrome(ctx, i);
+}
+
+void art_body_start(article_ctx *ctx, size_t i)
+{
+	ctx->seen_body = 1;
+	art_dateline(ctx, ctx->p[i].s, ctx->p[i].e);
+	art_paragraph(ctx, i);
+}
+
+void art_paragraph(article_ctx *ctx, size_t i)
+{
+	size_t index = cw_value_count(ctx->paragraphs);
+	arr_push(ctx->a, ctx->paragraphs, para_value(ctx, i, ctx->p[i].tok == ART_SUBHEAD));
+	art_attributions(ctx, ctx->p[i].s, ctx->p[i].e, index);
+}
+
+/* ---- duplicates -------------------------------------------------------------------------------- */
+
+/* Paragraphs that repeat an earlier one, exactly or nearly (a scrape that kept two versions of a
+ * sentence): half or more of its four-word runs are in one earlier paragraph. */
+static void mark_duplicates(article_ctx *ctx)
+{
+	size_t np = cw_value_count(ctx->paragraphs);
+	if (np < 2 || np > 20000)
+		return;
+	enum { SHINGLE = 4, MAX_DUP_WORDS = 1 << 20 };
+	/* word hashes per paragraph, then shingle -> first paragraph through an open table */
+	size_t cap = 1024;
+	size_t total = 0;
+	cw_value **items = malloc(np * sizeof *items);
+	if (!items)
+		return;
+	size_t k = 0;
+	for (const cw_member *m = cw_value_first(ctx->paragraphs); m; m = cw_member_next(m))
+		items[k++] = (cw_value *)cw_member_value(m);
+	for (size_t i = 0; i < np; i++) {
+		size_t n;
+		cw_value_string(cw_value_get(items[i], "text"), &n);
+		total += n / 3 + 1;
+	}
+	/* Like a story of more than 20,000 paragraphs, one of more than about 3 MB of paragraph
+	 * text (a million word slots; the longest real stories hold some 100 KB) is not looked
+	 * at: the tables below take 32 bytes per word slot and hashing varied prose touches all
+	 * their pages, so a 50 MB paragraph cost a gigabyte, and most of its parse time went to
+	 * page faults (issue 7). */
+	if (total > MAX_DUP_WORDS) {
+		free(items);
+		return;
+	}
+	while (cap < total * 2)
+		cap *= 2;
+	uint64_t *keys = calloc(cap, sizeof *keys);
+	uint32_t *owner = calloc(cap, sizeof *owner);
+	uint32_t *tally = calloc(np, sizeof *tally);
+	uint64_t *words = malloc((total + 8) * sizeof *words);
+	if (!keys || !owner || !tally || !words)
+		goto out;
+	for (size_t i = 0; i < np; i++) {
+		size_t len;
+		const char *t = cw_value_string(cw_value_get(items[i], "text"), &len);
+		/* words: letters and digits, lower-cased, hashed (FNV-1a) */
+		size_t nw = 0;
+		uint64_t h = 0;
+		int in = 0;
+		for (size_t c = 0; c <= len; c++) {
+			unsigned char ch = c < len ? (unsigned char)t[c] : ' ';
+			int alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+				    (ch >= '0' && ch <= '9') || ch >= 0x80;
+			if (alnum) {
+				if (!in)
+					h = 1469598103934665603ULL;
+				h = (h ^ (unsigned char)(ch | (ch < 0x80 ? 0x20 : 0))) * 1099511628211ULL;
+				in = 1;
+			} else if (in) {
+				if (nw < total + 8)
+					words[nw++] = h;
+				in = 0;
+			}
+		}
+		if (nw < SHINGLE)
+			continue;
+		size_t shingles = nw - SHINGLE + 1;
+		memset(tally, 0, np * sizeof *tally);
+		uint32_t best = 0, best_n = 0;
+		for (size_t w = 0; w < shingles; w++) {
+			uint64_t key = 0;
+			for (int j = 0; j < SHINGLE; j++)
+				key = key * 31 + words[w + (size_t)j];
+			key |= 1; /* 0 marks an empty slot */
+			size_t slot = (size_t)(key ^ (key >> 29)) & (cap - 1);
+			while (keys[slot] && keys[slot] != key)
+				slot = (slot + 1) & (cap - 1);
+			if (!keys[slot]) {
+				keys[slot] = key;
+				owner[slot] = (uint32_t)i;
+			} else if (owner[slot] != i) {
+				uint32_t o = owner[slot];
+				if (++tally[o] > best_n) {
+					best_n = tally[o];
+					best = o;
+				}
+			}
+		}
+		if (best_n * 2 >= shingles)
+			obj_put_int(ctx->a, items[i], "duplicate_of", (int64_t)best);
+	}
+out:
+	free(keys);
+	free(owner);
+	free(tally);
+	free(words);
+	free(items);
+}
+
+/* ---- entry ---------------------------------------------------------------------------------------- */
+
+static void classify_all(article_ctx *ctx, size_t from)
+{
+	for (size_t i = from; i < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		if (ctx->form == CW_FORM_ANPA)
+			anpa_marks(p);
+		if (p->s >= p->e) {
+			p->kind = AK_TEXT;
+			p->tok = ART_CHROME;
+			continue;
+		}
+		p->kind = art_classify(p->s, p->e, ctx->lim);
+		p->words = count_words(p->s, p->e);
+		p->titlelike = (unsigned)title_like(p);
+	}
+}
+
+void article_parse(cw_record *rec, const decoded *dec, cw_form form)
+{
+	article_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.rec = rec;
+	ctx.a = &rec->arena;
+	ctx.dec = dec;
+	ctx.form = form;
+	ctx.text = rec->text.buf;
+	ctx.lim = rec->text.buf + rec->text.len;
+	ctx.root = rec->root;
+	arena *a = ctx.a;
+	cw_value *root = rec->root;
+	rec->kind = "article";
+	obj_put_cstr(a, root, "kind", "article");
+
+	/* Keys in their published order. */
+	article_meta(&ctx);
+	obj_put(a, root, "headline", NULL);
+	ctx.deck = obj_child_array(a, root, "deck");
+	ctx.bylines = obj_child_array(a, root, "bylines");
+	ctx.bio = obj_child_array(a, root, "bio");
+	obj_put(a, root, "dateline", NULL);
+	ctx.photos = obj_child_array(a, root, "photo_credits");
+	ctx.contributors = obj_child_array(a, root, "contributors");
+	ctx.agencies = obj_child_array(a, root, "agencies");
+	ctx.attributions = obj_child_array(a, root, "attributions");
+	ctx.ednotes = obj_child_array(a, root, "ednote");
+	ctx.paragraphs = obj_child_array(a, root, "paragraphs");
+	ctx.chrome = obj_child_array(a, root, "chrome");
+
+	/* Paragraphs, by the form's layout. */
+	const char *s = ctx.text, *e = ctx.lim;
+	if (dec->has_parts) {
+		/* Reuters SGML: title and author are elements; the dateline runs into the body. */
+		if (dec->part_set[AP_TITLE]) {
+			apara *p = add_para(&ctx, s + dec->part_start[AP_TITLE], s + dec->part_end[AP_TITLE]);
+			if (p)
+				p->tok = ART_HEADLINE;
+		}
+		if (dec->part_set[AP_AUTHOR]) {
+			apara *p = add_para(&ctx, s + dec->part_start[AP_AUTHOR], s + dec->part_end[AP_AUTHOR]);
+			if (p)
+				p->tok = ART_BYLINE;
+		}
+		size_t from = ctx.n;
+		size_t b0 = dec->part_set[AP_DATELINE] ? dec->part_start[AP_DATELINE]
+			  : dec->part_set[AP_BODY] ? dec->part_start[AP_BODY] : 0;
+		size_t b1 = dec->part_set[AP_BODY] ? dec->part_end[AP_BODY]
+			  : dec->part_set[AP_DATELINE] ? dec->part_end[AP_DATELINE] : 0;
+		if (b1 > b0)
+			cut_paragraphs(&ctx, s + b0, s + b1, LAYOUT_INDENT);
+		join_lone_datelines(&ctx, from);
+		classify_all(&ctx, 0);
+	} else if (form == CW_FORM_IPTC7901) {
+		const char *body = iptc_head(&ctx, s, e);
+		size_t from = ctx.n;
+		cut_paragraphs(&ctx, body, e, LAYOUT_INDENT);
+		join_lone_datelines(&ctx, from);
+		classify_all(&ctx, 0);
+		iptc_ednote(&ctx, from);
+	} else {
+		int layout = form == CW_FORM_ANPA ? LAYOUT_ANPA
+			   : form == CW_FORM_ARTICLE_TEXT ? LAYOUT_LINE
+			   : news_wire_layout(s, e) ? LAYOUT_INDENT : LAYOUT_BLANK;
+		/* Wire copy without indented paragraphs: blank lines part them. */
+		if (layout == LAYOUT_INDENT) {
+			int indented = 0;
+			for (const char *q = s; q < e;) {
+				const char *nl = memchr(q, '\n', (size_t)(e - q));
+				indented += (*q == ' ' || *q == '\t') && !blank_line(q, nl ? nl : e);
+				q = nl ? nl + 1 : e;
+			}
+			if (indented < 2)
+				layout = LAYOUT_BLANK;
+		}
+		cut_paragraphs(&ctx, s, e, layout);
+		join_lone_datelines(&ctx, 0);
+		classify_all(&ctx, 0);
+		if (form == CW_FORM_ANPA)
+			place_anpa(&ctx);
+	}
+	place(&ctx);
+
+	/* The structure. */
+	cw_article_parse(&ctx);
+
+	/* A NewsAlert has no headline line: its one paragraph says it. */
+	if (!ctx.seen_headline && form == CW_FORM_ANPA && cw_value_count(ctx.paragraphs)) {
+		const cw_value *first = cw_value_at(ctx.paragraphs, 0);
+		size_t n;
+		const char *t = cw_value_string(cw_value_get(first, "text"), &n);
+		const cw_value *dl = obj_find(root, "dateline");
+		size_t skip = 0;
+		if (dl && cw_value_type(dl) == CW_OBJECT) {
+			size_t dn;
+			cw_value_string(cw_value_get(dl, "text"), &dn);
+			skip = dn < n ? dn : 0;
+			while (skip < n && t[skip] == ' ')
+				skip++;
+		}
+		if (t && skip < n) {
+			obj_put(a, root, "headline", val_str(a, t + skip, n - skip));
+			rec_diag_in(rec, CW_NOTE, "ART_HEADLINE_FROM_TEXT", 0,
+				    "no headline line: the headline is the first paragraph's text");
+		}
+	}
+	mark_duplicates(&ctx);
+	article_meta_finish(&ctx);
+
+	if (!ctx.seen_headline && !cw_value_count(ctx.paragraphs) && !cw_value_count(ctx.bylines))
+		rec_diag_in(rec, CW_ERROR, "ART_EMPTY", 0, "no headline, byline or paragraph: nothing "
+							   "of a story was found");
+	else if (!cw_value_count(ctx.paragraphs))
+		rec_diag_in(rec, CW_WARNING, "ART_NO_BODY", 0, "the story has no body text");
+	free(ctx.p);
+}

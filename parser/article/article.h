@@ -1,0 +1,85 @@
+/* The article parser's state, shared by parser/article/article.c (paragraphs and structure),
+ * parser/article/article_credits.c (bylines, datelines, credits, attributions) and the grammar's actions
+ * (grammar/article/article.y). */
+#ifndef CW_ARTICLE_H
+#define CW_ARTICLE_H
+
+#include <stddef.h>
+
+#include "lexer/core/slice.h"
+#include "lexer/input/forms.h"
+#include "parser/core/record.h"
+#include "parser/core/span.h"
+
+/* One paragraph of the article: a slice of the decoded text. */
+typedef struct apara {
+	const char *s, *e;   /* first and one-past-last byte, blanks trimmed */
+	int kind;            /* AK_* from lexer/article/article.re */
+	int tok;             /* grammar token, set by the placement pass */
+	int words;
+	unsigned caret : 1;  /* ANPA: a "^" header line inside the text */
+	unsigned eq : 1;     /* ANPA: the line ended in "=" (byline lines) */
+	unsigned titlelike : 1;
+} apara;
+
+typedef struct article_ctx {
+	cw_record *rec;
+	arena *a;
+	const decoded *dec;
+	cw_form form;
+	const char *text, *lim;
+	apara *p;
+	size_t n, cap;
+	size_t next;              /* next paragraph to hand to the grammar */
+	/* what the actions build */
+	cw_value *root;
+	cw_value *deck, *bylines, *bio, *photos, *contributors, *agencies, *attributions;
+	cw_value *paragraphs, *chrome;
+	cw_value *ednotes;
+	cw_value *last_byline_line; /* bylines added by the latest byline paragraph: [from, to) */
+	size_t byline_from;
+	int seen_headline, seen_body, seen_dateline;
+	const char *slug_line;    /* ANPA: the keyword line at the top of the text */
+	size_t slug_len;
+} article_ctx;
+
+/* Grammar actions; i is a paragraph index. */
+void art_chrome(article_ctx *ctx, size_t i);
+void art_slug(article_ctx *ctx, size_t i);
+void art_headline(article_ctx *ctx, size_t i);
+void art_deck(article_ctx *ctx, size_t i);
+void art_byline(article_ctx *ctx, size_t i);
+void art_affil(article_ctx *ctx, size_t i);
+void art_bio(article_ctx *ctx, size_t i);
+void art_photo(article_ctx *ctx, size_t i);
+void art_ednote(article_ctx *ctx, size_t i);
+void art_contrib(article_ctx *ctx, size_t i);
+void art_signoff(article_ctx *ctx, size_t i);
+void art_body_start(article_ctx *ctx, size_t i);
+void art_paragraph(article_ctx *ctx, size_t i);
+int art_next_token(article_ctx *ctx, size_t *lval, cw_span *lloc);
+void art_syntax_error(article_ctx *ctx, size_t at, const char *what);
+
+/* Helpers shared by the action files. */
+/* The paragraph's text with its lines joined by single spaces (an arena string). */
+cw_value *art_para_text(article_ctx *ctx, const char *s, const char *e);
+/* Decoded offset of p, and the file offset a record reports for it. */
+size_t art_off(const article_ctx *ctx, const char *p);
+int64_t art_file_offset(const article_ctx *ctx, const char *p);
+/* Adds an agency (canonical name) once. */
+void art_add_agency(article_ctx *ctx, const char *name);
+/* The agencies named in words such as "tca/dpa" or "Associated Press". */
+void art_add_agencies_in(article_ctx *ctx, slice words);
+/* A dateline at the start of paragraph i: fills "dateline" once. */
+int art_dateline(article_ctx *ctx, const char *s, const char *e);
+/* Attributions in a body paragraph. */
+void art_attributions(article_ctx *ctx, const char *s, const char *e, size_t para);
+
+/* The wire and Reuters provenance objects (article_meta.c): placed before the story's fields,
+ * completed once the paragraphs are known (the slug line, agencies). */
+void article_meta(article_ctx *ctx);
+void article_meta_finish(article_ctx *ctx);
+
+int cw_article_parse(article_ctx *ctx);
+
+#endif

@@ -1,0 +1,180 @@
+/* An article's provenance: the wire header (ANPA-1312, IPTC 7901, or the ANPA header that
+ * Reuters-21578 keeps) and the Reuters-21578 record's own attributes and index terms. Like a
+ * cable's `wikileaks` object, these are never mixed into the story's fields. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/article/article.h"
+#include "lexer/article/article_fields.h"
+#include "lexer/input/wire.h"
+
+static void put_list(arena *a, cw_value *obj, const char *key, const char *lines)
+{
+	cw_value *arr = obj_child_array(a, obj, key);
+	for (const char *p = lines; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n)
+			arr_push(a, arr, val_str(a, p, n));
+		p += n + (nl != NULL);
+	}
+}
+
+static int month_number(const char *m)
+{
+	static const char names[] = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+	for (int i = 0; i < 12; i++)
+		if (!strncmp(names + 3 * i, m, 3))
+			return i + 1;
+	return 0;
+}
+
+/* "26-FEB-1987 15:01:01.79" -> "1987-02-26T15:01:01" (the collection gives no time zone). */
+static cw_value *reuters_date(arena *a, const char *s)
+{
+	int d, y, h, mi, sec;
+	char mon[4] = { 0 };
+	if (!s || sscanf(s, "%2d-%3c-%4d %2d:%2d:%2d", &d, mon, &y, &h, &mi, &sec) != 6)
+		return val_null(a);
+	int m = month_number(mon);
+	if (!m || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return val_null(a);
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, sec);
+	return val_str_copy(a, buf, (size_t)n);
+}
+
+void article_meta(article_ctx *ctx)
+{
+	arena *a = ctx->a;
+	const decoded *dec = ctx->dec;
+	if (!dec->has_wire) {
+		obj_put(a, ctx->root, "wire", NULL);
+	} else {
+		cw_value *w = obj_put(a, ctx->root, "wire", val_object(a));
+		const char *const *f = dec->wire;
+		obj_put_cstr(a, w, "format", dec->wire_format);
+		obj_put_cstr(a, w, "service", f[WF_SERVICE]);
+		obj_put_cstr(a, w, "story_number", f[WF_STORY]);
+		obj_put_cstr(a, w, "selector", f[WF_SELECTOR]);
+		obj_put_cstr(a, w, "priority", f[WF_PRIORITY]);
+		const char *pname = NULL;
+		if (f[WF_PRIORITY] && !strcmp(dec->wire_format, "anpa"))
+			pname = anpa_priority_name(f[WF_PRIORITY][0]);
+		obj_put_cstr(a, w, "priority_name", pname);
+		obj_put_cstr(a, w, "category", f[WF_CATEGORY]);
+		const char *cname = NULL;
+		if (f[WF_CATEGORY] && !strcmp(dec->wire_format, "anpa") && !f[WF_CATEGORY][1])
+			cname = anpa_category_name(f[WF_CATEGORY][0]);
+		obj_put_cstr(a, w, "category_name", cname);
+		obj_put_cstr(a, w, "format_codes", f[WF_CODES]);
+		obj_put_cstr(a, w, "keyword", f[WF_KEYWORD]);
+		obj_put(a, w, "slugline", NULL);
+		obj_put_cstr(a, w, "version", f[WF_VERSION]);
+		/* ANPA's version field is the take (1stLd-Writethru); IPTC's take keys head the text. */
+		obj_put_cstr(a, w, "take_key", f[WF_VERSION]);
+		obj_put_cstr(a, w, "reference", f[WF_REFERENCE]);
+		obj_put_cstr(a, w, "date", f[WF_DATE]);
+		if (f[WF_WORDS])
+			obj_put_int(a, w, "word_count", (int64_t)strtol(f[WF_WORDS], NULL, 10));
+		else
+			obj_put(a, w, "word_count", NULL);
+		obj_put_cstr(a, w, "optional", f[WF_OPTIONAL]);
+		obj_put_cstr(a, w, "sender", f[WF_SENDER]);
+		put_list(a, w, "keywords", f[WF_KEYLINES]);
+		const int *t = dec->wire_time;
+		if (t[0]) {
+			char buf[32];
+			/* UTC when the zone says so, the local time with its offset for EST and the
+			 * like, no offset when the zone is unknown */
+			int n = snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", t[0], t[1], t[2],
+					 t[3], t[4]);
+			int z = dec->wire_zone;
+			if (dec->wire_zone_known && z == 0)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, "Z");
+			else if (dec->wire_zone_known)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, "%c%02d:%02d", z < 0 ? '-' : '+',
+					      (z < 0 ? -z : z) / 60, (z < 0 ? -z : z) % 60);
+			obj_put(a, w, "transmitted", val_str_copy(a, buf, (size_t)n));
+		} else {
+			obj_put(a, w, "transmitted", NULL);
+		}
+		obj_put_cstr(a, w, "trailer", f[WF_TRAILER]);
+	}
+	if (!dec->has_sgml) {
+		obj_put(a, ctx->root, "reuters", NULL);
+	} else {
+		cw_value *r = obj_put(a, ctx->root, "reuters", val_object(a));
+		const char *const *g = dec->sgml;
+		obj_put_cstr(a, r, "newid", g[SG_NEWID]);
+		obj_put_cstr(a, r, "oldid", g[SG_OLDID]);
+		obj_put(a, r, "date", reuters_date(a, g[SG_DATE]));
+		obj_put_cstr(a, r, "date_raw", g[SG_DATE]);
+		put_list(a, r, "topics", g[SG_TOPICS]);
+		put_list(a, r, "places", g[SG_PLACES]);
+		put_list(a, r, "people", g[SG_PEOPLE]);
+		put_list(a, r, "orgs", g[SG_ORGS]);
+		put_list(a, r, "exchanges", g[SG_EXCHANGES]);
+		put_list(a, r, "companies", g[SG_COMPANIES]);
+		obj_put_cstr(a, r, "has_topics", g[SG_TOPICS_ATTR]);
+		obj_put_cstr(a, r, "lewissplit", g[SG_LEWISSPLIT]);
+		obj_put_cstr(a, r, "cgisplit", g[SG_CGISPLIT]);
+		obj_put_cstr(a, r, "text_type", g[SG_TEXT_TYPE]);
+	}
+}
+
+/* The slug: AP keywords read BC-XX--Slug, cut to 24 characters in the header; the slug line at the
+ * top of the text has it whole. A two-letter category gives the slug after "--"; otherwise the
+ * keyword without its BC- prefix (Superdesk reads AP's feed the same way). IPTC's keyword line
+ * ends in "/". */
+static cw_value *slugline(article_ctx *ctx)
+{
+	arena *a = ctx->a;
+	const decoded *dec = ctx->dec;
+	if (!strcmp(dec->wire_format, "iptc7901")) {
+		const char *k = dec->wire[WF_KEYLINES];
+		if (!k)
+			return val_null(a);
+		const char *nl = strchr(k, '\n');
+		size_t n = nl ? (size_t)(nl - k) : strlen(k);
+		while (n && (k[n - 1] == '/' || k[n - 1] == ' '))
+			n--;
+		return n ? val_str(a, k, n) : val_null(a);
+	}
+	const char *s = ctx->slug_line;
+	size_t n = ctx->slug_len;
+	if (s && n > 7 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') && s[2] == '-' &&
+	    ((s[3] | 0x20) >= 'a' && (s[3] | 0x20) <= 'z') && ((s[4] | 0x20) >= 'a' && (s[4] | 0x20) <= 'z') &&
+	    s[5] == '-' && s[6] == '-') {
+		size_t e = 7;
+		while (e < n && s[e] != ' ' && s[e] != ',')
+			e++;
+		if (e > 7)
+			return val_str(a, s + 7, e - 7);
+	}
+	const char *kw = dec->wire[WF_KEYWORD];
+	if (!kw)
+		return val_null(a);
+	if (!strncmp(kw, "BC-", 3) && kw[3])
+		kw += 3;
+	/* Reuters flashes: BC-******ASSETS-OF-MONEY */
+	while (*kw == '*')
+		kw++;
+	return *kw ? val_cstr(a, kw) : val_null(a);
+}
+
+void article_meta_finish(article_ctx *ctx)
+{
+	const decoded *dec = ctx->dec;
+	if (!dec->has_wire)
+		return;
+	cw_value *w = obj_find(ctx->root, "wire");
+	obj_put(ctx->a, w, "slugline", slugline(ctx));
+	/* The sender credits the agency: AP-WF (an AP trailer), dpa 061 (a dpa header). */
+	const char *sender = dec->wire[WF_SENDER];
+	if (sender) {
+		size_t n = strcspn(sender, " -");
+		art_add_agencies_in(ctx, (slice){ sender, n });
+	}
+}

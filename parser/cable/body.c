@@ -1,0 +1,1009 @@
+/* The body's fields, stored as the body grammar reduces each item. */
+#include "parser/cable/body.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cw_body_parse(cable_ctx *ctx);
+
+static size_t off(const cable_ctx *ctx, const char *p) { return ctx_off(ctx, p); }
+static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->a, s.s, s.n); }
+
+static slice trimmed(const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+		e--;
+	slice r = { s < e ? s : NULL, s < e ? (size_t)(e - s) : 0 };
+	return r;
+}
+
+static int starts_with_ci(slice s, const char *word)
+{
+	size_t n = strlen(word);
+	if (!s.s || s.n < n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)s.s[i]) != tolower((unsigned char)word[i]))
+			return 0;
+	return 1;
+}
+
+int marking_rank(const char *s, size_t n)
+{
+	if (!s || !n)
+		return -1;
+	if (n >= 2 && s[0] == 'T' && s[1] == 'S')
+		return 3;
+	if (n >= 3 && !strncmp(s, "SBU", 3))
+		return 0;
+	switch (s[0]) {
+	case 'U': case 'u': return 0;
+	case 'C': case 'c': return 1;
+	case 'S': case 's': return 2;
+	case 'L': return 0; /* LIMITED OFFICIAL USE */
+	}
+	return -1;
+}
+
+/* ---- lines of the current block ---------------------------------------------------------- */
+
+static void push_seg(cable_ctx *ctx, const char *s, const char *e)
+{
+	body_state *b = &ctx->b;
+	slice t = trimmed(s, e);
+	if (!t.s)
+		return;
+	if (b->nsegs == b->capsegs) {
+		size_t cap = b->capsegs ? b->capsegs * 2 : 16;
+		slice *n = realloc(b->segs, cap * sizeof(*n));
+		if (!n)
+			return;
+		b->segs = n;
+		b->capsegs = cap;
+	}
+	b->segs[b->nsegs++] = t;
+}
+
+/* The limit a scanner must be given for s: the decoded text's end for slices of it, the copy's
+ * own end for joined copies (which end in "\n\0", see join()). */
+static const char *lim_of(const cable_ctx *ctx, slice s)
+{
+	if (!s.s || (s.s >= ctx->text && s.s <= ctx->lim))
+		return ctx->lim;
+	return s.s + s.n + 1;
+}
+
+/* The block's lines joined by sep (a space for prose, "\n" for reference lists). One line is
+ * referred to in place; more are copied into the arena. */
+static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
+{
+	body_state *b = &ctx->b;
+	slice r = { NULL, 0 };
+	if (prefix_of_last)
+		*prefix_of_last = 0;
+	if (from >= b->nsegs)
+		return r;
+	if (b->nsegs - from == 1)
+		return b->segs[from];
+	size_t total = 0;
+	for (size_t i = from; i < b->nsegs; i++)
+		total += b->segs[i].n + 1;
+	char *buf = arena_alloc(ctx->a, total + 2);
+	if (!buf)
+		return r;
+	size_t n = 0;
+	for (size_t i = from; i < b->nsegs; i++) {
+		if (i > from)
+			buf[n++] = sep;
+		if (i == b->nsegs - 1 && prefix_of_last)
+			*prefix_of_last = n ? n - 1 : 0;
+		memcpy(buf + n, b->segs[i].s, b->segs[i].n);
+		n += b->segs[i].n;
+	}
+	/* Scanners run over copies too: end them like a decoded text. */
+	buf[n] = '\n';
+	buf[n + 1] = '\0';
+	r.s = buf;
+	r.n = n;
+	return r;
+}
+
+/* ---- value lists with removable last item (for the signature) ---------------------------- */
+
+static void push_paragraph(cable_ctx *ctx, cw_value *p)
+{
+	body_state *b = &ctx->b;
+	arr_push(ctx->a, b->paragraphs, p);
+	b->before_last = b->last_item;
+	b->last_item = b->paragraphs->u.list.last;
+}
+
+static void drop_last_paragraph(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	cw_value *list = b->paragraphs;
+	if (!b->last_item || list->u.list.last != b->last_item)
+		return;
+	if (b->before_last) {
+		b->before_last->next = NULL;
+		list->u.list.last = b->before_last;
+	} else {
+		list->u.list.first = list->u.list.last = NULL;
+	}
+	list->u.list.count--;
+	b->last_item = b->before_last;
+	b->before_last = NULL;
+}
+
+/* ---- start and items --------------------------------------------------------------------- */
+
+int body_lex_token(cable_ctx *ctx, CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc)
+{
+	int tok = body_lex(&ctx->blx, lval);
+	if (tok == BODY_YYEOF) {
+		lloc->first = lloc->last = off(ctx, ctx->blx.cur);
+	} else {
+		lloc->first = off(ctx, lval->start);
+		lloc->last = off(ctx, lval->end);
+	}
+	return tok;
+}
+
+void body_syntax_error(cable_ctx *ctx, size_t at, const char *msg)
+{
+	rec_diag_at(ctx->rec, CW_WARNING, "BODY_SYNTAX", at, "%s", msg);
+}
+
+void body_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **expected, int n,
+		     int more)
+{
+	char buf[400];
+	size_t used = (size_t)snprintf(buf, sizeof buf, "%s out of place in the body; the line is "
+				       "skipped", got);
+	for (int i = 0; i < n && used < sizeof buf; i++)
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+					 i == 0 ? " (expected " : (i == n - 1 && !more ? " or " : ", "),
+					 expected[i]);
+	if (n && used < sizeof buf)
+		snprintf(buf + used, sizeof buf - used, "%s)", more ? ", ..." : "");
+	rec_diag_at(ctx->rec, CW_WARNING, "BODY_OUT_OF_PLACE", at, "%s", buf);
+}
+
+/* Captions from a caption line or the rest of a classification line, in canonical spelling. */
+static void add_captions(cable_ctx *ctx, const char *p, const char *end)
+{
+	const char *q = p;
+	while (q < end) {
+		slice canon;
+		if (!scan_caption(&q, end, ctx->lim, &canon))
+			break;
+		/* Once each: SIPDIS is often written twice. */
+		int dup = 0;
+		for (const cw_member *m = cw_value_first(ctx->b.captions); m; m = cw_member_next(m)) {
+			size_t n;
+			const char *s = cw_value_string(cw_member_value(m), &n);
+			dup |= n == canon.n && !memcmp(s, canon.s, n);
+		}
+		if (!dup)
+			arr_push(ctx->a, ctx->b.captions, val_str(ctx->a, canon.s, canon.n));
+	}
+}
+
+void body_classline(cable_ctx *ctx, const body_line *l)
+{
+	body_state *b = &ctx->b;
+	classline_fields cl;
+	int full = scan_classline_head(l->start, ctx->lim, &cl);
+	const char *start = l->start;
+	if (!full && l->arg != l->start) {
+		/* Split over two lines: the level here, origin and serial on the next. */
+		classline_fields o;
+		scan_classline_level(l->start, ctx->lim, &cl);
+		if (scan_classline_head(l->arg, ctx->lim, &o)) {
+			/* A banner (UNCLASSIFIED//FOR OFFICIAL USE ONLY) above the whole line: the
+			 * line counts, with the banner's caveat when it has none of its own. */
+			if (!o.caveat.s)
+				o.caveat = cl.caveat;
+			cl = o;
+			start = l->arg;
+			full = 1;
+		} else if (scan_origin_serial(l->arg, ctx->lim, &o)) {
+			cl.origin = o.origin, cl.serial = o.serial, cl.rest = o.rest;
+			full = 1;
+		}
+	}
+	if (!full) {
+		if (b->seen_classline || !scan_classline_level(l->start, ctx->lim, &cl))
+			return;
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_CLASSLINE_GARBLED", off(ctx, l->start),
+			    "classification line without a readable origin and serial");
+	}
+	if (b->seen_classline && !b->cl.origin.s && full && ctx->blx.head) {
+		/* A classification banner (UNCLASSIFIED//FOR OFFICIAL USE ONLY) above the real line:
+		 * the real one wins. */
+		b->seen_classline = 0;
+	}
+	if (b->seen_classline) {
+		/* Partial extracts and garbled sections repeat the head for every section. */
+		if (b->repeats++ == 0)
+			rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED_HEAD", off(ctx, l->start),
+				    "the classification line is repeated (a new section's head); the "
+				    "first one is kept");
+		return;
+	}
+	b->seen_classline = 1;
+	b->cl = cl;
+	b->cl_start = start;
+	if (cl.rest.s && !cl.glued && cl.rest.s < l->end)
+		add_captions(ctx, cl.rest.s, l->end < cl.rest.s + cl.rest.n ? l->end : cl.rest.s + cl.rest.n);
+}
+
+void body_classword(cable_ctx *ctx, const body_line *l)
+{
+	(void)ctx, (void)l;
+}
+
+void body_caption(cable_ctx *ctx, const body_line *l)
+{
+	ctx->b.after_rule = 0;
+	add_captions(ctx, l->start, l->end);
+}
+
+void body_pass(cable_ctx *ctx, const body_line *l)
+{
+	slice t = trimmed(l->start, l->end);
+	if (t.s)
+		arr_push(ctx->a, ctx->b.pass_lines, sv(ctx, t));
+}
+
+void body_blank(cable_ctx *ctx) { (void)ctx; }
+void body_rule(cable_ctx *ctx, const body_line *l)
+{
+	(void)l;
+	ctx->b.after_rule = 1;
+}
+void body_furniture(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+void body_end_mark(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+
+void body_dump(cable_ctx *ctx, const body_line *l)
+{
+	body_state *b = &ctx->b;
+	if (b->dumps++ == 0)
+		b->first_dump = off(ctx, l->start);
+}
+
+void body_block(cable_ctx *ctx, int kind, const body_line *l)
+{
+	body_state *b = &ctx->b;
+	b->block = kind;
+	b->block_after_rule = b->after_rule;
+	b->after_rule = 0;
+	b->first = *l;
+	b->nsegs = 0;
+	push_seg(ctx, kind == BLOCK_TEXT ? l->start : l->arg, l->end);
+}
+
+void body_cont(cable_ctx *ctx, const body_line *l) { push_seg(ctx, l->start, l->end); }
+void body_softbreak(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+
+/* ---- blocks ------------------------------------------------------------------------------ */
+
+static void end_eo(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	if (b->eo) {
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
+			    "a second E.O. line; the first one is kept");
+		return;
+	}
+	eo_fields f;
+	scan_eo(b->first.start, b->first.end, ctx->lim, &f);
+	cw_value *o = b->eo = obj_put(a, ctx->rec->root, "eo", val_object(a));
+	obj_put(a, o, "order", sv(ctx, f.order));
+	cw_value *decl = NULL;
+	if (f.year) {
+		cw_date d = { f.year, f.month, f.day, -1, -1 };
+		if (date_valid(&d)) {
+			char iso[16];
+			format_iso(&d, iso, sizeof iso);
+			decl = val_str_copy(a, iso, strlen(iso));
+			b->decl_year = d.year, b->decl_month = d.month, b->decl_day = d.day;
+			b->eo_at = b->first.start;
+		} else {
+			rec_diag_at(ctx->rec, CW_WARNING, "BODY_DECL_INVALID", off(ctx, f.decl_raw.s),
+				    "declassification date '%.*s' is not a real date",
+				    (int)f.decl_raw.n, f.decl_raw.s);
+		}
+	}
+	obj_put(a, o, "decl", decl);
+	obj_put(a, o, "decl_raw", sv(ctx, f.decl_raw));
+	obj_put(a, o, "decl_code", sv(ctx, f.code));
+	obj_put_bool(a, o, "not_applicable", f.na);
+	if (!f.order.s)
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_EO_ORDER", off(ctx, b->first.start),
+			    "E.O. line without an executive order number");
+}
+
+static const char *tag_kind(slice t)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < t.n; i++)
+		letters += isupper((unsigned char)t.s[i]) != 0;
+	if (letters != t.n)
+		return "subject";
+	if (t.n == 2)
+		return "geographic";
+	if (t.n == 4)
+		return t.s[0] == 'K' ? "program" : "subject";
+	if (t.n == 3 || t.n == 5 || t.n == 6)
+		return "organisation";
+	return "subject";
+}
+
+static void end_tags(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	if (cw_value_count(b->tags)) {
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
+			    "a second TAGS line; the first one is kept");
+		return;
+	}
+	slice all = join(ctx, 0, ' ', NULL);
+	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
+	/* Items first, so that a given name can take the surname before it. */
+	enum { MAX_TAGS = 256 };
+	slice items[MAX_TAGS];
+	int paren[MAX_TAGS], person[MAX_TAGS];
+	int n = 0;
+	slice it;
+	int par;
+	const char *lim = lim_of(ctx, all);
+	while (p && n < MAX_TAGS && scan_tag_item(&p, end, lim, &it, &par)) {
+		if (!par && n > 0 && !paren[n - 1] && is_given_name(it, lim)) {
+			/* CLINTON HILLARY: one person, surname first. */
+			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
+			person[n - 1] = 1;
+			continue;
+		}
+		if (!par && n > 0 && person[n - 1] && it.n == 2 && it.s[1] == '.') {
+			/* a middle initial */
+			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
+			continue;
+		}
+		items[n] = it;
+		paren[n] = par;
+		person[n] = par;
+		n++;
+	}
+	size_t prose = 0;
+	const char *prose_at = NULL;
+	for (int i = 0; i < n; i++) {
+		cw_value *o = val_object(a);
+		slice v = items[i];
+		if (paren[i]) {
+			v.s++, v.n -= 2;
+			v = trimmed(v.s, v.s + v.n);
+		}
+		if (!v.s)
+			continue;
+		/* Tags are written in capitals; lower case is prose that ran on after the line, and a
+		 * parenthesised single letter is a portion marking. A person in parentheses has a
+		 * surname and a given name. */
+		int lower = 0, sep = 0;
+		for (size_t k = 0; k < v.n; k++) {
+			lower |= v.s[k] >= 'a' && v.s[k] <= 'z';
+			sep |= v.s[k] == ',' || v.s[k] == ' ';
+		}
+		if (lower || (paren[i] && !sep)) {
+			if (prose++ == 0)
+				prose_at = v.s;
+			continue;
+		}
+		/* A person's words may run over lines: the value is copied with single spaces. */
+		char *copy = arena_alloc(a, v.n + 1);
+		size_t m = 0;
+		for (size_t k = 0; copy && k < v.n; k++) {
+			char c = v.s[k] == '\n' || v.s[k] == '\t' ? ' ' : v.s[k];
+			if (c == ' ' && m && copy[m - 1] == ' ')
+				continue;
+			copy[m++] = c;
+		}
+		obj_put(a, o, "value", copy ? val_str(a, copy, m) : NULL);
+		obj_put_cstr(a, o, "kind", person[i] ? "person" : tag_kind(v));
+		arr_push(a, b->tags, o);
+	}
+	if (prose)
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_TAGS_TEXT",
+			    off(ctx, prose_at >= ctx->text && prose_at < ctx->lim ? prose_at : b->first.start),
+			    "%zu word%s after TAGS not read as tags (lower case or a marking)", prose,
+			    prose == 1 ? "" : "s");
+	if (!n)
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_TAGS_EMPTY", off(ctx, b->first.start),
+			    "TAGS line without tags");
+}
+
+/* A leading portion marking "(C) " of a subject or paragraph text. */
+static slice strip_marking(slice t, slice *mark)
+{
+	mark->s = NULL, mark->n = 0;
+	if (t.s && t.n > 2 && t.s[0] == '(') {
+		size_t i = 1;
+		while (i < t.n && i < 14 && t.s[i] != ')' &&
+		       (isalpha((unsigned char)t.s[i]) || t.s[i] == '/' || t.s[i] == '-'))
+			i++;
+		if (i < t.n && t.s[i] == ')' && i > 1) {
+			mark->s = t.s + 1;
+			mark->n = i - 1;
+			t = trimmed(t.s + i + 1, t.s + t.n);
+		}
+	}
+	return t;
+}
+
+static void end_subject(cable_ctx *ctx)
+{
+	arena *a = ctx->a;
+	cw_value *root = ctx->rec->root;
+	cw_value *cur = obj_find(root, "subject");
+	if (cur && cur->type == CW_STRING) {
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, ctx->b.first.start),
+			    "a second SUBJECT line; the first one is kept");
+		return;
+	}
+	slice mark;
+	slice t = strip_marking(join(ctx, 0, ' ', NULL), &mark);
+	obj_put(a, root, "subject", t.s ? sv(ctx, t) : NULL);
+	obj_put(a, root, "subject_marking", mark.s ? sv(ctx, mark) : NULL);
+	if (!t.s)
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_SUBJECT_EMPTY", off(ctx, ctx->b.first.start),
+			    "SUBJECT line without a subject");
+}
+
+/* The origin word of a reference as reference ids spell it. */
+static void ref_origin(slice o, char *out, size_t size)
+{
+	static const struct {
+		const char *written, *id;
+	} names[] = {
+		{ "SECSTATE", "STATE" }, { "SEC STATE", "STATE" }, { "USUN", "USUNNEWYORK" },
+		{ "USUN NEW YORK", "USUNNEWYORK" }, { "USEU", "USEUBRUSSELS" },
+		{ "USEU BRUSSELS", "USEUBRUSSELS" }, { "UNVIE", "UNVIEVIENNA" },
+		{ "USMISSION GENEVA", "GENEVA" }, { "AIT TAIPEI", "AITTAIPEI" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (o.n == strlen(names[i].written) && !memcmp(o.s, names[i].written, o.n)) {
+			snprintf(out, size, "%s", names[i].id);
+			return;
+		}
+	size_t n = 0;
+	for (size_t i = 0; i < o.n && n + 1 < size; i++)
+		if (o.s[i] != ' ' && o.s[i] != '\t')
+			out[n++] = o.s[i];
+	out[n] = '\0';
+}
+
+static cw_value *cable_ref_value(cable_ctx *ctx, slice label, slice raw, slice year, slice origin,
+				 slice serial, slice caption)
+{
+	arena *a = ctx->a;
+	cw_value *o = val_object(a);
+	obj_put(a, o, "label", sv(ctx, label));
+	char org[64];
+	ref_origin(origin, org, sizeof org);
+	int yy = -1, assumed = 0;
+	if (year.s)
+		yy = parse_digits(year.s, year.n) % 100;
+	else if (ctx->year > 0)
+		yy = ctx->year % 100, assumed = 1;
+	slice s = serial;
+	while (s.n > 1 && s.s[0] == '0')
+		s.s++, s.n--;
+	if (yy >= 0) {
+		/* "%02d%s%.*s" by hand: one per reference, and yy is 0-99 here. */
+		size_t on = strlen(org), n = 2 + on + s.n;
+		char *id = arena_alloc(a, n + 1);
+		if (id) {
+			id[0] = (char)('0' + yy / 10);
+			id[1] = (char)('0' + yy % 10);
+			memcpy(id + 2, org, on);
+			if (s.n)
+				memcpy(id + 2 + on, s.s, s.n);
+		}
+		obj_put(a, o, "id", id ? val_str(a, id, n) : NULL);
+	} else {
+		obj_put(a, o, "id", NULL);
+	}
+	obj_put(a, o, "raw", sv(ctx, raw));
+	obj_put_cstr(a, o, "kind", "cable");
+	obj_put(a, o, "origin", val_cstr(a, arena_strndup(a, org, strlen(org))));
+	obj_put(a, o, "serial", sv(ctx, serial));
+	obj_put(a, o, "year", yy >= 0 ? val_int(a, yy >= 66 ? 1900 + yy : 2000 + yy) : NULL);
+	obj_put_bool(a, o, "year_assumed", assumed);
+	obj_put(a, o, "caption", sv(ctx, caption));
+	return o;
+}
+
+static const char *other_ref_kind(slice item)
+{
+	for (size_t i = 0; i + 4 <= item.n; i++) {
+		slice rest = { item.s + i, item.n - i };
+		if (starts_with_ci(rest, "E-MAIL") || starts_with_ci(rest, "EMAIL"))
+			return "email";
+		if (starts_with_ci(rest, "TELCON") || starts_with_ci(rest, "TELECON") ||
+		    starts_with_ci(rest, "PHONE"))
+			return "telcon";
+		if (starts_with_ci(rest, "MEMCON") || starts_with_ci(rest, "MEETING"))
+			return "memcon";
+		if (starts_with_ci(rest, "REPORT") || starts_with_ci(rest, "IIR"))
+			return "report";
+	}
+	return "other";
+}
+
+static void end_ref(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	b->ref_blocks++;
+	slice all = join(ctx, 0, '\n', NULL);
+	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
+	slice label, item;
+	size_t found = 0;
+	const char *lim = lim_of(ctx, all);
+	while (p && scan_ref_item(&p, end, lim, &label, &item)) {
+		if (!item.s)
+			continue;
+		found++;
+		cable_ref r;
+		if (scan_cable_ref(item, lim, &r)) {
+			arr_push(a, b->references,
+				 cable_ref_value(ctx, label, item, r.year, r.origin, r.serial, r.caption));
+			/* BRASILIA 2799 AND 2764: one more reference per further serial. */
+			const char *q = r.more;
+			slice more;
+			while (q && scan_more_serial(&q, item.s + item.n, lim, &more))
+				arr_push(a, b->references,
+					 cable_ref_value(ctx, label, item, r.year, r.origin, more,
+							 (slice){ NULL, 0 }));
+			continue;
+		}
+		cw_value *o = val_object(a);
+		obj_put(a, o, "label", sv(ctx, label));
+		obj_put(a, o, "id", NULL);
+		obj_put(a, o, "raw", sv(ctx, item));
+		obj_put_cstr(a, o, "kind", other_ref_kind(item));
+		arr_push(a, b->references, o);
+	}
+	if (!found)
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_REF_EMPTY", off(ctx, b->first.start),
+			    "REF line without references");
+}
+
+/* Classified By: titles, names and reasons. */
+static void classified_by(cable_ctx *ctx, slice what, size_t at)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	if (b->classified_by)
+		return;
+	cw_value *o = b->classified_by = obj_put(a, ctx->rec->root, "classified_by", val_object(a));
+	obj_put(a, o, "raw", sv(ctx, what));
+	cw_value *titles = obj_child_array(a, o, "titles");
+	cw_value *names = obj_child_array(a, o, "names");
+	cw_value *reasons = obj_child_array(a, o, "reasons");
+	const char *end = what.s + what.n;
+	const char *lim = lim_of(ctx, what);
+	const char *rs = find_reasons(what.s, end, lim);
+	/* Reasons: 1.4 (b) and (d) -> 1.4(b), 1.4(d). */
+	if (rs) {
+		const char *p = rs;
+		slice section = { NULL, 0 };
+		char letter;
+		while (scan_reason(&p, end, lim, &section, &letter)) {
+			/* "1. 4" is 1.4 */
+			char *r = arena_printf(a, "%c.%c(%c)", section.s[0], section.s[section.n - 1], letter);
+			int dup = 0;
+			for (const cw_member *m = cw_value_first(reasons); m; m = cw_member_next(m))
+				dup |= !strcmp(cw_value_string(cw_member_value(m), NULL), r);
+			if (!dup)
+				arr_push(a, reasons, val_cstr(a, r));
+		}
+	}
+	if (!cw_value_count(reasons))
+		rec_diag_at(ctx->rec, CW_NOTE, "BODY_CLSBY_NO_REASON", at,
+			    "Classified By line without a reason (1.4 (b), ...)");
+	/* Who: chunks separated by commas, semicolons and "and"; in each, title words first, then
+	 * the name. */
+	const char *who_end = rs ? rs : end;
+	const char *p = what.s;
+	while (p < who_end) {
+		const char *chunk = p, *stop = p;
+		while (stop < who_end && *stop != ',' && *stop != ';' &&
+		       !(stop + 5 <= who_end && stop[0] == ' ' && (stop[1] | 0x20) == 'a' &&
+			 (stop[2] | 0x20) == 'n' && (stop[3] | 0x20) == 'd' && stop[4] == ' '))
+			stop++;
+		p = stop < who_end ? stop + (*stop == ' ' ? 5 : 1) : who_end;
+		slice c = trimmed(chunk, stop);
+		while (c.s && c.n && (c.s[c.n - 1] == '.' || c.s[c.n - 1] == ':'))
+			c.n--;
+		if (!c.s || !c.n)
+			continue;
+		const char *q = c.s, *ce = c.s + c.n, *title_end = c.s;
+		slice w;
+		int in_title = 1;
+		while (in_title && scan_word(&q, lim, &w) && w.s < ce) {
+			if (w.s + w.n > ce)
+				w.n = (size_t)(ce - w.s);
+			if (is_title_word(w, lim))
+				title_end = w.s + w.n;
+			else
+				in_title = 0;
+		}
+		slice title = trimmed(c.s, title_end);
+		slice name = trimmed(title_end, ce);
+		if (title.s)
+			arr_push(a, titles, sv(ctx, title));
+		if (name.s)
+			arr_push(a, names, sv(ctx, name));
+	}
+}
+
+static void end_clsby(cable_ctx *ctx)
+{
+	slice t = join(ctx, 0, ' ', NULL);
+	if (t.s)
+		classified_by(ctx, t, off(ctx, ctx->b.first.start));
+}
+
+static int is_heading(const body_state *b, slice t)
+{
+	if (b->nsegs != 1 || !t.s || t.n > 70)
+		return 0;
+	char last = t.s[t.n - 1];
+	if (last == '.' || last == ',' || last == ';' || last == '"')
+		return 0;
+	if (t.s[0] == '-' || t.s[0] == '(' || isdigit((unsigned char)t.s[0]))
+		return 0;
+	return isalpha((unsigned char)t.s[0]);
+}
+
+/* Remembers the last line of a text block: the signature may be it. */
+static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
+{
+	body_state *b = &ctx->b;
+	if (b->nsegs == 0) {
+		b->last_line.s = NULL;
+		return;
+	}
+	b->last_line = b->segs[b->nsegs - 1];
+	b->last_prefix = prefix;
+	b->last_is_para = is_para;
+	if (b->nsegs == 1) {
+		b->last_line_alone = !is_para;
+	} else {
+		/* The last line stands alone when the line before it ends a sentence, or when it is
+		 * in capitals after a line of mixed-case prose (SOBEL after "... NATO and"). */
+		slice prev = b->segs[b->nsegs - 2];
+		char c = prev.s[prev.n - 1];
+		int prev_lower = 0, last_upper = 1;
+		/* Both settle at the first lowercase letter. */
+		for (size_t i = 0; i < prev.n && !prev_lower; i++)
+			prev_lower = prev.s[i] >= 'a' && prev.s[i] <= 'z';
+		for (size_t i = 0; i < b->last_line.n && last_upper; i++)
+			last_upper = !(b->last_line.s[i] >= 'a' && b->last_line.s[i] <= 'z');
+		b->last_line_alone = c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':' ||
+				     (prev_lower && last_upper);
+	}
+	/* "MANZANARES ." */
+	while (b->last_line.n && (b->last_line.s[b->last_line.n - 1] == '.' ||
+				  b->last_line.s[b->last_line.n - 1] == ' ') &&
+	       b->last_line.n >= 2 && b->last_line.s[b->last_line.n - 2] == ' ')
+		b->last_line.n -= 2;
+}
+
+static void end_para(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	size_t prefix;
+	slice t = join(ctx, 0, ' ', &prefix);
+	cw_value *p = val_object(a);
+	obj_put_int(a, p, "number", b->first.number);
+	obj_put(a, p, "marking", sv(ctx, b->first.mark));
+	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+	obj_put(a, p, "text", sv(ctx, t));
+	obj_child_array(a, p, "subparagraphs"); /* every paragraph has the key, empty or not */
+	push_paragraph(ctx, p);
+	b->cur_para = p;
+	/* Numbers run 1, 2, 3 ... */
+	int n = b->first.number;
+	if (b->last_number && n != b->last_number + 1)
+		rec_diag_at(ctx->rec, CW_WARNING, "CHK_PARA_SKIP", off(ctx, b->first.start),
+			    "paragraph %d follows paragraph %d", n, b->last_number);
+	else if (!b->last_number && n != 1)
+		rec_diag_at(ctx->rec, CW_NOTE, "CHK_PARA_SKIP", off(ctx, b->first.start),
+			    "the first numbered paragraph is %d", n);
+	b->last_number = n;
+	b->seen_para = 1;
+	int rank = marking_rank(b->first.mark.s, b->first.mark.n);
+	if (rank > b->top_mark) {
+		b->top_mark = rank;
+		b->top_mark_at = b->first.start;
+	}
+	/* "1. (U) Classified by EUR A/S Daniel Fried. Reason 1.4(b) and (d)." */
+	if (!b->classified_by && starts_with_ci(t, "Classified by"))
+		classified_by(ctx, (slice){ t.s + 13, t.n - 13 }, off(ctx, b->first.start));
+	note_last_line(ctx, prefix, 1);
+}
+
+static void end_subpara(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	size_t prefix;
+	slice t = join(ctx, 0, ' ', &prefix);
+	cw_value *sp = val_object(a);
+	obj_put(a, sp, "label", sv(ctx, b->first.label));
+	obj_put(a, sp, "marking", sv(ctx, b->first.mark));
+	obj_put(a, sp, "text", sv(ctx, t));
+	if (b->cur_para) {
+		arr_push(a, obj_child_array(a, b->cur_para, "subparagraphs"), sp);
+	} else {
+		cw_value *p = val_object(a);
+		obj_put(a, p, "number", NULL);
+		obj_put(a, p, "marking", sv(ctx, b->first.mark));
+		obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+		obj_put(a, p, "text", NULL);
+		arr_push(a, obj_child_array(a, p, "subparagraphs"), sp);
+		push_paragraph(ctx, p);
+		b->cur_para = p;
+	}
+	int rank = marking_rank(b->first.mark.s, b->first.mark.n);
+	if (rank > b->top_mark) {
+		b->top_mark = rank;
+		b->top_mark_at = b->first.start;
+	}
+	b->last_line.s = NULL;
+}
+
+static void end_text(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	size_t prefix;
+	slice t = join(ctx, 0, ' ', &prefix);
+	if (!t.s)
+		return;
+	/* Lines before the subject and the first paragraph are office and handling lines. */
+	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80) {
+		arr_push(a, b->pass_lines, sv(ctx, t));
+		return;
+	}
+	slice mark;
+	slice unmarked = strip_marking(t, &mark);
+	if (starts_with_ci(unmarked, "Classified by") && !b->classified_by) {
+		/* "(U) Classified by Ambassador X. Reasons 1.5 (b, d)." */
+		classified_by(ctx, (slice){ unmarked.s + 13, unmarked.n - 13 }, off(ctx, b->first.start));
+		return;
+	}
+	/* A short line framed by rules is a heading even when it reads like a name. */
+	if (is_heading(b, t) && (b->block_after_rule || !is_name_line(t, lim_of(ctx, t)))) {
+		b->heading = t.s;
+		b->heading_len = t.n;
+		b->last_line = t;
+		b->last_line_alone = 1;
+		b->last_is_para = -1; /* a heading: not in paragraphs */
+		return;
+	}
+	cw_value *p = val_object(a);
+	obj_put(a, p, "number", NULL);
+	obj_put(a, p, "marking", NULL);
+	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+	obj_put(a, p, "text", sv(ctx, t));
+	obj_child_array(a, p, "subparagraphs");
+	push_paragraph(ctx, p);
+	b->cur_para = NULL;
+	note_last_line(ctx, prefix, 0);
+}
+
+void body_block_end(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	switch (b->block) {
+	case BLOCK_EO: end_eo(ctx); break;
+	case BLOCK_TAGS: end_tags(ctx); break;
+	case BLOCK_SUBJECT: end_subject(ctx); break;
+	case BLOCK_REF: end_ref(ctx); break;
+	case BLOCK_CLSBY: end_clsby(ctx); break;
+	case BLOCK_PARA: end_para(ctx); break;
+	case BLOCK_SUBPARA: end_subpara(ctx); break;
+	case BLOCK_TEXT: end_text(ctx); break;
+	}
+	if (b->block != BLOCK_PARA && b->block != BLOCK_TEXT && b->block != BLOCK_SUBPARA)
+		b->last_line.s = NULL;
+	b->block = BLOCK_NONE;
+	b->nsegs = 0;
+}
+
+/* ---- after the last item ----------------------------------------------------------------- */
+
+/* The signature: the last line of the text, when it is a name on its own. */
+static void signature(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	slice line = b->last_line;
+	if (!line.s || !b->last_line_alone || !is_name_line(line, ctx->lim))
+		return;
+	/* Two signers are written "NAME1/NAME2" or "NAME1 / NAME2". */
+	const char *p = line.s, *end = line.s + line.n;
+	while (p < end) {
+		const char *q = p;
+		while (q < end && *q != '/')
+			q++;
+		slice name = trimmed(p, q);
+		if (name.s)
+			arr_push(a, b->signature, sv(ctx, name));
+		p = q < end ? q + 1 : end;
+	}
+	/* Out of the text it ended. */
+	if (b->last_is_para == -1) {
+		b->heading = NULL;
+	} else if (b->last_item) {
+		cw_value *last = b->last_item->value;
+		cw_value *t = obj_find(last, "text");
+		if (b->last_prefix == 0 || !t || t->type != CW_STRING)
+			drop_last_paragraph(ctx);
+		else
+			t->u.str.len = b->last_prefix;
+	}
+}
+
+/* Summary, comments and notes: spans marked inside the paragraphs' text. */
+static void spans(cable_ctx *ctx, const char *start)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	cw_value *summary = NULL;
+	/* Every paragraph's text is a slice of the body, or slices of it joined by blanks. */
+	if (!span_marks_possible(start, ctx->lim))
+		return;
+	for (const cw_member *m = cw_value_first(b->paragraphs); m; m = cw_member_next(m)) {
+		size_t n;
+		const char *t = cw_value_string(cw_value_get(cw_member_value(m), "text"), &n);
+		if (!t)
+			continue;
+		const char *p = t, *end = t + n;
+		const char *lim = lim_of(ctx, (slice){ t, n });
+		slice mark;
+		int kind;
+		while ((kind = scan_span_mark(&p, end, lim, &mark)) != SPAN_NONE) {
+			int want_end = kind == SPAN_SUMMARY ? SPAN_END_SUMMARY
+				       : kind == SPAN_COMMENT ? SPAN_END_COMMENT
+				       : kind == SPAN_NOTE ? SPAN_END_NOTE
+							    : 0;
+			if (!want_end)
+				continue;
+			/* The span ends at its end marker in this paragraph or a later one, else with
+			 * its paragraph. */
+			const char *s0 = p, *s1 = end;
+			const cw_member *mm = m;
+			const char *q = p, *qend = end;
+			slice em;
+			int found = 0;
+			for (int hops = 0; mm && hops < 50 && !found; hops++) {
+				int k2;
+				while ((k2 = scan_span_mark(&q, qend, lim_of(ctx, (slice){ q, (size_t)(qend - q) }), &em)) != SPAN_NONE)
+					if (k2 == want_end) {
+						found = 1;
+						break;
+					}
+				if (found || kind == SPAN_NOTE)
+					break;
+				mm = cw_member_next(mm);
+				if (mm) {
+					size_t n2;
+					const char *t2 = cw_value_string(cw_value_get(cw_member_value(mm), "text"), &n2);
+					if (!t2)
+						break;
+					q = t2, qend = t2 + n2;
+				}
+			}
+			slice span;
+			if (found && mm == m) {
+				s1 = em.s;
+				span = trimmed(s0, s1);
+				if (span.s)
+					span = (slice){ span.s, span.n };
+			} else if (found) {
+				/* Across paragraphs: copy the pieces with a blank line between. */
+				size_t total = (size_t)(end - s0) + 2;
+				for (const cw_member *x = cw_member_next(m); x; x = cw_member_next(x)) {
+					size_t n3;
+					const char *t3 = cw_value_string(cw_value_get(cw_member_value(x), "text"), &n3);
+					if (x == mm) {
+						total += (size_t)(em.s - t3);
+						break;
+					}
+					total += n3 + 2;
+				}
+				char *buf = arena_alloc(a, total + 1);
+				size_t k = 0;
+				memcpy(buf + k, s0, (size_t)(end - s0));
+				k += (size_t)(end - s0);
+				for (const cw_member *x = cw_member_next(m); x; x = cw_member_next(x)) {
+					size_t n3;
+					const char *t3 = cw_value_string(cw_value_get(cw_member_value(x), "text"), &n3);
+					buf[k++] = '\n';
+					buf[k++] = '\n';
+					size_t take = x == mm ? (size_t)(em.s - t3) : n3;
+					if (t3)
+						memcpy(buf + k, t3, take);
+					k += take;
+					if (x == mm)
+						break;
+				}
+				span = trimmed(buf, buf + k);
+			} else {
+				span = trimmed(s0, s1);
+			}
+			while (span.s && span.n && (span.s[0] == ':' || span.s[0] == '.' || span.s[0] == '-'))
+				span = trimmed(span.s + 1, span.s + span.n);
+			if (!span.s)
+				continue;
+			if (kind == SPAN_SUMMARY) {
+				if (!summary)
+					summary = obj_put(a, ctx->rec->root, "summary", sv(ctx, span));
+			} else {
+				arr_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
+			}
+			/* Scanning goes on right after the start marker: spans nest (a note inside a
+			 * comment). */
+		}
+	}
+}
+
+void body_parse(cable_ctx *ctx, const char *start)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->a;
+	cw_value *root = ctx->rec->root;
+	memset(b, 0, sizeof(*b));
+	b->top_mark = -1;
+	b->captions = obj_child_array(a, root, "captions");
+	b->pass_lines = obj_child_array(a, root, "pass_lines");
+	obj_put(a, root, "eo", NULL);
+	b->tags = obj_child_array(a, root, "tags");
+	obj_put(a, root, "subject", NULL);
+	obj_put(a, root, "subject_marking", NULL);
+	b->references = obj_child_array(a, root, "references");
+	obj_put(a, root, "classified_by", NULL);
+	b->paragraphs = obj_child_array(a, root, "paragraphs");
+	obj_put(a, root, "summary", NULL);
+	b->comments = obj_child_array(a, root, "comments");
+	b->notes = obj_child_array(a, root, "notes");
+	b->signature = obj_child_array(a, root, "signature");
+
+	body_lexer_init(&ctx->blx, ctx->text, start, ctx->lim);
+	cw_body_parse(ctx);
+	signature(ctx);
+	spans(ctx, start);
+
+	cw_value *f = obj_put(a, root, "furniture", val_object(a));
+	obj_put_int(a, f, "page_breaks", (int64_t)ctx->blx.page_breaks);
+	obj_put_int(a, f, "section_markers", (int64_t)ctx->blx.section_markers);
+	obj_put_int(a, f, "routing_blocks", (int64_t)ctx->blx.routing_blocks);
+	obj_put_int(a, f, "dump_lines", (int64_t)b->dumps);
+	if (b->dumps)
+		rec_diag_at(ctx->rec, CW_WARNING, "BODY_DUMP_LEFTOVER", b->first_dump,
+			    "%zu line%s left over from the leak's database dump (not part of the "
+			    "telegram)", b->dumps, b->dumps == 1 ? "" : "s");
+	free(b->segs);
+	b->segs = NULL;
+}

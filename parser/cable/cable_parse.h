@@ -1,0 +1,11 @@
+/* Entry point of the telegram parser (parser/cable/cable.c). */
+#ifndef CW_CABLE_PARSE_H
+#define CW_CABLE_PARSE_H
+
+#include "lexer/input/forms.h"
+#include "parser/core/record.h"
+
+/* Parses the record's decoded text as a telegram and fills its value tree. */
+void cable_parse(cw_record *rec, const decoded *dec);
+
+#endif

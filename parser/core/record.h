@@ -1,0 +1,60 @@
+/* The record under construction: arena, value tree, decoded text and diagnostics. */
+#ifndef CW_RECORD_H
+#define CW_RECORD_H
+
+#include "parser/core/arena.h"
+#include "cablewire.h"
+#include "parser/core/text.h"
+#include "parser/core/value.h"
+
+typedef struct rec_diag {
+	cw_diag d;
+	uint64_t unit_off;  /* offset in the unit's input bytes */
+	size_t seq;         /* emission order, to keep the sort stable */
+} rec_diag;
+
+struct cw_record {
+	arena arena;
+	cw_value *root;
+	const char *kind;
+	rec_diag *diags;
+	size_t ndiag, capdiag;
+	size_t suppressed;    /* diagnostics over the limit, counted only */
+	size_t max_diags;
+	size_t max_items;
+	char *input;          /* the unit's raw bytes (owned) */
+	size_t input_len;
+	uint64_t file_offset;
+	uint32_t file_line;
+	text text;            /* decoded text (owned) */
+	int finished;
+};
+
+/* Takes ownership of input (malloc'd). */
+cw_record *record_new(const cw_options *opt, char *input, size_t len, uint64_t file_offset,
+		      uint32_t file_line);
+/* A diagnostic about decoded offset dec (mapped to the input through rec->text). */
+void rec_diag_at(cw_record *rec, cw_severity sev, const char *code, size_t dec, const char *fmt,
+		 ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+/* A diagnostic about an input offset (relative to the unit's bytes). */
+void rec_diag_in(cw_record *rec, cw_severity sev, const char *code, uint64_t in, const char *fmt,
+		 ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+/* Sorts diagnostics by position, computes lines and columns, and adds "diagnostics" to root. */
+void record_finish(cw_record *rec);
+
+/* Options, read by the parsers. */
+struct cw_options {
+	cw_form form;
+	size_t max_unit_bytes;
+	size_t max_items;
+};
+
+#endif

@@ -1,0 +1,220 @@
+#include "parser/core/value.h"
+
+#include <string.h>
+
+/* A shared null for lookups that find nothing would be a global; callers get NULL instead and
+ * cw_value_type(NULL) reports CW_NULL. */
+
+static cw_value *new_value(arena *a, cw_type t)
+{
+	cw_value *v = arena_alloc(a, sizeof(*v));
+	if (v)
+		v->type = t;
+	return v;
+}
+
+cw_value *val_null(arena *a) { return new_value(a, CW_NULL); }
+
+cw_value *val_bool(arena *a, int b)
+{
+	cw_value *v = new_value(a, CW_BOOL);
+	if (v)
+		v->u.b = b != 0;
+	return v;
+}
+
+cw_value *val_int(arena *a, int64_t i)
+{
+	cw_value *v = new_value(a, CW_INT);
+	if (v)
+		v->u.i = i;
+	return v;
+}
+
+cw_value *val_str(arena *a, const char *s, size_t len)
+{
+	if (!s)
+		return val_null(a);
+	cw_value *v = new_value(a, CW_STRING);
+	if (v) {
+		v->u.str.s = s;
+		v->u.str.len = len;
+	}
+	return v;
+}
+
+cw_value *val_cstr(arena *a, const char *s) { return s ? val_str(a, s, strlen(s)) : val_null(a); }
+
+cw_value *val_str_copy(arena *a, const char *s, size_t len)
+{
+	if (!s)
+		return val_null(a);
+	char *c = arena_strndup(a, s, len);
+	return c ? val_str(a, c, len) : NULL;
+}
+
+cw_value *val_object(arena *a) { return new_value(a, CW_OBJECT); }
+cw_value *val_array(arena *a) { return new_value(a, CW_ARRAY); }
+
+static void append(arena *a, cw_value *list, const char *key, cw_value *v)
+{
+	cw_member *m = arena_alloc(a, sizeof(*m));
+	if (!m || !list)
+		return;
+	m->key = key;
+	m->value = v ? v : val_null(a);
+	if (list->u.list.last)
+		list->u.list.last->next = m;
+	else
+		list->u.list.first = m;
+	list->u.list.last = m;
+	list->u.list.count++;
+}
+
+cw_value *arr_push(arena *a, cw_value *arr, cw_value *v)
+{
+	append(a, arr, NULL, v);
+	return v;
+}
+
+/* Keys are mostly the same string literals: the pointer and the first byte settle most
+ * comparisons without a call to strcmp (puts and finds scan every member). */
+static inline int same_key(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
+/* A bit of the object's key mask from the key's first two bytes (content, not address: keys are
+ * compared by content). A clear bit means no member has the key. */
+static inline uint32_t key_bit(const char *k)
+{
+	unsigned c0 = (unsigned char)k[0];
+	return c0 ? UINT32_C(1) << ((c0 + 3u * (unsigned char)k[1]) & 31) : 1;
+}
+
+cw_value *obj_find(cw_value *obj, const char *key)
+{
+	if (!obj || obj->type != CW_OBJECT || !(obj->u.list.keys & key_bit(key)))
+		return NULL;
+	for (cw_member *m = obj->u.list.first; m; m = m->next)
+		if (same_key(m->key, key))
+			return m->value;
+	return NULL;
+}
+
+cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
+{
+	if (!obj || obj->type != CW_OBJECT)
+		return v;
+	if (!v)
+		v = val_null(a);
+	uint32_t bit = key_bit(key);
+	if (obj->u.list.keys & bit) {
+		for (cw_member *m = obj->u.list.first; m; m = m->next)
+			if (same_key(m->key, key)) {
+				m->value = v;
+				return v;
+			}
+	}
+	append(a, obj, key, v);
+	obj->u.list.keys |= bit;
+	return v;
+}
+
+void obj_put_str(arena *a, cw_value *obj, const char *key, const char *s, size_t len)
+{
+	obj_put(a, obj, key, s ? val_str(a, s, len) : val_null(a));
+}
+
+void obj_put_cstr(arena *a, cw_value *obj, const char *key, const char *s)
+{
+	obj_put(a, obj, key, val_cstr(a, s));
+}
+
+void obj_put_int(arena *a, cw_value *obj, const char *key, int64_t i)
+{
+	obj_put(a, obj, key, val_int(a, i));
+}
+
+void obj_put_bool(arena *a, cw_value *obj, const char *key, int b)
+{
+	obj_put(a, obj, key, val_bool(a, b));
+}
+
+static cw_value *child(arena *a, cw_value *obj, const char *key, cw_type t)
+{
+	cw_value *v = obj_find(obj, key);
+	if (v && v->type == t)
+		return v;
+	return obj_put(a, obj, key, t == CW_OBJECT ? val_object(a) : val_array(a));
+}
+
+cw_value *obj_child_object(arena *a, cw_value *obj, const char *key)
+{
+	return child(a, obj, key, CW_OBJECT);
+}
+
+cw_value *obj_child_array(arena *a, cw_value *obj, const char *key)
+{
+	return child(a, obj, key, CW_ARRAY);
+}
+
+/* ---- public read accessors ---- */
+
+cw_type cw_value_type(const cw_value *v) { return v ? v->type : CW_NULL; }
+
+const char *cw_value_string(const cw_value *v, size_t *len)
+{
+	if (!v || v->type != CW_STRING) {
+		if (len)
+			*len = 0;
+		return NULL;
+	}
+	if (len)
+		*len = v->u.str.len;
+	return v->u.str.s;
+}
+
+int64_t cw_value_int(const cw_value *v) { return v && v->type == CW_INT ? v->u.i : 0; }
+int cw_value_bool(const cw_value *v) { return v && v->type == CW_BOOL ? v->u.b : 0; }
+
+size_t cw_value_count(const cw_value *v)
+{
+	return v && (v->type == CW_ARRAY || v->type == CW_OBJECT) ? v->u.list.count : 0;
+}
+
+const cw_value *cw_value_get(const cw_value *obj, const char *path)
+{
+	while (obj && path && *path) {
+		if (obj->type != CW_OBJECT)
+			return NULL;
+		const char *dot = strchr(path, '.');
+		size_t n = dot ? (size_t)(dot - path) : strlen(path);
+		const cw_value *found = NULL;
+		for (const cw_member *m = obj->u.list.first; m; m = m->next)
+			if (strncmp(m->key, path, n) == 0 && m->key[n] == '\0') {
+				found = m->value;
+				break;
+			}
+		obj = found;
+		path = dot ? dot + 1 : NULL;
+	}
+	return obj;
+}
+
+const cw_value *cw_value_at(const cw_value *v, size_t i)
+{
+	for (const cw_member *m = cw_value_first(v); m; m = m->next)
+		if (i-- == 0)
+			return m->value;
+	return NULL;
+}
+
+const cw_member *cw_value_first(const cw_value *v)
+{
+	return v && (v->type == CW_ARRAY || v->type == CW_OBJECT) ? v->u.list.first : NULL;
+}
+
+const cw_member *cw_member_next(const cw_member *m) { return m ? m->next : NULL; }
+const char *cw_member_key(const cw_member *m) { return m ? m->key : NULL; }
+const cw_value *cw_member_value(const cw_member *m) { return m ? m->value : NULL; }

@@ -1,0 +1,309 @@
+/* Readers and units: the input is pushed in chunks and cut into units (one telegram or story
+ * each); parser/parse.c turns a unit into a record. Only the unit in progress is held in memory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer/core/runs.h"
+#include "lexer/input/forms.h"
+#include "lexer/input/split.h"
+#include "parser/core/record.h"
+#include "parser/input/unit.h"
+
+struct cw_reader {
+	const cw_options *opt;
+	char *path;
+	char *mem;            /* allocation holding the pending input */
+	size_t cap;           /* of mem */
+	char *buf;            /* pending input, not yet cut into units: inside mem */
+	size_t len;
+	uint64_t buf_offset;  /* file offset of buf[0] */
+	uint32_t buf_line;    /* line number of buf[0] */
+	int finished;
+	int drained;
+	cw_form form;
+	uint64_t next_index;
+	int oom;
+	split_state split;
+	uint64_t dropped;     /* bytes of the pending unit dropped over the size limit */
+	uint64_t dropped_lines;
+};
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+cw_options *cw_options_new(void)
+{
+	cw_options *o = calloc(1, sizeof(*o));
+	if (!o)
+		return NULL;
+	o->form = CW_FORM_AUTO;
+	o->max_unit_bytes = (size_t)256 * 1024 * 1024;
+	o->max_items = 1000000;
+	return o;
+}
+
+void cw_options_free(cw_options *o) { free(o); }
+void cw_options_set_form(cw_options *o, cw_form f) { o->form = f < CW_FORM_COUNT ? f : CW_FORM_AUTO; }
+void cw_options_set_max_unit_bytes(cw_options *o, size_t max) { o->max_unit_bytes = max ? max : 1; }
+void cw_options_set_max_items(cw_options *o, size_t max) { o->max_items = max ? max : 1; }
+
+const char *cw_version(void) { return CW_VERSION; }
+
+static const char *form_names[CW_FORM_COUNT] = { "auto",         "text",      "wikileaks-html",
+						 "markdown",     "cables-csv", "body-text",
+						 "pdf-text",     "article-text", "wire-text",
+						 "reuters-sgml", "anpa",      "iptc7901" };
+
+const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
+
+int cw_form_from_name(const char *name)
+{
+	for (int i = 0; i < CW_FORM_COUNT; i++)
+		if (name && strcmp(name, form_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- reader ----------------------------------------------------------------------------- */
+
+cw_reader *cw_reader_new(const cw_options *opt, const char *path)
+{
+	cw_reader *rd = calloc(1, sizeof(*rd));
+	if (!rd)
+		return NULL;
+	rd->opt = opt;
+	rd->path = strdup(path ? path : "-");
+	if (!rd->path) {
+		free(rd);
+		return NULL;
+	}
+	rd->buf_line = 1;
+	rd->form = opt && opt->form != CW_FORM_AUTO ? opt->form : CW_FORM_AUTO;
+	return rd;
+}
+
+void cw_reader_free(cw_reader *rd)
+{
+	if (!rd)
+		return;
+	free(rd->mem);
+	free(rd->path);
+	free(rd);
+}
+
+cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+{
+	if (!rd || rd->finished)
+		return CW_EINVAL;
+	/* Units are consumed from the front by moving buf forward; the rest moves down once per
+	 * feed (a partial unit), not once per unit. */
+	if (rd->buf != rd->mem && rd->len)
+		memmove(rd->mem, rd->buf, rd->len);
+	rd->buf = rd->mem;
+	if (rd->len + len + 1 > rd->cap) {
+		size_t cap = rd->cap ? rd->cap : 64 * 1024;
+		while (cap < rd->len + len + 1)
+			cap *= 2;
+		char *b = realloc(rd->mem, cap);
+		if (!b) {
+			rd->oom = 1;
+			return CW_ENOMEM;
+		}
+		rd->mem = rd->buf = b;
+		rd->cap = cap;
+	}
+	memcpy(rd->buf + rd->len, buf, len);
+	rd->len += len;
+	rd->buf[rd->len] = '\0'; /* the splitters' sentinel */
+	return CW_OK;
+}
+
+void cw_reader_finish(cw_reader *rd)
+{
+	if (rd)
+		rd->finished = 1;
+}
+
+cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
+const cw_options *reader_options(const cw_reader *rd) { return rd->opt; }
+
+/* Length of the next complete unit at the start of the pending input, or 0 when more input is
+ * needed. */
+static size_t next_unit_length(cw_reader *rd)
+{
+	/* Nothing fed yet (an empty input): the splitters still get a terminated buffer. */
+	const char *buf = rd->buf ? rd->buf : "";
+	switch (rd->form) {
+	case CW_FORM_CABLES_CSV:
+		return split_csv(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_TEXT:
+	case CW_FORM_PDF_TEXT:
+		return split_text(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_ANPA:
+	case CW_FORM_IPTC7901:
+		return split_wire(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_REUTERS_SGML:
+		return split_sgml(&rd->split, buf, rd->len, rd->finished);
+	default:
+		/* One unit per input. */
+		rd->split.scan = rd->len;
+		return rd->finished ? rd->len : 0;
+	}
+}
+
+/* A unit over the size limit is not buffered whole: the bytes scanned past the limit are
+ * dropped (counted, lines included) and the unit becomes an error record. */
+static void drop_over_limit(cw_reader *rd)
+{
+	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
+	size_t scan = rd->split.scan;
+	if (scan <= max || rd->len <= max)
+		return;
+	size_t drop = scan - max;
+	for (size_t i = max; i < scan; i++)
+		rd->dropped_lines += rd->buf[i] == '\n';
+	memmove(rd->buf + max, rd->buf + scan, rd->len - scan);
+	rd->len -= drop;
+	rd->buf[rd->len] = '\0';
+	rd->split.scan = max;
+	rd->dropped += drop;
+}
+
+static cw_unit *make_unit(cw_reader *rd, size_t n)
+{
+	cw_unit *u = calloc(1, sizeof(*u));
+	if (!u)
+		return NULL;
+	size_t keep = n;
+	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
+	if (keep > max || rd->dropped) {
+		u->oversize = 1;
+		if (keep > max)
+			keep = max;
+	}
+	u->full_len = n + rd->dropped;
+	u->path = strdup(rd->path);
+	/* A unit that is all the pending input and fills at least half of the buffer (every
+	 * one-unit input: a page, a story, a single telegram; a long cables.csv row fed to its
+	 * end) takes the reader's buffer over instead of a copy of it: a 50 MB unit cost 50 MB
+	 * more than needed until its record was freed (issue 7). A small unit is still copied
+	 * rather than keep a mostly empty buffer; the next feed starts a new one. rd->buf still
+	 * points at the bytes for consume(), which counts their lines; the caller then clears
+	 * it. */
+	int take = rd->mem && n == rd->len && keep == n && !u->oversize && (n + 1) * 2 > rd->cap;
+	if (take && u->path) {
+		if (rd->buf != rd->mem)
+			memmove(rd->mem, rd->buf, n);
+		u->bytes = rd->buf = rd->mem;
+		rd->mem = NULL;
+		rd->cap = 0;
+	} else {
+		take = 0;
+		u->bytes = malloc(keep + 1);
+	}
+	if (!u->bytes || !u->path) {
+		free(u->bytes);
+		free(u->path);
+		free(u);
+		return NULL;
+	}
+	if (keep && !take)
+		memcpy(u->bytes, rd->buf, keep);
+	u->bytes[keep] = '\0';
+	u->len = keep;
+	u->form = rd->form;
+	u->index = rd->next_index++;
+	u->file_offset = rd->buf_offset;
+	u->file_line = rd->buf_line;
+	u->broken = rd->split.broken;
+	rd->split.broken = 0;
+	return u;
+}
+
+/* Drops the first n pending bytes, keeping the file position of what remains. */
+static void consume(cw_reader *rd, size_t n)
+{
+	if (n) /* a word at a time: one memchr call a line was 2% of a cables.csv run */
+		rd->buf_line += (uint32_t)runs_count((const unsigned char *)rd->buf, n, '\n');
+	rd->buf_line += (uint32_t)rd->dropped_lines;
+	if (n)
+		rd->buf += n;
+	rd->len -= n;
+	if (rd->buf)
+		rd->buf[rd->len] = '\0';
+	rd->buf_offset += n + rd->dropped;
+	rd->dropped = 0;
+	rd->dropped_lines = 0;
+	rd->split.scan = 0;
+}
+
+/* A unit of blank lines only (between rows or telegrams) holds nothing to lose. */
+static int blank_unit(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n' && p[i] != '\f')
+			return 0;
+	return 1;
+}
+
+cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
+{
+	*out = NULL;
+	if (!rd)
+		return CW_EINVAL;
+	if (rd->oom)
+		return CW_ENOMEM;
+	for (;;) {
+		if (rd->drained)
+			return CW_END;
+		if (rd->form == CW_FORM_AUTO) {
+			if (!rd->finished && rd->len < 64 * 1024)
+				return CW_AGAIN;
+			rd->form = form_detect(rd->buf ? rd->buf : "", rd->len);
+			split_reset(&rd->split);
+		}
+		size_t n = next_unit_length(rd);
+		if (n == 0 && !rd->finished) {
+			drop_over_limit(rd);
+			return CW_AGAIN;
+		}
+		if (n == 0 && rd->next_index > 0) {
+			rd->drained = 1;
+			return CW_END;
+		}
+		/* Blank stretches between units are skipped; an input that is nothing but blank (or
+		 * empty) still yields one record. */
+		if (n > 0 && (rd->next_index > 0 || n < rd->len) && !rd->dropped &&
+		    blank_unit(rd->buf, n)) {
+			consume(rd, n);
+			if (rd->finished && rd->len == 0 && rd->next_index > 0) {
+				rd->drained = 1;
+				return CW_END;
+			}
+			continue;
+		}
+		cw_unit *u = make_unit(rd, n);
+		if (!u)
+			return CW_ENOMEM;
+		consume(rd, n);
+		if (!rd->mem)
+			rd->buf = NULL; /* the unit took the buffer over (make_unit) */
+		if (rd->finished && rd->len == 0)
+			rd->drained = 1;
+		*out = u;
+		return CW_OK;
+	}
+}
+
+/* ---- units ------------------------------------------------------------------------------ */
+
+void cw_unit_free(cw_unit *u)
+{
+	if (!u)
+		return;
+	free(u->bytes);
+	free(u->path);
+	free(u);
+}
+
+uint64_t cw_unit_index(const cw_unit *u) { return u ? u->index : 0; }
+size_t cw_unit_size(const cw_unit *u) { return u ? u->len : 0; }

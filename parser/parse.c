@@ -1,0 +1,100 @@
+/* From a unit to a record: the unit's form decides which parser reads it (a telegram,
+ * parser/cable/; a story, parser/article/) after its bytes are decoded into text
+ * (lexer/input/forms.re). The top of the parser: the only file that knows both kinds. */
+#include <string.h>
+
+#include "lexer/input/forms.h"
+#include "parser/article/article_parse.h"
+#include "parser/cable/cable_parse.h"
+#include "parser/core/record.h"
+#include "parser/input/unit.h"
+
+cw_status cw_reader_next(cw_reader *rd, cw_record **out)
+{
+	cw_unit *u;
+	*out = NULL;
+	cw_status st = cw_reader_next_unit(rd, &u);
+	if (st != CW_OK)
+		return st;
+	*out = cw_unit_parse(reader_options(rd), u);
+	return *out ? CW_OK : CW_ENOMEM;
+}
+
+cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
+{
+	if (!u)
+		return NULL;
+	cw_record *rec = record_new(opt, u->bytes, u->len, u->file_offset, u->file_line);
+	u->bytes = NULL;
+	if (!rec) {
+		cw_unit_free(u);
+		return NULL;
+	}
+	arena *a = &rec->arena;
+	cw_value *root = rec->root;
+	obj_put_cstr(a, root, "kind", "cable");
+	obj_put(a, root, "id", NULL);
+	obj_put(a, root, "id_source", NULL);
+	cw_value *src = obj_put(a, root, "source", val_object(a));
+	obj_put(a, src, "path", val_str_copy(a, u->path, strlen(u->path)));
+	cw_form form = u->form == CW_FORM_AUTO ? form_detect(rec->input, rec->input_len) : u->form;
+	obj_put_cstr(a, src, "format", cw_form_name(form));
+	obj_put_int(a, src, "index", (int64_t)u->index);
+	obj_put_int(a, src, "offset", (int64_t)u->file_offset);
+	obj_put_int(a, src, "bytes", (int64_t)u->full_len);
+
+	if (u->broken)
+		rec_diag_in(rec, CW_ERROR, "CSV_ROW_BROKEN", 0,
+			    "this cables.csv row lost its closing quote; it ends where the next row "
+			    "starts");
+	if (u->full_len == 0) {
+		rec->kind = "error";
+		obj_put_cstr(a, root, "kind", "error");
+		rec_diag_in(rec, CW_ERROR, "INPUT_EMPTY", 0, "the input is empty");
+	} else if (u->oversize) {
+		rec->kind = "error";
+		obj_put_cstr(a, root, "kind", "error");
+		rec_diag_in(rec, CW_ERROR, "LIMIT_UNIT_SIZE", 0,
+			    "unit of %llu bytes is larger than the limit of %zu bytes; not parsed",
+			    (unsigned long long)u->full_len, u->len);
+	} else {
+		decoded dec;
+		int article = form_is_article(form);
+		if (form_decode(rec, form, &dec) < 0) {
+			rec->kind = "error";
+			obj_put_cstr(a, root, "kind", "error");
+			if (article)
+				rec_diag_in(rec, CW_ERROR, "FORM_NO_STORY", 0,
+					    "no story in this %s input", cw_form_name(form));
+			else
+				rec_diag_in(rec, CW_ERROR, "FORM_NO_CABLE", 0,
+					    "no <pre> block with a telegram in this %s input",
+					    cw_form_name(form));
+		} else if (rec->text.oom || rec->arena.failed) {
+			rec->kind = "error";
+			obj_put_cstr(a, root, "kind", "error");
+			rec_diag_in(rec, CW_ERROR, "LIMIT_MEMORY", 0, "out of memory while decoding");
+		} else if (article) {
+			article_parse(rec, &dec, form);
+		} else {
+			cable_parse(rec, &dec);
+		}
+	}
+	record_finish(rec);
+	cw_unit_free(u);
+	return rec;
+}
+
+cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path)
+{
+	cw_reader *rd = cw_reader_new(opt, path);
+	if (!rd)
+		return NULL;
+	cw_record *rec = NULL;
+	if (cw_reader_feed(rd, buf, len) == CW_OK) {
+		cw_reader_finish(rd);
+		cw_reader_next(rd, &rec);
+	}
+	cw_reader_free(rd);
+	return rec;
+}
