@@ -60,7 +60,8 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	} else {
 		decoded dec;
 		int article = form_is_article(form);
-		if (form_decode(rec, form, &dec) < 0) {
+		decode_out to = { &rec->text, &rec->arena, &rec->diags };
+		if (form_decode(rec->input, rec->input_len, form, to, &dec) < 0) {
 			rec->kind = "error";
 			obj_put_cstr(a, root, "kind", "error");
 			if (article)

@@ -105,15 +105,15 @@ void dec_numeric_entity(decoder *d, uptr s, uptr e)
 void dec_report(decoder *d)
 {
 	if (d->bad_bytes)
-		rec_diag_in(d->rec, CW_ERROR, "ENC_INVALID_UTF8", d->first_bad,
+		diag_in(d->diags, CW_ERROR, "ENC_INVALID_UTF8", d->first_bad,
 			    "%zu byte%s not valid UTF-8, replaced with U+FFFD", d->bad_bytes,
 			    d->bad_bytes == 1 ? " is" : "s are");
 	if (d->controls)
-		rec_diag_in(d->rec, CW_WARNING, "ENC_CONTROL_CHAR", d->first_control,
+		diag_in(d->diags, CW_WARNING, "ENC_CONTROL_CHAR", d->first_control,
 			    "%zu control character%s replaced with a space", d->controls,
 			    d->controls == 1 ? "" : "s");
 	if (d->nuls)
-		rec_diag_in(d->rec, CW_WARNING, "ENC_NUL_BYTE", d->first_nul,
+		diag_in(d->diags, CW_WARNING, "ENC_NUL_BYTE", d->first_nul,
 			    "%zu NUL byte%s removed", d->nuls, d->nuls == 1 ? "" : "s");
 }
 

@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "parser/core/record.h"
+#include "parser/core/arena.h"
+#include "parser/core/diag.h"
+#include "parser/core/text.h"
 
 typedef const unsigned char *uptr;
 
@@ -22,7 +24,8 @@ typedef struct dec_ahead {
 } dec_ahead;
 
 typedef struct decoder {
-	cw_record *rec;
+	arena *arena;          /* strings the decoders keep (metadata cells, SGML elements) */
+	diag_list *diags;
 	text *out;
 	uptr base;             /* first byte of the unit */
 	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
@@ -63,14 +66,5 @@ void dec_report(decoder *d);
 size_t utf8_encode(unsigned long cp, char out[4]);
 /* The Windows-1252 character of a byte 0x80-0xFF, 0 where the code page has none. */
 unsigned long cp1252_char(unsigned c);
-
-/* Short names for the generated scanners. */
-#define put dec_put
-#define subst dec_subst
-#define bad_byte dec_bad_byte
-#define control dec_control
-#define nul dec_nul
-#define numeric_entity dec_numeric_entity
-#define report dec_report
 
 #endif

@@ -2,7 +2,12 @@
 #ifndef CW_FORMS_H
 #define CW_FORMS_H
 
-#include "parser/core/record.h"
+#include <stddef.h>
+
+#include "cablewire.h"
+#include "parser/core/arena.h"
+#include "parser/core/diag.h"
+#include "parser/core/text.h"
 
 enum wl_field { WL_REFERENCE_ID, WL_CREATED, WL_RELEASED, WL_CLASSIFICATION, WL_ORIGIN, WL_FIELDS };
 enum csv_field { CSV_ID, CSV_DATE, CSV_REFID, CSV_ORIGIN, CSV_CLASSIFICATION, CSV_REFERENCES,
@@ -47,9 +52,17 @@ typedef struct decoded {
 } decoded;
 
 cw_form form_detect(const char *buf, size_t len);
-/* Decodes rec->input in the given form into rec->text (finished, see text.h). Returns 0, or -1
- * when the form's structure is missing (e.g. an HTML page without <pre> blocks). */
-int form_decode(cw_record *rec, cw_form form, decoded *out);
+/* Where a decoder writes: the text (finished, see parser/core/text.h), the strings it keeps
+ * (arena) and its diagnostics. Decoders never see the record. */
+typedef struct decode_out {
+	text *text;
+	arena *arena;
+	diag_list *diags;
+} decode_out;
+
+/* Decodes a unit's input bytes in the given form. Returns 0, or -1 when the form's structure is
+ * missing (e.g. an HTML page without <pre> blocks). */
+int form_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out);
 /* Whether a form holds news stories rather than telegrams. */
 int form_is_article(cw_form form);
 

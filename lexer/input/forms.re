@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "lexer/input/decoder.h"
+#include "lexer/input/decoder_names.h"
 #include "lexer/input/news_forms.h"
 #include "lexer/core/runs.h"
 
@@ -203,7 +203,7 @@ static const char *cell_string(decoder *d, uptr *pc, uptr lim)
 	while (skip < n && s[skip] == ' ')
 		skip++;
 	/* Keep only valid UTF-8 in the record: a cell with anything else is dropped. */
-	char *copy = arena_strndup(&d->rec->arena, s + skip, n - skip);
+	char *copy = arena_strndup(d->arena, s + skip, n - skip);
 	text_free(&t);
 	return copy;
 }
@@ -413,7 +413,7 @@ static const char *csv_meta(decoder *d, text *t)
 	size_t skip = 0;
 	while (skip < n && s[skip] == ' ')
 		skip++;
-	return arena_strndup(&d->rec->arena, s + skip, n - skip);
+	return arena_strndup(d->arena, s + skip, n - skip);
 }
 
 static int decode_csv(decoder *d, uptr cur, uptr lim, decoded *out)
@@ -599,23 +599,24 @@ scan:
 	return CW_FORM_TEXT;
 }
 
-int form_decode(cw_record *rec, cw_form form, decoded *out)
+int form_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out)
 {
 	memset(out, 0, sizeof(*out));
 	decoder d;
 	memset(&d, 0, sizeof d);
-	d.rec = rec;
-	d.out = &rec->text;
-	d.base = (uptr)rec->input;
-	uptr cur = d.base, lim = d.base + rec->input_len;
+	d.arena = to.arena;
+	d.diags = to.diags;
+	d.out = to.text;
+	d.base = (uptr)input;
+	uptr cur = d.base, lim = d.base + len;
 	/* A byte-order mark says UTF-8 and nothing else. */
-	if (rec->input_len >= 3 && memcmp(cur, "\xef\xbb\xbf", 3) == 0)
+	if (len >= 3 && memcmp(cur, "\xef\xbb\xbf", 3) == 0)
 		cur += 3;
 	/* Bytes above 0x7F that are not UTF-8 are read as Windows-1252 (which Latin-1 text also
 	 * is); the PDF form is always, unless it holds real UTF-8. */
 	d.cp1252 = looks_cp1252(cur, lim);
 	if (d.cp1252)
-		rec_diag_in(rec, CW_NOTE, "ENC_CP1252", 0,
+		diag_in(d.diags, CW_NOTE, "ENC_CP1252", 0,
 			    "the input is not UTF-8: read as Windows-1252 (Latin-1) and converted");
 	int rc = 0;
 	switch (form) {
@@ -649,10 +650,10 @@ int form_decode(cw_record *rec, cw_form form, decoded *out)
 		decode_text(&d, cur, lim);
 		break;
 	}
-	text_finish(&rec->text, rec->input_len);
+	text_finish(to.text, len);
 	report(&d);
-	if (out->has_blocks && out->header_end > rec->text.len)
-		out->header_end = out->body_start = rec->text.len;
+	if (out->has_blocks && out->header_end > to.text->len)
+		out->header_end = out->body_start = to.text->len;
 	return rc;
 }
 

@@ -14,11 +14,6 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out);
 int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out);
 int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out);
 
-/* Detection helpers for form_detect(): 1 when the window [p, lim) holds a telegram marker (a
- * format line, a DTG line, TAGS, E.O., SUBJECT, a classification line, ...). */
-int news_looks_like_telegram(const char *p, const char *lim);
-/* 1 when the text is laid out as wire copy (hard-wrapped or indented paragraphs), 0 for web-page
- * text (one paragraph a line). */
-int news_wire_layout(const char *p, const char *lim);
+#include "lexer/input/sniff.h"
 
 #endif

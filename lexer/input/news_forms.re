@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lexer/input/decoder_names.h"
 #include "lexer/input/wire.h"
 
 /*!include:re2c "lexer/core/common.re" */
@@ -108,7 +109,7 @@ static const char *field(decoder *d, slice s)
 {
 	if (!s.s || !s.n)
 		return NULL;
-	char *c = arena_strndup(&d->rec->arena, s.s, s.n);
+	char *c = arena_strndup(d->arena, s.s, s.n);
 	if (!c)
 		return NULL;
 	/* Header fields are ASCII; anything else would not be text. */
@@ -132,7 +133,7 @@ static void noise_before(decoder *d, uptr start, uptr soh)
 		if (*p > ' ' && *p != 0x16 && *p != 0x7f)
 			noise++;
 	if (noise)
-		rec_diag_in(d->rec, CW_NOTE, "WIRE_NOISE", 0,
+		diag_in(d->diags, CW_NOTE, "WIRE_NOISE", 0,
 			    "%zu byte%s of line noise before the story, skipped", noise,
 			    noise == 1 ? "" : "s");
 }
@@ -144,7 +145,7 @@ int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out)
 	out->wire_format = "anpa";
 	uptr soh = find_byte(cur, lim, 0x01);
 	if (!soh) {
-		rec_diag_in(d->rec, CW_ERROR, "WIRE_NO_SOH", 0,
+		diag_in(d->diags, CW_ERROR, "WIRE_NO_SOH", 0,
 			    "no start of header (SOH): this is not an ANPA-1312 story");
 		return -1;
 	}
@@ -152,7 +153,7 @@ int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out)
 	anpa_header h;
 	scan_anpa_header((const char *)soh + 1, (const char *)lim, &h);
 	if (!h.line2)
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_HEADER", dec_at(d, soh + 1),
+		diag_in(d->diags, CW_WARNING, "WIRE_HEADER", dec_at(d, soh + 1),
 			    "the ANPA header line (priority, category, keyword, date, word count) is "
 			    "not readable");
 	out->wire[WF_SERVICE] = field(d, h.service);
@@ -176,7 +177,7 @@ int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out)
 	uptr stx = find_byte(after, lim, 0x02);
 	uptr text_at = stx ? stx + 1 : after;
 	if (!stx)
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_STX", dec_at(d, after),
+		diag_in(d->diags, CW_WARNING, "WIRE_NO_STX", dec_at(d, after),
 			    "no start of text (STX) after the header: the rest is read as the text");
 	uptr etx = wire_text(d, text_at, lim);
 	if (etx < lim && *etx == 0x03) {
@@ -187,7 +188,7 @@ int news_decode_anpa(decoder *d, uptr cur, uptr lim, decoded *out)
 			set_wire_time(out, &t);
 		}
 	} else {
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
+		diag_in(d->diags, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
 			    "the story's text has no end of text (ETX)");
 	}
 	return 0;
@@ -200,7 +201,7 @@ int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out)
 	out->wire_format = "iptc7901";
 	uptr soh = find_byte(cur, lim, 0x01);
 	if (!soh) {
-		rec_diag_in(d->rec, CW_ERROR, "WIRE_NO_SOH", 0,
+		diag_in(d->diags, CW_ERROR, "WIRE_NO_SOH", 0,
 			    "no start of header (SOH): this is not an IPTC 7901 message");
 		return -1;
 	}
@@ -217,7 +218,7 @@ int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out)
 		out->wire[WF_SENDER] = field(d, h.sender);
 		after = (uptr)h.end;
 	} else {
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_HEADER", dec_at(d, soh + 1),
+		diag_in(d->diags, CW_WARNING, "WIRE_HEADER", dec_at(d, soh + 1),
 			    "the IPTC 7901 header line (source, number, priority, category, word "
 			    "count) is not readable");
 	}
@@ -242,7 +243,7 @@ int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out)
 			out->wire[WF_KEYLINES] = field(d, (slice){ keys.buf + s, n - s });
 		text_free(&keys);
 	} else {
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_STX", dec_at(d, after),
+		diag_in(d->diags, CW_WARNING, "WIRE_NO_STX", dec_at(d, after),
 			    "no start of text (STX) after the header: the rest is read as the text");
 	}
 	uptr etx = wire_text(d, stx ? stx + 1 : after, lim);
@@ -253,7 +254,7 @@ int news_decode_iptc(decoder *d, uptr cur, uptr lim, decoded *out)
 			set_wire_time(out, &t);
 		}
 	} else {
-		rec_diag_in(d->rec, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
+		diag_in(d->diags, CW_WARNING, "WIRE_NO_ETX", dec_at(d, etx < lim ? etx : lim),
 			    "the message's text has no end of text (ETX)");
 	}
 	return 0;
@@ -326,7 +327,7 @@ static const char *sgml_string(decoder *d, uptr *pc, uptr lim, const char *end_t
 		s++;
 	while (n > s && (t.buf[n - 1] == ' ' || t.buf[n - 1] == '\n' || t.buf[n - 1] == '\t'))
 		n--;
-	const char *r = n > s ? arena_strndup(&d->rec->arena, t.buf + s, n - s) : NULL;
+	const char *r = n > s ? arena_strndup(d->arena, t.buf + s, n - s) : NULL;
 	text_free(&t);
 	*pc = cur;
 	return r;
@@ -367,7 +368,7 @@ static void sgml_unknown(decoder *d, uptr *pc, uptr lim, decoded *out)
 	while (end < lim && !(end + 10 <= lim && !memcmp(end, "</UNKNOWN>", 10)))
 		end++;
 	size_t cap = (size_t)(end - cur) + 2;
-	char *raw = arena_alloc(&d->rec->arena, cap);
+	char *raw = arena_alloc(d->arena, cap);
 	size_t n = 0;
 	for (uptr p = cur; p < end && raw;) {
 		if (*p == '&' && p + 2 < end && p[1] == '#') {

@@ -11,7 +11,7 @@
 #include "grammar/article/article.tab.h"
 #include "lexer/article/article_fields.h"
 #include "parser/article/article_parse.h"
-#include "lexer/input/news_forms.h"
+#include "lexer/input/sniff.h"
 
 /* ---- paragraphs ------------------------------------------------------------------------------ */
 

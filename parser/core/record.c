@@ -1,7 +1,6 @@
 #include "parser/core/record.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +21,7 @@ cw_record *record_new(const cw_options *opt, char *input, size_t len, uint64_t f
 	rec->file_offset = file_offset;
 	rec->file_line = file_line ? file_line : 1;
 	rec->max_items = opt ? opt->max_items : 1000000;
-	rec->max_diags = MAX_DIAGS_DEFAULT;
+	diag_list_init(&rec->diags, &rec->arena, len, MAX_DIAGS_DEFAULT);
 	rec->kind = "cable";
 	rec->root = val_object(&rec->arena);
 	if (!rec->root) {
@@ -32,39 +31,12 @@ cw_record *record_new(const cw_options *opt, char *input, size_t len, uint64_t f
 	return rec;
 }
 
-static void add_diag(cw_record *rec, cw_severity sev, const char *code, uint64_t in,
-		     const char *fmt, va_list ap)
-{
-	if (rec->ndiag >= rec->max_diags) {
-		rec->suppressed++;
-		return;
-	}
-	if (rec->ndiag == rec->capdiag) {
-		size_t cap = rec->capdiag ? rec->capdiag * 2 : 8;
-		rec_diag *d = realloc(rec->diags, cap * sizeof(*d));
-		if (!d)
-			return;
-		rec->diags = d;
-		rec->capdiag = cap;
-	}
-	char buf[512];
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	rec_diag *d = &rec->diags[rec->ndiag];
-	memset(d, 0, sizeof(*d));
-	d->d.severity = sev;
-	d->d.code = code;
-	d->d.message = arena_strndup(&rec->arena, buf, strlen(buf));
-	d->unit_off = in > rec->input_len ? rec->input_len : in;
-	d->seq = rec->ndiag;
-	rec->ndiag++;
-}
-
 void rec_diag_at(cw_record *rec, cw_severity sev, const char *code, size_t dec, const char *fmt,
 		 ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_diag(rec, sev, code, text_input_offset(&rec->text, dec), fmt, ap);
+	diag_vin(&rec->diags, sev, code, text_input_offset(&rec->text, dec), fmt, ap);
 	va_end(ap);
 }
 
@@ -73,13 +45,13 @@ void rec_diag_in(cw_record *rec, cw_severity sev, const char *code, uint64_t in,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_diag(rec, sev, code, in, fmt, ap);
+	diag_vin(&rec->diags, sev, code, in, fmt, ap);
 	va_end(ap);
 }
 
 static int by_position(const void *a, const void *b)
 {
-	const rec_diag *x = a, *y = b;
+	const unit_diag *x = a, *y = b;
 	if (x->unit_off != y->unit_off)
 		return x->unit_off < y->unit_off ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -90,21 +62,22 @@ void record_finish(cw_record *rec)
 	if (rec->finished)
 		return;
 	rec->finished = 1;
-	if (rec->suppressed) {
+	diag_list *dl = &rec->diags;
+	if (dl->suppressed) {
 		/* Make room for the summary even when the list is full. */
-		size_t n = rec->suppressed;
-		rec->max_diags++;
+		size_t n = dl->suppressed;
+		dl->max++;
 		rec_diag_in(rec, CW_NOTE, "DIAG_LIMIT", rec->input_len,
 			    "%zu more diagnostics were not listed", n);
 	}
-	if (rec->ndiag > 1)
-		qsort(rec->diags, rec->ndiag, sizeof(*rec->diags), by_position);
+	if (dl->n > 1)
+		qsort(dl->items, dl->n, sizeof(*dl->items), by_position);
 
 	/* One pass over the input assigns lines and columns to the sorted diagnostics. */
 	uint64_t pos = 0, line_start = 0;
 	uint32_t line = rec->file_line;
-	for (size_t i = 0; i < rec->ndiag; i++) {
-		rec_diag *d = &rec->diags[i];
+	for (size_t i = 0; i < dl->n; i++) {
+		unit_diag *d = &dl->items[i];
 		while (pos < d->unit_off) {
 			if (rec->input[pos] == '\n') {
 				line++;
@@ -119,8 +92,8 @@ void record_finish(cw_record *rec)
 
 	arena *a = &rec->arena;
 	cw_value *list = val_array(a);
-	for (size_t i = 0; i < rec->ndiag; i++) {
-		const cw_diag *d = &rec->diags[i].d;
+	for (size_t i = 0; i < dl->n; i++) {
+		const cw_diag *d = &dl->items[i].d;
 		cw_value *o = val_object(a);
 		obj_put_cstr(a, o, "severity", cw_severity_name(d->severity));
 		obj_put_cstr(a, o, "code", d->code);
@@ -135,18 +108,18 @@ void record_finish(cw_record *rec)
 
 const cw_value *cw_record_root(const cw_record *rec) { return rec ? rec->root : NULL; }
 const char *cw_record_kind(const cw_record *rec) { return rec ? rec->kind : NULL; }
-size_t cw_record_diag_count(const cw_record *rec) { return rec ? rec->ndiag : 0; }
+size_t cw_record_diag_count(const cw_record *rec) { return rec ? rec->diags.n : 0; }
 
 const cw_diag *cw_record_diag(const cw_record *rec, size_t i)
 {
-	return rec && i < rec->ndiag ? &rec->diags[i].d : NULL;
+	return rec && i < rec->diags.n ? &rec->diags.items[i].d : NULL;
 }
 
 size_t cw_record_count_at_least(const cw_record *rec, cw_severity s)
 {
 	size_t n = 0;
-	for (size_t i = 0; rec && i < rec->ndiag; i++)
-		n += rec->diags[i].d.severity >= s;
+	for (size_t i = 0; rec && i < rec->diags.n; i++)
+		n += rec->diags.items[i].d.severity >= s;
 	return n;
 }
 
@@ -168,7 +141,7 @@ void cw_record_free(cw_record *rec)
 		return;
 	arena_release(&rec->arena);
 	text_free(&rec->text);
-	free(rec->diags);
+	diag_list_free(&rec->diags);
 	free(rec->input);
 	free(rec);
 }

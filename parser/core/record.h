@@ -2,25 +2,17 @@
 #ifndef CW_RECORD_H
 #define CW_RECORD_H
 
-#include "parser/core/arena.h"
 #include "cablewire.h"
+#include "parser/core/arena.h"
+#include "parser/core/diag.h"
 #include "parser/core/text.h"
 #include "parser/core/value.h"
-
-typedef struct rec_diag {
-	cw_diag d;
-	uint64_t unit_off;  /* offset in the unit's input bytes */
-	size_t seq;         /* emission order, to keep the sort stable */
-} rec_diag;
 
 struct cw_record {
 	arena arena;
 	cw_value *root;
 	const char *kind;
-	rec_diag *diags;
-	size_t ndiag, capdiag;
-	size_t suppressed;    /* diagnostics over the limit, counted only */
-	size_t max_diags;
+	diag_list diags;
 	size_t max_items;
 	char *input;          /* the unit's raw bytes (owned) */
 	size_t input_len;
