@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "emitters/emitter.h"
+#include "parser/core/fields.h"
+#include "parser/core/views.h"
 
 /* Records per transaction: large enough that the commit's syncs cost nothing per record, small
  * enough that an interrupted run loses little (a rerun adds exactly what is missing). */
@@ -146,101 +148,11 @@ static const char *const schema_sql[] = {
 };
 
 /* ---------------------------------------------------------------------------------------------
- * Typed columns: a column and the dotted path of its value in the record (or in a list item).
- * The INSERT statements are built from these lists, so a column and its value cannot drift
- * apart; a column missing from the schema fails at open.
+ * Typed columns: the tables' columns and the catalogue fields they show are views of the record
+ * catalogue (parser/core/views.c, sql_tables). The INSERT statements are built from those lists,
+ * so a column and its value cannot drift apart; a column missing from the schema above fails at
+ * open, and tests/catalogue.sh compares the schema with the views.
  */
-typedef struct field {
-	const char *column;
-	const char *path;
-} field;
-
-static const field cable_fields[] = {
-	{ "id", "id" },
-	{ "id_source", "id_source" },
-	{ "release_id", "release_id" },
-	{ "dtg", "routing.dtg" },
-	{ "dtg_raw", "routing.dtg_raw" },
-	{ "origin", "origin" },
-	{ "serial", "serial" },
-	{ "classification", "classification.level" },
-	{ "classification_source", "classification.level_source" },
-	{ "caveats", "classification.caveats" },
-	{ "classification_raw", "classification.raw" },
-	{ "captions", "captions" },
-	{ "subject", "subject" },
-	{ "subject_marking", "subject_marking" },
-	{ "routing_shape", "routing.shape" },
-	{ "partial_extract", "routing.partial_extract" },
-	{ "transmission_id", "routing.transmission_id.raw" },
-	{ "precedence", "routing.precedence.action" },
-	{ "originator_ri", "routing.originator.ri" },
-	{ "filed", "routing.originator.filed.iso" },
-	{ "security_level", "routing.security.level" },
-	{ "from_address", "routing.from.address" },
-	{ "pass_lines", "pass_lines" },
-	{ "eo_order", "eo.order" },
-	{ "eo_decl", "eo.decl" },
-	{ "eo_decl_code", "eo.decl_code" },
-	{ "classified_by", "classified_by.raw" },
-	{ "classified_by_titles", "classified_by.titles" },
-	{ "classified_by_names", "classified_by.names" },
-	{ "reasons", "classified_by.reasons" },
-	{ "summary", "summary" },
-	{ "comments", "comments" },
-	{ "notes", "notes" },
-	{ "signature", "signature" },
-	{ "wikileaks_created", "wikileaks.created" },
-	{ "csv_date", "csv.date" },
-	{ NULL, NULL },
-};
-
-static const field article_fields[] = {
-	{ "headline", "headline" },
-	{ "deck", "deck" },
-	{ "dateline", "dateline.text" },
-	{ "dateline_location", "dateline.location" },
-	{ "dateline_region", "dateline.region" },
-	{ "dateline_date", "dateline.date" },
-	{ "dateline_agency", "dateline.agency" },
-	{ "dateline_offset", "dateline.offset" },
-	{ "agencies", "agencies" },
-	{ "bio", "bio" },
-	{ "ednote", "ednote" },
-	{ "wire_format", "wire.format" },
-	{ "wire_service", "wire.service" },
-	{ "wire_story_number", "wire.story_number" },
-	{ "wire_priority", "wire.priority" },
-	{ "wire_category", "wire.category" },
-	{ "wire_keyword", "wire.keyword" },
-	{ "wire_slugline", "wire.slugline" },
-	{ "wire_take_key", "wire.take_key" },
-	{ "wire_date", "wire.date" },
-	{ "wire_word_count", "wire.word_count" },
-	{ "wire_sender", "wire.sender" },
-	{ "wire_transmitted", "wire.transmitted" },
-	{ "reuters_newid", "reuters.newid" },
-	{ "reuters_oldid", "reuters.oldid" },
-	{ "reuters_date", "reuters.date" },
-	{ "reuters_topics", "reuters.topics" },
-	{ "reuters_places", "reuters.places" },
-	{ NULL, NULL },
-};
-
-/* Child rows: (record_rowid, n, [role or kind,] fields...). */
-static const field addressee_fields[] = {
-	{ "ri", "ri" }, { "address", "address" }, { "office", "office" },
-	{ "precedence", "precedence" }, { "mcn", "mcn" }, { NULL, NULL },
-};
-static const field tag_fields[] = { { "value", "value" }, { "kind", "kind" }, { NULL, NULL } };
-static const field ref_fields[] = {
-	{ "label", "label" }, { "ref_id", "id" }, { "kind", "kind" }, { "raw", "raw" },
-	{ "origin", "origin" }, { "serial", "serial" }, { "year", "year" },
-	{ "year_assumed", "year_assumed" }, { "caption", "caption" }, { NULL, NULL },
-};
-static const field byline_fields[] = {
-	{ "name", "name" }, { "title", "title" }, { "affiliation", "affiliation" }, { NULL, NULL },
-};
 
 /* The statements prepared once per archive and reused for every record. */
 enum stmt_id {
@@ -325,7 +237,7 @@ static uint64_t content_hash(cw_archive *ar, const cw_value *root)
 	sink_init(ar->out, fnv_write, &h);
 	for (const cw_member *m = cw_value_first(root); m; m = cw_member_next(m)) {
 		const char *k = cw_member_key(m);
-		if (!strcmp(k, "source") || !strcmp(k, "diagnostics"))
+		if (!strcmp(k, cat_fields[F_SOURCE].key) || !strcmp(k, cat_fields[F_DIAGNOSTICS].key))
 			continue;
 		sink_json_string(ar->out, k, strlen(k));
 		sink_putc(ar->out, ':');
@@ -402,30 +314,30 @@ static int bind_value(cw_archive *ar, sqlite3_stmt *st, int i, const cw_value *v
 				   SQLITE_UTF8);
 }
 
-/* Binds fields[] from obj starting at parameter `first`; returns the next parameter. */
+/* Binds the view's value columns from obj starting at parameter `first` (the role column is the
+ * caller's); returns the next parameter. */
 static int bind_fields(cw_archive *ar, sqlite3_stmt *st, int first, const cw_value *obj,
-		       const field *fields)
+		       const view_column *cols)
 {
-	for (const field *f = fields; f->column; f++)
-		bind_value(ar, st, first++, cw_value_get(obj, f->path));
+	for (const view_column *c = cols; c->name; c++)
+		if (c->cell == CELL_VALUE)
+			bind_value(ar, st, first++, view_at(obj, c->path));
 	return first;
 }
 
-/* Prepares "INSERT INTO table (record_rowid, [n,] [extra,] fields...) VALUES (?, ...)". */
-static int prepare_insert(cw_archive *ar, enum stmt_id id, const char *table, int numbered,
-			  const char *extra, const field *fields)
+/* Prepares "INSERT INTO table (record_rowid, [n,] columns...) VALUES (?, ...)". */
+static int prepare_insert(cw_archive *ar, enum stmt_id id, int table, int numbered)
 {
+	const view_table *t = &sql_tables[table];
 	buf sql = { NULL, 0, 0 };
 	int params = 1;
 	buf_puts(&sql, "INSERT INTO ", 12);
-	buf_puts(&sql, table, strlen(table));
+	buf_puts(&sql, t->name, strlen(t->name));
 	buf_puts(&sql, " (record_rowid", 14);
 	if (numbered)
 		buf_puts(&sql, ", n", 3), params++;
-	if (extra)
-		buf_puts(&sql, ", ", 2), buf_puts(&sql, extra, strlen(extra)), params++;
-	for (const field *f = fields; f && f->column; f++, params++)
-		buf_puts(&sql, ", ", 2), buf_puts(&sql, f->column, strlen(f->column));
+	for (const view_column *c = t->columns; c->name; c++, params++)
+		buf_puts(&sql, ", ", 2), buf_puts(&sql, c->name, strlen(c->name));
 	buf_puts(&sql, ") VALUES (?", 11);
 	for (int i = 1; i < params; i++)
 		buf_puts(&sql, ", ?", 3);
@@ -437,7 +349,7 @@ static int prepare_insert(cw_archive *ar, enum stmt_id id, const char *table, in
 	int rc = sqlite3_prepare_v3(ar->db, sql.p, -1, SQLITE_PREPARE_PERSISTENT, &ar->st[id], NULL);
 	free(sql.p);
 	if (rc != SQLITE_OK) {
-		set_err(ar, table);
+		set_err(ar, t->name);
 		return -1;
 	}
 	return 0;
@@ -552,23 +464,14 @@ static int prepare_all(cw_archive *ar)
 			set_err(ar, "preparing statements");
 			return -1;
 		}
-	static const field paragraph_fields[] = {
-		{ "number", NULL }, { "label", NULL }, { "parent", NULL }, { "marking", NULL },
-		{ "heading", NULL }, { "text", NULL }, { "offset", NULL }, { "subhead", NULL },
-		{ "duplicate_of", NULL }, { NULL, NULL },
-	};
-	static const field credit_fields[] = {
-		{ "text", NULL }, { "agency", NULL }, { "name", NULL }, { "caption", NULL },
-		{ NULL, NULL },
-	};
-	if (prepare_insert(ar, ST_CABLE, "cables", 0, NULL, cable_fields) ||
-	    prepare_insert(ar, ST_ARTICLE, "articles", 0, NULL, article_fields) ||
-	    prepare_insert(ar, ST_ADDRESSEE, "addressees", 1, "role", addressee_fields) ||
-	    prepare_insert(ar, ST_TAG, "tags", 1, NULL, tag_fields) ||
-	    prepare_insert(ar, ST_REF, "refs", 1, NULL, ref_fields) ||
-	    prepare_insert(ar, ST_PARAGRAPH, "paragraphs", 1, NULL, paragraph_fields) ||
-	    prepare_insert(ar, ST_BYLINE, "bylines", 1, NULL, byline_fields) ||
-	    prepare_insert(ar, ST_CREDIT, "credits", 1, "kind", credit_fields))
+	if (prepare_insert(ar, ST_CABLE, SQL_CABLES, 0) ||
+	    prepare_insert(ar, ST_ARTICLE, SQL_ARTICLES, 0) ||
+	    prepare_insert(ar, ST_ADDRESSEE, SQL_ADDRESSEES, 1) ||
+	    prepare_insert(ar, ST_TAG, SQL_TAGS, 1) ||
+	    prepare_insert(ar, ST_REF, SQL_REFS, 1) ||
+	    prepare_insert(ar, ST_PARAGRAPH, SQL_PARAGRAPHS, 1) ||
+	    prepare_insert(ar, ST_BYLINE, SQL_BYLINES, 1) ||
+	    prepare_insert(ar, ST_CREDIT, SQL_CREDITS, 1))
 		return -1;
 	return 0;
 }
@@ -742,22 +645,22 @@ int cw_archive_close(cw_archive *ar)
 static void article_key(const cw_value *root, buf *out)
 {
 	size_t n;
-	const char *s = cw_value_string(cw_value_get(root, "reuters.newid"), &n);
+	const char *s = cw_value_string(rec_path(root, F_ARTICLE_REUTERS, F_REUTERS_NEWID), &n);
 	if (s) {
 		buf_puts(out, "reuters:", 8);
 		buf_puts(out, s, n);
 		return;
 	}
-	const cw_value *wire = cw_value_get(root, "wire");
-	const cw_value *number = cw_value_get(wire, "story_number");
-	const cw_value *keyword = cw_value_get(wire, "keyword");
+	const cw_value *wire = rec_get(root, F_ARTICLE_WIRE);
+	const cw_value *number = rec_get(wire, F_WIRE_STORY_NUMBER);
+	const cw_value *keyword = rec_get(wire, F_WIRE_KEYWORD);
 	if (cw_value_type(keyword) != CW_STRING)
-		keyword = cw_value_get(wire, "slugline");
+		keyword = rec_get(wire, F_WIRE_SLUGLINE);
 	if (cw_value_type(number) == CW_STRING || cw_value_type(keyword) == CW_STRING) {
-		const cw_value *when = cw_value_get(wire, "transmitted");
+		const cw_value *when = rec_get(wire, F_WIRE_TRANSMITTED);
 		if (cw_value_type(when) != CW_STRING)
-			when = cw_value_get(wire, "date");
-		const cw_value *parts[] = { cw_value_get(wire, "format"), cw_value_get(wire, "service"),
+			when = rec_get(wire, F_WIRE_DATE);
+		const cw_value *parts[] = { rec_get(wire, F_WIRE_FORMAT), rec_get(wire, F_WIRE_SERVICE),
 					    number, when, keyword };
 		buf_puts(out, "wire", 4);
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
@@ -768,11 +671,11 @@ static void article_key(const cw_value *root, buf *out)
 		return;
 	}
 	uint64_t h = FNV_OFFSET;
-	if ((s = cw_value_string(cw_value_get(root, "headline"), &n)))
+	if ((s = rec_str(root, F_ARTICLE_HEADLINE, &n)))
 		h = fnv_string(s, n, h);
 	h = fnv_string("\n", 1, h);
-	if ((s = cw_value_string(cw_value_get(cw_value_at(cw_value_get(root, "paragraphs"), 0),
-					      "text"), &n)))
+	if ((s = rec_str(cw_value_at(rec_get(root, F_ARTICLE_PARAGRAPHS), 0),
+			 F_ARTICLE_PARAGRAPH_TEXT, &n)))
 		h = fnv_string(s, n, h);
 	char hex[32];
 	int len = snprintf(hex, sizeof hex, "text:%016llx", (unsigned long long)h);
@@ -783,7 +686,7 @@ static void record_key(const cw_value *root, const char *kind, const char *hash,
 {
 	out->n = 0;
 	size_t n;
-	const char *id = cw_value_string(cw_value_get(root, "id"), &n);
+	const char *id = rec_str(root, F_ID, &n);
 	if (id && n) {
 		buf_puts(out, id, n);
 		return;
@@ -796,9 +699,9 @@ static void record_key(const cw_value *root, const char *kind, const char *hash,
 	buf_puts(out, hash, strlen(hash));
 }
 
-/* A child row (record_rowid, n, [extra,] fields of item). */
+/* A child row (record_rowid, n, [role,] fields of item). */
 static int insert_item(cw_archive *ar, enum stmt_id id, sqlite3_int64 rowid, int n,
-		       const char *extra, const cw_value *item, const field *fields)
+		       const char *extra, const cw_value *item, const view_column *fields)
 {
 	sqlite3_stmt *st = ar->st[id];
 	int i = 1;
@@ -811,7 +714,7 @@ static int insert_item(cw_archive *ar, enum stmt_id id, sqlite3_int64 rowid, int
 }
 
 static int insert_list(cw_archive *ar, enum stmt_id id, sqlite3_int64 rowid, const cw_value *list,
-		       const field *fields)
+		       const view_column *fields)
 {
 	int n = 0;
 	for (const cw_member *m = cw_value_first(list); m; m = cw_member_next(m))
@@ -832,54 +735,77 @@ static void text_add(buf *t, const cw_value *v)
 	buf_puts(t, s, n);
 }
 
-static int insert_paragraph(cw_archive *ar, sqlite3_int64 rowid, int n, const cw_value *number,
-			    const cw_value *label, int parent, const cw_value *p)
+/* One row of the paragraphs table (sql_paragraphs in parser/core/views.c): a cable's paragraph
+ * (sub NULL), one of its subparagraphs (sub set: its label, marking and text, parent the
+ * paragraph's row), or an article's paragraph (apara). */
+static int insert_paragraph(cw_archive *ar, sqlite3_int64 rowid, int n, const cw_value *para,
+			    const cw_value *sub, int parent, const cw_value *apara)
 {
 	sqlite3_stmt *st = ar->st[ST_PARAGRAPH];
 	sqlite3_bind_int64(st, 1, rowid);
 	sqlite3_bind_int(st, 2, n);
-	bind_value(ar, st, 3, number);
-	bind_value(ar, st, 4, label);
-	if (parent >= 0)
+	if (apara) {
+		bind_value(ar, st, 8, rec_get(apara, F_ARTICLE_PARAGRAPH_TEXT));
+		bind_value(ar, st, 9, rec_get(apara, F_ARTICLE_PARAGRAPH_OFFSET));
+		bind_value(ar, st, 10, rec_get(apara, F_ARTICLE_PARAGRAPH_SUBHEAD));
+		bind_value(ar, st, 11, rec_get(apara, F_ARTICLE_PARAGRAPH_DUPLICATE_OF));
+		return step_done(ar, st, "inserting a paragraph");
+	}
+	bind_value(ar, st, 3, rec_get(para, F_PARAGRAPH_NUMBER));
+	if (sub) {
+		bind_value(ar, st, 4, rec_get(sub, F_SUBPARAGRAPH_LABEL));
 		sqlite3_bind_int(st, 5, parent);
-	bind_value(ar, st, 6, cw_value_get(p, "marking"));
-	bind_value(ar, st, 7, cw_value_get(p, "heading"));
-	bind_value(ar, st, 8, cw_value_get(p, "text"));
-	bind_value(ar, st, 9, cw_value_get(p, "offset"));
-	bind_value(ar, st, 10, cw_value_get(p, "subhead"));
-	bind_value(ar, st, 11, cw_value_get(p, "duplicate_of"));
+		bind_value(ar, st, 6, rec_get(sub, F_SUBPARAGRAPH_MARKING));
+		bind_value(ar, st, 8, rec_get(sub, F_SUBPARAGRAPH_TEXT));
+	} else {
+		bind_value(ar, st, 6, rec_get(para, F_PARAGRAPH_MARKING));
+		bind_value(ar, st, 7, rec_get(para, F_PARAGRAPH_HEADING));
+		bind_value(ar, st, 8, rec_get(para, F_PARAGRAPH_TEXT));
+	}
 	return step_done(ar, st, "inserting a paragraph");
 }
 
-/* Paragraphs (and a cable's subparagraphs) in reading order, and the full text from them: a
+/* A cable's paragraphs and subparagraphs in reading order, and the full text from them: a
  * heading when it changes, then the text. */
-static int insert_paragraphs(cw_archive *ar, sqlite3_int64 rowid, const cw_value *root)
+static int insert_cable_paragraphs(cw_archive *ar, sqlite3_int64 rowid, const cw_value *root)
 {
 	int n = 0;
 	const cw_value *prev_heading = NULL;
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "paragraphs")); m;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_CABLE_PARAGRAPHS)); m;
 	     m = cw_member_next(m)) {
 		const cw_value *p = cw_member_value(m);
-		const cw_value *number = cw_value_get(p, "number");
-		const cw_value *heading = cw_value_get(p, "heading");
+		const cw_value *heading = rec_get(p, F_PARAGRAPH_HEADING);
 		size_t hn, pn;
 		const char *h = cw_value_string(heading, &hn);
 		const char *ph = cw_value_string(prev_heading, &pn);
 		if (h && (!ph || hn != pn || memcmp(h, ph, hn) != 0))
 			text_add(&ar->text, heading);
 		prev_heading = heading;
-		text_add(&ar->text, cw_value_get(p, "text"));
+		text_add(&ar->text, rec_get(p, F_PARAGRAPH_TEXT));
 		int parent = n;
-		if (insert_paragraph(ar, rowid, n++, number, NULL, -1, p) != 0)
+		if (insert_paragraph(ar, rowid, n++, p, NULL, -1, NULL) != 0)
 			return -1;
-		for (const cw_member *s = cw_value_first(cw_value_get(p, "subparagraphs")); s;
+		for (const cw_member *s = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); s;
 		     s = cw_member_next(s)) {
 			const cw_value *sp = cw_member_value(s);
-			text_add(&ar->text, cw_value_get(sp, "text"));
-			if (insert_paragraph(ar, rowid, n++, number, cw_value_get(sp, "label"), parent,
-					     sp) != 0)
+			text_add(&ar->text, rec_get(sp, F_SUBPARAGRAPH_TEXT));
+			if (insert_paragraph(ar, rowid, n++, p, sp, parent, NULL) != 0)
 				return -1;
 		}
+	}
+	return 0;
+}
+
+/* An article's paragraphs, and the full text from them. */
+static int insert_article_paragraphs(cw_archive *ar, sqlite3_int64 rowid, const cw_value *root)
+{
+	int n = 0;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_PARAGRAPHS)); m;
+	     m = cw_member_next(m)) {
+		const cw_value *p = cw_member_value(m);
+		text_add(&ar->text, rec_get(p, F_ARTICLE_PARAGRAPH_TEXT));
+		if (insert_paragraph(ar, rowid, n++, NULL, NULL, -1, p) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -888,28 +814,30 @@ static int insert_cable(cw_archive *ar, sqlite3_int64 rowid, const cw_value *roo
 {
 	sqlite3_stmt *st = ar->st[ST_CABLE];
 	sqlite3_bind_int64(st, 1, rowid);
-	bind_fields(ar, st, 2, root, cable_fields);
+	bind_fields(ar, st, 2, root, sql_tables[SQL_CABLES].columns);
 	if (step_done(ar, st, "inserting a cable") != 0)
 		return -1;
-	static const char *const roles[] = { "from", "to", "info", "xmt" };
-	const cw_value *routing = cw_value_get(root, "routing");
+	const view_table *addressees = &sql_tables[SQL_ADDRESSEES];
 	int n = 0;
-	for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
-		const cw_value *v = cw_value_get(routing, roles[r]);
+	for (size_t r = 0; r < VIEW_LISTS && addressees->lists[r][0] != F_NONE; r++) {
+		const cw_value *v = view_at(root, addressees->lists[r]);
+		const char *role = addressees->roles[r];
 		if (cw_value_type(v) == CW_OBJECT) {
-			if (insert_item(ar, ST_ADDRESSEE, rowid, n++, roles[r], v, addressee_fields))
+			if (insert_item(ar, ST_ADDRESSEE, rowid, n++, role, v, addressees->columns))
 				return -1;
 			continue;
 		}
 		for (const cw_member *m = cw_value_first(v); m; m = cw_member_next(m))
-			if (insert_item(ar, ST_ADDRESSEE, rowid, n++, roles[r], cw_member_value(m),
-					addressee_fields))
+			if (insert_item(ar, ST_ADDRESSEE, rowid, n++, role, cw_member_value(m),
+					addressees->columns))
 				return -1;
 	}
-	if (insert_list(ar, ST_TAG, rowid, cw_value_get(root, "tags"), tag_fields) != 0 ||
-	    insert_list(ar, ST_REF, rowid, cw_value_get(root, "references"), ref_fields) != 0)
+	if (insert_list(ar, ST_TAG, rowid, rec_get(root, F_CABLE_TAGS),
+			sql_tables[SQL_TAGS].columns) != 0 ||
+	    insert_list(ar, ST_REF, rowid, rec_get(root, F_CABLE_REFERENCES),
+			sql_tables[SQL_REFS].columns) != 0)
 		return -1;
-	return insert_paragraphs(ar, rowid, root);
+	return insert_cable_paragraphs(ar, rowid, root);
 }
 
 /* Joins a list of strings with ", " into the scratch buffer; NULL when empty. */
@@ -933,45 +861,46 @@ static int insert_article(cw_archive *ar, sqlite3_int64 rowid, const cw_value *r
 {
 	sqlite3_stmt *st = ar->st[ST_ARTICLE];
 	sqlite3_bind_int64(st, 1, rowid);
-	bind_fields(ar, st, 2, root, article_fields);
+	bind_fields(ar, st, 2, root, sql_tables[SQL_ARTICLES].columns);
 	if (step_done(ar, st, "inserting an article") != 0)
 		return -1;
-	if (insert_list(ar, ST_BYLINE, rowid, cw_value_get(root, "bylines"), byline_fields) != 0)
+	if (insert_list(ar, ST_BYLINE, rowid, rec_get(root, F_ARTICLE_BYLINES),
+			sql_tables[SQL_BYLINES].columns) != 0)
 		return -1;
 	int n = 0;
 	st = ar->st[ST_CREDIT];
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "photo_credits")); m;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_PHOTO_CREDITS)); m;
 	     m = cw_member_next(m)) {
 		const cw_value *c = cw_member_value(m);
 		sqlite3_bind_int64(st, 1, rowid);
 		sqlite3_bind_int(st, 2, n++);
 		bind_text(st, 3, "photo", 5);
-		bind_value(ar, st, 4, cw_value_get(c, "credit"));
-		bind_value(ar, st, 5, cw_value_get(c, "agency"));
-		bind_value(ar, st, 6, cw_value_get(c, "photographer"));
-		bind_value(ar, st, 7, cw_value_get(c, "caption"));
+		bind_value(ar, st, 4, rec_get(c, F_PHOTO_CREDIT_CREDIT));
+		bind_value(ar, st, 5, rec_get(c, F_PHOTO_CREDIT_AGENCY));
+		bind_value(ar, st, 6, rec_get(c, F_PHOTO_CREDIT_PHOTOGRAPHER));
+		bind_value(ar, st, 7, rec_get(c, F_PHOTO_CREDIT_CAPTION));
 		if (step_done(ar, st, "inserting a credit") != 0)
 			return -1;
 	}
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "contributors")); m;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m;
 	     m = cw_member_next(m)) {
 		const cw_value *c = cw_member_value(m);
 		sqlite3_bind_int64(st, 1, rowid);
 		sqlite3_bind_int(st, 2, n++);
 		bind_text(st, 3, "contributor", 11);
-		bind_value(ar, st, 4, cw_value_get(c, "text"));
-		bind_value(ar, st, 5, cw_value_get(c, "agency"));
+		bind_value(ar, st, 4, rec_get(c, F_CONTRIBUTOR_TEXT));
+		bind_value(ar, st, 5, rec_get(c, F_CONTRIBUTOR_AGENCY));
 		size_t len;
-		const char *names = join_names(ar, cw_value_get(c, "names"), &len);
+		const char *names = join_names(ar, rec_get(c, F_CONTRIBUTOR_NAMES), &len);
 		if (names)
 			sqlite3_bind_text64(st, 6, names, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 		if (step_done(ar, st, "inserting a credit") != 0)
 			return -1;
 	}
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "deck")); m;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_DECK)); m;
 	     m = cw_member_next(m))
 		text_add(&ar->text, cw_member_value(m));
-	return insert_paragraphs(ar, rowid, root);
+	return insert_article_paragraphs(ar, rowid, root);
 }
 
 static int insert_fulltext(cw_archive *ar, sqlite3_int64 rowid, const cw_value *title)
@@ -1018,9 +947,10 @@ static int add_rows(cw_archive *ar, const cw_record *rec, const cw_value *root, 
 	sqlite3_bind_text64(st, 2, ar->scratch.p, ar->scratch.n, SQLITE_TRANSIENT, SQLITE_UTF8);
 	sqlite3_bind_int64(st, 3, version + 1);
 	bind_text(st, 4, hash, strlen(hash));
-	bind_value(ar, st, 5, cw_value_get(root, "source.path"));
-	bind_value(ar, st, 6, cw_value_get(root, "source.format"));
-	bind_value(ar, st, 7, cw_value_get(root, "source.index"));
+	const cw_value *source = rec_get(root, F_SOURCE);
+	bind_value(ar, st, 5, rec_get(source, F_SOURCE_PATH));
+	bind_value(ar, st, 6, rec_get(source, F_SOURCE_FORMAT));
+	bind_value(ar, st, 7, rec_get(source, F_SOURCE_INDEX));
 	sqlite3_bind_int64(st, 8, (sqlite3_int64)cw_record_count_at_least(rec, CW_ERROR));
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)(cw_record_count_at_least(rec, CW_WARNING) -
 						 cw_record_count_at_least(rec, CW_ERROR)));
@@ -1034,11 +964,11 @@ static int add_rows(cw_archive *ar, const cw_record *rec, const cw_value *root, 
 	if (!strcmp(kind, "cable")) {
 		if (insert_cable(ar, rowid, root) != 0)
 			return CW_ARCHIVE_ERROR;
-		title = cw_value_get(root, "subject");
+		title = rec_get(root, F_CABLE_SUBJECT);
 	} else if (!strcmp(kind, "article")) {
 		if (insert_article(ar, rowid, root) != 0)
 			return CW_ARCHIVE_ERROR;
-		title = cw_value_get(root, "headline");
+		title = rec_get(root, F_ARTICLE_HEADLINE);
 	} else {
 		/* An error record: the records row alone keeps it and its diagnostics. */
 		return version ? CW_ARCHIVE_NEW_VERSION : CW_ARCHIVE_INSERTED;

@@ -1,8 +1,8 @@
 /* Small anchored scanners for the fields inside one line (lexer/cable/header_fields.re). Each takes the start
  * of a line inside a decoded text (parser/core/text.h) and the text's end, and fills a struct of
  * slices. Slices point into the text; a field that is absent has s == NULL. */
-#ifndef CW_FIELDS_H
-#define CW_FIELDS_H
+#ifndef CW_HEADER_FIELDS_H
+#define CW_HEADER_FIELDS_H
 
 #include <stddef.h>
 

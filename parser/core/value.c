@@ -102,6 +102,11 @@ cw_value *obj_find(cw_value *obj, const char *key)
 	return NULL;
 }
 
+const cw_value *obj_get(const cw_value *obj, const char *key)
+{
+	return obj_find((cw_value *)obj, key);
+}
+
 cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 {
 	if (!obj || obj->type != CW_OBJECT)

@@ -14,6 +14,10 @@ struct cw_member {
 
 struct cw_value {
 	cw_type type;
+	/* Objects: the catalogue shape they were made for (S_UNKNOWN when made by val_object);
+	 * arrays: the catalogue field they were made for (F_NONE when made by val_array). Set by
+	 * parser/core/fields.c, which checks puts against them. */
+	uint16_t shape, field;
 	union {
 		int b;
 		int64_t i;
@@ -48,6 +52,8 @@ cw_value *arr_push(arena *a, cw_value *arr, cw_value *v);
 cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v);
 /* Mutable lookup of a direct member; NULL when absent. */
 cw_value *obj_find(cw_value *obj, const char *key);
+/* The same, read-only. */
+const cw_value *obj_get(const cw_value *obj, const char *key);
 
 /* Shorthands for obj_put with a new value; a NULL string stores null. */
 void obj_put_str(arena *a, cw_value *obj, const char *key, const char *s, size_t len);

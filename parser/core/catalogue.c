@@ -1,0 +1,45 @@
+/* The catalogue's tables, made from parser/core/catalogue.def. */
+#include "parser/core/catalogue.h"
+
+#include <string.h>
+
+const shape_info cat_shapes[S_COUNT] = {
+	[S_UNKNOWN] = { "unknown", "an object made without a shape" },
+#define SHAPE(id, name, desc) [id] = { name, desc },
+#define FIELD(shape, id, key, type, of, flags, desc)
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+};
+
+const field_info cat_fields[F_COUNT] = {
+	[F_NONE] = { S_UNKNOWN, "", T_STRING, OF_NONE, 0, "", "F_NONE" },
+#define SHAPE(id, name, desc)
+#define FIELD(shape, id, key, type, of, flags, desc) [id] = { shape, key, type, of, flags, desc, #id },
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+};
+
+cw_shape cat_root_shape(const char *kind)
+{
+	if (!kind)
+		return S_UNKNOWN;
+	if (!strcmp(kind, "cable"))
+		return S_CABLE;
+	if (!strcmp(kind, "article"))
+		return S_ARTICLE;
+	if (!strcmp(kind, "error"))
+		return S_ERROR;
+	return S_UNKNOWN;
+}
+
+int cat_shape_holds(cw_shape s, cw_field f)
+{
+	if (f <= F_NONE || f >= F_COUNT)
+		return 0;
+	cw_shape fs = cat_fields[f].shape;
+	if (fs == s)
+		return 1;
+	return fs == S_RECORD && (s == S_CABLE || s == S_ARTICLE || s == S_ERROR);
+}

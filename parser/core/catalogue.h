@@ -1,0 +1,63 @@
+/* The record catalogue (parser/core/catalogue.def) as C: an id for every shape and field, and
+ * what the catalogue says of each. */
+#ifndef CW_CATALOGUE_H
+#define CW_CATALOGUE_H
+
+#include <stddef.h>
+
+/* Shapes: S_UNKNOWN (0) is an object made without one (never in a finished record). */
+typedef enum cw_shape {
+	S_UNKNOWN = 0,
+#define SHAPE(id, name, desc) id,
+#define FIELD(shape, id, key, type, of, flags, desc)
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+	S_COUNT
+} cw_shape;
+
+/* Fields: F_NONE (0) ends a path. */
+typedef enum cw_field {
+	F_NONE = 0,
+#define SHAPE(id, name, desc)
+#define FIELD(shape, id, key, type, of, flags, desc) id,
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+	F_COUNT
+} cw_field;
+
+typedef enum field_type { T_STRING, T_INT, T_BOOL, T_OBJECT, T_ARRAY } field_type;
+
+/* What an array holds when it is not objects of a shape; OF_NONE for scalars and objects' own
+ * shape goes in `of` as a cw_shape. */
+enum { OF_NONE = -1, OF_STRING = -2, OF_INT = -3 };
+
+enum { FL_NULL = 1, FL_ABSENT = 2 };
+
+typedef struct shape_info {
+	const char *name;         /* "routing", "byline", ... */
+	const char *description;
+} shape_info;
+
+typedef struct field_info {
+	cw_shape shape;           /* the object it is a member of */
+	const char *key;          /* JSON key, XML element name */
+	field_type type;
+	int of;                   /* T_OBJECT: its shape; T_ARRAY: its items' shape or OF_STRING/OF_INT */
+	unsigned flags;           /* FL_NULL, FL_ABSENT */
+	const char *description;
+	const char *id;           /* "F_ROUTING_DTG": what the code calls it */
+} field_info;
+
+extern const shape_info cat_shapes[S_COUNT];
+extern const field_info cat_fields[F_COUNT];
+
+/* The shape that a record of this kind ("cable", "article", "error") has at its root;
+ * S_UNKNOWN for another kind. */
+cw_shape cat_root_shape(const char *kind);
+/* Whether an object of shape s may hold field f (a record's root holds S_RECORD's fields as
+ * well as its kind's own). */
+int cat_shape_holds(cw_shape s, cw_field f);
+
+#endif

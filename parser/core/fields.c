@@ -1,0 +1,130 @@
+#include "parser/core/fields.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* Whether v may be the value of field f: null, or the field's type. */
+static int type_fits(cw_field f, const cw_value *v)
+{
+	if (!v || v->type == CW_NULL)
+		return 1;
+	switch (cat_fields[f].type) {
+	case T_STRING: return v->type == CW_STRING;
+	case T_INT: return v->type == CW_INT;
+	case T_BOOL: return v->type == CW_BOOL;
+	case T_OBJECT: return v->type == CW_OBJECT && v->shape == cat_fields[f].of;
+	case T_ARRAY: return v->type == CW_ARRAY && v->field == f;
+	}
+	return 0;
+}
+
+cw_value *rec_new_object(arena *a, cw_shape s)
+{
+	cw_value *v = val_object(a);
+	if (v)
+		v->shape = (uint16_t)s;
+	return v;
+}
+
+cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v)
+{
+	if (!obj)
+		return v;
+	assert(cat_shape_holds((cw_shape)obj->shape, f) && "field set on an object of another shape");
+	assert(type_fits(f, v) && "field set to a value of another type");
+	return obj_put(a, obj, cat_fields[f].key, v);
+}
+
+void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len)
+{
+	rec_set(a, obj, f, s ? val_str(a, s, len) : val_null(a));
+}
+
+void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s)
+{
+	rec_set(a, obj, f, val_cstr(a, s));
+}
+
+void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i) { rec_set(a, obj, f, val_int(a, i)); }
+void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b) { rec_set(a, obj, f, val_bool(a, b)); }
+
+cw_value *rec_find(cw_value *obj, cw_field f)
+{
+	return obj_find(obj, cat_fields[f].key);
+}
+
+cw_value *rec_object(arena *a, cw_value *obj, cw_field f)
+{
+	assert(cat_fields[f].type == T_OBJECT);
+	cw_value *v = rec_find(obj, f);
+	if (v && v->type == CW_OBJECT)
+		return v;
+	return rec_set(a, obj, f, rec_new_object(a, (cw_shape)cat_fields[f].of));
+}
+
+static cw_value *new_array(arena *a, cw_field f)
+{
+	cw_value *v = val_array(a);
+	if (v)
+		v->field = (uint16_t)f;
+	return v;
+}
+
+cw_value *rec_array(arena *a, cw_value *obj, cw_field f)
+{
+	assert(cat_fields[f].type == T_ARRAY);
+	cw_value *v = rec_find(obj, f);
+	if (v && v->type == CW_ARRAY)
+		return v;
+	return rec_set(a, obj, f, new_array(a, f));
+}
+
+cw_value *rec_new_item(arena *a, cw_field f)
+{
+	assert(cat_fields[f].type == T_ARRAY && cat_fields[f].of >= 0);
+	return rec_new_object(a, (cw_shape)cat_fields[f].of);
+}
+
+cw_value *rec_push(arena *a, cw_value *arr, cw_value *v)
+{
+	if (!arr)
+		return v;
+#ifndef NDEBUG
+	int of = cat_fields[arr->field].of;
+	assert(arr->field != F_NONE && "push onto an array made without a field");
+	assert((!v || v->type == CW_NULL ||
+		(of == OF_STRING && v->type == CW_STRING) || (of == OF_INT && v->type == CW_INT) ||
+		(of >= 0 && v->type == CW_OBJECT && v->shape == of)) &&
+	       "item of another type pushed");
+#endif
+	return arr_push(a, arr, v);
+}
+
+cw_value *rec_push_object(arena *a, cw_value *arr)
+{
+	if (!arr)
+		return NULL;
+	return rec_push(a, arr, rec_new_item(a, (cw_field)arr->field));
+}
+
+/* ---- reading ---- */
+
+const cw_value *rec_get(const cw_value *obj, cw_field f)
+{
+	return obj_get(obj, cat_fields[f].key);
+}
+
+const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n)
+{
+	for (size_t i = 0; i < n && obj; i++)
+		obj = rec_get(obj, path[i]);
+	return obj;
+}
+
+const char *rec_str(const cw_value *obj, cw_field f, size_t *len)
+{
+	return cw_value_string(rec_get(obj, f), len);
+}
+
+int64_t rec_int(const cw_value *obj, cw_field f) { return cw_value_int(rec_get(obj, f)); }
+size_t rec_count(const cw_value *obj, cw_field f) { return cw_value_count(rec_get(obj, f)); }

@@ -1,0 +1,53 @@
+/* A record's fields by catalogue id (parser/core/catalogue.def): the parsers set them, the
+ * emitters read them. A field id carries its key, its type and the shape of object it belongs
+ * to: a misspelt id does not compile, and a put on an object of another shape or of a value of
+ * another type fails an assertion (a bug in the parser, caught by the first test that reaches
+ * it). Values are made with val_* (parser/core/value.h), in the record's arena. */
+#ifndef CW_FIELDS_H
+#define CW_FIELDS_H
+
+#include "parser/core/catalogue.h"
+#include "parser/core/value.h"
+
+/* ---- writing (parsers) ---- */
+
+/* A new object of shape s, not yet in the tree (a record's root: its kind's shape). */
+cw_value *rec_new_object(arena *a, cw_shape s);
+/* Sets field f of obj: replaces the value of an existing member (keeping its position) or
+ * appends one. A NULL v stores null. Returns v. */
+cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v);
+/* Shorthands: a NULL string stores null. */
+void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len);
+void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s);
+void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i);
+void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b);
+static inline void rec_set_null(arena *a, cw_value *obj, cw_field f) { rec_set(a, obj, f, NULL); }
+/* The object or array field f of obj: the one there, or a new empty one put in its place. */
+cw_value *rec_object(arena *a, cw_value *obj, cw_field f);
+cw_value *rec_array(arena *a, cw_value *obj, cw_field f);
+/* A new object of the items' shape of array arr, appended to it. */
+cw_value *rec_push_object(arena *a, cw_value *arr);
+/* A new object of the items' shape of array field f, not yet in the tree (for items that are
+ * kept only when complete: rec_push() it then). */
+cw_value *rec_new_item(arena *a, cw_field f);
+/* Appends an item (a string or integer for lists of scalars, an object of the items' shape);
+ * returns v. A NULL v stores null. */
+cw_value *rec_push(arena *a, cw_value *arr, cw_value *v);
+/* Mutable lookup, for a parser completing what it set (a list it appends to later). */
+cw_value *rec_find(cw_value *obj, cw_field f);
+
+/* ---- reading (emitters) ---- */
+
+/* Member f of obj; NULL when absent or obj is no object. */
+const cw_value *rec_get(const cw_value *obj, cw_field f);
+/* Walks a path of fields from obj: rec_path(root, F_CABLE_ROUTING, F_ROUTING_DTG). */
+const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n);
+#define rec_path(obj, ...)                                                          \
+	rec_get_path((obj), (const cw_field[]){ __VA_ARGS__ },                       \
+		     sizeof((const cw_field[]){ __VA_ARGS__ }) / sizeof(cw_field))
+/* The string at f (not NUL-terminated; *len set), or NULL when absent, null or no string. */
+const char *rec_str(const cw_value *obj, cw_field f, size_t *len);
+int64_t rec_int(const cw_value *obj, cw_field f);
+size_t rec_count(const cw_value *obj, cw_field f);
+
+#endif
