@@ -1,6 +1,8 @@
 /* What the NITF and ninjs emitters read the same way from a record; see news.h. */
 #include "emitters/news.h"
 
+#include "parser/core/fields.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,20 +47,25 @@ news_kind news_kind_of(const cw_record *rec)
 	return NEWS_ERROR;
 }
 
-const char *news_str(const cw_value *v, const char *path, size_t *n)
+const char *news_str(const cw_value *v, size_t *n)
 {
 	size_t len = 0;
-	const char *s = cw_value_string(path ? cw_value_get(v, path) : v, &len);
+	const char *s = cw_value_string(v, &len);
 	*n = s ? len : 0;
 	return s && len ? s : NULL;
 }
 
 const char *news_date(const cw_value *root, size_t *n)
 {
-	static const char *const paths[] = { "routing.dtg", "routing.originator.filed.iso",
-					     "wire.transmitted", "reuters.date" };
-	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
-		const char *s = news_str(root, paths[i], n);
+	const cw_value *routing = rec_get(root, F_CABLE_ROUTING);
+	const cw_value *dates[] = {
+		rec_get(routing, F_ROUTING_DTG),
+		rec_path(routing, F_ROUTING_ORIGINATOR, F_ORIGINATOR_FILED, F_FILED_ISO),
+		rec_path(root, F_ARTICLE_WIRE, F_WIRE_TRANSMITTED),
+		rec_path(root, F_ARTICLE_REUTERS, F_REUTERS_DATE),
+	};
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+		const char *s = news_str(dates[i], n);
 		if (s)
 			return s;
 	}
@@ -137,8 +144,9 @@ static int has_word(const char *s, size_t n, const char *word)
 int news_urgency(const cw_value *root)
 {
 	size_t n;
-	const char *p = news_str(root, "wire.priority", &n);
-	const char *f = news_str(root, "wire.format", &n);
+	const cw_value *wire = rec_get(root, F_ARTICLE_WIRE);
+	const char *p = news_str(rec_get(wire, F_WIRE_PRIORITY), &n);
+	const char *f = news_str(rec_get(wire, F_WIRE_FORMAT), &n);
 	if (p && f && n == 8 && !memcmp(f, "iptc7901", 8))
 		return p[0] >= '1' && p[0] <= '8' ? p[0] - '0' : 0;
 	if (p) {
@@ -153,7 +161,8 @@ int news_urgency(const cw_value *root)
 		}
 		return 0;
 	}
-	const char *a = news_str(root, "routing.precedence.action", &n);
+	const char *a =
+		news_str(rec_path(root, F_CABLE_ROUTING, F_ROUTING_PRECEDENCE, F_PRECEDENCE_ACTION), &n);
 	if (!a)
 		return 0;
 	if (has_word(a, n, "FLASH") || has_word(a, n, "NIACT"))
@@ -170,19 +179,19 @@ int news_urgency(const cw_value *root)
 static void put_index(news_buf *b, const cw_value *root)
 {
 	char num[24];
-	int k = snprintf(num, sizeof num, "%lld", (long long)cw_value_int(cw_value_get(root, "source.index")));
+	int k = snprintf(num, sizeof num, "%lld", (long long)rec_int(rec_get(root, F_SOURCE), F_SOURCE_INDEX));
 	nb_put(b, num, (size_t)k);
 }
 
 void news_key(const cw_value *root, news_buf *b)
 {
 	size_t n;
-	const char *id = news_str(root, "id", &n);
+	const char *id = news_str(rec_get(root, F_ID), &n);
 	if (id) {
 		nb_put(b, id, n);
 		return;
 	}
-	const char *path = news_str(root, "source.path", &n);
+	const char *path = news_str(rec_path(root, F_SOURCE, F_SOURCE_PATH), &n);
 	nb_put(b, path ? path : "-", path ? n : 1);
 	nb_put(b, "#", 1);
 	put_index(b, root);
@@ -209,12 +218,12 @@ void news_uri(const cw_value *root, news_kind kind, news_buf *b)
 	nb_puts(b, "urn:cablewire:");
 	nb_puts(b, kind == NEWS_CABLE ? "cable:" : kind == NEWS_ARTICLE ? "article:" : "error:");
 	size_t n;
-	const char *id = news_str(root, "id", &n);
+	const char *id = news_str(rec_get(root, F_ID), &n);
 	if (id) {
 		put_nss(b, id, n);
 		return;
 	}
-	const char *path = news_str(root, "source.path", &n);
+	const char *path = news_str(rec_path(root, F_SOURCE, F_SOURCE_PATH), &n);
 	put_nss(b, path ? path : "-", path ? n : 1);
 	nb_put(b, ":", 1);
 	put_index(b, root);
@@ -224,13 +233,14 @@ void news_location(const cw_value *root, news_kind kind, news_buf *b)
 {
 	size_t n, rn;
 	if (kind == NEWS_CABLE) {
-		const char *o = news_str(root, "origin", &n);
+		const char *o = news_str(rec_get(root, F_CABLE_ORIGIN), &n);
 		if (o)
 			nb_put(b, o, n);
 		return;
 	}
-	const char *loc = news_str(root, "dateline.location", &n);
-	const char *reg = news_str(root, "dateline.region", &rn);
+	const cw_value *dateline = rec_get(root, F_ARTICLE_DATELINE);
+	const char *loc = news_str(rec_get(dateline, F_DATELINE_LOCATION), &n);
+	const char *reg = news_str(rec_get(dateline, F_DATELINE_REGION), &rn);
 	if (!loc)
 		return;
 	nb_put(b, loc, n);
@@ -244,8 +254,8 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 {
 	size_t n;
 	if (kind == NEWS_CABLE) {
-		for (const cw_member *m = cw_value_first(cw_value_get(root, "signature")); m; m = cw_member_next(m)) {
-			const char *s = news_str(cw_member_value(m), NULL, &n);
+		for (const cw_member *m = cw_value_first(rec_get(root, F_CABLE_SIGNATURE)); m; m = cw_member_next(m)) {
+			const char *s = news_str(cw_member_value(m), &n);
 			if (!s)
 				continue;
 			if (b->n)
@@ -254,14 +264,14 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 		}
 		return;
 	}
-	const cw_value *by = cw_value_get(root, "bylines");
+	const cw_value *by = rec_get(root, F_ARTICLE_BYLINES);
 	size_t count = 0, i = 0;
 	for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m))
-		count += news_str(cw_member_value(m), "name", &n) != NULL;
+		count += news_str(rec_get(cw_member_value(m), F_BYLINE_NAME), &n) != NULL;
 	const cw_value *last = NULL;
 	for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
 		const cw_value *e = cw_member_value(m);
-		const char *name = news_str(e, "name", &n);
+		const char *name = news_str(rec_get(e, F_BYLINE_NAME), &n);
 		if (!name)
 			continue;
 		nb_puts(b, i == 0 ? "" : i + 1 == count ? " and " : ", ");
@@ -271,7 +281,7 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 	}
 	if (!last) { /* an organisation's byline: its affiliation */
 		for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
-			const char *aff = news_str(cw_member_value(m), "affiliation", &n);
+			const char *aff = news_str(rec_get(cw_member_value(m), F_BYLINE_AFFILIATION), &n);
 			if (aff) {
 				nb_put(b, aff, n);
 				return;
@@ -279,19 +289,19 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 		}
 		return;
 	}
-	const char *t = news_str(last, "title", &n);
+	const char *t = news_str(rec_get(last, F_BYLINE_TITLE), &n);
 	if (!t)
-		t = news_str(last, "affiliation", &n);
+		t = news_str(rec_get(last, F_BYLINE_AFFILIATION), &n);
 	if (t) {
 		nb_put(b, ", ", 2);
 		nb_put(b, t, n);
 	}
 }
 
-static void put_marking(news_buf *b, const cw_value *p)
+static void put_marking(news_buf *b, const cw_value *marking)
 {
 	size_t n;
-	const char *m = news_str(p, "marking", &n);
+	const char *m = news_str(marking, &n);
 	if (m) {
 		nb_put(b, "(", 1);
 		nb_put(b, m, n);
@@ -303,19 +313,20 @@ void news_paragraph(const cw_value *p, news_kind kind, news_buf *b)
 {
 	size_t n;
 	if (kind == NEWS_CABLE) {
-		if (cw_value_type(cw_value_get(p, "number")) == CW_INT) {
+		const cw_value *number = rec_get(p, F_PARAGRAPH_NUMBER);
+		if (cw_value_type(number) == CW_INT) {
 			char num[24];
-			int k = snprintf(num, sizeof num, "%lld. ", (long long)cw_value_int(cw_value_get(p, "number")));
+			int k = snprintf(num, sizeof num, "%lld. ", (long long)cw_value_int(number));
 			nb_put(b, num, (size_t)k);
 		}
-		put_marking(b, p);
-		const char *h = news_str(p, "heading", &n);
+		put_marking(b, rec_get(p, F_PARAGRAPH_MARKING));
+		const char *h = news_str(rec_get(p, F_PARAGRAPH_HEADING), &n);
 		if (h) {
 			nb_put(b, h, n);
 			nb_put(b, ": ", 2);
 		}
 	}
-	const char *t = news_str(p, "text", &n);
+	const char *t = news_str(rec_get(p, kind == NEWS_CABLE ? F_PARAGRAPH_TEXT : F_ARTICLE_PARAGRAPH_TEXT), &n);
 	if (t)
 		nb_put(b, t, n);
 }
@@ -323,15 +334,18 @@ void news_paragraph(const cw_value *p, news_kind kind, news_buf *b)
 void news_subparagraph(const cw_value *sp, news_buf *b)
 {
 	size_t n;
-	const char *l = news_str(sp, "label", &n);
+	const char *l = news_str(rec_get(sp, F_SUBPARAGRAPH_LABEL), &n);
 	if (l) {
 		nb_put(b, l, n);
 		nb_put(b, ". ", 2);
 	}
-	put_marking(b, sp);
-	const char *t = news_str(sp, "text", &n);
+	put_marking(b, rec_get(sp, F_SUBPARAGRAPH_MARKING));
+	const char *t = news_str(rec_get(sp, F_SUBPARAGRAPH_TEXT), &n);
 	if (t)
 		nb_put(b, t, n);
 }
 
-int news_duplicate(const cw_value *p) { return cw_value_type(cw_value_get(p, "duplicate_of")) == CW_INT; }
+int news_duplicate(const cw_value *p)
+{
+	return cw_value_type(rec_get(p, F_ARTICLE_PARAGRAPH_DUPLICATE_OF)) == CW_INT;
+}

@@ -24,8 +24,8 @@ typedef enum news_kind { NEWS_ERROR = 0, NEWS_CABLE, NEWS_ARTICLE } news_kind;
 
 news_kind news_kind_of(const cw_record *rec);
 
-/* The string at path when it is a non-empty string, else NULL (*n is set either way). */
-const char *news_str(const cw_value *v, const char *path, size_t *n);
+/* v when it is a non-empty string, else NULL (*n is set either way). */
+const char *news_str(const cw_value *v, size_t *n);
 
 /* The record's date as the record gives it (ISO 8601, "2007-03-18T10:30:00Z",
  * "1987-03-04T10:12:00-05:00", "1987-03-04T10:12:33"): a cable's DTG, else its time of file; an

@@ -32,6 +32,7 @@
  */
 #include "emitters/emitter.h"
 #include "emitters/news.h"
+#include "parser/core/fields.h"
 
 typedef struct j {
 	sink *s;
@@ -90,17 +91,17 @@ static void arr_close(j *x)
 /* {"name": ..., "rel"/"role": ...} items from the strings of an array (or a member of its
  * objects); tag_kind keeps only a cable's tags of that kind (NULL: all, "-": the kinds that have
  * no array of their own). */
-static void named_items(j *x, const cw_value *arr, const char *member, const char *tag_kind,
+static void named_items(j *x, const cw_value *arr, cw_field member, const char *tag_kind,
 			const char *relkey, const char *rel)
 {
 	size_t n, kn;
 	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
 		const cw_value *v = cw_member_value(m);
-		const char *s = news_str(v, member, &n);
+		const char *s = news_str(member != F_NONE ? rec_get(v, member) : v, &n);
 		if (!s)
 			continue;
 		if (tag_kind) {
-			const char *k = news_str(v, "kind", &kn);
+			const char *k = news_str(rec_get(v, F_TAG_KIND), &kn);
 			int own = k && ((kn == 10 && !memcmp(k, "geographic", 10)) ||
 					(kn == 6 && !memcmp(k, "person", 6)) ||
 					(kn == 12 && !memcmp(k, "organisation", 12)));
@@ -117,16 +118,16 @@ static void named_items(j *x, const cw_value *arr, const char *member, const cha
 }
 
 /* Whether any item of the arrays would be written by named_items (an empty array is left out). */
-static int any_items(const cw_value *arr, const char *member, const char *tag_kind)
+static int any_items(const cw_value *arr, cw_field member, const char *tag_kind)
 {
 	size_t n, kn;
 	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
 		const cw_value *v = cw_member_value(m);
-		if (!news_str(v, member, &n))
+		if (!news_str(member != F_NONE ? rec_get(v, member) : v, &n))
 			continue;
 		if (!tag_kind)
 			return 1;
-		const char *k = news_str(v, "kind", &kn);
+		const char *k = news_str(rec_get(v, F_TAG_KIND), &kn);
 		int own = k && ((kn == 10 && !memcmp(k, "geographic", 10)) ||
 				(kn == 6 && !memcmp(k, "person", 6)) ||
 				(kn == 12 && !memcmp(k, "organisation", 12)));
@@ -139,7 +140,8 @@ static int any_items(const cw_value *arr, const char *member, const char *tag_ki
 static void body(j *x, const cw_value *root, news_kind kind)
 {
 	news_buf b = { 0 };
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "paragraphs")); m; m = cw_member_next(m)) {
+	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
+	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
 		const cw_value *p = cw_member_value(m);
 		if (kind == NEWS_ARTICLE && news_duplicate(p))
 			continue;
@@ -150,7 +152,7 @@ static void body(j *x, const cw_value *root, news_kind kind)
 		news_paragraph(p, kind, &b);
 		if (b.n == start)
 			b.n = before; /* nothing written: no separator either */
-		for (const cw_member *sm = cw_value_first(cw_value_get(p, "subparagraphs")); sm; sm = cw_member_next(sm)) {
+		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
 			before = b.n;
 			if (b.n)
 				nb_put(&b, "\n\n", 2);
@@ -177,7 +179,7 @@ static void joined(j *x, const char *k, const cw_value *arr)
 	size_t n;
 	news_buf b = { 0 };
 	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
-		const char *s = news_str(cw_member_value(m), NULL, &n);
+		const char *s = news_str(cw_member_value(m), &n);
 		if (!s)
 			continue;
 		if (b.n)
@@ -235,10 +237,10 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 		sink_put(x.s, "}\n", 2);
 		return 0;
 	}
-	joined(&x, "ednote", cw_value_get(root, "ednote"));
+	joined(&x, "ednote", rec_get(root, F_ARTICLE_EDNOTE));
 	kvs(&x, "language", "en");
 
-	const char *summary = news_str(root, "summary", &n);
+	const char *summary = news_str(rec_get(root, F_CABLE_SUMMARY), &n);
 	if (summary) {
 		arr_open(&x, "descriptions");
 		obj_open(&x);
@@ -249,9 +251,9 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 	}
 	body(&x, root, kind);
 
-	const char *hl = news_str(root, cable ? "subject" : "headline", &n);
-	const cw_value *deck = cw_value_get(root, "deck");
-	if (hl || any_items(deck, NULL, NULL)) {
+	const char *hl = news_str(rec_get(root, cable ? F_CABLE_SUBJECT : F_ARTICLE_HEADLINE), &n);
+	const cw_value *deck = rec_get(root, F_ARTICLE_DECK);
+	if (hl || any_items(deck, F_NONE, NULL)) {
 		arr_open(&x, "headlines");
 		if (hl) {
 			obj_open(&x);
@@ -261,7 +263,7 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 		}
 		for (const cw_member *m = cw_value_first(deck); m; m = cw_member_next(m)) {
 			size_t dn;
-			const char *d = news_str(cw_member_value(m), NULL, &dn);
+			const char *d = news_str(cw_member_value(m), &dn);
 			if (!d)
 				continue;
 			obj_open(&x);
@@ -272,32 +274,33 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 		arr_close(&x);
 	}
 
-	const cw_value *tags = cw_value_get(root, "tags");
-	const cw_value *bylines = cw_value_get(root, "bylines");
-	const cw_value *r_people = cw_value_get(root, "reuters.people");
-	if (any_items(bylines, "name", NULL) || any_items(r_people, NULL, NULL) ||
-	    any_items(tags, "value", "person")) {
+	const cw_value *tags = rec_get(root, F_CABLE_TAGS);
+	const cw_value *bylines = rec_get(root, F_ARTICLE_BYLINES);
+	const cw_value *reuters = rec_get(root, F_ARTICLE_REUTERS);
+	const cw_value *r_people = rec_get(reuters, F_REUTERS_PEOPLE);
+	if (any_items(bylines, F_BYLINE_NAME, NULL) || any_items(r_people, F_NONE, NULL) ||
+	    any_items(tags, F_TAG_VALUE, "person")) {
 		arr_open(&x, "people");
-		named_items(&x, bylines, "name", NULL, "rel", "author");
-		named_items(&x, r_people, NULL, NULL, "rel", "subject");
-		named_items(&x, tags, "value", "person", "rel", "subject");
+		named_items(&x, bylines, F_BYLINE_NAME, NULL, "rel", "author");
+		named_items(&x, r_people, F_NONE, NULL, "rel", "subject");
+		named_items(&x, tags, F_TAG_VALUE, "person", "rel", "subject");
 		arr_close(&x);
 	}
-	const cw_value *r_orgs = cw_value_get(root, "reuters.orgs");
-	const cw_value *r_companies = cw_value_get(root, "reuters.companies");
-	if (any_items(r_orgs, NULL, NULL) || any_items(r_companies, NULL, NULL) ||
-	    any_items(tags, "value", "organisation")) {
+	const cw_value *r_orgs = rec_get(reuters, F_REUTERS_ORGS);
+	const cw_value *r_companies = rec_get(reuters, F_REUTERS_COMPANIES);
+	if (any_items(r_orgs, F_NONE, NULL) || any_items(r_companies, F_NONE, NULL) ||
+	    any_items(tags, F_TAG_VALUE, "organisation")) {
 		arr_open(&x, "organisations");
-		named_items(&x, r_orgs, NULL, NULL, "rel", "subject");
-		named_items(&x, r_companies, NULL, NULL, "rel", "subject");
-		named_items(&x, tags, "value", "organisation", "rel", "subject");
+		named_items(&x, r_orgs, F_NONE, NULL, "rel", "subject");
+		named_items(&x, r_companies, F_NONE, NULL, "rel", "subject");
+		named_items(&x, tags, F_TAG_VALUE, "organisation", "rel", "subject");
 		arr_close(&x);
 	}
 	news_buf loc = { 0 };
 	news_location(root, kind, &loc);
 	int has_loc = loc.n && !loc.oom;
-	const cw_value *r_places = cw_value_get(root, "reuters.places");
-	if (has_loc || any_items(r_places, NULL, NULL) || any_items(tags, "value", "geographic")) {
+	const cw_value *r_places = rec_get(reuters, F_REUTERS_PLACES);
+	if (has_loc || any_items(r_places, F_NONE, NULL) || any_items(tags, F_TAG_VALUE, "geographic")) {
 		arr_open(&x, "places");
 		if (has_loc) {
 			obj_open(&x);
@@ -305,22 +308,22 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 			kvs(&x, "rel", "located");
 			obj_close(&x);
 		}
-		named_items(&x, r_places, NULL, NULL, "rel", "subject");
-		named_items(&x, tags, "value", "geographic", "rel", "subject");
+		named_items(&x, r_places, F_NONE, NULL, "rel", "subject");
+		named_items(&x, tags, F_TAG_VALUE, "geographic", "rel", "subject");
 		arr_close(&x);
 	}
-	const cw_value *topics = cw_value_get(root, "reuters.topics");
-	if (any_items(tags, "value", "-") || any_items(topics, NULL, NULL)) {
+	const cw_value *topics = rec_get(reuters, F_REUTERS_TOPICS);
+	if (any_items(tags, F_TAG_VALUE, "-") || any_items(topics, F_NONE, NULL)) {
 		arr_open(&x, "subjects");
-		named_items(&x, tags, "value", "-", "rel", NULL);
-		named_items(&x, topics, NULL, NULL, "rel", NULL);
+		named_items(&x, tags, F_TAG_VALUE, "-", "rel", NULL);
+		named_items(&x, topics, F_NONE, NULL, "rel", NULL);
 		arr_close(&x);
 	}
-	const cw_value *agencies = cw_value_get(root, "agencies");
-	const char *fm = news_str(root, "routing.from.address", &n);
-	if (any_items(agencies, NULL, NULL) || fm) {
+	const cw_value *agencies = rec_get(root, F_ARTICLE_AGENCIES);
+	const char *fm = news_str(rec_path(root, F_CABLE_ROUTING, F_ROUTING_FROM, F_ADDRESS_ADDRESS), &n);
+	if (any_items(agencies, F_NONE, NULL) || fm) {
 		arr_open(&x, "infosources");
-		named_items(&x, agencies, NULL, NULL, "role", NULL);
+		named_items(&x, agencies, F_NONE, NULL, "role", NULL);
 		if (fm) {
 			obj_open(&x);
 			kv(&x, "name", fm, n);
@@ -333,7 +336,7 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 	if (b.n && !b.oom)
 		kv(&x, "by", b.p, b.n);
 	nb_free(&b);
-	const char *slug = news_str(root, "wire.slugline", &n);
+	const char *slug = news_str(rec_path(root, F_ARTICLE_WIRE, F_WIRE_SLUGLINE), &n);
 	if (slug)
 		kv(&x, "slugline", slug, n);
 	if (has_loc)
@@ -341,9 +344,9 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 	nb_free(&loc);
 
 	size_t rn, nn, wn;
-	const char *release = news_str(root, "release_id", &rn);
-	const char *newid = news_str(root, "reuters.newid", &nn);
-	const char *keyword = news_str(root, "wire.keyword", &wn);
+	const char *release = news_str(rec_get(root, F_CABLE_RELEASE_ID), &rn);
+	const char *newid = news_str(rec_path(root, F_ARTICLE_REUTERS, F_REUTERS_NEWID), &nn);
+	const char *keyword = news_str(rec_path(root, F_ARTICLE_WIRE, F_WIRE_KEYWORD), &wn);
 	if (release || newid || keyword) {
 		arr_open(&x, "altids");
 		if (release) {

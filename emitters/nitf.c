@@ -31,6 +31,7 @@
  */
 #include "emitters/emitter.h"
 #include "emitters/news.h"
+#include "parser/core/fields.h"
 
 #define NITF_VERSION "-//IPTC//DTD NITF 3.6//EN"
 
@@ -106,11 +107,12 @@ static void meta(w *x, const char *name, const char *p, size_t n)
 
 /* The non-empty strings of an array (or of a member of its objects) as <name>, or as empty
  * <name attr="..."/> when attr is given. Returns how many. */
-static size_t each(w *x, const cw_value *arr, const char *member, const char *name, const char *attr)
+static size_t each(w *x, const cw_value *arr, cw_field member, const char *name, const char *attr)
 {
 	size_t count = 0, n;
 	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
-		const char *s = news_str(cw_member_value(m), member, &n);
+		const cw_value *v = cw_member_value(m);
+		const char *s = news_str(member != F_NONE ? rec_get(v, member) : v, &n);
 		if (!s)
 			continue;
 		if (attr)
@@ -127,7 +129,7 @@ static int has_tag(const cw_value *tags, const char *kind)
 {
 	size_t n;
 	for (const cw_member *m = cw_value_first(tags); m; m = cw_member_next(m)) {
-		const char *k = news_str(cw_member_value(m), "kind", &n);
+		const char *k = news_str(rec_get(cw_member_value(m), F_TAG_KIND), &n);
 		if (k && n == strlen(kind) && !memcmp(k, kind, n))
 			return 1;
 	}
@@ -139,8 +141,8 @@ static void tags_as(w *x, const cw_value *tags, const char *kind, const char *na
 	size_t n, vn;
 	for (const cw_member *m = cw_value_first(tags); m; m = cw_member_next(m)) {
 		const cw_value *t = cw_member_value(m);
-		const char *k = news_str(t, "kind", &n);
-		const char *v = news_str(t, "value", &vn);
+		const char *k = news_str(rec_get(t, F_TAG_KIND), &n);
+		const char *v = news_str(rec_get(t, F_TAG_VALUE), &vn);
 		if (v && k && n == strlen(kind) && !memcmp(k, kind, n))
 			leaf(x, name, v, vn);
 	}
@@ -169,7 +171,7 @@ static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind 
 	size_t nn = news_date_norm(date, n, norm);
 	if (nn)
 		empty1(x, "date.issue", "norm", norm, nn);
-	each(x, cw_value_get(root, "ednote"), NULL, "ed-msg", "info");
+	each(x, rec_get(root, F_ARTICLE_EDNOTE), F_NONE, "ed-msg", "info");
 	if (kind == NEWS_ERROR) {
 		for (size_t i = 0; i < cw_record_diag_count(rec); i++) {
 			const cw_diag *d = cw_record_diag(rec, i);
@@ -186,32 +188,33 @@ static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind 
 			nb_free(&m);
 		}
 	}
-	const char *slug = news_str(root, "wire.slugline", &n);
+	const char *slug = news_str(rec_path(root, F_ARTICLE_WIRE, F_WIRE_SLUGLINE), &n);
 	if (slug)
 		empty1(x, "du-key", "key", slug, n);
 
-	const cw_value *tags = cw_value_get(root, "tags");
-	const cw_value *topics = cw_value_get(root, "reuters.topics");
+	const cw_value *tags = rec_get(root, F_CABLE_TAGS);
+	const cw_value *reuters = rec_get(root, F_ARTICLE_REUTERS);
+	const cw_value *topics = rec_get(reuters, F_REUTERS_TOPICS);
 	if (cw_value_count(tags) || cw_value_count(topics)) {
 		x_open(x, "key-list");
-		each(x, tags, "value", "keyword", "key");
-		each(x, topics, NULL, "keyword", "key");
+		each(x, tags, F_TAG_VALUE, "keyword", "key");
+		each(x, topics, F_NONE, "keyword", "key");
 		x_close(x, "key-list");
 	}
-	const cw_value *places = cw_value_get(root, "reuters.places");
-	const cw_value *people = cw_value_get(root, "reuters.people");
-	const cw_value *orgs = cw_value_get(root, "reuters.orgs");
-	const cw_value *companies = cw_value_get(root, "reuters.companies");
+	const cw_value *places = rec_get(reuters, F_REUTERS_PLACES);
+	const cw_value *people = rec_get(reuters, F_REUTERS_PEOPLE);
+	const cw_value *orgs = rec_get(reuters, F_REUTERS_ORGS);
+	const cw_value *companies = rec_get(reuters, F_REUTERS_COMPANIES);
 	if (cw_value_count(places) || cw_value_count(people) || cw_value_count(orgs) ||
 	    cw_value_count(companies) || has_tag(tags, "geographic") || has_tag(tags, "person") ||
 	    has_tag(tags, "organisation")) {
 		x_open(x, "identified-content");
-		each(x, people, NULL, "person", NULL);
+		each(x, people, F_NONE, "person", NULL);
 		tags_as(x, tags, "person", "person");
-		each(x, orgs, NULL, "org", NULL);
-		each(x, companies, NULL, "org", NULL);
+		each(x, orgs, F_NONE, "org", NULL);
+		each(x, companies, F_NONE, "org", NULL);
 		tags_as(x, tags, "organisation", "org");
-		each(x, places, NULL, "location", NULL);
+		each(x, places, F_NONE, "location", NULL);
 		tags_as(x, tags, "geographic", "location");
 		x_close(x, "identified-content");
 	}
@@ -227,14 +230,14 @@ static void head(w *x, const cw_record *rec, const cw_value *root, news_kind kin
 		leaf(x, "title", hl, hn);
 	const char *k = kind == NEWS_CABLE ? "cable" : kind == NEWS_ARTICLE ? "article" : "error";
 	meta(x, "cablewire.kind", k, strlen(k));
-	const char *form = news_str(root, "source.format", &n);
+	const char *form = news_str(rec_path(root, F_SOURCE, F_SOURCE_FORMAT), &n);
 	if (form)
 		meta(x, "cablewire.source-format", form, n);
-	const char *level = news_str(root, "classification.level", &n);
+	const char *level = news_str(rec_path(root, F_CABLE_CLASSIFICATION, F_CLASSIFICATION_LEVEL), &n);
 	if (level)
 		meta(x, "classification", level, n);
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "captions")); m; m = cw_member_next(m)) {
-		const char *c = news_str(cw_member_value(m), NULL, &n);
+	for (const cw_member *m = cw_value_first(rec_get(root, F_CABLE_CAPTIONS)); m; m = cw_member_next(m)) {
+		const char *c = news_str(cw_member_value(m), &n);
 		if (c)
 			meta(x, "caption", c, n);
 	}
@@ -256,11 +259,11 @@ static void bylines(w *x, const cw_value *root, news_kind kind)
 		nb_free(&b);
 		return;
 	}
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "bylines")); m; m = cw_member_next(m)) {
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_BYLINES)); m; m = cw_member_next(m)) {
 		const cw_value *e = cw_member_value(m);
-		const char *name = news_str(e, "name", &n);
-		const char *title = news_str(e, "title", &tn);
-		const char *aff = news_str(e, "affiliation", &an);
+		const char *name = news_str(rec_get(e, F_BYLINE_NAME), &n);
+		const char *title = news_str(rec_get(e, F_BYLINE_TITLE), &tn);
+		const char *aff = news_str(rec_get(e, F_BYLINE_AFFILIATION), &an);
 		if (!name && !title && !aff)
 			continue;
 		x_open(x, "byline");
@@ -291,10 +294,10 @@ static void dateline(w *x, const cw_value *root, news_kind kind)
 	news_location(root, kind, &loc);
 	const char *date = NULL, *norm_src = NULL;
 	if (kind == NEWS_CABLE) {
-		date = news_str(root, "routing.dtg_raw", &dn);
-		norm_src = news_str(root, "routing.dtg", &n);
+		date = news_str(rec_path(root, F_CABLE_ROUTING, F_ROUTING_DTG_RAW), &dn);
+		norm_src = news_str(rec_path(root, F_CABLE_ROUTING, F_ROUTING_DTG), &n);
 	} else {
-		date = news_str(root, "dateline.date", &dn);
+		date = news_str(rec_path(root, F_ARTICLE_DATELINE, F_DATELINE_DATE), &dn);
 	}
 	char norm[24];
 	size_t nn = news_date_norm(norm_src, n, norm);
@@ -322,30 +325,30 @@ static void dateline(w *x, const cw_value *root, news_kind kind)
 static void body_head(w *x, const cw_value *root, news_kind kind, const char *hl, size_t hn)
 {
 	size_t n;
-	const cw_value *deck = cw_value_get(root, "deck");
+	const cw_value *deck = rec_get(root, F_ARTICLE_DECK);
 	x_open(x, "body.head");
 	if (hl) {
 		x_open(x, "hedline");
 		leaf(x, "hl1", hl, hn);
-		each(x, deck, NULL, "hl2", NULL);
+		each(x, deck, F_NONE, "hl2", NULL);
 		x_close(x, "hedline");
 	}
 	bylines(x, root, kind);
-	const cw_value *agencies = cw_value_get(root, "agencies");
+	const cw_value *agencies = rec_get(root, F_ARTICLE_AGENCIES);
 	if (cw_value_count(agencies)) {
 		x_open(x, "distributor");
-		each(x, agencies, NULL, "org", NULL);
+		each(x, agencies, F_NONE, "org", NULL);
 		x_close(x, "distributor");
 	}
 	dateline(x, root, kind);
-	const char *summary = news_str(root, "summary", &n);
+	const char *summary = news_str(rec_get(root, F_CABLE_SUMMARY), &n);
 	if (summary) {
 		x_open(x, "abstract");
 		leaf(x, "p", summary, n);
 		x_close(x, "abstract");
 	} else if (!hl && cw_value_count(deck)) {
 		x_open(x, "abstract");
-		each(x, deck, NULL, "p", NULL);
+		each(x, deck, F_NONE, "p", NULL);
 		x_close(x, "abstract");
 	}
 	x_close(x, "body.head");
@@ -353,7 +356,7 @@ static void body_head(w *x, const cw_value *root, news_kind kind, const char *hl
 
 static void body_content(w *x, const cw_value *root, news_kind kind)
 {
-	const cw_value *paras = cw_value_get(root, "paragraphs");
+	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
 	int opened = 0;
 	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
 		const cw_value *p = cw_member_value(m);
@@ -367,10 +370,10 @@ static void body_content(w *x, const cw_value *root, news_kind kind)
 				x_open(x, "block");
 				opened = 1;
 			}
-			leaf(x, cw_value_bool(cw_value_get(p, "subhead")) ? "hl2" : "p", b.p, b.n);
+			leaf(x, cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)) ? "hl2" : "p", b.p, b.n);
 		}
 		nb_free(&b);
-		for (const cw_member *sm = cw_value_first(cw_value_get(p, "subparagraphs")); sm; sm = cw_member_next(sm)) {
+		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
 			news_buf sb = { 0 };
 			news_subparagraph(cw_member_value(sm), &sb);
 			if (sb.n && !sb.oom) {
@@ -394,8 +397,8 @@ static void body_end(w *x, const cw_value *root)
 {
 	size_t n;
 	news_buf b = { 0 };
-	for (const cw_member *m = cw_value_first(cw_value_get(root, "contributors")); m; m = cw_member_next(m)) {
-		const char *t = news_str(cw_member_value(m), "text", &n);
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m; m = cw_member_next(m)) {
+		const char *t = news_str(rec_get(cw_member_value(m), F_CONTRIBUTOR_TEXT), &n);
 		if (!t)
 			continue;
 		if (b.n)
@@ -416,7 +419,7 @@ static int nitf_record(cw_emitter *em, const cw_record *rec)
 	const cw_value *root = cw_record_root(rec);
 	news_kind kind = news_kind_of(rec);
 	size_t hn;
-	const char *hl = news_str(root, kind == NEWS_CABLE ? "subject" : "headline", &hn);
+	const char *hl = news_str(rec_get(root, kind == NEWS_CABLE ? F_CABLE_SUBJECT : F_ARTICLE_HEADLINE), &hn);
 	if (kind == NEWS_ERROR)
 		hl = NULL;
 	sink_puts(x.s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");

@@ -14,6 +14,7 @@
  * output indents two spaces a level; compact output puts each record on a line of its own.
  * Text content is never indented or wrapped, so whitespace inside values is exact. */
 #include "emitters/emitter.h"
+#include "parser/core/fields.h"
 
 #define XML_NS "https://cablewire.example/ns/records/1"
 
@@ -105,7 +106,7 @@ static int xml_record(cw_emitter *em, const cw_record *rec)
 	/* The root's kind member names the element (cw_record_kind() when it has none). */
 	const cw_value *root = cw_record_root(rec);
 	size_t klen;
-	const char *kind = cw_value_string(cw_value_get(root, "kind"), &klen);
+	const char *kind = rec_str(root, F_KIND, &klen);
 	if (!kind) {
 		kind = cw_record_kind(rec);
 		kind = kind ? kind : "error";
@@ -115,7 +116,7 @@ static int xml_record(cw_emitter *em, const cw_record *rec)
 		indent(&em->out, 1);
 	else
 		sink_putc(&em->out, '\n');
-	write_element(&em->out, kind, klen, root, em->pretty, 1, "kind");
+	write_element(&em->out, kind, klen, root, em->pretty, 1, cat_fields[F_KIND].key);
 	return 0;
 }
 
