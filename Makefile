@@ -3,6 +3,7 @@
 #   make demo           build, then convert the bundled testdata/ cables to JSON Lines and show them
 #   make check          build and run every test
 #   make schema         regenerate schema/*.rng from schema/*.rnc (trang)
+#   make docs           regenerate docs/fields.md from the record catalogue
 #   make asan           the tests again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make tsan           the batch tests (convert --jobs) under ThreadSanitizer
 #   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
@@ -80,7 +81,7 @@ TEST_BIN  := $(BUILD)/check_cablewire
 CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
-.PHONY: all deps demo check test schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench clean
+.PHONY: all deps demo check test docs schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench clean
 .DEFAULT_GOAL := all
 # Generated C is kept between runs (not deleted as an intermediate file).
 .SECONDARY:
@@ -130,6 +131,18 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB)
 
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
 
+# ---- the record catalogue -----------------------------------------------------------------
+# build/catalogue prints the catalogue (parser/core/catalogue.def) and its views: docs/fields.md is
+# made from it (make docs), and tests/catalogue.sh holds the schemas, the CSV headers and the
+# archive's tables against it.
+CATALOGUE := $(BUILD)/catalogue
+
+$(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+docs: $(CATALOGUE)
+	$(CATALOGUE) --markdown >docs/fields.md
+
 # ---- the two Quick start commands ----------------------------------------------------------
 DEMO_INPUTS := $(sort $(wildcard testdata/cables/valid/*/input.*))
 DEMO_ARTICLES = $(sort $(wildcard testdata/articles/valid/*/input.*))
@@ -147,9 +160,10 @@ demo: $(CLI)
 	@jq -r '[.source.format, .headline, .dateline.location, (.agencies | join(","))] | @tsv' \
 		$(BUILD)/demo-articles.jsonl
 
-check: $(CLI) $(TEST_BIN)
+check: $(CLI) $(TEST_BIN) $(CATALOGUE)
 	@tests/includes.sh
 	@tests/includes.sh --self-test
+	@tests/catalogue.sh $(CATALOGUE) $(CLI)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
 	@tests/xml.sh $(CLI)

@@ -7,18 +7,33 @@ const shape_info cat_shapes[S_COUNT] = {
 	[S_UNKNOWN] = { "unknown", "an object made without a shape" },
 #define SHAPE(id, name, desc) [id] = { name, desc },
 #define FIELD(shape, id, key, type, of, flags, desc)
+#define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE
 #undef FIELD
+#undef NEWS
 };
 
 const field_info cat_fields[F_COUNT] = {
 	[F_NONE] = { S_UNKNOWN, "", T_STRING, OF_NONE, 0, "", "F_NONE" },
 #define SHAPE(id, name, desc)
 #define FIELD(shape, id, key, type, of, flags, desc) [id] = { shape, key, type, of, flags, desc, #id },
+#define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE
 #undef FIELD
+#undef NEWS
+};
+
+const news_info cat_news[] = {
+#define SHAPE(id, name, desc)
+#define FIELD(shape, id, key, type, of, flags, desc)
+#define NEWS(field, nitf, ninjs) { field, nitf, ninjs },
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+#undef NEWS
+	{ F_NONE, NULL, NULL },
 };
 
 cw_shape cat_root_shape(const char *kind)

@@ -10,9 +10,11 @@ typedef enum cw_shape {
 	S_UNKNOWN = 0,
 #define SHAPE(id, name, desc) id,
 #define FIELD(shape, id, key, type, of, flags, desc)
+#define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE
 #undef FIELD
+#undef NEWS
 	S_COUNT
 } cw_shape;
 
@@ -21,9 +23,11 @@ typedef enum cw_field {
 	F_NONE = 0,
 #define SHAPE(id, name, desc)
 #define FIELD(shape, id, key, type, of, flags, desc) id,
+#define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE
 #undef FIELD
+#undef NEWS
 	F_COUNT
 } cw_field;
 
@@ -50,7 +54,14 @@ typedef struct field_info {
 	const char *id;           /* "F_ROUTING_DTG": what the code calls it */
 } field_info;
 
+/* How the news formats show a field (NEWS lines of the catalogue); "" where one does not. */
+typedef struct news_info {
+	cw_field field;
+	const char *nitf, *ninjs;
+} news_info;
+
 extern const shape_info cat_shapes[S_COUNT];
+extern const news_info cat_news[];  /* ends with field F_NONE */
 extern const field_info cat_fields[F_COUNT];
 
 /* The shape that a record of this kind ("cable", "article", "error") has at its root;
