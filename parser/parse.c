@@ -30,30 +30,20 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 		cw_unit_free(u);
 		return NULL;
 	}
-	arena *a = &rec->arena;
-	cw_value *root = rec->root;
-	obj_put_cstr(a, root, "kind", "cable");
-	obj_put(a, root, "id", NULL);
-	obj_put(a, root, "id_source", NULL);
-	cw_value *src = obj_put(a, root, "source", val_object(a));
-	obj_put(a, src, "path", val_str_copy(a, u->path, strlen(u->path)));
 	cw_form form = u->form == CW_FORM_AUTO ? form_detect(rec->input, rec->input_len) : u->form;
-	obj_put_cstr(a, src, "format", cw_form_name(form));
-	obj_put_int(a, src, "index", (int64_t)u->index);
-	obj_put_int(a, src, "offset", (int64_t)u->file_offset);
-	obj_put_int(a, src, "bytes", (int64_t)u->full_len);
+	/* A cable until a parser says otherwise (articles) or nothing could be read (error). */
+	record_begin(rec, "cable", u->path, cw_form_name(form), u->index, u->file_offset,
+		     u->full_len);
 
 	if (u->broken)
 		rec_diag_in(rec, CW_ERROR, "CSV_ROW_BROKEN", 0,
 			    "this cables.csv row lost its closing quote; it ends where the next row "
 			    "starts");
 	if (u->full_len == 0) {
-		rec->kind = "error";
-		obj_put_cstr(a, root, "kind", "error");
+		record_set_kind(rec, "error");
 		rec_diag_in(rec, CW_ERROR, "INPUT_EMPTY", 0, "the input is empty");
 	} else if (u->oversize) {
-		rec->kind = "error";
-		obj_put_cstr(a, root, "kind", "error");
+		record_set_kind(rec, "error");
 		rec_diag_in(rec, CW_ERROR, "LIMIT_UNIT_SIZE", 0,
 			    "unit of %llu bytes is larger than the limit of %zu bytes; not parsed",
 			    (unsigned long long)u->full_len, u->len);
@@ -62,8 +52,7 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 		int article = form_is_article(form);
 		decode_out to = { &rec->text, &rec->arena, &rec->diags };
 		if (form_decode(rec->input, rec->input_len, form, to, &dec) < 0) {
-			rec->kind = "error";
-			obj_put_cstr(a, root, "kind", "error");
+			record_set_kind(rec, "error");
 			if (article)
 				rec_diag_in(rec, CW_ERROR, "FORM_NO_STORY", 0,
 					    "no story in this %s input", cw_form_name(form));
@@ -72,13 +61,12 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 					    "no <pre> block with a telegram in this %s input",
 					    cw_form_name(form));
 		} else if (rec->text.oom || rec->arena.failed) {
-			rec->kind = "error";
-			obj_put_cstr(a, root, "kind", "error");
+			record_set_kind(rec, "error");
 			rec_diag_in(rec, CW_ERROR, "LIMIT_MEMORY", 0, "out of memory while decoding");
 		} else if (article) {
 			article_parse(rec, &dec, form);
 		} else {
-			cable_parse(rec, &dec);
+			cable_parse(rec, &dec, u->path);
 		}
 	}
 	record_finish(rec);

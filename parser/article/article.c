@@ -661,8 +661,7 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	ctx.root = rec->root;
 	arena *a = ctx.a;
 	cw_value *root = rec->root;
-	rec->kind = "article";
-	obj_put_cstr(a, root, "kind", "article");
+	record_set_kind(rec, "article");
 
 	/* Keys in their published order. */
 	article_meta(&ctx);

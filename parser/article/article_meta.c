@@ -6,17 +6,18 @@
 #include <string.h>
 
 #include "parser/article/article.h"
+#include "parser/core/fields.h"
 #include "lexer/article/article_fields.h"
 #include "lexer/input/wire.h"
 
-static void put_list(arena *a, cw_value *obj, const char *key, const char *lines)
+static void put_list(arena *a, cw_value *obj, cw_field f, const char *lines)
 {
-	cw_value *arr = obj_child_array(a, obj, key);
+	cw_value *arr = rec_array(a, obj, f);
 	for (const char *p = lines; p && *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		if (n)
-			arr_push(a, arr, val_str(a, p, n));
+			rec_push(a, arr, val_str(a, p, n));
 		p += n + (nl != NULL);
 	}
 }
@@ -50,39 +51,39 @@ void article_meta(article_ctx *ctx)
 	arena *a = ctx->a;
 	const decoded *dec = ctx->dec;
 	if (!dec->has_wire) {
-		obj_put(a, ctx->root, "wire", NULL);
+		rec_set_null(a, ctx->root, F_ARTICLE_WIRE);
 	} else {
-		cw_value *w = obj_put(a, ctx->root, "wire", val_object(a));
+		cw_value *w = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
 		const char *const *f = dec->wire;
-		obj_put_cstr(a, w, "format", dec->wire_format);
-		obj_put_cstr(a, w, "service", f[WF_SERVICE]);
-		obj_put_cstr(a, w, "story_number", f[WF_STORY]);
-		obj_put_cstr(a, w, "selector", f[WF_SELECTOR]);
-		obj_put_cstr(a, w, "priority", f[WF_PRIORITY]);
+		rec_set_cstr(a, w, F_WIRE_FORMAT, dec->wire_format);
+		rec_set_cstr(a, w, F_WIRE_SERVICE, f[WF_SERVICE]);
+		rec_set_cstr(a, w, F_WIRE_STORY_NUMBER, f[WF_STORY]);
+		rec_set_cstr(a, w, F_WIRE_SELECTOR, f[WF_SELECTOR]);
+		rec_set_cstr(a, w, F_WIRE_PRIORITY, f[WF_PRIORITY]);
 		const char *pname = NULL;
 		if (f[WF_PRIORITY] && !strcmp(dec->wire_format, "anpa"))
 			pname = anpa_priority_name(f[WF_PRIORITY][0]);
-		obj_put_cstr(a, w, "priority_name", pname);
-		obj_put_cstr(a, w, "category", f[WF_CATEGORY]);
+		rec_set_cstr(a, w, F_WIRE_PRIORITY_NAME, pname);
+		rec_set_cstr(a, w, F_WIRE_CATEGORY, f[WF_CATEGORY]);
 		const char *cname = NULL;
 		if (f[WF_CATEGORY] && !strcmp(dec->wire_format, "anpa") && !f[WF_CATEGORY][1])
 			cname = anpa_category_name(f[WF_CATEGORY][0]);
-		obj_put_cstr(a, w, "category_name", cname);
-		obj_put_cstr(a, w, "format_codes", f[WF_CODES]);
-		obj_put_cstr(a, w, "keyword", f[WF_KEYWORD]);
-		obj_put(a, w, "slugline", NULL);
-		obj_put_cstr(a, w, "version", f[WF_VERSION]);
+		rec_set_cstr(a, w, F_WIRE_CATEGORY_NAME, cname);
+		rec_set_cstr(a, w, F_WIRE_FORMAT_CODES, f[WF_CODES]);
+		rec_set_cstr(a, w, F_WIRE_KEYWORD, f[WF_KEYWORD]);
+		rec_set_null(a, w, F_WIRE_SLUGLINE);
+		rec_set_cstr(a, w, F_WIRE_VERSION, f[WF_VERSION]);
 		/* ANPA's version field is the take (1stLd-Writethru); IPTC's take keys head the text. */
-		obj_put_cstr(a, w, "take_key", f[WF_VERSION]);
-		obj_put_cstr(a, w, "reference", f[WF_REFERENCE]);
-		obj_put_cstr(a, w, "date", f[WF_DATE]);
+		rec_set_cstr(a, w, F_WIRE_TAKE_KEY, f[WF_VERSION]);
+		rec_set_cstr(a, w, F_WIRE_REFERENCE, f[WF_REFERENCE]);
+		rec_set_cstr(a, w, F_WIRE_DATE, f[WF_DATE]);
 		if (f[WF_WORDS])
-			obj_put_int(a, w, "word_count", (int64_t)strtol(f[WF_WORDS], NULL, 10));
+			rec_set_int(a, w, F_WIRE_WORD_COUNT, (int64_t)strtol(f[WF_WORDS], NULL, 10));
 		else
-			obj_put(a, w, "word_count", NULL);
-		obj_put_cstr(a, w, "optional", f[WF_OPTIONAL]);
-		obj_put_cstr(a, w, "sender", f[WF_SENDER]);
-		put_list(a, w, "keywords", f[WF_KEYLINES]);
+			rec_set_null(a, w, F_WIRE_WORD_COUNT);
+		rec_set_cstr(a, w, F_WIRE_OPTIONAL, f[WF_OPTIONAL]);
+		rec_set_cstr(a, w, F_WIRE_SENDER, f[WF_SENDER]);
+		put_list(a, w, F_WIRE_KEYWORDS, f[WF_KEYLINES]);
 		const int *t = dec->wire_time;
 		if (t[0]) {
 			char buf[32];
@@ -96,31 +97,31 @@ void article_meta(article_ctx *ctx)
 			else if (dec->wire_zone_known)
 				n += snprintf(buf + n, sizeof buf - (size_t)n, "%c%02d:%02d", z < 0 ? '-' : '+',
 					      (z < 0 ? -z : z) / 60, (z < 0 ? -z : z) % 60);
-			obj_put(a, w, "transmitted", val_str_copy(a, buf, (size_t)n));
+			rec_set(a, w, F_WIRE_TRANSMITTED, val_str_copy(a, buf, (size_t)n));
 		} else {
-			obj_put(a, w, "transmitted", NULL);
+			rec_set_null(a, w, F_WIRE_TRANSMITTED);
 		}
-		obj_put_cstr(a, w, "trailer", f[WF_TRAILER]);
+		rec_set_cstr(a, w, F_WIRE_TRAILER, f[WF_TRAILER]);
 	}
 	if (!dec->has_sgml) {
-		obj_put(a, ctx->root, "reuters", NULL);
+		rec_set_null(a, ctx->root, F_ARTICLE_REUTERS);
 	} else {
-		cw_value *r = obj_put(a, ctx->root, "reuters", val_object(a));
+		cw_value *r = rec_set_object(a, ctx->root, F_ARTICLE_REUTERS);
 		const char *const *g = dec->sgml;
-		obj_put_cstr(a, r, "newid", g[SG_NEWID]);
-		obj_put_cstr(a, r, "oldid", g[SG_OLDID]);
-		obj_put(a, r, "date", reuters_date(a, g[SG_DATE]));
-		obj_put_cstr(a, r, "date_raw", g[SG_DATE]);
-		put_list(a, r, "topics", g[SG_TOPICS]);
-		put_list(a, r, "places", g[SG_PLACES]);
-		put_list(a, r, "people", g[SG_PEOPLE]);
-		put_list(a, r, "orgs", g[SG_ORGS]);
-		put_list(a, r, "exchanges", g[SG_EXCHANGES]);
-		put_list(a, r, "companies", g[SG_COMPANIES]);
-		obj_put_cstr(a, r, "has_topics", g[SG_TOPICS_ATTR]);
-		obj_put_cstr(a, r, "lewissplit", g[SG_LEWISSPLIT]);
-		obj_put_cstr(a, r, "cgisplit", g[SG_CGISPLIT]);
-		obj_put_cstr(a, r, "text_type", g[SG_TEXT_TYPE]);
+		rec_set_cstr(a, r, F_REUTERS_NEWID, g[SG_NEWID]);
+		rec_set_cstr(a, r, F_REUTERS_OLDID, g[SG_OLDID]);
+		rec_set(a, r, F_REUTERS_DATE, reuters_date(a, g[SG_DATE]));
+		rec_set_cstr(a, r, F_REUTERS_DATE_RAW, g[SG_DATE]);
+		put_list(a, r, F_REUTERS_TOPICS, g[SG_TOPICS]);
+		put_list(a, r, F_REUTERS_PLACES, g[SG_PLACES]);
+		put_list(a, r, F_REUTERS_PEOPLE, g[SG_PEOPLE]);
+		put_list(a, r, F_REUTERS_ORGS, g[SG_ORGS]);
+		put_list(a, r, F_REUTERS_EXCHANGES, g[SG_EXCHANGES]);
+		put_list(a, r, F_REUTERS_COMPANIES, g[SG_COMPANIES]);
+		rec_set_cstr(a, r, F_REUTERS_HAS_TOPICS, g[SG_TOPICS_ATTR]);
+		rec_set_cstr(a, r, F_REUTERS_LEWISSPLIT, g[SG_LEWISSPLIT]);
+		rec_set_cstr(a, r, F_REUTERS_CGISPLIT, g[SG_CGISPLIT]);
+		rec_set_cstr(a, r, F_REUTERS_TEXT_TYPE, g[SG_TEXT_TYPE]);
 	}
 }
 
@@ -169,8 +170,8 @@ void article_meta_finish(article_ctx *ctx)
 	const decoded *dec = ctx->dec;
 	if (!dec->has_wire)
 		return;
-	cw_value *w = obj_find(ctx->root, "wire");
-	obj_put(ctx->a, w, "slugline", slugline(ctx));
+	cw_value *w = rec_find(ctx->root, F_ARTICLE_WIRE);
+	rec_set(ctx->a, w, F_WIRE_SLUGLINE, slugline(ctx));
 	/* The sender credits the agency: AP-WF (an AP trailer), dpa 061 (a dpa header). */
 	const char *sender = dec->wire[WF_SENDER];
 	if (sender) {

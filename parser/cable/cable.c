@@ -3,6 +3,8 @@
  * checks between the two. */
 #include "parser/cable/cable_parse.h"
 
+#include "parser/core/fields.h"
+
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
@@ -16,14 +18,15 @@ static void put_wikileaks(cable_ctx *ctx, const decoded *dec)
 {
 	arena *a = ctx->a;
 	if (!dec->has_meta) {
-		obj_put(a, ctx->rec->root, "wikileaks", NULL);
+		rec_set_null(a, ctx->rec->root, F_CABLE_WIKILEAKS);
 		return;
 	}
-	static const char *keys[WL_FIELDS] = { "reference_id", "created", "released",
-					       "classification", "origin" };
-	cw_value *o = obj_put(a, ctx->rec->root, "wikileaks", val_object(a));
+	static const cw_field fields[WL_FIELDS] = { F_WIKILEAKS_REFERENCE_ID, F_WIKILEAKS_CREATED,
+						     F_WIKILEAKS_RELEASED, F_WIKILEAKS_CLASSIFICATION,
+						     F_WIKILEAKS_ORIGIN };
+	cw_value *o = rec_set_object(a, ctx->rec->root, F_CABLE_WIKILEAKS);
 	for (int i = 0; i < WL_FIELDS; i++)
-		obj_put_cstr(a, o, keys[i], dec->meta[i]);
+		rec_set_cstr(a, o, fields[i], dec->meta[i]);
 }
 
 static void strip_zeros(slice *s)
@@ -109,17 +112,16 @@ static int release_year(const decoded *dec, const char *release_id)
 
 /* The id the release gives the cable: the page's Reference ID, the cables.csv refid, or a file
  * named like one (02ANKARA8305.txt). NULL when none. */
-static const char *release_id_of(cable_ctx *ctx, const decoded *dec)
+static const char *release_id_of(cable_ctx *ctx, const decoded *dec, const char *path)
 {
 	/* An empty cell names nothing (it would make an empty id). */
 	if (dec->has_meta && dec->meta[WL_REFERENCE_ID] && dec->meta[WL_REFERENCE_ID][0])
 		return dec->meta[WL_REFERENCE_ID];
 	if (dec->has_csv && dec->csv[CSV_REFID] && dec->csv[CSV_REFID][0])
 		return dec->csv[CSV_REFID];
-	size_t n;
-	const char *path = cw_value_string(cw_value_get(ctx->rec->root, "source.path"), &n);
 	if (!path)
 		return NULL;
+	size_t n = strlen(path);
 	const char *base = path + n;
 	while (base > path && base[-1] != '/')
 		base--;
@@ -199,23 +201,25 @@ static void put_csv(cable_ctx *ctx, const decoded *dec)
 {
 	arena *a = ctx->a;
 	if (!dec->has_csv) {
-		obj_put(a, ctx->rec->root, "csv", NULL);
+		rec_set_null(a, ctx->rec->root, F_CABLE_CSV);
 		return;
 	}
-	static const char *keys[CSV_REFERENCES] = { "row_id", "date_raw", "reference_id", "origin",
-						    "classification" };
-	cw_value *o = obj_put(a, ctx->rec->root, "csv", val_object(a));
-	obj_put(a, o, "row_id", NULL);
-	obj_put(a, o, "date", csv_date(a, dec->csv[CSV_DATE]));
+	/* In the order of the row's columns (enum csv_field). */
+	static const cw_field fields[CSV_REFERENCES] = { F_CSV_ROW_ROW_ID, F_CSV_ROW_DATE_RAW,
+							 F_CSV_ROW_REFERENCE_ID, F_CSV_ROW_ORIGIN,
+							 F_CSV_ROW_CLASSIFICATION };
+	cw_value *o = rec_set_object(a, ctx->rec->root, F_CABLE_CSV);
+	rec_set_null(a, o, F_CSV_ROW_ROW_ID);
+	rec_set(a, o, F_CSV_ROW_DATE, csv_date(a, dec->csv[CSV_DATE]));
 	for (int i = 0; i < CSV_REFERENCES; i++)
-		obj_put_cstr(a, o, keys[i], dec->csv[i] && dec->csv[i][0] ? dec->csv[i] : NULL);
-	cw_value *refs = obj_child_array(a, o, "references");
+		rec_set_cstr(a, o, fields[i], dec->csv[i] && dec->csv[i][0] ? dec->csv[i] : NULL);
+	cw_value *refs = rec_array(a, o, F_CSV_ROW_REFERENCES);
 	const char *r = dec->csv[CSV_REFERENCES];
 	while (r && *r) {
 		const char *bar = strchr(r, '|');
 		size_t n = bar ? (size_t)(bar - r) : strlen(r);
 		if (n)
-			arr_push(a, refs, val_str(a, r, n));
+			rec_push(a, refs, val_str(a, r, n));
 		r += n + (bar != NULL);
 	}
 	if (dec->csv_fields != 8)
@@ -283,8 +287,8 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 	if (!origin.s || !serial.s) {
 		if (rel) {
 			/* The telegram does not say; the release's own id is the best there is. */
-			obj_put(a, root, "id", val_cstr(a, rel));
-			obj_put(a, root, "id_source", val_cstr(a, "release"));
+			rec_set(a, root, F_ID, val_cstr(a, rel));
+			rec_set(a, root, F_ID_SOURCE, val_cstr(a, "release"));
 			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_RELEASE", at,
 				    "no classification line with origin and serial: the reference id "
 				    "is the release's (%s)", rel);
@@ -327,8 +331,8 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 	for (size_t i = 0; i < serial.n && len + 1 < sizeof id; i++)
 		id[len++] = serial.s[i];
 	id[len] = '\0';
-	obj_put(a, root, "id", val_str_copy(a, id, len));
-	obj_put(a, root, "id_source", val_cstr(a, from_header ? "header" : "telegram"));
+	rec_set(a, root, F_ID, val_str_copy(a, id, len));
+	rec_set(a, root, F_ID_SOURCE, val_cstr(a, from_header ? "header" : "telegram"));
 
 	/* The release's own id, kept beside ours; malformed ones (08EFTOLONDON2883) differ. */
 	if (rel && strcmp(rel, id) != 0)
@@ -341,20 +345,20 @@ static void put_classification(cable_ctx *ctx)
 	arena *a = ctx->a;
 	cw_value *root = ctx->rec->root;
 	body_state *b = &ctx->b;
-	cw_value *c = obj_put(a, root, "classification", val_object(a));
+	cw_value *c = rec_set_object(a, root, F_CABLE_CLASSIFICATION);
 	if (!b->seen_classline || !b->cl.level.s) {
-		obj_put(a, c, "level", NULL);
-		obj_put(a, c, "level_source", NULL);
-		obj_child_array(a, c, "caveats");
-		obj_put(a, c, "raw", NULL);
-		obj_put(a, c, "section", NULL);
-		obj_put(a, root, "origin", NULL);
-		obj_put(a, root, "serial", NULL);
+		rec_set_null(a, c, F_CLASSIFICATION_LEVEL);
+		rec_set_null(a, c, F_CLASSIFICATION_LEVEL_SOURCE);
+		rec_array(a, c, F_CLASSIFICATION_CAVEATS);
+		rec_set_null(a, c, F_CLASSIFICATION_RAW);
+		rec_set_null(a, c, F_CLASSIFICATION_SECTION);
+		rec_set_null(a, root, F_CABLE_ORIGIN);
+		rec_set_null(a, root, F_CABLE_SERIAL);
 		/* No classification line: the header's security group still says the level. */
 		const char *level = level_from_group_letter(ctx->r.group_level);
 		if (level) {
-			obj_put_cstr(a, c, "level", !strcmp(level, "UNCLASSIFIED//EFTO") ? "UNCLASSIFIED" : level);
-			obj_put_cstr(a, c, "level_source", "header");
+			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL, !strcmp(level, "UNCLASSIFIED//EFTO") ? "UNCLASSIFIED" : level);
+			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL_SOURCE, "header");
 			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_HEADER", 0,
 				    "no classification line: the level comes from the header's "
 				    "classification group");
@@ -362,8 +366,8 @@ static void put_classification(cable_ctx *ctx)
 			/* A cable is classified at its highest portion marking; (U) says nothing
 			 * (unclassified or LIMITED OFFICIAL USE), so only (C), (S) and (TS) count. */
 			static const char *by_rank[] = { NULL, "CONFIDENTIAL", "SECRET", "TOP SECRET" };
-			obj_put_cstr(a, c, "level", by_rank[b->top_mark]);
-			obj_put_cstr(a, c, "level_source", "markings");
+			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL, by_rank[b->top_mark]);
+			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL_SOURCE, "markings");
 			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_MARKINGS", ctx_off(ctx, b->top_mark_at),
 				    "no classification line: the level is the highest paragraph "
 				    "marking's");
@@ -371,9 +375,9 @@ static void put_classification(cable_ctx *ctx)
 		return;
 	}
 	const classline_fields *cl = &b->cl;
-	obj_put_cstr(a, c, "level", level_name(cl->level));
-	obj_put_cstr(a, c, "level_source", "telegram");
-	cw_value *cav = obj_child_array(a, c, "caveats");
+	rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL, level_name(cl->level));
+	rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL_SOURCE, "telegram");
+	cw_value *cav = rec_array(a, c, F_CLASSIFICATION_CAVEATS);
 	if (cl->caveat.s) {
 		/* NOFORN, or several: NOFORN/ORCON, NOFORN NODIS; a phrase (FOR OFFICIAL USE ONLY)
 		 * stays whole. */
@@ -389,14 +393,14 @@ static void put_classification(cable_ctx *ctx)
 				while (x < q && (phrase || (*x != ' ' && *x != '\t')))
 					x++;
 				if (x > w)
-					arr_push(a, cav, val_str(a, w, (size_t)(x - w)));
+					rec_push(a, cav, val_str(a, w, (size_t)(x - w)));
 				w = x + (x < q);
 			}
 			p = q + 1;
 		}
 	}
 	if (cl->efto.s)
-		arr_push(a, cav, val_cstr(a, "EFTO"));
+		rec_push(a, cav, val_cstr(a, "EFTO"));
 	const char *s = b->cl_start, *e = line_end(s);
 	while (s < e && (*s == ' ' || *s == '\t'))
 		s++;
@@ -406,16 +410,16 @@ static void put_classification(cable_ctx *ctx)
 	if (re < s || re > e)
 		re = e; /* split over two lines: the first is the raw line */
 	slice raw = { s, (size_t)(re - s) };
-	obj_put(a, c, "raw", sv(ctx, raw));
+	rec_set(a, c, F_CLASSIFICATION_RAW, sv(ctx, raw));
 	if (cl->section.s) {
-		cw_value *sec = obj_put(a, c, "section", val_object(a));
-		obj_put_int(a, sec, "n", parse_digits(cl->section.s, cl->section.n));
-		obj_put_int(a, sec, "of", parse_digits(cl->of.s, cl->of.n));
+		cw_value *sec = rec_set_object(a, c, F_CLASSIFICATION_SECTION);
+		rec_set_int(a, sec, F_SECTION_N, parse_digits(cl->section.s, cl->section.n));
+		rec_set_int(a, sec, F_SECTION_OF, parse_digits(cl->of.s, cl->of.n));
 	} else {
-		obj_put(a, c, "section", NULL);
+		rec_set_null(a, c, F_CLASSIFICATION_SECTION);
 	}
-	obj_put(a, root, "origin", sv(ctx, cl->origin));
-	obj_put(a, root, "serial", sv(ctx, cl->serial));
+	rec_set(a, root, F_CABLE_ORIGIN, sv(ctx, cl->origin));
+	rec_set(a, root, F_CABLE_SERIAL, sv(ctx, cl->serial));
 }
 
 /* Consistency between the header and the body; each a warning with its own code. */
@@ -485,7 +489,7 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 			    "a paragraph is marked above the cable's classification (%s)", level);
 }
 
-void cable_parse(cw_record *rec, const decoded *dec)
+void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 {
 	cable_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
@@ -497,10 +501,10 @@ void cable_parse(cw_record *rec, const decoded *dec)
 	arena *a = ctx.a;
 
 	/* Keys in their published order; each is filled below or stays null. */
-	obj_put(a, root, "id", NULL);
-	obj_put(a, root, "id_source", NULL);
-	const char *rel = release_id_of(&ctx, dec);
-	obj_put(a, root, "release_id", val_cstr(a, rel));
+	rec_set_null(a, root, F_ID);
+	rec_set_null(a, root, F_ID_SOURCE);
+	const char *rel = release_id_of(&ctx, dec, path);
+	rec_set(a, root, F_CABLE_RELEASE_ID, val_cstr(a, rel));
 	put_wikileaks(&ctx, dec);
 	put_csv(&ctx, dec);
 
@@ -536,9 +540,9 @@ void cable_parse(cw_record *rec, const decoded *dec)
 			body = routing_parse(&ctx, after, NULL);
 	}
 
-	obj_put(a, root, "classification", NULL);
-	obj_put(a, root, "origin", NULL);
-	obj_put(a, root, "serial", NULL);
+	rec_set_null(a, root, F_CABLE_CLASSIFICATION);
+	rec_set_null(a, root, F_CABLE_ORIGIN);
+	rec_set_null(a, root, F_CABLE_SERIAL);
 	/* References without a year are taken to be of the cable's year. */
 	ctx.year = ctx.r.has_dtg ? ctx.r.dtg.year : release_year(dec, rel);
 	body_parse(&ctx, body);

@@ -5,7 +5,8 @@
 #include "lexer/input/forms.h"
 #include "parser/core/record.h"
 
-/* Parses the record's decoded text as a telegram and fills its value tree. */
-void cable_parse(cw_record *rec, const decoded *dec);
+/* Parses the record's decoded text as a telegram and fills its value tree; path is the input's
+ * name (a file named like a reference id gives the release's id). */
+void cable_parse(cw_record *rec, const decoded *dec, const char *path);
 
 #endif

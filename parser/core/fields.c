@@ -70,6 +70,23 @@ static cw_value *new_array(arena *a, cw_field f)
 	return v;
 }
 
+cw_value *rec_new_array(arena *a, cw_field f)
+{
+	assert(cat_fields[f].type == T_ARRAY);
+	return new_array(a, f);
+}
+
+cw_value *rec_set_object(arena *a, cw_value *obj, cw_field f)
+{
+	assert(cat_fields[f].type == T_OBJECT);
+	return rec_set(a, obj, f, rec_new_object(a, (cw_shape)cat_fields[f].of));
+}
+
+cw_value *rec_set_array(arena *a, cw_value *obj, cw_field f)
+{
+	return rec_set(a, obj, f, rec_new_array(a, f));
+}
+
 cw_value *rec_array(arena *a, cw_value *obj, cw_field f)
 {
 	assert(cat_fields[f].type == T_ARRAY);

@@ -22,6 +22,11 @@ void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s);
 void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i);
 void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b);
 static inline void rec_set_null(arena *a, cw_value *obj, cw_field f) { rec_set(a, obj, f, NULL); }
+/* A new empty object or array put as field f of obj (replacing what was there). */
+cw_value *rec_set_object(arena *a, cw_value *obj, cw_field f);
+cw_value *rec_set_array(arena *a, cw_value *obj, cw_field f);
+/* A new empty array for field f, not yet in the tree (rec_set() it then). */
+cw_value *rec_new_array(arena *a, cw_field f);
 /* The object or array field f of obj: the one there, or a new empty one put in its place. */
 cw_value *rec_object(arena *a, cw_value *obj, cw_field f);
 cw_value *rec_array(arena *a, cw_value *obj, cw_field f);

@@ -1,5 +1,7 @@
 #include "parser/core/record.h"
 
+#include "parser/core/fields.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,7 @@ cw_record *record_new(const cw_options *opt, char *input, size_t len, uint64_t f
 	rec->max_items = opt ? opt->max_items : 1000000;
 	diag_list_init(&rec->diags, &rec->arena, len, MAX_DIAGS_DEFAULT);
 	rec->kind = "cable";
-	rec->root = val_object(&rec->arena);
+	rec->root = rec_new_object(&rec->arena, S_CABLE);
 	if (!rec->root) {
 		cw_record_free(rec);
 		return NULL;
@@ -91,19 +93,41 @@ void record_finish(cw_record *rec)
 	}
 
 	arena *a = &rec->arena;
-	cw_value *list = val_array(a);
+	cw_value *list = rec_array(a, rec->root, F_DIAGNOSTICS);
 	for (size_t i = 0; i < dl->n; i++) {
 		const cw_diag *d = &dl->items[i].d;
-		cw_value *o = val_object(a);
-		obj_put_cstr(a, o, "severity", cw_severity_name(d->severity));
-		obj_put_cstr(a, o, "code", d->code);
-		obj_put_int(a, o, "line", d->line);
-		obj_put_int(a, o, "column", d->column);
-		obj_put_int(a, o, "offset", (int64_t)d->offset);
-		obj_put_cstr(a, o, "message", d->message);
-		arr_push(a, list, o);
+		cw_value *o = rec_push_object(a, list);
+		rec_set_cstr(a, o, F_DIAGNOSTIC_SEVERITY, cw_severity_name(d->severity));
+		rec_set_cstr(a, o, F_DIAGNOSTIC_CODE, d->code);
+		rec_set_int(a, o, F_DIAGNOSTIC_LINE, d->line);
+		rec_set_int(a, o, F_DIAGNOSTIC_COLUMN, d->column);
+		rec_set_int(a, o, F_DIAGNOSTIC_OFFSET, (int64_t)d->offset);
+		rec_set_cstr(a, o, F_DIAGNOSTIC_MESSAGE, d->message);
 	}
-	obj_put(a, rec->root, "diagnostics", list);
+}
+
+void record_begin(cw_record *rec, const char *kind, const char *path, const char *format,
+		  uint64_t index, uint64_t offset, uint64_t bytes)
+{
+	arena *a = &rec->arena;
+	cw_value *root = rec->root;
+	record_set_kind(rec, kind);
+	rec_set_null(a, root, F_ID);
+	rec_set_null(a, root, F_ID_SOURCE);
+	cw_value *src = rec_object(a, root, F_SOURCE);
+	rec_set(a, src, F_SOURCE_PATH, val_str_copy(a, path, strlen(path)));
+	rec_set_cstr(a, src, F_SOURCE_FORMAT, format);
+	rec_set_int(a, src, F_SOURCE_INDEX, (int64_t)index);
+	rec_set_int(a, src, F_SOURCE_OFFSET, (int64_t)offset);
+	rec_set_int(a, src, F_SOURCE_BYTES, (int64_t)bytes);
+}
+
+void record_set_kind(cw_record *rec, const char *kind)
+{
+	rec->kind = kind;
+	if (rec->root)
+		rec->root->shape = (uint16_t)cat_root_shape(kind);
+	rec_set_cstr(&rec->arena, rec->root, F_KIND, kind);
 }
 
 const cw_value *cw_record_root(const cw_record *rec) { return rec ? rec->root : NULL; }

@@ -39,6 +39,12 @@ void rec_diag_in(cw_record *rec, cw_severity sev, const char *code, uint64_t in,
 	__attribute__((format(printf, 5, 6)))
 #endif
 	;
+/* The fields every record opens with: kind, id and id_source (null until a parser knows them),
+ * and source (where the unit comes from; format NULL when it was not read at all). */
+void record_begin(cw_record *rec, const char *kind, const char *path, const char *format,
+		  uint64_t index, uint64_t offset, uint64_t bytes);
+/* The record's kind ("cable", "article", "error"): its kind field and the shape of its root. */
+void record_set_kind(cw_record *rec, const char *kind);
 /* Sorts diagnostics by position, computes lines and columns, and adds "diagnostics" to root. */
 void record_finish(cw_record *rec);
 

@@ -3,7 +3,6 @@
  * input order, so that every input leaves a trace in the records and the summary's counts
  * reconcile with the output. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "parser/core/record.h"
 
@@ -16,20 +15,9 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 	cw_record *rec = record_new(opt, none, 0, offset, 1);
 	if (!rec)
 		return NULL;
-	arena *a = &rec->arena;
-	cw_value *root = rec->root;
-	rec->kind = "error";
-	obj_put_cstr(a, root, "kind", "error");
-	obj_put(a, root, "id", NULL);
-	obj_put(a, root, "id_source", NULL);
-	cw_value *src = obj_put(a, root, "source", val_object(a));
-	path = path ? path : "-";
-	obj_put(a, src, "path", val_str_copy(a, path, strlen(path)));
 	/* Nothing was read of an unreadable input: no form to name. */
-	obj_put_cstr(a, src, "format", unreadable || form == CW_FORM_AUTO ? NULL : cw_form_name(form));
-	obj_put_int(a, src, "index", (int64_t)index);
-	obj_put_int(a, src, "offset", (int64_t)offset);
-	obj_put_int(a, src, "bytes", 0);
+	record_begin(rec, "error", path ? path : "-",
+		     unreadable || form == CW_FORM_AUTO ? NULL : cw_form_name(form), index, offset, 0);
 	if (unreadable)
 		rec_diag_in(rec, CW_ERROR, "INPUT_UNREADABLE", 0, "cannot read this input: %s",
 			    why ? why : "unknown error");
