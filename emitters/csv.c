@@ -94,7 +94,7 @@ static size_t count_at_least(const cw_value *root, const char *severity)
 	size_t n = 0;
 	for (const cw_member *m = cw_value_first(rec_get(root, F_DIAGNOSTICS)); m; m = cw_member_next(m)) {
 		size_t len;
-		const char *sv = rec_str(cw_member_value(m), F_DIAGNOSTIC_SEVERITY, &len);
+		const char *sv = rec_string(cw_member_value(m), F_DIAGNOSTIC_SEVERITY, &len);
 		n += sv && len == strlen(severity) && !memcmp(sv, severity, len);
 	}
 	return n;
@@ -105,14 +105,14 @@ static size_t count_at_least(const cw_value *root, const char *severity)
 static void record_key(sink *s, const cw_value *root)
 {
 	size_t n;
-	const char *id = rec_str(root, F_ID, &n);
+	const char *id = rec_string(root, F_ID, &n);
 	if (id) {
 		sink_csv_field(s, id, n);
 		return;
 	}
 	size_t pn = 0;
 	const cw_value *source = rec_get(root, F_SOURCE);
-	const char *path = rec_str(source, F_SOURCE_PATH, &pn);
+	const char *path = rec_string(source, F_SOURCE_PATH, &pn);
 	char buf[4096];
 	int k = snprintf(buf, sizeof buf, "%.*s#%lld", path ? (int)(pn < 4000 ? pn : 4000) : 0,
 			 path ? path : "", (long long)rec_int(source, F_SOURCE_INDEX));

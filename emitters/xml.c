@@ -106,7 +106,7 @@ static int xml_record(cw_emitter *em, const cw_record *rec)
 	/* The root's kind member names the element (cw_record_kind() when it has none). */
 	const cw_value *root = cw_record_root(rec);
 	size_t klen;
-	const char *kind = rec_str(root, F_KIND, &klen);
+	const char *kind = rec_string(root, F_KIND, &klen);
 	if (!kind) {
 		kind = cw_record_kind(rec);
 		kind = kind ? kind : "error";

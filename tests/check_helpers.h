@@ -42,5 +42,6 @@ Suite *suite_emitter(void);
 Suite *suite_csv(void);
 Suite *suite_archive(void);
 Suite *suite_nitf_ninjs(void);
+Suite *suite_catalogue(void);
 
 #endif

@@ -671,10 +671,10 @@ static void article_key(const cw_value *root, buf *out)
 		return;
 	}
 	uint64_t h = FNV_OFFSET;
-	if ((s = rec_str(root, F_ARTICLE_HEADLINE, &n)))
+	if ((s = rec_string(root, F_ARTICLE_HEADLINE, &n)))
 		h = fnv_string(s, n, h);
 	h = fnv_string("\n", 1, h);
-	if ((s = rec_str(cw_value_at(rec_get(root, F_ARTICLE_PARAGRAPHS), 0),
+	if ((s = rec_string(cw_value_at(rec_get(root, F_ARTICLE_PARAGRAPHS), 0),
 			 F_ARTICLE_PARAGRAPH_TEXT, &n)))
 		h = fnv_string(s, n, h);
 	char hex[32];
@@ -686,7 +686,7 @@ static void record_key(const cw_value *root, const char *kind, const char *hash,
 {
 	out->n = 0;
 	size_t n;
-	const char *id = rec_str(root, F_ID, &n);
+	const char *id = rec_string(root, F_ID, &n);
 	if (id && n) {
 		buf_puts(out, id, n);
 		return;

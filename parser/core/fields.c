@@ -128,6 +128,11 @@ cw_value *rec_push_object(arena *a, cw_value *arr)
 
 const cw_value *rec_get(const cw_value *obj, cw_field f)
 {
+	/* A field of another shape is not there, even when a member has its key: a cable's
+	 * paragraphs are not an article's. (Objects made without a shape are read by key.) */
+	if (obj && obj->type == CW_OBJECT && obj->shape != S_UNKNOWN &&
+	    !cat_shape_holds((cw_shape)obj->shape, f))
+		return NULL;
 	return obj_get(obj, cat_fields[f].key);
 }
 
@@ -138,7 +143,7 @@ const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n
 	return obj;
 }
 
-const char *rec_str(const cw_value *obj, cw_field f, size_t *len)
+const char *rec_string(const cw_value *obj, cw_field f, size_t *len)
 {
 	return cw_value_string(rec_get(obj, f), len);
 }

@@ -43,7 +43,8 @@ cw_value *rec_find(cw_value *obj, cw_field f);
 
 /* ---- reading (emitters) ---- */
 
-/* Member f of obj; NULL when absent or obj is no object. */
+/* Member f of obj; NULL when absent, when obj is no object, or when f is a field of another
+ * shape than obj's. */
 const cw_value *rec_get(const cw_value *obj, cw_field f);
 /* Walks a path of fields from obj: rec_path(root, F_CABLE_ROUTING, F_ROUTING_DTG). */
 const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n);
@@ -51,7 +52,7 @@ const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n
 	rec_get_path((obj), (const cw_field[]){ __VA_ARGS__ },                       \
 		     sizeof((const cw_field[]){ __VA_ARGS__ }) / sizeof(cw_field))
 /* The string at f (not NUL-terminated; *len set), or NULL when absent, null or no string. */
-const char *rec_str(const cw_value *obj, cw_field f, size_t *len);
+const char *rec_string(const cw_value *obj, cw_field f, size_t *len);
 int64_t rec_int(const cw_value *obj, cw_field f);
 size_t rec_count(const cw_value *obj, cw_field f);
 

@@ -117,10 +117,8 @@ static const view_column csv_references[] = {
 static const view_column csv_paragraphs[] = {
 	KEY, INDEX, COL("number", F_PARAGRAPH_NUMBER), COL("marking", F_PARAGRAPH_MARKING),
 	COL("heading", F_PARAGRAPH_HEADING),
-	{ "subhead", CELL_VALUE, P(F_ARTICLE_PARAGRAPH_SUBHEAD), F_NONE, NULL,
-	  P(F_ARTICLE_PARAGRAPH_SUBHEAD), NULL },
-	{ "duplicate_of", CELL_VALUE, P(F_ARTICLE_PARAGRAPH_DUPLICATE_OF), F_NONE, NULL,
-	  P(F_ARTICLE_PARAGRAPH_DUPLICATE_OF), NULL },
+	COL("subhead", F_ARTICLE_PARAGRAPH_SUBHEAD),
+	COL("duplicate_of", F_ARTICLE_PARAGRAPH_DUPLICATE_OF),
 	{ "text", CELL_VALUE, P(F_PARAGRAPH_TEXT), F_NONE, NULL, P(F_ARTICLE_PARAGRAPH_TEXT), NULL },
 	END,
 };
@@ -148,7 +146,7 @@ const view_table csv_tables[CSV_TABLES] = {
 	{ "tags", { P(F_CABLE_TAGS), NO_LIST, NO_LIST, NO_LIST }, { NULL }, csv_tags },
 	{ "references", { P(F_CABLE_REFERENCES), NO_LIST, NO_LIST, NO_LIST }, { NULL },
 	  csv_references },
-	{ "paragraphs", { P(F_CABLE_PARAGRAPHS), NO_LIST, NO_LIST, NO_LIST }, { NULL },
+	{ "paragraphs", { P(F_CABLE_PARAGRAPHS), P(F_ARTICLE_PARAGRAPHS), NO_LIST, NO_LIST }, { NULL },
 	  csv_paragraphs },
 	{ "bylines", { P(F_ARTICLE_BYLINES), NO_LIST, NO_LIST, NO_LIST }, { NULL }, csv_bylines },
 	{ "credits", { P(F_ARTICLE_PHOTO_CREDITS), NO_LIST, NO_LIST, NO_LIST }, { "photo" },
