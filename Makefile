@@ -140,6 +140,12 @@ CATALOGUE := $(BUILD)/catalogue
 $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# A program that never opens an archive links without SQLite.
+LINK_TEST := $(BUILD)/parse_without_sqlite
+
+$(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) -lpthread
+
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md
 
@@ -160,10 +166,11 @@ demo: $(CLI)
 	@jq -r '[.source.format, .headline, .dateline.location, (.agencies | join(","))] | @tsv' \
 		$(BUILD)/demo-articles.jsonl
 
-check: $(CLI) $(TEST_BIN) $(CATALOGUE)
+check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST)
 	@tests/includes.sh
 	@tests/includes.sh --self-test
 	@tests/catalogue.sh $(CATALOGUE) $(CLI)
+	@$(LINK_TEST)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
 	@tests/xml.sh $(CLI)
