@@ -26,7 +26,7 @@ OPT       ?= -O2 -g
 STRICT    := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes
 SANITIZE  ?=
-# Includes are written from the top of the tree ("parser/core/arena.h"), so every include says
+# Includes are written from the top of the tree ("lexer/core/arena.h"), so every include says
 # which room it comes from; tests/includes.sh checks that they run one way (README, "Layout").
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -I. -Iinclude -I$(GEN)
 CFLAGS    ?=

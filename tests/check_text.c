@@ -1,8 +1,8 @@
-/* parser/core/text.c: decoded text and its map back to input offsets. */
+/* lexer/core/text.c: decoded text and its map back to input offsets. */
 #include <string.h>
 
 #include "check_helpers.h"
-#include "parser/core/text.h"
+#include "lexer/core/text.h"
 
 START_TEST(test_identity_map)
 {

@@ -74,7 +74,7 @@ if [ "${1:-}" = "--self-test" ]; then
 	trap 'rm -rf "$tmp"' EXIT
 	cp -R include lexer grammar parser emitters cli "$tmp"/
 	check_tree "$tmp" >/dev/null || { echo "includes: self-test: the tree itself fails"; exit 1; }
-	for plant in 'parser/core/arena.h:#include "parser/cable/cable.h"' \
+	for plant in 'lexer/core/arena.h:#include "parser/cable/cable.h"' \
 		'parser/article/article.c:#include "parser/cable/cable.h"' \
 		'emitters/csv.c:#include <sqlite3.h>' \
 		'lexer/input/decoder.h:#include "emitters/sink.h"'; do

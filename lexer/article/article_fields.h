@@ -1,6 +1,6 @@
 /* News article scanners (lexer/article/article.re): what kind of paragraph a line is, and the fields inside
  * one: dateline, byline names, photo credits, contributors, attributions. Each scanner reads a
- * decoded text (parser/core/text.h: "\n" line ends, NUL sentinel at lim); slices point into it and are
+ * decoded text (lexer/core/text.h: "\n" line ends, NUL sentinel at lim); slices point into it and are
  * {NULL, 0} when absent. Every scanner is a re2c DFA anchored where it is called: linear, no
  * backtracking. */
 #ifndef CW_ARTICLE_FIELDS_H

@@ -1,5 +1,5 @@
 /* Small anchored scanners for the fields inside one line (lexer/cable/header_fields.re). Each takes the start
- * of a line inside a decoded text (parser/core/text.h) and the text's end, and fills a struct of
+ * of a line inside a decoded text (lexer/core/text.h) and the text's end, and fills a struct of
  * slices. Slices point into the text; a field that is absent has s == NULL. */
 #ifndef CW_HEADER_FIELDS_H
 #define CW_HEADER_FIELDS_H

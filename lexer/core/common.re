@@ -1,6 +1,6 @@
 /* Definitions shared by every scanner (included with !include:re2c).
  *
- * Every scanner runs over a decoded text (parser/core/text.h): it ends with "\n" followed by the NUL
+ * Every scanner runs over a decoded text (lexer/core/text.h): it ends with "\n" followed by the NUL
  * sentinel at YYLIMIT, holds no other NUL and no CR. Double-quoted strings match case-sensitively,
  * single-quoted ones ignore case. */
 /*!re2c

@@ -1,7 +1,7 @@
 /* Decoding helpers shared by every form's decoder (see decoder.h). */
 #include "lexer/input/decoder.h"
 
-#include "parser/core/text.h"
+#include "lexer/core/text.h"
 
 /* Windows-1252 0x80-0x9F (0 where the code page leaves a hole); 0xA0-0xFF are Latin-1. */
 static const unsigned short cp1252_high[32] = {

@@ -1,4 +1,4 @@
-/* Decoding a unit's raw bytes into a record's text (parser/core/text.h): the state and the helpers
+/* Decoding a unit's raw bytes into a record's text (lexer/core/text.h): the state and the helpers
  * every form's decoder shares (lexer/input/forms.re, lexer/input/news_forms.re). */
 #ifndef CW_DECODER_H
 #define CW_DECODER_H
@@ -6,9 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "parser/core/arena.h"
-#include "parser/core/diag.h"
-#include "parser/core/text.h"
+#include "lexer/core/arena.h"
+#include "lexer/core/diag.h"
+#include "lexer/core/text.h"
 
 typedef const unsigned char *uptr;
 

@@ -1,13 +1,13 @@
-/* Input forms: detection, and decoding of one unit into a text (parser/core/text.h). */
+/* Input forms: detection, and decoding of one unit into a text (lexer/core/text.h). */
 #ifndef CW_FORMS_H
 #define CW_FORMS_H
 
 #include <stddef.h>
 
 #include "cablewire.h"
-#include "parser/core/arena.h"
-#include "parser/core/diag.h"
-#include "parser/core/text.h"
+#include "lexer/core/arena.h"
+#include "lexer/core/diag.h"
+#include "lexer/core/text.h"
 
 enum wl_field { WL_REFERENCE_ID, WL_CREATED, WL_RELEASED, WL_CLASSIFICATION, WL_ORIGIN, WL_FIELDS };
 enum csv_field { CSV_ID, CSV_DATE, CSV_REFID, CSV_ORIGIN, CSV_CLASSIFICATION, CSV_REFERENCES,
@@ -52,7 +52,7 @@ typedef struct decoded {
 } decoded;
 
 cw_form form_detect(const char *buf, size_t len);
-/* Where a decoder writes: the text (finished, see parser/core/text.h), the strings it keeps
+/* Where a decoder writes: the text (finished, see lexer/core/text.h), the strings it keeps
  * (arena) and its diagnostics. Decoders never see the record. */
 typedef struct decode_out {
 	text *text;

@@ -3,9 +3,9 @@
 #define CW_RECORD_H
 
 #include "cablewire.h"
-#include "parser/core/arena.h"
-#include "parser/core/diag.h"
-#include "parser/core/text.h"
+#include "lexer/core/arena.h"
+#include "lexer/core/diag.h"
+#include "lexer/core/text.h"
 #include "parser/core/value.h"
 
 struct cw_record {

@@ -3,7 +3,7 @@
 #ifndef CW_VALUE_H
 #define CW_VALUE_H
 
-#include "parser/core/arena.h"
+#include "lexer/core/arena.h"
 #include "cablewire.h"
 
 struct cw_member {

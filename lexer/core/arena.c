@@ -1,4 +1,4 @@
-#include "parser/core/arena.h"
+#include "lexer/core/arena.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "cablewire.h"
-#include "parser/core/arena.h"
+#include "lexer/core/arena.h"
 
 typedef struct unit_diag {
 	cw_diag d;

@@ -1,4 +1,4 @@
-#include "parser/core/diag.h"
+#include "lexer/core/diag.h"
 
 #include <stdio.h>
 #include <stdlib.h>

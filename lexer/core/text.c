@@ -1,4 +1,4 @@
-#include "parser/core/text.h"
+#include "lexer/core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
