@@ -168,38 +168,6 @@ static int format_from_extension(const char *path)
 	return CW_FORMAT_JSONL;
 }
 
-/* The summary line and the codes; the exit status of the run. */
-int convert_report(const convert_result *r, const char *verb, const char *out_path,
-		   const char *extra)
-{
-	const tally *t = &r->tally;
-	size_t clean = t->records - t->with_errors - t->with_warnings;
-	fprintf(stderr,
-		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
-		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
-		r->inputs.inputs, r->inputs.inputs == 1 ? "" : "s", verb, t->records,
-		t->records == 1 ? "" : "s", t->with_errors, t->with_warnings, clean,
-		t->error_records, t->error_records == 1 ? "" : "s", r->inputs.failed,
-		r->inputs.failed == 1 ? "" : "s", extra ? extra : "");
-	if (r->skipped && !r->mismatch)
-		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
-			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
-	tally_print_codes(t, stderr);
-	if (r->mismatch)
-		fprintf(stderr,
-			"cablewire: %s: cannot resume: its last record is not the one these inputs "
-			"give at that position (other inputs or options?); remove it to start over\n",
-			out_path);
-	if (r->too_short)
-		fprintf(stderr, "cablewire: %s: cannot resume: it holds more records than these "
-				"inputs give\n", out_path);
-	if (r->interrupted)
-		fprintf(stderr, "cablewire: interrupted\n");
-	if (r->interrupted || r->stopped || r->mismatch || r->too_short || r->inputs.failed)
-		return EXIT_USAGE;
-	return t->with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
-}
-
 static int convert_stream(const convert_settings *base, int format, const char *out_path,
 			  const char *tables_dir, int resume)
 {

@@ -21,11 +21,6 @@ int parse_format_arg(const char *name);
 enum { FORMAT_SQLITE = 1000 };
 
 struct convert_settings;
-struct convert_result;
 int convert_archive(const struct convert_settings *cs, const char *out_path, int resume);
-/* The summary of a conversion on stderr (verb: "wrote", "archived"; extra ends the first line);
- * returns the exit status. */
-int convert_report(const struct convert_result *r, const char *verb, const char *out_path,
-		   const char *extra);
 
 #endif

@@ -47,4 +47,9 @@ typedef struct convert_result {
 /* Returns 0 when every input was converted; the result says what happened otherwise. */
 int convert_run(const convert_settings *cs, const convert_backend *be, convert_result *out);
 
+/* The summary of a conversion on stderr (verb: "wrote", "archived"; extra ends the first line);
+ * returns the exit status. */
+int convert_report(const convert_result *r, const char *verb, const char *out_path,
+		   const char *extra);
+
 #endif
