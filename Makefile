@@ -170,6 +170,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST)
 	@tests/includes.sh
 	@tests/includes.sh --self-test
 	@tests/catalogue.sh $(CATALOGUE) $(CLI)
+	@tests/diagnostics.sh
 	@$(LINK_TEST)
 	CABLEWIRE=$(CLI) CK_ENV=1 $(TEST_BIN)
 	@tests/cli.sh $(CLI)
