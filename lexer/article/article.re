@@ -257,16 +257,43 @@ static int contrib_phrase(uptr cur, uptr lim)
 	(void)mar;
 }
 
-/* A short line "Name Name is ... reporter ...": a writer's bio. */
+/* Where the word with a capital (capw) that starts at cur ends, or NULL when none starts there. */
+static uptr capw_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:capw
+		capw { return cur; }
+		*    { return NULL; }
+		$    { return NULL; }
+	*/
+	(void)mar;
+}
+
+/* A short line "Name Name is ... reporter ...": a writer's bio. Its start,
+ * sp* capw (ws (capw | initial)){1,3} ws "is" ws, is read a word at a time (the counted repeat
+ * made 46 KB of C): an initial ([A-Z] ".") is a capw too, and every word must be followed by
+ * blanks, so the words are whole capw words, two to four of them, then "is". */
 static int bio_line(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	/*!re2c:bio
-		sp* capw (ws (capw | initial)){1,3} ws "is" ws { goto role; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-role:
+	while (*cur == ' ' || *cur == '\t')
+		cur++;
+	for (int words = 0;; words++) {
+		uptr w = capw_end(cur, lim);
+		if (!w) {
+			/* not a capw: "is" ends the name when two to four words came before it */
+			if (words < 2 || cur[0] != 'i' || cur[1] != 's' || (cur[2] != ' ' && cur[2] != '\t'))
+				return 0;
+			cur += 2;
+			while (*cur == ' ' || *cur == '\t')
+				cur++;
+			break;
+		}
+		if (words == 4 || (*w != ' ' && *w != '\t'))
+			return 0;
+		for (cur = w; *cur == ' ' || *cur == '\t'; cur++)
+			;
+	}
 	for (;;) {
 		/*!re2c:biorole
 			role / [^a-zA-Z] { return 1; }
@@ -570,41 +597,116 @@ enum { DL_CAPS = 1, DL_COLON, DL_TITLE, DL_BAYCITY };
 enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN, T_AGENCY,
        T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER };
 
-static int dl_token(uptr *pc, uptr lim)
+/* The tokens, as one re2c block, made 150 KB of C: the letters of capital, title-case and month
+ * words and their UTF-8 letters multiplied each other's states. The block is cut in four (the
+ * rest, months, capitals, title-case words), each an anchored scanner that reports its longest
+ * match, how far it read for it (a trailing context r / s is written r @t s: re2c counts s in
+ * the match's length), and its rule's place in the block; dl_token keeps re2c's choice, the
+ * longest match and on a tie the rule written first. */
+typedef struct dl_match {
+	uptr full, end; /* how far the match reads, trailing context included; where it ends */
+	int rule;       /* its place in the block; 0: none */
+} dl_match;
+
+static void dl_take(dl_match *best, uptr full, uptr end, int rule)
 {
-	uptr cur = *pc, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int k;
-	/*!stags:re2c:dltok format = 'uptr @@ = NULL;'; */
-	/*!re2c:dltok
+	if (!best->rule || full > best->full || (full == best->full && rule < best->rule)) {
+		best->full = full;
+		best->end = end;
+		best->rule = rule;
+	}
+}
+
+/* Rules 1-7, 9, 10, 13 and 14 of the block. */
+static void dl_rest(uptr cur, uptr lim, dl_match *m)
+{
+	uptr mar = NULL, t = NULL;
+	int rule;
+	/*!stags:re2c:dlrest format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlrest
 		dl_dash = "--" | "-" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95" | "_";
 		dl_long = "--" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95";
 
-		ws dl_dash ws | ws dl_long | dl_long ws?               { k = T_SEP; goto out; }
+		ws dl_dash ws | ws dl_long | dl_long ws?               { t = cur; rule = 1; goto out; }
 		/* the dash ends the line and the story starts under it */
-		ws? dl_dash / [\r\n\x00]                              { k = T_SEP; goto out; }
+		ws? dl_dash @t [\r\n\x00]                             { rule = 2; goto out; }
 		/* glued to the date: "Feb 26- Shr" */
-		dl_dash ws                                             { k = T_SEP; goto out; }
-		":" ws                                                 { k = T_COLON; goto out; }
-		ws? "," ws?                                            { k = T_COMMA; goto out; }
-		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { k = T_PAREN; goto out; }
-		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") / (ws | dl_long) { k = T_AGENCY; goto out; }
-		ws? mon_word "."? / ws digit                           { k = T_MONTH; goto out; }
-		ws digit{1,2} / [^0-9]                                 { k = T_DAY; goto out; }
+		dl_dash ws                                             { t = cur; rule = 3; goto out; }
+		":" ws                                                 { t = cur; rule = 4; goto out; }
+		ws? "," ws?                                            { t = cur; rule = 5; goto out; }
+		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { t = cur; rule = 6; goto out; }
+		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") @t (ws | dl_long) { rule = 7; goto out; }
+		ws digit{1,2} @t [^0-9]                                { rule = 9; goto out; }
 		/* day before month: "AMSTERDAM, 2 March -" */
-		ws? digit{1,2} ws mon_word "."? / [^A-Za-z]            { k = T_DATE; goto out; }
-		ws? capsw / [^a-z]                                     { k = T_CAPS; goto out; }
-		ws? titlew                                             { k = T_TITLE; goto out; }
-		ws particle / ws [A-Z]                                 { k = T_PARTICLE; goto out; }
-		"(" digit{1,2} "-" digit{1,2} ")" ws digit{1,2} ":" digit{2} ws [A-Z]{3} / ws
-			{ k = T_BAYCITY; goto out; }
-		* { k = T_OTHER; goto out; }
-		$ { k = T_END; goto out; }
+		ws? digit{1,2} ws mon_word "."? @t [^A-Za-z]           { rule = 10; goto out; }
+		ws particle @t ws [A-Z]                                { rule = 13; goto out; }
+		"(" digit{1,2} "-" digit{1,2} ")" ws digit{1,2} ":" digit{2} ws [A-Z]{3} @t ws
+			{ rule = 14; goto out; }
+		* { return; }
+		$ { return; }
 	*/
 out:
 	(void)mar;
-	*pc = cur;
-	return k;
+	dl_take(m, cur, t, rule);
+}
+
+/* Rule 8: ws? mon_word "."? / ws digit */
+static void dl_month(uptr cur, uptr lim, dl_match *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:dlmonth format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlmonth
+		ws? mon_word "."? @t ws digit { dl_take(m, cur, t, 8); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rule 11: ws? capsw / [^a-z] */
+static void dl_caps(uptr cur, uptr lim, dl_match *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:dlcaps format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlcaps
+		ws? capsw @t [^a-z] { dl_take(m, cur, t, 11); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rule 12: ws? titlew */
+static void dl_title(uptr cur, uptr lim, dl_match *m)
+{
+	uptr mar = NULL;
+	/*!re2c:dltitle
+		ws? titlew { dl_take(m, cur, cur, 12); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static int dl_token(uptr *pc, uptr lim)
+{
+	static const int kinds[] = { T_OTHER, T_SEP, T_SEP, T_SEP, T_COLON, T_COMMA, T_PAREN, T_AGENCY,
+				     T_MONTH, T_DAY, T_DATE, T_CAPS, T_TITLE, T_PARTICLE, T_BAYCITY };
+	uptr cur = *pc;
+	dl_match m = { NULL, NULL, 0 };
+	dl_rest(cur, lim, &m);
+	dl_month(cur, lim, &m);
+	dl_caps(cur, lim, &m);
+	dl_title(cur, lim, &m);
+	if (m.rule) {
+		*pc = m.end;
+		return kinds[m.rule];
+	}
+	/* $ at the end, else * takes one byte */
+	if (cur >= lim)
+		return T_END;
+	*pc = cur + 1;
+	return T_OTHER;
 }
 
 /* The shape: [bay city time] place-words [, region-words] [[,] Month Day] [(agency) | agency]
