@@ -477,16 +477,48 @@ int scan_name_part(const char **p, const char *end, const char *limit, slice *pa
 	(void)mar;
 }
 
+/* A block cut into anchored scanners: each reports its longest match, how far it read for it (a
+ * trailing context r / s is written r @t s, for re2c counts s in the match's length) and its
+ * rule's place in the block; the caller keeps re2c's choice, the longest match and on a tie the
+ * rule written first. */
+typedef struct longest {
+	uptr full, end; /* how far the match reads, trailing context included; where it ends */
+	int rule;       /* its place in the block; 0: none */
+} longest;
+
+static void longest_take(longest *best, uptr full, uptr end, int rule)
+{
+	if (!best->rule || full > best->full || (full == best->full && rule < best->rule)) {
+		best->full = full;
+		best->end = end;
+		best->rule = rule;
+	}
+}
+
 /* Each word of a part: a name word, a title word, an agency or organisation word. */
 enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 32 };
 
-static int part_word(uptr *pc, uptr lim, uptr end)
+/* The word's kind, as one re2c block of eight rules (role, organisation, the, particle, name,
+ * initials, suffix, any other word), made 100 KB of C: the case-insensitive word lists and the
+ * name letters multiplied each other's states. The block is cut into anchored scanners whose
+ * matches are compared as re2c compared them (longest_take). */
+static void pw_role(uptr cur, uptr lim, longest *m)
 {
-	uptr cur = *pc, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int k;
-	/*!re2c:partw
-		role / [ \t\n,=.]                                        { k = W_ROLE; goto out; }
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pwrole format = 'uptr @@ = NULL;'; */
+	/*!re2c:pwrole
+		role @t [ \t\n,=.] { longest_take(m, cur, t, 1); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static void pw_org(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pworg format = 'uptr @@ = NULL;'; */
+	/*!re2c:pworg
 		('press' | 'news' | 'times' | 'post' | 'journal' | 'tribune' | 'herald' | 'globe'
 		 | 'magazine' | 'agency' | 'radio' | 'television' | 'tv' | 'network' | 'monitor'
 		 | 'chronicle' | 'gazette' | 'daily' | 'weekly' | 'review' | 'union-tribune' | 'wire'
@@ -494,18 +526,67 @@ static int part_word(uptr *pc, uptr lim, uptr end)
 		 | 'foundation' | 'newspaper' | 'reuters' | 'reuter' | 'reutersd' | 'bloomberg'
 		 | 'presse-agentur' | 'france-presse' | 'international' | 'associated' | 'dpa' | 'afp'
 		 | 'ap' | 'upi' | 'cnn' | 'bbc' | 'cbs' | 'nbc' | 'abc' | 'npr')
-			/ [ \t\n,=.]                                        { k = W_ORG; goto out; }
-		'the' / [ \t]                                            { k = W_THE; goto out; }
-		particle / [ \t]                                         { k = W_PARTICLE; goto out; }
-		("Mc" | "Mac" | "O'" | "D'")? capw                        { k = W_NAME; goto out; }
-		initial+                                                 { k = W_NAME; goto out; }
-		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'                      { k = W_NAME; goto out; }
-		[^ \t\n,;=<]+                                           { k = W_OTHER; goto out; }
-		* { k = W_OTHER; goto out; }
-		$ { k = W_OTHER; goto out; }
+			@t [ \t\n,=.] { longest_take(m, cur, t, 2); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rules 3, 4, 6 and 7. */
+static void pw_small(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	int rule;
+	/*!stags:re2c:pwsmall format = 'uptr @@ = NULL;'; */
+	/*!re2c:pwsmall
+		'the' @t [ \t]                          { rule = 3; goto out; }
+		particle @t [ \t]                       { rule = 4; goto out; }
+		initial+                                { t = cur; rule = 6; goto out; }
+		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'     { t = cur; rule = 7; goto out; }
+		* { return; }
+		$ { return; }
 	*/
 out:
 	(void)mar;
+	longest_take(m, cur, t, rule);
+}
+
+static void pw_name(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL;
+	/*!re2c:pwname
+		("Mc" | "Mac" | "O'" | "D'")? capw { longest_take(m, cur, cur, 5); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static int part_word(uptr *pc, uptr lim, uptr end)
+{
+	static const int kinds[] = { W_OTHER, W_ROLE, W_ORG, W_THE, W_PARTICLE, W_NAME, W_NAME, W_NAME,
+				     W_OTHER };
+	uptr cur = *pc;
+	longest m = { NULL, NULL, 0 };
+	pw_role(cur, lim, &m);
+	pw_org(cur, lim, &m);
+	pw_small(cur, lim, &m);
+	pw_name(cur, lim, &m);
+	/* Rule 8: [^ \t\n,;=<]+ (a NUL before lim is one of its bytes) */
+	uptr q = cur;
+	while (q < lim && *q != ' ' && *q != '\t' && *q != '\n' && *q != ',' && *q != ';' && *q != '=' &&
+	       *q != '<')
+		q++;
+	if (q > cur)
+		longest_take(&m, q, q, 8);
+	int k = W_OTHER;
+	if (m.rule) {
+		k = kinds[m.rule];
+		cur = m.end;
+	} else if (cur < lim) {
+		cur++; /* * takes one byte; $ none */
+	}
 	if (cur > end)
 		cur = end;
 	*pc = cur;
@@ -599,26 +680,9 @@ enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN,
 
 /* The tokens, as one re2c block, made 150 KB of C: the letters of capital, title-case and month
  * words and their UTF-8 letters multiplied each other's states. The block is cut in four (the
- * rest, months, capitals, title-case words), each an anchored scanner that reports its longest
- * match, how far it read for it (a trailing context r / s is written r @t s: re2c counts s in
- * the match's length), and its rule's place in the block; dl_token keeps re2c's choice, the
- * longest match and on a tie the rule written first. */
-typedef struct dl_match {
-	uptr full, end; /* how far the match reads, trailing context included; where it ends */
-	int rule;       /* its place in the block; 0: none */
-} dl_match;
-
-static void dl_take(dl_match *best, uptr full, uptr end, int rule)
-{
-	if (!best->rule || full > best->full || (full == best->full && rule < best->rule)) {
-		best->full = full;
-		best->end = end;
-		best->rule = rule;
-	}
-}
-
+ * rest, months, capitals, title-case words) whose matches dl_token compares (longest_take). */
 /* Rules 1-7, 9, 10, 13 and 14 of the block. */
-static void dl_rest(uptr cur, uptr lim, dl_match *m)
+static void dl_rest(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL, t = NULL;
 	int rule;
@@ -647,16 +711,16 @@ static void dl_rest(uptr cur, uptr lim, dl_match *m)
 	*/
 out:
 	(void)mar;
-	dl_take(m, cur, t, rule);
+	longest_take(m, cur, t, rule);
 }
 
 /* Rule 8: ws? mon_word "."? / ws digit */
-static void dl_month(uptr cur, uptr lim, dl_match *m)
+static void dl_month(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL, t = NULL;
 	/*!stags:re2c:dlmonth format = 'uptr @@ = NULL;'; */
 	/*!re2c:dlmonth
-		ws? mon_word "."? @t ws digit { dl_take(m, cur, t, 8); return; }
+		ws? mon_word "."? @t ws digit { longest_take(m, cur, t, 8); return; }
 		* { return; }
 		$ { return; }
 	*/
@@ -664,12 +728,12 @@ static void dl_month(uptr cur, uptr lim, dl_match *m)
 }
 
 /* Rule 11: ws? capsw / [^a-z] */
-static void dl_caps(uptr cur, uptr lim, dl_match *m)
+static void dl_caps(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL, t = NULL;
 	/*!stags:re2c:dlcaps format = 'uptr @@ = NULL;'; */
 	/*!re2c:dlcaps
-		ws? capsw @t [^a-z] { dl_take(m, cur, t, 11); return; }
+		ws? capsw @t [^a-z] { longest_take(m, cur, t, 11); return; }
 		* { return; }
 		$ { return; }
 	*/
@@ -677,11 +741,11 @@ static void dl_caps(uptr cur, uptr lim, dl_match *m)
 }
 
 /* Rule 12: ws? titlew */
-static void dl_title(uptr cur, uptr lim, dl_match *m)
+static void dl_title(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL;
 	/*!re2c:dltitle
-		ws? titlew { dl_take(m, cur, cur, 12); return; }
+		ws? titlew { longest_take(m, cur, cur, 12); return; }
 		* { return; }
 		$ { return; }
 	*/
@@ -693,7 +757,7 @@ static int dl_token(uptr *pc, uptr lim)
 	static const int kinds[] = { T_OTHER, T_SEP, T_SEP, T_SEP, T_COLON, T_COMMA, T_PAREN, T_AGENCY,
 				     T_MONTH, T_DAY, T_DATE, T_CAPS, T_TITLE, T_PARTICLE, T_BAYCITY };
 	uptr cur = *pc;
-	dl_match m = { NULL, NULL, 0 };
+	longest m = { NULL, NULL, 0 };
 	dl_rest(cur, lim, &m);
 	dl_month(cur, lim, &m);
 	dl_caps(cur, lim, &m);
