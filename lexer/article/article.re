@@ -947,19 +947,29 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 /* All-caps words at a paragraph's start that are labels, not places. */
 static int not_a_place(uptr s, uptr e)
 {
-	uptr cur = s, lim = e, mar = NULL;
-	/*!re2c:notplace
-		('update' 'd'? | 'breaking' (ws 'news')? | 'exclusive' | 'analysis' | 'opinion' | 'editorial'
-		 | 'review' | 'commentary' | 'note' | 'correction' | 'clarification' | 'photos' | 'video'
-		 | 'live' | 'advisory' | 'urgent' | 'flash' | 'bulletin' | 'summary' | 'q' | 'a' | 'i'
-		 | 'warning' | 'watch' | 'listen' | 'read' | 'new' | 'more' | 'pros' | 'cons' | 'verdict'
-		 | 'the' | 'and' | 'but' | 'so' | 'yes' | 'no' | 'ok' | 'lol' | 'faq' | 'tl;dr' | 'ps'
-		 | 'p.s.' | 'ed' | 'eds' | 'dear' (ws [^\n]*)? | 'ap' | 'us' | 'u.s.' | 'un' | 'eu' | 'nato')
-			{ return cur == e; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-	(void)mar;
+	static const char *const labels[] = {
+		"update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial", "review",
+		"commentary", "note", "correction", "clarification", "photos", "video", "live", "advisory",
+		"urgent", "flash", "bulletin", "summary", "q", "a", "i", "warning", "watch", "listen", "read",
+		"new", "more", "pros", "cons", "verdict", "the", "and", "but", "so", "yes", "no", "ok", "lol",
+		"faq", "tl;dr", "ps", "p.s.", "ed", "eds", "dear", "ap", "us", "u.s.", "un", "eu", "nato"
+	};
+	/* The label's longest match must end at e, the place's end (the match is read on past e,
+	 * as the re2c rule read it: 'breaking' (ws 'news')?, 'dear' (ws [^\n]*)?). */
+	uptr best = word_longest_ci(s, labels, WORDS_N(labels)), q;
+	if ((q = word_ci(s, "breaking")) && (*q == ' ' || *q == '\t')) {
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if ((q = word_ci(q, "news")) && q > best)
+			best = q;
+	}
+	if ((q = word_ci(s, "dear")) && (*q == ' ' || *q == '\t')) {
+		while (*q != '\n' && (*q != '\0' || q < e))
+			q++;
+		if (q > best)
+			best = q;
+	}
+	return best == e;
 }
 
 static int month_at(uptr p, uptr e)
