@@ -954,8 +954,9 @@ static int not_a_place(uptr s, uptr e)
 		"new", "more", "pros", "cons", "verdict", "the", "and", "but", "so", "yes", "no", "ok", "lol",
 		"faq", "tl;dr", "ps", "p.s.", "ed", "eds", "dear", "ap", "us", "u.s.", "un", "eu", "nato"
 	};
-	/* The label's longest match must end at e, the place's end (the match is read on past e,
-	 * as the re2c rule read it: 'breaking' (ws 'news')?, 'dear' (ws [^\n]*)?). */
+	/* The label's longest match must end at e, the place's end. The re2c block this was had e
+	 * for its limit, but only a class that holds the sentinel's byte (NUL) checks the limit:
+	 * the words were read on past e, [^\n]* after 'dear' stopped at e (or at once past it). */
 	uptr best = word_longest_ci(s, labels, WORDS_N(labels)), q;
 	if ((q = word_ci(s, "breaking")) && (*q == ' ' || *q == '\t')) {
 		while (*q == ' ' || *q == '\t')
@@ -964,8 +965,9 @@ static int not_a_place(uptr s, uptr e)
 			best = q;
 	}
 	if ((q = word_ci(s, "dear")) && (*q == ' ' || *q == '\t')) {
-		while (*q != '\n' && (*q != '\0' || q < e))
-			q++;
+		/* ws [^\n]* is [^\n]* after the first blank */
+		for (q++; *q != '\n' && q < e; q++)
+			;
 		if (q > best)
 			best = q;
 	}
