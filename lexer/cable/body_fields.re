@@ -977,18 +977,35 @@ done:
  * row (its seventh field starts the header). Returns the start of the telegram, or NULL. */
 static const char *skip_row_line(const char *p, const char *limit)
 {
-	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int csv = 0;
+	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
+	int csv = 0, rule = 0;
+	/* Rule 1, a tab-separated row, [^\t\n]* "\t" [^\t\n]* "\t" [^\n]* "\t" / [^\n], is read in C:
+	 * its [^\n]* and [^\t\n]* multiplied the states of the other rules. Its match (context
+	 * included, as re2c counts it) runs to just past the last tab of the line, from the third
+	 * on, that a byte other than "\n" follows; the longer match wins, rule 1 on a tie. */
+	uptr tabs_full = NULL;
+	int ntabs = 0;
+	for (uptr q = cur; q < lim && *q != '\n'; q++)
+		if (*q == '\t' && ++ntabs >= 3 && q + 1 < lim && q[1] != '\n')
+			tabs_full = q + 2;
 	/*!re2c:rowline
 		refid = digit{2} [A-Z]+ digit+;
-		[^\t\n]* "\t" [^\t\n]* "\t" [^\n]* "\t" / [^\n]  { goto tabs; }
-		sp* digit+ "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} "," { csv = 1; goto commas; }
-		sp* digit{1,2} ":" digit{2} "," refid ","       { csv = 1; goto commas; }
-		sp* "ID:" sp* digit+ sp*                        { return (const char *)cur; }
-		* { return NULL; }
-		$ { return NULL; }
+		sp* digit+ "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} "," { rule = 2; goto chosen; }
+		sp* digit{1,2} ":" digit{2} "," refid ","       { rule = 3; goto chosen; }
+		sp* "ID:" sp* digit+ sp*                        { rule = 4; goto chosen; }
+		* { goto chosen; }
+		$ { goto chosen; }
 	*/
+chosen:
+	if (tabs_full && (!rule || tabs_full >= cur))
+		goto tabs;
+	if (rule == 2 || rule == 3) {
+		csv = 1;
+		goto commas;
+	}
+	if (rule == 4)
+		return (const char *)cur;
+	return NULL;
 tabs:;
 	/* The line holds a reference id among its fields; the telegram starts after the last tab. */
 	const char *e = p, *last_tab = NULL;
