@@ -15,6 +15,7 @@
 #include "grammar/cable/body.tab.h"
 #include "lexer/cable/body_fields.h"
 #include "lexer/cable/line_shapes.h"
+#include "lexer/core/words.h"
 
 typedef const unsigned char *uptr;
 
@@ -50,9 +51,10 @@ enum kind {
 typedef body_seg seg; /* body_lex.h */
 
 /* Every rule matches a whole line, so the first rule (as written) that matches the line decides.
- * The office lists are read in C (lexer/cable/line_shapes.h) and the catch-all (text) is the
- * line's "\n": in the one block the office lists multiplied the states of every rule that starts
- * with a capital. The block reports which rule matched (its place in the order below); a rule
+ * The office lists and the rules with classification words (cls_word) are read in C
+ * (lexer/cable/line_shapes.h) and the catch-all (text) is the line's "\n": in the one block the
+ * office lists and the class words multiplied the states of every rule that starts with a
+ * capital. The block reports which rule matched (its place in the order below); a rule
  * read in C decides when it comes before that one.
  *
  * A rule for CSV quotes left before a classification line, sp* "\"" (",\"")? / cls_word (kind
@@ -62,8 +64,51 @@ typedef body_seg seg; /* body_lex.h */
 enum {
 	R_OFFICE_KEYWORD = 7, /* sp* ("INFO" | "ACTION" | "ORIGIN") sp+ office nl* eol */
 	R_OFFICE_LIST = 8,    /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol */
+	R_DUMP_CLASS = 16,    /* sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)?
+			       * cls_word nl* eol */
+	R_CLASS_MORE = 22,    /* sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol; rule 23, the same with
+			       * [ \t]+, matched the same lines after it and never decided */
 	R_TEXT = 39           /* nl* eol */
 };
+
+/* Rule 22: a class word, a caveat or not, then a blank. */
+static int class_more_line(uptr p)
+{
+	const unsigned char *ends[CLS_ENDS];
+	for (int i = 0, n = cls_word_ends(skip_blanks(p), ends); i < n; i++) {
+		uptr e = ends[i];
+		if (e[0] == '/' && e[1] == '/')
+			for (e += 2; (*e >= 'A' && *e <= 'Z') || *e == '/'; e++)
+				;
+		if (*e == ' ' || *e == '\t')
+			return 1;
+	}
+	return 0;
+}
+
+/* Rule 16: 2005ROME 1234 - Classification: SECRET */
+static int dump_class_line(uptr p)
+{
+	const unsigned char *ends[CLS_ENDS];
+	p = skip_blanks(p);
+	for (int i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	uptr q = p + 4;
+	while ((*q >= 'A' && *q <= 'Z') || *q == ' ')
+		q++;
+	if (q - p < 7 || *q < '0' || *q > '9')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if ((*q != ' ' && *q != '\t') || *(q = skip_blanks(q)) != '-' || (q[1] != ' ' && q[1] != '\t'))
+		return 0;
+	q = skip_blanks(q + 1);
+	if (cls_word_ends(q, ends))
+		return 1;
+	uptr c = word_cs(q, "Classification:");
+	return c && cls_word_ends(skip_blanks(c), ends);
+}
 
 static enum kind classify(uptr start, uptr lim, seg *s)
 {
@@ -106,8 +151,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		sp* "Cable dated:" nl* eol                       { r = 13; goto done; }
 		sp* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} nl* eol
 		                                                 { r = 15; goto done; }
-		sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)? cls_word nl* eol
-		                                                 { r = 16; goto done; }
+		/* 16: a dump's classification line */
 		sp* "="{5,} [A-Z ]* "="{5,} sp* eol              { r = 17; goto done; }
 		sp* dumpkey sp* ":" nl* eol                      { r = 18; goto done; }
 		sp* weekday "," sp+ digit{1,2} sp+ month sp+ digit{4} ","? sp+ digit{1,2} ":" digit{2} sp* eol
@@ -117,8 +161,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		                                                 { r = 21; goto done; }
 
 		/* The head's keyword lines. */
-		sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol       { r = 22; goto done; }
-		sp* cls_word ("//" [A-Z/]*)? [ \t]+ nl* eol      { r = 23; goto done; }
+		/* 22 and 23: a class word and more */
 		sp* cls_spaced upper nl* eol                      { r = 24; goto done; }
 		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
 		                                                 { r = 25; goto done; }
@@ -156,6 +199,10 @@ done:
 		r = R_OFFICE_KEYWORD;
 	else if (R_OFFICE_LIST < block && office_line(start))
 		r = R_OFFICE_LIST;
+	else if (R_DUMP_CLASS < block && dump_class_line(start))
+		r = R_DUMP_CLASS;
+	else if (R_CLASS_MORE < block && class_more_line(start))
+		r = R_CLASS_MORE;
 	else if (!r)
 		r = R_TEXT;
 	if (r != block || r == R_TEXT) {

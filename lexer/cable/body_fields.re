@@ -3,6 +3,7 @@
 
 #include "lexer/core/runs.h"
 #include "lexer/core/words.h"
+#include "lexer/cable/line_shapes.h"
 
 #include <string.h>
 
@@ -45,16 +46,18 @@ static slice trim(slice s)
  * SECTION n OF m, then origin words and the serial. */
 static uptr cl_level(uptr cur, uptr lim)
 {
-	uptr mar = NULL, ctx = NULL;
-	(void)ctx;
-	/*!re2c:cl_level
-		sp* cls_word / [ \t/\n] { return cur; }
-		/* C O N F I D E N T I A LCAIRO: the spaced form ends where the letters stop being spaced. */
-		sp* cls_spaced / upper   { return cur; }
-		* { return NULL; }
-		$ { return NULL; }
-	*/
-	(void)mar;
+	/* Two rules, sp* cls_word / [ \t/\n] and sp* cls_spaced / upper (C O N F I D E N T I A LCAIRO:
+	 * the spaced form ends where the letters stop being spaced), both returning where the word
+	 * ends: the longest match's end. Read in C (lexer/cable/line_shapes.h). */
+	const unsigned char *ends[CLS_ENDS], *best;
+	(void)lim;
+	cur = skip_blanks(cur);
+	best = cls_spaced_before_upper(cur);
+	for (int i = 0, n = cls_word_ends(cur, ends); i < n; i++)
+		if ((*ends[i] == ' ' || *ends[i] == '\t' || *ends[i] == '/' || *ends[i] == '\n') &&
+		    (!best || ends[i] > best))
+			best = ends[i];
+	return best;
 }
 
 static uptr cl_caveat(uptr cur, uptr lim, slice *out)
