@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "lexer/core/words.h"
+
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
@@ -77,6 +79,15 @@ static slice trim(slice s)
 	return s;
 }
 
+/* Whether the text at p starts with the bytes of w, and where it ends. */
+static uptr lit_end(uptr p, const char *w)
+{
+	for (; *w; w++, p++)
+		if (*p != (unsigned char)*w)
+			return NULL;
+	return p;
+}
+
 static size_t count_words(uptr p, uptr end)
 {
 	size_t n = 0;
@@ -91,58 +102,154 @@ static size_t count_words(uptr p, uptr end)
 
 /* ---- paragraph kinds ----------------------------------------------------------------------- */
 
-/* Words that only boilerplate uses, looked for in short lines. */
+/* Words that only boilerplate uses, looked for in short lines: a phrase at a word of the first
+ * line (the scanner's step: [a-zA-Z0-9]+, or one other byte). A phrase is longer than the step's
+ * token where it starts (each holds a blank, a colon or two bytes where the token has one), so
+ * where one matches it is the longest match. Looked up in a table (lexer/core/words.h): as rules
+ * of the scanner's block the phrases made 30 KB of C. */
 static int chrome_words(uptr cur, uptr lim, uptr end)
 {
-	uptr mar = NULL;
+	static const char *const phrases[] = {
+		"click here", "browser notifications", "to your inbox", "our newsletter", "newsletter sign",
+		"sign up for", "subscribe to", "download the app", "download our app", "follow us on",
+		"all rights reserved", "privacy policy", "terms of use", "terms of service", "use cookies",
+		"cookie policy", "enable javascript", "your browser", "for the latest on", "\xc2\xa9",
+		"story continues below", "continue reading", "read more:", "related:"
+	};
+	(void)lim;
 	while (cur < end) {
-		/*!re2c:chromew
-			'click here' | 'browser notifications' | 'to your inbox' | 'our newsletter'
-			| 'newsletter sign' | 'sign up for' | 'subscribe to' | 'download the app'
-			| 'download our app' | 'follow us on' | 'all rights reserved' | 'privacy policy'
-			| 'terms of use' | 'terms of service' | 'use cookies' | 'cookie policy'
-			| 'enable javascript' | 'your browser' | 'for the latest on' | "\xc2\xa9"
-			| 'story continues below' | 'continue reading' | 'read more:' | 'related:'
-			{ return 1; }
-			[a-zA-Z0-9]+ | [^a-zA-Z0-9\n] { continue; }
-			"\n" { return 0; }
-			$ { return 0; }
-		*/
+		if (*cur == '\n')
+			return 0;
+		if (word_longest_ci(cur, phrases, WORDS_N(phrases)))
+			return 1;
+		if ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') || (*cur >= '0' && *cur <= '9'))
+			while ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') ||
+			       (*cur >= '0' && *cur <= '9'))
+				cur++;
+		else
+			cur++;
 	}
-	(void)mar;
 	return 0;
 }
 
-/* Boilerplate lines, whole. */
+/* A word of a site's name in its prompts: a capital and up to 20 of [A-Za-z0-9.&'-]. */
+static int chrome_cap(uptr w, uptr e)
+{
+	if (e - w > 21 || *w < 'A' || *w > 'Z')
+		return 0;
+	for (w++; w < e; w++)
+		if (!((*w >= 'A' && *w <= 'Z') || (*w >= 'a' && *w <= 'z') || (*w >= '0' && *w <= '9') ||
+		      *w == '.' || *w == '&' || *w == '\'' || *w == '-'))
+			return 0;
+	return 1;
+}
+
+/* Whether the word [w, e) is the lower-case word kw in any case. */
+static int word_is(uptr w, uptr e, const char *kw)
+{
+	size_t n = strlen(kw);
+	if ((size_t)(e - w) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((w[i] | 0x20) != (unsigned char)kw[i])
+			return 0;
+	return 1;
+}
+
+/* A site's own prompts, whatever the site: Watch CBS News, View CBS News In, CBS News App Open.
+ * The line at p (its blanks before the "\n" included) is cut into words at blanks and the
+ * words are counted here; as three rules of chrome_line's block their bounded repeats
+ * ((sp+ chrome_cap){1,3}, chrome_cap of {0,20}) multiplied its every state:
+ *   sp* 'watch' (sp+ chrome_cap){1,3} sp* eol
+ *   sp* 'view' (sp+ chrome_cap){1,3} sp+ 'in' sp* eol
+ *   sp* (chrome_cap sp+){0,3} 'app' sp+ 'open' sp* eol
+ * Each needs two to five words, so a line is cut at most six words deep. */
+static int site_prompt(uptr p)
+{
+	uptr w[6], we[6];
+	int n = 0;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\n')
+			break;
+		if (n == 6)
+			return 0;
+		w[n] = p;
+		while (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\0')
+			p++;
+		if (*p == '\0')
+			return 0;
+		we[n++] = p;
+	}
+	if (n < 2)
+		return 0;
+	int caps = 0; /* the words from the second on that are chrome_cap, without a gap */
+	for (int i = 1; i < n && chrome_cap(w[i], we[i]); i++)
+		caps++;
+	if (word_is(w[0], we[0], "watch") && n <= 4 && caps == n - 1)
+		return 1;
+	if (word_is(w[0], we[0], "view") && n >= 3 && n <= 5 && caps >= n - 2 &&
+	    word_is(w[n - 1], we[n - 1], "in"))
+		return 1;
+	if (n <= 5 && word_is(w[n - 2], we[n - 2], "app") && word_is(w[n - 1], we[n - 1], "open")) {
+		for (int i = 0; i < n - 2; i++)
+			if (!chrome_cap(w[i], we[i]))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Boilerplate lines, whole: a phrase alone on its line (sp* phrase sp* [.:]? sp* eol), a phrase
+ * the line starts with, an app prompt alone, or a site's prompt. Every one is looked for on its
+ * own (words.h): as one re2c block of keyword rules the phrases made 50 KB of C. */
 static int chrome_line(uptr cur, uptr lim)
 {
-	uptr mar = NULL;
-	/*!re2c:chromel
-		sp* ('chrome safari continue'
-		| 'be the first to know' | 'share this story' | 'share this article' | 'share this' | 'share'
-		| 'close x' | 'close' | 'switch to desktop site' | 'about these ads' | 'advertisement'
-		| 'follow stories like this' | 'scroll to top' | 'back to top' | 'skip to content'
-		| 'skip to main content' | 'read more' | 'continue reading' | 'most popular' | 'most read'
-		| 'recommended' | 'related' | 'related stories' | 'related articles' | 'related coverage'
-		| 'comments' | 'show comments' | 'print' | 'email' | 'e-mail' | 'tweet' | 'facebook'
-		| 'twitter' | 'linkedin' | 'whatsapp' | 'reddit' | 'sign in' | 'log in' | 'sign up'
-		| 'subscribe' | 'menu' | 'search' | 'home' | 'loading' | 'loading...' | 'hide caption'
-		| 'toggle caption' | 'enlarge this image' | 'play video' | 'listen' | 'next' | 'previous'
-		| 'next story' | 'previous story' | 'top stories' | 'trending' | 'sponsored'
-		| 'sponsored content' | 'ad feedback' | 'image' | 'video' | 'photo' | 'photos')
-			sp* [.:]? sp* eol { return 1; }
-		sp* 'your connection to ' { return 1; }
-		/* a site's own prompts, whatever the site: Watch CBS News, View CBS News In,
-		 * CBS News App Open, Open in app */
-		sp* 'watch' (sp+ chrome_cap){1,3} sp* eol { return 1; }
-		sp* 'view' (sp+ chrome_cap){1,3} sp+ 'in' sp* eol { return 1; }
-		sp* (chrome_cap sp+){0,3} 'app' sp+ 'open' sp* eol { return 1; }
-		sp* ('open in app' | 'open in the app' | 'open app' | 'get the app' | 'continue in app'
-		     | 'continue in browser') sp* eol { return 1; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-	(void)mar;
+	static const char *const alone[] = {
+		"chrome safari continue", "be the first to know", "share this story", "share this article",
+		"share this", "share", "close x", "close", "switch to desktop site", "about these ads",
+		"advertisement", "follow stories like this", "scroll to top", "back to top",
+		"skip to content", "skip to main content", "read more", "continue reading", "most popular",
+		"most read", "recommended", "related", "related stories", "related articles",
+		"related coverage", "comments", "show comments", "print", "email", "e-mail", "tweet",
+		"facebook", "twitter", "linkedin", "whatsapp", "reddit", "sign in", "log in", "sign up",
+		"subscribe", "menu", "search", "home", "loading", "loading...", "hide caption",
+		"toggle caption", "enlarge this image", "play video", "listen", "next", "previous",
+		"next story", "previous story", "top stories", "trending", "sponsored",
+		"sponsored content", "ad feedback", "image", "video", "photo", "photos"
+	};
+	static const char *const app[] = { "open in app", "open in the app", "open app", "get the app",
+					   "continue in app", "continue in browser" };
+	(void)lim;
+	uptr p = cur;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (word_ci(p, "your connection to "))
+		return 1;
+	for (size_t i = 0; i < WORDS_N(alone); i++) {
+		uptr q = word_ci(p, alone[i]);
+		if (!q)
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '.' || *q == ':')
+			q++;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '\n')
+			return 1;
+	}
+	for (size_t i = 0; i < WORDS_N(app); i++) {
+		uptr q = word_ci(p, app[i]);
+		if (!q)
+			continue;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '\n')
+			return 1;
+	}
+	return site_prompt(cur);
 }
 
 /* Kinds told by how the first line starts. */
@@ -184,16 +291,43 @@ static int contrib_phrase(uptr cur, uptr lim)
 	(void)mar;
 }
 
-/* A short line "Name Name is ... reporter ...": a writer's bio. */
+/* Where the word with a capital (capw) that starts at cur ends, or NULL when none starts there. */
+static uptr capw_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:capw
+		capw { return cur; }
+		*    { return NULL; }
+		$    { return NULL; }
+	*/
+	(void)mar;
+}
+
+/* A short line "Name Name is ... reporter ...": a writer's bio. Its start,
+ * sp* capw (ws (capw | initial)){1,3} ws "is" ws, is read a word at a time (the counted repeat
+ * made 46 KB of C): an initial ([A-Z] ".") is a capw too, and every word must be followed by
+ * blanks, so the words are whole capw words, two to four of them, then "is". */
 static int bio_line(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	/*!re2c:bio
-		sp* capw (ws (capw | initial)){1,3} ws "is" ws { goto role; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-role:
+	while (*cur == ' ' || *cur == '\t')
+		cur++;
+	for (int words = 0;; words++) {
+		uptr w = capw_end(cur, lim);
+		if (!w) {
+			/* not a capw: "is" ends the name when two to four words came before it */
+			if (words < 2 || cur[0] != 'i' || cur[1] != 's' || (cur[2] != ' ' && cur[2] != '\t'))
+				return 0;
+			cur += 2;
+			while (*cur == ' ' || *cur == '\t')
+				cur++;
+			break;
+		}
+		if (words == 4 || (*w != ' ' && *w != '\t'))
+			return 0;
+		for (cur = w; *cur == ' ' || *cur == '\t'; cur++)
+			;
+	}
 	for (;;) {
 		/*!re2c:biorole
 			role / [^a-zA-Z] { return 1; }
@@ -377,16 +511,48 @@ int scan_name_part(const char **p, const char *end, const char *limit, slice *pa
 	(void)mar;
 }
 
+/* A block cut into anchored scanners: each reports its longest match, how far it read for it (a
+ * trailing context r / s is written r @t s, for re2c counts s in the match's length) and its
+ * rule's place in the block; the caller keeps re2c's choice, the longest match and on a tie the
+ * rule written first. */
+typedef struct longest {
+	uptr full, end; /* how far the match reads, trailing context included; where it ends */
+	int rule;       /* its place in the block; 0: none */
+} longest;
+
+static void longest_take(longest *best, uptr full, uptr end, int rule)
+{
+	if (!best->rule || full > best->full || (full == best->full && rule < best->rule)) {
+		best->full = full;
+		best->end = end;
+		best->rule = rule;
+	}
+}
+
 /* Each word of a part: a name word, a title word, an agency or organisation word. */
 enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 32 };
 
-static int part_word(uptr *pc, uptr lim, uptr end)
+/* The word's kind, as one re2c block of eight rules (role, organisation, the, particle, name,
+ * initials, suffix, any other word), made 100 KB of C: the case-insensitive word lists and the
+ * name letters multiplied each other's states. The block is cut into anchored scanners whose
+ * matches are compared as re2c compared them (longest_take). */
+static void pw_role(uptr cur, uptr lim, longest *m)
 {
-	uptr cur = *pc, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int k;
-	/*!re2c:partw
-		role / [ \t\n,=.]                                        { k = W_ROLE; goto out; }
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pwrole format = 'uptr @@ = NULL;'; */
+	/*!re2c:pwrole
+		role @t [ \t\n,=.] { longest_take(m, cur, t, 1); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static void pw_org(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pworg format = 'uptr @@ = NULL;'; */
+	/*!re2c:pworg
 		('press' | 'news' | 'times' | 'post' | 'journal' | 'tribune' | 'herald' | 'globe'
 		 | 'magazine' | 'agency' | 'radio' | 'television' | 'tv' | 'network' | 'monitor'
 		 | 'chronicle' | 'gazette' | 'daily' | 'weekly' | 'review' | 'union-tribune' | 'wire'
@@ -394,18 +560,67 @@ static int part_word(uptr *pc, uptr lim, uptr end)
 		 | 'foundation' | 'newspaper' | 'reuters' | 'reuter' | 'reutersd' | 'bloomberg'
 		 | 'presse-agentur' | 'france-presse' | 'international' | 'associated' | 'dpa' | 'afp'
 		 | 'ap' | 'upi' | 'cnn' | 'bbc' | 'cbs' | 'nbc' | 'abc' | 'npr')
-			/ [ \t\n,=.]                                        { k = W_ORG; goto out; }
-		'the' / [ \t]                                            { k = W_THE; goto out; }
-		particle / [ \t]                                         { k = W_PARTICLE; goto out; }
-		("Mc" | "Mac" | "O'" | "D'")? capw                        { k = W_NAME; goto out; }
-		initial+                                                 { k = W_NAME; goto out; }
-		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'                      { k = W_NAME; goto out; }
-		[^ \t\n,;=<]+                                           { k = W_OTHER; goto out; }
-		* { k = W_OTHER; goto out; }
-		$ { k = W_OTHER; goto out; }
+			@t [ \t\n,=.] { longest_take(m, cur, t, 2); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rules 3, 4, 6 and 7. */
+static void pw_small(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	int rule;
+	/*!stags:re2c:pwsmall format = 'uptr @@ = NULL;'; */
+	/*!re2c:pwsmall
+		'the' @t [ \t]                          { rule = 3; goto out; }
+		particle @t [ \t]                       { rule = 4; goto out; }
+		initial+                                { t = cur; rule = 6; goto out; }
+		'jr.' | 'sr.' | 'iii' | 'ii' | 'iv'     { t = cur; rule = 7; goto out; }
+		* { return; }
+		$ { return; }
 	*/
 out:
 	(void)mar;
+	longest_take(m, cur, t, rule);
+}
+
+static void pw_name(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL;
+	/*!re2c:pwname
+		("Mc" | "Mac" | "O'" | "D'")? capw { longest_take(m, cur, cur, 5); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static int part_word(uptr *pc, uptr lim, uptr end)
+{
+	static const int kinds[] = { W_OTHER, W_ROLE, W_ORG, W_THE, W_PARTICLE, W_NAME, W_NAME, W_NAME,
+				     W_OTHER };
+	uptr cur = *pc;
+	longest m = { NULL, NULL, 0 };
+	pw_role(cur, lim, &m);
+	pw_org(cur, lim, &m);
+	pw_small(cur, lim, &m);
+	pw_name(cur, lim, &m);
+	/* Rule 8: [^ \t\n,;=<]+ (a NUL before lim is one of its bytes) */
+	uptr q = cur;
+	while (q < lim && *q != ' ' && *q != '\t' && *q != '\n' && *q != ',' && *q != ';' && *q != '=' &&
+	       *q != '<')
+		q++;
+	if (q > cur)
+		longest_take(&m, q, q, 8);
+	int k = W_OTHER;
+	if (m.rule) {
+		k = kinds[m.rule];
+		cur = m.end;
+	} else if (cur < lim) {
+		cur++; /* * takes one byte; $ none */
+	}
 	if (cur > end)
 		cur = end;
 	*pc = cur;
@@ -441,6 +656,78 @@ int classify_part(slice part, const char *limit)
 
 /* ---- agencies ------------------------------------------------------------------------------ */
 
+/* ("The" | "THE" | "the")? ws?: where the words after it start, or NULL when there is none. */
+static uptr after_the(uptr p)
+{
+	if (!word_cs(p, "The") && !word_cs(p, "THE") && !word_cs(p, "the"))
+		return NULL;
+	for (p += 3; *p == ' ' || *p == '\t'; p++)
+		;
+	return p;
+}
+
+/* The agency that the words [p, e) name, or NULL: the first of the table (in the order of the
+ * re2c rules it replaces, which made 29 KB of C) that reads them whole. */
+static const char *agency_name(uptr p, uptr e)
+{
+	enum { CS, CI, THE_CS, THE_CI, CI_WS }; /* THE_: ("The" | "THE" | "the")? ws? before;
+						 * CI_WS: a blank of the word is ws, [ \t]+ */
+	static const struct {
+		int how;
+		const char *word, *name;
+	} agencies[] = {
+		{ THE_CS, "AP", "AP" }, { THE_CI, "associated press", "AP" }, { THE_CI, "aptn", "AP" },
+		{ CI, "reuters", "Reuters" }, { CI, "reuter", "Reuters" }, { CI, "reutersd", "Reuters" },
+		{ CS, "AFP", "AFP" }, { CI, "agence france presse", "AFP" },
+		{ CI, "agence france-presse", "AFP" }, { CI, "dpa", "dpa" },
+		{ CI, "deutsche presse-agentur", "dpa" }, { CS, "UPI", "UPI" },
+		{ CI, "united press international", "UPI" },
+		{ THE_CI, "canadian press", "The Canadian Press" }, { CS, "CP", "The Canadian Press" },
+		{ CI, "xinhua", "Xinhua" }, { CI, "kyodo", "Kyodo" }, { CI_WS, "kyodo news", "Kyodo" },
+		{ CS, "ANSA", "ANSA" }, { CS, "EFE", "EFE" }, { CS, "KNA", "KNA" },
+		{ CI, "bay city news", "Bay City News" }, { CS, "CNN", "CNN" },
+		{ CS, "CBS News", "CBS News" }, { CS, "CBS", "CBS News" }, { CS, "BBC", "BBC" },
+		{ CI, "bloomberg", "Bloomberg" }, { CS, "tca", "tca" },
+		{ CI, "tribune content agency", "tca" }, { CI, "interfax", "Interfax" },
+		{ CS, "TASS", "TASS" }, { CI, "itar-tass", "TASS" }, { CS, "AAP", "AAP" },
+		{ CS, "NTB", "NTB" }, { CS, "ANP", "ANP" }, { CI, "yonhap", "Yonhap" }, { CS, "PTI", "PTI" },
+	};
+	uptr the = after_the(p);
+	for (size_t i = 0; i < WORDS_N(agencies); i++) {
+		const char *w = agencies[i].word;
+		switch (agencies[i].how) {
+		case CS:
+			if (word_cs(p, w) == e)
+				return agencies[i].name;
+			break;
+		case THE_CS:
+			if (word_cs(p, w) == e || (the && word_cs(the, w) == e))
+				return agencies[i].name;
+			break;
+		case THE_CI:
+			if (word_ci(p, w) == e || (the && word_ci(the, w) == e))
+				return agencies[i].name;
+			break;
+		case CI:
+			if (word_ci(p, w) == e)
+				return agencies[i].name;
+			break;
+		case CI_WS: {
+			/* "kyodo news": the blank is a run of blanks */
+			uptr q = word_ci(p, "kyodo");
+			if (q && (*q == ' ' || *q == '\t')) {
+				while (*q == ' ' || *q == '\t')
+					q++;
+				if (word_ci(q, "news") == e)
+					return agencies[i].name;
+			}
+			break;
+		}
+		}
+	}
+	return NULL;
+}
+
 const char *agency_canonical(slice words)
 {
 	slice w = trim(words);
@@ -449,44 +736,13 @@ const char *agency_canonical(slice words)
 	/* A trailing full stop (By Colin Brinsden, Reuters.) belongs to the line, not the name. */
 	while (w.n && (w.s[w.n - 1] == '.' || w.s[w.n - 1] == '='))
 		w.n--;
-	char buf[64];
+	/* A copy that ends with a NUL, as the comparisons need. */
+	unsigned char buf[64];
 	if (w.n >= sizeof buf)
 		return NULL;
 	memcpy(buf, w.s, w.n);
 	buf[w.n] = '\0';
-	uptr cur = (uptr)buf, lim = cur + w.n, mar = NULL;
-	const char *name;
-	/*!re2c:agency
-		("The" | "THE" | "the")? ws? ("AP" | 'associated press' | 'aptn') { name = "AP"; goto done; }
-		'reuters' | 'reuter' | 'reutersd'            { name = "Reuters"; goto done; }
-		"AFP" | 'agence france' [ -] 'presse'         { name = "AFP"; goto done; }
-		'dpa' | 'deutsche presse-agentur'            { name = "dpa"; goto done; }
-		"UPI" | 'united press international'         { name = "UPI"; goto done; }
-		("The" | "THE" | "the")? ws? 'canadian press' | "CP" { name = "The Canadian Press"; goto done; }
-		'xinhua'                                     { name = "Xinhua"; goto done; }
-		'kyodo' (ws 'news')?                         { name = "Kyodo"; goto done; }
-		"ANSA"                                       { name = "ANSA"; goto done; }
-		"EFE"                                        { name = "EFE"; goto done; }
-		"KNA"                                        { name = "KNA"; goto done; }
-		'bay city news'                              { name = "Bay City News"; goto done; }
-		"CNN"                                        { name = "CNN"; goto done; }
-		"CBS News" | "CBS"                           { name = "CBS News"; goto done; }
-		"BBC"                                        { name = "BBC"; goto done; }
-		'bloomberg'                                  { name = "Bloomberg"; goto done; }
-		"tca" | 'tribune content agency'             { name = "tca"; goto done; }
-		'interfax'                                   { name = "Interfax"; goto done; }
-		"TASS" | 'itar-tass'                         { name = "TASS"; goto done; }
-		"AAP"                                        { name = "AAP"; goto done; }
-		"NTB"                                        { name = "NTB"; goto done; }
-		"ANP"                                        { name = "ANP"; goto done; }
-		'yonhap'                                     { name = "Yonhap"; goto done; }
-		"PTI"                                        { name = "PTI"; goto done; }
-		* { return NULL; }
-		$ { return NULL; }
-	*/
-done:
-	(void)mar;
-	return cur == lim ? name : NULL;
+	return agency_name(buf, buf + w.n);
 }
 
 /* ---- datelines ----------------------------------------------------------------------------- */
@@ -497,41 +753,99 @@ enum { DL_CAPS = 1, DL_COLON, DL_TITLE, DL_BAYCITY };
 enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN, T_AGENCY,
        T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER };
 
-static int dl_token(uptr *pc, uptr lim)
+/* The tokens, as one re2c block, made 150 KB of C: the letters of capital, title-case and month
+ * words and their UTF-8 letters multiplied each other's states. The block is cut in four (the
+ * rest, months, capitals, title-case words) whose matches dl_token compares (longest_take). */
+/* Rules 1-7, 9, 10, 13 and 14 of the block. */
+static void dl_rest(uptr cur, uptr lim, longest *m)
 {
-	uptr cur = *pc, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int k;
-	/*!stags:re2c:dltok format = 'uptr @@ = NULL;'; */
-	/*!re2c:dltok
+	uptr mar = NULL, t = NULL;
+	int rule;
+	/*!stags:re2c:dlrest format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlrest
 		dl_dash = "--" | "-" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95" | "_";
 		dl_long = "--" | "\xe2\x80\x94" | "\xe2\x80\x93" | "\xe2\x80\x95";
 
-		ws dl_dash ws | ws dl_long | dl_long ws?               { k = T_SEP; goto out; }
+		ws dl_dash ws | ws dl_long | dl_long ws?               { t = cur; rule = 1; goto out; }
 		/* the dash ends the line and the story starts under it */
-		ws? dl_dash / [\r\n\x00]                              { k = T_SEP; goto out; }
+		ws? dl_dash @t [\r\n\x00]                             { rule = 2; goto out; }
 		/* glued to the date: "Feb 26- Shr" */
-		dl_dash ws                                             { k = T_SEP; goto out; }
-		":" ws                                                 { k = T_COLON; goto out; }
-		ws? "," ws?                                            { k = T_COMMA; goto out; }
-		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { k = T_PAREN; goto out; }
-		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") / (ws | dl_long) { k = T_AGENCY; goto out; }
-		ws? mon_word "."? / ws digit                           { k = T_MONTH; goto out; }
-		ws digit{1,2} / [^0-9]                                 { k = T_DAY; goto out; }
+		dl_dash ws                                             { t = cur; rule = 3; goto out; }
+		":" ws                                                 { t = cur; rule = 4; goto out; }
+		ws? "," ws?                                            { t = cur; rule = 5; goto out; }
+		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { t = cur; rule = 6; goto out; }
+		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") @t (ws | dl_long) { rule = 7; goto out; }
+		ws digit{1,2} @t [^0-9]                                { rule = 9; goto out; }
 		/* day before month: "AMSTERDAM, 2 March -" */
-		ws? digit{1,2} ws mon_word "."? / [^A-Za-z]            { k = T_DATE; goto out; }
-		ws? capsw / [^a-z]                                     { k = T_CAPS; goto out; }
-		ws? titlew                                             { k = T_TITLE; goto out; }
-		ws particle / ws [A-Z]                                 { k = T_PARTICLE; goto out; }
-		"(" digit{1,2} "-" digit{1,2} ")" ws digit{1,2} ":" digit{2} ws [A-Z]{3} / ws
-			{ k = T_BAYCITY; goto out; }
-		* { k = T_OTHER; goto out; }
-		$ { k = T_END; goto out; }
+		ws? digit{1,2} ws mon_word "."? @t [^A-Za-z]           { rule = 10; goto out; }
+		ws particle @t ws [A-Z]                                { rule = 13; goto out; }
+		"(" digit{1,2} "-" digit{1,2} ")" ws digit{1,2} ":" digit{2} ws [A-Z]{3} @t ws
+			{ rule = 14; goto out; }
+		* { return; }
+		$ { return; }
 	*/
 out:
 	(void)mar;
-	*pc = cur;
-	return k;
+	longest_take(m, cur, t, rule);
+}
+
+/* Rule 8: ws? mon_word "."? / ws digit */
+static void dl_month(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:dlmonth format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlmonth
+		ws? mon_word "."? @t ws digit { longest_take(m, cur, t, 8); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rule 11: ws? capsw / [^a-z] */
+static void dl_caps(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:dlcaps format = 'uptr @@ = NULL;'; */
+	/*!re2c:dlcaps
+		ws? capsw @t [^a-z] { longest_take(m, cur, t, 11); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+/* Rule 12: ws? titlew */
+static void dl_title(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL;
+	/*!re2c:dltitle
+		ws? titlew { longest_take(m, cur, cur, 12); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
+static int dl_token(uptr *pc, uptr lim)
+{
+	static const int kinds[] = { T_OTHER, T_SEP, T_SEP, T_SEP, T_COLON, T_COMMA, T_PAREN, T_AGENCY,
+				     T_MONTH, T_DAY, T_DATE, T_CAPS, T_TITLE, T_PARTICLE, T_BAYCITY };
+	uptr cur = *pc;
+	longest m = { NULL, NULL, 0 };
+	dl_rest(cur, lim, &m);
+	dl_month(cur, lim, &m);
+	dl_caps(cur, lim, &m);
+	dl_title(cur, lim, &m);
+	if (m.rule) {
+		*pc = m.end;
+		return kinds[m.rule];
+	}
+	/* $ at the end, else * takes one byte */
+	if (cur >= lim)
+		return T_END;
+	*pc = cur + 1;
+	return T_OTHER;
 }
 
 /* The shape: [bay city time] place-words [, region-words] [[,] Month Day] [(agency) | agency]
@@ -633,19 +947,31 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 /* All-caps words at a paragraph's start that are labels, not places. */
 static int not_a_place(uptr s, uptr e)
 {
-	uptr cur = s, lim = e, mar = NULL;
-	/*!re2c:notplace
-		('update' 'd'? | 'breaking' (ws 'news')? | 'exclusive' | 'analysis' | 'opinion' | 'editorial'
-		 | 'review' | 'commentary' | 'note' | 'correction' | 'clarification' | 'photos' | 'video'
-		 | 'live' | 'advisory' | 'urgent' | 'flash' | 'bulletin' | 'summary' | 'q' | 'a' | 'i'
-		 | 'warning' | 'watch' | 'listen' | 'read' | 'new' | 'more' | 'pros' | 'cons' | 'verdict'
-		 | 'the' | 'and' | 'but' | 'so' | 'yes' | 'no' | 'ok' | 'lol' | 'faq' | 'tl;dr' | 'ps'
-		 | 'p.s.' | 'ed' | 'eds' | 'dear' (ws [^\n]*)? | 'ap' | 'us' | 'u.s.' | 'un' | 'eu' | 'nato')
-			{ return cur == e; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-	(void)mar;
+	static const char *const labels[] = {
+		"update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial", "review",
+		"commentary", "note", "correction", "clarification", "photos", "video", "live", "advisory",
+		"urgent", "flash", "bulletin", "summary", "q", "a", "i", "warning", "watch", "listen", "read",
+		"new", "more", "pros", "cons", "verdict", "the", "and", "but", "so", "yes", "no", "ok", "lol",
+		"faq", "tl;dr", "ps", "p.s.", "ed", "eds", "dear", "ap", "us", "u.s.", "un", "eu", "nato"
+	};
+	/* The label's longest match must end at e, the place's end. The re2c block this was had e
+	 * for its limit, but only a class that holds the sentinel's byte (NUL) checks the limit:
+	 * the words were read on past e, [^\n]* after 'dear' stopped at e (or at once past it). */
+	uptr best = word_longest_ci(s, labels, WORDS_N(labels)), q;
+	if ((q = word_ci(s, "breaking")) && (*q == ' ' || *q == '\t')) {
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if ((q = word_ci(q, "news")) && q > best)
+			best = q;
+	}
+	if ((q = word_ci(s, "dear")) && (*q == ' ' || *q == '\t')) {
+		/* ws [^\n]* is [^\n]* after the first blank */
+		for (q++; *q != '\n' && q < e; q++)
+			;
+		if (q > best)
+			best = q;
+	}
+	return best == e;
 }
 
 static int month_at(uptr p, uptr e)
@@ -860,89 +1186,146 @@ static uptr name_word_end(uptr cur, uptr lim)
 	(void)mar;
 }
 
-/* Whether "Name/Agency" can be matched on from the end of its first word. */
-static int credit_after_name(uptr cur, uptr lim)
+/* Where "Name/Agency" ends (photo_after_name / [^A-Za-z]) when it can be matched on from the end
+ * of its first word, else NULL. */
+static uptr credit_after_name(uptr cur, uptr lim)
 {
 	uptr mar = NULL, ctx = NULL;
 	(void)ctx;
 	/*!stags:re2c:photo_after format = 'uptr @@ = NULL;'; */
 	/*!re2c:photo_after
-		photo_after_name / [^A-Za-z] { return 1; }
-		* { return 0; }
-		$ { return 0; }
+		photo_after_name / [^A-Za-z] { return cur; }
+		* { return NULL; }
+		$ { return NULL; }
 	*/
 	(void)mar;
 }
 
-/* The credit rules but "Name/Agency", which scan_photo_credit adds only where it can match. */
-/*!rules:re2c:photo
-	"(" [^()\n]{1,100} ")" {
-		if (bracket_credit(tok + 1, cur - 1, out))
-			goto found;
-		cur = tok + 1;
-		continue;
-	}
-	("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3} {
-		split_credit(tok, cur, out);
-		goto found;
-	}
-	agency ws 'photo' 's'? / ws [A-Z0-9]+ {
-		/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
-		uptr a = cur;
-		while (a > tok && a[-1] != ' ')
-			a--;
-		out->agency = trim(mk(tok, a));
-		while (cur < e && *cur != '\n')
-			cur++;
-		goto found;
-	}
-	[A-Za-z0-9]+ | [^A-Za-z0-9\n(] | "(" | "\n" { continue; }
-	* { continue; }
-	$ { return 0; }
-*/
+/* "AP Photo XNP101": where agency ws 'photo' 's'? / ws [A-Z0-9]+ ends at cur, or NULL. */
+static uptr agency_photo(uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL;
+	(void)ctx;
+	/*!stags:re2c:photo_agency format = 'uptr @@ = NULL;'; */
+	/*!re2c:photo_agency
+		agency ws 'photo' 's'? / ws [A-Z0-9]+ { return cur; }
+		* { return NULL; }
+		$ { return NULL; }
+	*/
+	(void)mar;
+}
 
+static int is_nmw_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '\'' || c == '.' || c == '-';
+}
+
+/* The credit rules, as one re2c block with the scanner's step ([A-Za-z0-9]+, or one byte):
+ *   P1  "(" [^()\n]{1,100} ")"                                    what bracket_credit reads
+ *   P2  ("REUTERS" | "Reuters") "/" nmw (" " nmw){0,3}            REUTERS/Jim Young
+ *   P3  agency ws 'photo' 's'? / ws [A-Z0-9]+                     AP Photo XNP101, XNP102
+ *   P4  nmw photo_after_name / [^A-Za-z]                          Jim Young/Getty Images
+ * Their counted repeats multiplied each other's states (340 KB of C); here each is matched on
+ * its own where it can start, and the block's choice is made in C: the longest match, its
+ * trailing context counted (as re2c counts it), and on a tie the rule written first (P4 was
+ * added by the use block, after the others). A match of any of them is longer than the step's. */
 int scan_photo_credit(const char *p, const char *end, const char *limit, photo_fields *out)
 {
 	memset(out, 0, sizeof(*out));
-	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok;
-	(void)ctx;
-	/* "Name/Agency" (nmw photo_after_name) is tried at every capital the loop stops at, and the
-	 * loop's step ([A-Za-z0-9]+, or one other byte) stops at each capital of a run such as
-	 * A-A-A-... or J.R.R.: tried as a rule there, it scanned the rest of the run from each, a
-	 * quadratic in the run's length. The invariant: for every capital tok in [s, word_end),
-	 * where word_end is the end of the name-character run from the capital s, the rule matches
-	 * at tok if and only if name_credit (photo_after_name matches at word_end): its first word
-	 * must run to word_end, and what follows does not depend on tok. So the run is scanned
-	 * once, its tail matched once; where name_credit is 0 the block without the rule gives the
-	 * same token the full block would (the rule takes no part in it), and where it is 1 the full
-	 * block matches a credit and the scan ends. A tail reads at most four words and the blanks
-	 * after them: every byte is read by a bounded number of tails. */
-	uptr word_end = NULL;
-	int name_credit = 0;
-	/* Tags of the two photo blocks (use blocks have no name to list them by: this lists the tags
-	 * of every block in the file, which is why each is voided). */
-	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
+	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, tok;
+	/* P4 is tried at every capital the loop stops at, and the loop's step stops at each capital
+	 * of a run such as A-A-A-... or J.R.R.: matched from each, it scanned the rest of the run
+	 * from each, a quadratic in the run's length. The invariant: for every capital tok in
+	 * [s, word_end), where word_end is the end of the name-character run from the capital s,
+	 * P4 matches at tok if and only if photo_after_name matches at word_end, and ends where it
+	 * does (name_end): its first word must run to word_end, and what follows does not depend on
+	 * tok. So the run is scanned once, its tail matched once. A tail reads at most four words
+	 * and the blanks after them: every byte is read by a bounded number of tails. */
+	uptr word_end = NULL, name_end = NULL;
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
+		int cap = *tok >= 'A' && *tok <= 'Z';
+		if (cap && tok >= word_end) {
 			word_end = name_word_end(tok, lim);
-			name_credit = credit_after_name(word_end, lim);
+			name_end = credit_after_name(word_end, lim);
 		}
-		if (*tok >= 'A' && *tok <= 'Z' && name_credit) {
-			/*!use:re2c:photo
-				nmw photo_after_name / [^A-Za-z] {
-					split_credit(tok, cur, out);
-					goto found;
-				}
-			*/
-		} else {
-			/*!use:re2c:photo */
+		/* Each rule's end, and how far its match reaches for the longest-match choice. */
+		uptr end1 = NULL, end2 = NULL, end3 = NULL, end4 = NULL, best = tok;
+		int rule = 0;
+		if (*tok == '(') {
+			uptr q = tok + 1;
+			while (q < lim && q - tok <= 101 && *q != '(' && *q != ')' && *q != '\n')
+				q++;
+			if (q < lim && *q == ')' && q - tok >= 2 && q - tok <= 101)
+				end1 = q + 1;
+			if (end1 && end1 > best)
+				best = end1, rule = 1;
 		}
+		if (*tok == 'R' && (lit_end(tok, "REUTERS/") || lit_end(tok, "Reuters/")) &&
+		    tok[8] >= 'A' && tok[8] <= 'Z') {
+			uptr q = tok + 9;
+			for (int words = 1;; words++) {
+				while (is_nmw_char(*q))
+					q++;
+				if (words == 4 || q[0] != ' ' || q[1] < 'A' || q[1] > 'Z')
+					break;
+				q += 2;
+			}
+			end2 = q;
+			if (end2 > best)
+				best = end2, rule = 2;
+		}
+		if ((end3 = agency_photo(tok, lim))) {
+			uptr full = end3;
+			while (*full == ' ' || *full == '\t')
+				full++;
+			while ((*full >= 'A' && *full <= 'Z') || (*full >= '0' && *full <= '9'))
+				full++;
+			if (full > best)
+				best = full, rule = 3;
+		}
+		if (cap && name_end) {
+			end4 = name_end;
+			if (end4 + 1 > best)
+				best = end4 + 1, rule = 4;
+		}
+		switch (rule) {
+		case 1:
+			cur = end1;
+			if (bracket_credit(tok + 1, cur - 1, out))
+				goto found;
+			cur = tok + 1;
+			continue;
+		case 2:
+			cur = end2;
+			split_credit(tok, cur, out);
+			goto found;
+		case 3: {
+			/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
+			cur = end3;
+			uptr a = cur;
+			while (a > tok && a[-1] != ' ')
+				a--;
+			out->agency = trim(mk(tok, a));
+			while (cur < e && *cur != '\n')
+				cur++;
+			goto found;
+		}
+		case 4:
+			cur = end4;
+			split_credit(tok, cur, out);
+			goto found;
+		}
+		/* The step: [A-Za-z0-9]+, or one byte. */
+		cur++;
+		if ((*tok >= 'A' && *tok <= 'Z') || (*tok >= 'a' && *tok <= 'z') || (*tok >= '0' && *tok <= '9'))
+			while ((*cur >= 'A' && *cur <= 'Z') || (*cur >= 'a' && *cur <= 'z') ||
+			       (*cur >= '0' && *cur <= '9'))
+				cur++;
 	}
 found:
-	(void)mar;
 	if (cur > e)
 		return 0;
 	out->credit = trim(mk(tok, cur));
@@ -1006,18 +1389,23 @@ int scan_contributor(const char *p, const char *end, const char *limit, contrib_
 
 /* ---- attributions -------------------------------------------------------------------------- */
 
+/* The phrases, as rules over one paragraph's words (aws: a blank run that may hold one line end,
+ * for a paragraph's words wrap):
+ *   R1  ("told" | "tell" | "tells" | "telling") aws "the" aws src_seq
+ *   R2  ("told" | "tell" | "tells" | "telling") aws (src_seq | "dpa" | "tca" | "dpa-AFX")
+ *   R3  ("according" | "According") aws "to" aws ("the" aws)? (adjective aws)? src_seq src_tail?
+ *   R4  src_seq aws ("reports" | "reported") / [ .,]
+ * where src_seq = srcw ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7}, srcw a word with a
+ * capital, and src_tail = (aws loww){0,2} aws ('sources' | 'officials' | ...). As one re2c block
+ * (with the scanner's step, [A-Za-z0-9'-]+ or one byte) their counted repeats multiplied each
+ * other's states into 1.3 MB of C; here the words are read one at a time and the repeats counted
+ * in C. The block's longest match is kept: at most one rule can match at a position (R1 and R2
+ * start with a lower-case verb and differ in the word after it, R3 starts with "according", R4 with
+ * a capital, and R3 and R4 both at "According" would need "to" and "reports" as its next word),
+ * a match always ends past the word the step would take, and within a rule the farthest end is
+ * taken. Every rule reads a bounded number of words from where it starts. */
 /*!re2c
-	/* a paragraph's words may wrap: a line end counts as a blank */
-	aws      = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*;
 	srcw     = [A-Z] ([A-Za-z'&-] | rsq | u8mb)*;
-	/* the words of a source after its first */
-	src_more = ((aws ('of' | 'for' | 'and' | 'de'))? aws srcw){0,7};
-	src_seq  = srcw src_more;
-	src_tail = (aws loww){0,2} aws ('sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats' | 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses' | 'residents' | 'agency'
-	         | 'authorities' | 'police' | 'data' | 'figures' | 'reports' | 'statement');
-	src_low  = "dpa" | "tca" | "dpa-AFX";
-	/* "the Associated Press reports", from the end of the source's first word */
-	reports_after_word = src_more aws ("reports" | "reported");
 */
 
 /* Where the source word that starts at cur (a capital) ends. */
@@ -1032,97 +1420,261 @@ static uptr source_word_end(uptr cur, uptr lim)
 	(void)mar;
 }
 
-/* Whether "Source reports" can be matched on from the end of its first word. */
-static int reports_after(uptr cur, uptr lim)
+/* The end of the longest src_tail keyword at cur (any case, a prefix of a word is enough), or
+ * NULL. */
+static uptr source_tail_word(uptr cur, uptr lim)
 {
-	uptr mar = NULL, ctx = NULL;
-	(void)ctx;
-	/*!re2c:attr_reports
-		reports_after_word / [ .,] { return 1; }
-		* { return 0; }
-		$ { return 0; }
+	uptr mar = NULL;
+	/*!re2c:attr_tailw
+		'sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats'
+		| 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses'
+		| 'residents' | 'agency' | 'authorities' | 'police' | 'data' | 'figures' | 'reports'
+		| 'statement' { return cur; }
+		* { return NULL; }
+		$ { return NULL; }
 	*/
 	(void)mar;
 }
 
-/* The attribution rules but "Source reports" (reports_after_word), which is tried only where it
- * can match. */
-/*!rules:re2c:attr
-	("told" | "tell" | "tells" | "telling") aws "the" aws @s0 src_seq {
-		out->source = mk(s0, cur);
-		goto found;
+/* aws = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*, at p: its end, or NULL. Every word that may follow it
+ * starts with neither a blank nor a line end, so only its longest match can be followed by one. */
+static uptr aws_end(uptr p)
+{
+	uptr q = p;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (*q == '\n')
+		q++;
+	else if (*q == '\r' && q[1] == '\n')
+		q += 2;
+	else
+		return q > p ? q : NULL;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	return q;
+}
+
+/* lit_end, and an aws after the word: where the next word starts, or NULL. */
+static uptr lit_aws(uptr p, const char *w)
+{
+	uptr e = lit_end(p, w);
+	return e ? aws_end(e) : NULL;
+}
+
+/* A connector ('of' | 'for' | 'and' | 'de', any case) at p with a blank or line end after it:
+ * its end, or NULL. */
+static uptr connector_end(uptr p)
+{
+	static const char *const words[] = { "of", "for", "and", "de" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		const char *w = words[k];
+		uptr q = p;
+		while (*w && (*q | 0x20) == (unsigned char)*w)
+			q++, w++;
+		if (!*w && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			return q;
 	}
-	("told" | "tell" | "tells" | "telling") aws (src_seq | src_low) {
-		uptr v = tok;
-		while (*v != ' ' && *v != '\t' && *v != '\n')
-			v++;
-		while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-			v++;
-		out->source = mk(v, cur);
-		goto found;
+	return NULL;
+}
+
+/* src_tail after a source that ends at e: the farthest end, or NULL. */
+static uptr source_tail_end(uptr e, uptr lim)
+{
+	uptr best = NULL, p = e;
+	for (int lows = 0;; lows++) {
+		uptr a = aws_end(p);
+		if (!a)
+			break;
+		uptr k = source_tail_word(a, lim);
+		if (k && k > best)
+			best = k;
+		/* (aws loww){0,2}, loww = [a-z] [a-z'-]* */
+		if (lows == 2 || *a < 'a' || *a > 'z')
+			break;
+		for (p = a + 1; (*p >= 'a' && *p <= 'z') || *p == '\'' || *p == '-'; p++)
+			;
 	}
-	("according" | "According") aws "to" aws ("the" aws)? (("state-run" | "state" | "official"
-		| "local" | "independent" | "semi-official") aws)? @s0 src_seq src_tail? {
-		out->source = mk(s0, cur);
-		goto found;
+	return best;
+}
+
+/* aws ("reports" | "reported") / [ .,] after a source that ends at e: the verb's end, or NULL. */
+static uptr reports_end(uptr e)
+{
+	uptr a = aws_end(e), v;
+	if (!a || !(v = lit_end(a, "report")))
+		return NULL;
+	if (*v == 's')
+		v++;
+	else if (v[0] == 'e' && v[1] == 'd')
+		v += 2;
+	else
+		return NULL;
+	return *v == ' ' || *v == '.' || *v == ',' ? v : NULL;
+}
+
+enum { SRC_MORE = 7, SRC_NEVER = 100 };
+
+/* A source's words after its first, which ends at e0: src_more, ((aws connector)? aws srcw){0,7}.
+ * Returns the farthest end of the source (with want_tail, of the source and a src_tail after it)
+ * and sets *verb (when not NULL) to the end of "reports" after some end of it (R4), or NULL. A
+ * word that is both a connector and a source word (Of, AND) may be either: it[] is the fewest
+ * repeats that end the source at a word, a connector and its source word making one. */
+static uptr source_words(uptr e0, uptr lim, int want_tail, uptr *verb)
+{
+	uptr best = e0, end = e0;
+	int it = 0, it_prev = SRC_NEVER, conn = 0;
+	if (verb)
+		*verb = NULL;
+	for (;;) {
+		/* The word that ends at end is an end of the source when it <= SRC_MORE. */
+		if (it <= SRC_MORE) {
+			if (end > best)
+				best = end;
+			if (want_tail) {
+				uptr t = source_tail_end(end, lim);
+				if (t && t > best)
+					best = t;
+			}
+			if (verb && !*verb)
+				*verb = reports_end(end);
+		}
+		/* Can a later word be reached: after this one as a source word, or after it as a
+		 * connector? */
+		if (!(it < SRC_MORE || (conn && it_prev < SRC_MORE)))
+			break;
+		uptr a = aws_end(end);
+		if (!a)
+			break;
+		uptr s = *a >= 'A' && *a <= 'Z' ? source_word_end(a, lim) : NULL;
+		uptr c = connector_end(a);
+		int next = SRC_NEVER;
+		if (s && it < SRC_MORE)
+			next = it + 1;
+		if (s && conn && it_prev < SRC_MORE && it_prev + 1 < next)
+			next = it_prev + 1;
+		if (!s && !c)
+			break;
+		/* a word that is both ends at the same blank */
+		end = s ? s : c;
+		it_prev = it;
+		it = next;
+		conn = c != NULL;
 	}
-	[A-Za-z0-9'-]+ | [^A-Za-z0-9'\n-] | "\n" { continue; }
-	* { continue; }
-	$ { return 0; }
-*/
+	return best;
+}
+
+/* R1 and R2 at tok: the match's end and the source, or NULL. */
+static uptr told_at(uptr tok, uptr lim, uptr *s0)
+{
+	static const char *const verbs[] = { "told", "tell", "tells", "telling" };
+	uptr a = NULL;
+	for (size_t k = 0; k < sizeof verbs / sizeof *verbs && !a; k++)
+		a = lit_aws(tok, verbs[k]);
+	if (!a)
+		return NULL;
+	uptr b = lit_aws(a, "the");
+	if (b) {
+		/* R1; R2 cannot start at "the" */
+		if (*b < 'A' || *b > 'Z')
+			return NULL;
+		*s0 = b;
+		return source_words(source_word_end(b, lim), lim, 0, NULL);
+	}
+	*s0 = a;
+	if (*a >= 'A' && *a <= 'Z')
+		return source_words(source_word_end(a, lim), lim, 0, NULL);
+	uptr low = lit_end(a, "dpa-AFX");
+	if (!low)
+		low = lit_end(a, "dpa");
+	if (!low)
+		low = lit_end(a, "tca");
+	return low;
+}
+
+/* R3 at tok: the match's end and the source, or NULL. */
+static uptr according_at(uptr tok, uptr lim, uptr *s0)
+{
+	static const char *const adjectives[] = { "state-run", "state", "official", "local",
+						  "independent", "semi-official" };
+	uptr a = lit_aws(tok, "according");
+	if (!a)
+		a = lit_aws(tok, "According");
+	if (!a || !(a = lit_aws(a, "to")))
+		return NULL;
+	uptr b = lit_aws(a, "the");
+	if (b)
+		a = b;
+	for (size_t k = 0; k < sizeof adjectives / sizeof *adjectives; k++)
+		if ((b = lit_aws(a, adjectives[k]))) {
+			a = b;
+			break;
+		}
+	if (*a < 'A' || *a > 'Z')
+		return NULL;
+	*s0 = a;
+	return source_words(source_word_end(a, lim), lim, 1, NULL);
+}
 
 int scan_attribution(const char **p, const char *end, const char *limit, attribution_fields *out)
 {
 	memset(out, 0, sizeof(*out));
-	uptr cur = (uptr)*p, lim = (uptr)limit, e = (uptr)end, mar = NULL, ctx = NULL, tok, s0;
-	(void)ctx;
-	/* "Source reports" (src_seq aws "reports") is tried at every capital the loop stops at, and
-	 * the loop's step ([A-Za-z0-9'-]+, or one other byte) stops at each capital of a run of
-	 * source characters such as A&A&..., AT&T, A'A', or letters of any script: tried as a rule
-	 * there, it scanned the rest of the run from each, a quadratic in the run's length. The
-	 * invariant, as in scan_photo_credit: for every capital tok in [s, word_end), where
-	 * word_end is the end of the srcw run from the capital s, the rule matches at tok if and
-	 * only if reports (reports_after_word matches at word_end). The first word of src_seq must
-	 * run to word_end (aws, all that may follow it, starts with a blank, which is no source
-	 * character); the rest is src_more and the verb, the same for every tok. A capital is a
-	 * character of its own in UTF-8, so the run from a later capital ends where the run from s
-	 * did. A tail reads at most eight words and the blanks between: every byte is read by a
-	 * bounded number of tails. */
-	uptr word_end = NULL;
-	int reports = 0;
-	/* Tags of the two blocks (as in scan_photo_credit). */
-	/*!stags:re2c format = 'uptr @@ = NULL; (void)@@;'; */
+	uptr cur = (uptr)*p, lim = (uptr)limit, e = (uptr)end, tok, s0;
+	/* R4 (src_seq aws "reports") is tried at every capital the step stops at, and the step
+	 * ([A-Za-z0-9'-]+, or one other byte) stops at each capital of a run of source characters
+	 * such as A&A&..., AT&T, A'A', or letters of any script: matched from each, it scanned the
+	 * rest of the run from each, a quadratic in the run's length. The invariant: for every
+	 * capital tok in [s, word_end), where word_end is the end of the srcw run from the capital
+	 * s, R4 matches at tok if and only if it does at s, and ends where it does (verb): its first
+	 * word must run to word_end (aws, all that may follow it, starts with a blank, which is no
+	 * source character), and the rest does not depend on tok. A capital is a character of its
+	 * own in UTF-8, so the run from a later capital ends where the run from s did. */
+	uptr word_end = NULL, verb = NULL;
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		if (*tok >= 'A' && *tok <= 'Z' && tok >= word_end) {
-			word_end = source_word_end(tok, lim);
-			reports = reports_after(word_end, lim);
+		uptr m = NULL;
+		if (*tok == 't') {
+			m = told_at(tok, lim, &s0);
+			if (m)
+				out->source = mk(s0, m);
+		} else if (*tok == 'a' || *tok == 'A') {
+			m = according_at(tok, lim, &s0);
+			if (m)
+				out->source = mk(s0, m);
 		}
-		if (*tok >= 'A' && *tok <= 'Z' && reports) {
-			/*!use:re2c:attr
-				src_seq aws ("reports" | "reported") / [ .,] {
-					/* the Associated Press reports: who reports, and the verb */
-					uptr v = cur;
-					while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
-						v--;
-					while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
-						v--;
-					out->source = mk(tok, v);
-					if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {
-						out->source.s += 4;
-						out->source.n -= 4;
-					}
-					goto found;
+		if (!m && *tok >= 'A' && *tok <= 'Z') {
+			if (tok >= word_end) {
+				word_end = source_word_end(tok, lim);
+				source_words(word_end, lim, 0, &verb);
+			}
+			if (verb) {
+				/* the Associated Press reports: who reports, and the verb */
+				m = verb;
+				uptr v = m;
+				while (v > tok && v[-1] >= 'a' && v[-1] <= 'z')
+					v--;
+				while (v > tok && (v[-1] == ' ' || v[-1] == '\t' || v[-1] == '\r' || v[-1] == '\n'))
+					v--;
+				out->source = mk(tok, v);
+				if (out->source.n > 4 && !strncmp(out->source.s, "The ", 4)) {
+					out->source.s += 4;
+					out->source.n -= 4;
 				}
-			*/
-		} else {
-			/*!use:re2c:attr */
+			}
 		}
+		if (m) {
+			cur = m;
+			break;
+		}
+		/* The step: [A-Za-z0-9'-]+, or one byte. */
+		cur++;
+		if ((*tok >= 'A' && *tok <= 'Z') || (*tok >= 'a' && *tok <= 'z') ||
+		    (*tok >= '0' && *tok <= '9') || *tok == '\'' || *tok == '-')
+			while ((*cur >= 'A' && *cur <= 'Z') || (*cur >= 'a' && *cur <= 'z') ||
+			       (*cur >= '0' && *cur <= '9') || *cur == '\'' || *cur == '-')
+				cur++;
 	}
-found:
-	(void)mar;
 	if (cur > e)
 		return 0;
 	out->text = mk(tok, cur);

@@ -14,6 +14,8 @@
 
 #include "grammar/cable/body.tab.h"
 #include "lexer/cable/body_fields.h"
+#include "lexer/cable/line_shapes.h"
+#include "lexer/core/words.h"
 
 typedef const unsigned char *uptr;
 
@@ -48,15 +50,81 @@ enum kind {
 
 typedef body_seg seg; /* body_lex.h */
 
+/* Every rule matches a whole line, so the first rule (as written) that matches the line decides.
+ * The office lists and the rules with classification words (cls_word) are read in C
+ * (lexer/cable/line_shapes.h) and the catch-all (text) is the line's "\n": in the one block the
+ * office lists and the class words multiplied the states of every rule that starts with a
+ * capital. The block reports which rule matched (its place in the order below); a rule
+ * read in C decides when it comes before that one.
+ *
+ * A rule for CSV quotes left before a classification line, sp* "\"" (",\"")? / cls_word (kind
+ * K_DUMP_QUOTE), stood between rules 13 and 15; it never matched: its match with its trailing
+ * context ends before the line's "\n", and the catch-all's match, always there, takes the "\n".
+ * It is left out; the line stays text, as it was. */
+enum {
+	R_OFFICE_KEYWORD = 7, /* sp* ("INFO" | "ACTION" | "ORIGIN") sp+ office nl* eol */
+	R_OFFICE_LIST = 8,    /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol */
+	R_DUMP_CLASS = 16,    /* sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)?
+			       * cls_word nl* eol */
+	R_CLASS_MORE = 22,    /* sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol; rule 23, the same with
+			       * [ \t]+, matched the same lines after it and never decided */
+	R_TEXT = 39           /* nl* eol */
+};
+
+/* Rule 22: a class word, a caveat or not, then a blank. */
+static int class_more_line(uptr p)
+{
+	const unsigned char *ends[CLS_ENDS];
+	for (int i = 0, n = cls_word_ends(skip_blanks(p), ends); i < n; i++) {
+		uptr e = ends[i];
+		if (e[0] == '/' && e[1] == '/')
+			for (e += 2; (*e >= 'A' && *e <= 'Z') || *e == '/'; e++)
+				;
+		if (*e == ' ' || *e == '\t')
+			return 1;
+	}
+	return 0;
+}
+
+/* Rule 16: 2005ROME 1234 - Classification: SECRET */
+static int dump_class_line(uptr p)
+{
+	const unsigned char *ends[CLS_ENDS];
+	p = skip_blanks(p);
+	for (int i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	uptr q = p + 4;
+	while ((*q >= 'A' && *q <= 'Z') || *q == ' ')
+		q++;
+	if (q - p < 7 || *q < '0' || *q > '9')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if ((*q != ' ' && *q != '\t') || *(q = skip_blanks(q)) != '-' || (q[1] != ' ' && q[1] != '\t'))
+		return 0;
+	q = skip_blanks(q + 1);
+	if (cls_word_ends(q, ends))
+		return 1;
+	uptr c = word_cs(q, "Classification:");
+	return c && cls_word_ends(skip_blanks(c), ends);
+}
+
 static enum kind classify(uptr start, uptr lim, seg *s)
 {
+	static const enum kind kinds[] = {
+		K_END, K_BLANK, K_NNNN, K_PAGE, K_PAGE, K_PTQ, K_CLASSWORD, K_OFFICES, K_OFFICES,
+		K_HEXRULE, K_DTG, K_ADDRKW, K_RULE, K_DUMP_PREFIX, K_DUMP_QUOTE, K_DUMP, K_DUMP, K_DUMP,
+		K_DUMP, K_DUMP, K_DUMP, K_STAMP, K_CLASSCAND, K_CLASSCAND, K_CLASSCAND, K_EO, K_TAGS,
+		K_TAGS, K_SUBJECT, K_SUBJECT, K_REF, K_CLSBY, K_PARA, K_PARA, K_PARA, K_SUBPARA,
+		K_SUBPARA, K_SUBPARA, K_SIPDIS_GLUED, K_TEXT
+	};
 	uptr cur = start, mar = NULL, ctx = NULL, a = NULL, c = NULL;
 	uptr n0 = NULL, n1 = NULL, m0 = NULL, m1 = NULL, l0 = NULL, l1 = NULL;
 	/*!stags:re2c:bline format = 'uptr @@ = NULL;'; */
-	enum kind k;
+	int r = 0;
 	(void)ctx;
 	/*!re2c:bline
-		office   = upper{1,5} "-" digit{2};
 		mark     = "(" @m0 [A-Za-z] [A-Za-z/ -]{0,11} @m1 ")";
 		weekday  = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
 		month    = 'January' | 'February' | 'March' | 'April' | 'May' | 'June' | 'July'
@@ -64,69 +132,85 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		dumpkey  = "id" | "refid" | "date" | "origin" | "classification" | "destination"
 		         | "header" | "references" | "text";
 
-		sp* eol                                          { k = K_BLANK; goto done; }
-		sp* ("NNNN" | "BT" | "#") sp* eol                { k = K_NNNN; goto done; }
+		sp* eol                                          { r = 1; goto done; }
+		sp* ("NNNN" | "BT" | "#") sp* eol                { r = 2; goto done; }
 
 		/* Page furniture. */
 		sp* "PAGE" sp+ digit{1,3} sp+ upper [A-Z .]* sp+ digit{3,6} (sp+ digit{2} sp+ "OF" sp+ digit{2})?
-			sp+ digit{6} "Z" @c nl* eol              { k = K_PAGE; goto done; }
-		sp* "PAGE" sp+ digit{1,3} ([ \t] nl*)? eol       { k = K_PAGE; goto done; }
-		sp* cls_plain sp+ "PTQ" digit+ sp* eol           { k = K_PTQ; goto done; }
-		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol     { k = K_CLASSWORD; goto done; }
-		sp* ("INFO" | "ACTION" | "ORIGIN") sp+ office nl* eol { k = K_OFFICES; goto done; }
-		sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol { k = K_OFFICES; goto done; }
-		sp* "-"{5,} alnum{6} sp+ digit{6} "Z" nl* eol    { k = K_HEXRULE; goto done; }
-		sp* (prec1 sp+ (prec1 sp+)?)? dtg sp* eol        { k = K_DTG; goto done; }
-		sp* ("FM" | "TO" | "INFO" | "XMT") sp+ nl* eol   { k = K_ADDRKW; goto done; }
-		sp* ("-"{3,} | "="{3,} | "_"{3,} | "*"{3,} | "~"{3,}) sp* eol { k = K_RULE; goto done; }
+			sp+ digit{6} "Z" @c nl* eol              { r = 3; goto done; }
+		sp* "PAGE" sp+ digit{1,3} ([ \t] nl*)? eol       { r = 4; goto done; }
+		sp* cls_plain sp+ "PTQ" digit+ sp* eol           { r = 5; goto done; }
+		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol     { r = 6; goto done; }
+		/* 7 and 8: office lists */
+		sp* "-"{5,} alnum{6} sp+ digit{6} "Z" nl* eol    { r = 9; goto done; }
+		sp* (prec1 sp+ (prec1 sp+)?)? dtg sp* eol        { r = 10; goto done; }
+		sp* ("FM" | "TO" | "INFO" | "XMT") sp+ nl* eol   { r = 11; goto done; }
+		sp* ("-"{3,} | "="{3,} | "_"{3,} | "*"{3,} | "~"{3,}) sp* eol { r = 12; goto done; }
 
 		/* Leftovers of the leak's database dump. */
-		sp* "Cable dated:" nl* eol                       { k = K_DUMP_PREFIX; goto done; }
-		/* CSV quoting left before the classification line: "S E C R E T ..., ","C O N ... */
-		sp* "\"" (",\"")? / cls_word                   { k = K_DUMP_QUOTE; goto done; }
+		sp* "Cable dated:" nl* eol                       { r = 13; goto done; }
 		sp* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} nl* eol
-		                                                 { k = K_DUMP; goto done; }
-		sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)? cls_word nl* eol
-		                                                 { k = K_DUMP; goto done; }
-		sp* "="{5,} [A-Z ]* "="{5,} sp* eol              { k = K_DUMP; goto done; }
-		sp* dumpkey sp* ":" nl* eol                      { k = K_DUMP; goto done; }
+		                                                 { r = 15; goto done; }
+		/* 16: a dump's classification line */
+		sp* "="{5,} [A-Z ]* "="{5,} sp* eol              { r = 17; goto done; }
+		sp* dumpkey sp* ":" nl* eol                      { r = 18; goto done; }
 		sp* weekday "," sp+ digit{1,2} sp+ month sp+ digit{4} ","? sp+ digit{1,2} ":" digit{2} sp* eol
-		                                                 { k = K_DUMP; goto done; }
-		sp* ["'>,]+ sp* eol                              { k = K_DUMP; goto done; }
+		                                                 { r = 19; goto done; }
+		sp* ["'>,]+ sp* eol                              { r = 20; goto done; }
 		sp* ("Declassified/Released" | "Systematic Review" | 'DECLASSIFIED') nl* eol
-		                                                 { k = K_STAMP; goto done; }
+		                                                 { r = 21; goto done; }
 
 		/* The head's keyword lines. */
-		sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol       { k = K_CLASSCAND; goto done; }
-		sp* cls_word ("//" [A-Z/]*)? [ \t]+ nl* eol      { k = K_CLASSCAND; goto done; }
-		sp* cls_spaced upper nl* eol                      { k = K_CLASSCAND; goto done; }
+		/* 22 and 23: a class word and more */
+		sp* cls_spaced upper nl* eol                      { r = 24; goto done; }
 		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
-		                                                 { k = K_EO; goto done; }
-		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { k = K_TAGS; goto done; }
-		sp* "TAGS" [ \t] @a nl* eol                      { k = K_TAGS; goto done; }
-		sp* ('SUBJECT' | 'SUBJ') sp* ":" @a nl* eol      { k = K_SUBJECT; goto done; }
-		sp* "SUBJECT" [ \t] @a nl* eol                   { k = K_SUBJECT; goto done; }
+		                                                 { r = 25; goto done; }
+		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { r = 26; goto done; }
+		sp* "TAGS" [ \t] @a nl* eol                      { r = 27; goto done; }
+		sp* ('SUBJECT' | 'SUBJ') sp* ":" @a nl* eol      { r = 28; goto done; }
+		sp* "SUBJECT" [ \t] @a nl* eol                   { r = 29; goto done; }
 		sp* ("REF" | "REFS" | "REF(S)" | "REFTEL" | "REFTELS" | "RETELS" | "REFERENCE" | "REFERENCES"
 		    | "Ref" | "Refs" | "Reference" | "References" | "REF A" | "REFS A AND B") sp* ":" @a nl* eol
-		                                                 { k = K_REF; goto done; }
-		sp* 'CLASSIFIED' sp+ 'BY' sp* ":"? @a nl* eol    { k = K_CLSBY; goto done; }
+		                                                 { r = 30; goto done; }
+		sp* 'CLASSIFIED' sp+ 'BY' sp* ":"? @a nl* eol    { r = 31; goto done; }
 
 		/* Paragraphs: "1. (C) text", "12.(SBU) text", "3. text". */
-		sp* @n0 digit{1,3} @n1 "." sp* mark sp* @a nl* eol  { k = K_PARA; goto done; }
-		sp* @n0 digit{1,3} @n1 "." [ \t]+ @a [^ \t\n] nl* eol { k = K_PARA; goto done; }
-		sp* @n0 digit{1,3} @n1 "." sp* eol                { k = K_PARA; goto done; }
+		sp* @n0 digit{1,3} @n1 "." sp* mark sp* @a nl* eol  { r = 32; goto done; }
+		sp* @n0 digit{1,3} @n1 "." [ \t]+ @a [^ \t\n] nl* eol { r = 33; goto done; }
+		sp* @n0 digit{1,3} @n1 "." sp* eol                { r = 34; goto done; }
 		/* Lettered sub-paragraphs; their marking and text start are found by after_label(). */
-		sp* @l0 upper @l1 "." [ \t]+ [^ \t\n] nl* eol    { k = K_SUBPARA; goto done; }
-		sp* "(" @l0 alpha @l1 ")" [ \t]+ [^ \t\n] nl* eol { k = K_SUBPARA; goto done; }
-		sp* @l0 lower @l1 ")" [ \t]+ [^ \t\n] nl* eol    { k = K_SUBPARA; goto done; }
+		sp* @l0 upper @l1 "." [ \t]+ [^ \t\n] nl* eol    { r = 35; goto done; }
+		sp* "(" @l0 alpha @l1 ")" [ \t]+ [^ \t\n] nl* eol { r = 36; goto done; }
+		sp* @l0 lower @l1 ")" [ \t]+ [^ \t\n] nl* eol    { r = 37; goto done; }
 
-		sp* "SIPDIS" @c [^ \t\n] nl* eol                 { k = K_SIPDIS_GLUED; goto done; }
-		nl* eol                                          { k = K_TEXT; goto done; }
-		$                                                { return K_END; }
-		*                                                { return K_END; }
+		sp* "SIPDIS" @c [^ \t\n] nl* eol                 { r = 38; goto done; }
+		/* 39: any other line */
+		* { goto done; }
+		$ { goto done; }
 	*/
 done:
 	(void)mar;
+	/* The rules read in C, where they come before the block's; every rule needs the "\n". */
+	uptr nl = memchr(start, '\n', (size_t)(lim - start));
+	if (!nl)
+		return K_END;
+	int block = r ? r : R_TEXT;
+	if (R_OFFICE_KEYWORD < block && office_keyword_line(start))
+		r = R_OFFICE_KEYWORD;
+	else if (R_OFFICE_LIST < block && office_line(start))
+		r = R_OFFICE_LIST;
+	else if (R_DUMP_CLASS < block && dump_class_line(start))
+		r = R_DUMP_CLASS;
+	else if (R_CLASS_MORE < block && class_more_line(start))
+		r = R_CLASS_MORE;
+	else if (!r)
+		r = R_TEXT;
+	if (r != block || r == R_TEXT) {
+		/* a rule without tags */
+		cur = nl + 1;
+		a = c = n0 = n1 = m0 = m1 = l0 = l1 = NULL;
+	}
+	enum kind k = kinds[r];
 	s->k = k;
 	s->next = cur;
 	s->eol = cur - 1;

@@ -2,6 +2,8 @@
 #include "lexer/cable/body_fields.h"
 
 #include "lexer/core/runs.h"
+#include "lexer/core/words.h"
+#include "lexer/cable/line_shapes.h"
 
 #include <string.h>
 
@@ -44,16 +46,18 @@ static slice trim(slice s)
  * SECTION n OF m, then origin words and the serial. */
 static uptr cl_level(uptr cur, uptr lim)
 {
-	uptr mar = NULL, ctx = NULL;
-	(void)ctx;
-	/*!re2c:cl_level
-		sp* cls_word / [ \t/\n] { return cur; }
-		/* C O N F I D E N T I A LCAIRO: the spaced form ends where the letters stop being spaced. */
-		sp* cls_spaced / upper   { return cur; }
-		* { return NULL; }
-		$ { return NULL; }
-	*/
-	(void)mar;
+	/* Two rules, sp* cls_word / [ \t/\n] and sp* cls_spaced / upper (C O N F I D E N T I A LCAIRO:
+	 * the spaced form ends where the letters stop being spaced), both returning where the word
+	 * ends: the longest match's end. Read in C (lexer/cable/line_shapes.h). */
+	const unsigned char *ends[CLS_ENDS], *best;
+	(void)lim;
+	cur = skip_blanks(cur);
+	best = cls_spaced_before_upper(cur);
+	for (int i = 0, n = cls_word_ends(cur, ends); i < n; i++)
+		if ((*ends[i] == ' ' || *ends[i] == '\t' || *ends[i] == '/' || *ends[i] == '\n') &&
+		    (!best || ends[i] > best))
+			best = ends[i];
+	return best;
 }
 
 static uptr cl_caveat(uptr cur, uptr lim, slice *out)
@@ -400,37 +404,35 @@ got:
 	return item->s != NULL;
 }
 
+/* The names are a table (lexer/core/words.h): as a re2c keyword block they made 29 KB of C. A
+ * name must be followed by a blank, a line end, "," ";" or ")", so at most one of them can match
+ * where the word starts; it must be the whole word. */
 int is_given_name(slice w, const char *limit)
 {
-	uptr cur = (uptr)w.s, lim = (uptr)limit, mar = NULL, ctx = NULL;
-	(void)ctx;
-	/*!re2c:given
-		given = "JAMES" | "JOHN" | "ROBERT" | "MICHAEL" | "WILLIAM" | "DAVID" | "RICHARD"
-		      | "JOSEPH" | "THOMAS" | "CHARLES" | "CHRISTOPHER" | "DANIEL" | "MATTHEW"
-		      | "ANTHONY" | "MARK" | "DONALD" | "STEVEN" | "STEPHEN" | "PAUL" | "ANDREW"
-		      | "KENNETH" | "KEVIN" | "BRIAN" | "GEORGE" | "EDWARD" | "RONALD" | "TIMOTHY"
-		      | "JEFFREY" | "GARY" | "NICHOLAS" | "ERIC" | "JONATHAN" | "LARRY" | "SCOTT"
-		      | "BENJAMIN" | "SAMUEL" | "FRANK" | "GREGORY" | "RAYMOND" | "ALEXANDER"
-		      | "PATRICK" | "JACK" | "DENNIS" | "HENRY" | "DOUGLAS" | "PETER" | "ADAM"
-		      | "WALTER" | "HAROLD" | "CARL" | "ARTHUR" | "ALBERT" | "BRUCE" | "ALAN" | "ROY"
-		      | "PHILIP" | "CHRISTIAN" | "LAWRENCE" | "NICOLAS" | "LOUIS" | "RUSSELL"
-		      | "VINCENT" | "JOE" | "BILL" | "DICK" | "JIM" | "TOM" | "NANCY" | "MARY"
-		      | "PATRICIA" | "JENNIFER" | "LINDA" | "ELIZABETH" | "BARBARA" | "SUSAN"
-		      | "MARGARET" | "KAREN" | "LISA" | "BETTY" | "DOROTHY" | "SANDRA" | "CAROL"
-		      | "SHARON" | "ANN" | "ANNE" | "HILLARY" | "HILARY" | "CONDOLEEZZA"
-		      | "MADELEINE" | "SARAH" | "JANET" | "JUDITH" | "KATHLEEN" | "HELEN"
-		      | "CATHERINE" | "VICTORIA" | "SUSAN" | "ALEJANDRO" | "JUAN" | "JOSE"
-		      | "CARLOS" | "LUIS" | "PEDRO" | "MIGUEL" | "HUGO" | "NICOLAS" | "VLADIMIR"
-		      | "DMITRY" | "SERGEI" | "MAHMOUD" | "MOHAMMED" | "MUHAMMAD" | "AHMED"
-		      | "ALI" | "HAMID" | "NURI" | "BARACK" | "DICK" | "JOHNNIE" | "ROBIN"
-		      | "GORDON" | "TONY" | "NICOLAS" | "SILVIO" | "ANGELA" | "JACQUES" | "FRANCOIS";
-		given / [ \t\n,;)] { goto yes; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-yes:
-	(void)mar;
-	return (size_t)((const char *)cur - w.s) == w.n;
+	static const char *const given[] = {
+		"JAMES", "JOHN", "ROBERT", "MICHAEL", "WILLIAM", "DAVID", "RICHARD", "JOSEPH", "THOMAS",
+		"CHARLES", "CHRISTOPHER", "DANIEL", "MATTHEW", "ANTHONY", "MARK", "DONALD", "STEVEN",
+		"STEPHEN", "PAUL", "ANDREW", "KENNETH", "KEVIN", "BRIAN", "GEORGE", "EDWARD", "RONALD",
+		"TIMOTHY", "JEFFREY", "GARY", "NICHOLAS", "ERIC", "JONATHAN", "LARRY", "SCOTT", "BENJAMIN",
+		"SAMUEL", "FRANK", "GREGORY", "RAYMOND", "ALEXANDER", "PATRICK", "JACK", "DENNIS", "HENRY",
+		"DOUGLAS", "PETER", "ADAM", "WALTER", "HAROLD", "CARL", "ARTHUR", "ALBERT", "BRUCE", "ALAN",
+		"ROY", "PHILIP", "CHRISTIAN", "LAWRENCE", "NICOLAS", "LOUIS", "RUSSELL", "VINCENT", "JOE",
+		"BILL", "DICK", "JIM", "TOM", "NANCY", "MARY", "PATRICIA", "JENNIFER", "LINDA", "ELIZABETH",
+		"BARBARA", "SUSAN", "MARGARET", "KAREN", "LISA", "BETTY", "DOROTHY", "SANDRA", "CAROL",
+		"SHARON", "ANN", "ANNE", "HILLARY", "HILARY", "CONDOLEEZZA", "MADELEINE", "SARAH", "JANET",
+		"JUDITH", "KATHLEEN", "HELEN", "CATHERINE", "VICTORIA", "ALEJANDRO", "JUAN", "JOSE",
+		"CARLOS", "LUIS", "PEDRO", "MIGUEL", "HUGO", "VLADIMIR", "DMITRY", "SERGEI", "MAHMOUD",
+		"MOHAMMED", "MUHAMMAD", "AHMED", "ALI", "HAMID", "NURI", "BARACK", "JOHNNIE", "ROBIN",
+		"GORDON", "TONY", "SILVIO", "ANGELA", "JACQUES", "FRANCOIS"
+	};
+	(void)limit;
+	uptr p = (uptr)w.s;
+	for (size_t i = 0; i < WORDS_N(given); i++) {
+		uptr e = word_cs(p, given[i]);
+		if (e && (*e == ' ' || *e == '\t' || *e == '\n' || *e == ',' || *e == ';' || *e == ')'))
+			return (size_t)(e - p) == w.n;
+	}
+	return 0;
 }
 
 /* ---- REF ---------------------------------------------------------------------------------- */
@@ -678,40 +680,40 @@ int scan_reason(const char **p, const char *end, const char *limit, slice *secti
 	(void)mar;
 }
 
+/* The titles are a table (words.h): as a re2c keyword block they made 34 KB of C. The longest
+ * title the text at the word starts with must be the whole word (AFFAIRS followed by a comma is
+ * not a title word: "AFFAIRS," is the longer title). */
 int is_title_word(slice w, const char *limit)
 {
-	uptr cur = (uptr)w.s, lim = (uptr)limit, mar = NULL, ctx = NULL;
-	(void)ctx;
+	static const char *const titles[] = {
+		"ambassador", "amb", "charge", "d\xe2\x80\x99" "affaires", "a.i.", "ai", "dcm", "cda", "deputy",
+		"chief", "of", "mission", "acting", "political", "economic", "econ", "pol", "counselor",
+		"counsellor", "minister", "minister-counselor", "officer", "section", "principal", "consul",
+		"general", "cg", "poloff", "polchief", "polcouns", "polcounselor", "econcouns", "econoff",
+		"econchief", "polecon", "pol-econ", "pol/econ", "pao", "rso", "datt", "attache", "defense",
+		"military", "das", "pdas", "assistant", "secretary", "under", "director", "coordinator",
+		"head", "office", "advisor", "adviser", "senior", "special", "envoy", "representative",
+		"permanent", "alternate", "public", "affairs", "management", "regional", "interim",
+		"consulate", "embassy", "the", "international", "legal", "environment", "science",
+		"technology", "esth", "labor", "commercial", "agricultural", "usaid", "deputy-chief",
+		"polmil", "pol-mil", "mgmt", "cons", "consular", "eur", "nea", "wha", "af", "eap", "sca",
+		"isn", "inr", "drl", "pm", "io", "eeb", "inl", "ca", "ds", "prm", "oes", "usun", "useu",
+		"nato", "osd", "nsc", "dod", "state", "affairs,", "charge,", "dcm,", "ambassador,"
+	};
+	/* written in one case only */
+	static const char *const exact[] = { "D'AFFAIRES", "d'Affaires", "d'affaires" };
+	(void)limit;
 	if (!w.s)
 		return 0;
 	/* An office symbol (EUR/WE, S/CT, A/S) is part of a title. */
 	for (size_t i = 0; i < w.n; i++)
 		if (w.s[i] == '/')
 			return 1;
-	/*!re2c:title
-		title = 'AMBASSADOR' | 'AMB' | 'CHARGE' | "D'AFFAIRES" | "d'Affaires" | 'D\xe2\x80\x99AFFAIRES'
-		      | "d'affaires" | 'A.I.' | 'AI' | 'DCM' | 'CDA' | 'DEPUTY' | 'CHIEF' | 'OF' | 'MISSION'
-		      | 'ACTING' | 'POLITICAL' | 'ECONOMIC' | 'ECON' | 'POL' | 'COUNSELOR' | 'COUNSELLOR'
-		      | 'MINISTER' | 'MINISTER-COUNSELOR' | 'OFFICER' | 'SECTION' | 'PRINCIPAL' | 'CONSUL'
-		      | 'GENERAL' | 'CG' | 'POLOFF' | 'POLCHIEF' | 'POLCOUNS' | 'POLCOUNSELOR'
-		      | 'ECONCOUNS' | 'ECONOFF' | 'ECONCHIEF' | 'POLECON' | 'POL-ECON' | 'POL/ECON' | 'PAO'
-		      | 'RSO' | 'DATT' | 'ATTACHE' | 'DEFENSE' | 'MILITARY' | 'DAS' | 'PDAS' | 'ASSISTANT'
-		      | 'SECRETARY' | 'UNDER' | 'DIRECTOR' | 'COORDINATOR' | 'HEAD' | 'OFFICE' | 'ADVISOR'
-		      | 'ADVISER' | 'SENIOR' | 'SPECIAL' | 'ENVOY' | 'REPRESENTATIVE' | 'PERMANENT'
-		      | 'ALTERNATE' | 'PUBLIC' | 'AFFAIRS' | 'MANAGEMENT' | 'REGIONAL' | 'INTERIM'
-		      | 'CONSULATE' | 'EMBASSY' | 'THE' | 'INTERNATIONAL' | 'LEGAL' | 'ENVIRONMENT'
-		      | 'SCIENCE' | 'TECHNOLOGY' | 'ESTH' | 'LABOR' | 'COMMERCIAL' | 'AGRICULTURAL'
-		      | 'USAID' | 'DEPUTY-CHIEF' | 'POLMIL' | 'POL-MIL' | 'MGMT' | 'CONS' | 'CONSULAR'
-		      | 'EUR' | 'NEA' | 'WHA' | 'AF' | 'EAP' | 'SCA' | 'ISN' | 'INR' | 'DRL' | 'PM' | 'IO'
-		      | 'EEB' | 'INL' | 'CA' | 'DS' | 'PRM' | 'OES' | 'USUN' | 'USEU' | 'NATO' | 'OSD'
-		      | 'NSC' | 'DOD' | 'STATE' | 'AFFAIRS,' | 'CHARGE,' | 'DCM,' | 'AMBASSADOR,';
-		title { goto yes; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-yes:
-	(void)mar;
-	return (size_t)((const char *)cur - w.s) == w.n;
+	uptr p = (uptr)w.s, best = word_longest_ci(p, titles, WORDS_N(titles)), e;
+	for (size_t i = 0; i < WORDS_N(exact); i++)
+		if ((e = word_cs(p, exact[i])) && (!best || e > best))
+			best = e;
+	return best && (size_t)(best - p) == w.n;
 }
 
 /* ---- spans -------------------------------------------------------------------------------- */
@@ -810,25 +812,67 @@ int span_marks_possible(const char *s, const char *limit)
 
 /* ---- signature ---------------------------------------------------------------------------- */
 
+/* A stop word alone on its line (any case, blanks before it): sp* stop "\n". */
+static int stop_line(uptr p)
+{
+	static const char *const stop[] = {
+		"end", "comment", "summary", "note", "bt", "nnnn", "nnn", "sipdis", "noforn",
+		"confidential", "secret", "unclassified", "unclas", "thanks", "regards", "background",
+		"action", "request", "state", "cable"
+	};
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (size_t i = 0; i < WORDS_N(stop); i++) {
+		uptr e = word_ci(p, stop[i]);
+		if (e && *e == '\n')
+			return 1;
+	}
+	return 0;
+}
+
+/* Where a signature's names end, sp* nword ((sp+ | sp* "/" sp*) nword){0,3} sp* / [\n], with
+ * nword = [A-Z] [A-Za-z'-]* | [A-Z] ".": the "\n" after them, or NULL. Counted here: as one rule
+ * its repeat made 90 KB of C. A word runs to the end of its letters; "X." is the one word that
+ * takes a full stop. */
+static uptr name_line_end(uptr p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (int words = 1;; words++) {
+		if (*p < 'A' || *p > 'Z')
+			return NULL;
+		uptr q = p + 1;
+		while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || *q == '\'' || *q == '-')
+			q++;
+		if (q == p + 1 && *q == '.')
+			q++;
+		uptr r = q;
+		while (*r == ' ' || *r == '\t')
+			r++;
+		if (*r == '\n')
+			return r;
+		if (words == 4)
+			return NULL;
+		if (*r == '/') {
+			for (r++; *r == ' ' || *r == '\t'; r++)
+				;
+		} else if (r == q) {
+			return NULL;
+		}
+		p = r;
+	}
+}
+
 int is_name_line(slice line, const char *limit)
 {
-	uptr cur = (uptr)line.s, lim = (uptr)limit, mar = NULL, ctx = NULL;
-	(void)ctx;
+	(void)limit;
 	if (!line.s || !line.n || line.n > 40)
 		return 0;
-	/*!re2c:nameline
-		nword  = [A-Z] [A-Za-z'\-]* | [A-Z] "." ;
-		nline  = sp* nword ((sp+ | sp* "/" sp*) nword){0,3} sp*;
-		stop   = 'END' | 'COMMENT' | 'SUMMARY' | 'NOTE' | 'BT' | 'NNNN' | 'NNN' | 'SIPDIS' | 'NOFORN'
-		       | 'CONFIDENTIAL' | 'SECRET' | 'UNCLASSIFIED' | 'UNCLAS' | 'THANKS' | 'REGARDS'
-		       | 'BACKGROUND' | 'ACTION' | 'REQUEST' | 'STATE' | 'CABLE';
-		sp* stop (sp | [.:,] | eol) { return 0; }
-		nline / [\n]  { goto yes; }
-		* { return 0; }
-		$ { return 0; }
-	*/
-yes:
-	(void)mar;
+	/* Of the two rules sp* stop (sp | [.:,] | eol) and the names / [\n], the longer match won, the
+	 * stop on a tie: the names win unless the line is a stop word alone. */
+	uptr cur = name_line_end((uptr)line.s);
+	if (!cur || stop_line((uptr)line.s))
+		return 0;
 	/* The match may take trailing blanks after the slice; nothing else. */
 	if ((size_t)((const char *)cur - line.s) < line.n)
 		return 0;
@@ -936,18 +980,35 @@ done:
  * row (its seventh field starts the header). Returns the start of the telegram, or NULL. */
 static const char *skip_row_line(const char *p, const char *limit)
 {
-	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, ctx = NULL;
-	(void)ctx;
-	int csv = 0;
+	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
+	int csv = 0, rule = 0;
+	/* Rule 1, a tab-separated row, [^\t\n]* "\t" [^\t\n]* "\t" [^\n]* "\t" / [^\n], is read in C:
+	 * its [^\n]* and [^\t\n]* multiplied the states of the other rules. Its match (context
+	 * included, as re2c counts it) runs to just past the last tab of the line, from the third
+	 * on, that a byte other than "\n" follows; the longer match wins, rule 1 on a tie. */
+	uptr tabs_full = NULL;
+	int ntabs = 0;
+	for (uptr q = cur; q < lim && *q != '\n'; q++)
+		if (*q == '\t' && ++ntabs >= 3 && q + 1 < lim && q[1] != '\n')
+			tabs_full = q + 2;
 	/*!re2c:rowline
 		refid = digit{2} [A-Z]+ digit+;
-		[^\t\n]* "\t" [^\t\n]* "\t" [^\n]* "\t" / [^\n]  { goto tabs; }
-		sp* digit+ "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} "," { csv = 1; goto commas; }
-		sp* digit{1,2} ":" digit{2} "," refid ","       { csv = 1; goto commas; }
-		sp* "ID:" sp* digit+ sp*                        { return (const char *)cur; }
-		* { return NULL; }
-		$ { return NULL; }
+		sp* digit+ "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} "," { rule = 2; goto chosen; }
+		sp* digit{1,2} ":" digit{2} "," refid ","       { rule = 3; goto chosen; }
+		sp* "ID:" sp* digit+ sp*                        { rule = 4; goto chosen; }
+		* { goto chosen; }
+		$ { goto chosen; }
 	*/
+chosen:
+	if (tabs_full && (!rule || tabs_full >= cur))
+		goto tabs;
+	if (rule == 2 || rule == 3) {
+		csv = 1;
+		goto commas;
+	}
+	if (rule == 4)
+		return (const char *)cur;
+	return NULL;
 tabs:;
 	/* The line holds a reference id among its fields; the telegram starts after the last tab. */
 	const char *e = p, *last_tab = NULL;

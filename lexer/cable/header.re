@@ -12,6 +12,10 @@
 #include "lexer/cable/header_lex.h"
 #include "grammar/cable/header.tab.h"
 
+#include <string.h>
+
+#include "lexer/cable/line_shapes.h"
+
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
@@ -51,63 +55,108 @@ enum kind {
 };
 
 /* Classifies the line at *pc; sets *arg to the start of its argument and advances *pc past its
- * "\n". */
+ * "\n".
+ *
+ * Every rule matches a whole line, so the first rule (as written) that matches the line decides.
+ * Three of them are read in C (lexer/cable/line_shapes.h, addr_keyword_line) and the catch-all
+ * (text) is the "\n": in the one block, the office lists and the address keywords multiplied the
+ * states of every rule that starts with a capital. The block reports which rule matched (its
+ * place in the order below); a rule read in C decides when it comes before that one. */
+enum {
+	R_OFFICE_KEYWORD = 12, /* sp* ("INFO" | "ACTION" | "ORIGIN") sp+ @a office nl* eol */
+	R_OFFICE_LIST = 16,    /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol */
+	R_ADDR_KEYWORD = 29,   /* sp* addrkw (sp nl*)? eol */
+	R_TEXT = 30            /* nl* eol */
+};
+
+/* sp* addrkw (sp nl*)? eol: an address keyword first on the line, alone or before a blank. */
+static int addr_keyword_line(uptr p)
+{
+	static const char *const words[] = { "AMEMBASSY", "AMCONSUL", "SECSTATE", "USMISSION", "USDEL",
+					     "USINT", "AMEMB", "USEU", "USNATO", "CIA", "NSC", "DIA",
+					     "SECDEF", "JOINT STAFF", "HQ", "CDR", "DEPT", "COMUSNAVCENT",
+					     "USCINC", "CJCS", "WHITE HOUSE" };
+	p = skip_blanks(p);
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t n = strlen(words[k]);
+		if (!memcmp(p, words[k], n) && (p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+			return 1;
+	}
+	return 0;
+}
+
 static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 {
-	uptr cur = *pc, mar = NULL, ctx = NULL, a = NULL;
+	static const enum kind kinds[] = {
+		K_END, K_BLANK, K_PAGE, K_NNNN, K_BANNER, K_FL1, K_FL2, K_FL3, K_FL4, K_DTG, K_FM, K_FM,
+		K_OFFICES, K_TO, K_INFO, K_XMT, K_OFFICES, K_OFFICES, K_RULE, K_BT, K_CLASSPTQ, K_EMAIL,
+		K_CLASSWORD, K_RIS, K_BODY, K_BODY, K_BODY, K_BODY, K_ADDRLIKE, K_ADDRLIKE, K_TEXT
+	};
+	uptr start = *pc, cur = start, mar = NULL, ctx = NULL, a = NULL;
 	/*!stags:re2c:hline format = 'uptr @@ = NULL;'; */
-	enum kind k;
+	int r = 0;
 	(void)ctx;
 	/*!re2c:hline
 		office  = upper{1,5} "-" digit{2};
 		plad_ch = [A-Z0-9 ./()&'-];
-		addrkw  = "AMEMBASSY" | "AMCONSUL" | "SECSTATE" | "USMISSION" | "USDEL" | "USINT"
-		        | "AMEMB" | "USEU" | "USNATO" | "CIA" | "NSC" | "DIA" | "SECDEF" | "JOINT STAFF"
-		        | "HQ" | "CDR" | "DEPT" | "COMUSNAVCENT" | "USCINC" | "CJCS" | "WHITE HOUSE";
 
-		sp* eol                                         { k = K_BLANK; goto done; }
-		sp* "PAGE" sp+ digit+ nl* eol                   { k = K_PAGE; goto done; }
-		sp* "NNNN" sp* eol                              { k = K_NNNN; goto done; }
-		sp* "This record is a partial extract" nl* eol  { k = K_BANNER; goto done; }
-		sp* "VZCZC" nl* eol                             { k = K_FL1; goto done; }
+		sp* eol                                         { r = 1; goto done; }
+		sp* "PAGE" sp+ digit+ nl* eol                   { r = 2; goto done; }
+		sp* "NNNN" sp* eol                              { r = 3; goto done; }
+		sp* "This record is a partial extract" nl* eol  { r = 4; goto done; }
+		sp* "VZCZC" nl* eol                             { r = 5; goto done; }
 		/* A prosign and at least one indicator; garbled words after them are reported by the
 		 * field scanner, not allowed to demote the line. */
-		sp* prec2 (sp+ ri)+ ([ \t] nl*)? eol            { k = K_FL2; goto done; }
-		sp* "DE" sp+ @a ri nl* eol                      { k = K_FL3; goto done; }
-		sp* ("ZNY" | "ZNR") sp nl* eol                  { k = K_FL4; goto done; }
-		sp* (prec1 sp+ (prec1 sp+)?)? dtg nl* eol       { k = K_DTG; goto done; }
-		sp* "FM" sp+ @a nl* eol                         { k = K_FM; goto done; }
-		sp* "From:" sp* @a upper plad_ch* eol           { k = K_FM; goto done; }
-		/* Office distribution (INFO LOG-00 NP-00) before INFO as an address keyword. */
-		sp* ("INFO" | "ACTION" | "ORIGIN") sp+ @a office nl* eol { k = K_OFFICES; goto done; }
-		sp* "TO" ":"? (sp+ @a nl*)? eol                 { k = K_TO; goto done; }
-		sp* "INFO" ":"? (sp+ @a nl*)? eol               { k = K_INFO; goto done; }
-		sp* "XMT" ":"? ([ /]+ @a nl*)? eol              { k = K_XMT; goto done; }
-		sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol { k = K_OFFICES; goto done; }
-		sp* "/" digit+ sp* upper? sp* eol               { k = K_OFFICES; goto done; }
-		sp* "-"{4,} nl* eol                             { k = K_RULE; goto done; }
-		sp* "BT" sp* eol                                { k = K_BT; goto done; }
-		sp* cls_plain sp+ "PTQ" digit+ sp* eol          { k = K_CLASSPTQ; goto done; }
+		sp* prec2 (sp+ ri)+ ([ \t] nl*)? eol            { r = 6; goto done; }
+		sp* "DE" sp+ @a ri nl* eol                      { r = 7; goto done; }
+		sp* ("ZNY" | "ZNR") sp nl* eol                  { r = 8; goto done; }
+		sp* (prec1 sp+ (prec1 sp+)?)? dtg nl* eol       { r = 9; goto done; }
+		sp* "FM" sp+ @a nl* eol                         { r = 10; goto done; }
+		sp* "From:" sp* @a upper plad_ch* eol           { r = 11; goto done; }
+		/* 12: office distribution (INFO LOG-00 NP-00) before INFO as an address keyword */
+		sp* "TO" ":"? (sp+ @a nl*)? eol                 { r = 13; goto done; }
+		sp* "INFO" ":"? (sp+ @a nl*)? eol               { r = 14; goto done; }
+		sp* "XMT" ":"? ([ /]+ @a nl*)? eol              { r = 15; goto done; }
+		/* 16: a list of offices */
+		sp* "/" digit+ sp* upper? sp* eol               { r = 17; goto done; }
+		sp* "-"{4,} nl* eol                             { r = 18; goto done; }
+		sp* "BT" sp* eol                                { r = 19; goto done; }
+		sp* cls_plain sp+ "PTQ" digit+ sp* eol          { r = 20; goto done; }
 		sp* ("From:" | "Sent:" | "To:" | "Subject:" | "Cc:" | "CC:" | "Date:") nl* eol
-		                                                { k = K_EMAIL; goto done; }
-		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol    { k = K_CLASSWORD; goto done; }
+		                                                { r = 21; goto done; }
+		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol    { r = 22; goto done; }
 		/* After the class words: UNCLAS alone is a class word, not an indicator. */
-		sp* ri (sp+ ri)* sp* eol                        { k = K_RIS; goto done; }
-		sp* cls_word_strict ("//" [A-Z/]*)? sp+ [A-Z0-9] nl* eol { k = K_BODY; goto done; }
+		sp* ri (sp+ ri)* sp* eol                        { r = 23; goto done; }
+		sp* cls_word_strict ("//" [A-Z/]*)? sp+ [A-Z0-9] nl* eol { r = 24; goto done; }
 		sp* ("E.O." | "E.o." | "E.0." | "EO" | "E. O.") sp* digit{5} nl* eol
-		                                                { k = K_BODY; goto done; }
-		sp* ("TAGS" | "TAGE" | "TAS" | "TAG") ":"? sp nl* eol { k = K_BODY; goto done; }
-		sp* ("SUBJECT" | "SUBJ") sp* ":" nl* eol        { k = K_BODY; goto done; }
-		sp* ri sp* "/" nl* eol                          { k = K_ADDRLIKE; goto done; }
-		sp* addrkw (sp nl*)? eol                        { k = K_ADDRLIKE; goto done; }
-		nl* eol                                         { k = K_TEXT; goto done; }
-		$                                               { return K_END; }
-		*                                               { return K_END; }
+		                                                { r = 25; goto done; }
+		sp* ("TAGS" | "TAGE" | "TAS" | "TAG") ":"? sp nl* eol { r = 26; goto done; }
+		sp* ("SUBJECT" | "SUBJ") sp* ":" nl* eol        { r = 27; goto done; }
+		sp* ri sp* "/" nl* eol                          { r = 28; goto done; }
+		/* 29: an address keyword; 30: any other line */
+		* { goto done; }
+		$ { goto done; }
 	*/
 done:
+	(void)mar;
+	/* The rules read in C, where they come before the block's; every rule needs the "\n". */
+	uptr nl = memchr(start, '\n', (size_t)(lim - start)), o;
+	if (!nl)
+		return K_END;
+	int block = r ? r : R_TEXT;
+	if (R_OFFICE_KEYWORD < block && (o = office_keyword_line(start)))
+		r = R_OFFICE_KEYWORD, a = o;
+	else if (R_OFFICE_LIST < block && office_line(start))
+		r = R_OFFICE_LIST, a = NULL;
+	else if (R_ADDR_KEYWORD < block && addr_keyword_line(start))
+		r = R_ADDR_KEYWORD, a = NULL;
+	else if (!r)
+		r = R_TEXT, a = NULL;
+	if (r != block || r == R_TEXT)
+		cur = nl + 1;
 	*arg = a;
 	*pc = cur;
-	return k;
+	return kinds[r];
 }
 
 int hdr_lex_line(hdr_lexer *lx, hdr_line *val)

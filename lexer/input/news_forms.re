@@ -531,33 +531,73 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out)
 
 /* ---- detection ---------------------------------------------------------------------------- */
 
+/* A telegram's line: a format line, a DTG line, E.O., TAGS, a paragraph marking, ... The caller
+ * has seen the line's "\n" and no NUL before it, so a rule that went on to the line's end
+ * ([^\n\x00]* "\n") only needs its start here. */
+static int telegram_line(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:telegram
+		[ \t]* ("VZCZC" | "ZNY " | "ZNR " | "DE RUE" | "This record is a partial extract")
+			{ return 1; }
+		[ \t]* digit{6} "Z " [A-Za-z]{3} " " digit{2} [ \t\r]* "\n"          { return 1; }
+		[ \t]* ("E.O." | "E. O." | "EO") " "? "1" digit{4}                     { return 1; }
+		[ \t]* ("TAGS:" | "TAGS " [A-Z]{4} | "SUBJECT:" | "SUBJ:" | "REF:" | "REFS:"
+			| "Classified By:" | "CLASSIFIED BY:" | "SIPDIS" | "NOFORN")     { return 1; }
+		[ \t]* ("FM " | "TO ") ("SECSTATE" | "AMEMBASSY" | "AMCONSUL" | "USMISSION" | "RUE")
+			{ return 1; }
+		[ \t]* ("C O N F I D E N T I A L" | "S E C R E T" | "U N C L A S")     { return 1; }
+		[ \t]* "PAGE " digit{2} " " [A-Z]                                     { return 1; }
+		[ \t]* digit{1,2} "." [ \t]+ "(" ("C" | "S" | "U" | "SBU" | "S/NF" | "C/NF") ")" { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* A DTG line with its precedence: O 261325Z FEB 06 (its capitals, [A-Z]{1,2}, ran into every
+ * other rule's words). */
+static int telegram_dtg_line(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:telegram_dtg
+		[ \t]* [A-Z]{1,2} " " digit{6} "Z " mon " " digit{2} [ \t\r]* "\n" { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* A classification line with a serial at its end: SECRET SECTION 01 OF 02 ROME 001234. */
+static int telegram_class_line(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	/*!re2c:telegram_class
+		[ \t]* cls_word_strict [ \t]+ [^\n\x00]* digit{3,6} [ \t\r]* "\n" { return 1; }
+		* { return 0; }
+		$ { return 0; }
+	*/
+	(void)mar;
+}
+
+/* Whether some line is a telegram's: the lines are looked at one at a time, up to the first NUL
+ * (a line that holds one ends the search, as does a last line without its "\n"). The three
+ * scanners were one block with a catch-all line rule, in which the class line's [^\n\x00]*
+ * digit{3,6} and the rest's lines to their end multiplied each other's states. */
 int news_looks_like_telegram(const char *p, const char *limit)
 {
-	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL;
-	for (;;) {
-		/* at a line start */
-		/*!re2c:telegram
-			rest = [^\n\x00]* "\n";
-			[ \t]* ("VZCZC" | "ZNY " | "ZNR " | "DE RUE" | "This record is a partial extract") rest
-				{ return 1; }
-			[ \t]* [A-Z]{1,2} " " digit{6} "Z " mon " " digit{2} [ \t\r]* "\n"   { return 1; }
-			[ \t]* digit{6} "Z " [A-Za-z]{3} " " digit{2} [ \t\r]* "\n"          { return 1; }
-			[ \t]* ("E.O." | "E. O." | "EO") " "? "1" digit{4} rest                 { return 1; }
-			[ \t]* ("TAGS:" | "TAGS " [A-Z]{4} | "SUBJECT:" | "SUBJ:" | "REF:" | "REFS:"
-				| "Classified By:" | "CLASSIFIED BY:" | "SIPDIS" | "NOFORN") rest { return 1; }
-			[ \t]* ("FM " | "TO ") ("SECSTATE" | "AMEMBASSY" | "AMCONSUL" | "USMISSION" | "RUE") rest
-				{ return 1; }
-			[ \t]* cls_word_strict [ \t]+ [^\n\x00]* digit{3,6} [ \t\r]* "\n" { return 1; }
-			[ \t]* ("C O N F I D E N T I A L" | "S E C R E T" | "U N C L A S") rest { return 1; }
-			[ \t]* "PAGE " digit{2} " " [A-Z] rest                                 { return 1; }
-			[ \t]* digit{1,2} "." [ \t]+ "(" ("C" | "S" | "U" | "SBU" | "S/NF" | "C/NF") ")" rest { return 1; }
-			rest { continue; }
-			[^\n\x00]+ { return 0; }
-			* { return 0; }
-			$ { return 0; }
-		*/
+	uptr cur = (uptr)p, lim = (uptr)limit;
+	while (cur < lim) {
+		uptr e = cur;
+		while (*e != '\n' && *e != '\0')
+			e++;
+		if (*e != '\n')
+			return 0;
+		if (telegram_line(cur, lim) || telegram_dtg_line(cur, lim) || telegram_class_line(cur, lim))
+			return 1;
+		cur = e + 1;
 	}
-	(void)mar;
+	return 0;
 }
 
 int news_wire_layout(const char *p, const char *lim)
