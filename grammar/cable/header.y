@@ -326,17 +326,25 @@ static hdr_seen recover(struct cable_ctx *ctx, hdr_seen h)
 static int yyreport_syntax_error(const yypcontext_t *yyctx, struct cable_ctx *ctx)
 {
 	enum { MAX_EXPECTED = 6 };
-	yysymbol_kind_t expected[MAX_EXPECTED];
-	int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+	/* All of them (a shorter array gets none when there are more), the first few named. */
+	yysymbol_kind_t expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
 	const char *names[MAX_EXPECTED];
-	int k = 0;
-	for (int i = 0; i < n && i < MAX_EXPECTED; i++)
-		if (expected[i] != YYSYMBOL_YYerror)
-			names[k++] = expected[i] == YYSYMBOL_YYEOF ? "the end of the header"
-								  : yysymbol_name(expected[i]);
+	int k = 0, total = 0, end = 0;
+	for (int i = 0; i < n; i++) {
+		if (expected[i] == YYSYMBOL_YYerror)
+			continue;
+		total++;
+		if (expected[i] == YYSYMBOL_YYEOF)
+			end = 1; /* named last */
+		else if (k < MAX_EXPECTED)
+			names[k++] = yysymbol_name(expected[i]);
+	}
+	if (end && k < MAX_EXPECTED)
+		names[k++] = "the end of the header";
 	yysymbol_kind_t got = yypcontext_token(yyctx);
 	routing_unexpected(ctx, yypcontext_location(yyctx)->first,
-			   got == YYSYMBOL_YYEMPTY ? "end of header" : yysymbol_name(got), names, k,
-			   n > MAX_EXPECTED || n < 0);
+			got == YYSYMBOL_YYEMPTY ? "end of header" : yysymbol_name(got), names, k,
+			total > k);
 	return 0;
 }

@@ -68,6 +68,10 @@ typedef struct body_state {
 	int signature_done;
 	int after_rule;          /* the last item was a rule line */
 	int block_after_rule;    /* the current block follows a rule line */
+	/* A syntax error the grammar found, until its error rule reports it (body.c). */
+	int has_unexpected;
+	size_t unexpected_at;
+	char unexpected[400];
 } body_state;
 
 typedef struct cable_ctx {
