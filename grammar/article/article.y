@@ -87,8 +87,16 @@ void cw_article_error(CW_ARTICLE_LTYPE *lloc, struct article_ctx *ctx, const cha
 
 %%
 
+/* Where the article ended: whether it had a body (parser/article/article.c reports when not). */
 article
-	: any
+	: lead        { ctx->reached = ART_REACHED_FRONT; }
+	| front_a     { ctx->reached = ART_REACHED_FRONT; }
+	| headed      { ctx->reached = ART_REACHED_FRONT; }
+	| front_b     { ctx->reached = ART_REACHED_FRONT; }
+	| front_c     { ctx->reached = ART_REACHED_FRONT; }
+	| body        { ctx->reached = ART_REACHED_BODY; }
+	| end_matter  { ctx->reached = ART_REACHED_BODY; }
+	| signed      { ctx->reached = ART_REACHED_BODY; }
 	;
 
 /* ---- chrome and front matter ------------------------------------------------------------------ */
@@ -216,7 +224,6 @@ paragraph_line   : PROSE | TITLE | KICKER | STANDFIRST_UNDER | TITLE_UNDER | STA
 
 /* ---- where a line may follow ----------------------------------------------------------------- */
 
-any             : lead | front_a | headed | front_b | front_c | body | end_matter | signed ;
 before_headline : lead | front_a ;
 after_headline  : headed | front_b ;
 /* where story text goes on */

@@ -758,10 +758,14 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	}
 	classify_tokens(&ctx);
 
-	/* The structure. */
-	cw_article_parse(&ctx);
-	/* A report no error rule took (the parser gave up): not lost. */
-	art_out_of_place(&ctx);
+	/* The structure: the grammar's actions build the record, its result says where the article
+	 * ended. */
+	if (cw_article_parse(&ctx) != 0) {
+		/* The parser gave up (out of memory): the report in hand is not lost, and the record
+		 * keeps what was read. */
+		art_out_of_place(&ctx);
+		ctx.reached = cw_value_count(ctx.paragraphs) ? ART_REACHED_BODY : ART_REACHED_FRONT;
+	}
 
 	/* A NewsAlert has no headline line: its one paragraph says it. */
 	if (!ctx.seen_headline && form == CW_FORM_ANPA && cw_value_count(ctx.paragraphs)) {
@@ -786,10 +790,11 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	mark_duplicates(&ctx);
 	article_meta_finish(&ctx);
 
-	if (!ctx.seen_headline && !cw_value_count(ctx.paragraphs) && !cw_value_count(ctx.bylines))
+	int body = ctx.reached == ART_REACHED_BODY;
+	if (!body && !ctx.seen_headline && !cw_value_count(ctx.bylines))
 		rec_diag_in(rec, CW_ERROR, "ART_EMPTY", 0, "no headline, byline or paragraph: nothing "
 							   "of a story was found");
-	else if (!cw_value_count(ctx.paragraphs))
+	else if (!body)
 		rec_diag_in(rec, CW_WARNING, "ART_NO_BODY", 0, "the story has no body text");
 	free(ctx.p);
 }

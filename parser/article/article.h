@@ -43,6 +43,7 @@ typedef struct article_ctx {
 	int seen_headline, seen_body, seen_dateline;
 	const char *slug_line;    /* ANPA: the keyword line at the top of the text */
 	size_t slug_len;
+	enum { ART_REACHED_FRONT, ART_REACHED_BODY } reached; /* where the grammar ended */
 	/* A syntax error the grammar found, until its error rule reports it (article.c). */
 	int has_unexpected;
 	size_t unexpected_at;
