@@ -165,8 +165,9 @@ body
 	| body credit_not_byline
 	| body BYLINE                  { art_byline(ctx, $2); art_byline_in_body(ctx, $2); }
 	| body chrome
-	/* After the sign-off: reported where it stands, then read as body text. */
-	| signed error                 { art_out_of_place(ctx); yyerrok; }
+	/* After the sign-off: reported where it stands, then read as body text (yyerrok only after
+	 * a fresh report: a line that failed there already is dropped). */
+	| signed error                 { if (art_out_of_place(ctx)) yyerrok; }
 	;
 
 /* After AP's "___": contributor lines and notes; a paragraph goes on with the story (the next

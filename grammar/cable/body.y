@@ -84,7 +84,7 @@ void cw_body_error(CW_BODY_LTYPE *lloc, struct cable_ctx *ctx, const char *msg);
 enum { IN_ORDER, OUT_OF_ORDER, IN_TEXT };
 static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const cw_span *at,
 			   int where);
-static body_seen recover(struct cable_ctx *ctx, body_seen b);
+static body_seen recovered(body_seen b);
 static body_seen in_text(body_seen b, int broken);
 }
 
@@ -132,8 +132,9 @@ start
 	: %empty                { $$ = (body_seen){ 0, -1, 0 }; }
 	| start head_filler     { $$ = $1; }
 	/* A line out of place after the end of the message: reported where it stands (the report
-	 * yyreport_syntax_error made), then read as at the top of a body. */
-	| trailer error         { $$ = recover(ctx, $1); yyerrok; }
+	 * yyreport_syntax_error made), then read as at the top of a body (yyerrok only after a
+	 * fresh report: a line that failed there already is dropped). */
+	| trailer error         { $$ = recovered($1); if (body_out_of_place(ctx)) yyerrok; }
 	;
 
 classed
@@ -286,9 +287,8 @@ static body_seen in_text(body_seen b, int broken)
 	return b;
 }
 
-static body_seen recover(struct cable_ctx *ctx, body_seen b)
+static body_seen recovered(body_seen b)
 {
-	body_out_of_place(ctx);
 	b.last = -1;
 	return b;
 }

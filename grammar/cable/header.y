@@ -92,7 +92,6 @@ static hdr_seen date_time_group(struct cable_ctx *ctx, hdr_seen h, const hdr_lin
 static hdr_seen address_list(struct cable_ctx *ctx, hdr_seen h, int list, const hdr_line *l,
 			     int out_of_order);
 static hdr_seen other_line(hdr_seen h, int keeps_list);
-static hdr_seen recover(struct cable_ctx *ctx, hdr_seen h);
 }
 
 %token <line>
@@ -135,17 +134,18 @@ preamble
 	| preamble distribution { $$ = $1; }
 	/* A line out of place: reported where it stands (yyreport_syntax_error below made the
 	 * report), then read again as at the top of a header. Error recovery shifts `error' in the
-	 * state the line did not fit, so there is one rule for each place. */
-	| preamble error   { $$ = recover(ctx, $1); yyerrok; }
-	| lines error      { $$ = recover(ctx, $1); yyerrok; }
-	| fl1 error        { $$ = recover(ctx, $1); yyerrok; }
-	| fl2 error        { $$ = recover(ctx, $1); yyerrok; }
-	| fl3 error        { $$ = recover(ctx, $1); yyerrok; }
-	| fl4 error        { $$ = recover(ctx, $1); yyerrok; }
-	| from error       { $$ = recover(ctx, $1); yyerrok; }
-	| to error         { $$ = recover(ctx, $1); yyerrok; }
-	| info error       { $$ = recover(ctx, $1); yyerrok; }
-	| ended error      { $$ = recover(ctx, $1); yyerrok; }
+	 * state the line did not fit, so there is one rule for each place. A line that fails again
+	 * where it is read again is dropped: yyerrok only after a fresh report. */
+	| preamble error   { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| lines error      { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| fl1 error        { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| fl2 error        { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| fl3 error        { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| fl4 error        { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| from error       { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| to error         { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| info error       { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
+	| ended error      { $$ = other_line($1, 0); if (routing_out_of_place(ctx)) yyerrok; }
 	;
 
 /* Between groups of format lines, once the routing has started. */
@@ -313,12 +313,6 @@ static hdr_seen other_line(hdr_seen h, int keeps_list)
 	if (!keeps_list)
 		h.list = -1;
 	return h;
-}
-
-static hdr_seen recover(struct cable_ctx *ctx, hdr_seen h)
-{
-	routing_out_of_place(ctx);
-	return other_line(h, 0);
 }
 
 /* "line kind X is out of place here; expected Y or Z": kept in hand until the error rule that

@@ -435,13 +435,19 @@ void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **e
 	ctx->has_unexpected = 1;
 }
 
-void art_out_of_place(article_ctx *ctx)
+int art_out_of_place(article_ctx *ctx)
 {
 	if (!ctx->has_unexpected)
-		return;
+		return 0;
 	ctx->has_unexpected = 0;
+	/* The same paragraph failing again where it was read again: said once. */
+	if (ctx->reported && ctx->unexpected_at == ctx->reported_at)
+		return 0;
+	ctx->reported = 1;
+	ctx->reported_at = ctx->unexpected_at;
 	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", ctx->unexpected_at, "%s",
 		    ctx->unexpected);
+	return 1;
 }
 
 void art_byline_in_body(article_ctx *ctx, size_t i)

@@ -45,8 +45,8 @@ typedef struct article_ctx {
 	size_t slug_len;
 	enum { ART_REACHED_FRONT, ART_REACHED_BODY } reached; /* where the grammar ended */
 	/* A syntax error the grammar found, until its error rule reports it (article.c). */
-	int has_unexpected;
-	size_t unexpected_at;
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
 	char unexpected[300];
 } article_ctx;
 
@@ -72,7 +72,8 @@ void art_syntax_error(article_ctx *ctx, size_t at, const char *what);
 /* A syntax error, reported by the error rule that recovers from it (art_out_of_place). */
 void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **expected, int n,
 		    int more);
-void art_out_of_place(article_ctx *ctx);
+/* Returns 0 when there was no report, or the paragraph had been reported already. */
+int art_out_of_place(article_ctx *ctx);
 
 /* Helpers shared by the action files. */
 /* The paragraph's text with its lines joined by single spaces (an arena string). */

@@ -192,16 +192,22 @@ void body_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **ex
 	b->has_unexpected = 1;
 }
 
-void body_out_of_place(cable_ctx *ctx)
+int body_out_of_place(cable_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	/* Error recovery pops the block the line cut short without reducing it: end it here. */
 	if (b->block != BLOCK_NONE)
 		body_block_end(ctx);
 	if (!b->has_unexpected)
-		return;
+		return 0;
 	b->has_unexpected = 0;
+	/* The same line failing again where it was read again: said once. */
+	if (b->reported && b->unexpected_at == b->reported_at)
+		return 0;
+	b->reported = 1;
+	b->reported_at = b->unexpected_at;
 	rec_diag_at(ctx->rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->unexpected_at, "%s", b->unexpected);
+	return 1;
 }
 
 /* Captions from a caption line or the rest of a classification line, in canonical spelling. */

@@ -35,7 +35,8 @@ void body_head_in_text(cable_ctx *ctx, size_t off, int kind);
  * first ends the block the error cut short. */
 void body_unexpected(cable_ctx *ctx, size_t off, const char *got, const char **expected, int n,
 		     int more);
-void body_out_of_place(cable_ctx *ctx);
+/* Returns 0 when there was no report, or the line had been reported already. */
+int body_out_of_place(cable_ctx *ctx);
 
 /* Rank of a classification or portion marking: U/SBU 0, C 1, S 2, TS 3; -1 unknown. */
 int marking_rank(const char *s, size_t n);

@@ -31,8 +31,8 @@ typedef struct routing_state {
 	char group_level;        /* first letter of the FL4 classification group, 0 when none */
 	size_t first_line_off;   /* decoded offset of the first routing line */
 	/* A syntax error the grammar found, until its error rule reports it (routing.c). */
-	int has_unexpected;
-	size_t unexpected_at;
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
 	char unexpected[400];
 } routing_state;
 
@@ -69,8 +69,8 @@ typedef struct body_state {
 	int after_rule;          /* the last item was a rule line */
 	int block_after_rule;    /* the current block follows a rule line */
 	/* A syntax error the grammar found, until its error rule reports it (body.c). */
-	int has_unexpected;
-	size_t unexpected_at;
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
 	char unexpected[400];
 } body_state;
 

@@ -527,13 +527,19 @@ void routing_unexpected(cable_ctx *ctx, size_t at, const char *got, const char *
 	r->has_unexpected = 1;
 }
 
-void routing_out_of_place(cable_ctx *ctx)
+int routing_out_of_place(cable_ctx *ctx)
 {
 	routing_state *r = &ctx->r;
 	if (!r->has_unexpected)
-		return;
+		return 0;
 	r->has_unexpected = 0;
+	/* The same line failing again where it was read again: said once. */
+	if (r->reported && r->unexpected_at == r->reported_at)
+		return 0;
+	r->reported = 1;
+	r->reported_at = r->unexpected_at;
 	rec_diag_at(ctx->rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->unexpected_at, "%s", r->unexpected);
+	return 1;
 }
 
 const char *routing_parse(cable_ctx *ctx, const char *start, const char *stop)

@@ -42,7 +42,8 @@ void routing_syntax_error(cable_ctx *ctx, size_t off, const char *msg);
 /* A syntax error, reported by the error rule that recovers from it (routing_out_of_place). */
 void routing_unexpected(cable_ctx *ctx, size_t off, const char *got, const char **expected,
 			int n, int more);
-void routing_out_of_place(cable_ctx *ctx);
+/* Returns 0 when there was no report, or the line had been reported already. */
+int routing_out_of_place(cable_ctx *ctx);
 
 /* Classification level named by a letter of the FL4 group (C -> CONFIDENTIAL), or NULL. */
 const char *level_from_group_letter(char c);
