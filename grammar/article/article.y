@@ -99,7 +99,7 @@ article
 	| signed      { ctx->reached = ART_REACHED_BODY; }
 	;
 
-/* ---- chrome and front matter ------------------------------------------------------------------ */
+/* ---- chrome and front matter --------------------------------------------------------------- */
 
 /* Site chrome before the article. */
 lead

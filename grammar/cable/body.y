@@ -86,6 +86,7 @@ static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const c
 			   int where);
 static body_seen recovered(body_seen b);
 static body_seen in_text(body_seen b, int broken);
+static int end_block(struct cable_ctx *ctx, int broken);
 }
 
 %token <line>
@@ -138,7 +139,8 @@ start
 	;
 
 classed
-	: place CLASSLINE       { body_classline(ctx, &$2); $$ = head_line(ctx, $1, HEAD_CLASS, &@2, IN_ORDER); }
+	: place CLASSLINE       { body_classline(ctx, &$2);
+				  $$ = head_line(ctx, $1, HEAD_CLASS, &@2, IN_ORDER); }
 	| classed head_filler   { $$ = $1; }
 	;
 
@@ -224,14 +226,38 @@ filler
 
 /* ---- blocks: a first line and its continuation lines ---------------------------------------- */
 
-eo_block      : EO      { body_block(ctx, BLOCK_EO, &$1); }      cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-tags_block    : TAGS    { body_block(ctx, BLOCK_TAGS, &$1); }    cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-subject_block : SUBJECT { body_block(ctx, BLOCK_SUBJECT, &$1); } cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-ref_block     : REF     { body_block(ctx, BLOCK_REF, &$1); }     cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-clsby_block   : CLSBY   { body_block(ctx, BLOCK_CLSBY, &$1); }   cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-para_block    : PARA    { body_block(ctx, BLOCK_PARA, &$1); }    cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-subpara_block : SUBPARA { body_block(ctx, BLOCK_SUBPARA, &$1); } cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
-text_block    : TEXT    { body_block(ctx, BLOCK_TEXT, &$1); }    cont %prec BLOCK_END { body_block_end(ctx); $$ = $3; } ;
+eo_block
+	: EO { body_block(ctx, BLOCK_EO, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+tags_block
+	: TAGS { body_block(ctx, BLOCK_TAGS, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+subject_block
+	: SUBJECT { body_block(ctx, BLOCK_SUBJECT, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+ref_block
+	: REF { body_block(ctx, BLOCK_REF, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+clsby_block
+	: CLSBY { body_block(ctx, BLOCK_CLSBY, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+para_block
+	: PARA { body_block(ctx, BLOCK_PARA, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+subpara_block
+	: SUBPARA { body_block(ctx, BLOCK_SUBPARA, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
+text_block
+	: TEXT { body_block(ctx, BLOCK_TEXT, &$1); }
+	  cont %prec BLOCK_END { $$ = end_block(ctx, $3); }
+	;
 
 cont
 	: %empty         { $$ = 0; }
@@ -239,7 +265,7 @@ cont
 	| cont SOFTBREAK { body_softbreak(ctx, &$2); $$ = 1; }
 	;
 
-/* ---- where a line may follow ------------------------------------------------------------------ */
+/* ---- where a line may follow --------------------------------------------------------------- */
 
 any            : head | text | trailer ;
 head           : start | classed | captioned | at_eo | at_tags | at_subject | at_refs ;
@@ -279,6 +305,13 @@ static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const c
 	b.last = (signed char)kind;
 	b.broken = 0;
 	return b;
+}
+
+/* A block's fields are stored when it ends; says whether it ended in page furniture. */
+static int end_block(struct cable_ctx *ctx, int broken)
+{
+	body_block_end(ctx);
+	return broken;
 }
 
 static body_seen in_text(body_seen b, int broken)

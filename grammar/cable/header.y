@@ -192,7 +192,8 @@ to
 info
 	: open INFO      { $$ = address_list(ctx, $1, ROUTING_INFO, &$2, 0); }
 	/* XMT outside the lists opens them as INFO would. */
-	| outside XMT    { $$ = address_list(ctx, $1, ROUTING_XMT, &$2, 0); $$.list = ROUTING_INFO; }
+	| outside XMT    { $$ = address_list(ctx, $1, ROUTING_XMT, &$2, 0);
+			   $$.list = ROUTING_INFO; }
 	| info more      { $$ = $1; }
 	| info noise     { $$ = $1; }
 	;
@@ -221,7 +222,7 @@ distribution
 	| CLASSPTQ { routing_classptq(ctx, &$1); }
 	;
 
-/* ---- where a line may follow ------------------------------------------------------------------ */
+/* ---- where a line may follow --------------------------------------------------------------- */
 
 any        : open | ended ;
 open       : preamble | lines | fl1 | fl2 | fl3 | fl4 | from | to | info ;
