@@ -194,7 +194,9 @@ first=$(find "$T/tree" -type f | sort | head -n 5)
 "$CW" convert $first -o "$T/s.sqlite" 2>/dev/null
 last=$(echo "$first" | tail -n 1)
 count=$(sqlite3 "$T/s.sqlite" "SELECT count(*) FROM records")
-sqlite3 "$T/s.sqlite" "INSERT INTO meta (key, value) VALUES ('resume', '$count' || char(9) || '0' || char(9) || '$last')"
+# the marker names the last record by its input and its index there (a stream holds several)
+index=$(($("$CW" convert "$last" -o - 2>/dev/null | wc -l) - 1))
+sqlite3 "$T/s.sqlite" "INSERT INTO meta (key, value) VALUES ('resume', '$count' || char(9) || '$index' || char(9) || '$last')"
 mv "$T/s.sqlite" "$T/s.sqlite.partial"
 run 0 "--resume an SQLite archive" "$CW" convert --resume "$T/tree" -o "$T/s.sqlite"
 grep -q "resumed after the $count records" "$T/err" || fail "SQLite resume skips what is in: $(cat "$T/err")"

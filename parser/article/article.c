@@ -1,5 +1,5 @@
 /* News articles: the text cut into paragraphs (by the form's layout), each paragraph classified
- * (lexer/article/article.re) and placed (headline, deck, label, body), then the structure parsed
+ * (lexer/article/article.re) and given tokens by what they are, then the structure parsed
  * (grammar/article/article.y) and the record built. Bylines, datelines and credits are in
  * article_credits.c; the wire and Reuters provenance in article_meta.c. */
 #include "parser/article/article.h"
@@ -199,102 +199,96 @@ static int next_of(article_ctx *ctx, size_t i, int kind)
 	return i + 1 < ctx->n && ctx->p[i + 1].kind == kind;
 }
 
-/* Decides each paragraph's token, looking at its neighbours where the paragraph alone cannot
- * say (a headline, a section label above it, a deck under it). */
-static void place(article_ctx *ctx)
+/* A text paragraph's token: its shape, and the kinds of the paragraphs around it. Where it
+ * stands decides the rest (grammar/article/article.y): a title-shaped line is the headline
+ * before one and a paragraph after it, a standfirst is the deck once the headline is read. The
+ * shapes that tell the front matter apart are looked for only in text forms: wire copy and
+ * Reuters mark their headlines themselves. */
+static int text_token(article_ctx *ctx, size_t i)
 {
-	int lead = 1, front = 1, headline = 0, deck = 0;
+	apara *p = &ctx->p[i];
 	int text_form = ctx->form == CW_FORM_ARTICLE_TEXT || ctx->form == CW_FORM_WIRE_TEXT;
-	for (size_t i = 0; i < ctx->n; i++) {
-		apara *p = &ctx->p[i];
-		if (p->tok == ART_HEADLINE)
-			headline = 1;
-		if (p->tok >= 0) {
-			if (p->tok != ART_LEAD_CHROME)
-				lead = 0;
-			continue;
-		}
-		int k = p->kind;
-		if (lead && (k == AK_CHROME || k == AK_NAV)) {
-			p->tok = ART_LEAD_CHROME;
-			continue;
-		}
-		lead = 0;
-		switch (k) {
-		case AK_CHROME: p->tok = ART_CHROME; continue;
-		case AK_NAV: p->tok = ART_NAV; continue;
-		case AK_BYLINE: p->tok = ART_BYLINE; continue;
-		case AK_AFFIL:
-			/* A title line counts under a byline; elsewhere it is text. */
-			if (i > 0 && (ctx->p[i - 1].tok == ART_BYLINE || ctx->p[i - 1].tok == ART_AFFIL) &&
-			    !has_dateline(ctx, p)) {
-				p->tok = ART_AFFIL;
-				continue;
-			}
-			k = AK_TEXT;
-			break;
-		case AK_BIO: p->tok = ART_BIO; continue;
-		case AK_PHOTO: p->tok = ART_PHOTO; continue;
-		case AK_CONTRIB: p->tok = ART_CONTRIB; continue;
-		case AK_ENDSEP: p->tok = ART_ENDSEP; continue;
-		case AK_EDNOTE: p->tok = ART_EDNOTE; continue;
-		case AK_SIGNOFF: p->tok = ART_SIGNOFF; continue;
-		case AK_BULLET:
-			p->tok = front && headline ? ART_DECK : ART_BULLET;
-			continue;
-		default:
-			break;
-		}
-		/* Text: in the front matter it may be the headline, a label above it, a deck. A short
-		 * paragraph right above the byline is the headline whatever it ends with ("Here's how."). */
-		int above_byline = front && text_form && !headline && p->words <= 30 &&
-				   !memchr(p->s, '\n', (size_t)(p->e - p->s)) && next_of(ctx, i, AK_BYLINE) &&
-				   !has_dateline(ctx, p);
-		if (front && text_form && !headline && (p->titlelike || above_byline)) {
-			if (p->words <= 3 && i + 1 < ctx->n && ctx->p[i + 1].kind == AK_TEXT &&
-			    ctx->p[i + 1].titlelike && ctx->p[i + 1].words > p->words) {
-				p->tok = ART_LABEL;
-				continue;
-			}
-			p->tok = ART_HEADLINE;
-			headline = 1;
-			continue;
-		}
-		if (ends_with_photo_credit(ctx, p)) {
-			p->tok = ART_CAPTION;
-			continue;
-		}
-		if (front && headline && !deck && text_form && p->words <= 45 && !has_dateline(ctx, p)) {
-			/* A standfirst: set apart from the story by chrome or a photo. */
+	int single = !memchr(p->s, '\n', (size_t)(p->e - p->s));
+	int dateline = -1; /* looked for once, when needed */
+	int title = 0, kicker = 0, apart = 0, under = 0;
+	if (text_form) {
+		/* A short line right above the byline is a title whatever it ends with ("Here's
+		 * how."). */
+		if (!p->titlelike && p->words <= 30 && single && next_of(ctx, i, AK_BYLINE))
+			title = !(dateline = has_dateline(ctx, p));
+		title |= p->titlelike;
+		/* A kicker: a title of up to three words above a longer title. */
+		kicker = title && p->words <= 3 && next_of(ctx, i, AK_TEXT) && ctx->p[i + 1].titlelike &&
+			 ctx->p[i + 1].words > p->words;
+		if (!kicker && p->words <= 45 && !(dateline < 0 ? (dateline = has_dateline(ctx, p))
+							   : dateline)) {
+			/* A standfirst: set apart from the story by chrome or a photo, or standing
+			 * right above the byline. */
 			size_t j = i + 1;
 			while (j < ctx->n && (ctx->p[j].kind == AK_CHROME || ctx->p[j].kind == AK_NAV ||
 					      ctx->p[j].kind == AK_PHOTO))
 				j++;
-			/* or standing between the headline and the byline */
-			int under_headline = i > 0 && ctx->p[i - 1].tok == ART_HEADLINE && j == i + 1 &&
-					     j < ctx->n && ctx->p[j].kind == AK_BYLINE;
-			if ((j > i + 1 && j < ctx->n &&
-			     (ctx->p[j].kind == AK_TEXT || ctx->p[j].kind == AK_BYLINE)) || under_headline) {
-				p->tok = ART_DECK;
-				deck = 1;
-				continue;
-			}
+			apart = j > i + 1 && j < ctx->n &&
+				(ctx->p[j].kind == AK_TEXT || ctx->p[j].kind == AK_BYLINE);
+			under = j == i + 1 && j < ctx->n && ctx->p[j].kind == AK_BYLINE;
 		}
-		if (!front && ctx->form == CW_FORM_ARTICLE_TEXT && p->titlelike && p->words <= 10 &&
-		    next_of(ctx, i, AK_TEXT)) {
-			p->tok = ART_SUBHEAD;
+	}
+	/* A subhead: a short title above a paragraph, in web-page text. */
+	p->subhead = ctx->form == CW_FORM_ARTICLE_TEXT && p->titlelike && p->words <= 10 &&
+		     next_of(ctx, i, AK_TEXT);
+	int caption = ends_with_photo_credit(ctx, p);
+	if (kicker)
+		return caption ? ART_KICKER_CAPTION : ART_KICKER;
+	if (title)
+		return caption ? ART_TITLE_CAPTION
+		       : apart ? ART_TITLE_STANDFIRST
+		       : under ? ART_TITLE_UNDER
+			       : ART_TITLE;
+	return caption ? ART_CAPTION : apart ? ART_STANDFIRST : under ? ART_STANDFIRST_UNDER : ART_PROSE;
+}
+
+/* Gives each paragraph its token: what the paragraph is, by its kind and shape (and, for a
+ * byline's title line, the line above it). Paragraphs whose form said what they are keep it. */
+static void classify_tokens(article_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n; i++) {
+		apara *p = &ctx->p[i];
+		if (p->tok >= 0)
 			continue;
+		switch (p->kind) {
+		case AK_CHROME: p->tok = ART_CHROME; break;
+		case AK_NAV: p->tok = ART_NAV; break;
+		case AK_BYLINE: p->tok = ART_BYLINE; break;
+		case AK_BIO: p->tok = ART_BIO; break;
+		case AK_PHOTO: p->tok = ART_PHOTO; break;
+		case AK_CONTRIB: p->tok = ART_CONTRIB; break;
+		case AK_ENDSEP: p->tok = ART_ENDSEP; break;
+		case AK_EDNOTE: p->tok = ART_EDNOTE; break;
+		case AK_SIGNOFF: p->tok = ART_SIGNOFF; break;
+		case AK_BULLET: p->tok = ART_BULLET; break;
+		case AK_AFFIL:
+			/* A title line under a byline (or under another title line); elsewhere text. */
+			if (i > 0 && (ctx->p[i - 1].tok == ART_BYLINE || ctx->p[i - 1].tok == ART_AFFIL) &&
+			    !has_dateline(ctx, p)) {
+				p->tok = ART_AFFIL;
+				break;
+			}
+			p->tok = text_token(ctx, i);
+			break;
+		default:
+			p->tok = text_token(ctx, i);
+			break;
 		}
-		p->tok = ART_TEXT;
-		front = 0;
 	}
 }
 
-/* ANPA: the caret lines at the top say what they are by their place and end mark. */
-static void place_anpa(article_ctx *ctx)
+/* ANPA: the caret lines say what they are by their end mark: "=" a byline or its title, else a
+ * header line (the first one the headline, the grammar decides); the first of them the slug line
+ * when it names the story's keyword. */
+static void classify_anpa(article_ctx *ctx)
 {
 	const char *kw = ctx->dec->wire[WF_KEYWORD];
-	int first = 1, headline = 0;
+	int first = 1;
 	for (size_t i = 0; i < ctx->n; i++) {
 		apara *p = &ctx->p[i];
 		if (!p->caret)
@@ -316,8 +310,7 @@ static void place_anpa(article_ctx *ctx)
 		}
 		if (p->kind == AK_PHOTO || p->kind == AK_EDNOTE)
 			continue;
-		p->tok = headline ? ART_DECK : ART_HEADLINE;
-		headline = 1;
+		p->tok = ART_HEADLINE;
 	}
 }
 
@@ -423,8 +416,47 @@ int art_next_token(article_ctx *ctx, size_t *lval, cw_span *lloc)
 
 void art_syntax_error(article_ctx *ctx, size_t at, const char *what)
 {
-	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", at, "%s out of place: kept as text", what);
+	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", at, "%s", what);
 }
+
+void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **expected, int n,
+		    int more)
+{
+	char *buf = ctx->unexpected;
+	size_t size = sizeof ctx->unexpected;
+	size_t used = (size_t)snprintf(buf, size, "%s out of place after the sign-off", got);
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i == 0 ? " (expected " : (i == n - 1 && !more ? " or " : ", "),
+					 expected[i]);
+	if (n && used < size)
+		snprintf(buf + used, size - used, "%s); read as body text", more ? ", ..." : "");
+	ctx->unexpected_at = at;
+	ctx->has_unexpected = 1;
+}
+
+int art_out_of_place(article_ctx *ctx)
+{
+	if (!ctx->has_unexpected)
+		return 0;
+	ctx->has_unexpected = 0;
+	/* The same paragraph failing again where it was read again: said once. */
+	if (ctx->reported && ctx->unexpected_at == ctx->reported_at)
+		return 0;
+	ctx->reported = 1;
+	ctx->reported_at = ctx->unexpected_at;
+	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", ctx->unexpected_at, "%s",
+		    ctx->unexpected);
+	return 1;
+}
+
+void art_byline_in_body(article_ctx *ctx, size_t i)
+{
+	rec_diag_at(ctx->rec, CW_NOTE, "ART_BYLINE_IN_BODY", art_off(ctx, ctx->p[i].s),
+		    "a byline among the paragraphs: read as a byline");
+}
+
+int art_subhead_shaped(const article_ctx *ctx, size_t i) { return ctx->p[i].subhead; }
 
 /* ---- helpers ---------------------------------------------------------------------------------- */
 
@@ -521,13 +553,13 @@ void art_body_start(article_ctx *ctx, size_t i)
 {
 	ctx->seen_body = 1;
 	art_dateline(ctx, ctx->p[i].s, ctx->p[i].e);
-	art_paragraph(ctx, i);
+	art_paragraph(ctx, i, 0);
 }
 
-void art_paragraph(article_ctx *ctx, size_t i)
+void art_paragraph(article_ctx *ctx, size_t i, int subhead)
 {
 	size_t index = cw_value_count(ctx->paragraphs);
-	arr_push(ctx->a, ctx->paragraphs, para_value(ctx, i, ctx->p[i].tok == ART_SUBHEAD));
+	arr_push(ctx->a, ctx->paragraphs, para_value(ctx, i, subhead));
 	art_attributions(ctx, ctx->p[i].s, ctx->p[i].e, index);
 }
 
@@ -727,12 +759,18 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 		join_lone_datelines(&ctx, 0);
 		classify_all(&ctx, 0);
 		if (form == CW_FORM_ANPA)
-			place_anpa(&ctx);
+			classify_anpa(&ctx);
 	}
-	place(&ctx);
+	classify_tokens(&ctx);
 
-	/* The structure. */
-	cw_article_parse(&ctx);
+	/* The structure: the grammar's actions build the record, its result says where the article
+	 * ended. */
+	if (cw_article_parse(&ctx) != 0) {
+		/* The parser gave up (out of memory): the report in hand is not lost, and the record
+		 * keeps what was read. */
+		art_out_of_place(&ctx);
+		ctx.reached = cw_value_count(ctx.paragraphs) ? ART_REACHED_BODY : ART_REACHED_FRONT;
+	}
 
 	/* A NewsAlert has no headline line: its one paragraph says it. */
 	if (!ctx.seen_headline && form == CW_FORM_ANPA && cw_value_count(ctx.paragraphs)) {
@@ -757,10 +795,11 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	mark_duplicates(&ctx);
 	article_meta_finish(&ctx);
 
-	if (!ctx.seen_headline && !cw_value_count(ctx.paragraphs) && !cw_value_count(ctx.bylines))
+	int body = ctx.reached == ART_REACHED_BODY;
+	if (!body && !ctx.seen_headline && !cw_value_count(ctx.bylines))
 		rec_diag_in(rec, CW_ERROR, "ART_EMPTY", 0, "no headline, byline or paragraph: nothing "
 							   "of a story was found");
-	else if (!cw_value_count(ctx.paragraphs))
+	else if (!body)
 		rec_diag_in(rec, CW_WARNING, "ART_NO_BODY", 0, "the story has no body text");
 	free(ctx.p);
 }

@@ -15,11 +15,13 @@
 typedef struct apara {
 	const char *s, *e;   /* first and one-past-last byte, blanks trimmed */
 	int kind;            /* AK_* from lexer/article/article.re */
-	int tok;             /* grammar token, set by the placement pass */
+	int tok;             /* grammar token: what the paragraph is (article.c), or what the
+				  * form says it is */
 	int words;
 	unsigned caret : 1;  /* ANPA: a "^" header line inside the text */
 	unsigned eq : 1;     /* ANPA: the line ended in "=" (byline lines) */
 	unsigned titlelike : 1;
+	unsigned subhead : 1; /* shaped as a subhead: a short title above a paragraph */
 } apara;
 
 typedef struct article_ctx {
@@ -41,6 +43,11 @@ typedef struct article_ctx {
 	int seen_headline, seen_body, seen_dateline;
 	const char *slug_line;    /* ANPA: the keyword line at the top of the text */
 	size_t slug_len;
+	enum { ART_REACHED_FRONT, ART_REACHED_BODY } reached; /* where the grammar ended */
+	/* A syntax error the grammar found, until its error rule reports it (article.c). */
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
+	char unexpected[300];
 } article_ctx;
 
 /* Grammar actions; i is a paragraph index. */
@@ -56,9 +63,17 @@ void art_ednote(article_ctx *ctx, size_t i);
 void art_contrib(article_ctx *ctx, size_t i);
 void art_signoff(article_ctx *ctx, size_t i);
 void art_body_start(article_ctx *ctx, size_t i);
-void art_paragraph(article_ctx *ctx, size_t i);
+/* A body paragraph; subhead: it stands as a subhead (art_subhead_shaped). */
+void art_paragraph(article_ctx *ctx, size_t i, int subhead);
+int art_subhead_shaped(const article_ctx *ctx, size_t i);
+void art_byline_in_body(article_ctx *ctx, size_t i);
 int art_next_token(article_ctx *ctx, size_t *lval, cw_span *lloc);
 void art_syntax_error(article_ctx *ctx, size_t at, const char *what);
+/* A syntax error, reported by the error rule that recovers from it (art_out_of_place). */
+void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **expected, int n,
+		    int more);
+/* Returns 0 when there was no report, or the paragraph had been reported already. */
+int art_out_of_place(article_ctx *ctx);
 
 /* Helpers shared by the action files. */
 /* The paragraph's text with its lines joined by single spaces (an arena string). */

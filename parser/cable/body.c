@@ -141,7 +141,7 @@ static void drop_last_paragraph(cable_ctx *ctx)
 
 /* ---- start and items --------------------------------------------------------------------- */
 
-int body_lex_token(cable_ctx *ctx, CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc)
+int body_lex_token(cable_ctx *ctx, body_line *lval, CW_BODY_LTYPE *lloc)
 {
 	int tok = body_lex(&ctx->blx, lval);
 	if (tok == BODY_YYEOF) {
@@ -158,19 +158,56 @@ void body_syntax_error(cable_ctx *ctx, size_t at, const char *msg)
 	rec_diag_at(ctx->rec, CW_WARNING, "BODY_SYNTAX", at, "%s", msg);
 }
 
+static const char *head_names[] = { "classification line", "caption", "pass line", "E.O. line",
+				    "TAGS line", "SUBJECT line", "REF line", "Classified By line" };
+
+void body_head_order(cable_ctx *ctx, size_t at, int kind, int last)
+{
+	rec_diag_at(ctx->rec, CW_NOTE, "BODY_HEAD_ORDER", at,
+		    "%s after the %s: the head's lines come in the order classification, captions, "
+		    "E.O., TAGS, SUBJECT, REF", head_names[kind], head_names[last]);
+}
+
+void body_head_in_text(cable_ctx *ctx, size_t at, int kind)
+{
+	rec_diag_at(ctx->rec, CW_NOTE, "BODY_HEAD_IN_TEXT", at,
+		    "%s among the paragraphs, outside a section's head (a repeated head, a quoted "
+		    "document)", head_names[kind]);
+}
+
 void body_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **expected, int n,
 		     int more)
 {
-	char buf[400];
-	size_t used = (size_t)snprintf(buf, sizeof buf, "%s out of place in the body; the line is "
-				       "skipped", got);
-	for (int i = 0; i < n && used < sizeof buf; i++)
-		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+	body_state *b = &ctx->b;
+	char *buf = b->unexpected;
+	size_t size = sizeof b->unexpected;
+	size_t used = (size_t)snprintf(buf, size, "%s out of place in the body", got);
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
 					 i == 0 ? " (expected " : (i == n - 1 && !more ? " or " : ", "),
 					 expected[i]);
-	if (n && used < sizeof buf)
-		snprintf(buf + used, sizeof buf - used, "%s)", more ? ", ..." : "");
-	rec_diag_at(ctx->rec, CW_WARNING, "BODY_OUT_OF_PLACE", at, "%s", buf);
+	if (n && used < size)
+		snprintf(buf + used, size - used, "%s)", more ? ", ..." : "");
+	b->unexpected_at = at;
+	b->has_unexpected = 1;
+}
+
+int body_out_of_place(cable_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	/* Error recovery pops the block the line cut short without reducing it: end it here. */
+	if (b->block != BLOCK_NONE)
+		body_block_end(ctx);
+	if (!b->has_unexpected)
+		return 0;
+	b->has_unexpected = 0;
+	/* The same line failing again where it was read again: said once. */
+	if (b->reported && b->unexpected_at == b->reported_at)
+		return 0;
+	b->reported = 1;
+	b->reported_at = b->unexpected_at;
+	rec_diag_at(ctx->rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->unexpected_at, "%s", b->unexpected);
+	return 1;
 }
 
 /* Captions from a caption line or the rest of a classification line, in canonical spelling. */
@@ -992,6 +1029,8 @@ void body_parse(cable_ctx *ctx, const char *start)
 
 	body_lexer_init(&ctx->blx, ctx->text, start, ctx->lim);
 	cw_body_parse(ctx);
+	/* A report no error rule took (the parser gave up), and its block: not lost. */
+	body_out_of_place(ctx);
 	signature(ctx);
 	spans(ctx, start);
 

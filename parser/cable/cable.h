@@ -19,10 +19,8 @@ typedef struct routing_state {
 	int cur;                 /* list receiving continuation addresses, -1 none */
 	size_t counts[ROUTING_LISTS];
 	size_t dropped;          /* addressees over the item limit */
-	int seen_fl1, seen_fl2, seen_fl3, seen_fl4, seen_dtg;
+	int seen_fl1, seen_fl2, seen_fl3, seen_fl4, seen_dtg; /* stored, for the shape */
 	int seen_format;         /* any of format lines 1-5 */
-	int group_open;          /* the last line was a format line */
-	int last_fl;             /* its number, 1-5 */
 	int banner;
 	cw_date dtg;             /* valid when has_dtg */
 	int has_dtg;
@@ -32,6 +30,10 @@ typedef struct routing_state {
 	int ssn_digits;
 	char group_level;        /* first letter of the FL4 classification group, 0 when none */
 	size_t first_line_off;   /* decoded offset of the first routing line */
+	/* A syntax error the grammar found, until its error rule reports it (routing.c). */
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
+	char unexpected[400];
 } routing_state;
 
 enum block_kind { BLOCK_NONE, BLOCK_EO, BLOCK_TAGS, BLOCK_SUBJECT, BLOCK_REF, BLOCK_CLSBY,
@@ -66,6 +68,10 @@ typedef struct body_state {
 	int signature_done;
 	int after_rule;          /* the last item was a rule line */
 	int block_after_rule;    /* the current block follows a rule line */
+	/* A syntax error the grammar found, until its error rule reports it (body.c). */
+	int has_unexpected, reported;
+	size_t unexpected_at, reported_at;
+	char unexpected[400];
 } body_state;
 
 typedef struct cable_ctx {

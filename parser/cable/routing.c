@@ -82,7 +82,7 @@ void routing_begin(cable_ctx *ctx)
 	r->other = obj_child_array(a, r->obj, "other_lines");
 }
 
-int routing_lex(cable_ctx *ctx, CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc)
+int routing_lex(cable_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
 {
 	int tok = hdr_lex_line(&ctx->hlx, lval);
 	if (tok == HDR_YYEOF) {
@@ -98,7 +98,6 @@ int routing_lex(cable_ctx *ctx, CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc)
 /* Keeps a line that has no field of its own, so that nothing in the header is lost. */
 static void keep_line(cable_ctx *ctx, const hdr_line *l, const char *kind)
 {
-	ctx->r.group_open = 0;
 	arena *a = ctx->a;
 	cw_value *o = val_object(a);
 	obj_put_cstr(a, o, "kind", kind);
@@ -138,38 +137,35 @@ static const char *fl_names[6] = { "", "transmission identifier (FL1)",
 				    "precedence and routing indicators (FL2)", "originator line (FL3)",
 				    "security line (FL4)", "date-time group (FL5)" };
 
-/* Format lines come in the order 1 to 5. A group of them ends when a line cannot follow in order
- * (grammar/cable/header.y); a new group that starts while the previous one stopped short of the DTG
- * means the lines were out of order. */
-static void format_order(cable_ctx *ctx, const hdr_line *l, int fl)
+/* What the grammar found about format line fl (grammar/cable/header.y): out of the order 1 to 5,
+ * a repeat (the first one is kept, the repeat goes to other_lines), or after the address lists.
+ * Returns whether the line is a repeat. */
+static int format_facts(cable_ctx *ctx, const hdr_line *l, int fl, const routing_line_facts *f,
+			int *seen, const char *what)
 {
-	routing_state *r = &ctx->r;
-	if (r->group_open && fl <= r->last_fl && r->last_fl < 5)
+	if (f->after)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FORMAT_ORDER", off(ctx, l->start),
 			    "%s after %s: format lines out of order", fl_names[fl],
-			    fl_names[r->last_fl]);
-	r->group_open = 1;
-	r->last_fl = fl;
-}
-
-
-static int repeated(cable_ctx *ctx, int *seen, const hdr_line *l, const char *what)
-{
-	if (!*seen) {
-		*seen = 1;
-		return 0;
+			    fl_names[f->after]);
+	if (f->after_addresses)
+		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FORMAT_AFTER_ADDRESS", off(ctx, l->start),
+			    "%s after the address lines: format lines 1-5 come before FM, TO and "
+			    "INFO", fl_names[fl]);
+	if (f->repeated) {
+		rec_diag_at(ctx->rec, CW_NOTE, "HDR_REPEATED", off(ctx, l->start),
+			    "%s repeated; the first one is kept", what);
+		keep_line(ctx, l, "repeated");
+		return 1;
 	}
-	rec_diag_at(ctx->rec, CW_NOTE, "HDR_REPEATED", off(ctx, l->start),
-		    "%s repeated; the first one is kept", what);
-	keep_line(ctx, l, "repeated");
-	return 1;
+	if (seen)
+		*seen = 1;
+	return 0;
 }
 
-void routing_fl1(cable_ctx *ctx, const hdr_line *l)
+void routing_fl1(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
-	format_order(ctx, l, 1);
-	if (repeated(ctx, &ctx->r.seen_fl1, l, "transmission identifier"))
+	if (format_facts(ctx, l, 1, facts, &ctx->r.seen_fl1, "transmission identifier"))
 		return;
 	fl1_fields f;
 	if (!scan_fl1(l->start, ctx->lim, &f))
@@ -184,12 +180,13 @@ void routing_fl1(cable_ctx *ctx, const hdr_line *l)
 			    "transmission identifier is not VZCZC + channel + serial number");
 }
 
-void routing_fl2(cable_ctx *ctx, const hdr_line *l, int first_line)
+void routing_fl2(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *f)
 {
+	int first_line = f != NULL;
 	if (first_line) {
 		format_line_seen(ctx, l);
-		format_order(ctx, l, 2);
-		if (repeated(ctx, &ctx->r.seen_fl2, l, "precedence and routing indicator line"))
+		if (format_facts(ctx, l, 2, f, &ctx->r.seen_fl2,
+				 "precedence and routing indicator line"))
 			return;
 	}
 	arena *a = ctx->a;
@@ -211,11 +208,10 @@ void routing_fl2(cable_ctx *ctx, const hdr_line *l, int first_line)
 	}
 }
 
-void routing_fl3(cable_ctx *ctx, const hdr_line *l)
+void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
-	format_order(ctx, l, 3);
-	if (repeated(ctx, &ctx->r.seen_fl3, l, "originator line"))
+	if (format_facts(ctx, l, 3, facts, &ctx->r.seen_fl3, "originator line"))
 		return;
 	fl3_fields f;
 	if (!scan_fl3(l->start, ctx->lim, &f))
@@ -264,11 +260,10 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l)
 			    "time of file");
 }
 
-void routing_fl4(cable_ctx *ctx, const hdr_line *l)
+void routing_fl4(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
-	format_order(ctx, l, 4);
-	if (repeated(ctx, &ctx->r.seen_fl4, l, "security line"))
+	if (format_facts(ctx, l, 4, facts, &ctx->r.seen_fl4, "security line"))
 		return;
 	fl4_fields f;
 	if (!scan_fl4(l->start, ctx->lim, &f))
@@ -307,10 +302,11 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l)
 			    f.group.s);
 }
 
-void routing_dtg(cable_ctx *ctx, const hdr_line *l)
+void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
-	format_order(ctx, l, 5);
+	/* A second DTG is told by its value (HDR_DTG_CONFLICT below), not by the grammar. */
+	format_facts(ctx, l, 5, facts, NULL, NULL);
 	dtg_fields f;
 	if (!scan_dtg_line(l->start, ctx->lim, &f))
 		return;
@@ -423,10 +419,19 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 	r->counts[r->cur]++;
 }
 
+static const char *list_names[ROUTING_LISTS] = { "FM line (FL6)", "TO line (FL7)",
+						   "INFO line (FL8)", "XMT line (FL9)" };
+
+void routing_address_order(cable_ctx *ctx, const hdr_line *l, int kind, int was)
+{
+	rec_diag_at(ctx->rec, CW_WARNING, "HDR_ADDRESS_ORDER", off(ctx, l->start),
+		    "%s after the %s list: address lines out of order", list_names[kind],
+		    was == ROUTING_INFO ? "INFO" : was == ROUTING_TO ? "TO" : "FM");
+}
+
 void routing_list(cable_ctx *ctx, const hdr_line *l, int kind)
 {
 	routing_state *r = &ctx->r;
-	r->group_open = 0;
 	r->cur = kind;
 	if (kind == ROUTING_FROM && r->counts[ROUTING_FROM]) {
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FM_REPEATED", off(ctx, l->start),
@@ -452,7 +457,6 @@ void routing_address(cable_ctx *ctx, const hdr_line *l)
 void routing_banner(cable_ctx *ctx, const hdr_line *l)
 {
 	(void)l;
-	ctx->r.group_open = 0;
 	ctx->r.banner = 1;
 	obj_put_bool(ctx->a, ctx->r.obj, "partial_extract", 1);
 }
@@ -461,7 +465,6 @@ void routing_offices(cable_ctx *ctx, const hdr_line *l)
 {
 	arena *a = ctx->a;
 	routing_state *r = &ctx->r;
-	r->group_open = 0;
 	if (!r->distribution)
 		r->distribution = obj_put(a, r->obj, "distribution", val_object(a));
 	const char *p = l->start;
@@ -489,8 +492,7 @@ void routing_rule(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "rule")
 void routing_classptq(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "classification"); }
 void routing_bt(cable_ctx *ctx, const hdr_line *l)
 {
-	(void)l;
-	ctx->r.group_open = 0;
+	(void)ctx, (void)l;
 }
 void routing_other(cable_ctx *ctx, const hdr_line *l, const char *kind) { keep_line(ctx, l, kind); }
 
@@ -511,15 +513,33 @@ void routing_syntax_error(cable_ctx *ctx, size_t at, const char *msg)
 void routing_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **expected,
 			int n, int more)
 {
-	char buf[400];
-	size_t used = (size_t)snprintf(buf, sizeof buf, "%s out of place in the routing header", got);
-	for (int i = 0; i < n && used < sizeof buf; i++)
-		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+	routing_state *r = &ctx->r;
+	char *buf = r->unexpected;
+	size_t size = sizeof r->unexpected;
+	size_t used = (size_t)snprintf(buf, size, "%s out of place in the routing header", got);
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
 					 i == 0 ? "; expected " : (i == n - 1 && !more ? " or " : ", "),
 					 expected[i]);
-	if (more && used < sizeof buf)
-		snprintf(buf + used, sizeof buf - used, ", ...");
-	rec_diag_at(ctx->rec, CW_WARNING, "HDR_OUT_OF_PLACE", at, "%s", buf);
+	if (more && used < size)
+		snprintf(buf + used, size - used, ", ...");
+	r->unexpected_at = at;
+	r->has_unexpected = 1;
+}
+
+int routing_out_of_place(cable_ctx *ctx)
+{
+	routing_state *r = &ctx->r;
+	if (!r->has_unexpected)
+		return 0;
+	r->has_unexpected = 0;
+	/* The same line failing again where it was read again: said once. */
+	if (r->reported && r->unexpected_at == r->reported_at)
+		return 0;
+	r->reported = 1;
+	r->reported_at = r->unexpected_at;
+	rec_diag_at(ctx->rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->unexpected_at, "%s", r->unexpected);
+	return 1;
 }
 
 const char *routing_parse(cable_ctx *ctx, const char *start, const char *stop)
@@ -527,6 +547,8 @@ const char *routing_parse(cable_ctx *ctx, const char *start, const char *stop)
 	hdr_lexer_init(&ctx->hlx, ctx->text, start, ctx->lim, stop);
 	routing_begin(ctx);
 	cw_hdr_parse(ctx);
+	/* A report no error rule took (the parser gave up): not lost. */
+	routing_out_of_place(ctx);
 	const char *body = ctx->hlx.body_start;
 	if (!body)
 		body = stop ? stop : ctx->hlx.cur;
