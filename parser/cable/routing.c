@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lexer/cable/header_fields.h"
+#include "parser/core/fields.h"
 
 int cw_hdr_parse(cable_ctx *ctx);
 
@@ -59,27 +60,27 @@ void routing_begin(cable_ctx *ctx)
 	routing_state *r = &ctx->r;
 	memset(r, 0, sizeof(*r));
 	r->cur = -1;
-	r->obj = obj_put(a, ctx->rec->root, "routing", val_object(a));
-	obj_put_cstr(a, r->obj, "shape", "none");
-	obj_put_bool(a, r->obj, "partial_extract", 0);
-	obj_put(a, r->obj, "transmission_id", NULL);
-	cw_value *prec = obj_child_object(a, r->obj, "precedence");
-	obj_put(a, prec, "prosign", NULL);
-	obj_put(a, prec, "action", NULL);
-	obj_put(a, prec, "info", NULL);
-	r->indicators = obj_child_array(a, r->obj, "indicators");
-	obj_put(a, r->obj, "originator", NULL);
-	obj_put(a, r->obj, "security", NULL);
-	obj_put(a, r->obj, "dtg", NULL);
-	obj_put(a, r->obj, "dtg_raw", NULL);
-	obj_put(a, r->obj, "from", NULL);
-	r->lists[ROUTING_TO] = obj_child_array(a, r->obj, "to");
-	r->lists[ROUTING_INFO] = obj_child_array(a, r->obj, "info");
-	r->lists[ROUTING_XMT] = obj_child_array(a, r->obj, "xmt");
+	r->obj = rec_set_object(a, ctx->rec->root, F_CABLE_ROUTING);
+	rec_set_cstr(a, r->obj, F_ROUTING_SHAPE, "none");
+	rec_set_bool(a, r->obj, F_ROUTING_PARTIAL_EXTRACT, 0);
+	rec_set_null(a, r->obj, F_ROUTING_TRANSMISSION_ID);
+	cw_value *prec = rec_object(a, r->obj, F_ROUTING_PRECEDENCE);
+	rec_set_null(a, prec, F_PRECEDENCE_PROSIGN);
+	rec_set_null(a, prec, F_PRECEDENCE_ACTION);
+	rec_set_null(a, prec, F_PRECEDENCE_INFO);
+	r->indicators = rec_array(a, r->obj, F_ROUTING_INDICATORS);
+	rec_set_null(a, r->obj, F_ROUTING_ORIGINATOR);
+	rec_set_null(a, r->obj, F_ROUTING_SECURITY);
+	rec_set_null(a, r->obj, F_ROUTING_DTG);
+	rec_set_null(a, r->obj, F_ROUTING_DTG_RAW);
+	rec_set_null(a, r->obj, F_ROUTING_FROM);
+	r->lists[ROUTING_TO] = rec_array(a, r->obj, F_ROUTING_TO);
+	r->lists[ROUTING_INFO] = rec_array(a, r->obj, F_ROUTING_INFO);
+	r->lists[ROUTING_XMT] = rec_array(a, r->obj, F_ROUTING_XMT);
 	r->lists[ROUTING_FROM] = NULL;
-	obj_put(a, r->obj, "distribution", NULL);
-	obj_put_int(a, r->obj, "page_lines", 0);
-	r->other = obj_child_array(a, r->obj, "other_lines");
+	rec_set_null(a, r->obj, F_ROUTING_DISTRIBUTION);
+	rec_set_int(a, r->obj, F_ROUTING_PAGE_LINES, 0);
+	r->other = rec_array(a, r->obj, F_ROUTING_OTHER_LINES);
 }
 
 int routing_lex(cable_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
@@ -99,11 +100,10 @@ int routing_lex(cable_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
 static void keep_line(cable_ctx *ctx, const hdr_line *l, const char *kind)
 {
 	arena *a = ctx->a;
-	cw_value *o = val_object(a);
-	obj_put_cstr(a, o, "kind", kind);
+	cw_value *line = rec_push_object(a, ctx->r.other);
+	rec_set_cstr(a, line, F_OTHER_LINE_KIND, kind);
 	slice s = line_slice(l);
-	obj_put(a, o, "text", sv(ctx, s));
-	arr_push(a, ctx->r.other, o);
+	rec_set(a, line, F_OTHER_LINE_TEXT, sv(ctx, s));
 }
 
 /* The first format line after address lists means those lists were a preamble (a forwarded or
@@ -119,15 +119,15 @@ static void format_line_seen(cable_ctx *ctx, const hdr_line *l)
 	if (r->counts[ROUTING_FROM] + r->counts[ROUTING_TO] + r->counts[ROUTING_INFO] +
 	    r->counts[ROUTING_XMT] == 0)
 		return;
-	cw_value *pre = obj_put(a, r->obj, "preamble_addressing", val_object(a));
-	obj_put(a, pre, "from", obj_find(r->obj, "from"));
-	obj_put(a, pre, "to", r->lists[ROUTING_TO]);
-	obj_put(a, pre, "info", r->lists[ROUTING_INFO]);
-	obj_put(a, pre, "xmt", r->lists[ROUTING_XMT]);
-	obj_put(a, r->obj, "from", NULL);
-	r->lists[ROUTING_TO] = obj_put(a, r->obj, "to", val_array(a));
-	r->lists[ROUTING_INFO] = obj_put(a, r->obj, "info", val_array(a));
-	r->lists[ROUTING_XMT] = obj_put(a, r->obj, "xmt", val_array(a));
+	cw_value *pre = rec_set_object(a, r->obj, F_ROUTING_PREAMBLE_ADDRESSING);
+	rec_set(a, pre, F_PREAMBLE_FROM, rec_find(r->obj, F_ROUTING_FROM));
+	rec_set(a, pre, F_PREAMBLE_TO, r->lists[ROUTING_TO]);
+	rec_set(a, pre, F_PREAMBLE_INFO, r->lists[ROUTING_INFO]);
+	rec_set(a, pre, F_PREAMBLE_XMT, r->lists[ROUTING_XMT]);
+	rec_set_null(a, r->obj, F_ROUTING_FROM);
+	r->lists[ROUTING_TO] = rec_set_array(a, r->obj, F_ROUTING_TO);
+	r->lists[ROUTING_INFO] = rec_set_array(a, r->obj, F_ROUTING_INFO);
+	r->lists[ROUTING_XMT] = rec_set_array(a, r->obj, F_ROUTING_XMT);
 	memset(r->counts, 0, sizeof r->counts);
 	rec_diag_at(ctx->rec, CW_NOTE, "HDR_PREAMBLE_ADDRESSING", off(ctx, l->start),
 		    "address lines before the format lines were kept apart as a preamble");
@@ -171,10 +171,10 @@ void routing_fl1(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 	if (!scan_fl1(l->start, ctx->lim, &f))
 		return;
 	arena *a = ctx->a;
-	cw_value *o = obj_put(a, ctx->r.obj, "transmission_id", val_object(a));
-	obj_put(a, o, "raw", sv(ctx, f.raw));
-	obj_put(a, o, "channel", sv(ctx, f.channel));
-	obj_put(a, o, "serial", sv(ctx, f.serial));
+	cw_value *tid = rec_set_object(a, ctx->r.obj, F_ROUTING_TRANSMISSION_ID);
+	rec_set(a, tid, F_TRANSMISSION_ID_RAW, sv(ctx, f.raw));
+	rec_set(a, tid, F_TRANSMISSION_ID_CHANNEL, sv(ctx, f.channel));
+	rec_set(a, tid, F_TRANSMISSION_ID_SERIAL, sv(ctx, f.serial));
 	if (!f.strict)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL1_MALFORMED", off(ctx, l->start),
 			    "transmission identifier is not VZCZC + channel + serial number");
@@ -196,10 +196,10 @@ void routing_fl2(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *f)
 	while (scan_word(&p, ctx->lim, &w)) {
 		int kind = ri_word_kind(w, ctx->lim, first);
 		if (kind == RI_PROSIGN) {
-			cw_value *prec = obj_find(ctx->r.obj, "precedence");
-			obj_put(a, prec, "prosign", sv(ctx, w));
+			cw_value *prec = rec_find(ctx->r.obj, F_ROUTING_PRECEDENCE);
+			rec_set(a, prec, F_PRECEDENCE_PROSIGN, sv(ctx, w));
 		} else if (kind == RI_INDICATOR) {
-			arr_push(a, ctx->r.indicators, sv(ctx, w));
+			rec_push(a, ctx->r.indicators, sv(ctx, w));
 		} else {
 			rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL2_WORD", off(ctx, w.s),
 				    "'%.*s' is not a routing indicator", (int)w.n, w.s);
@@ -218,27 +218,27 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 		return;
 	arena *a = ctx->a;
 	routing_state *r = &ctx->r;
-	cw_value *o = obj_put(a, r->obj, "originator", val_object(a));
-	obj_put(a, o, "ri", sv(ctx, f.ri));
-	obj_put(a, o, "ssn", sv(ctx, f.ssn));
-	obj_put(a, o, "part", sv(ctx, f.part));
+	cw_value *orig = rec_set_object(a, r->obj, F_ROUTING_ORIGINATOR);
+	rec_set(a, orig, F_ORIGINATOR_RI, sv(ctx, f.ri));
+	rec_set(a, orig, F_ORIGINATOR_SSN, sv(ctx, f.ssn));
+	rec_set(a, orig, F_ORIGINATOR_PART, sv(ctx, f.part));
 	if (f.ssn.s) {
 		r->ssn = (size_t)parse_digits(f.ssn.s, f.ssn.n);
 		r->ssn_digits = (int)f.ssn.n;
 	}
 	r->tof_yday = -1;
 	if (f.tof.s && f.tof.n == 7) {
-		cw_value *filed = obj_put(a, o, "filed", val_object(a));
-		obj_put(a, filed, "raw", sv(ctx, f.tof));
+		cw_value *filed = rec_set_object(a, orig, F_ORIGINATOR_FILED);
+		rec_set(a, filed, F_FILED_RAW, sv(ctx, f.tof));
 		int yday = parse_digits(f.tof.s, 3);
 		int hh = parse_digits(f.tof.s + 3, 2), mm = parse_digits(f.tof.s + 5, 2);
 		if (yday >= 1 && yday <= 366 && hh >= 0 && hh <= 23 && mm >= 0 && mm <= 59) {
-			obj_put_int(a, filed, "day_of_year", yday);
+			rec_set_int(a, filed, F_FILED_DAY_OF_YEAR, yday);
 			/* "%02d:%02d" by hand (both are in range here). */
 			char t[8] = { (char)('0' + hh / 10), (char)('0' + hh % 10), ':',
 				      (char)('0' + mm / 10), (char)('0' + mm % 10) };
-			obj_put(a, filed, "time", val_str_copy(a, t, 5));
-			obj_put(a, filed, "iso", NULL);
+			rec_set(a, filed, F_FILED_TIME, val_str_copy(a, t, 5));
+			rec_set_null(a, filed, F_FILED_ISO);
 			r->filed = filed;
 			r->tof_yday = yday;
 			r->tof_hour = hh;
@@ -249,7 +249,7 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 				    f.tof.s);
 		}
 	} else {
-		obj_put(a, o, "filed", NULL);
+		rec_set_null(a, orig, F_ORIGINATOR_FILED);
 	}
 	if (!f.ri.s)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL3_MALFORMED", off(ctx, l->start),
@@ -269,9 +269,9 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 	if (!scan_fl4(l->start, ctx->lim, &f))
 		return;
 	arena *a = ctx->a;
-	cw_value *o = obj_put(a, ctx->r.obj, "security", val_object(a));
-	obj_put(a, o, "prefix", sv(ctx, f.prefix));
-	obj_put(a, o, "group", sv(ctx, f.group));
+	cw_value *sec = rec_set_object(a, ctx->r.obj, F_ROUTING_SECURITY);
+	rec_set(a, sec, F_SECURITY_PREFIX, sv(ctx, f.prefix));
+	rec_set(a, sec, F_SECURITY_GROUP, sv(ctx, f.group));
 	const char *level = NULL;
 	if (f.group.n >= 5) {
 		/* A group of five identical letters names the level: CCCCC, SSSSS, UUUUU. */
@@ -283,16 +283,16 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 			ctx->r.group_level = f.group.s[0];
 		}
 	}
-	obj_put_cstr(a, o, "level", level);
-	cw_value *ops = obj_child_array(a, o, "opsigs");
+	rec_set_cstr(a, sec, F_SECURITY_LEVEL, level);
+	cw_value *ops = rec_array(a, sec, F_SECURITY_OPSIGS);
 	if (f.note.s) {
 		slice inner = { f.note.s + 1, f.note.n - 2 };
-		obj_put(a, o, "note", sv(ctx, inner));
+		rec_set(a, sec, F_SECURITY_NOTE, sv(ctx, inner));
 	}
 	const char *p = f.rest.s;
 	slice w;
 	while (p && p < f.rest.s + f.rest.n && scan_word(&p, ctx->lim, &w))
-		arr_push(a, ops, sv(ctx, w));
+		rec_push(a, ops, sv(ctx, w));
 	if (!f.strict)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL4_MALFORMED", off(ctx, l->start),
 			    "security line is not ZNY/ZNR + five-letter group + operating signals");
@@ -331,28 +331,28 @@ void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 	r->seen_dtg = 1;
 	arena *a = ctx->a;
 	slice raw = { f.day.s, (size_t)(f.year.s + f.year.n - f.day.s) };
-	obj_put(a, r->obj, "dtg_raw", sv(ctx, raw));
+	rec_set(a, r->obj, F_ROUTING_DTG_RAW, sv(ctx, raw));
 	if (valid) {
 		char iso[32];
 		format_iso(&d, iso, sizeof iso);
-		obj_put(a, r->obj, "dtg", val_str_copy(a, iso, strlen(iso)));
+		rec_set(a, r->obj, F_ROUTING_DTG, val_str_copy(a, iso, strlen(iso)));
 		r->dtg = d;
 		r->has_dtg = 1;
 	} else {
 		rec_diag_at(ctx->rec, CW_ERROR, "HDR_DTG_INVALID", off(ctx, f.day.s),
 			    "date-time group '%.*s' is not a real date and time", (int)raw.n, raw.s);
 	}
-	cw_value *prec = obj_find(r->obj, "precedence");
+	cw_value *prec = rec_find(r->obj, F_ROUTING_PRECEDENCE);
 	if (f.prec1.s)
-		obj_put_cstr(a, prec, "action", precedence_word(f.prec1.s[0]));
+		rec_set_cstr(a, prec, F_PRECEDENCE_ACTION, precedence_word(f.prec1.s[0]));
 	if (f.prec2.s)
-		obj_put_cstr(a, prec, "info", precedence_word(f.prec2.s[0]));
+		rec_set_cstr(a, prec, F_PRECEDENCE_INFO, precedence_word(f.prec2.s[0]));
 	if (f.opsig.s) {
-		cw_value *sec = obj_find(r->obj, "security");
+		cw_value *sec = rec_find(r->obj, F_ROUTING_SECURITY);
 		if (sec && sec->type == CW_OBJECT)
-			arr_push(a, obj_child_array(a, sec, "opsigs"), sv(ctx, f.opsig));
+			rec_push(a, rec_array(a, sec, F_SECURITY_OPSIGS), sv(ctx, f.opsig));
 		else
-			obj_put(a, r->obj, "dtg_opsig", sv(ctx, f.opsig));
+			rec_set(a, r->obj, F_ROUTING_DTG_OPSIG, sv(ctx, f.opsig));
 	}
 	if (!f.strict)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_DTG_TRAILING", off(ctx, f.rest.s),
@@ -366,32 +366,32 @@ static cw_value *address_value(cable_ctx *ctx, const char *p, const char *line_s
 	if (!scan_address(p, ctx->lim, &f))
 		return NULL;
 	arena *a = ctx->a;
-	cw_value *o = val_object(a);
-	obj_put(a, o, "ri", sv(ctx, f.ri));
-	obj_put(a, o, "address", sv(ctx, f.address));
+	cw_value *addr = rec_new_object(a, S_ADDRESS);
+	rec_set(a, addr, F_ADDRESS_RI, sv(ctx, f.ri));
+	rec_set(a, addr, F_ADDRESS_ADDRESS, sv(ctx, f.address));
 	/* //EUR/WE// -> EUR/WE */
 	slice office = f.office;
 	while (office.n && office.s[0] == '/')
 		office.s++, office.n--;
 	while (office.n && office.s[office.n - 1] == '/')
 		office.n--;
-	obj_put(a, o, "office", office.n ? sv(ctx, office) : NULL);
+	rec_set(a, addr, F_ADDRESS_OFFICE, office.n ? sv(ctx, office) : NULL);
 	if (f.precedence_typo) {
 		const char *canon = f.precedence.s[0] == 'P' ? "PRIORITY"
 				    : f.precedence.s[0] == 'I' ? "IMMEDIATE"
 							       : "ROUTINE";
-		obj_put_cstr(a, o, "precedence", canon);
+		rec_set_cstr(a, addr, F_ADDRESS_PRECEDENCE, canon);
 		rec_diag_at(ctx->rec, CW_NOTE, "HDR_PRECEDENCE_TYPO", off(ctx, f.precedence.s),
 			    "precedence '%.*s' read as %s", (int)f.precedence.n, f.precedence.s,
 			    canon);
 	} else {
-		obj_put(a, o, "precedence", sv(ctx, f.precedence));
+		rec_set(a, addr, F_ADDRESS_PRECEDENCE, sv(ctx, f.precedence));
 	}
-	obj_put(a, o, "mcn", sv(ctx, f.mcn));
+	rec_set(a, addr, F_ADDRESS_MCN, sv(ctx, f.mcn));
 	if (!f.address.s)
 		rec_diag_at(ctx->rec, CW_WARNING, "HDR_ADDRESS_EMPTY", off(ctx, line_start),
 			    "addressee line without an address");
-	return o;
+	return addr;
 }
 
 static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
@@ -402,7 +402,7 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 	arena *a = ctx->a;
 	if (r->cur == ROUTING_FROM) {
 		if (r->counts[ROUTING_FROM] == 0)
-			obj_put(a, r->obj, "from", addr);
+			rec_set(a, r->obj, F_ROUTING_FROM, addr);
 		else
 			keep_line(ctx, l, "from-continuation");
 		r->counts[ROUTING_FROM]++;
@@ -415,7 +415,7 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 				    ctx->rec->max_items);
 		return;
 	}
-	arr_push(a, r->lists[r->cur], addr);
+	rec_push(a, r->lists[r->cur], addr);
 	r->counts[r->cur]++;
 }
 
@@ -458,7 +458,7 @@ void routing_banner(cable_ctx *ctx, const hdr_line *l)
 {
 	(void)l;
 	ctx->r.banner = 1;
-	obj_put_bool(ctx->a, ctx->r.obj, "partial_extract", 1);
+	rec_set_bool(ctx->a, ctx->r.obj, F_ROUTING_PARTIAL_EXTRACT, 1);
 }
 
 void routing_offices(cable_ctx *ctx, const hdr_line *l)
@@ -466,23 +466,23 @@ void routing_offices(cable_ctx *ctx, const hdr_line *l)
 	arena *a = ctx->a;
 	routing_state *r = &ctx->r;
 	if (!r->distribution)
-		r->distribution = obj_put(a, r->obj, "distribution", val_object(a));
+		r->distribution = rec_set_object(a, r->obj, F_ROUTING_DISTRIBUTION);
 	const char *p = l->start;
 	slice w;
 	int first = 1;
 	while (scan_word(&p, ctx->lim, &w)) {
 		if (first && (w.n == 6 && memcmp(w.s, "ACTION", 6) == 0)) {
-			r->dist_list = obj_child_array(a, r->distribution, "action");
+			r->dist_list = rec_array(a, r->distribution, F_DISTRIBUTION_ACTION);
 		} else if (first && (w.n == 6 && memcmp(w.s, "ORIGIN", 6) == 0)) {
-			r->dist_list = obj_child_array(a, r->distribution, "origin");
+			r->dist_list = rec_array(a, r->distribution, F_DISTRIBUTION_ORIGIN);
 		} else if (first && (w.n == 4 && memcmp(w.s, "INFO", 4) == 0)) {
-			r->dist_list = obj_child_array(a, r->distribution, "info");
+			r->dist_list = rec_array(a, r->distribution, F_DISTRIBUTION_INFO);
 		} else if (w.s[0] == '/') {
-			obj_put(a, r->distribution, "total", sv(ctx, w));
+			rec_set(a, r->distribution, F_DISTRIBUTION_TOTAL, sv(ctx, w));
 		} else {
 			if (!r->dist_list)
-				r->dist_list = obj_child_array(a, r->distribution, "info");
-			arr_push(a, r->dist_list, sv(ctx, w));
+				r->dist_list = rec_array(a, r->distribution, F_DISTRIBUTION_INFO);
+			rec_push(a, r->dist_list, sv(ctx, w));
 		}
 		first = 0;
 	}
@@ -560,7 +560,7 @@ void routing_end(cable_ctx *ctx)
 {
 	arena *a = ctx->a;
 	routing_state *r = &ctx->r;
-	obj_put_int(a, r->obj, "page_lines", (int64_t)ctx->hlx.page_lines);
+	rec_set_int(a, r->obj, F_ROUTING_PAGE_LINES, (int64_t)ctx->hlx.page_lines);
 	const char *shape = "none";
 	if (r->seen_fl1 || r->seen_fl3 || r->seen_fl4)
 		shape = "acp127";
@@ -568,7 +568,7 @@ void routing_end(cable_ctx *ctx)
 		shape = "acp126";
 	else if (r->counts[ROUTING_FROM] || r->counts[ROUTING_TO])
 		shape = "addressing-only";
-	obj_put_cstr(a, r->obj, "shape", shape);
+	rec_set_cstr(a, r->obj, F_ROUTING_SHAPE, shape);
 
 	/* The time of file carries a day of the year but no year: take the DTG's, moving across
 	 * New Year when the two sit on either side of it. */
@@ -583,7 +583,7 @@ void routing_end(cable_ctx *ctx)
 		if (from_day_of_year(year, r->tof_yday, &d.month, &d.day)) {
 			char iso[32];
 			format_iso(&d, iso, sizeof iso);
-			obj_put(a, r->filed, "iso", val_str_copy(a, iso, strlen(iso)));
+			rec_set(a, r->filed, F_FILED_ISO, val_str_copy(a, iso, strlen(iso)));
 		}
 	}
 }

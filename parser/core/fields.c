@@ -13,7 +13,9 @@ static int type_fits(cw_field f, const cw_value *v)
 	case T_INT: return v->type == CW_INT;
 	case T_BOOL: return v->type == CW_BOOL;
 	case T_OBJECT: return v->type == CW_OBJECT && v->shape == cat_fields[f].of;
-	case T_ARRAY: return v->type == CW_ARRAY && v->field == f;
+	/* an array made for another field of the same items may move (a preamble's lists) */
+	case T_ARRAY: return v->type == CW_ARRAY && v->field != F_NONE &&
+			     cat_fields[v->field].of == cat_fields[f].of;
 	}
 	return 0;
 }
