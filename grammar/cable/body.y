@@ -47,12 +47,12 @@
 %define parse.error custom
 %define parse.lac full
 %expect 0
-%param {struct cable_ctx *ctx}
+%param {struct body_ctx *ctx}
 
 %code requires {
 #include "lexer/cable/body_lex.h"
 #include "parser/core/span.h"
-struct cable_ctx;
+struct body_ctx;
 #define YYLLOC_DEFAULT(Cur, Rhs, N) CW_SPAN_DEFAULT(Cur, Rhs, N)
 
 /* What the head has had so far: the value of every place in the body. */
@@ -73,8 +73,8 @@ typedef struct body_seen {
 }
 
 %code provides {
-int cw_body_lex(CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc, struct cable_ctx *ctx);
-void cw_body_error(CW_BODY_LTYPE *lloc, struct cable_ctx *ctx, const char *msg);
+int cw_body_lex(CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc, struct body_ctx *ctx);
+void cw_body_error(CW_BODY_LTYPE *lloc, struct body_ctx *ctx, const char *msg);
 }
 
 %code {
@@ -82,11 +82,11 @@ void cw_body_error(CW_BODY_LTYPE *lloc, struct cable_ctx *ctx, const char *msg);
 
 /* Where a head line stands (head_line below). */
 enum { IN_ORDER, OUT_OF_ORDER, IN_TEXT };
-static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const cw_span *at,
+static body_seen head_line(struct body_ctx *ctx, body_seen b, int kind, const cw_span *at,
 			   int where);
 static body_seen recovered(body_seen b);
 static body_seen in_text(body_seen b, int broken);
-static int end_block(struct cable_ctx *ctx, int broken);
+static int end_block(struct body_ctx *ctx, int broken);
 }
 
 %token <line>
@@ -282,18 +282,18 @@ past_subject   : at_refs ;
 
 %%
 
-int cw_body_lex(CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc, struct cable_ctx *ctx)
+int cw_body_lex(CW_BODY_STYPE *lval, CW_BODY_LTYPE *lloc, struct body_ctx *ctx)
 {
 	return body_lex_token(ctx, &lval->line, lloc);
 }
 
-void cw_body_error(CW_BODY_LTYPE *lloc, struct cable_ctx *ctx, const char *msg)
+void cw_body_error(CW_BODY_LTYPE *lloc, struct body_ctx *ctx, const char *msg)
 {
 	body_syntax_error(ctx, lloc->first, msg);
 }
 
 /* A head line of the given kind after the body b. */
-static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const cw_span *at,
+static body_seen head_line(struct body_ctx *ctx, body_seen b, int kind, const cw_span *at,
 			   int where)
 {
 	/* Under a section marker or a page break, a section's head. */
@@ -308,7 +308,7 @@ static body_seen head_line(struct cable_ctx *ctx, body_seen b, int kind, const c
 }
 
 /* A block's fields are stored when it ends; says whether it ended in page furniture. */
-static int end_block(struct cable_ctx *ctx, int broken)
+static int end_block(struct body_ctx *ctx, int broken)
 {
 	body_block_end(ctx);
 	return broken;
@@ -328,7 +328,7 @@ static body_seen recovered(body_seen b)
 
 /* "line kind X is out of place here (expected Y or Z)": kept in hand until the error rule that
  * recovers reports it. */
-static int yyreport_syntax_error(const yypcontext_t *yyctx, struct cable_ctx *ctx)
+static int yyreport_syntax_error(const yypcontext_t *yyctx, struct body_ctx *ctx)
 {
 	enum { MAX_EXPECTED = 5 };
 	/* All of them (a shorter array gets none when there are more), the first few named. */

@@ -48,12 +48,12 @@
 %define parse.error custom
 %define parse.lac full
 %expect 0
-%param {struct cable_ctx *ctx}
+%param {struct routing_ctx *ctx}
 
 %code requires {
 #include "lexer/cable/header_lex.h"
 #include "parser/core/span.h"
-struct cable_ctx;
+struct routing_ctx;
 #define YYLLOC_DEFAULT(Cur, Rhs, N) CW_SPAN_DEFAULT(Cur, Rhs, N)
 
 /* What the header has had so far: the value of every nonterminal. */
@@ -73,8 +73,8 @@ typedef struct hdr_seen {
 }
 
 %code provides {
-int cw_hdr_lex(CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc, struct cable_ctx *ctx);
-void cw_hdr_error(CW_HDR_LTYPE *lloc, struct cable_ctx *ctx, const char *msg);
+int cw_hdr_lex(CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc, struct routing_ctx *ctx);
+void cw_hdr_error(CW_HDR_LTYPE *lloc, struct routing_ctx *ctx, const char *msg);
 }
 
 %code {
@@ -86,10 +86,10 @@ enum {
 	HDR_HAD_DTG = 1 << 5, HDR_HAD_FORMAT = 0x3e,
 };
 
-static hdr_seen format_line(struct cable_ctx *ctx, hdr_seen h, int fl, const hdr_line *l,
+static hdr_seen format_line(struct routing_ctx *ctx, hdr_seen h, int fl, const hdr_line *l,
 			    int out_of_order);
-static hdr_seen date_time_group(struct cable_ctx *ctx, hdr_seen h, const hdr_line *l);
-static hdr_seen address_list(struct cable_ctx *ctx, hdr_seen h, int list, const hdr_line *l,
+static hdr_seen date_time_group(struct routing_ctx *ctx, hdr_seen h, const hdr_line *l);
+static hdr_seen address_list(struct routing_ctx *ctx, hdr_seen h, int list, const hdr_line *l,
 			     int out_of_order);
 static hdr_seen other_line(hdr_seen h, int keeps_list);
 }
@@ -248,18 +248,18 @@ past_to    : info ;
 
 %%
 
-int cw_hdr_lex(CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc, struct cable_ctx *ctx)
+int cw_hdr_lex(CW_HDR_STYPE *lval, CW_HDR_LTYPE *lloc, struct routing_ctx *ctx)
 {
 	return routing_lex(ctx, &lval->line, lloc);
 }
 
-void cw_hdr_error(CW_HDR_LTYPE *lloc, struct cable_ctx *ctx, const char *msg)
+void cw_hdr_error(CW_HDR_LTYPE *lloc, struct routing_ctx *ctx, const char *msg)
 {
 	routing_syntax_error(ctx, lloc->first, msg);
 }
 
 /* Format line fl (1-4) after the header h. */
-static hdr_seen format_line(struct cable_ctx *ctx, hdr_seen h, int fl, const hdr_line *l,
+static hdr_seen format_line(struct routing_ctx *ctx, hdr_seen h, int fl, const hdr_line *l,
 			    int out_of_order)
 {
 	unsigned bit = 1u << fl;
@@ -283,7 +283,7 @@ static hdr_seen format_line(struct cable_ctx *ctx, hdr_seen h, int fl, const hdr
 }
 
 /* Format line 5 closes its group whatever came before it. */
-static hdr_seen date_time_group(struct cable_ctx *ctx, hdr_seen h, const hdr_line *l)
+static hdr_seen date_time_group(struct routing_ctx *ctx, hdr_seen h, const hdr_line *l)
 {
 	routing_line_facts f = {
 		.after_addresses = !(h.lines & HDR_HAD_DTG) && (h.lines & HDR_HAD_FORMAT) && h.addr,
@@ -296,7 +296,7 @@ static hdr_seen date_time_group(struct cable_ctx *ctx, hdr_seen h, const hdr_lin
 	return h;
 }
 
-static hdr_seen address_list(struct cable_ctx *ctx, hdr_seen h, int list, const hdr_line *l,
+static hdr_seen address_list(struct routing_ctx *ctx, hdr_seen h, int list, const hdr_line *l,
 			     int out_of_order)
 {
 	if (out_of_order)
@@ -318,7 +318,7 @@ static hdr_seen other_line(hdr_seen h, int keeps_list)
 
 /* "line kind X is out of place here; expected Y or Z": kept in hand until the error rule that
  * recovers says what to do with it. */
-static int yyreport_syntax_error(const yypcontext_t *yyctx, struct cable_ctx *ctx)
+static int yyreport_syntax_error(const yypcontext_t *yyctx, struct routing_ctx *ctx)
 {
 	enum { MAX_EXPECTED = 6 };
 	/* All of them (a shorter array gets none when there are more), the first few named. */

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cw_body_parse(cable_ctx *ctx);
+int cw_body_parse(body_ctx *ctx);
 
-static size_t off(const cable_ctx *ctx, const char *p) { return ctx_off(ctx, p); }
-static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->a, s.s, s.n); }
+static size_t off(const body_ctx *ctx, const char *p) { return tg_off(&ctx->tg, p); }
+static cw_value *sv(body_ctx *ctx, slice s) { return val_str(ctx->tg.a, s.s, s.n); }
 
 static slice trimmed(const char *s, const char *e)
 {
@@ -51,7 +51,7 @@ int marking_rank(const char *s, size_t n)
 
 /* ---- lines of the current block ---------------------------------------------------------- */
 
-static void push_seg(cable_ctx *ctx, const char *s, const char *e)
+static void push_seg(body_ctx *ctx, const char *s, const char *e)
 {
 	body_state *b = &ctx->b;
 	slice t = trimmed(s, e);
@@ -70,16 +70,16 @@ static void push_seg(cable_ctx *ctx, const char *s, const char *e)
 
 /* The limit a scanner must be given for s: the decoded text's end for slices of it, the copy's
  * own end for joined copies (which end in "\n\0", see join()). */
-static const char *lim_of(const cable_ctx *ctx, slice s)
+static const char *lim_of(const body_ctx *ctx, slice s)
 {
-	if (!s.s || (s.s >= ctx->text && s.s <= ctx->lim))
-		return ctx->lim;
+	if (!s.s || (s.s >= ctx->tg.text && s.s <= ctx->tg.lim))
+		return ctx->tg.lim;
 	return s.s + s.n + 1;
 }
 
 /* The block's lines joined by sep (a space for prose, "\n" for reference lists). One line is
  * referred to in place; more are copied into the arena. */
-static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
+static slice join(body_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 {
 	body_state *b = &ctx->b;
 	slice r = { NULL, 0 };
@@ -92,7 +92,7 @@ static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 	size_t total = 0;
 	for (size_t i = from; i < b->nsegs; i++)
 		total += b->segs[i].n + 1;
-	char *buf = arena_alloc(ctx->a, total + 2);
+	char *buf = arena_alloc(ctx->tg.a, total + 2);
 	if (!buf)
 		return r;
 	size_t n = 0;
@@ -114,15 +114,15 @@ static slice join(cable_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 
 /* ---- value lists with removable last item (for the signature) ---------------------------- */
 
-static void push_paragraph(cable_ctx *ctx, cw_value *p)
+static void push_paragraph(body_ctx *ctx, cw_value *p)
 {
 	body_state *b = &ctx->b;
-	arr_push(ctx->a, b->paragraphs, p);
+	arr_push(ctx->tg.a, b->paragraphs, p);
 	b->before_last = b->last_item;
 	b->last_item = b->paragraphs->u.list.last;
 }
 
-static void drop_last_paragraph(cable_ctx *ctx)
+static void drop_last_paragraph(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	cw_value *list = b->paragraphs;
@@ -141,7 +141,7 @@ static void drop_last_paragraph(cable_ctx *ctx)
 
 /* ---- start and items --------------------------------------------------------------------- */
 
-int body_lex_token(cable_ctx *ctx, body_line *lval, CW_BODY_LTYPE *lloc)
+int body_lex_token(body_ctx *ctx, body_line *lval, CW_BODY_LTYPE *lloc)
 {
 	int tok = body_lex(&ctx->blx, lval);
 	if (tok == BODY_YYEOF) {
@@ -153,29 +153,29 @@ int body_lex_token(cable_ctx *ctx, body_line *lval, CW_BODY_LTYPE *lloc)
 	return tok;
 }
 
-void body_syntax_error(cable_ctx *ctx, size_t at, const char *msg)
+void body_syntax_error(body_ctx *ctx, size_t at, const char *msg)
 {
-	rec_diag_at(ctx->rec, CW_WARNING, "BODY_SYNTAX", at, "%s", msg);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_SYNTAX", at, "%s", msg);
 }
 
 static const char *head_names[] = { "classification line", "caption", "pass line", "E.O. line",
 				    "TAGS line", "SUBJECT line", "REF line", "Classified By line" };
 
-void body_head_order(cable_ctx *ctx, size_t at, int kind, int last)
+void body_head_order(body_ctx *ctx, size_t at, int kind, int last)
 {
-	rec_diag_at(ctx->rec, CW_NOTE, "BODY_HEAD_ORDER", at,
+	rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_HEAD_ORDER", at,
 		    "%s after the %s: the head's lines come in the order classification, captions, "
 		    "E.O., TAGS, SUBJECT, REF", head_names[kind], head_names[last]);
 }
 
-void body_head_in_text(cable_ctx *ctx, size_t at, int kind)
+void body_head_in_text(body_ctx *ctx, size_t at, int kind)
 {
-	rec_diag_at(ctx->rec, CW_NOTE, "BODY_HEAD_IN_TEXT", at,
+	rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_HEAD_IN_TEXT", at,
 		    "%s among the paragraphs, outside a section's head (a repeated head, a quoted "
 		    "document)", head_names[kind]);
 }
 
-void body_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **expected, int n,
+void body_unexpected(body_ctx *ctx, size_t at, const char *got, const char **expected, int n,
 		     int more)
 {
 	body_state *b = &ctx->b;
@@ -192,7 +192,7 @@ void body_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **ex
 	b->has_unexpected = 1;
 }
 
-int body_out_of_place(cable_ctx *ctx)
+int body_out_of_place(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	/* Error recovery pops the block the line cut short without reducing it: end it here. */
@@ -206,17 +206,17 @@ int body_out_of_place(cable_ctx *ctx)
 		return 0;
 	b->reported = 1;
 	b->reported_at = b->unexpected_at;
-	rec_diag_at(ctx->rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->unexpected_at, "%s", b->unexpected);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->unexpected_at, "%s", b->unexpected);
 	return 1;
 }
 
 /* Captions from a caption line or the rest of a classification line, in canonical spelling. */
-static void add_captions(cable_ctx *ctx, const char *p, const char *end)
+static void add_captions(body_ctx *ctx, const char *p, const char *end)
 {
 	const char *q = p;
 	while (q < end) {
 		slice canon;
-		if (!scan_caption(&q, end, ctx->lim, &canon))
+		if (!scan_caption(&q, end, ctx->tg.lim, &canon))
 			break;
 		/* Once each: SIPDIS is often written twice. */
 		int dup = 0;
@@ -226,21 +226,21 @@ static void add_captions(cable_ctx *ctx, const char *p, const char *end)
 			dup |= n == canon.n && !memcmp(s, canon.s, n);
 		}
 		if (!dup)
-			arr_push(ctx->a, ctx->b.captions, val_str(ctx->a, canon.s, canon.n));
+			arr_push(ctx->tg.a, ctx->b.captions, val_str(ctx->tg.a, canon.s, canon.n));
 	}
 }
 
-void body_classline(cable_ctx *ctx, const body_line *l)
+void body_classline(body_ctx *ctx, const body_line *l)
 {
 	body_state *b = &ctx->b;
 	classline_fields cl;
-	int full = scan_classline_head(l->start, ctx->lim, &cl);
+	int full = scan_classline_head(l->start, ctx->tg.lim, &cl);
 	const char *start = l->start;
 	if (!full && l->arg != l->start) {
 		/* Split over two lines: the level here, origin and serial on the next. */
 		classline_fields o;
-		scan_classline_level(l->start, ctx->lim, &cl);
-		if (scan_classline_head(l->arg, ctx->lim, &o)) {
+		scan_classline_level(l->start, ctx->tg.lim, &cl);
+		if (scan_classline_head(l->arg, ctx->tg.lim, &o)) {
 			/* A banner (UNCLASSIFIED//FOR OFFICIAL USE ONLY) above the whole line: the
 			 * line counts, with the banner's caveat when it has none of its own. */
 			if (!o.caveat.s)
@@ -248,15 +248,15 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 			cl = o;
 			start = l->arg;
 			full = 1;
-		} else if (scan_origin_serial(l->arg, ctx->lim, &o)) {
+		} else if (scan_origin_serial(l->arg, ctx->tg.lim, &o)) {
 			cl.origin = o.origin, cl.serial = o.serial, cl.rest = o.rest;
 			full = 1;
 		}
 	}
 	if (!full) {
-		if (b->seen_classline || !scan_classline_level(l->start, ctx->lim, &cl))
+		if (b->seen_classline || !scan_classline_level(l->start, ctx->tg.lim, &cl))
 			return;
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_CLASSLINE_GARBLED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_CLASSLINE_GARBLED", off(ctx, l->start),
 			    "classification line without a readable origin and serial");
 	}
 	if (b->seen_classline && !b->cl.origin.s && full && ctx->blx.head) {
@@ -267,7 +267,7 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 	if (b->seen_classline) {
 		/* Partial extracts and garbled sections repeat the head for every section. */
 		if (b->repeats++ == 0)
-			rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED_HEAD", off(ctx, l->start),
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED_HEAD", off(ctx, l->start),
 				    "the classification line is repeated (a new section's head); the "
 				    "first one is kept");
 		return;
@@ -279,41 +279,41 @@ void body_classline(cable_ctx *ctx, const body_line *l)
 		add_captions(ctx, cl.rest.s, l->end < cl.rest.s + cl.rest.n ? l->end : cl.rest.s + cl.rest.n);
 }
 
-void body_classword(cable_ctx *ctx, const body_line *l)
+void body_classword(body_ctx *ctx, const body_line *l)
 {
 	(void)ctx, (void)l;
 }
 
-void body_caption(cable_ctx *ctx, const body_line *l)
+void body_caption(body_ctx *ctx, const body_line *l)
 {
 	ctx->b.after_rule = 0;
 	add_captions(ctx, l->start, l->end);
 }
 
-void body_pass(cable_ctx *ctx, const body_line *l)
+void body_pass(body_ctx *ctx, const body_line *l)
 {
 	slice t = trimmed(l->start, l->end);
 	if (t.s)
-		arr_push(ctx->a, ctx->b.pass_lines, sv(ctx, t));
+		arr_push(ctx->tg.a, ctx->b.pass_lines, sv(ctx, t));
 }
 
-void body_blank(cable_ctx *ctx) { (void)ctx; }
-void body_rule(cable_ctx *ctx, const body_line *l)
+void body_blank(body_ctx *ctx) { (void)ctx; }
+void body_rule(body_ctx *ctx, const body_line *l)
 {
 	(void)l;
 	ctx->b.after_rule = 1;
 }
-void body_furniture(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
-void body_end_mark(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+void body_furniture(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+void body_end_mark(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
 
-void body_dump(cable_ctx *ctx, const body_line *l)
+void body_dump(body_ctx *ctx, const body_line *l)
 {
 	body_state *b = &ctx->b;
 	if (b->dumps++ == 0)
 		b->first_dump = off(ctx, l->start);
 }
 
-void body_block(cable_ctx *ctx, int kind, const body_line *l)
+void body_block(body_ctx *ctx, int kind, const body_line *l)
 {
 	body_state *b = &ctx->b;
 	b->block = kind;
@@ -324,23 +324,23 @@ void body_block(cable_ctx *ctx, int kind, const body_line *l)
 	push_seg(ctx, kind == BLOCK_TEXT ? l->start : l->arg, l->end);
 }
 
-void body_cont(cable_ctx *ctx, const body_line *l) { push_seg(ctx, l->start, l->end); }
-void body_softbreak(cable_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+void body_cont(body_ctx *ctx, const body_line *l) { push_seg(ctx, l->start, l->end); }
+void body_softbreak(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
 
 /* ---- blocks ------------------------------------------------------------------------------ */
 
-static void end_eo(cable_ctx *ctx)
+static void end_eo(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (b->eo) {
-		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
 			    "a second E.O. line; the first one is kept");
 		return;
 	}
 	eo_fields f;
-	scan_eo(b->first.start, b->first.end, ctx->lim, &f);
-	cw_value *o = b->eo = obj_put(a, ctx->rec->root, "eo", val_object(a));
+	scan_eo(b->first.start, b->first.end, ctx->tg.lim, &f);
+	cw_value *o = b->eo = obj_put(a, ctx->tg.rec->root, "eo", val_object(a));
 	obj_put(a, o, "order", sv(ctx, f.order));
 	cw_value *decl = NULL;
 	if (f.year) {
@@ -352,7 +352,7 @@ static void end_eo(cable_ctx *ctx)
 			b->decl_year = d.year, b->decl_month = d.month, b->decl_day = d.day;
 			b->eo_at = b->first.start;
 		} else {
-			rec_diag_at(ctx->rec, CW_WARNING, "BODY_DECL_INVALID", off(ctx, f.decl_raw.s),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_DECL_INVALID", off(ctx, f.decl_raw.s),
 				    "declassification date '%.*s' is not a real date",
 				    (int)f.decl_raw.n, f.decl_raw.s);
 		}
@@ -362,7 +362,7 @@ static void end_eo(cable_ctx *ctx)
 	obj_put(a, o, "decl_code", sv(ctx, f.code));
 	obj_put_bool(a, o, "not_applicable", f.na);
 	if (!f.order.s)
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_EO_ORDER", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_EO_ORDER", off(ctx, b->first.start),
 			    "E.O. line without an executive order number");
 }
 
@@ -382,12 +382,12 @@ static const char *tag_kind(slice t)
 	return "subject";
 }
 
-static void end_tags(cable_ctx *ctx)
+static void end_tags(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (cw_value_count(b->tags)) {
-		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
 			    "a second TAGS line; the first one is kept");
 		return;
 	}
@@ -456,12 +456,12 @@ static void end_tags(cable_ctx *ctx)
 		arr_push(a, b->tags, o);
 	}
 	if (prose)
-		rec_diag_at(ctx->rec, CW_NOTE, "BODY_TAGS_TEXT",
-			    off(ctx, prose_at >= ctx->text && prose_at < ctx->lim ? prose_at : b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_TAGS_TEXT",
+			    off(ctx, prose_at >= ctx->tg.text && prose_at < ctx->tg.lim ? prose_at : b->first.start),
 			    "%zu word%s after TAGS not read as tags (lower case or a marking)", prose,
 			    prose == 1 ? "" : "s");
 	if (!n)
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_TAGS_EMPTY", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_TAGS_EMPTY", off(ctx, b->first.start),
 			    "TAGS line without tags");
 }
 
@@ -483,13 +483,13 @@ static slice strip_marking(slice t, slice *mark)
 	return t;
 }
 
-static void end_subject(cable_ctx *ctx)
+static void end_subject(body_ctx *ctx)
 {
-	arena *a = ctx->a;
-	cw_value *root = ctx->rec->root;
+	arena *a = ctx->tg.a;
+	cw_value *root = ctx->tg.rec->root;
 	cw_value *cur = obj_find(root, "subject");
 	if (cur && cur->type == CW_STRING) {
-		rec_diag_at(ctx->rec, CW_NOTE, "BODY_REPEATED", off(ctx, ctx->b.first.start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED", off(ctx, ctx->b.first.start),
 			    "a second SUBJECT line; the first one is kept");
 		return;
 	}
@@ -498,7 +498,7 @@ static void end_subject(cable_ctx *ctx)
 	obj_put(a, root, "subject", t.s ? sv(ctx, t) : NULL);
 	obj_put(a, root, "subject_marking", mark.s ? sv(ctx, mark) : NULL);
 	if (!t.s)
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_SUBJECT_EMPTY", off(ctx, ctx->b.first.start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_SUBJECT_EMPTY", off(ctx, ctx->b.first.start),
 			    "SUBJECT line without a subject");
 }
 
@@ -525,10 +525,10 @@ static void ref_origin(slice o, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static cw_value *cable_ref_value(cable_ctx *ctx, slice label, slice raw, slice year, slice origin,
+static cw_value *cable_ref_value(body_ctx *ctx, slice label, slice raw, slice year, slice origin,
 				 slice serial, slice caption)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *o = val_object(a);
 	obj_put(a, o, "label", sv(ctx, label));
 	char org[64];
@@ -583,10 +583,10 @@ static const char *other_ref_kind(slice item)
 	return "other";
 }
 
-static void end_ref(cable_ctx *ctx)
+static void end_ref(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	b->ref_blocks++;
 	slice all = join(ctx, 0, '\n', NULL);
 	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
@@ -618,18 +618,18 @@ static void end_ref(cable_ctx *ctx)
 		arr_push(a, b->references, o);
 	}
 	if (!found)
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_REF_EMPTY", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_REF_EMPTY", off(ctx, b->first.start),
 			    "REF line without references");
 }
 
 /* Classified By: titles, names and reasons. */
-static void classified_by(cable_ctx *ctx, slice what, size_t at)
+static void classified_by(body_ctx *ctx, slice what, size_t at)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (b->classified_by)
 		return;
-	cw_value *o = b->classified_by = obj_put(a, ctx->rec->root, "classified_by", val_object(a));
+	cw_value *o = b->classified_by = obj_put(a, ctx->tg.rec->root, "classified_by", val_object(a));
 	obj_put(a, o, "raw", sv(ctx, what));
 	cw_value *titles = obj_child_array(a, o, "titles");
 	cw_value *names = obj_child_array(a, o, "names");
@@ -653,7 +653,7 @@ static void classified_by(cable_ctx *ctx, slice what, size_t at)
 		}
 	}
 	if (!cw_value_count(reasons))
-		rec_diag_at(ctx->rec, CW_NOTE, "BODY_CLSBY_NO_REASON", at,
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_CLSBY_NO_REASON", at,
 			    "Classified By line without a reason (1.4 (b), ...)");
 	/* Who: chunks separated by commas, semicolons and "and"; in each, title words first, then
 	 * the name. */
@@ -691,7 +691,7 @@ static void classified_by(cable_ctx *ctx, slice what, size_t at)
 	}
 }
 
-static void end_clsby(cable_ctx *ctx)
+static void end_clsby(body_ctx *ctx)
 {
 	slice t = join(ctx, 0, ' ', NULL);
 	if (t.s)
@@ -711,7 +711,7 @@ static int is_heading(const body_state *b, slice t)
 }
 
 /* Remembers the last line of a text block: the signature may be it. */
-static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
+static void note_last_line(body_ctx *ctx, size_t prefix, int is_para)
 {
 	body_state *b = &ctx->b;
 	if (b->nsegs == 0) {
@@ -744,10 +744,10 @@ static void note_last_line(cable_ctx *ctx, size_t prefix, int is_para)
 		b->last_line.n -= 2;
 }
 
-static void end_para(cable_ctx *ctx)
+static void end_para(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	size_t prefix;
 	slice t = join(ctx, 0, ' ', &prefix);
 	cw_value *p = val_object(a);
@@ -761,10 +761,10 @@ static void end_para(cable_ctx *ctx)
 	/* Numbers run 1, 2, 3 ... */
 	int n = b->first.number;
 	if (b->last_number && n != b->last_number + 1)
-		rec_diag_at(ctx->rec, CW_WARNING, "CHK_PARA_SKIP", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_PARA_SKIP", off(ctx, b->first.start),
 			    "paragraph %d follows paragraph %d", n, b->last_number);
 	else if (!b->last_number && n != 1)
-		rec_diag_at(ctx->rec, CW_NOTE, "CHK_PARA_SKIP", off(ctx, b->first.start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "CHK_PARA_SKIP", off(ctx, b->first.start),
 			    "the first numbered paragraph is %d", n);
 	b->last_number = n;
 	b->seen_para = 1;
@@ -779,10 +779,10 @@ static void end_para(cable_ctx *ctx)
 	note_last_line(ctx, prefix, 1);
 }
 
-static void end_subpara(cable_ctx *ctx)
+static void end_subpara(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	size_t prefix;
 	slice t = join(ctx, 0, ' ', &prefix);
 	cw_value *sp = val_object(a);
@@ -809,10 +809,10 @@ static void end_subpara(cable_ctx *ctx)
 	b->last_line.s = NULL;
 }
 
-static void end_text(cable_ctx *ctx)
+static void end_text(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	size_t prefix;
 	slice t = join(ctx, 0, ' ', &prefix);
 	if (!t.s)
@@ -849,7 +849,7 @@ static void end_text(cable_ctx *ctx)
 	note_last_line(ctx, prefix, 0);
 }
 
-void body_block_end(cable_ctx *ctx)
+void body_block_end(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	switch (b->block) {
@@ -871,12 +871,12 @@ void body_block_end(cable_ctx *ctx)
 /* ---- after the last item ----------------------------------------------------------------- */
 
 /* The signature: the last line of the text, when it is a name on its own. */
-static void signature(cable_ctx *ctx)
+static void signature(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	slice line = b->last_line;
-	if (!line.s || !b->last_line_alone || !is_name_line(line, ctx->lim))
+	if (!line.s || !b->last_line_alone || !is_name_line(line, ctx->tg.lim))
 		return;
 	/* Two signers are written "NAME1/NAME2" or "NAME1 / NAME2". */
 	const char *p = line.s, *end = line.s + line.n;
@@ -903,13 +903,13 @@ static void signature(cable_ctx *ctx)
 }
 
 /* Summary, comments and notes: spans marked inside the paragraphs' text. */
-static void spans(cable_ctx *ctx, const char *start)
+static void spans(body_ctx *ctx, const char *start)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *summary = NULL;
 	/* Every paragraph's text is a slice of the body, or slices of it joined by blanks. */
-	if (!span_marks_possible(start, ctx->lim))
+	if (!span_marks_possible(start, ctx->tg.lim))
 		return;
 	for (const cw_member *m = cw_value_first(b->paragraphs); m; m = cw_member_next(m)) {
 		size_t n;
@@ -996,7 +996,7 @@ static void spans(cable_ctx *ctx, const char *start)
 				continue;
 			if (kind == SPAN_SUMMARY) {
 				if (!summary)
-					summary = obj_put(a, ctx->rec->root, "summary", sv(ctx, span));
+					summary = obj_put(a, ctx->tg.rec->root, "summary", sv(ctx, span));
 			} else {
 				arr_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
 			}
@@ -1006,11 +1006,11 @@ static void spans(cable_ctx *ctx, const char *start)
 	}
 }
 
-void body_parse(cable_ctx *ctx, const char *start)
+void body_parse(body_ctx *ctx, const char *start)
 {
 	body_state *b = &ctx->b;
-	arena *a = ctx->a;
-	cw_value *root = ctx->rec->root;
+	arena *a = ctx->tg.a;
+	cw_value *root = ctx->tg.rec->root;
 	memset(b, 0, sizeof(*b));
 	b->top_mark = -1;
 	b->captions = obj_child_array(a, root, "captions");
@@ -1027,7 +1027,7 @@ void body_parse(cable_ctx *ctx, const char *start)
 	b->notes = obj_child_array(a, root, "notes");
 	b->signature = obj_child_array(a, root, "signature");
 
-	body_lexer_init(&ctx->blx, ctx->text, start, ctx->lim);
+	body_lexer_init(&ctx->blx, ctx->tg.text, start, ctx->tg.lim);
 	cw_body_parse(ctx);
 	/* A report no error rule took (the parser gave up), and its block: not lost. */
 	body_out_of_place(ctx);
@@ -1040,7 +1040,7 @@ void body_parse(cable_ctx *ctx, const char *start)
 	obj_put_int(a, f, "routing_blocks", (int64_t)ctx->blx.routing_blocks);
 	obj_put_int(a, f, "dump_lines", (int64_t)b->dumps);
 	if (b->dumps)
-		rec_diag_at(ctx->rec, CW_WARNING, "BODY_DUMP_LEFTOVER", b->first_dump,
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_DUMP_LEFTOVER", b->first_dump,
 			    "%zu line%s left over from the leak's database dump (not part of the "
 			    "telegram)", b->dumps, b->dumps == 1 ? "" : "s");
 	free(b->segs);

@@ -3,28 +3,36 @@
  * checks between the two. */
 #include "parser/cable/cable_parse.h"
 
-#include "parser/core/fields.h"
-
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include "parser/cable/body.h"
 #include "parser/cable/routing.h"
+#include "parser/core/fields.h"
 
-static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->a, s.s, s.n); }
+/* The telegram with its two parts: the header's parse and the body's, each with its own context
+ * (routing.c and body.c never see each other's); this file reads both to rebuild the id and
+ * check one against the other. */
+typedef struct cable_ctx {
+	telegram tg;
+	routing_ctx route;
+	body_ctx body;
+} cable_ctx;
+
+static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->tg.a, s.s, s.n); }
 
 static void put_wikileaks(cable_ctx *ctx, const decoded *dec)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (!dec->has_meta) {
-		rec_set_null(a, ctx->rec->root, F_CABLE_WIKILEAKS);
+		rec_set_null(a, ctx->tg.rec->root, F_CABLE_WIKILEAKS);
 		return;
 	}
 	static const cw_field fields[WL_FIELDS] = { F_WIKILEAKS_REFERENCE_ID, F_WIKILEAKS_CREATED,
 						     F_WIKILEAKS_RELEASED, F_WIKILEAKS_CLASSIFICATION,
 						     F_WIKILEAKS_ORIGIN };
-	cw_value *o = rec_set_object(a, ctx->rec->root, F_CABLE_WIKILEAKS);
+	cw_value *o = rec_set_object(a, ctx->tg.rec->root, F_CABLE_WIKILEAKS);
 	for (int i = 0; i < WL_FIELDS; i++)
 		rec_set_cstr(a, o, fields[i], dec->meta[i]);
 }
@@ -140,7 +148,7 @@ static const char *release_id_of(cable_ctx *ctx, const decoded *dec, const char 
 	for (; i < len; i++)
 		if (base[i] < '0' || base[i] > '9')
 			return NULL;
-	return arena_strndup(ctx->a, base, len);
+	return arena_strndup(ctx->tg.a, base, len);
 }
 
 /* The dump's "M/D/YYYY H:MM" as "YYYY-MM-DD HH:MM" (the form of the pages' Created); NULL when
@@ -199,16 +207,16 @@ static cw_value *csv_date(arena *a, const char *s)
 
 static void put_csv(cable_ctx *ctx, const decoded *dec)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (!dec->has_csv) {
-		rec_set_null(a, ctx->rec->root, F_CABLE_CSV);
+		rec_set_null(a, ctx->tg.rec->root, F_CABLE_CSV);
 		return;
 	}
 	/* In the order of the row's columns (enum csv_field). */
 	static const cw_field fields[CSV_REFERENCES] = { F_CSV_ROW_ROW_ID, F_CSV_ROW_DATE_RAW,
 							 F_CSV_ROW_REFERENCE_ID, F_CSV_ROW_ORIGIN,
 							 F_CSV_ROW_CLASSIFICATION };
-	cw_value *o = rec_set_object(a, ctx->rec->root, F_CABLE_CSV);
+	cw_value *o = rec_set_object(a, ctx->tg.rec->root, F_CABLE_CSV);
 	rec_set_null(a, o, F_CSV_ROW_ROW_ID);
 	rec_set(a, o, F_CSV_ROW_DATE, csv_date(a, dec->csv[CSV_DATE]));
 	for (int i = 0; i < CSV_REFERENCES; i++)
@@ -223,18 +231,18 @@ static void put_csv(cable_ctx *ctx, const decoded *dec)
 		r += n + (bar != NULL);
 	}
 	if (dec->csv_fields != 8)
-		rec_diag_in(ctx->rec, CW_ERROR, "CSV_FIELDS", 0,
+		rec_diag_in(ctx->tg.rec, CW_ERROR, "CSV_FIELDS", 0,
 			    "this cables.csv row has %d field%s, not 8", dec->csv_fields,
 			    dec->csv_fields == 1 ? "" : "s");
 }
 
 static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 {
-	arena *a = ctx->a;
-	cw_value *root = ctx->rec->root;
-	body_state *b = &ctx->b;
-	const char *where = b->cl_start ? b->cl_start : ctx->text;
-	size_t at = ctx_off(ctx, where);
+	arena *a = ctx->tg.a;
+	cw_value *root = ctx->tg.rec->root;
+	body_state *b = &ctx->body.b;
+	const char *where = b->cl_start ? b->cl_start : ctx->tg.text;
+	size_t at = tg_off(&ctx->tg, where);
 
 	/* What the header says: the FM address's post and the DE line's station serial. */
 	size_t n;
@@ -255,7 +263,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		if (fm_known && !same_post(origin, fm_origin) && ssn.s) {
 			/* The page holds another telegram's text under this header (it happens in
 			 * the release): the header, machine-written, names the cable. */
-			rec_diag_at(ctx->rec, CW_WARNING, "CHK_ORIGIN_MISMATCH", at,
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_ORIGIN_MISMATCH", at,
 				    "the body is from %.*s but the header from %.*s; the id follows "
 				    "the header", (int)origin.n, origin.s, (int)fm.n, fm.s);
 			origin = fm_origin;
@@ -280,7 +288,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		origin = fm_origin;
 		serial = ssn;
 		from_header = true;
-		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
 			    "no readable classification line: the reference id comes from the FM line "
 			    "and the DE line's station serial number");
 	}
@@ -289,28 +297,28 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 			/* The telegram does not say; the release's own id is the best there is. */
 			rec_set(a, root, F_ID, val_cstr(a, rel));
 			rec_set(a, root, F_ID_SOURCE, val_cstr(a, "release"));
-			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_FROM_RELEASE", at,
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_ID_FROM_RELEASE", at,
 				    "no classification line with origin and serial: the reference id "
 				    "is the release's (%s)", rel);
 			return;
 		}
-		rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "CABLE_NO_ID", at,
 			    "no classification line with origin and serial: the reference id cannot "
 			    "be rebuilt");
 		return;
 	}
-	int year = ctx->r.has_dtg ? ctx->r.dtg.year : -1;
+	int year = ctx->route.r.has_dtg ? ctx->route.r.dtg.year : -1;
 	if (year < 0) {
 		year = release_year(dec, rel);
 		if (year < 0) {
-			rec_diag_at(ctx->rec, CW_WARNING, "CABLE_NO_ID", at,
-				    ctx->r.seen_dtg ? "the date-time group is not valid: the year of "
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "CABLE_NO_ID", at,
+				    ctx->route.r.seen_dtg ? "the date-time group is not valid: the year of "
 						      "the reference id is unknown"
 						    : "no date-time group: the year of the reference "
 						      "id is unknown");
 			return;
 		}
-		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_YEAR_FROM_RELEASE", at,
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_YEAR_FROM_RELEASE", at,
 			    "no date-time group: the year of the reference id comes from the "
 			    "release's date");
 	}
@@ -336,15 +344,15 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 
 	/* The release's own id, kept beside ours; malformed ones (08EFTOLONDON2883) differ. */
 	if (rel && strcmp(rel, id) != 0)
-		rec_diag_at(ctx->rec, CW_NOTE, "CABLE_ID_DIFFERS", at,
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_ID_DIFFERS", at,
 			    "the release names this cable %s; the telegram says %s", rel, id);
 }
 
 static void put_classification(cable_ctx *ctx)
 {
-	arena *a = ctx->a;
-	cw_value *root = ctx->rec->root;
-	body_state *b = &ctx->b;
+	arena *a = ctx->tg.a;
+	cw_value *root = ctx->tg.rec->root;
+	body_state *b = &ctx->body.b;
 	cw_value *c = rec_set_object(a, root, F_CABLE_CLASSIFICATION);
 	if (!b->seen_classline || !b->cl.level.s) {
 		rec_set_null(a, c, F_CLASSIFICATION_LEVEL);
@@ -355,11 +363,11 @@ static void put_classification(cable_ctx *ctx)
 		rec_set_null(a, root, F_CABLE_ORIGIN);
 		rec_set_null(a, root, F_CABLE_SERIAL);
 		/* No classification line: the header's security group still says the level. */
-		const char *level = level_from_group_letter(ctx->r.group_level);
+		const char *level = level_from_group_letter(ctx->route.r.group_level);
 		if (level) {
 			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL, !strcmp(level, "UNCLASSIFIED//EFTO") ? "UNCLASSIFIED" : level);
 			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL_SOURCE, "header");
-			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_HEADER", 0,
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_LEVEL_FROM_HEADER", 0,
 				    "no classification line: the level comes from the header's "
 				    "classification group");
 		} else if (b->top_mark >= 1) {
@@ -368,7 +376,7 @@ static void put_classification(cable_ctx *ctx)
 			static const char *by_rank[] = { NULL, "CONFIDENTIAL", "SECRET", "TOP SECRET" };
 			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL, by_rank[b->top_mark]);
 			rec_set_cstr(a, c, F_CLASSIFICATION_LEVEL_SOURCE, "markings");
-			rec_diag_at(ctx->rec, CW_NOTE, "CABLE_LEVEL_FROM_MARKINGS", ctx_off(ctx, b->top_mark_at),
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_LEVEL_FROM_MARKINGS", tg_off(&ctx->tg, b->top_mark_at),
 				    "no classification line: the level is the highest paragraph "
 				    "marking's");
 		}
@@ -425,10 +433,10 @@ static void put_classification(cable_ctx *ctx)
 /* Consistency between the header and the body; each a warning with its own code. */
 static void cross_checks(cable_ctx *ctx, const char *rel)
 {
-	body_state *b = &ctx->b;
-	routing_state *r = &ctx->r;
-	const char *where = b->cl_start ? b->cl_start : ctx->text;
-	size_t at = ctx_off(ctx, where);
+	body_state *b = &ctx->body.b;
+	routing_state *r = &ctx->route.r;
+	const char *where = b->cl_start ? b->cl_start : ctx->tg.text;
+	size_t at = tg_off(&ctx->tg, where);
 	const char *level = b->seen_classline ? level_name(b->cl.level) : NULL;
 	int rank = level ? marking_rank(level, strlen(level)) : -1;
 
@@ -437,7 +445,7 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 		char want = level[0] == 'L' ? 'U' : level[0] == 'T' ? 'T' : level[0];
 		char got = r->group_level == 'E' ? 'U' : r->group_level;
 		if (want != got)
-			rec_diag_at(ctx->rec, CW_WARNING, "CHK_CLASS_GROUP", at,
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_CLASS_GROUP", at,
 				    "the header's classification group says %s, the body says %s",
 				    level_from_group_letter(r->group_level), level);
 	}
@@ -448,7 +456,7 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 		if (serial.n >= k) {
 			int low = parse_digits(serial.s + serial.n - k, k);
 			if (low >= 0 && (size_t)low != r->ssn)
-				rec_diag_at(ctx->rec, CW_WARNING, "CHK_SSN_SERIAL", at,
+				rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_SSN_SERIAL", at,
 					    "the DE line's station serial %0*zu does not match the "
 					    "serial %.*s", r->ssn_digits, r->ssn, (int)serial.n,
 					    serial.s);
@@ -457,11 +465,11 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 	/* SECTION 01 OF 03 vs DE #0220/01. */
 	if (b->seen_classline && b->cl.section.s) {
 		size_t n;
-		const char *part = cw_value_string(cw_value_get(ctx->rec->root, "routing.originator.part"), &n);
+		const char *part = cw_value_string(cw_value_get(ctx->tg.rec->root, "routing.originator.part"), &n);
 		if (part) {
 			int pn = parse_digits(part, n), sn = parse_digits(b->cl.section.s, b->cl.section.n);
 			if (pn >= 0 && sn >= 0 && pn != sn)
-				rec_diag_at(ctx->rec, CW_WARNING, "CHK_SECTION_PART", at,
+				rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_SECTION_PART", at,
 					    "SECTION %d of the body but part %d in the DE line", sn, pn);
 		}
 	}
@@ -469,7 +477,7 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 	if (rel && r->has_dtg && strlen(rel) >= 2) {
 		int ry = parse_digits(rel, 2);
 		if (ry >= 0 && ry != r->dtg.year % 100)
-			rec_diag_at(ctx->rec, CW_WARNING, "CHK_ID_YEAR", at,
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_ID_YEAR", at,
 				    "the release's id %s has year %02d, the DTG says %04d", rel, ry,
 				    r->dtg.year);
 	}
@@ -478,14 +486,14 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 		int decl = b->decl_year * 10000 + b->decl_month * 100 + b->decl_day;
 		int sent = r->dtg.year * 10000 + r->dtg.month * 100 + r->dtg.day;
 		if (decl < sent)
-			rec_diag_at(ctx->rec, CW_WARNING, "CHK_DECL_BEFORE_DTG", ctx_off(ctx, b->eo_at),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_DECL_BEFORE_DTG", tg_off(&ctx->tg, b->eo_at),
 				    "the declassification date %04d-%02d-%02d is before the DTG",
 				    b->decl_year, b->decl_month, b->decl_day);
 	}
 	/* A paragraph marked above the cable's level. */
 	if (rank >= 0 && b->top_mark > rank)
-		rec_diag_at(ctx->rec, CW_WARNING, "CHK_MARKING_ABOVE",
-			    ctx_off(ctx, b->top_mark_at),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_MARKING_ABOVE",
+			    tg_off(&ctx->tg, b->top_mark_at),
 			    "a paragraph is marked above the cable's classification (%s)", level);
 }
 
@@ -493,12 +501,13 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 {
 	cable_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
-	ctx.rec = rec;
-	ctx.a = &rec->arena;
-	ctx.text = rec->text.buf;
-	ctx.lim = rec->text.buf + rec->text.len;
+	ctx.tg.rec = rec;
+	ctx.tg.a = &rec->arena;
+	ctx.tg.text = rec->text.buf;
+	ctx.tg.lim = rec->text.buf + rec->text.len;
+	ctx.route.tg = ctx.body.tg = ctx.tg;
 	cw_value *root = rec->root;
-	arena *a = ctx.a;
+	arena *a = ctx.tg.a;
 
 	/* Keys in their published order; each is filled below or stays null. */
 	rec_set_null(a, root, F_ID);
@@ -509,49 +518,49 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 	put_csv(&ctx, dec);
 
 	/* A database row written down the top of a text, then the telegram. */
-	const char *start = ctx.text;
+	const char *start = ctx.tg.text;
 	size_t dump_lines;
-	const char *after = skip_vertical_dump(start, ctx.lim, &dump_lines);
+	const char *after = skip_vertical_dump(start, ctx.tg.lim, &dump_lines);
 	if (after && !dec->has_blocks) {
 		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", 0,
 			    "%zu line%s of a database row from the leak (not part of the telegram)",
 			    dump_lines, dump_lines == 1 ? "" : "s");
 		start = after;
 	}
-	const char *stop = dec->has_blocks ? ctx.text + dec->header_end : NULL;
-	const char *body = routing_parse(&ctx, start, stop);
+	const char *stop = dec->has_blocks ? ctx.tg.text + dec->header_end : NULL;
+	const char *body = routing_parse(&ctx.route, start, stop);
 	if (dec->has_blocks) {
-		body = ctx.text + dec->body_start;
+		body = ctx.tg.text + dec->body_start;
 		/* An empty header block with the routing header at the top of the text. */
-		if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner &&
-		    dec->header_end > 0 && hdr_starts(body, ctx.lim))
-			body = routing_parse(&ctx, body, NULL);
+		if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO] && !ctx.route.r.banner &&
+		    dec->header_end > 0 && hdr_starts(body, ctx.tg.lim))
+			body = routing_parse(&ctx.route, body, NULL);
 	}
 
 	/* A database row written down the top of the body, then a whole telegram: the row is
 	 * reported and skipped, and the telegram read with its own header. */
-	after = dec->has_blocks ? skip_vertical_dump(body, ctx.lim, &dump_lines) : NULL;
+	after = dec->has_blocks ? skip_vertical_dump(body, ctx.tg.lim, &dump_lines) : NULL;
 	if (after) {
-		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", ctx_off(&ctx, body),
+		rec_diag_at(rec, CW_WARNING, "BODY_DUMP_LEFTOVER", tg_off(&ctx.tg, body),
 			    "%zu line%s of a database row from the leak (not part of the telegram)",
 			    dump_lines, dump_lines == 1 ? "" : "s");
 		body = after;
-		if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO])
-			body = routing_parse(&ctx, after, NULL);
+		if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO])
+			body = routing_parse(&ctx.route, after, NULL);
 	}
 
 	rec_set_null(a, root, F_CABLE_CLASSIFICATION);
 	rec_set_null(a, root, F_CABLE_ORIGIN);
 	rec_set_null(a, root, F_CABLE_SERIAL);
 	/* References without a year are taken to be of the cable's year. */
-	ctx.year = ctx.r.has_dtg ? ctx.r.dtg.year : release_year(dec, rel);
-	body_parse(&ctx, body);
+	ctx.body.year = ctx.route.r.has_dtg ? ctx.route.r.dtg.year : release_year(dec, rel);
+	body_parse(&ctx.body, body);
 	put_classification(&ctx);
 	put_id(&ctx, dec, rel);
 	cross_checks(&ctx, rel);
 
-	if (!ctx.r.seen_format && !ctx.r.counts[ROUTING_TO] && !ctx.r.banner && !ctx.b.seen_classline &&
-	    !cw_value_count(ctx.b.paragraphs))
+	if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO] && !ctx.route.r.banner && !ctx.body.b.seen_classline &&
+	    !cw_value_count(ctx.body.b.paragraphs))
 		rec_diag_at(rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
 			    "no routing header and no classification line: this does not look like "
 			    "a telegram");

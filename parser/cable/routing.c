@@ -7,9 +7,9 @@
 #include "lexer/cable/header_fields.h"
 #include "parser/core/fields.h"
 
-int cw_hdr_parse(cable_ctx *ctx);
+int cw_hdr_parse(routing_ctx *ctx);
 
-static cw_value *sv(cable_ctx *ctx, slice s) { return val_str(ctx->a, s.s, s.n); }
+static cw_value *sv(routing_ctx *ctx, slice s) { return val_str(ctx->tg.a, s.s, s.n); }
 
 static slice line_slice(const hdr_line *l)
 {
@@ -21,11 +21,11 @@ static slice line_slice(const hdr_line *l)
 	return s;
 }
 
-static size_t off(const cable_ctx *ctx, const char *p) { return ctx_off(ctx, p); }
+static size_t off(const routing_ctx *ctx, const char *p) { return tg_off(&ctx->tg, p); }
 
 /* Diagnostic severity for oddities before the routing proper starts: preambles (e-mail headers,
  * office lists, forwarding notes) are common and harmless, so they rate a note. */
-static cw_severity noise_severity(const cable_ctx *ctx)
+static cw_severity noise_severity(const routing_ctx *ctx)
 {
 	return ctx->r.seen_format || ctx->r.counts[ROUTING_TO] ? CW_WARNING : CW_NOTE;
 }
@@ -54,13 +54,13 @@ static const char *precedence_word(char c)
 	return NULL;
 }
 
-void routing_begin(cable_ctx *ctx)
+void routing_begin(routing_ctx *ctx)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	routing_state *r = &ctx->r;
 	memset(r, 0, sizeof(*r));
 	r->cur = -1;
-	r->obj = rec_set_object(a, ctx->rec->root, F_CABLE_ROUTING);
+	r->obj = rec_set_object(a, ctx->tg.rec->root, F_CABLE_ROUTING);
 	rec_set_cstr(a, r->obj, F_ROUTING_SHAPE, "none");
 	rec_set_bool(a, r->obj, F_ROUTING_PARTIAL_EXTRACT, 0);
 	rec_set_null(a, r->obj, F_ROUTING_TRANSMISSION_ID);
@@ -83,7 +83,7 @@ void routing_begin(cable_ctx *ctx)
 	r->other = rec_array(a, r->obj, F_ROUTING_OTHER_LINES);
 }
 
-int routing_lex(cable_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
+int routing_lex(routing_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
 {
 	int tok = hdr_lex_line(&ctx->hlx, lval);
 	if (tok == HDR_YYEOF) {
@@ -97,9 +97,9 @@ int routing_lex(cable_ctx *ctx, hdr_line *lval, CW_HDR_LTYPE *lloc)
 }
 
 /* Keeps a line that has no field of its own, so that nothing in the header is lost. */
-static void keep_line(cable_ctx *ctx, const hdr_line *l, const char *kind)
+static void keep_line(routing_ctx *ctx, const hdr_line *l, const char *kind)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *line = rec_push_object(a, ctx->r.other);
 	rec_set_cstr(a, line, F_OTHER_LINE_KIND, kind);
 	slice s = line_slice(l);
@@ -108,14 +108,14 @@ static void keep_line(cable_ctx *ctx, const hdr_line *l, const char *kind)
 
 /* The first format line after address lists means those lists were a preamble (a forwarded or
  * quoted header above the real one): they move aside instead of mixing with the real ones. */
-static void format_line_seen(cable_ctx *ctx, const hdr_line *l)
+static void format_line_seen(routing_ctx *ctx, const hdr_line *l)
 {
 	routing_state *r = &ctx->r;
 	r->cur = -1;
 	if (r->seen_format)
 		return;
 	r->seen_format = 1;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (r->counts[ROUTING_FROM] + r->counts[ROUTING_TO] + r->counts[ROUTING_INFO] +
 	    r->counts[ROUTING_XMT] == 0)
 		return;
@@ -129,7 +129,7 @@ static void format_line_seen(cable_ctx *ctx, const hdr_line *l)
 	r->lists[ROUTING_INFO] = rec_set_array(a, r->obj, F_ROUTING_INFO);
 	r->lists[ROUTING_XMT] = rec_set_array(a, r->obj, F_ROUTING_XMT);
 	memset(r->counts, 0, sizeof r->counts);
-	rec_diag_at(ctx->rec, CW_NOTE, "HDR_PREAMBLE_ADDRESSING", off(ctx, l->start),
+	rec_diag_at(ctx->tg.rec, CW_NOTE, "HDR_PREAMBLE_ADDRESSING", off(ctx, l->start),
 		    "address lines before the format lines were kept apart as a preamble");
 }
 
@@ -140,19 +140,19 @@ static const char *fl_names[6] = { "", "transmission identifier (FL1)",
 /* What the grammar found about format line fl (grammar/cable/header.y): out of the order 1 to 5,
  * a repeat (the first one is kept, the repeat goes to other_lines), or after the address lists.
  * Returns whether the line is a repeat. */
-static int format_facts(cable_ctx *ctx, const hdr_line *l, int fl, const routing_line_facts *f,
+static int format_facts(routing_ctx *ctx, const hdr_line *l, int fl, const routing_line_facts *f,
 			int *seen, const char *what)
 {
 	if (f->after)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FORMAT_ORDER", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FORMAT_ORDER", off(ctx, l->start),
 			    "%s after %s: format lines out of order", fl_names[fl],
 			    fl_names[f->after]);
 	if (f->after_addresses)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FORMAT_AFTER_ADDRESS", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FORMAT_AFTER_ADDRESS", off(ctx, l->start),
 			    "%s after the address lines: format lines 1-5 come before FM, TO and "
 			    "INFO", fl_names[fl]);
 	if (f->repeated) {
-		rec_diag_at(ctx->rec, CW_NOTE, "HDR_REPEATED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "HDR_REPEATED", off(ctx, l->start),
 			    "%s repeated; the first one is kept", what);
 		keep_line(ctx, l, "repeated");
 		return 1;
@@ -162,25 +162,25 @@ static int format_facts(cable_ctx *ctx, const hdr_line *l, int fl, const routing
 	return 0;
 }
 
-void routing_fl1(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
+void routing_fl1(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
 	if (format_facts(ctx, l, 1, facts, &ctx->r.seen_fl1, "transmission identifier"))
 		return;
 	fl1_fields f;
-	if (!scan_fl1(l->start, ctx->lim, &f))
+	if (!scan_fl1(l->start, ctx->tg.lim, &f))
 		return;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *tid = rec_set_object(a, ctx->r.obj, F_ROUTING_TRANSMISSION_ID);
 	rec_set(a, tid, F_TRANSMISSION_ID_RAW, sv(ctx, f.raw));
 	rec_set(a, tid, F_TRANSMISSION_ID_CHANNEL, sv(ctx, f.channel));
 	rec_set(a, tid, F_TRANSMISSION_ID_SERIAL, sv(ctx, f.serial));
 	if (!f.strict)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL1_MALFORMED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FL1_MALFORMED", off(ctx, l->start),
 			    "transmission identifier is not VZCZC + channel + serial number");
 }
 
-void routing_fl2(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *f)
+void routing_fl2(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *f)
 {
 	int first_line = f != NULL;
 	if (first_line) {
@@ -189,34 +189,34 @@ void routing_fl2(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *f)
 				 "precedence and routing indicator line"))
 			return;
 	}
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	const char *p = l->start;
 	slice w;
 	int first = first_line;
-	while (scan_word(&p, ctx->lim, &w)) {
-		int kind = ri_word_kind(w, ctx->lim, first);
+	while (scan_word(&p, ctx->tg.lim, &w)) {
+		int kind = ri_word_kind(w, ctx->tg.lim, first);
 		if (kind == RI_PROSIGN) {
 			cw_value *prec = rec_find(ctx->r.obj, F_ROUTING_PRECEDENCE);
 			rec_set(a, prec, F_PRECEDENCE_PROSIGN, sv(ctx, w));
 		} else if (kind == RI_INDICATOR) {
 			rec_push(a, ctx->r.indicators, sv(ctx, w));
 		} else {
-			rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL2_WORD", off(ctx, w.s),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FL2_WORD", off(ctx, w.s),
 				    "'%.*s' is not a routing indicator", (int)w.n, w.s);
 		}
 		first = 0;
 	}
 }
 
-void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
+void routing_fl3(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
 	if (format_facts(ctx, l, 3, facts, &ctx->r.seen_fl3, "originator line"))
 		return;
 	fl3_fields f;
-	if (!scan_fl3(l->start, ctx->lim, &f))
+	if (!scan_fl3(l->start, ctx->tg.lim, &f))
 		return;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	routing_state *r = &ctx->r;
 	cw_value *orig = rec_set_object(a, r->obj, F_ROUTING_ORIGINATOR);
 	rec_set(a, orig, F_ORIGINATOR_RI, sv(ctx, f.ri));
@@ -244,7 +244,7 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 			r->tof_hour = hh;
 			r->tof_minute = mm;
 		} else {
-			rec_diag_at(ctx->rec, CW_WARNING, "HDR_TOF_INVALID", off(ctx, f.tof.s),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_TOF_INVALID", off(ctx, f.tof.s),
 				    "time of file '%.7s' is not a day of the year and a UTC time",
 				    f.tof.s);
 		}
@@ -252,23 +252,23 @@ void routing_fl3(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 		rec_set_null(a, orig, F_ORIGINATOR_FILED);
 	}
 	if (!f.ri.s)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL3_MALFORMED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FL3_MALFORMED", off(ctx, l->start),
 			    "DE line without an originating routing indicator");
 	else if (!f.strict)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL3_MALFORMED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FL3_MALFORMED", off(ctx, l->start),
 			    "DE line is not 'DE' + routing indicator + '#' station serial number + "
 			    "time of file");
 }
 
-void routing_fl4(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
+void routing_fl4(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
 	if (format_facts(ctx, l, 4, facts, &ctx->r.seen_fl4, "security line"))
 		return;
 	fl4_fields f;
-	if (!scan_fl4(l->start, ctx->lim, &f))
+	if (!scan_fl4(l->start, ctx->tg.lim, &f))
 		return;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *sec = rec_set_object(a, ctx->r.obj, F_ROUTING_SECURITY);
 	rec_set(a, sec, F_SECURITY_PREFIX, sv(ctx, f.prefix));
 	rec_set(a, sec, F_SECURITY_GROUP, sv(ctx, f.group));
@@ -291,24 +291,24 @@ void routing_fl4(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 	}
 	const char *p = f.rest.s;
 	slice w;
-	while (p && p < f.rest.s + f.rest.n && scan_word(&p, ctx->lim, &w))
+	while (p && p < f.rest.s + f.rest.n && scan_word(&p, ctx->tg.lim, &w))
 		rec_push(a, ops, sv(ctx, w));
 	if (!f.strict)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FL4_MALFORMED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FL4_MALFORMED", off(ctx, l->start),
 			    "security line is not ZNY/ZNR + five-letter group + operating signals");
 	else if (!level)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_GROUP_UNKNOWN", off(ctx, f.group.s),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_GROUP_UNKNOWN", off(ctx, f.group.s),
 			    "classification group '%.*s' names no known level", (int)f.group.n,
 			    f.group.s);
 }
 
-void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
+void routing_dtg(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *facts)
 {
 	format_line_seen(ctx, l);
 	/* A second DTG is told by its value (HDR_DTG_CONFLICT below), not by the grammar. */
 	format_facts(ctx, l, 5, facts, NULL, NULL);
 	dtg_fields f;
-	if (!scan_dtg_line(l->start, ctx->lim, &f))
+	if (!scan_dtg_line(l->start, ctx->tg.lim, &f))
 		return;
 	routing_state *r = &ctx->r;
 	cw_date d;
@@ -323,13 +323,13 @@ void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 		if (valid && r->has_dtg &&
 		    (d.year != r->dtg.year || d.month != r->dtg.month || d.day != r->dtg.day ||
 		     d.hour != r->dtg.hour || d.minute != r->dtg.minute))
-			rec_diag_at(ctx->rec, CW_WARNING, "HDR_DTG_CONFLICT", off(ctx, f.day.s),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_DTG_CONFLICT", off(ctx, f.day.s),
 				    "a second date-time group differs from the first; the first is kept");
 		keep_line(ctx, l, "repeated");
 		return;
 	}
 	r->seen_dtg = 1;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	slice raw = { f.day.s, (size_t)(f.year.s + f.year.n - f.day.s) };
 	rec_set(a, r->obj, F_ROUTING_DTG_RAW, sv(ctx, raw));
 	if (valid) {
@@ -339,7 +339,7 @@ void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 		r->dtg = d;
 		r->has_dtg = 1;
 	} else {
-		rec_diag_at(ctx->rec, CW_ERROR, "HDR_DTG_INVALID", off(ctx, f.day.s),
+		rec_diag_at(ctx->tg.rec, CW_ERROR, "HDR_DTG_INVALID", off(ctx, f.day.s),
 			    "date-time group '%.*s' is not a real date and time", (int)raw.n, raw.s);
 	}
 	cw_value *prec = rec_find(r->obj, F_ROUTING_PRECEDENCE);
@@ -355,17 +355,17 @@ void routing_dtg(cable_ctx *ctx, const hdr_line *l, const routing_line_facts *fa
 			rec_set(a, r->obj, F_ROUTING_DTG_OPSIG, sv(ctx, f.opsig));
 	}
 	if (!f.strict)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_DTG_TRAILING", off(ctx, f.rest.s),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_DTG_TRAILING", off(ctx, f.rest.s),
 			    "unexpected text '%.*s' after the date-time group",
 			    (int)(f.rest.n > 40 ? 40 : f.rest.n), f.rest.s);
 }
 
-static cw_value *address_value(cable_ctx *ctx, const char *p, const char *line_start)
+static cw_value *address_value(routing_ctx *ctx, const char *p, const char *line_start)
 {
 	addr_fields f;
-	if (!scan_address(p, ctx->lim, &f))
+	if (!scan_address(p, ctx->tg.lim, &f))
 		return NULL;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	cw_value *addr = rec_new_object(a, S_ADDRESS);
 	rec_set(a, addr, F_ADDRESS_RI, sv(ctx, f.ri));
 	rec_set(a, addr, F_ADDRESS_ADDRESS, sv(ctx, f.address));
@@ -381,7 +381,7 @@ static cw_value *address_value(cable_ctx *ctx, const char *p, const char *line_s
 				    : f.precedence.s[0] == 'I' ? "IMMEDIATE"
 							       : "ROUTINE";
 		rec_set_cstr(a, addr, F_ADDRESS_PRECEDENCE, canon);
-		rec_diag_at(ctx->rec, CW_NOTE, "HDR_PRECEDENCE_TYPO", off(ctx, f.precedence.s),
+		rec_diag_at(ctx->tg.rec, CW_NOTE, "HDR_PRECEDENCE_TYPO", off(ctx, f.precedence.s),
 			    "precedence '%.*s' read as %s", (int)f.precedence.n, f.precedence.s,
 			    canon);
 	} else {
@@ -389,17 +389,17 @@ static cw_value *address_value(cable_ctx *ctx, const char *p, const char *line_s
 	}
 	rec_set(a, addr, F_ADDRESS_MCN, sv(ctx, f.mcn));
 	if (!f.address.s)
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_ADDRESS_EMPTY", off(ctx, line_start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_ADDRESS_EMPTY", off(ctx, line_start),
 			    "addressee line without an address");
 	return addr;
 }
 
-static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
+static void add_address(routing_ctx *ctx, cw_value *addr, const hdr_line *l)
 {
 	routing_state *r = &ctx->r;
 	if (!addr || r->cur < 0)
 		return;
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	if (r->cur == ROUTING_FROM) {
 		if (r->counts[ROUTING_FROM] == 0)
 			rec_set(a, r->obj, F_ROUTING_FROM, addr);
@@ -408,11 +408,11 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 		r->counts[ROUTING_FROM]++;
 		return;
 	}
-	if (r->counts[r->cur] >= ctx->rec->max_items) {
+	if (r->counts[r->cur] >= ctx->tg.rec->max_items) {
 		if (r->dropped++ == 0)
-			rec_diag_at(ctx->rec, CW_WARNING, "LIMIT_ITEMS", off(ctx, l->start),
+			rec_diag_at(ctx->tg.rec, CW_WARNING, "LIMIT_ITEMS", off(ctx, l->start),
 				    "more than %zu addressees in one list; the rest are not listed",
-				    ctx->rec->max_items);
+				    ctx->tg.rec->max_items);
 		return;
 	}
 	rec_push(a, r->lists[r->cur], addr);
@@ -422,19 +422,19 @@ static void add_address(cable_ctx *ctx, cw_value *addr, const hdr_line *l)
 static const char *list_names[ROUTING_LISTS] = { "FM line (FL6)", "TO line (FL7)",
 						   "INFO line (FL8)", "XMT line (FL9)" };
 
-void routing_address_order(cable_ctx *ctx, const hdr_line *l, int kind, int was)
+void routing_address_order(routing_ctx *ctx, const hdr_line *l, int kind, int was)
 {
-	rec_diag_at(ctx->rec, CW_WARNING, "HDR_ADDRESS_ORDER", off(ctx, l->start),
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_ADDRESS_ORDER", off(ctx, l->start),
 		    "%s after the %s list: address lines out of order", list_names[kind],
 		    was == ROUTING_INFO ? "INFO" : was == ROUTING_TO ? "TO" : "FM");
 }
 
-void routing_list(cable_ctx *ctx, const hdr_line *l, int kind)
+void routing_list(routing_ctx *ctx, const hdr_line *l, int kind)
 {
 	routing_state *r = &ctx->r;
 	r->cur = kind;
 	if (kind == ROUTING_FROM && r->counts[ROUTING_FROM]) {
-		rec_diag_at(ctx->rec, CW_WARNING, "HDR_FM_REPEATED", off(ctx, l->start),
+		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_FM_REPEATED", off(ctx, l->start),
 			    "a second FM line; the first originator is kept");
 		keep_line(ctx, l, "repeated");
 		r->cur = -1;
@@ -449,28 +449,28 @@ void routing_list(cable_ctx *ctx, const hdr_line *l, int kind)
 	add_address(ctx, address_value(ctx, l->arg, l->start), l);
 }
 
-void routing_address(cable_ctx *ctx, const hdr_line *l)
+void routing_address(routing_ctx *ctx, const hdr_line *l)
 {
 	add_address(ctx, address_value(ctx, l->start, l->start), l);
 }
 
-void routing_banner(cable_ctx *ctx, const hdr_line *l)
+void routing_banner(routing_ctx *ctx, const hdr_line *l)
 {
 	(void)l;
 	ctx->r.banner = 1;
-	rec_set_bool(ctx->a, ctx->r.obj, F_ROUTING_PARTIAL_EXTRACT, 1);
+	rec_set_bool(ctx->tg.a, ctx->r.obj, F_ROUTING_PARTIAL_EXTRACT, 1);
 }
 
-void routing_offices(cable_ctx *ctx, const hdr_line *l)
+void routing_offices(routing_ctx *ctx, const hdr_line *l)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	routing_state *r = &ctx->r;
 	if (!r->distribution)
 		r->distribution = rec_set_object(a, r->obj, F_ROUTING_DISTRIBUTION);
 	const char *p = l->start;
 	slice w;
 	int first = 1;
-	while (scan_word(&p, ctx->lim, &w)) {
+	while (scan_word(&p, ctx->tg.lim, &w)) {
 		if (first && (w.n == 6 && memcmp(w.s, "ACTION", 6) == 0)) {
 			r->dist_list = rec_array(a, r->distribution, F_DISTRIBUTION_ACTION);
 		} else if (first && (w.n == 6 && memcmp(w.s, "ORIGIN", 6) == 0)) {
@@ -488,29 +488,29 @@ void routing_offices(cable_ctx *ctx, const hdr_line *l)
 	}
 }
 
-void routing_rule(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "rule"); }
-void routing_classptq(cable_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "classification"); }
-void routing_bt(cable_ctx *ctx, const hdr_line *l)
+void routing_rule(routing_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "rule"); }
+void routing_classptq(routing_ctx *ctx, const hdr_line *l) { keep_line(ctx, l, "classification"); }
+void routing_bt(routing_ctx *ctx, const hdr_line *l)
 {
 	(void)ctx, (void)l;
 }
-void routing_other(cable_ctx *ctx, const hdr_line *l, const char *kind) { keep_line(ctx, l, kind); }
+void routing_other(routing_ctx *ctx, const hdr_line *l, const char *kind) { keep_line(ctx, l, kind); }
 
-void routing_unknown(cable_ctx *ctx, const hdr_line *l)
+void routing_unknown(routing_ctx *ctx, const hdr_line *l)
 {
 	slice s = line_slice(l);
-	rec_diag_at(ctx->rec, noise_severity(ctx), "HDR_UNKNOWN_LINE", off(ctx, s.s ? s.s : l->start),
+	rec_diag_at(ctx->tg.rec, noise_severity(ctx), "HDR_UNKNOWN_LINE", off(ctx, s.s ? s.s : l->start),
 		    "line '%.*s%s' is not part of a routing header", (int)(s.n > 50 ? 50 : s.n),
 		    s.s ? s.s : "", s.n > 50 ? "..." : "");
 	keep_line(ctx, l, "unrecognised");
 }
 
-void routing_syntax_error(cable_ctx *ctx, size_t at, const char *msg)
+void routing_syntax_error(routing_ctx *ctx, size_t at, const char *msg)
 {
-	rec_diag_at(ctx->rec, CW_WARNING, "HDR_SYNTAX", at, "%s", msg);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_SYNTAX", at, "%s", msg);
 }
 
-void routing_unexpected(cable_ctx *ctx, size_t at, const char *got, const char **expected,
+void routing_unexpected(routing_ctx *ctx, size_t at, const char *got, const char **expected,
 			int n, int more)
 {
 	routing_state *r = &ctx->r;
@@ -527,7 +527,7 @@ void routing_unexpected(cable_ctx *ctx, size_t at, const char *got, const char *
 	r->has_unexpected = 1;
 }
 
-int routing_out_of_place(cable_ctx *ctx)
+int routing_out_of_place(routing_ctx *ctx)
 {
 	routing_state *r = &ctx->r;
 	if (!r->has_unexpected)
@@ -538,13 +538,13 @@ int routing_out_of_place(cable_ctx *ctx)
 		return 0;
 	r->reported = 1;
 	r->reported_at = r->unexpected_at;
-	rec_diag_at(ctx->rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->unexpected_at, "%s", r->unexpected);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->unexpected_at, "%s", r->unexpected);
 	return 1;
 }
 
-const char *routing_parse(cable_ctx *ctx, const char *start, const char *stop)
+const char *routing_parse(routing_ctx *ctx, const char *start, const char *stop)
 {
-	hdr_lexer_init(&ctx->hlx, ctx->text, start, ctx->lim, stop);
+	hdr_lexer_init(&ctx->hlx, ctx->tg.text, start, ctx->tg.lim, stop);
 	routing_begin(ctx);
 	cw_hdr_parse(ctx);
 	/* A report no error rule took (the parser gave up): not lost. */
@@ -556,9 +556,9 @@ const char *routing_parse(cable_ctx *ctx, const char *start, const char *stop)
 	return body;
 }
 
-void routing_end(cable_ctx *ctx)
+void routing_end(routing_ctx *ctx)
 {
-	arena *a = ctx->a;
+	arena *a = ctx->tg.a;
 	routing_state *r = &ctx->r;
 	rec_set_int(a, r->obj, F_ROUTING_PAGE_LINES, (int64_t)ctx->hlx.page_lines);
 	const char *shape = "none";
