@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parser/core/fields.h"
+
 int cw_body_parse(body_ctx *ctx);
 
 static size_t off(const body_ctx *ctx, const char *p) { return tg_off(&ctx->tg, p); }
@@ -112,31 +114,32 @@ static slice join(body_ctx *ctx, size_t from, char sep, size_t *prefix_of_last)
 	return r;
 }
 
-/* ---- value lists with removable last item (for the signature) ---------------------------- */
+/* ---- paragraphs, kept here until the body ends ------------------------------------------- */
 
-static void push_paragraph(body_ctx *ctx, cw_value *p)
+/* A paragraph goes into the record when the body is read: until then the signature may shorten
+ * or drop the last one, and the spans (summary, comments, notes) read their text from here. */
+static void push_paragraph(body_ctx *ctx, cw_value *p, slice t)
 {
 	body_state *b = &ctx->b;
-	arr_push(ctx->tg.a, b->paragraphs, p);
-	b->before_last = b->last_item;
-	b->last_item = b->paragraphs->u.list.last;
+	if (b->npara == b->cappara) {
+		size_t cap = b->cappara ? b->cappara * 2 : 16;
+		body_para *n = realloc(b->paras, cap * sizeof(*n));
+		if (!n) {
+			ctx->tg.a->failed = 1; /* the record says it is incomplete */
+			return;
+		}
+		b->paras = n;
+		b->cappara = cap;
+	}
+	b->paras[b->npara++] = (body_para){ p, t };
 }
 
-static void drop_last_paragraph(body_ctx *ctx)
+/* Into the record, in order. */
+static void put_paragraphs(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
-	cw_value *list = b->paragraphs;
-	if (!b->last_item || list->u.list.last != b->last_item)
-		return;
-	if (b->before_last) {
-		b->before_last->next = NULL;
-		list->u.list.last = b->before_last;
-	} else {
-		list->u.list.first = list->u.list.last = NULL;
-	}
-	list->u.list.count--;
-	b->last_item = b->before_last;
-	b->before_last = NULL;
+	for (size_t i = 0; i < b->npara; i++)
+		rec_push(ctx->tg.a, b->paragraphs, b->paras[i].obj);
 }
 
 /* ---- start and items --------------------------------------------------------------------- */
@@ -218,15 +221,18 @@ static void add_captions(body_ctx *ctx, const char *p, const char *end)
 		slice canon;
 		if (!scan_caption(&q, end, ctx->tg.lim, &canon))
 			break;
-		/* Once each: SIPDIS is often written twice. */
+		/* Once each: SIPDIS is often written twice. The canonical spellings are a few dozen
+		 * words (lexer/cable/body_fields.re), so the ones seen are kept here. */
+		body_state *b = &ctx->b;
 		int dup = 0;
-		for (const cw_member *m = cw_value_first(ctx->b.captions); m; m = cw_member_next(m)) {
-			size_t n;
-			const char *s = cw_value_string(cw_member_value(m), &n);
-			dup |= n == canon.n && !memcmp(s, canon.s, n);
-		}
-		if (!dup)
-			arr_push(ctx->tg.a, ctx->b.captions, val_str(ctx->tg.a, canon.s, canon.n));
+		for (size_t i = 0; i < b->ncaptions && !dup; i++)
+			dup = b->captions_seen[i].n == canon.n &&
+			      !memcmp(b->captions_seen[i].s, canon.s, canon.n);
+		if (dup)
+			continue;
+		if (b->ncaptions < CAPTIONS_SEEN)
+			b->captions_seen[b->ncaptions++] = canon;
+		rec_push(ctx->tg.a, b->captions, val_str(ctx->tg.a, canon.s, canon.n));
 	}
 }
 
@@ -294,7 +300,7 @@ void body_pass(body_ctx *ctx, const body_line *l)
 {
 	slice t = trimmed(l->start, l->end);
 	if (t.s)
-		arr_push(ctx->tg.a, ctx->b.pass_lines, sv(ctx, t));
+		rec_push(ctx->tg.a, ctx->b.pass_lines, sv(ctx, t));
 }
 
 void body_blank(body_ctx *ctx) { (void)ctx; }
@@ -340,8 +346,8 @@ static void end_eo(body_ctx *ctx)
 	}
 	eo_fields f;
 	scan_eo(b->first.start, b->first.end, ctx->tg.lim, &f);
-	cw_value *o = b->eo = obj_put(a, ctx->tg.rec->root, "eo", val_object(a));
-	obj_put(a, o, "order", sv(ctx, f.order));
+	cw_value *eo = b->eo = rec_set_object(a, ctx->tg.rec->root, F_CABLE_EO);
+	rec_set(a, eo, F_EO_ORDER, sv(ctx, f.order));
 	cw_value *decl = NULL;
 	if (f.year) {
 		cw_date d = { f.year, f.month, f.day, -1, -1 };
@@ -357,10 +363,10 @@ static void end_eo(body_ctx *ctx)
 				    (int)f.decl_raw.n, f.decl_raw.s);
 		}
 	}
-	obj_put(a, o, "decl", decl);
-	obj_put(a, o, "decl_raw", sv(ctx, f.decl_raw));
-	obj_put(a, o, "decl_code", sv(ctx, f.code));
-	obj_put_bool(a, o, "not_applicable", f.na);
+	rec_set(a, eo, F_EO_DECL, decl);
+	rec_set(a, eo, F_EO_DECL_RAW, sv(ctx, f.decl_raw));
+	rec_set(a, eo, F_EO_DECL_CODE, sv(ctx, f.code));
+	rec_set_bool(a, eo, F_EO_NOT_APPLICABLE, f.na);
 	if (!f.order.s)
 		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_EO_ORDER", off(ctx, b->first.start),
 			    "E.O. line without an executive order number");
@@ -386,7 +392,7 @@ static void end_tags(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	arena *a = ctx->tg.a;
-	if (cw_value_count(b->tags)) {
+	if (b->ntags) {
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED", off(ctx, b->first.start),
 			    "a second TAGS line; the first one is kept");
 		return;
@@ -421,7 +427,6 @@ static void end_tags(body_ctx *ctx)
 	size_t prose = 0;
 	const char *prose_at = NULL;
 	for (int i = 0; i < n; i++) {
-		cw_value *o = val_object(a);
 		slice v = items[i];
 		if (paren[i]) {
 			v.s++, v.n -= 2;
@@ -451,9 +456,10 @@ static void end_tags(body_ctx *ctx)
 				continue;
 			copy[m++] = c;
 		}
-		obj_put(a, o, "value", copy ? val_str(a, copy, m) : NULL);
-		obj_put_cstr(a, o, "kind", person[i] ? "person" : tag_kind(v));
-		arr_push(a, b->tags, o);
+		cw_value *tag = rec_push_object(a, b->tags);
+		rec_set(a, tag, F_TAG_VALUE, copy ? val_str(a, copy, m) : NULL);
+		rec_set_cstr(a, tag, F_TAG_KIND, person[i] ? "person" : tag_kind(v));
+		b->ntags++;
 	}
 	if (prose)
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_TAGS_TEXT",
@@ -487,16 +493,16 @@ static void end_subject(body_ctx *ctx)
 {
 	arena *a = ctx->tg.a;
 	cw_value *root = ctx->tg.rec->root;
-	cw_value *cur = obj_find(root, "subject");
-	if (cur && cur->type == CW_STRING) {
+	if (ctx->b.has_subject) {
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_REPEATED", off(ctx, ctx->b.first.start),
 			    "a second SUBJECT line; the first one is kept");
 		return;
 	}
 	slice mark;
 	slice t = strip_marking(join(ctx, 0, ' ', NULL), &mark);
-	obj_put(a, root, "subject", t.s ? sv(ctx, t) : NULL);
-	obj_put(a, root, "subject_marking", mark.s ? sv(ctx, mark) : NULL);
+	rec_set(a, root, F_CABLE_SUBJECT, t.s ? sv(ctx, t) : NULL);
+	ctx->b.has_subject = t.s != NULL;
+	rec_set(a, root, F_CABLE_SUBJECT_MARKING, mark.s ? sv(ctx, mark) : NULL);
 	if (!t.s)
 		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_SUBJECT_EMPTY", off(ctx, ctx->b.first.start),
 			    "SUBJECT line without a subject");
@@ -529,8 +535,8 @@ static cw_value *cable_ref_value(body_ctx *ctx, slice label, slice raw, slice ye
 				 slice serial, slice caption)
 {
 	arena *a = ctx->tg.a;
-	cw_value *o = val_object(a);
-	obj_put(a, o, "label", sv(ctx, label));
+	cw_value *ref = rec_new_item(a, F_CABLE_REFERENCES);
+	rec_set(a, ref, F_REFERENCE_LABEL, sv(ctx, label));
 	char org[64];
 	ref_origin(origin, org, sizeof org);
 	int yy = -1, assumed = 0;
@@ -552,18 +558,18 @@ static cw_value *cable_ref_value(body_ctx *ctx, slice label, slice raw, slice ye
 			if (s.n)
 				memcpy(id + 2 + on, s.s, s.n);
 		}
-		obj_put(a, o, "id", id ? val_str(a, id, n) : NULL);
+		rec_set(a, ref, F_REFERENCE_ID, id ? val_str(a, id, n) : NULL);
 	} else {
-		obj_put(a, o, "id", NULL);
+		rec_set_null(a, ref, F_REFERENCE_ID);
 	}
-	obj_put(a, o, "raw", sv(ctx, raw));
-	obj_put_cstr(a, o, "kind", "cable");
-	obj_put(a, o, "origin", val_cstr(a, arena_strndup(a, org, strlen(org))));
-	obj_put(a, o, "serial", sv(ctx, serial));
-	obj_put(a, o, "year", yy >= 0 ? val_int(a, yy >= 66 ? 1900 + yy : 2000 + yy) : NULL);
-	obj_put_bool(a, o, "year_assumed", assumed);
-	obj_put(a, o, "caption", sv(ctx, caption));
-	return o;
+	rec_set(a, ref, F_REFERENCE_RAW, sv(ctx, raw));
+	rec_set_cstr(a, ref, F_REFERENCE_KIND, "cable");
+	rec_set(a, ref, F_REFERENCE_ORIGIN, val_cstr(a, arena_strndup(a, org, strlen(org))));
+	rec_set(a, ref, F_REFERENCE_SERIAL, sv(ctx, serial));
+	rec_set(a, ref, F_REFERENCE_YEAR, yy >= 0 ? val_int(a, yy >= 66 ? 1900 + yy : 2000 + yy) : NULL);
+	rec_set_bool(a, ref, F_REFERENCE_YEAR_ASSUMED, assumed);
+	rec_set(a, ref, F_REFERENCE_CAPTION, sv(ctx, caption));
+	return ref;
 }
 
 static const char *other_ref_kind(slice item)
@@ -599,23 +605,22 @@ static void end_ref(body_ctx *ctx)
 		found++;
 		cable_ref r;
 		if (scan_cable_ref(item, lim, &r)) {
-			arr_push(a, b->references,
+			rec_push(a, b->references,
 				 cable_ref_value(ctx, label, item, r.year, r.origin, r.serial, r.caption));
 			/* BRASILIA 2799 AND 2764: one more reference per further serial. */
 			const char *q = r.more;
 			slice more;
 			while (q && scan_more_serial(&q, item.s + item.n, lim, &more))
-				arr_push(a, b->references,
+				rec_push(a, b->references,
 					 cable_ref_value(ctx, label, item, r.year, r.origin, more,
 							 (slice){ NULL, 0 }));
 			continue;
 		}
-		cw_value *o = val_object(a);
-		obj_put(a, o, "label", sv(ctx, label));
-		obj_put(a, o, "id", NULL);
-		obj_put(a, o, "raw", sv(ctx, item));
-		obj_put_cstr(a, o, "kind", other_ref_kind(item));
-		arr_push(a, b->references, o);
+		cw_value *ref = rec_push_object(a, b->references);
+		rec_set(a, ref, F_REFERENCE_LABEL, sv(ctx, label));
+		rec_set_null(a, ref, F_REFERENCE_ID);
+		rec_set(a, ref, F_REFERENCE_RAW, sv(ctx, item));
+		rec_set_cstr(a, ref, F_REFERENCE_KIND, other_ref_kind(item));
 	}
 	if (!found)
 		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_REF_EMPTY", off(ctx, b->first.start),
@@ -629,11 +634,12 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 	arena *a = ctx->tg.a;
 	if (b->classified_by)
 		return;
-	cw_value *o = b->classified_by = obj_put(a, ctx->tg.rec->root, "classified_by", val_object(a));
-	obj_put(a, o, "raw", sv(ctx, what));
-	cw_value *titles = obj_child_array(a, o, "titles");
-	cw_value *names = obj_child_array(a, o, "names");
-	cw_value *reasons = obj_child_array(a, o, "reasons");
+	cw_value *cb = b->classified_by = rec_set_object(a, ctx->tg.rec->root, F_CABLE_CLASSIFIED_BY);
+	rec_set(a, cb, F_CLASSIFIED_BY_RAW, sv(ctx, what));
+	cw_value *titles = rec_array(a, cb, F_CLASSIFIED_BY_TITLES);
+	cw_value *names = rec_array(a, cb, F_CLASSIFIED_BY_NAMES);
+	cw_value *reasons = rec_array(a, cb, F_CLASSIFIED_BY_REASONS);
+	size_t nreasons = 0;
 	const char *end = what.s + what.n;
 	const char *lim = lim_of(ctx, what);
 	const char *rs = find_reasons(what.s, end, lim);
@@ -642,17 +648,24 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 		const char *p = rs;
 		slice section = { NULL, 0 };
 		char letter;
+		/* Each reason once: digit, digit and letter make at most 10 x 10 x 256 of them. */
+		unsigned char seen[10 * 10 * 256 / 8] = { 0 };
 		while (scan_reason(&p, end, lim, &section, &letter)) {
 			/* "1. 4" is 1.4 */
-			char *r = arena_printf(a, "%c.%c(%c)", section.s[0], section.s[section.n - 1], letter);
-			int dup = 0;
-			for (const cw_member *m = cw_value_first(reasons); m; m = cw_member_next(m))
-				dup |= !strcmp(cw_value_string(cw_member_value(m), NULL), r);
-			if (!dup)
-				arr_push(a, reasons, val_cstr(a, r));
+			char c0 = section.s[0], c1 = section.s[section.n - 1];
+			unsigned key = (unsigned)(c0 - '0') * 10 * 256 + (unsigned)(c1 - '0') * 256 +
+				       (unsigned char)letter;
+			if (c0 >= '0' && c0 <= '9' && c1 >= '0' && c1 <= '9') {
+				if (seen[key / 8] & (1u << (key % 8)))
+					continue;
+				seen[key / 8] |= (unsigned char)(1u << (key % 8));
+			}
+			char *r = arena_printf(a, "%c.%c(%c)", c0, c1, letter);
+			rec_push(a, reasons, val_cstr(a, r));
+			nreasons++;
 		}
 	}
-	if (!cw_value_count(reasons))
+	if (!nreasons)
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "BODY_CLSBY_NO_REASON", at,
 			    "Classified By line without a reason (1.4 (b), ...)");
 	/* Who: chunks separated by commas, semicolons and "and"; in each, title words first, then
@@ -685,9 +698,9 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 		slice title = trimmed(c.s, title_end);
 		slice name = trimmed(title_end, ce);
 		if (title.s)
-			arr_push(a, titles, sv(ctx, title));
+			rec_push(a, titles, sv(ctx, title));
 		if (name.s)
-			arr_push(a, names, sv(ctx, name));
+			rec_push(a, names, sv(ctx, name));
 	}
 }
 
@@ -750,13 +763,13 @@ static void end_para(body_ctx *ctx)
 	arena *a = ctx->tg.a;
 	size_t prefix;
 	slice t = join(ctx, 0, ' ', &prefix);
-	cw_value *p = val_object(a);
-	obj_put_int(a, p, "number", b->first.number);
-	obj_put(a, p, "marking", sv(ctx, b->first.mark));
-	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
-	obj_put(a, p, "text", sv(ctx, t));
-	obj_child_array(a, p, "subparagraphs"); /* every paragraph has the key, empty or not */
-	push_paragraph(ctx, p);
+	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
+	rec_set_int(a, p, F_PARAGRAPH_NUMBER, b->first.number);
+	rec_set(a, p, F_PARAGRAPH_MARKING, sv(ctx, b->first.mark));
+	rec_set(a, p, F_PARAGRAPH_HEADING, b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
+	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS); /* every paragraph has the key, empty or not */
+	push_paragraph(ctx, p, t);
 	b->cur_para = p;
 	/* Numbers run 1, 2, 3 ... */
 	int n = b->first.number;
@@ -785,22 +798,21 @@ static void end_subpara(body_ctx *ctx)
 	arena *a = ctx->tg.a;
 	size_t prefix;
 	slice t = join(ctx, 0, ' ', &prefix);
-	cw_value *sp = val_object(a);
-	obj_put(a, sp, "label", sv(ctx, b->first.label));
-	obj_put(a, sp, "marking", sv(ctx, b->first.mark));
-	obj_put(a, sp, "text", sv(ctx, t));
-	if (b->cur_para) {
-		arr_push(a, obj_child_array(a, b->cur_para, "subparagraphs"), sp);
-	} else {
-		cw_value *p = val_object(a);
-		obj_put(a, p, "number", NULL);
-		obj_put(a, p, "marking", sv(ctx, b->first.mark));
-		obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
-		obj_put(a, p, "text", NULL);
-		arr_push(a, obj_child_array(a, p, "subparagraphs"), sp);
-		push_paragraph(ctx, p);
+	cw_value *p = b->cur_para;
+	if (!p) {
+		/* Lettered items before any numbered paragraph: a paragraph without text holds them. */
+		p = rec_new_item(a, F_CABLE_PARAGRAPHS);
+		rec_set_null(a, p, F_PARAGRAPH_NUMBER);
+		rec_set(a, p, F_PARAGRAPH_MARKING, sv(ctx, b->first.mark));
+		rec_set(a, p, F_PARAGRAPH_HEADING, b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+		rec_set_null(a, p, F_PARAGRAPH_TEXT);
+		push_paragraph(ctx, p, (slice){ NULL, 0 });
 		b->cur_para = p;
 	}
+	cw_value *sp = rec_push_object(a, rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS));
+	rec_set(a, sp, F_SUBPARAGRAPH_LABEL, sv(ctx, b->first.label));
+	rec_set(a, sp, F_SUBPARAGRAPH_MARKING, sv(ctx, b->first.mark));
+	rec_set(a, sp, F_SUBPARAGRAPH_TEXT, sv(ctx, t));
 	int rank = marking_rank(b->first.mark.s, b->first.mark.n);
 	if (rank > b->top_mark) {
 		b->top_mark = rank;
@@ -819,7 +831,7 @@ static void end_text(body_ctx *ctx)
 		return;
 	/* Lines before the subject and the first paragraph are office and handling lines. */
 	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80) {
-		arr_push(a, b->pass_lines, sv(ctx, t));
+		rec_push(a, b->pass_lines, sv(ctx, t));
 		return;
 	}
 	slice mark;
@@ -838,13 +850,13 @@ static void end_text(body_ctx *ctx)
 		b->last_is_para = -1; /* a heading: not in paragraphs */
 		return;
 	}
-	cw_value *p = val_object(a);
-	obj_put(a, p, "number", NULL);
-	obj_put(a, p, "marking", NULL);
-	obj_put(a, p, "heading", b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
-	obj_put(a, p, "text", sv(ctx, t));
-	obj_child_array(a, p, "subparagraphs");
-	push_paragraph(ctx, p);
+	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
+	rec_set_null(a, p, F_PARAGRAPH_NUMBER);
+	rec_set_null(a, p, F_PARAGRAPH_MARKING);
+	rec_set(a, p, F_PARAGRAPH_HEADING, b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
+	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
+	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS);
+	push_paragraph(ctx, p, t);
 	b->cur_para = NULL;
 	note_last_line(ctx, prefix, 0);
 }
@@ -886,19 +898,20 @@ static void signature(body_ctx *ctx)
 			q++;
 		slice name = trimmed(p, q);
 		if (name.s)
-			arr_push(a, b->signature, sv(ctx, name));
+			rec_push(a, b->signature, sv(ctx, name));
 		p = q < end ? q + 1 : end;
 	}
 	/* Out of the text it ended. */
 	if (b->last_is_para == -1) {
 		b->heading = NULL;
-	} else if (b->last_item) {
-		cw_value *last = b->last_item->value;
-		cw_value *t = obj_find(last, "text");
-		if (b->last_prefix == 0 || !t || t->type != CW_STRING)
-			drop_last_paragraph(ctx);
-		else
-			t->u.str.len = b->last_prefix;
+	} else if (b->npara) {
+		body_para *last = &b->paras[b->npara - 1];
+		if (b->last_prefix == 0 || !last->text.s) {
+			b->npara--; /* the paragraph was the signature */
+		} else {
+			last->text.n = b->last_prefix;
+			rec_set(a, last->obj, F_PARAGRAPH_TEXT, sv(ctx, last->text));
+		}
 	}
 }
 
@@ -911,9 +924,9 @@ static void spans(body_ctx *ctx, const char *start)
 	/* Every paragraph's text is a slice of the body, or slices of it joined by blanks. */
 	if (!span_marks_possible(start, ctx->tg.lim))
 		return;
-	for (const cw_member *m = cw_value_first(b->paragraphs); m; m = cw_member_next(m)) {
-		size_t n;
-		const char *t = cw_value_string(cw_value_get(cw_member_value(m), "text"), &n);
+	for (size_t m = 0; m < b->npara; m++) {
+		size_t n = b->paras[m].text.n;
+		const char *t = b->paras[m].text.s;
 		if (!t)
 			continue;
 		const char *p = t, *end = t + n;
@@ -930,11 +943,11 @@ static void spans(body_ctx *ctx, const char *start)
 			/* The span ends at its end marker in this paragraph or a later one, else with
 			 * its paragraph. */
 			const char *s0 = p, *s1 = end;
-			const cw_member *mm = m;
+			size_t mm = m;
 			const char *q = p, *qend = end;
 			slice em;
 			int found = 0;
-			for (int hops = 0; mm && hops < 50 && !found; hops++) {
+			for (int hops = 0; mm < b->npara && hops < 50 && !found; hops++) {
 				int k2;
 				while ((k2 = scan_span_mark(&q, qend, lim_of(ctx, (slice){ q, (size_t)(qend - q) }), &em)) != SPAN_NONE)
 					if (k2 == want_end) {
@@ -943,13 +956,12 @@ static void spans(body_ctx *ctx, const char *start)
 					}
 				if (found || kind == SPAN_NOTE)
 					break;
-				mm = cw_member_next(mm);
-				if (mm) {
-					size_t n2;
-					const char *t2 = cw_value_string(cw_value_get(cw_member_value(mm), "text"), &n2);
+				mm++;
+				if (mm < b->npara) {
+					const char *t2 = b->paras[mm].text.s;
 					if (!t2)
 						break;
-					q = t2, qend = t2 + n2;
+					q = t2, qend = t2 + b->paras[mm].text.n;
 				}
 			}
 			slice span;
@@ -961,9 +973,9 @@ static void spans(body_ctx *ctx, const char *start)
 			} else if (found) {
 				/* Across paragraphs: copy the pieces with a blank line between. */
 				size_t total = (size_t)(end - s0) + 2;
-				for (const cw_member *x = cw_member_next(m); x; x = cw_member_next(x)) {
-					size_t n3;
-					const char *t3 = cw_value_string(cw_value_get(cw_member_value(x), "text"), &n3);
+				for (size_t x = m + 1; x < b->npara; x++) {
+					size_t n3 = b->paras[x].text.n;
+					const char *t3 = b->paras[x].text.s;
 					if (x == mm) {
 						total += (size_t)(em.s - t3);
 						break;
@@ -974,9 +986,9 @@ static void spans(body_ctx *ctx, const char *start)
 				size_t k = 0;
 				memcpy(buf + k, s0, (size_t)(end - s0));
 				k += (size_t)(end - s0);
-				for (const cw_member *x = cw_member_next(m); x; x = cw_member_next(x)) {
-					size_t n3;
-					const char *t3 = cw_value_string(cw_value_get(cw_member_value(x), "text"), &n3);
+				for (size_t x = m + 1; x < b->npara; x++) {
+					size_t n3 = b->paras[x].text.n;
+					const char *t3 = b->paras[x].text.s;
 					buf[k++] = '\n';
 					buf[k++] = '\n';
 					size_t take = x == mm ? (size_t)(em.s - t3) : n3;
@@ -996,9 +1008,9 @@ static void spans(body_ctx *ctx, const char *start)
 				continue;
 			if (kind == SPAN_SUMMARY) {
 				if (!summary)
-					summary = obj_put(a, ctx->tg.rec->root, "summary", sv(ctx, span));
+					summary = rec_set(a, ctx->tg.rec->root, F_CABLE_SUMMARY, sv(ctx, span));
 			} else {
-				arr_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
+				rec_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
 			}
 			/* Scanning goes on right after the start marker: spans nest (a note inside a
 			 * comment). */
@@ -1013,19 +1025,19 @@ void body_parse(body_ctx *ctx, const char *start)
 	cw_value *root = ctx->tg.rec->root;
 	memset(b, 0, sizeof(*b));
 	b->top_mark = -1;
-	b->captions = obj_child_array(a, root, "captions");
-	b->pass_lines = obj_child_array(a, root, "pass_lines");
-	obj_put(a, root, "eo", NULL);
-	b->tags = obj_child_array(a, root, "tags");
-	obj_put(a, root, "subject", NULL);
-	obj_put(a, root, "subject_marking", NULL);
-	b->references = obj_child_array(a, root, "references");
-	obj_put(a, root, "classified_by", NULL);
-	b->paragraphs = obj_child_array(a, root, "paragraphs");
-	obj_put(a, root, "summary", NULL);
-	b->comments = obj_child_array(a, root, "comments");
-	b->notes = obj_child_array(a, root, "notes");
-	b->signature = obj_child_array(a, root, "signature");
+	b->captions = rec_array(a, root, F_CABLE_CAPTIONS);
+	b->pass_lines = rec_array(a, root, F_CABLE_PASS_LINES);
+	rec_set_null(a, root, F_CABLE_EO);
+	b->tags = rec_array(a, root, F_CABLE_TAGS);
+	rec_set_null(a, root, F_CABLE_SUBJECT);
+	rec_set_null(a, root, F_CABLE_SUBJECT_MARKING);
+	b->references = rec_array(a, root, F_CABLE_REFERENCES);
+	rec_set_null(a, root, F_CABLE_CLASSIFIED_BY);
+	b->paragraphs = rec_array(a, root, F_CABLE_PARAGRAPHS);
+	rec_set_null(a, root, F_CABLE_SUMMARY);
+	b->comments = rec_array(a, root, F_CABLE_COMMENTS);
+	b->notes = rec_array(a, root, F_CABLE_NOTES);
+	b->signature = rec_array(a, root, F_CABLE_SIGNATURE);
 
 	body_lexer_init(&ctx->blx, ctx->tg.text, start, ctx->tg.lim);
 	cw_body_parse(ctx);
@@ -1033,16 +1045,19 @@ void body_parse(body_ctx *ctx, const char *start)
 	body_out_of_place(ctx);
 	signature(ctx);
 	spans(ctx, start);
+	put_paragraphs(ctx);
 
-	cw_value *f = obj_put(a, root, "furniture", val_object(a));
-	obj_put_int(a, f, "page_breaks", (int64_t)ctx->blx.page_breaks);
-	obj_put_int(a, f, "section_markers", (int64_t)ctx->blx.section_markers);
-	obj_put_int(a, f, "routing_blocks", (int64_t)ctx->blx.routing_blocks);
-	obj_put_int(a, f, "dump_lines", (int64_t)b->dumps);
+	cw_value *furn = rec_set_object(a, root, F_CABLE_FURNITURE);
+	rec_set_int(a, furn, F_FURNITURE_PAGE_BREAKS, (int64_t)ctx->blx.page_breaks);
+	rec_set_int(a, furn, F_FURNITURE_SECTION_MARKERS, (int64_t)ctx->blx.section_markers);
+	rec_set_int(a, furn, F_FURNITURE_ROUTING_BLOCKS, (int64_t)ctx->blx.routing_blocks);
+	rec_set_int(a, furn, F_FURNITURE_DUMP_LINES, (int64_t)b->dumps);
 	if (b->dumps)
 		rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_DUMP_LEFTOVER", b->first_dump,
 			    "%zu line%s left over from the leak's database dump (not part of the "
 			    "telegram)", b->dumps, b->dumps == 1 ? "" : "s");
 	free(b->segs);
 	b->segs = NULL;
+	free(b->paras);
+	b->paras = NULL;
 }

@@ -11,6 +11,15 @@
 enum block_kind { BLOCK_NONE, BLOCK_EO, BLOCK_TAGS, BLOCK_SUBJECT, BLOCK_REF, BLOCK_CLSBY,
 		  BLOCK_PARA, BLOCK_SUBPARA, BLOCK_TEXT };
 
+/* A paragraph until the body ends: its value, and its text for the signature and the spans. */
+typedef struct body_para {
+	cw_value *obj;
+	slice text;
+} body_para;
+
+/* More than the canonical captions there are (lexer/cable/body_fields.re). */
+enum { CAPTIONS_SEEN = 64 };
+
 typedef struct body_state {
 	cw_value *captions, *pass_lines, *tags, *references, *paragraphs, *comments, *notes;
 	cw_value *signature, *classified_by, *eo;
@@ -19,7 +28,12 @@ typedef struct body_state {
 	slice *segs;             /* its lines (malloc'd, reused) */
 	size_t nsegs, capsegs;
 	cw_value *cur_para;      /* paragraph receiving lettered sub-paragraphs */
-	cw_member *last_item, *before_last;  /* last two members of "paragraphs" */
+	body_para *paras;        /* the paragraphs, put into the record when the body ends (malloc'd) */
+	size_t npara, cappara;
+	slice captions_seen[CAPTIONS_SEEN];  /* each caption once (canonical spellings) */
+	size_t ncaptions;
+	size_t ntags;            /* tags kept from the TAGS line */
+	int has_subject;         /* a SUBJECT line gave a subject */
 	slice last_line;         /* last line of the last text block, for the signature */
 	int last_line_alone;     /* that block had only this line, or it follows a finished sentence */
 	size_t last_prefix;      /* length of the block's text without its last line */

@@ -245,12 +245,7 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 	size_t at = tg_off(&ctx->tg, where);
 
 	/* What the header says: the FM address's post and the DE line's station serial. */
-	size_t n;
-	slice fm = { NULL, 0 }, ssn = { NULL, 0 };
-	fm.s = cw_value_string(cw_value_get(root, "routing.from.address"), &n);
-	fm.n = n;
-	ssn.s = cw_value_string(cw_value_get(root, "routing.originator.ssn"), &n);
-	ssn.n = n;
+	slice fm = ctx->route.r.from_address, ssn = ctx->route.r.ssn_text;
 	int fm_known;
 	slice fm_origin = origin_from_address(fm, &fm_known);
 
@@ -464,10 +459,9 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 	}
 	/* SECTION 01 OF 03 vs DE #0220/01. */
 	if (b->seen_classline && b->cl.section.s) {
-		size_t n;
-		const char *part = cw_value_string(cw_value_get(ctx->tg.rec->root, "routing.originator.part"), &n);
-		if (part) {
-			int pn = parse_digits(part, n), sn = parse_digits(b->cl.section.s, b->cl.section.n);
+		slice part = ctx->route.r.part;
+		if (part.s) {
+			int pn = parse_digits(part.s, part.n), sn = parse_digits(b->cl.section.s, b->cl.section.n);
 			if (pn >= 0 && sn >= 0 && pn != sn)
 				rec_diag_at(ctx->tg.rec, CW_WARNING, "CHK_SECTION_PART", at,
 					    "SECTION %d of the body but part %d in the DE line", sn, pn);
@@ -560,7 +554,7 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 	cross_checks(&ctx, rel);
 
 	if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO] && !ctx.route.r.banner && !ctx.body.b.seen_classline &&
-	    !cw_value_count(ctx.body.b.paragraphs))
+	    !ctx.body.b.npara)
 		rec_diag_at(rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
 			    "no routing header and no classification line: this does not look like "
 			    "a telegram");

@@ -64,7 +64,7 @@ void routing_begin(routing_ctx *ctx)
 	rec_set_cstr(a, r->obj, F_ROUTING_SHAPE, "none");
 	rec_set_bool(a, r->obj, F_ROUTING_PARTIAL_EXTRACT, 0);
 	rec_set_null(a, r->obj, F_ROUTING_TRANSMISSION_ID);
-	cw_value *prec = rec_object(a, r->obj, F_ROUTING_PRECEDENCE);
+	cw_value *prec = r->precedence = rec_object(a, r->obj, F_ROUTING_PRECEDENCE);
 	rec_set_null(a, prec, F_PRECEDENCE_PROSIGN);
 	rec_set_null(a, prec, F_PRECEDENCE_ACTION);
 	rec_set_null(a, prec, F_PRECEDENCE_INFO);
@@ -74,6 +74,8 @@ void routing_begin(routing_ctx *ctx)
 	rec_set_null(a, r->obj, F_ROUTING_DTG);
 	rec_set_null(a, r->obj, F_ROUTING_DTG_RAW);
 	rec_set_null(a, r->obj, F_ROUTING_FROM);
+	r->from = NULL;
+	r->from_address = (slice){ NULL, 0 };
 	r->lists[ROUTING_TO] = rec_array(a, r->obj, F_ROUTING_TO);
 	r->lists[ROUTING_INFO] = rec_array(a, r->obj, F_ROUTING_INFO);
 	r->lists[ROUTING_XMT] = rec_array(a, r->obj, F_ROUTING_XMT);
@@ -120,11 +122,13 @@ static void format_line_seen(routing_ctx *ctx, const hdr_line *l)
 	    r->counts[ROUTING_XMT] == 0)
 		return;
 	cw_value *pre = rec_set_object(a, r->obj, F_ROUTING_PREAMBLE_ADDRESSING);
-	rec_set(a, pre, F_PREAMBLE_FROM, rec_find(r->obj, F_ROUTING_FROM));
+	rec_set(a, pre, F_PREAMBLE_FROM, r->from);
 	rec_set(a, pre, F_PREAMBLE_TO, r->lists[ROUTING_TO]);
 	rec_set(a, pre, F_PREAMBLE_INFO, r->lists[ROUTING_INFO]);
 	rec_set(a, pre, F_PREAMBLE_XMT, r->lists[ROUTING_XMT]);
 	rec_set_null(a, r->obj, F_ROUTING_FROM);
+	r->from = NULL;
+	r->from_address = (slice){ NULL, 0 };
 	r->lists[ROUTING_TO] = rec_set_array(a, r->obj, F_ROUTING_TO);
 	r->lists[ROUTING_INFO] = rec_set_array(a, r->obj, F_ROUTING_INFO);
 	r->lists[ROUTING_XMT] = rec_set_array(a, r->obj, F_ROUTING_XMT);
@@ -196,8 +200,7 @@ void routing_fl2(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *
 	while (scan_word(&p, ctx->tg.lim, &w)) {
 		int kind = ri_word_kind(w, ctx->tg.lim, first);
 		if (kind == RI_PROSIGN) {
-			cw_value *prec = rec_find(ctx->r.obj, F_ROUTING_PRECEDENCE);
-			rec_set(a, prec, F_PRECEDENCE_PROSIGN, sv(ctx, w));
+			rec_set(a, ctx->r.precedence, F_PRECEDENCE_PROSIGN, sv(ctx, w));
 		} else if (kind == RI_INDICATOR) {
 			rec_push(a, ctx->r.indicators, sv(ctx, w));
 		} else {
@@ -222,6 +225,8 @@ void routing_fl3(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *
 	rec_set(a, orig, F_ORIGINATOR_RI, sv(ctx, f.ri));
 	rec_set(a, orig, F_ORIGINATOR_SSN, sv(ctx, f.ssn));
 	rec_set(a, orig, F_ORIGINATOR_PART, sv(ctx, f.part));
+	r->ssn_text = f.ssn;
+	r->part = f.part;
 	if (f.ssn.s) {
 		r->ssn = (size_t)parse_digits(f.ssn.s, f.ssn.n);
 		r->ssn_digits = (int)f.ssn.n;
@@ -269,7 +274,7 @@ void routing_fl4(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *
 	if (!scan_fl4(l->start, ctx->tg.lim, &f))
 		return;
 	arena *a = ctx->tg.a;
-	cw_value *sec = rec_set_object(a, ctx->r.obj, F_ROUTING_SECURITY);
+	cw_value *sec = ctx->r.security = rec_set_object(a, ctx->r.obj, F_ROUTING_SECURITY);
 	rec_set(a, sec, F_SECURITY_PREFIX, sv(ctx, f.prefix));
 	rec_set(a, sec, F_SECURITY_GROUP, sv(ctx, f.group));
 	const char *level = NULL;
@@ -342,14 +347,14 @@ void routing_dtg(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *
 		rec_diag_at(ctx->tg.rec, CW_ERROR, "HDR_DTG_INVALID", off(ctx, f.day.s),
 			    "date-time group '%.*s' is not a real date and time", (int)raw.n, raw.s);
 	}
-	cw_value *prec = rec_find(r->obj, F_ROUTING_PRECEDENCE);
+	cw_value *prec = r->precedence;
 	if (f.prec1.s)
 		rec_set_cstr(a, prec, F_PRECEDENCE_ACTION, precedence_word(f.prec1.s[0]));
 	if (f.prec2.s)
 		rec_set_cstr(a, prec, F_PRECEDENCE_INFO, precedence_word(f.prec2.s[0]));
 	if (f.opsig.s) {
-		cw_value *sec = rec_find(r->obj, F_ROUTING_SECURITY);
-		if (sec && sec->type == CW_OBJECT)
+		cw_value *sec = r->security;
+		if (sec)
 			rec_push(a, rec_array(a, sec, F_SECURITY_OPSIGS), sv(ctx, f.opsig));
 		else
 			rec_set(a, r->obj, F_ROUTING_DTG_OPSIG, sv(ctx, f.opsig));
@@ -360,11 +365,17 @@ void routing_dtg(routing_ctx *ctx, const hdr_line *l, const routing_line_facts *
 			    (int)(f.rest.n > 40 ? 40 : f.rest.n), f.rest.s);
 }
 
-static cw_value *address_value(routing_ctx *ctx, const char *p, const char *line_start)
+/* An addressee's value, and its plain-language address (the FM line's is the cable's origin). */
+typedef struct addressee {
+	cw_value *v;
+	slice address;
+} addressee;
+
+static addressee address_value(routing_ctx *ctx, const char *p, const char *line_start)
 {
 	addr_fields f;
 	if (!scan_address(p, ctx->tg.lim, &f))
-		return NULL;
+		return (addressee){ NULL, { NULL, 0 } };
 	arena *a = ctx->tg.a;
 	cw_value *addr = rec_new_object(a, S_ADDRESS);
 	rec_set(a, addr, F_ADDRESS_RI, sv(ctx, f.ri));
@@ -391,19 +402,21 @@ static cw_value *address_value(routing_ctx *ctx, const char *p, const char *line
 	if (!f.address.s)
 		rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_ADDRESS_EMPTY", off(ctx, line_start),
 			    "addressee line without an address");
-	return addr;
+	return (addressee){ addr, f.address };
 }
 
-static void add_address(routing_ctx *ctx, cw_value *addr, const hdr_line *l)
+static void add_address(routing_ctx *ctx, addressee ad, const hdr_line *l)
 {
 	routing_state *r = &ctx->r;
+	cw_value *addr = ad.v;
 	if (!addr || r->cur < 0)
 		return;
 	arena *a = ctx->tg.a;
 	if (r->cur == ROUTING_FROM) {
-		if (r->counts[ROUTING_FROM] == 0)
-			rec_set(a, r->obj, F_ROUTING_FROM, addr);
-		else
+		if (r->counts[ROUTING_FROM] == 0) {
+			r->from = rec_set(a, r->obj, F_ROUTING_FROM, addr);
+			r->from_address = ad.address;
+		} else
 			keep_line(ctx, l, "from-continuation");
 		r->counts[ROUTING_FROM]++;
 		return;

@@ -16,6 +16,10 @@ typedef struct routing_state {
 	cw_value *lists[ROUTING_LISTS];
 	cw_value *indicators, *other, *distribution;
 	cw_value *dist_list;     /* office list receiving continuation lines */
+	cw_value *precedence, *security, *from;  /* objects completed by later lines */
+	/* What cable.c needs of the header to rebuild the id and check it against the body. */
+	slice from_address;      /* the FM line's plain-language address */
+	slice ssn_text, part;    /* the DE line's station serial number and part, as written */
 	int cur;                 /* list receiving continuation addresses, -1 none */
 	size_t counts[ROUTING_LISTS];
 	size_t dropped;          /* addressees over the item limit */
