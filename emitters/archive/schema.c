@@ -172,37 +172,7 @@ static int prepare_insert(cw_archive *ar, enum stmt_id id, int table, int number
 	return 0;
 }
 
-/* ---------------------------------------------------------------------------------------------
- * Opening: a new file gets the schema; an existing one must be an archive of a known version.
- */
-int store_exec(cw_archive *ar, const char *sql, const char *what)
-{
-	if (sqlite3_exec(ar->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		store_set_err(ar, what);
-		return -1;
-	}
-	return 0;
-}
 
-/* Returns the integer result of a one-value query, or -1 with ar->err set. */
-int64_t store_query_int(cw_archive *ar, const char *sql, const char *what)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(ar->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_set_err(ar, what);
-		return -1;
-	}
-	int64_t v = -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
-		v = 0;
-	else
-		store_set_err(ar, what);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static int create_schema(cw_archive *ar)
 {

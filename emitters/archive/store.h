@@ -1,6 +1,7 @@
 /* The SQLite archive's handle and what its parts share (emitters/archive/): archive.c opens,
  * commits and closes it; schema.c creates and checks the tables and prepares the statements;
- * rows.c writes a record's rows. The only code of the library that sees SQLite's header. */
+ * rows.c writes a record's rows; store.c has the buffers, errors and statement helpers they all
+ * use. The only code of the library that sees SQLite's header. */
 #ifndef CW_ARCHIVE_STORE_H
 #define CW_ARCHIVE_STORE_H
 
@@ -45,22 +46,23 @@ struct cw_archive {
 	int resume_dirty;
 };
 
-/* buffers (archive.c) */
+/* buffers (store.c) */
 int store_buf_reserve(buf *b, size_t more);
 int store_buf_write(void *ctx, const char *p, size_t n);  /* a cw_write_fn */
 int store_buf_puts(buf *b, const char *s, size_t n);
-/* errors and statements (archive.c) */
+/* errors and statements (store.c) */
 void store_set_err(cw_archive *ar, const char *what);
 /* Steps a statement to its end and resets it; 0, or -1 with ar->err set. */
 int store_step(cw_archive *ar, sqlite3_stmt *st, const char *what);
 int store_bind_text(sqlite3_stmt *st, int i, const char *s, size_t n);
 /* A value as a column: strings as text, numbers and booleans as integers, lists as JSON. */
 int store_bind_value(cw_archive *ar, sqlite3_stmt *st, int i, const cw_value *v);
-void store_free(cw_archive *ar);
-/* schema.c */
 int store_exec(cw_archive *ar, const char *sql, const char *what);
 /* The integer result of a one-value query, or -1 with ar->err set. */
 int64_t store_query_int(cw_archive *ar, const char *sql, const char *what);
+/* archive.c */
+void store_free(cw_archive *ar);
+/* schema.c */
 /* Creates the schema in an empty database, or checks an existing archive's version. */
 int store_check_schema(cw_archive *ar);
 int store_prepare(cw_archive *ar);

@@ -57,7 +57,7 @@ void cw_article_error(CW_ARTICLE_LTYPE *lloc, struct article_ctx *ctx, const cha
 }
 
 %code {
-#include "parser/article/article.h"
+#include "parser/article/story.h"
 }
 
 %token

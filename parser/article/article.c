@@ -1,8 +1,9 @@
 /* News articles: the text cut into paragraphs (by the form's layout), each paragraph classified
- * (lexer/article/article.re) and given tokens by what they are, then the structure parsed
- * (grammar/article/article.y) and the record built. Bylines, datelines and credits are in
- * article_credits.c; the wire and Reuters provenance in article_meta.c. */
-#include "parser/article/article.h"
+ * (lexer/article/article.re) and given tokens by what it is, then the structure parsed
+ * (grammar/article/article.y) and the record built: the headline, deck, chrome, editors' notes
+ * and paragraphs here, with their duplicates; bylines, the dateline, credits, attributions and
+ * agencies in their own files (parser/article/story.h lists them). */
+#include "parser/article/story.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "lexer/article/article_fields.h"
 #include "parser/article/article_parse.h"
 #include "lexer/input/sniff.h"
+#include "parser/core/fields.h"
 
 /* ---- paragraphs ------------------------------------------------------------------------------ */
 
@@ -335,7 +337,7 @@ static const char *iptc_head(article_ctx *ctx, const char *s, const char *e)
 				ends[n - 1] = t - 1;
 				/* the head block ends here */
 				int first = 0;
-				cw_value *w = obj_find(ctx->root, "wire");
+				cw_value *w = ctx->wire;
 				char keys[256];
 				size_t kl = 0;
 				/* Take keys: short lines of capitals or a bracket, above the headline. */
@@ -355,7 +357,7 @@ static const char *iptc_head(article_ctx *ctx, const char *s, const char *e)
 					first++;
 				}
 				if (w && kl)
-					obj_put(ctx->a, w, "take_key", val_str_copy(ctx->a, keys, kl));
+					rec_set(ctx->a, w, F_WIRE_TAKE_KEY, val_str_copy(ctx->a, keys, kl));
 				/* A byline: the last line when it starts with By. */
 				int last = n - 1;
 				const char *rest;
@@ -458,53 +460,35 @@ void art_byline_in_body(article_ctx *ctx, size_t i)
 
 int art_subhead_shaped(const article_ctx *ctx, size_t i) { return ctx->p[i].subhead; }
 
-/* ---- helpers ---------------------------------------------------------------------------------- */
-
-size_t art_off(const article_ctx *ctx, const char *p) { return (size_t)(p - ctx->text); }
-
-int64_t art_file_offset(const article_ctx *ctx, const char *p)
-{
-	return (int64_t)(ctx->rec->file_offset + text_input_offset(&ctx->rec->text, art_off(ctx, p)));
-}
-
-cw_value *art_para_text(article_ctx *ctx, const char *s, const char *e)
-{
-	if (!memchr(s, '\n', (size_t)(e - s)))
-		return val_str(ctx->a, s, (size_t)(e - s));
-	char *buf = arena_alloc(ctx->a, (size_t)(e - s) + 1);
-	if (!buf)
-		return val_null(ctx->a);
-	size_t n = 0;
-	for (const char *q = s; q < e; q++) {
-		if (*q == '\n') {
-			while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
-				n--;
-			buf[n++] = ' ';
-			while (q + 1 < e && (q[1] == ' ' || q[1] == '\t'))
-				q++;
-			continue;
-		}
-		buf[n++] = *q;
-	}
-	return val_str(ctx->a, buf, n);
-}
-
-static cw_value *para_value(article_ctx *ctx, size_t i, int subhead)
+/* A body paragraph into the record, and its text kept for the duplicates and the headline of a
+ * story without one. */
+static void add_paragraph(article_ctx *ctx, size_t i, int subhead)
 {
 	apara *p = &ctx->p[i];
-	cw_value *o = val_object(ctx->a);
-	obj_put(ctx->a, o, "text", art_para_text(ctx, p->s, p->e));
-	obj_put_int(ctx->a, o, "offset", art_file_offset(ctx, p->s));
-	obj_put_bool(ctx->a, o, "subhead", subhead);
-	obj_put(ctx->a, o, "duplicate_of", NULL);
-	return o;
+	if (ctx->npara == ctx->cappara) {
+		size_t cap = ctx->cappara ? ctx->cappara * 2 : 16;
+		struct art_para *n = realloc(ctx->paras, cap * sizeof(*n));
+		if (!n) {
+			ctx->a->failed = 1; /* the record says it is incomplete */
+			return;
+		}
+		ctx->paras = n;
+		ctx->cappara = cap;
+	}
+	slice joined = art_join(ctx, p->s, p->e);
+	cw_value *o = rec_push_object(ctx->a, ctx->paragraphs);
+	rec_set(ctx->a, o, F_ARTICLE_PARAGRAPH_TEXT, art_str(ctx, joined));
+	rec_set_int(ctx->a, o, F_ARTICLE_PARAGRAPH_OFFSET, art_file_offset(ctx, p->s));
+	rec_set_bool(ctx->a, o, F_ARTICLE_PARAGRAPH_SUBHEAD, subhead);
+	rec_set_null(ctx->a, o, F_ARTICLE_PARAGRAPH_DUPLICATE_OF);
+	ctx->paras[ctx->npara++] = (struct art_para){ o, joined };
 }
 
 /* ---- actions: structure ------------------------------------------------------------------------ */
 
 void art_chrome(article_ctx *ctx, size_t i)
 {
-	arr_push(ctx->a, ctx->chrome, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+	rec_push(ctx->a, ctx->chrome, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
 }
 
 void art_slug(article_ctx *ctx, size_t i)
@@ -520,7 +504,7 @@ void art_headline(article_ctx *ctx, size_t i)
 		return;
 	}
 	ctx->seen_headline = 1;
-	obj_put(ctx->a, ctx->root, "headline", art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+	rec_set(ctx->a, ctx->root, F_ARTICLE_HEADLINE, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
 }
 
 void art_deck(article_ctx *ctx, size_t i)
@@ -535,12 +519,12 @@ void art_deck(article_ctx *ctx, size_t i)
 		while (s < ctx->p[i].e && (*s == ' ' || *s == '\t'))
 			s++;
 	}
-	arr_push(ctx->a, ctx->deck, art_para_text(ctx, s, ctx->p[i].e));
+	rec_push(ctx->a, ctx->deck, art_para_text(ctx, s, ctx->p[i].e));
 }
 
 void art_ednote(article_ctx *ctx, size_t i)
 {
-	arr_push(ctx->a, ctx->ednotes, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+	rec_push(ctx->a, ctx->ednotes, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
 }
 
 void art_signoff(article_ctx *ctx, size_t i)
@@ -558,8 +542,8 @@ void art_body_start(article_ctx *ctx, size_t i)
 
 void art_paragraph(article_ctx *ctx, size_t i, int subhead)
 {
-	size_t index = cw_value_count(ctx->paragraphs);
-	arr_push(ctx->a, ctx->paragraphs, para_value(ctx, i, subhead));
+	size_t index = ctx->npara;
+	add_paragraph(ctx, i, subhead);
 	art_attributions(ctx, ctx->p[i].s, ctx->p[i].e, index);
 }
 
@@ -569,33 +553,22 @@ void art_paragraph(article_ctx *ctx, size_t i, int subhead)
  * sentence): half or more of its four-word runs are in one earlier paragraph. */
 static void mark_duplicates(article_ctx *ctx)
 {
-	size_t np = cw_value_count(ctx->paragraphs);
+	size_t np = ctx->npara;
 	if (np < 2 || np > 20000)
 		return;
 	enum { SHINGLE = 4, MAX_DUP_WORDS = 1 << 20 };
 	/* word hashes per paragraph, then shingle -> first paragraph through an open table */
 	size_t cap = 1024;
 	size_t total = 0;
-	cw_value **items = malloc(np * sizeof *items);
-	if (!items)
-		return;
-	size_t k = 0;
-	for (const cw_member *m = cw_value_first(ctx->paragraphs); m; m = cw_member_next(m))
-		items[k++] = (cw_value *)cw_member_value(m);
-	for (size_t i = 0; i < np; i++) {
-		size_t n;
-		cw_value_string(cw_value_get(items[i], "text"), &n);
-		total += n / 3 + 1;
-	}
+	for (size_t i = 0; i < np; i++)
+		total += ctx->paras[i].text.n / 3 + 1;
 	/* Like a story of more than 20,000 paragraphs, one of more than about 3 MB of paragraph
 	 * text (a million word slots; the longest real stories hold some 100 KB) is not looked
 	 * at: the tables below take 32 bytes per word slot and hashing varied prose touches all
 	 * their pages, so a 50 MB paragraph cost a gigabyte, and most of its parse time went to
 	 * page faults (issue 7). */
-	if (total > MAX_DUP_WORDS) {
-		free(items);
+	if (total > MAX_DUP_WORDS)
 		return;
-	}
 	while (cap < total * 2)
 		cap *= 2;
 	uint64_t *keys = calloc(cap, sizeof *keys);
@@ -605,8 +578,8 @@ static void mark_duplicates(article_ctx *ctx)
 	if (!keys || !owner || !tally || !words)
 		goto out;
 	for (size_t i = 0; i < np; i++) {
-		size_t len;
-		const char *t = cw_value_string(cw_value_get(items[i], "text"), &len);
+		size_t len = ctx->paras[i].text.n;
+		const char *t = ctx->paras[i].text.s;
 		/* words: letters and digits, lower-cased, hashed (FNV-1a) */
 		size_t nw = 0;
 		uint64_t h = 0;
@@ -651,14 +624,13 @@ static void mark_duplicates(article_ctx *ctx)
 			}
 		}
 		if (best_n * 2 >= shingles)
-			obj_put_int(ctx->a, items[i], "duplicate_of", (int64_t)best);
+			rec_set_int(ctx->a, ctx->paras[i].obj, F_ARTICLE_PARAGRAPH_DUPLICATE_OF, (int64_t)best);
 	}
 out:
 	free(keys);
 	free(owner);
 	free(tally);
 	free(words);
-	free(items);
 }
 
 /* ---- entry ---------------------------------------------------------------------------------------- */
@@ -697,18 +669,18 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 
 	/* Keys in their published order. */
 	article_meta(&ctx);
-	obj_put(a, root, "headline", NULL);
-	ctx.deck = obj_child_array(a, root, "deck");
-	ctx.bylines = obj_child_array(a, root, "bylines");
-	ctx.bio = obj_child_array(a, root, "bio");
-	obj_put(a, root, "dateline", NULL);
-	ctx.photos = obj_child_array(a, root, "photo_credits");
-	ctx.contributors = obj_child_array(a, root, "contributors");
-	ctx.agencies = obj_child_array(a, root, "agencies");
-	ctx.attributions = obj_child_array(a, root, "attributions");
-	ctx.ednotes = obj_child_array(a, root, "ednote");
-	ctx.paragraphs = obj_child_array(a, root, "paragraphs");
-	ctx.chrome = obj_child_array(a, root, "chrome");
+	rec_set_null(a, root, F_ARTICLE_HEADLINE);
+	ctx.deck = rec_array(a, root, F_ARTICLE_DECK);
+	ctx.bylines = rec_array(a, root, F_ARTICLE_BYLINES);
+	ctx.bio = rec_array(a, root, F_ARTICLE_BIO);
+	rec_set_null(a, root, F_ARTICLE_DATELINE);
+	ctx.photos = rec_array(a, root, F_ARTICLE_PHOTO_CREDITS);
+	ctx.contributors = rec_array(a, root, F_ARTICLE_CONTRIBUTORS);
+	ctx.agencies = rec_array(a, root, F_ARTICLE_AGENCIES);
+	ctx.attributions = rec_array(a, root, F_ARTICLE_ATTRIBUTIONS);
+	ctx.ednotes = rec_array(a, root, F_ARTICLE_EDNOTE);
+	ctx.paragraphs = rec_array(a, root, F_ARTICLE_PARAGRAPHS);
+	ctx.chrome = rec_array(a, root, F_ARTICLE_CHROME);
 
 	/* Paragraphs, by the form's layout. */
 	const char *s = ctx.text, *e = ctx.lim;
@@ -769,25 +741,22 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 		/* The parser gave up (out of memory): the report in hand is not lost, and the record
 		 * keeps what was read. */
 		art_out_of_place(&ctx);
-		ctx.reached = cw_value_count(ctx.paragraphs) ? ART_REACHED_BODY : ART_REACHED_FRONT;
+		ctx.reached = ctx.npara ? ART_REACHED_BODY : ART_REACHED_FRONT;
 	}
 
 	/* A NewsAlert has no headline line: its one paragraph says it. */
-	if (!ctx.seen_headline && form == CW_FORM_ANPA && cw_value_count(ctx.paragraphs)) {
-		const cw_value *first = cw_value_at(ctx.paragraphs, 0);
-		size_t n;
-		const char *t = cw_value_string(cw_value_get(first, "text"), &n);
-		const cw_value *dl = obj_find(root, "dateline");
+	if (!ctx.seen_headline && form == CW_FORM_ANPA && ctx.npara) {
+		size_t n = ctx.paras[0].text.n;
+		const char *t = ctx.paras[0].text.s;
 		size_t skip = 0;
-		if (dl && cw_value_type(dl) == CW_OBJECT) {
-			size_t dn;
-			cw_value_string(cw_value_get(dl, "text"), &dn);
+		if (ctx.seen_dateline) {
+			size_t dn = ctx.dateline_text.n;
 			skip = dn < n ? dn : 0;
 			while (skip < n && t[skip] == ' ')
 				skip++;
 		}
 		if (t && skip < n) {
-			obj_put(a, root, "headline", val_str(a, t + skip, n - skip));
+			rec_set(a, root, F_ARTICLE_HEADLINE, val_str(a, t + skip, n - skip));
 			rec_diag_in(rec, CW_NOTE, "ART_HEADLINE_FROM_TEXT", 0,
 				    "no headline line: the headline is the first paragraph's text");
 		}
@@ -796,10 +765,11 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	article_meta_finish(&ctx);
 
 	int body = ctx.reached == ART_REACHED_BODY;
-	if (!body && !ctx.seen_headline && !cw_value_count(ctx.bylines))
+	if (!body && !ctx.seen_headline && !ctx.nbylines)
 		rec_diag_in(rec, CW_ERROR, "ART_EMPTY", 0, "no headline, byline or paragraph: nothing "
 							   "of a story was found");
 	else if (!body)
 		rec_diag_in(rec, CW_WARNING, "ART_NO_BODY", 0, "the story has no body text");
 	free(ctx.p);
+	free(ctx.paras);
 }

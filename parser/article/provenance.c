@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser/article/article.h"
+#include "parser/article/story.h"
 #include "parser/core/fields.h"
 #include "lexer/article/article_fields.h"
 #include "lexer/input/wire.h"
@@ -53,7 +53,7 @@ void article_meta(article_ctx *ctx)
 	if (!dec->has_wire) {
 		rec_set_null(a, ctx->root, F_ARTICLE_WIRE);
 	} else {
-		cw_value *w = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
+		cw_value *w = ctx->wire = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
 		const char *const *f = dec->wire;
 		rec_set_cstr(a, w, F_WIRE_FORMAT, dec->wire_format);
 		rec_set_cstr(a, w, F_WIRE_SERVICE, f[WF_SERVICE]);
@@ -170,8 +170,7 @@ void article_meta_finish(article_ctx *ctx)
 	const decoded *dec = ctx->dec;
 	if (!dec->has_wire)
 		return;
-	cw_value *w = rec_find(ctx->root, F_ARTICLE_WIRE);
-	rec_set(ctx->a, w, F_WIRE_SLUGLINE, slugline(ctx));
+	rec_set(ctx->a, ctx->wire, F_WIRE_SLUGLINE, slugline(ctx));
 	/* The sender credits the agency: AP-WF (an AP trailer), dpa 061 (a dpa header). */
 	const char *sender = dec->wire[WF_SENDER];
 	if (sender) {

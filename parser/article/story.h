@@ -1,6 +1,10 @@
-/* The article parser's state, shared by parser/article/article.c (paragraphs and structure),
- * parser/article/article_credits.c (bylines, datelines, credits, attributions) and the grammar's actions
- * (grammar/article/article.y). */
+/* The story being parsed: the context every part of the article parser works with. article.c
+ * cuts and classifies the paragraphs and runs the grammar (grammar/article/article.y), whose
+ * actions fill the fields: the structure in article.c, bylines.c, dateline.c, credits.c (photo
+ * credits, contributors), attributions.c and agencies.c; provenance.c the wire and Reuters
+ * objects. story.c holds the helpers they share. Each part keeps in C what a later part needs
+ * (the paragraphs' text, the dateline's, the agencies credited): the record is written, never
+ * read back. */
 #ifndef CW_ARTICLE_H
 #define CW_ARTICLE_H
 
@@ -38,8 +42,17 @@ typedef struct article_ctx {
 	cw_value *deck, *bylines, *bio, *photos, *contributors, *agencies, *attributions;
 	cw_value *paragraphs, *chrome;
 	cw_value *ednotes;
-	cw_value *last_byline_line; /* bylines added by the latest byline paragraph: [from, to) */
-	size_t byline_from;
+	cw_value *wire;           /* the wire object (provenance.c), completed after the parse */
+	/* The body's paragraphs: their values (duplicate_of is set at the end) and text. */
+	struct art_para { cw_value *obj; slice text; } *paras;
+	size_t npara, cappara;
+	slice dateline_text;      /* the dateline found, as written */
+	size_t nbylines;
+	/* The bylines of the latest byline line, which a title or affiliation line completes. */
+	struct art_byline { cw_value *obj; int has_title, has_affil; } *line_bylines;
+	size_t nline, capline;
+	const char **agencies_seen; /* canonical names, each once */
+	size_t nagencies, capagencies;
 	int seen_headline, seen_body, seen_dateline;
 	const char *slug_line;    /* ANPA: the keyword line at the top of the text */
 	size_t slug_len;
@@ -75,9 +88,15 @@ void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **e
 /* Returns 0 when there was no report, or the paragraph had been reported already. */
 int art_out_of_place(article_ctx *ctx);
 
-/* Helpers shared by the action files. */
-/* The paragraph's text with its lines joined by single spaces (an arena string). */
+/* Helpers shared by the parts (story.c). */
+/* The text from s to e with its lines joined by single spaces (an arena copy when it has more
+ * than one line), and the same as a value. */
+slice art_join(article_ctx *ctx, const char *s, const char *e);
 cw_value *art_para_text(article_ctx *ctx, const char *s, const char *e);
+/* A slice as a string value; null for an absent one. */
+cw_value *art_str(article_ctx *ctx, slice s);
+/* s to e without the blanks around it (and a wire line's trailing = < @). */
+slice art_trimmed(const char *s, const char *e);
 /* Decoded offset of p, and the file offset a record reports for it. */
 size_t art_off(const article_ctx *ctx, const char *p);
 int64_t art_file_offset(const article_ctx *ctx, const char *p);
@@ -90,7 +109,7 @@ int art_dateline(article_ctx *ctx, const char *s, const char *e);
 /* Attributions in a body paragraph. */
 void art_attributions(article_ctx *ctx, const char *s, const char *e, size_t para);
 
-/* The wire and Reuters provenance objects (article_meta.c): placed before the story's fields,
+/* The wire and Reuters provenance objects (provenance.c): placed before the story's fields,
  * completed once the paragraphs are known (the slug line, agencies). */
 void article_meta(article_ctx *ctx);
 void article_meta_finish(article_ctx *ctx);

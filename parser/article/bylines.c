@@ -1,0 +1,117 @@
+/* Who wrote the story: bylines (name, title, affiliation), the title or affiliation line under
+ * a byline, and bios. */
+#include <string.h>
+
+#include "lexer/article/article_fields.h"
+#include "parser/article/story.h"
+#include "parser/core/fields.h"
+
+static void new_byline(article_ctx *ctx, slice name)
+{
+	cw_value *b = rec_push_object(ctx->a, ctx->bylines);
+	rec_set(ctx->a, b, F_BYLINE_NAME, art_str(ctx, name));
+	rec_set_null(ctx->a, b, F_BYLINE_TITLE);
+	rec_set_null(ctx->a, b, F_BYLINE_AFFILIATION);
+	ctx->nbylines++;
+	if (ctx->nline == ctx->capline) {
+		size_t cap = ctx->capline ? ctx->capline * 2 : 4;
+		struct art_byline *n = arena_alloc(ctx->a, cap * sizeof(*n));
+		if (!n)
+			return;
+		if (ctx->nline)
+			memcpy(n, ctx->line_bylines, ctx->nline * sizeof(*n));
+		ctx->line_bylines = n;
+		ctx->capline = cap;
+	}
+	ctx->line_bylines[ctx->nline++] = (struct art_byline){ b, 0, 0 };
+}
+
+/* Sets the title (or the affiliation) of the latest byline line's bylines that have none. */
+static void set_on_line(article_ctx *ctx, int title, slice value)
+{
+	for (size_t i = 0; i < ctx->nline; i++) {
+		struct art_byline *b = &ctx->line_bylines[i];
+		int *has = title ? &b->has_title : &b->has_affil;
+		if (*has)
+			continue;
+		rec_set(ctx->a, b->obj, title ? F_BYLINE_TITLE : F_BYLINE_AFFILIATION,
+			art_str(ctx, value));
+		*has = value.s != NULL;
+	}
+}
+
+void art_byline(article_ctx *ctx, size_t i)
+{
+	const apara *p = &ctx->p[i];
+	const char *rest = p->s;
+	scan_by_word(p->s, p->e, ctx->lim, &rest);
+	ctx->nline = 0; /* a new byline line */
+	slice part;
+	int names = 0;
+	slice title = { NULL, 0 }, affil = { NULL, 0 };
+	while (scan_name_part(&rest, p->e, ctx->lim, &part)) {
+		part = art_trimmed(part.s, part.s + part.n);
+		if (!part.s)
+			continue;
+		int kind = classify_part(part, ctx->lim);
+		if (kind == PART_AGENCY && !agency_canonical(part)) {
+			/* Brad Sample Reuters: a name run into the agency. */
+			const char *last = part.s + part.n;
+			while (last > part.s && last[-1] != ' ')
+				last--;
+			slice tail = { last, (size_t)(part.s + part.n - last) };
+			slice head = art_trimmed(part.s, last);
+			if (head.s && agency_canonical(tail) && classify_part(head, ctx->lim) == PART_NAME) {
+				new_byline(ctx, head);
+				names++;
+				part = tail;
+			}
+		}
+		if (kind == PART_NAME || kind == 0) {
+			new_byline(ctx, part);
+			names++;
+		} else if (kind == PART_TITLE) {
+			title = part;
+		} else {
+			affil = part;
+			art_add_agencies_in(ctx, part);
+		}
+	}
+	if (!names && (title.s || affil.s)) {
+		/* By dpa correspondents: no person named */
+		new_byline(ctx, (slice){ NULL, 0 });
+	}
+	if (title.s) {
+		set_on_line(ctx, 1, title);
+		/* AP Business Writer: the title names the agency too */
+		const char *w = title.s;
+		size_t n = strcspn(w, " ");
+		if (n < title.n)
+			art_add_agency(ctx, agency_canonical((slice){ w, n }));
+	}
+	if (affil.s)
+		set_on_line(ctx, 0, affil);
+}
+
+void art_affil(article_ctx *ctx, size_t i)
+{
+	const apara *p = &ctx->p[i];
+	slice line = art_trimmed(p->s, p->e);
+	if (!line.s)
+		return;
+	int kind = classify_part(line, ctx->lim);
+	if (kind == PART_TITLE) {
+		set_on_line(ctx, 1, line);
+		size_t n = strcspn(line.s, " ");
+		if (n < line.n)
+			art_add_agency(ctx, agency_canonical((slice){ line.s, n }));
+	} else {
+		set_on_line(ctx, 0, line);
+		art_add_agencies_in(ctx, line);
+	}
+}
+
+void art_bio(article_ctx *ctx, size_t i)
+{
+	rec_push(ctx->a, ctx->bio, art_para_text(ctx, ctx->p[i].s, ctx->p[i].e));
+}
