@@ -17,6 +17,11 @@
 # includes no header of the library but include/cablewire.h. tests/, bench/ and generated code
 # are not checked. Exit 1 with one line per offending include.
 #
+# The same pass holds the record's one rule of construction: outside the value tree itself
+# (parser/core/value.c) and the catalogue's setters (parser/core/fields.c), no code of the library
+# builds a record by string key (obj_put, obj_child_*, arr_push, val_object, val_array): fields
+# are set by catalogue id (parser/core/catalogue.def), so a misspelt one does not compile.
+#
 # Usage: tests/includes.sh [ROOT]      check the tree at ROOT (default: .)
 #        tests/includes.sh --self-test  plant a backward include in a copy and expect a failure
 set -eu
@@ -64,7 +69,15 @@ check_tree() (
 		if (li > lf) { bad("a later layer (the house runs core <- input <- cable|article <- parse <- emitters <- archive <- cli)"); next }
 		if (lf == 2 && li == 2 && group(f) != group(inc)) bad("cable and article code never include each other")
 	}
-	END { if (n) { printf "includes: %d backward or stray include%s\n", n, n == 1 ? "" : "s"; exit 1 } }'
+	END { if (n) { printf "includes: %d backward or stray include%s\n", n, n == 1 ? "" : "s"; exit 1 } }' ||
+		exit 1 # (set -e does not hold inside the self-test's if)
+	keyed=$(grep -rnE '\<(obj_put[a-z_]*|obj_child_[a-z]+|arr_push|val_object|val_array)\(' \
+		include lexer grammar parser emitters cli |
+		grep -vE '^parser/core/(value|fields)\.[ch]:' || true)
+	if [ -n "$keyed" ]; then
+		printf '%s\n' "$keyed" | sed 's/$/: a record built by string key, not by catalogue id/'
+		exit 1
+	fi
 )
 
 if [ "${1:-}" = "--self-test" ]; then
@@ -77,7 +90,8 @@ if [ "${1:-}" = "--self-test" ]; then
 	for plant in 'lexer/core/arena.h:#include "parser/cable/cable.h"' \
 		'parser/article/article.c:#include "parser/cable/cable.h"' \
 		'emitters/csv.c:#include <sqlite3.h>' \
-		'lexer/input/decoder.h:#include "emitters/sink.h"'; do
+		'lexer/input/decoder.h:#include "emitters/sink.h"' \
+		'parser/cable/body.c:static void planted(arena *a, cw_value *o) { obj_put(a, o, "subjet", NULL); }'; do
 		file=${plant%%:*} line=${plant#*:}
 		cp "$file" "$tmp/$file"
 		printf '%s\n' "$line" >>"$tmp/$file"
@@ -87,7 +101,7 @@ if [ "${1:-}" = "--self-test" ]; then
 		fi
 		cp "$file" "$tmp/$file"
 	done
-	echo "includes: self-test: 4 planted includes caught"
+	echo "includes: self-test: 4 planted includes and a field set by string key caught"
 	exit 0
 fi
 
