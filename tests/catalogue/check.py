@@ -146,6 +146,31 @@ def check_schema(cat, schemas, errors):
                           f"schema {sorted(set(descs))}")
 
 
+def suggest_property(f):
+    """The JSON Schema property a new catalogue field needs, to paste (the check says where)."""
+    t = {"string": "string", "integer": "integer", "boolean": "boolean", "object": "object",
+         "array": "array"}[f["type"]]
+    prop = {"description": f["description"], "type": [t, "null"] if f["null"] else t}
+    if f["type"] == "array" and f["of"] in ("string", "integer"):
+        prop["items"] = {"type": f["of"]}
+    return f'"{f["key"]}": ' + json.dumps(prop) + ("" if f["absent"] else
+                                                   f' (and "{f["key"]}" in "required")')
+
+
+def suggest_element(f):
+    """The RELAX NG compact pattern a new catalogue field needs."""
+    scalar = {"string": "text", "integer": "Int", "boolean": "Bool"}
+    if f["type"] == "array":
+        inner = "TextItems" if f["of"] == "string" else "element item { ... }*"
+    elif f["type"] == "object":
+        inner = "..."
+    else:
+        inner = scalar[f["type"]]
+    if f["null"]:
+        inner = {"text": "TextOrNull", "Int": "IntOrNull"}.get(inner, "Null | " + inner)
+    return f'element {f["key"]} {{ {inner} }}' + ("?" if f["absent"] else "")
+
+
 def compare_object(cat, schemas, shape, variants, where, errors, seen):
     fields = cat.fields(shape)
     keys = [f["key"] for f in fields]
@@ -159,6 +184,9 @@ def compare_object(cat, schemas, shape, variants, where, errors, seen):
         extra = [k for k in skeys if k not in keys]
         errors.append(f"schema: {where}: keys differ: catalogue {keys}, schema {skeys}"
                       f" (not in the schema: {missing}; not in the catalogue: {extra})")
+        for f in fields:
+            if f["key"] in missing:
+                errors.append(f"schema: {where}: add {suggest_property(f)}")
         return
     for f in fields:
         k = f["key"]
@@ -274,6 +302,10 @@ def compare_element(cat, rng, fields, elements, where, errors, nulls):
     keys = [f["key"] for f in fields]
     if names != keys:
         errors.append(f"rng: {where}: elements {names}, catalogue {keys}")
+        for f in fields:
+            if f["key"] not in names:
+                errors.append(f"rng: {where}: add to schema/records.rnc (then make schema): "
+                              + suggest_element(f))
         return
     for f in fields:
         els = [e for n, e in kids if n == f["key"]]
