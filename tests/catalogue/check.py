@@ -7,7 +7,7 @@ elsewhere:
               the same types, nullability, presence and descriptions
   rng         schema/records.rng: the same elements under each element
   records     records emitted for testdata/ (JSON Lines): every key a field of its shape, of its
-              type, every always-present field there
+              type, in the catalogue's order, every always-present field there
   csv         the CSV header and the companion tables' headers the command writes
   sqlite      the archive's tables and columns
   docs        docs/fields.md is what build/catalogue --markdown prints
@@ -352,7 +352,11 @@ PY_TYPES = {"string": str, "integer": int, "boolean": bool, "object": dict, "arr
 
 
 def check_value(cat, shape, obj, where, errors):
+    order = [f["key"] for f in cat.fields(shape)]
     fields = {f["key"]: f for f in cat.fields(shape)}
+    present = [k for k in order if k in obj]
+    if [k for k in obj if k in fields] != present:
+        errors.append(f"records: {where}: keys {list(obj)} not in the catalogue's order {present}")
     for k, v in obj.items():
         f = fields.get(k)
         if not f:
@@ -484,6 +488,7 @@ def main(argv):
     bad += planted("a renamed field", lambda d: field(d, "routing", "dtg").update(key="dtg_utc"), "schema")
     bad += planted("a renamed field", lambda d: field(d, "routing", "dtg").update(key="dtg_utc"), "rng")
     bad += planted("a renamed field", lambda d: field(d, "routing", "dtg").update(key="dtg_utc"), "records")
+    bad += planted("fields reordered", lambda d: next(s for s in d["shapes"] if s["name"] == "byline")["fields"].reverse(), "records")
     bad += planted("a type changed", lambda d: field(d, "dateline", "offset").update(type="string"), "schema")
     bad += planted("nullability changed", lambda d: field(d, "byline", "name").update(null=False), "rng")
     bad += planted("a description changed", lambda d: field(d, "eo", "decl").update(description="x"), "schema")
@@ -499,7 +504,7 @@ def main(argv):
         bad += 1
     if bad:
         return 1
-    print("catalogue: self-test: 9 planted disagreements caught")
+    print("catalogue: self-test: 10 planted disagreements caught")
     return 0
 
 
