@@ -251,8 +251,8 @@ $(NEWS_TOOL): tests/corpus/news_check.c tests/corpus/metrics.c tests/corpus/metr
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ tests/corpus/news_check.c tests/corpus/metrics.c \
 		$(LIB) $(CHECK_LIBS) $(LDLIBS)
 
-corpus-check: $(CLI) $(CORPUS_TOOL) $(NEWS_TOOL)
-	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD) $(NEWS_TOOL)
+corpus-check: $(CLI) $(CORPUS_TOOL) $(NEWS_TOOL) $(CATALOGUE)
+	@tests/corpus/run.sh $(SHARED) $(CLI) $(CORPUS_TOOL) $(BUILD) $(NEWS_TOOL) $(CATALOGUE)
 
 GEN_CSV := $(BUILD)/gen_cables_csv
 # Size of the generated cables.csv-form file; the leak's own is about 1.7 GB.

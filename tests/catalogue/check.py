@@ -15,6 +15,7 @@ elsewhere:
 Usage: check.py CATALOGUE.json MARKDOWN RECORDS.jsonl CSV_DIR ARCHIVE.sqlite
        check.py --self-test ...   the same, then each check again on a planted disagreement,
                                   which must fail
+       check.py --records CATALOGUE.json FILE.jsonl...   only the records check
 Only the standard library: json, sqlite3, xml.etree."""
 import copy
 import json
@@ -449,7 +450,25 @@ def run(cat, schemas, rng, markdown, docs_path, records, csv_dir, archive):
     return results
 
 
+def records_only(dump_path, paths):
+    """check.py --records DUMP FILE...: emitted JSON Lines against the catalogue (corpus-check)."""
+    with open(dump_path, encoding="utf-8") as fh:
+        cat = Catalogue(json.load(fh))
+    errors = []
+    for path in paths:
+        check_records(cat, path, errors)
+    for e in errors[:20]:
+        print("catalogue:", e)
+    if errors:
+        return 1
+    print(f"catalogue: every record of {len(paths)} file{'s' if len(paths) != 1 else ''} has the "
+          "catalogue's keys, types and order")
+    return 0
+
+
 def main(argv):
+    if argv[1:2] == ["--records"]:
+        return records_only(argv[2], argv[3:])
     self_test = argv[1:2] == ["--self-test"]
     args = argv[2:] if self_test else argv[1:]
     dump_path, md_path, records, csv_dir, archive = args

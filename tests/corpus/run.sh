@@ -1,9 +1,9 @@
 #!/bin/sh
 # make corpus-check: accuracy tables on ../shared/corpus. Skips cleanly, saying so, when the
 # corpus is absent (a fresh clone elsewhere).
-# Usage: tests/corpus/run.sh SHARED_DIR CABLEWIRE CORPUS_CHECK BUILD_DIR NEWS_CHECK
+# Usage: tests/corpus/run.sh SHARED_DIR CABLEWIRE CORPUS_CHECK BUILD_DIR NEWS_CHECK CATALOGUE
 set -eu
-SHARED=$1 CW=$2 CHECK=$3 BUILD=$4 NEWS=$5
+SHARED=$1 CW=$2 CHECK=$3 BUILD=$4 NEWS=$5 CATALOGUE=$6
 CORPUS=$SHARED/corpus
 if [ ! -d "$CORPUS/cables" ]; then
 	echo "corpus-check: skipped: $CORPUS not found (the shared corpus is not part of the repository)"
@@ -132,16 +132,16 @@ fi
 
 echo
 echo "== every record above matches schema/record.schema.json"
+outputs="$WORK/html.jsonl $WORK/body.jsonl"
+if [ -d "$CORPUS/news" ]; then
+	run_convert "$reuters"/reut2-*.sgm -o "$WORK/reuters.jsonl" 2>/dev/null
+	[ "$rc" -le 1 ] || { echo "corpus-check: convert of the Reuters SGML failed (exit $rc)"; exit 1; }
+	outputs="$outputs $WORK/reuters.jsonl"
+fi
 PY=$(tests/python_with_jsonschema.sh)
 if [ -z "$PY" ]; then
 	echo "schema: skipped: python3-jsonschema not installed"
 else
-	outputs="$WORK/html.jsonl $WORK/body.jsonl"
-	if [ -d "$CORPUS/news" ]; then
-		run_convert "$reuters"/reut2-*.sgm -o "$WORK/reuters.jsonl" 2>/dev/null
-		[ "$rc" -le 1 ] || { echo "corpus-check: convert of the Reuters SGML failed (exit $rc)"; exit 1; }
-		outputs="$outputs $WORK/reuters.jsonl"
-	fi
 	set +e
 	# shellcheck disable=SC2086 # paths under BUILD, no blanks
 	"$PY" tests/validate_schema.py schema $outputs >"$WORK/schema.out"
@@ -151,6 +151,10 @@ else
 	[ "$rc" = 0 ] || { head -n 60 "$WORK/schema.out"; failed=1; }
 	tail -n 1 "$WORK/schema.out"
 fi
+echo "== every record above against the record catalogue (keys, types, order)"
+"$CATALOGUE" --json >"$WORK/catalogue.json"
+# shellcheck disable=SC2086 # paths under BUILD, no blanks
+python3 tests/catalogue/check.py --records "$WORK/catalogue.json" $outputs || failed=1
 echo "== sqlite archive: the pages, again (idempotent), then every other corpus input added"
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "archive: skipped: the sqlite3 shell is not installed"
