@@ -424,31 +424,16 @@ void art_syntax_error(article_ctx *ctx, size_t at, const char *what)
 void art_unexpected(article_ctx *ctx, size_t at, const char *got, const char **expected, int n,
 		    int more)
 {
-	char *buf = ctx->unexpected;
-	size_t size = sizeof ctx->unexpected;
-	size_t used = (size_t)snprintf(buf, size, "%s out of place after the sign-off", got);
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i == 0 ? " (expected " : (i == n - 1 && !more ? " or " : ", "),
-					 expected[i]);
-	if (n && used < size)
-		snprintf(buf + used, size - used, "%s); read as body text", more ? ", ..." : "");
-	ctx->unexpected_at = at;
-	ctx->has_unexpected = 1;
+	syntax_report_keep(&ctx->report, at, got, " out of place after the sign-off", expected, n,
+			   more, SYNTAX_PARENS, "; read as body text");
 }
 
 int art_out_of_place(article_ctx *ctx)
 {
-	if (!ctx->has_unexpected)
+	if (!syntax_report_take(&ctx->report))
 		return 0;
-	ctx->has_unexpected = 0;
-	/* The same paragraph failing again where it was read again: said once. */
-	if (ctx->reported && ctx->unexpected_at == ctx->reported_at)
-		return 0;
-	ctx->reported = 1;
-	ctx->reported_at = ctx->unexpected_at;
-	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", ctx->unexpected_at, "%s",
-		    ctx->unexpected);
+	rec_diag_at(ctx->rec, CW_WARNING, "ART_OUT_OF_PLACE", ctx->report.at, "%s",
+		    ctx->report.message);
 	return 1;
 }
 

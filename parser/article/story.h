@@ -12,6 +12,7 @@
 
 #include "lexer/core/slice.h"
 #include "lexer/input/forms.h"
+#include "parser/core/syntax_report.h"
 #include "parser/core/record.h"
 #include "parser/core/span.h"
 
@@ -57,10 +58,7 @@ typedef struct article_ctx {
 	const char *slug_line;    /* ANPA: the keyword line at the top of the text */
 	size_t slug_len;
 	enum { ART_REACHED_FRONT, ART_REACHED_BODY } reached; /* where the grammar ended */
-	/* A syntax error the grammar found, until its error rule reports it (article.c). */
-	int has_unexpected, reported;
-	size_t unexpected_at, reported_at;
-	char unexpected[300];
+	syntax_report report;     /* a syntax error until its error rule reports it */
 } article_ctx;
 
 /* Grammar actions; i is a paragraph index. */

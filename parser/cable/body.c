@@ -181,18 +181,8 @@ void body_head_in_text(body_ctx *ctx, size_t at, int kind)
 void body_unexpected(body_ctx *ctx, size_t at, const char *got, const char **expected, int n,
 		     int more)
 {
-	body_state *b = &ctx->b;
-	char *buf = b->unexpected;
-	size_t size = sizeof b->unexpected;
-	size_t used = (size_t)snprintf(buf, size, "%s out of place in the body", got);
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i == 0 ? " (expected " : (i == n - 1 && !more ? " or " : ", "),
-					 expected[i]);
-	if (n && used < size)
-		snprintf(buf + used, size - used, "%s)", more ? ", ..." : "");
-	b->unexpected_at = at;
-	b->has_unexpected = 1;
+	syntax_report_keep(&ctx->b.report, at, got, " out of place in the body", expected, n, more,
+			   SYNTAX_PARENS, NULL);
 }
 
 int body_out_of_place(body_ctx *ctx)
@@ -201,15 +191,10 @@ int body_out_of_place(body_ctx *ctx)
 	/* Error recovery pops the block the line cut short without reducing it: end it here. */
 	if (b->block != BLOCK_NONE)
 		body_block_end(ctx);
-	if (!b->has_unexpected)
+	if (!syntax_report_take(&b->report))
 		return 0;
-	b->has_unexpected = 0;
-	/* The same line failing again where it was read again: said once. */
-	if (b->reported && b->unexpected_at == b->reported_at)
-		return 0;
-	b->reported = 1;
-	b->reported_at = b->unexpected_at;
-	rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->unexpected_at, "%s", b->unexpected);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "BODY_OUT_OF_PLACE", b->report.at, "%s",
+		    b->report.message);
 	return 1;
 }
 

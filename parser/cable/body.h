@@ -6,6 +6,7 @@
 #include "lexer/cable/body_fields.h"
 #include "lexer/cable/body_lex.h"
 #include "parser/cable/telegram.h"
+#include "parser/core/syntax_report.h"
 #include "parser/core/dates.h"
 
 enum block_kind { BLOCK_NONE, BLOCK_EO, BLOCK_TAGS, BLOCK_SUBJECT, BLOCK_REF, BLOCK_CLSBY,
@@ -54,10 +55,7 @@ typedef struct body_state {
 	int signature_done;
 	int after_rule;          /* the last item was a rule line */
 	int block_after_rule;    /* the current block follows a rule line */
-	/* A syntax error the grammar found, until its error rule reports it (body.c). */
-	int has_unexpected, reported;
-	size_t unexpected_at, reported_at;
-	char unexpected[400];
+	syntax_report report;     /* a syntax error until its error rule reports it */
 } body_state;
 
 /* What the body's parser works with: the telegram, the body's lexer and what it has read. */

@@ -526,32 +526,16 @@ void routing_syntax_error(routing_ctx *ctx, size_t at, const char *msg)
 void routing_unexpected(routing_ctx *ctx, size_t at, const char *got, const char **expected,
 			int n, int more)
 {
-	routing_state *r = &ctx->r;
-	char *buf = r->unexpected;
-	size_t size = sizeof r->unexpected;
-	size_t used = (size_t)snprintf(buf, size, "%s out of place in the routing header", got);
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-					 i == 0 ? "; expected " : (i == n - 1 && !more ? " or " : ", "),
-					 expected[i]);
-	if (more && used < size)
-		snprintf(buf + used, size - used, ", ...");
-	r->unexpected_at = at;
-	r->has_unexpected = 1;
+	syntax_report_keep(&ctx->r.report, at, got, " out of place in the routing header", expected,
+			   n, more, SYNTAX_SEMICOLON, NULL);
 }
 
 int routing_out_of_place(routing_ctx *ctx)
 {
-	routing_state *r = &ctx->r;
-	if (!r->has_unexpected)
+	syntax_report *r = &ctx->r.report;
+	if (!syntax_report_take(r))
 		return 0;
-	r->has_unexpected = 0;
-	/* The same line failing again where it was read again: said once. */
-	if (r->reported && r->unexpected_at == r->reported_at)
-		return 0;
-	r->reported = 1;
-	r->reported_at = r->unexpected_at;
-	rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->unexpected_at, "%s", r->unexpected);
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "HDR_OUT_OF_PLACE", r->at, "%s", r->message);
 	return 1;
 }
 

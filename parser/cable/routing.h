@@ -7,6 +7,7 @@
 #include "lexer/cable/header_lex.h"
 #include "lexer/core/slice.h"
 #include "parser/cable/telegram.h"
+#include "parser/core/syntax_report.h"
 #include "parser/core/dates.h"
 
 enum routing_list_kind { ROUTING_FROM, ROUTING_TO, ROUTING_INFO, ROUTING_XMT, ROUTING_LISTS };
@@ -34,10 +35,7 @@ typedef struct routing_state {
 	int ssn_digits;
 	char group_level;        /* first letter of the FL4 classification group, 0 when none */
 	size_t first_line_off;   /* decoded offset of the first routing line */
-	/* A syntax error the grammar found, until its error rule reports it (routing.c). */
-	int has_unexpected, reported;
-	size_t unexpected_at, reported_at;
-	char unexpected[400];
+	syntax_report report;     /* a syntax error until its error rule reports it */
 } routing_state;
 
 /* What the header's parser works with: the telegram, the header's lexer and what it has read. */
