@@ -556,37 +556,43 @@ enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 
 
 /* The word's kind, as one re2c block of eight rules (role, organisation, the, particle, name,
  * initials, suffix, any other word), made 100 KB of C: the case-insensitive word lists and the
- * name letters multiplied each other's states. The block is cut into anchored scanners whose
- * matches are compared as re2c compared them (longest_take). */
-static void pw_role(uptr cur, uptr lim, longest *m)
+ * name letters multiplied each other's states. The block is cut into anchored scanners and
+ * tables (words.h) whose matches are compared as re2c compared them (longest_take). */
+/* A word of the list (word_ci) before one of [ \t\n,=.]: the longest, as longest_take wants it. */
+static void pw_listed(uptr cur, const char *const *list, size_t n, int rule, longest *m)
 {
-	uptr mar = NULL, t = NULL;
-	/*!stags:re2c:pwrole format = 'uptr @@ = NULL;'; */
-	/*!re2c:pwrole
-		role @t [ \t\n,=.] { longest_take(m, cur, t, 1); return; }
-		* { return; }
-		$ { return; }
-	*/
-	(void)mar;
+	uptr best = NULL, e;
+	for (size_t i = 0; i < n; i++)
+		if ((e = word_ci(cur, list[i])) && (!best || e > best) &&
+		    (*e == ' ' || *e == '\t' || *e == '\n' || *e == ',' || *e == '=' || *e == '.'))
+			best = e;
+	if (best)
+		longest_take(m, best + 1, best, rule);
 }
 
-static void pw_org(uptr cur, uptr lim, longest *m)
+/* Rule 1: role / [ \t\n,=.] */
+static void pw_role(uptr cur, longest *m)
 {
-	uptr mar = NULL, t = NULL;
-	/*!stags:re2c:pworg format = 'uptr @@ = NULL;'; */
-	/*!re2c:pworg
-		('press' | 'news' | 'times' | 'post' | 'journal' | 'tribune' | 'herald' | 'globe'
-		 | 'magazine' | 'agency' | 'radio' | 'television' | 'tv' | 'network' | 'monitor'
-		 | 'chronicle' | 'gazette' | 'daily' | 'weekly' | 'review' | 'union-tribune' | 'wire'
-		 | 'service' | 'services' | 'media' | 'group' | 'institute' | 'university'
-		 | 'foundation' | 'newspaper' | 'reuters' | 'reuter' | 'reutersd' | 'bloomberg'
-		 | 'presse-agentur' | 'france-presse' | 'international' | 'associated' | 'dpa' | 'afp'
-		 | 'ap' | 'upi' | 'cnn' | 'bbc' | 'cbs' | 'nbc' | 'abc' | 'npr')
-			@t [ \t\n,=.] { longest_take(m, cur, t, 2); return; }
-		* { return; }
-		$ { return; }
-	*/
-	(void)mar;
+	static const char *const roles[] = {
+		"writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor",
+		"editors", "columnist", "producer", "contributor", "journalist", "analyst", "staff",
+		"bureau chief", "photographer", "critic", "anchor", "host"
+	};
+	pw_listed(cur, roles, WORDS_N(roles), 1, m);
+}
+
+/* Rule 2: an organisation's word / [ \t\n,=.] */
+static void pw_org(uptr cur, longest *m)
+{
+	static const char *const orgs[] = {
+		"press", "news", "times", "post", "journal", "tribune", "herald", "globe", "magazine",
+		"agency", "radio", "television", "tv", "network", "monitor", "chronicle", "gazette", "daily",
+		"weekly", "review", "union-tribune", "wire", "service", "services", "media", "group",
+		"institute", "university", "foundation", "newspaper", "reuters", "reuter", "reutersd",
+		"bloomberg", "presse-agentur", "france-presse", "international", "associated", "dpa", "afp",
+		"ap", "upi", "cnn", "bbc", "cbs", "nbc", "abc", "npr"
+	};
+	pw_listed(cur, orgs, WORDS_N(orgs), 2, m);
 }
 
 /* Rules 3, 4, 6 and 7. */
@@ -625,8 +631,8 @@ static int part_word(uptr *pc, uptr lim, uptr end)
 				     W_OTHER };
 	uptr cur = *pc;
 	longest m = { NULL, NULL, 0 };
-	pw_role(cur, lim, &m);
-	pw_org(cur, lim, &m);
+	pw_role(cur, &m);
+	pw_org(cur, &m);
 	pw_small(cur, lim, &m);
 	pw_name(cur, lim, &m);
 	/* Rule 8: [^ \t\n,;=<]+ (a NUL before lim is one of its bytes) */
@@ -1444,18 +1450,14 @@ static uptr source_word_end(uptr cur, uptr lim)
 
 /* The end of the longest src_tail keyword at cur (any case, a prefix of a word is enough), or
  * NULL. */
-static uptr source_tail_word(uptr cur, uptr lim)
+static uptr source_tail_word(uptr cur)
 {
-	uptr mar = NULL;
-	/*!re2c:attr_tailw
-		'sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats'
-		| 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses'
-		| 'residents' | 'agency' | 'authorities' | 'police' | 'data' | 'figures' | 'reports'
-		| 'statement' { return cur; }
-		* { return NULL; }
-		$ { return NULL; }
-	*/
-	(void)mar;
+	static const char *const words[] = {
+		"sources", "source", "officials", "official", "ministry", "media", "diplomats", "diplomat",
+		"spokesman", "spokeswoman", "analysts", "experts", "witnesses", "residents", "agency",
+		"authorities", "police", "data", "figures", "reports", "statement"
+	};
+	return word_longest_ci(cur, words, WORDS_N(words));
 }
 
 /* aws = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*, at p: its end, or NULL. Every word that may follow it
@@ -1500,14 +1502,14 @@ static uptr connector_end(uptr p)
 }
 
 /* src_tail after a source that ends at e: the farthest end, or NULL. */
-static uptr source_tail_end(uptr e, uptr lim)
+static uptr source_tail_end(uptr e)
 {
 	uptr best = NULL, p = e;
 	for (int lows = 0;; lows++) {
 		uptr a = aws_end(p);
 		if (!a)
 			break;
-		uptr k = source_tail_word(a, lim);
+		uptr k = source_tail_word(a);
 		if (k && k > best)
 			best = k;
 		/* (aws loww){0,2}, loww = [a-z] [a-z'-]* */
@@ -1553,7 +1555,7 @@ static uptr source_words(uptr e0, uptr lim, int want_tail, uptr *verb)
 			if (end > best)
 				best = end;
 			if (want_tail) {
-				uptr t = source_tail_end(end, lim);
+				uptr t = source_tail_end(end);
 				if (t && t > best)
 					best = t;
 			}
