@@ -102,33 +102,26 @@ static size_t count_words(uptr p, uptr end)
 
 /* ---- paragraph kinds ----------------------------------------------------------------------- */
 
-/* Words that only boilerplate uses, looked for in short lines: a phrase at a word of the first
- * line (the scanner's step: [a-zA-Z0-9]+, or one other byte). A phrase is longer than the step's
- * token where it starts (each holds a blank, a colon or two bytes where the token has one), so
- * where one matches it is the longest match. Looked up in a table (lexer/core/words.h): as rules
- * of the scanner's block the phrases made 30 KB of C. */
+/* Words that only boilerplate uses, looked for in short lines. Called at every word of them, so
+ * a re2c block (a table, words.h, was slower here). */
 static int chrome_words(uptr cur, uptr lim, uptr end)
 {
-	static const char *const phrases[] = {
-		"click here", "browser notifications", "to your inbox", "our newsletter", "newsletter sign",
-		"sign up for", "subscribe to", "download the app", "download our app", "follow us on",
-		"all rights reserved", "privacy policy", "terms of use", "terms of service", "use cookies",
-		"cookie policy", "enable javascript", "your browser", "for the latest on", "\xc2\xa9",
-		"story continues below", "continue reading", "read more:", "related:"
-	};
-	(void)lim;
+	uptr mar = NULL;
 	while (cur < end) {
-		if (*cur == '\n')
-			return 0;
-		if (word_longest_ci(cur, phrases, WORDS_N(phrases)))
-			return 1;
-		if ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') || (*cur >= '0' && *cur <= '9'))
-			while ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') ||
-			       (*cur >= '0' && *cur <= '9'))
-				cur++;
-		else
-			cur++;
+		/*!re2c:chromew
+			'click here' | 'browser notifications' | 'to your inbox' | 'our newsletter'
+			| 'newsletter sign' | 'sign up for' | 'subscribe to' | 'download the app'
+			| 'download our app' | 'follow us on' | 'all rights reserved' | 'privacy policy'
+			| 'terms of use' | 'terms of service' | 'use cookies' | 'cookie policy'
+			| 'enable javascript' | 'your browser' | 'for the latest on' | "\xc2\xa9"
+			| 'story continues below' | 'continue reading' | 'read more:' | 'related:'
+			{ return 1; }
+			[a-zA-Z0-9]+ | [^a-zA-Z0-9\n] { continue; }
+			"\n" { return 0; }
+			$ { return 0; }
+		*/
 	}
+	(void)mar;
 	return 0;
 }
 
@@ -227,6 +220,19 @@ static int chrome_line(uptr cur, uptr lim)
 		p++;
 	if (word_ci(p, "your connection to "))
 		return 1;
+	/* A phrase alone fills its line but for blanks and a "." or ":": no phrase is longer than
+	 * 24 bytes, so a longer line (most are) needs no look at the lists. */
+	uptr e = p;
+	while (*e != '\n' && *e != '\0' && e - p <= 64)
+		e++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e > p && (e[-1] == '.' || e[-1] == ':'))
+		e--;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e - p > 24)
+		return site_prompt(cur);
 	for (size_t i = 0; i < WORDS_N(alone); i++) {
 		uptr q = word_ci(p, alone[i]);
 		if (!q)
@@ -556,43 +562,38 @@ enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 
 
 /* The word's kind, as one re2c block of eight rules (role, organisation, the, particle, name,
  * initials, suffix, any other word), made 100 KB of C: the case-insensitive word lists and the
- * name letters multiplied each other's states. The block is cut into anchored scanners and
- * tables (words.h) whose matches are compared as re2c compared them (longest_take). */
-/* A word of the list (word_ci) before one of [ \t\n,=.]: the longest, as longest_take wants it. */
-static void pw_listed(uptr cur, const char *const *list, size_t n, int rule, longest *m)
+ * name letters multiplied each other's states. The block is cut into anchored scanners whose
+ * matches are compared as re2c compared them (longest_take). */
+/* Rules 1 and 2, each on its own: as tables (words.h) they were slower, called at every word. */
+static void pw_role(uptr cur, uptr lim, longest *m)
 {
-	uptr best = NULL, e;
-	for (size_t i = 0; i < n; i++)
-		if ((e = word_ci(cur, list[i])) && (!best || e > best) &&
-		    (*e == ' ' || *e == '\t' || *e == '\n' || *e == ',' || *e == '=' || *e == '.'))
-			best = e;
-	if (best)
-		longest_take(m, best + 1, best, rule);
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pwrole format = 'uptr @@ = NULL;'; */
+	/*!re2c:pwrole
+		role @t [ \t\n,=.] { longest_take(m, cur, t, 1); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
 }
 
-/* Rule 1: role / [ \t\n,=.] */
-static void pw_role(uptr cur, longest *m)
+static void pw_org(uptr cur, uptr lim, longest *m)
 {
-	static const char *const roles[] = {
-		"writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor",
-		"editors", "columnist", "producer", "contributor", "journalist", "analyst", "staff",
-		"bureau chief", "photographer", "critic", "anchor", "host"
-	};
-	pw_listed(cur, roles, WORDS_N(roles), 1, m);
-}
-
-/* Rule 2: an organisation's word / [ \t\n,=.] */
-static void pw_org(uptr cur, longest *m)
-{
-	static const char *const orgs[] = {
-		"press", "news", "times", "post", "journal", "tribune", "herald", "globe", "magazine",
-		"agency", "radio", "television", "tv", "network", "monitor", "chronicle", "gazette", "daily",
-		"weekly", "review", "union-tribune", "wire", "service", "services", "media", "group",
-		"institute", "university", "foundation", "newspaper", "reuters", "reuter", "reutersd",
-		"bloomberg", "presse-agentur", "france-presse", "international", "associated", "dpa", "afp",
-		"ap", "upi", "cnn", "bbc", "cbs", "nbc", "abc", "npr"
-	};
-	pw_listed(cur, orgs, WORDS_N(orgs), 2, m);
+	uptr mar = NULL, t = NULL;
+	/*!stags:re2c:pworg format = 'uptr @@ = NULL;'; */
+	/*!re2c:pworg
+		('press' | 'news' | 'times' | 'post' | 'journal' | 'tribune' | 'herald' | 'globe'
+		 | 'magazine' | 'agency' | 'radio' | 'television' | 'tv' | 'network' | 'monitor'
+		 | 'chronicle' | 'gazette' | 'daily' | 'weekly' | 'review' | 'union-tribune' | 'wire'
+		 | 'service' | 'services' | 'media' | 'group' | 'institute' | 'university'
+		 | 'foundation' | 'newspaper' | 'reuters' | 'reuter' | 'reutersd' | 'bloomberg'
+		 | 'presse-agentur' | 'france-presse' | 'international' | 'associated' | 'dpa' | 'afp'
+		 | 'ap' | 'upi' | 'cnn' | 'bbc' | 'cbs' | 'nbc' | 'abc' | 'npr')
+			@t [ \t\n,=.] { longest_take(m, cur, t, 2); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
 }
 
 /* Rules 3, 4, 6 and 7. */
@@ -631,8 +632,8 @@ static int part_word(uptr *pc, uptr lim, uptr end)
 				     W_OTHER };
 	uptr cur = *pc;
 	longest m = { NULL, NULL, 0 };
-	pw_role(cur, &m);
-	pw_org(cur, &m);
+	pw_role(cur, lim, &m);
+	pw_org(cur, lim, &m);
 	pw_small(cur, lim, &m);
 	pw_name(cur, lim, &m);
 	/* Rule 8: [^ \t\n,;=<]+ (a NUL before lim is one of its bytes) */
@@ -1275,6 +1276,10 @@ int scan_photo_credit(const char *p, const char *end, const char *limit, photo_f
 		if (cur >= e)
 			return 0;
 		int cap = *tok >= 'A' && *tok <= 'Z';
+		/* No rule starts but at "(", a capital, or the "d" and "t" of dpa, tca and the: the
+		 * others (most words, blanks, punctuation) take the step at once. */
+		if (!cap && *tok != '(' && *tok != 'd' && *tok != 't')
+			goto step;
 		if (cap && tok >= word_end) {
 			word_end = name_word_end(tok, lim);
 			name_end = credit_after_name(word_end, lim);
@@ -1346,6 +1351,7 @@ int scan_photo_credit(const char *p, const char *end, const char *limit, photo_f
 			split_credit(tok, cur, out);
 			goto found;
 		}
+	step:
 		/* The step: [A-Za-z0-9]+, or one byte. */
 		cur++;
 		if ((*tok >= 'A' && *tok <= 'Z') || (*tok >= 'a' && *tok <= 'z') || (*tok >= '0' && *tok <= '9'))
