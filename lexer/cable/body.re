@@ -145,7 +145,14 @@ static int dump_date_line(uptr p)
 	static const char *const months[] = { "january", "february", "march", "april", "may", "june",
 					      "july", "august", "september", "october", "november",
 					      "december" };
-	uptr q = word_longest_ci(skip_blanks(p), days, WORDS_N(days));
+	/* Most lines are no date line: the first word must be followed by a comma. */
+	p = skip_blanks(p);
+	uptr w = p;
+	while ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z')
+		w++;
+	if (*w != ',' || w - p < 6)
+		return 0;
+	uptr q = word_longest_ci(p, days, WORDS_N(days));
 	if (!q || q[0] != ',' || (q[1] != ' ' && q[1] != '\t') || !(q = digits_blanks(skip_blanks(q + 1), 1, 2)))
 		return 0;
 	if (!(q = word_longest_ci(q, months, WORDS_N(months))) || (*q != ' ' && *q != '\t'))
