@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lexer/cable/line_shapes.h"
+#include "lexer/core/words.h"
 
 typedef const unsigned char *uptr;
 
@@ -143,8 +144,9 @@ static int addr_keyword_line(uptr p)
 					     "USCINC", "CJCS", "WHITE HOUSE" };
 	p = skip_blanks(p);
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-		size_t n = strlen(words[k]);
-		if (!memcmp(p, words[k], n) && (p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+		/* compared a byte at a time: the text may end before a word's length */
+		uptr e = word_cs(p, words[k]);
+		if (e && (*e == ' ' || *e == '\t' || *e == '\n'))
 			return 1;
 	}
 	return 0;
