@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lexer/article/article_fields.h"
+#include "lexer/core/words.h"
 #include "check_helpers.h"
 #include "check_slices.h"
 
@@ -254,6 +255,46 @@ START_TEST(test_agencies)
 }
 END_TEST
 
+/* ---- lexer/core/words.h: word lists looked up in C ---------------------------------------- */
+
+static const struct {
+	const char *text, *kw;
+	int ci_end, cs_end; /* where word_ci and word_cs end, -1 for no match */
+} word_cases[] = {
+	{ "Reuters/AP", "reuters", 7, -1 },
+	{ "reuters", "reuters", 7, 7 },
+	{ "REUTERS.", "reuters", 7, -1 },
+	{ "Reute", "reuters", -1, -1 },
+	{ "E-Mail", "e-mail", 6, -1 },
+	{ "E_Mail", "e-mail", -1, -1 },
+	{ "CBS News", "CBS News", 8, 8 },
+	{ "D\xe2\x80\x99" "AFFAIRES", "d\xe2\x80\x99" "affaires", 12, -1 },
+	{ "[", "{", -1, -1 },
+	{ "", "a", -1, -1 },
+};
+
+START_TEST(test_words)
+{
+	const unsigned char *p = (const unsigned char *)word_cases[_i].text, *e;
+	e = word_ci(p, word_cases[_i].kw);
+	ck_assert_int_eq(e ? (int)(e - p) : -1, word_cases[_i].ci_end);
+	e = word_cs(p, word_cases[_i].kw);
+	ck_assert_int_eq(e ? (int)(e - p) : -1, word_cases[_i].cs_end);
+}
+END_TEST
+
+START_TEST(test_words_longest)
+{
+	static const char *const list[] = { "share", "share this", "share this story", "close" };
+	const unsigned char *p = (const unsigned char *)"Share This Story now";
+	ck_assert_ptr_eq(word_longest_ci(p, list, WORDS_N(list)), p + 16);
+	p = (const unsigned char *)"Share this";
+	ck_assert_ptr_eq(word_longest_ci(p, list, WORDS_N(list)), p + 10);
+	p = (const unsigned char *)"Shar";
+	ck_assert_ptr_null(word_longest_ci(p, list, WORDS_N(list)));
+}
+END_TEST
+
 Suite *suite_article_fields(void)
 {
 	Suite *s = suite_create("article_fields");
@@ -265,6 +306,8 @@ Suite *suite_article_fields(void)
 	tcase_add_loop_test(tc, test_contributors, 0, sizeof contrib_cases / sizeof *contrib_cases);
 	tcase_add_test(tc, test_attributions);
 	tcase_add_test(tc, test_agencies);
+	tcase_add_loop_test(tc, test_words, 0, sizeof word_cases / sizeof *word_cases);
+	tcase_add_test(tc, test_words_longest);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lexer/cable/body_fields.h"
+#include "lexer/cable/line_shapes.h"
 #include "check_helpers.h"
 #include "check_slices.h"
 
@@ -288,6 +289,65 @@ START_TEST(test_vertical_dump)
 }
 END_TEST
 
+/* ---- lexer/cable/line_shapes.h: the line shapes the line lexers read in C ------------------ */
+
+static const struct {
+	const char *line;
+	int office_line;       /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? "\n" */
+	int keyword_at;        /* where office_keyword_line finds the office, -1 for none */
+	int cls_ends;          /* how many ends cls_word has at the first non-blank */
+	int spaced_upper_end;  /* cls_spaced_before_upper's end, -1 for none */
+} shape_cases[] = {
+	{ "INFO  LOG-00 EUR-00 SS-00 /012 W\n", 0, 6, 0, -1 },
+	{ "LOG-00 EUR-00 SS-00 /012 W\n", 1, -1, 0, -1 },
+	{ "  NP-00   \n", 1, -1, 0, -1 },
+	{ "ABCDE-12\n", 1, -1, 0, -1 },
+	{ "ABCDEF-12\n", 0, -1, 0, -1 },
+	{ "AB-123\n", 0, -1, 0, -1 },
+	{ "AB-12 / 34\n", 0, -1, 0, -1 },
+	{ "AB-12/34 X Y\n", 0, -1, 0, -1 },
+	{ "ACTION EUR-00 x\n", 0, 7, 0, -1 },
+	{ "ORIGIN\tEUR-00\n", 0, 7, 0, -1 },
+	{ "INFORMATION LOG-00\n", 0, -1, 0, -1 },
+	{ "SECRET\n", 0, -1, 1, -1 },
+	{ "S e c r e t berlin\n", 0, -1, 1, -1 },
+	{ "CCONFIDENTIAL\n", 0, -1, 1, -1 },
+	{ "UNCLASSIFIED\n", 0, -1, 2, -1 },
+	{ "UNCLAS SIFIED\n", 0, -1, 2, -1 },
+	{ "LIMITED  OFFICIL USE\n", 0, -1, 1, -1 },
+	{ "TOP SECRET\n", 0, -1, 1, -1 },
+	{ "RESTRICTED\n", 0, -1, 1, -1 },
+	{ "restricted\n", 0, -1, 0, -1 },
+	{ "C O N F I D E N T I A LCAIRO\n", 0, -1, 1, 23 },
+	{ "S E C R E TROME\n", 0, -1, 1, 11 },
+	{ "The minister said\n", 0, -1, 0, -1 },
+};
+
+START_TEST(test_line_shapes)
+{
+	const unsigned char *p = (const unsigned char *)shape_cases[_i].line, *ends[CLS_ENDS];
+	ck_assert_int_eq(office_line(p) != NULL, shape_cases[_i].office_line);
+	const unsigned char *k = office_keyword_line(p);
+	ck_assert_int_eq(k ? (int)(k - p) : -1, shape_cases[_i].keyword_at);
+	ck_assert_int_eq(cls_word_ends(skip_blanks(p), ends), shape_cases[_i].cls_ends);
+	const unsigned char *u = cls_spaced_before_upper(skip_blanks(p));
+	ck_assert_int_eq(u ? (int)(u - p) : -1, shape_cases[_i].spaced_upper_end);
+}
+END_TEST
+
+START_TEST(test_spaced_word)
+{
+	const unsigned char *p = (const unsigned char *)"S E CRET x";
+	ck_assert_ptr_eq(spaced_word(p, "s_e_c_r_e_t"), p + 8);
+	ck_assert_ptr_null(spaced_word(p, "s_e_c_r_e_t_s"));
+	p = (const unsigned char *)"TOP \t SECRET";
+	ck_assert_ptr_eq(spaced_word(p, "t_o_p+s_e_c_r_e_t"), p + 12);
+	ck_assert_ptr_null(spaced_word(p, "T O P+S E C R E T"));
+	p = (const unsigned char *)"I  L";
+	ck_assert_ptr_eq(spaced_word(p, "i__l"), p + 4);
+}
+END_TEST
+
 Suite *suite_body_fields(void)
 {
 	Suite *s = suite_create("body_fields");
@@ -306,6 +366,8 @@ Suite *suite_body_fields(void)
 	tcase_add_test(tc, test_garbled_levels);
 	tcase_add_loop_test(tc, test_classline_caveats, 0, sizeof caveat_cases / sizeof *caveat_cases);
 	tcase_add_test(tc, test_vertical_dump);
+	tcase_add_loop_test(tc, test_line_shapes, 0, sizeof shape_cases / sizeof *shape_cases);
+	tcase_add_test(tc, test_spaced_word);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -102,33 +102,26 @@ static size_t count_words(uptr p, uptr end)
 
 /* ---- paragraph kinds ----------------------------------------------------------------------- */
 
-/* Words that only boilerplate uses, looked for in short lines: a phrase at a word of the first
- * line (the scanner's step: [a-zA-Z0-9]+, or one other byte). A phrase is longer than the step's
- * token where it starts (each holds a blank, a colon or two bytes where the token has one), so
- * where one matches it is the longest match. Looked up in a table (lexer/core/words.h): as rules
- * of the scanner's block the phrases made 30 KB of C. */
+/* Words that only boilerplate uses, looked for in short lines. Called at every word of them, so
+ * a re2c block (a table, words.h, was slower here). */
 static int chrome_words(uptr cur, uptr lim, uptr end)
 {
-	static const char *const phrases[] = {
-		"click here", "browser notifications", "to your inbox", "our newsletter", "newsletter sign",
-		"sign up for", "subscribe to", "download the app", "download our app", "follow us on",
-		"all rights reserved", "privacy policy", "terms of use", "terms of service", "use cookies",
-		"cookie policy", "enable javascript", "your browser", "for the latest on", "\xc2\xa9",
-		"story continues below", "continue reading", "read more:", "related:"
-	};
-	(void)lim;
+	uptr mar = NULL;
 	while (cur < end) {
-		if (*cur == '\n')
-			return 0;
-		if (word_longest_ci(cur, phrases, WORDS_N(phrases)))
-			return 1;
-		if ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') || (*cur >= '0' && *cur <= '9'))
-			while ((*cur >= 'a' && *cur <= 'z') || (*cur >= 'A' && *cur <= 'Z') ||
-			       (*cur >= '0' && *cur <= '9'))
-				cur++;
-		else
-			cur++;
+		/*!re2c:chromew
+			'click here' | 'browser notifications' | 'to your inbox' | 'our newsletter'
+			| 'newsletter sign' | 'sign up for' | 'subscribe to' | 'download the app'
+			| 'download our app' | 'follow us on' | 'all rights reserved' | 'privacy policy'
+			| 'terms of use' | 'terms of service' | 'use cookies' | 'cookie policy'
+			| 'enable javascript' | 'your browser' | 'for the latest on' | "\xc2\xa9"
+			| 'story continues below' | 'continue reading' | 'read more:' | 'related:'
+			{ return 1; }
+			[a-zA-Z0-9]+ | [^a-zA-Z0-9\n] { continue; }
+			"\n" { return 0; }
+			$ { return 0; }
+		*/
 	}
+	(void)mar;
 	return 0;
 }
 
@@ -227,6 +220,19 @@ static int chrome_line(uptr cur, uptr lim)
 		p++;
 	if (word_ci(p, "your connection to "))
 		return 1;
+	/* A phrase alone fills its line but for blanks and a "." or ":": no phrase is longer than
+	 * 24 bytes, so a longer line (most are) needs no look at the lists. */
+	uptr e = p;
+	while (*e != '\n' && *e != '\0' && e - p <= 64)
+		e++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e > p && (e[-1] == '.' || e[-1] == ':'))
+		e--;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e - p > 24)
+		return site_prompt(cur);
 	for (size_t i = 0; i < WORDS_N(alone); i++) {
 		uptr q = word_ci(p, alone[i]);
 		if (!q)
@@ -253,9 +259,33 @@ static int chrome_line(uptr cur, uptr lim)
 }
 
 /* Kinds told by how the first line starts. */
+/* dpa's desk initials at the story's end, sp* "dpa" (sp+ [a-z]{2,4}){1,6} sp* eol: dpa wsz jln npr.
+ * Counted here; in line_start_kind's block (no other of its rules starts with "dpa") the
+ * repeat made most of its states. */
+static int dpa_signoff(uptr p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!(p = word_cs(p, "dpa")))
+		return 0;
+	for (int words = 0;; words++) {
+		uptr r = p;
+		while (*r == ' ' || *r == '\t')
+			r++;
+		if (*r == '\n')
+			return words >= 1;
+		if (r == p || words == 6)
+			return 0;
+		for (p = r; *p >= 'a' && *p <= 'z'; p++)
+			;
+		if (p - r < 2 || p - r > 4)
+			return 0;
+	}
+}
+
 static int line_start_kind(uptr cur, uptr lim)
 {
-	uptr mar = NULL, ctx = NULL;
+	uptr mar = NULL, ctx = NULL, start = cur;
 	(void)ctx;
 	/*!re2c:akind
 		sp* ('page' sp* ':'? sp*)? digit+ (sp* "|" sp* digit+)+ sp* eol { return AK_NAV; }
@@ -264,12 +294,10 @@ static int line_start_kind(uptr cur, uptr lim)
 		sp* ('eds:' | 'eds note' | "editor's note" | 'editors note' | "editor" rsq "s note"
 		     | "EDITOR'S NOTE") { return AK_EDNOTE; }
 		sp* ('reuter' | 'reuters') sp* eol { return AK_SIGNOFF; }
-		/* dpa's desk initials at the story's end: dpa wsz jln npr */
-		sp* "dpa" (sp+ [a-z]{2,4}){1,6} sp* eol { return AK_SIGNOFF; }
 		sp* ('photo' 's'? sp* ':' | 'photograph:' | 'image:') { return AK_PHOTO; }
 		sp* ('reporting by' | 'additional reporting' | 'writing by' | 'editing by' | 'compiled by')
 			{ return AK_CONTRIB; }
-		* { return AK_TEXT; }
+		* { return dpa_signoff(start) ? AK_SIGNOFF : AK_TEXT; }
 		$ { return AK_TEXT; }
 	*/
 	(void)mar;
@@ -536,6 +564,7 @@ enum { W_NAME = 1, W_PARTICLE = 2, W_ROLE = 4, W_ORG = 8, W_OTHER = 16, W_THE = 
  * initials, suffix, any other word), made 100 KB of C: the case-insensitive word lists and the
  * name letters multiplied each other's states. The block is cut into anchored scanners whose
  * matches are compared as re2c compared them (longest_take). */
+/* Rules 1 and 2, each on its own: as tables (words.h) they were slower, called at every word. */
 static void pw_role(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL, t = NULL;
@@ -1247,6 +1276,10 @@ int scan_photo_credit(const char *p, const char *end, const char *limit, photo_f
 		if (cur >= e)
 			return 0;
 		int cap = *tok >= 'A' && *tok <= 'Z';
+		/* No rule starts but at "(", a capital, or the "d" and "t" of dpa, tca and the: the
+		 * others (most words, blanks, punctuation) take the step at once. */
+		if (!cap && *tok != '(' && *tok != 'd' && *tok != 't')
+			goto step;
 		if (cap && tok >= word_end) {
 			word_end = name_word_end(tok, lim);
 			name_end = credit_after_name(word_end, lim);
@@ -1318,6 +1351,7 @@ int scan_photo_credit(const char *p, const char *end, const char *limit, photo_f
 			split_credit(tok, cur, out);
 			goto found;
 		}
+	step:
 		/* The step: [A-Za-z0-9]+, or one byte. */
 		cur++;
 		if ((*tok >= 'A' && *tok <= 'Z') || (*tok >= 'a' && *tok <= 'z') || (*tok >= '0' && *tok <= '9'))
@@ -1422,18 +1456,14 @@ static uptr source_word_end(uptr cur, uptr lim)
 
 /* The end of the longest src_tail keyword at cur (any case, a prefix of a word is enough), or
  * NULL. */
-static uptr source_tail_word(uptr cur, uptr lim)
+static uptr source_tail_word(uptr cur)
 {
-	uptr mar = NULL;
-	/*!re2c:attr_tailw
-		'sources' | 'source' | 'officials' | 'official' | 'ministry' | 'media' | 'diplomats'
-		| 'diplomat' | 'spokesman' | 'spokeswoman' | 'analysts' | 'experts' | 'witnesses'
-		| 'residents' | 'agency' | 'authorities' | 'police' | 'data' | 'figures' | 'reports'
-		| 'statement' { return cur; }
-		* { return NULL; }
-		$ { return NULL; }
-	*/
-	(void)mar;
+	static const char *const words[] = {
+		"sources", "source", "officials", "official", "ministry", "media", "diplomats", "diplomat",
+		"spokesman", "spokeswoman", "analysts", "experts", "witnesses", "residents", "agency",
+		"authorities", "police", "data", "figures", "reports", "statement"
+	};
+	return word_longest_ci(cur, words, WORDS_N(words));
 }
 
 /* aws = [ \t]+ | [ \t]* "\r"? "\n" [ \t]*, at p: its end, or NULL. Every word that may follow it
@@ -1478,14 +1508,14 @@ static uptr connector_end(uptr p)
 }
 
 /* src_tail after a source that ends at e: the farthest end, or NULL. */
-static uptr source_tail_end(uptr e, uptr lim)
+static uptr source_tail_end(uptr e)
 {
 	uptr best = NULL, p = e;
 	for (int lows = 0;; lows++) {
 		uptr a = aws_end(p);
 		if (!a)
 			break;
-		uptr k = source_tail_word(a, lim);
+		uptr k = source_tail_word(a);
 		if (k && k > best)
 			best = k;
 		/* (aws loww){0,2}, loww = [a-z] [a-z'-]* */
@@ -1531,7 +1561,7 @@ static uptr source_words(uptr e0, uptr lim, int want_tail, uptr *verb)
 			if (end > best)
 				best = end;
 			if (want_tail) {
-				uptr t = source_tail_end(end, lim);
+				uptr t = source_tail_end(end);
 				if (t && t > best)
 					best = t;
 			}

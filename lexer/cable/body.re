@@ -66,10 +66,50 @@ enum {
 	R_OFFICE_LIST = 8,    /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol */
 	R_DUMP_CLASS = 16,    /* sp* digit{4} [A-Z ]{3,} digit+ sp+ "-" sp+ ("Classification:" sp*)?
 			       * cls_word nl* eol */
+	R_DUMP_DATE = 19,     /* sp* weekday "," sp+ digit{1,2} sp+ month sp+ digit{4} ","? sp+
+			       * digit{1,2} ":" digit{2} sp* eol */
 	R_CLASS_MORE = 22,    /* sp* cls_word ("//" [A-Z/]*)? [ \t] nl* eol; rule 23, the same with
 			       * [ \t]+, matched the same lines after it and never decided */
+	R_PARA_MARKED = 32,   /* sp* @n0 digit{1,3} @n1 "." sp* mark sp* @a nl* eol, with
+			       * mark = "(" @m0 [A-Za-z] [A-Za-z/ -]{0,11} @m1 ")" */
+	R_PARA_TEXT = 33,     /* sp* @n0 digit{1,3} @n1 "." [ \t]+ @a [^ \t\n] nl* eol */
+	R_PARA_ALONE = 34,    /* sp* @n0 digit{1,3} @n1 "." sp* eol */
 	R_TEXT = 39           /* nl* eol */
 };
+
+/* Rules 32 to 34, paragraphs: "1. (C) text", "12.(SBU) text", "3. text", "4.". Returns the
+ * first that matches, 0 for none, and sets the tags of its match. */
+static int para_line(uptr p, seg *t)
+{
+	p = skip_blanks(p);
+	uptr d = p;
+	while (*d >= '0' && *d <= '9' && d - p < 4)
+		d++;
+	if (d == p || d - p > 3 || *d != '.')
+		return 0;
+	uptr q = skip_blanks(d + 1);
+	int rule = 0;
+	if (q[0] == '(' && ((q[1] >= 'A' && q[1] <= 'Z') || (q[1] >= 'a' && q[1] <= 'z'))) {
+		uptr m = q + 2;
+		while (m - (q + 2) < 11 && ((*m >= 'A' && *m <= 'Z') || (*m >= 'a' && *m <= 'z') ||
+					    *m == '/' || *m == ' ' || *m == '-'))
+			m++;
+		if (*m == ')') {
+			t->m0 = q + 1, t->m1 = m;
+			t->arg = skip_blanks(m + 1);
+			rule = R_PARA_MARKED;
+		}
+	}
+	if (!rule && q > d + 1 && *q != '\n') {
+		t->arg = q;
+		rule = R_PARA_TEXT;
+	}
+	if (!rule && *q == '\n')
+		rule = R_PARA_ALONE;
+	if (rule)
+		t->n0 = p, t->n1 = d;
+	return rule;
+}
 
 /* Rule 22: a class word, a caveat or not, then a blank. */
 static int class_more_line(uptr p)
@@ -84,6 +124,53 @@ static int class_more_line(uptr p)
 			return 1;
 	}
 	return 0;
+}
+
+/* Digits at p, from min to max of them and then a blank: where the blanks after them end. */
+static uptr digits_blanks(uptr p, int min, int max)
+{
+	uptr d = p;
+	while (*d >= '0' && *d <= '9' && d - p <= max)
+		d++;
+	if (d - p < min || d - p > max || (*d != ' ' && *d != '\t'))
+		return NULL;
+	return skip_blanks(d);
+}
+
+/* Rule 19: Tuesday, 12 July 2005, 14:30 (weekday and month in any case) */
+static int dump_date_line(uptr p)
+{
+	static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+					    "saturday", "sunday" };
+	static const char *const months[] = { "january", "february", "march", "april", "may", "june",
+					      "july", "august", "september", "october", "november",
+					      "december" };
+	/* Most lines are no date line: the first word must be followed by a comma. */
+	p = skip_blanks(p);
+	uptr w = p;
+	while ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z')
+		w++;
+	if (*w != ',' || w - p < 6)
+		return 0;
+	uptr q = word_longest_ci(p, days, WORDS_N(days));
+	if (!q || q[0] != ',' || (q[1] != ' ' && q[1] != '\t') || !(q = digits_blanks(skip_blanks(q + 1), 1, 2)))
+		return 0;
+	if (!(q = word_longest_ci(q, months, WORDS_N(months))) || (*q != ' ' && *q != '\t'))
+		return 0;
+	q = skip_blanks(q);
+	for (int i = 0; i < 4; i++)
+		if (q[i] < '0' || q[i] > '9')
+			return 0;
+	q += 4 + (q[4] == ',');
+	if ((*q != ' ' && *q != '\t'))
+		return 0;
+	q = skip_blanks(q);
+	uptr h = q;
+	while (*q >= '0' && *q <= '9' && q - h <= 2)
+		q++;
+	if (q == h || q - h > 2 || q[0] != ':' || q[1] < '0' || q[1] > '9' || q[2] < '0' || q[2] > '9')
+		return 0;
+	return *skip_blanks(q + 3) == '\n';
 }
 
 /* Rule 16: 2005ROME 1234 - Classification: SECRET */
@@ -125,10 +212,6 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 	int r = 0;
 	(void)ctx;
 	/*!re2c:bline
-		mark     = "(" @m0 [A-Za-z] [A-Za-z/ -]{0,11} @m1 ")";
-		weekday  = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
-		month    = 'January' | 'February' | 'March' | 'April' | 'May' | 'June' | 'July'
-		         | 'August' | 'September' | 'October' | 'November' | 'December';
 		dumpkey  = "id" | "refid" | "date" | "origin" | "classification" | "destination"
 		         | "header" | "references" | "text";
 
@@ -154,8 +237,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		/* 16: a dump's classification line */
 		sp* "="{5,} [A-Z ]* "="{5,} sp* eol              { r = 17; goto done; }
 		sp* dumpkey sp* ":" nl* eol                      { r = 18; goto done; }
-		sp* weekday "," sp+ digit{1,2} sp+ month sp+ digit{4} ","? sp+ digit{1,2} ":" digit{2} sp* eol
-		                                                 { r = 19; goto done; }
+		/* 19: a dump's date line */
 		sp* ["'>,]+ sp* eol                              { r = 20; goto done; }
 		sp* ("Declassified/Released" | "Systematic Review" | 'DECLASSIFIED') nl* eol
 		                                                 { r = 21; goto done; }
@@ -174,10 +256,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		                                                 { r = 30; goto done; }
 		sp* 'CLASSIFIED' sp+ 'BY' sp* ":"? @a nl* eol    { r = 31; goto done; }
 
-		/* Paragraphs: "1. (C) text", "12.(SBU) text", "3. text". */
-		sp* @n0 digit{1,3} @n1 "." sp* mark sp* @a nl* eol  { r = 32; goto done; }
-		sp* @n0 digit{1,3} @n1 "." [ \t]+ @a [^ \t\n] nl* eol { r = 33; goto done; }
-		sp* @n0 digit{1,3} @n1 "." sp* eol                { r = 34; goto done; }
+		/* 32 to 34: paragraphs */
 		/* Lettered sub-paragraphs; their marking and text start are found by after_label(). */
 		sp* @l0 upper @l1 "." [ \t]+ [^ \t\n] nl* eol    { r = 35; goto done; }
 		sp* "(" @l0 alpha @l1 ")" [ \t]+ [^ \t\n] nl* eol { r = 36; goto done; }
@@ -194,21 +273,28 @@ done:
 	uptr nl = memchr(start, '\n', (size_t)(lim - start));
 	if (!nl)
 		return K_END;
-	int block = r ? r : R_TEXT;
+	int block = r ? r : R_TEXT, para;
+	seg tags;
+	memset(&tags, 0, sizeof tags);
 	if (R_OFFICE_KEYWORD < block && office_keyword_line(start))
 		r = R_OFFICE_KEYWORD;
 	else if (R_OFFICE_LIST < block && office_line(start))
 		r = R_OFFICE_LIST;
 	else if (R_DUMP_CLASS < block && dump_class_line(start))
 		r = R_DUMP_CLASS;
+	else if (R_DUMP_DATE < block && dump_date_line(start))
+		r = R_DUMP_DATE;
 	else if (R_CLASS_MORE < block && class_more_line(start))
 		r = R_CLASS_MORE;
+	else if (R_PARA_MARKED < block && (para = para_line(start, &tags)))
+		r = para;
 	else if (!r)
 		r = R_TEXT;
 	if (r != block || r == R_TEXT) {
-		/* a rule without tags */
+		/* a rule read in C, or the catch-all */
 		cur = nl + 1;
-		a = c = n0 = n1 = m0 = m1 = l0 = l1 = NULL;
+		a = tags.arg, c = NULL;
+		n0 = tags.n0, n1 = tags.n1, m0 = tags.m0, m1 = tags.m1, l0 = l1 = NULL;
 	}
 	enum kind k = kinds[r];
 	s->k = k;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lexer/cable/line_shapes.h"
+#include "lexer/core/words.h"
 
 typedef const unsigned char *uptr;
 
@@ -58,16 +59,81 @@ enum kind {
  * "\n".
  *
  * Every rule matches a whole line, so the first rule (as written) that matches the line decides.
- * Three of them are read in C (lexer/cable/line_shapes.h, addr_keyword_line) and the catch-all
- * (text) is the "\n": in the one block, the office lists and the address keywords multiplied the
- * states of every rule that starts with a capital. The block reports which rule matched (its
+ * Seven of them are read in C (below, and lexer/cable/line_shapes.h) and the catch-all (text) is
+ * the "\n": in the one block, the office lists, the routing indicators (ri, upper{2,6}) and the
+ * address keywords multiplied the states of every rule that starts with a capital. The block reports which rule matched (its
  * place in the order below); a rule read in C decides when it comes before that one. */
 enum {
+	R_FL2 = 6,             /* sp* prec2 (sp+ ri)+ ([ \t] nl*)? eol: a prosign and at least one
+				* indicator; garbled words after them are reported by the field
+				* scanner, not allowed to demote the line */
+	R_FL3 = 7,             /* sp* "DE" sp+ @a ri nl* eol */
 	R_OFFICE_KEYWORD = 12, /* sp* ("INFO" | "ACTION" | "ORIGIN") sp+ @a office nl* eol */
 	R_OFFICE_LIST = 16,    /* sp* (office sp*)+ ("/" digit+ sp* upper? sp*)? eol */
+	R_RIS = 23,            /* sp* ri (sp+ ri)* sp* eol */
+	R_RI_SLASH = 28,       /* sp* ri sp* "/" nl* eol */
 	R_ADDR_KEYWORD = 29,   /* sp* addrkw (sp nl*)? eol */
 	R_TEXT = 30            /* nl* eol */
 };
+
+/* A routing indicator, ri = [RUQ] upper{2,6}, that is a whole word at p: its end, or NULL. A
+ * rule that has a blank, a "/" or the line's end after an indicator takes its capitals whole. */
+static uptr ri_word(uptr p)
+{
+	if (*p != 'R' && *p != 'U' && *p != 'Q')
+		return NULL;
+	uptr q = p + 1;
+	while (*q >= 'A' && *q <= 'Z')
+		q++;
+	return q - p >= 3 && q - p <= 7 ? q : NULL;
+}
+
+/* Rule 6: after a prosign (ZZ, OO, PP, RR, YY, or one of Z O P R Y) and blanks, one indicator
+ * followed by a blank or the line's end is enough: ([ \t] nl*)? takes any rest. */
+static int fl2_line(uptr p)
+{
+	p = skip_blanks(p);
+	if (*p != 'Z' && *p != 'O' && *p != 'P' && *p != 'R' && *p != 'Y')
+		return 0;
+	p += p[1] == p[0] ? 2 : 1;
+	if (*p != ' ' && *p != '\t')
+		return 0;
+	uptr e = ri_word(skip_blanks(p));
+	return e && (*e == ' ' || *e == '\t' || *e == '\n');
+}
+
+/* Rule 7: "DE", blanks, then an indicator (anything may follow it): where it starts, or NULL. */
+static uptr fl3_line(uptr p)
+{
+	p = skip_blanks(p);
+	if (p[0] != 'D' || p[1] != 'E' || (p[2] != ' ' && p[2] != '\t'))
+		return NULL;
+	p = skip_blanks(p + 2);
+	return (*p == 'R' || *p == 'U' || *p == 'Q') && p[1] >= 'A' && p[1] <= 'Z' && p[2] >= 'A' &&
+	       p[2] <= 'Z' ? p : NULL;
+}
+
+/* Rule 23: indicators alone, separated by blanks. */
+static int ris_line(uptr p)
+{
+	uptr e = ri_word(skip_blanks(p));
+	while (e) {
+		p = skip_blanks(e);
+		if (*p == '\n')
+			return 1;
+		if (p == e)
+			return 0;
+		e = ri_word(p);
+	}
+	return 0;
+}
+
+/* Rule 28: an indicator, blanks or not, a slash. */
+static int ri_slash_line(uptr p)
+{
+	uptr e = ri_word(skip_blanks(p));
+	return e && *skip_blanks(e) == '/';
+}
 
 /* sp* addrkw (sp nl*)? eol: an address keyword first on the line, alone or before a blank. */
 static int addr_keyword_line(uptr p)
@@ -78,8 +144,9 @@ static int addr_keyword_line(uptr p)
 					     "USCINC", "CJCS", "WHITE HOUSE" };
 	p = skip_blanks(p);
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-		size_t n = strlen(words[k]);
-		if (!memcmp(p, words[k], n) && (p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+		/* compared a byte at a time: the text may end before a word's length */
+		uptr e = word_cs(p, words[k]);
+		if (e && (*e == ' ' || *e == '\t' || *e == '\n'))
 			return 1;
 	}
 	return 0;
@@ -105,10 +172,7 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		sp* "NNNN" sp* eol                              { r = 3; goto done; }
 		sp* "This record is a partial extract" nl* eol  { r = 4; goto done; }
 		sp* "VZCZC" nl* eol                             { r = 5; goto done; }
-		/* A prosign and at least one indicator; garbled words after them are reported by the
-		 * field scanner, not allowed to demote the line. */
-		sp* prec2 (sp+ ri)+ ([ \t] nl*)? eol            { r = 6; goto done; }
-		sp* "DE" sp+ @a ri nl* eol                      { r = 7; goto done; }
+		/* 6 and 7: format lines 2 and 3 */
 		sp* ("ZNY" | "ZNR") sp nl* eol                  { r = 8; goto done; }
 		sp* (prec1 sp+ (prec1 sp+)?)? dtg nl* eol       { r = 9; goto done; }
 		sp* "FM" sp+ @a nl* eol                         { r = 10; goto done; }
@@ -125,15 +189,13 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		sp* ("From:" | "Sent:" | "To:" | "Subject:" | "Cc:" | "CC:" | "Date:") nl* eol
 		                                                { r = 21; goto done; }
 		sp* cls_word_strict ("//" [A-Z/ ]*)? sp* eol    { r = 22; goto done; }
-		/* After the class words: UNCLAS alone is a class word, not an indicator. */
-		sp* ri (sp+ ri)* sp* eol                        { r = 23; goto done; }
+		/* 23: routing indicators (after the class words: UNCLAS alone is a class word) */
 		sp* cls_word_strict ("//" [A-Z/]*)? sp+ [A-Z0-9] nl* eol { r = 24; goto done; }
 		sp* ("E.O." | "E.o." | "E.0." | "EO" | "E. O.") sp* digit{5} nl* eol
 		                                                { r = 25; goto done; }
 		sp* ("TAGS" | "TAGE" | "TAS" | "TAG") ":"? sp nl* eol { r = 26; goto done; }
 		sp* ("SUBJECT" | "SUBJ") sp* ":" nl* eol        { r = 27; goto done; }
-		sp* ri sp* "/" nl* eol                          { r = 28; goto done; }
-		/* 29: an address keyword; 30: any other line */
+		/* 28: an indicator and a slash; 29: an address keyword; 30: any other line */
 		* { goto done; }
 		$ { goto done; }
 	*/
@@ -144,10 +206,18 @@ done:
 	if (!nl)
 		return K_END;
 	int block = r ? r : R_TEXT;
-	if (R_OFFICE_KEYWORD < block && (o = office_keyword_line(start)))
+	if (R_FL2 < block && fl2_line(start))
+		r = R_FL2, a = NULL;
+	else if (R_FL3 < block && (o = fl3_line(start)))
+		r = R_FL3, a = o;
+	else if (R_OFFICE_KEYWORD < block && (o = office_keyword_line(start)))
 		r = R_OFFICE_KEYWORD, a = o;
 	else if (R_OFFICE_LIST < block && office_line(start))
 		r = R_OFFICE_LIST, a = NULL;
+	else if (R_RIS < block && ris_line(start))
+		r = R_RIS, a = NULL;
+	else if (R_RI_SLASH < block && ri_slash_line(start))
+		r = R_RI_SLASH, a = NULL;
 	else if (R_ADDR_KEYWORD < block && addr_keyword_line(start))
 		r = R_ADDR_KEYWORD, a = NULL;
 	else if (!r)

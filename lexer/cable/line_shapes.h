@@ -108,21 +108,18 @@ static inline int cls_word_ends(const unsigned char *p, const unsigned char **en
 	};
 	int n = 0;
 	const unsigned char *e;
-	/* Most lines start with none of them: the first letter is looked at first. */
+	/* Most lines start with none of them: a word's first letter is looked at first. */
 	unsigned char c = *p | 0x20;
-	if (c == 'c' || c == 's' || c == 'u' || c == 'l' || c == 't' || c == 'o' || c == 'e' ||
-	    c == 'n' || *p == 'R')
-		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-			if ((e = spaced_word(p, words[i])))
-				ends[n++] = e;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (((unsigned char)words[i][0] | 0x20) == c && (e = spaced_word(p, words[i])))
+			ends[n++] = e;
 	/* [A-Za-z.] s_ (w_conf | w_secret | w_unclas) */
 	if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.') {
 		const unsigned char *q = p + 1 + (p[1] == ' ');
 		c = *q | 0x20;
-		if (c == 'c' || c == 's' || c == 'u')
-			for (size_t i = 0; i < 4; i++)
-				if ((e = spaced_word(q, words[i])))
-					ends[n++] = e;
+		for (size_t i = 0; i < 4; i++)
+			if (((unsigned char)words[i][0] | 0x20) == c && (e = spaced_word(q, words[i])))
+				ends[n++] = e;
 	}
 	return n;
 }
