@@ -3,6 +3,7 @@
 
 #include "lexer/cable/body_fields.h"
 #include "lexer/cable/line_shapes.h"
+#include "lexer/core/words.h"
 #include "check_helpers.h"
 #include "check_slices.h"
 
@@ -161,6 +162,36 @@ START_TEST(test_titles)
 		slice w = { buf, strlen(no[i]) };
 		ck_assert_msg(!is_title_word(w, buf + strlen(buf)), "%s", no[i]);
 	}
+}
+END_TEST
+
+/* The tables are looked up by first letter: they must be sorted by it, and every word of them
+ * found, as written and (titles) upper-cased. */
+START_TEST(test_word_tables)
+{
+	ck_assert(words_sorted(body_title_words, body_title_words_n));
+	ck_assert(words_sorted(body_given_names, body_given_names_n));
+	for (size_t i = 0; i < body_title_words_n; i++) {
+		char buf[64];
+		size_t n = strlen(body_title_words[i]);
+		snprintf(buf, sizeof buf, "%s \n", body_title_words[i]);
+		ck_assert_msg(is_title_word((slice){ buf, n }, buf + strlen(buf)), "%s", buf);
+		for (size_t k = 0; k < n; k++)
+			if (buf[k] >= 'a' && buf[k] <= 'z')
+				buf[k] = (char)(buf[k] - 32);
+		ck_assert_msg(is_title_word((slice){ buf, n }, buf + strlen(buf)), "%s", buf);
+	}
+	for (size_t i = 0; i < body_given_names_n; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s,\n", body_given_names[i]);
+		ck_assert_msg(is_given_name((slice){ buf, strlen(body_given_names[i]) }, buf + strlen(buf)),
+			      "%s", buf);
+		buf[0] = (char)(buf[0] | 0x20);
+		ck_assert_msg(!is_given_name((slice){ buf, strlen(body_given_names[i]) }, buf + strlen(buf)),
+			      "%s", buf);
+	}
+	static const char *const unsorted[] = { "bravo", "Alpha" };
+	ck_assert(!words_sorted(unsorted, 2));
 }
 END_TEST
 
@@ -359,6 +390,7 @@ Suite *suite_body_fields(void)
 	tcase_add_test(tc, test_ref_items_and_bullets);
 	tcase_add_loop_test(tc, test_reasons, 0, sizeof reason_cases / sizeof *reason_cases);
 	tcase_add_test(tc, test_titles);
+	tcase_add_test(tc, test_word_tables);
 	tcase_add_test(tc, test_span_marks);
 	tcase_add_test(tc, test_span_marks_possible);
 	tcase_add_test(tc, test_name_lines);

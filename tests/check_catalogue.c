@@ -2,6 +2,8 @@
  * catalogue is well formed, and every column's path walks from object to object through the
  * catalogue (a column that names a field of another shape than the object it reads would show
  * nothing, silently). The schemas, headers and tables are held against it by tests/catalogue.sh. */
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_helpers.h"
@@ -157,6 +159,79 @@ START_TEST(get_and_set_by_id)
 }
 END_TEST
 
+/* The setters' check (parser/core/fields.h, rec_put_ok), which rec_set asserts in every build:
+ * its shapes are cat_shape_holds's; for every field an object of its shape takes null and a value
+ * of its type (an array made for it or for another field of the same items), and refuses a value
+ * of another type, an object of another shape, an array of other items or made without a field;
+ * an object of a shape that does not hold the field, or made without one, refuses it. */
+START_TEST(put_checks)
+{
+	arena a;
+	arena_init(&a);
+	for (int f = 1; f < F_COUNT; f++)
+		for (int sh = 0; sh < S_COUNT; sh++)
+			ck_assert_int_eq(rec_put_ok(&(cw_value){ .type = CW_OBJECT, .shape = (uint16_t)sh },
+						    (cw_field)f, NULL),
+					 cat_shape_holds((cw_shape)sh, (cw_field)f));
+	for (int f = 1; f < F_COUNT; f++) {
+		const field_info *fi = &cat_fields[f];
+		cw_value *obj = rec_new_object(&a, fi->shape == S_RECORD ? S_ARTICLE : fi->shape);
+		cw_value *good = NULL, *bad = NULL, *bad2 = NULL;
+		switch (fi->type) {
+		case T_STRING: good = val_cstr(&a, "x"), bad = val_int(&a, 1), bad2 = val_bool(&a, 1); break;
+		case T_INT: good = val_int(&a, 1), bad = val_cstr(&a, "1"), bad2 = val_bool(&a, 1); break;
+		case T_BOOL: good = val_bool(&a, 1), bad = val_int(&a, 1), bad2 = val_cstr(&a, "x"); break;
+		case T_OBJECT:
+			good = rec_new_object(&a, (cw_shape)fi->of);
+			bad = rec_new_object(&a, fi->of == S_SOURCE ? S_ROUTING : S_SOURCE);
+			bad2 = val_object(&a);
+			break;
+		case T_ARRAY:
+			good = rec_new_array(&a, (cw_field)f), bad = val_array(&a), bad2 = val_cstr(&a, "x");
+			for (int g = 1; g < F_COUNT; g++)
+				if (cat_fields[g].type == T_ARRAY)
+					ck_assert_int_eq(rec_put_ok(obj, (cw_field)f, rec_new_array(&a, (cw_field)g)),
+							 cat_fields[g].of == fi->of);
+			break;
+		}
+		ck_assert_msg(rec_put_ok(obj, (cw_field)f, good), "%s", fi->id);
+		ck_assert(rec_put_ok(obj, (cw_field)f, NULL));
+		ck_assert(rec_put_ok(obj, (cw_field)f, val_null(&a)));
+		ck_assert_msg(!rec_put_ok(obj, (cw_field)f, bad), "%s", fi->id);
+		ck_assert_msg(!rec_put_ok(obj, (cw_field)f, bad2), "%s", fi->id);
+		ck_assert(!rec_put_ok(val_object(&a), (cw_field)f, good));
+		ck_assert(!rec_put_ok(rec_new_array(&a, F_DIAGNOSTICS), (cw_field)f, good));
+		for (int sh = 1; sh < S_COUNT; sh++)
+			if (!cat_shape_holds((cw_shape)sh, (cw_field)f))
+				ck_assert(!rec_put_ok(rec_new_object(&a, (cw_shape)sh), (cw_field)f, good));
+	}
+	ck_assert(!rec_put_ok(rec_new_object(&a, S_ARTICLE), F_NONE, NULL));
+	arena_release(&a);
+}
+END_TEST
+
+/* And the assertion fires: a field set on an object of another shape aborts (forked runs only;
+ * the child's stderr, which would show the assertion's message, is silenced). */
+START_TEST(put_on_another_shape_aborts)
+{
+	arena a;
+	arena_init(&a);
+	ck_assert_ptr_nonnull(freopen("/dev/null", "w", stderr));
+	rec_set_cstr(&a, rec_new_object(&a, S_SOURCE), F_KIND, "article");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(put_of_another_type_aborts)
+{
+	arena a;
+	arena_init(&a);
+	ck_assert_ptr_nonnull(freopen("/dev/null", "w", stderr));
+	rec_set_cstr(&a, rec_new_object(&a, S_SOURCE), F_SOURCE_INDEX, "1");
+	arena_release(&a);
+}
+END_TEST
+
 Suite *suite_catalogue(void)
 {
 	Suite *s = suite_create("catalogue");
@@ -165,6 +240,13 @@ Suite *suite_catalogue(void)
 	tcase_add_test(tc, every_shape_reached);
 	tcase_add_test(tc, views_walk_the_catalogue);
 	tcase_add_test(tc, get_and_set_by_id);
+	tcase_add_test(tc, put_checks);
+	/* an abort ends the runner itself when the tests do not fork (make asan) */
+	const char *fork = getenv("CK_FORK");
+	if (!fork || strcmp(fork, "no") != 0) {
+		tcase_add_test_raise_signal(tc, put_on_another_shape_aborts, SIGABRT);
+		tcase_add_test_raise_signal(tc, put_of_another_type_aborts, SIGABRT);
+	}
 	suite_add_tcase(s, tc);
 	return s;
 }

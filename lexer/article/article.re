@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "lexer/core/runs.h"
 #include "lexer/core/words.h"
 
 typedef const unsigned char *uptr;
@@ -88,11 +89,29 @@ static uptr lit_end(uptr p, const char *w)
 	return p;
 }
 
-static size_t count_words(uptr p, uptr end)
+/* The words of [p, end), counted up to max + 1: every caller compares the count with a number
+ * no greater than max, so a paragraph is read only as far as its words matter. */
+static size_t count_words(uptr p, uptr end, size_t max)
 {
 	size_t n = 0;
 	int in = 0;
-	for (; p < end; p++) {
+#ifdef RUNS_SSE2
+	/* Sixteen bytes at a time: a word starts at a byte that is no blank after one that is
+	 * (or after the start); the starts of a block are its mask's bits, counted. */
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+	while (end - p >= 16 && n <= max) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, sp),
+					     _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, nl)));
+		unsigned word = ~(unsigned)_mm_movemask_epi8(blank) & 0xffffu;
+		unsigned starts = word & ~((word << 1) | (unsigned)in);
+		for (; starts; starts &= starts - 1)
+			n++;
+		in = (int)(word >> 15);
+		p += 16;
+	}
+#endif
+	for (; p < end && n <= max; p++) {
 		int w = *p != ' ' && *p != '\t' && *p != '\n';
 		n += w && !in;
 		in = w;
@@ -370,13 +389,7 @@ static int bio_line(uptr cur, uptr lim)
 /* A credit alone on its line: (AP Photo/Bassem Tellawi). */
 static int photo_line(uptr s, uptr e, uptr lim)
 {
-	photo_fields ph;
-	if (!scan_photo_credit((const char *)s, (const char *)e, (const char *)lim, &ph))
-		return 0;
-	uptr after = (uptr)ph.credit.s + ph.credit.n;
-	while (after < e && (*after == ' ' || *after == '\t' || *after == '\n'))
-		after++;
-	return (uptr)ph.start == s && after >= e;
+	return photo_credit_line((const char *)s, (const char *)e, (const char *)lim);
 }
 
 static int classify_line(uptr s, uptr e, uptr lim)
@@ -402,7 +415,8 @@ int art_classify(const char *p, const char *end, const char *lim)
 		s++;
 	if (s >= e)
 		return AK_TEXT;
-	size_t words = count_words(s, e);
+	/* compared below with 25, 30, 40 and 60 at most */
+	size_t words = count_words(s, e, 60);
 	int k = classify_line(s, e, (uptr)lim);
 	/* Whole-line kinds judged on the first line must be the whole paragraph. */
 	const unsigned char *nl = memchr(s, '\n', (size_t)(e - s));
@@ -451,7 +465,7 @@ int art_classify(const char *p, const char *end, const char *lim)
 		uptr le = nl ? nl : e;
 		while (le > s && (le[-1] == ' ' || le[-1] == '=' || le[-1] == '<' || le[-1] == '@'))
 			le--;
-		if (one_line && count_words(s, le) <= 6) {
+		if (one_line && count_words(s, le, 6) <= 6) {
 			int part = classify_part(mk(s, le), lim);
 			if (part == PART_TITLE || part == PART_AGENCY)
 				return AK_AFFIL;
@@ -1257,114 +1271,201 @@ static int is_nmw_char(unsigned char c)
  * Their counted repeats multiplied each other's states (340 KB of C); here each is matched on
  * its own where it can start, and the block's choice is made in C: the longest match, its
  * trailing context counted (as re2c counts it), and on a tie the rule written first (P4 was
- * added by the use block, after the others). A match of any of them is longer than the step's. */
+ * added by the use block, after the others). A match of any of them is longer than the step's.
+ *
+ * credit_at tries them at one place tok: 1 when a credit is found there (*end is where it
+ * ends; out is filled but for credit and start), 0 when the scanner takes its step. P4 is tried
+ * at every capital the step stops at, and the step stops at each capital of a run such as
+ * A-A-A-... or J.R.R.: matched from each, it scanned the rest of the run from each, a quadratic
+ * in the run's length. The invariant: for every capital tok in [s, word_end), where word_end is
+ * the end of the name-character run from the capital s, P4 matches at tok if and only if
+ * photo_after_name matches at word_end, and ends where it does (name_end): its first word must
+ * run to word_end, and what follows does not depend on tok. So the run is scanned once, its tail
+ * matched once (*word_end and *name_end carry them from call to call; any capital of the run
+ * may be the first one asked). A tail reads at most four words and the blanks after them: every
+ * byte is read by a bounded number of tails. */
+static int credit_at(uptr tok, uptr e, uptr lim, uptr *word_end, uptr *name_end,
+		     photo_fields *out, uptr *end)
+{
+	int cap = *tok >= 'A' && *tok <= 'Z';
+	/* No rule starts but at "(", a capital, or the "d" and "t" of dpa, tca and the: the
+	 * others (most words, blanks, punctuation) take the step at once. */
+	if (!cap && *tok != '(' && *tok != 'd' && *tok != 't')
+		return 0;
+	if (cap && tok >= *word_end) {
+		*word_end = name_word_end(tok, lim);
+		*name_end = credit_after_name(*word_end, lim);
+	}
+	/* Each rule's end, and how far its match reaches for the longest-match choice. */
+	uptr end1 = NULL, end2 = NULL, end3 = NULL, end4 = NULL, best = tok, cur;
+	int rule = 0;
+	if (*tok == '(') {
+		uptr q = tok + 1;
+		while (q < lim && q - tok <= 101 && *q != '(' && *q != ')' && *q != '\n')
+			q++;
+		if (q < lim && *q == ')' && q - tok >= 2 && q - tok <= 101)
+			end1 = q + 1;
+		if (end1 && end1 > best)
+			best = end1, rule = 1;
+	}
+	if (*tok == 'R' && (lit_end(tok, "REUTERS/") || lit_end(tok, "Reuters/")) &&
+	    tok[8] >= 'A' && tok[8] <= 'Z') {
+		uptr q = tok + 9;
+		for (int words = 1;; words++) {
+			while (is_nmw_char(*q))
+				q++;
+			if (words == 4 || q[0] != ' ' || q[1] < 'A' || q[1] > 'Z')
+				break;
+			q += 2;
+		}
+		end2 = q;
+		if (end2 > best)
+			best = end2, rule = 2;
+	}
+	if ((end3 = agency_photo(tok, lim))) {
+		uptr full = end3;
+		while (*full == ' ' || *full == '\t')
+			full++;
+		while ((*full >= 'A' && *full <= 'Z') || (*full >= '0' && *full <= '9'))
+			full++;
+		if (full > best)
+			best = full, rule = 3;
+	}
+	if (cap && *name_end) {
+		end4 = *name_end;
+		if (end4 + 1 > best)
+			best = end4 + 1, rule = 4;
+	}
+	switch (rule) {
+	case 1:
+		/* a bracket that holds no credit: the step ("(" is one byte) */
+		if (!bracket_credit(tok + 1, end1 - 1, out))
+			return 0;
+		*end = end1;
+		return 1;
+	case 2:
+		*end = end2;
+		split_credit(tok, end2, out);
+		return 1;
+	case 3: {
+		/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
+		cur = end3;
+		uptr a = cur;
+		while (a > tok && a[-1] != ' ')
+			a--;
+		out->agency = trim(mk(tok, a));
+		while (cur < e && *cur != '\n')
+			cur++;
+		*end = cur;
+		return 1;
+	}
+	case 4:
+		*end = end4;
+		split_credit(tok, end4, out);
+		return 1;
+	}
+	return 0;
+}
+
+/* Bytes a credit can hold before the "/" of P2 and P4 or the word photo of P3: the name words
+ * ([A-Za-z'.-], P2 and P4), the agency's words ([A-Za-z -], P3) and the blanks between. */
+static int credit_chain_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '\'' || c == '.' || c == '-' ||
+	       c == ' ' || c == '\t';
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Whether the word photo, in any case, starts at p. */
+static int photo_at(uptr p)
+{
+	return (p[0] | 0x20) == 'p' && (p[1] | 0x20) == 'h' && (p[2] | 0x20) == 'o' &&
+	       (p[3] | 0x20) == 't' && (p[4] | 0x20) == 'o';
+}
+
+/* The first byte in [p, e) that a credit needs: a "(" (P1 starts there), a "/" (P2 and P4 end
+ * their names there) or the first letter of the word photo in any case (P3); e when there is
+ * none. (photo_at may read past e: the text goes on, or its NUL sentinel stops it.) */
+static uptr credit_literal(uptr p, uptr e)
+{
+	for (;; p++) {
+		p = runs_without4(p, e, '(', '/', 'p', 'P');
+		while (p < e && *p != '(' && *p != '/' && *p != 'p' && *p != 'P')
+			p++;
+		if (p >= e || *p == '(' || *p == '/' || photo_at(p))
+			return p;
+	}
+}
+
+/* Every credit holds one of credit_literal's bytes: P1 starts at its "(", P2 and P4 have a "/"
+ * after their names, P3 the word photo after its agency; what stands between a rule's start and
+ * that byte is credit_chain_byte's. So no rule starts before the run of such bytes that ends at
+ * the first literal byte after the step's place: the scanner goes there at once (to the step's
+ * place at or before it, the start of the alphanumeric run it is in), and the rules are tried
+ * as before from there. The places skipped hold no credit the scanner would have found: a rule
+ * that starts there reaches its own literal byte through chain bytes only, so that byte is at
+ * or past e (the first one before e would be inside the reach, and its run would cover the
+ * start: a "(" or "/" ends every rule's reach, the word photo is made of chain bytes); such a
+ * credit ends past e, and found first it made the scanner give up, as it does here, since no
+ * literal byte stands after it before e. Each byte is looked at a bounded number of times:
+ * credit_literal moves past a literal byte once the step has passed it. */
 int scan_photo_credit(const char *p, const char *end, const char *limit, photo_fields *out)
 {
 	memset(out, 0, sizeof(*out));
-	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, tok;
-	/* P4 is tried at every capital the loop stops at, and the loop's step stops at each capital
-	 * of a run such as A-A-A-... or J.R.R.: matched from each, it scanned the rest of the run
-	 * from each, a quadratic in the run's length. The invariant: for every capital tok in
-	 * [s, word_end), where word_end is the end of the name-character run from the capital s,
-	 * P4 matches at tok if and only if photo_after_name matches at word_end, and ends where it
-	 * does (name_end): its first word must run to word_end, and what follows does not depend on
-	 * tok. So the run is scanned once, its tail matched once. A tail reads at most four words
-	 * and the blanks after them: every byte is read by a bounded number of tails. */
-	uptr word_end = NULL, name_end = NULL;
+	uptr cur = (uptr)p, lim = (uptr)limit, e = (uptr)end, tok, found_end = NULL;
+	uptr word_end = NULL, name_end = NULL, lit = NULL;
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
-		int cap = *tok >= 'A' && *tok <= 'Z';
-		/* No rule starts but at "(", a capital, or the "d" and "t" of dpa, tca and the: the
-		 * others (most words, blanks, punctuation) take the step at once. */
-		if (!cap && *tok != '(' && *tok != 'd' && *tok != 't')
-			goto step;
-		if (cap && tok >= word_end) {
-			word_end = name_word_end(tok, lim);
-			name_end = credit_after_name(word_end, lim);
-		}
-		/* Each rule's end, and how far its match reaches for the longest-match choice. */
-		uptr end1 = NULL, end2 = NULL, end3 = NULL, end4 = NULL, best = tok;
-		int rule = 0;
-		if (*tok == '(') {
-			uptr q = tok + 1;
-			while (q < lim && q - tok <= 101 && *q != '(' && *q != ')' && *q != '\n')
-				q++;
-			if (q < lim && *q == ')' && q - tok >= 2 && q - tok <= 101)
-				end1 = q + 1;
-			if (end1 && end1 > best)
-				best = end1, rule = 1;
-		}
-		if (*tok == 'R' && (lit_end(tok, "REUTERS/") || lit_end(tok, "Reuters/")) &&
-		    tok[8] >= 'A' && tok[8] <= 'Z') {
-			uptr q = tok + 9;
-			for (int words = 1;; words++) {
-				while (is_nmw_char(*q))
-					q++;
-				if (words == 4 || q[0] != ' ' || q[1] < 'A' || q[1] > 'Z')
-					break;
-				q += 2;
+		if (!lit || lit < tok) {
+			lit = credit_literal(tok, e);
+			uptr from = lit;
+			if (lit < e && *lit != '(')
+				while (from > tok && credit_chain_byte(from[-1]))
+					from--;
+			while (from > tok && is_alnum(from[-1]) && is_alnum(*from))
+				from--;
+			if (from > tok) {
+				cur = from;
+				continue;
 			}
-			end2 = q;
-			if (end2 > best)
-				best = end2, rule = 2;
 		}
-		if ((end3 = agency_photo(tok, lim))) {
-			uptr full = end3;
-			while (*full == ' ' || *full == '\t')
-				full++;
-			while ((*full >= 'A' && *full <= 'Z') || (*full >= '0' && *full <= '9'))
-				full++;
-			if (full > best)
-				best = full, rule = 3;
-		}
-		if (cap && name_end) {
-			end4 = name_end;
-			if (end4 + 1 > best)
-				best = end4 + 1, rule = 4;
-		}
-		switch (rule) {
-		case 1:
-			cur = end1;
-			if (bracket_credit(tok + 1, cur - 1, out))
-				goto found;
-			cur = tok + 1;
-			continue;
-		case 2:
-			cur = end2;
-			split_credit(tok, cur, out);
-			goto found;
-		case 3: {
-			/* AP Photo XNP101, XNP102: photo numbers to the end of the line. */
-			cur = end3;
-			uptr a = cur;
-			while (a > tok && a[-1] != ' ')
-				a--;
-			out->agency = trim(mk(tok, a));
-			while (cur < e && *cur != '\n')
-				cur++;
-			goto found;
-		}
-		case 4:
-			cur = end4;
-			split_credit(tok, cur, out);
-			goto found;
-		}
-	step:
+		if (credit_at(tok, e, lim, &word_end, &name_end, out, &found_end))
+			break;
 		/* The step: [A-Za-z0-9]+, or one byte. */
 		cur++;
-		if ((*tok >= 'A' && *tok <= 'Z') || (*tok >= 'a' && *tok <= 'z') || (*tok >= '0' && *tok <= '9'))
-			while ((*cur >= 'A' && *cur <= 'Z') || (*cur >= 'a' && *cur <= 'z') ||
-			       (*cur >= '0' && *cur <= '9'))
+		if (is_alnum(*tok))
+			while (is_alnum(*cur))
 				cur++;
 	}
-found:
-	if (cur > e)
+	if (found_end > e)
 		return 0;
-	out->credit = trim(mk(tok, cur));
+	out->credit = trim(mk(tok, found_end));
 	out->start = (const char *)tok;
 	return 1;
+}
+
+/* Whether a credit starts at p and fills [p, end) but for blanks after it: the scanner's first
+ * place is p, and a credit it finds later does not start there (the test photo_line made of
+ * scan_photo_credit's result, without reading the rest of the paragraph). */
+int photo_credit_line(const char *p, const char *end, const char *limit)
+{
+	uptr s = (uptr)p, e = (uptr)end, found_end = NULL, word_end = NULL, name_end = NULL;
+	photo_fields ph;
+	memset(&ph, 0, sizeof ph);
+	if (s >= e || !credit_at(s, e, (uptr)limit, &word_end, &name_end, &ph, &found_end) ||
+	    found_end > e)
+		return 0;
+	slice credit = trim(mk(s, found_end));
+	uptr after = (uptr)credit.s + credit.n;
+	while (after < e && (*after == ' ' || *after == '\t' || *after == '\n'))
+		after++;
+	return after >= e;
 }
 
 /* ---- contributors -------------------------------------------------------------------------- */
@@ -1645,6 +1746,78 @@ static uptr according_at(uptr tok, uptr lim, uptr *s0)
 	return source_words(source_word_end(a, lim), lim, 1, NULL);
 }
 
+/* Bytes an attribution can hold between where it starts and its word told, tell, according or
+ * report: the source's words (srcw: letters, ' & -, and the bytes of UTF-8 sequences), the
+ * connectors' letters and the blanks and line ends of aws. */
+static int attr_chain_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'' ||
+	       c == '&' || c == '-' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A byte of the step's runs, [A-Za-z0-9'-]. */
+static int attr_word_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '\'' || c == '-';
+}
+
+/* Whether h[0] h[1] is "ll" or "ld" (tell, told: two bytes in), "cc" (according: one byte in)
+ * or "ep" (report: one byte in). */
+static int attr_pair(uptr h)
+{
+	return (h[0] == 'l' && (h[1] == 'l' || h[1] == 'd')) || (h[0] == 'c' && h[1] == 'c') ||
+	       (h[0] == 'e' && h[1] == 'p');
+}
+
+/* The first place in [p, end) where attr_pair holds, or end; reads up to end[0]. */
+static uptr attr_pair_at(uptr p, uptr end)
+{
+#ifdef RUNS_SSE2
+	const __m128i l = _mm_set1_epi8('l'), d = _mm_set1_epi8('d'), c = _mm_set1_epi8('c'),
+		      ee = _mm_set1_epi8('e'), pp = _mm_set1_epi8('p');
+	while (end - p >= 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+		__m128i hit = _mm_or_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(v0, l),
+				      _mm_or_si128(_mm_cmpeq_epi8(v1, l), _mm_cmpeq_epi8(v1, d))),
+			_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, c), _mm_cmpeq_epi8(v1, c)),
+				     _mm_and_si128(_mm_cmpeq_epi8(v0, ee), _mm_cmpeq_epi8(v1, pp))));
+		int mask = _mm_movemask_epi8(hit);
+		if (mask)
+			RUNS_AT_HIT(p, mask);
+		p += 16;
+	}
+#endif
+	while (p < end && !attr_pair(p))
+		p++;
+	return p;
+}
+
+/* The first place in [p, e) where one of the words every attribution holds starts: told, tell
+ * (R1, R2, at the rule's start), ccording (R3, one byte after it) or report (R4, after the
+ * source); e when there is none. The pairs are looked for up to two bytes past e, so that every
+ * word that starts before e is seen (the text goes on to lim, which holds its NUL sentinel). */
+static uptr attr_literal(uptr p, uptr e, uptr lim)
+{
+	uptr end = lim - e > 2 ? e + 2 : lim, h = p;
+	for (;; h++) {
+		h = attr_pair_at(h, end);
+		if (h >= end)
+			return e;
+		size_t off = h[0] == 'l' ? 2 : h[0] == 'e' ? 1 : 0;
+		if ((size_t)(h - p) < off)
+			continue; /* a word that starts before p */
+		uptr q = h - off;
+		if (q >= e)
+			return e;
+		if (h[0] == 'l' ? q[0] == 't' && (q[1] == 'e' || q[1] == 'o')
+				: h[0] == 'e' ? lit_end(q, "report") != NULL : lit_end(q, "ccording") != NULL)
+			return q;
+	}
+}
+
 int scan_attribution(const char **p, const char *end, const char *limit, attribution_fields *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -1658,11 +1831,36 @@ int scan_attribution(const char **p, const char *end, const char *limit, attribu
 	 * word must run to word_end (aws, all that may follow it, starts with a blank, which is no
 	 * source character), and the rest does not depend on tok. A capital is a character of its
 	 * own in UTF-8, so the run from a later capital ends where the run from s did. */
-	uptr word_end = NULL, verb = NULL;
+	/* Every attribution holds one of attr_literal's words, and between its start and the word
+	 * only attr_chain_byte's bytes (R1 and R2 start at the word, R3 one byte before it, R4's
+	 * source and blanks stand before it, and the words' own letters are such bytes). So no rule
+	 * starts before the run of such bytes that ends at the first of these words after the
+	 * step's place: the scanner goes there at once (to the step's place at or before it), and
+	 * the rules are tried as before from there. The places skipped hold no attribution the
+	 * scanner would have found: a rule that starts there reaches its word through chain bytes
+	 * only, so any word that starts before e and after the place is inside that reach, and its
+	 * run covers the place; so the rule's own word starts at or past e, its match ends past e,
+	 * and found first it made the scanner give up, as it does here, since no word starts
+	 * after it before e. Each byte is looked at a bounded number of times: attr_literal moves
+	 * past a word once the step has passed its start. */
+	uptr word_end = NULL, verb = NULL, lit = NULL;
 	for (;;) {
 		tok = cur;
 		if (cur >= e)
 			return 0;
+		if (!lit || lit < tok) {
+			lit = attr_literal(tok, e, lim);
+			uptr from = lit;
+			if (lit < e)
+				while (from > tok && attr_chain_byte(from[-1]))
+					from--;
+			while (from > tok && attr_word_byte(from[-1]) && attr_word_byte(*from))
+				from--;
+			if (from > tok) {
+				cur = from;
+				continue;
+			}
+		}
 		uptr m = NULL;
 		if (*tok == 't') {
 			m = told_at(tok, lim, &s0);

@@ -56,6 +56,9 @@ typedef struct photo_fields {
 	const char *start;   /* where the credit starts */
 } photo_fields;
 int scan_photo_credit(const char *p, const char *end, const char *lim, photo_fields *out);
+/* Whether a credit starts at p and fills [p, end) but for blanks after it (a credit alone on its
+ * line: the first credit scan_photo_credit finds there starts at p and reaches the end). */
+int photo_credit_line(const char *p, const char *end, const char *lim);
 
 /* A contributor line: its names (the list between the role words and "contributed"), and the
  * agency named before them. */

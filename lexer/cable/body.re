@@ -145,10 +145,15 @@ static int dump_date_line(uptr p)
 	static const char *const months[] = { "january", "february", "march", "april", "may", "june",
 					      "july", "august", "september", "october", "november",
 					      "december" };
-	/* Most lines are no date line: the first word must be followed by a comma. */
+	/* Most lines are no date line: the first word must be a weekday's (M, T, W, F or S, six to
+	 * nine letters) and be followed by a comma. */
 	p = skip_blanks(p);
+	switch (*p | 0x20) {
+	case 'm': case 't': case 'w': case 'f': case 's': break;
+	default: return 0;
+	}
 	uptr w = p;
-	while ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z')
+	while ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z' && w - p < 10)
 		w++;
 	if (*w != ',' || w - p < 6)
 		return 0;
@@ -275,18 +280,24 @@ done:
 		return K_END;
 	int block = r ? r : R_TEXT, para;
 	seg tags;
-	memset(&tags, 0, sizeof tags);
-	if (R_OFFICE_KEYWORD < block && office_keyword_line(start))
+	tags.arg = tags.n0 = tags.n1 = tags.m0 = tags.m1 = NULL;
+	/* Each of them starts with sp* and then needs its first byte: it is tried only where that
+	 * byte is (office keywords: I, A or O; office lists: a capital; a dump's class line and a
+	 * paragraph: a digit; a dump's date line: a letter; class_more_line looks at it first). */
+	uptr f = skip_blanks(start);
+	int c0 = *f, upper = c0 >= 'A' && c0 <= 'Z', digit = c0 >= '0' && c0 <= '9';
+	int letter = upper || (c0 >= 'a' && c0 <= 'z');
+	if (R_OFFICE_KEYWORD < block && (c0 == 'I' || c0 == 'A' || c0 == 'O') && office_keyword_line(f))
 		r = R_OFFICE_KEYWORD;
-	else if (R_OFFICE_LIST < block && office_line(start))
+	else if (R_OFFICE_LIST < block && upper && office_line(f))
 		r = R_OFFICE_LIST;
-	else if (R_DUMP_CLASS < block && dump_class_line(start))
+	else if (R_DUMP_CLASS < block && digit && dump_class_line(f))
 		r = R_DUMP_CLASS;
-	else if (R_DUMP_DATE < block && dump_date_line(start))
+	else if (R_DUMP_DATE < block && letter && dump_date_line(f))
 		r = R_DUMP_DATE;
-	else if (R_CLASS_MORE < block && class_more_line(start))
+	else if (R_CLASS_MORE < block && class_more_line(f))
 		r = R_CLASS_MORE;
-	else if (R_PARA_MARKED < block && (para = para_line(start, &tags)))
+	else if (R_PARA_MARKED < block && digit && (para = para_line(f, &tags)))
 		r = para;
 	else if (!r)
 		r = R_TEXT;

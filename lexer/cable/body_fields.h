@@ -53,6 +53,9 @@ int scan_numeric_date(slice s, const char *lim, int *y, int *m, int *d);
 int scan_tag_item(const char **p, const char *end, const char *lim, slice *item, int *paren);
 /* Whether an upper-case word is a common given name (pairs a person tag: CLINTON HILLARY). */
 int is_given_name(slice w, const char *lim);
+/* Its names, sorted by first letter (lexer/core/words.h, words_sorted). */
+extern const char *const body_given_names[];
+extern const size_t body_given_names_n;
 
 /* REF: the next item of a reference block (text joined with '\n'): its bullet label (A, 1),
  * and its text up to the next bullet or ';'. Returns 0 at end. */
@@ -75,6 +78,9 @@ int scan_reason(const char **p, const char *end, const char *lim, slice *section
 const char *find_reasons(const char *p, const char *end, const char *lim);
 /* Whether a word is part of an official title (Ambassador, Charge, DCM, A/S, Counselor ...). */
 int is_title_word(slice w, const char *lim);
+/* Its words, sorted by first letter (lexer/core/words.h, words_sorted). */
+extern const char *const body_title_words[];
+extern const size_t body_title_words_n;
 
 /* Span markers inside paragraph text. */
 enum span_mark { SPAN_NONE, SPAN_SUMMARY, SPAN_END_SUMMARY, SPAN_COMMENT, SPAN_END_COMMENT,

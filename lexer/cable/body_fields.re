@@ -407,28 +407,37 @@ got:
 /* The names are a table (lexer/core/words.h): as a re2c keyword block they made 29 KB of C. A
  * name must be followed by a blank, a line end, "," ";" or ")", so at most one of them can match
  * where the word starts; it must be the whole word. */
+/* The names, sorted by first letter (words_from; tests/check_body_fields.c holds them to it). */
+const char *const body_given_names[] = {
+	"ANTHONY", "ANDREW", "ALEXANDER", "ADAM", "ARTHUR", "ALBERT", "ALAN", "ANN",
+	"ANNE", "ALEJANDRO", "AHMED", "ALI", "ANGELA", "BRIAN", "BENJAMIN", "BRUCE",
+	"BILL", "BARBARA", "BETTY", "BARACK", "CHARLES", "CHRISTOPHER", "CARL",
+	"CHRISTIAN", "CAROL", "CONDOLEEZZA", "CATHERINE", "CARLOS", "DAVID", "DANIEL",
+	"DONALD", "DENNIS", "DOUGLAS", "DICK", "DOROTHY", "DMITRY", "EDWARD", "ERIC",
+	"ELIZABETH", "FRANK", "FRANCOIS", "GEORGE", "GARY", "GREGORY", "GORDON", "HENRY",
+	"HAROLD", "HILLARY", "HILARY", "HELEN", "HUGO", "HAMID", "JAMES", "JOHN", "JOSEPH",
+	"JEFFREY", "JONATHAN", "JACK", "JOE", "JIM", "JENNIFER", "JANET", "JUDITH", "JUAN",
+	"JOSE", "JOHNNIE", "JACQUES", "KENNETH", "KEVIN", "KAREN", "KATHLEEN", "LARRY",
+	"LAWRENCE", "LOUIS", "LINDA", "LISA", "LUIS", "MICHAEL", "MATTHEW", "MARK", "MARY",
+	"MARGARET", "MADELEINE", "MIGUEL", "MAHMOUD", "MOHAMMED", "MUHAMMAD", "NICHOLAS",
+	"NICOLAS", "NANCY", "NURI", "PAUL", "PATRICK", "PETER", "PHILIP", "PATRICIA",
+	"PEDRO", "ROBERT", "RICHARD", "RONALD", "RAYMOND", "ROY", "RUSSELL", "ROBIN",
+	"STEVEN", "STEPHEN", "SCOTT", "SAMUEL", "SUSAN", "SANDRA", "SHARON", "SARAH",
+	"SERGEI", "SILVIO", "THOMAS", "TIMOTHY", "TOM", "TONY", "VINCENT", "VICTORIA",
+	"VLADIMIR", "WILLIAM", "WALTER"
+};
+const size_t body_given_names_n = WORDS_N(body_given_names);
+
 int is_given_name(slice w, const char *limit)
 {
-	static const char *const given[] = {
-		"JAMES", "JOHN", "ROBERT", "MICHAEL", "WILLIAM", "DAVID", "RICHARD", "JOSEPH", "THOMAS",
-		"CHARLES", "CHRISTOPHER", "DANIEL", "MATTHEW", "ANTHONY", "MARK", "DONALD", "STEVEN",
-		"STEPHEN", "PAUL", "ANDREW", "KENNETH", "KEVIN", "BRIAN", "GEORGE", "EDWARD", "RONALD",
-		"TIMOTHY", "JEFFREY", "GARY", "NICHOLAS", "ERIC", "JONATHAN", "LARRY", "SCOTT", "BENJAMIN",
-		"SAMUEL", "FRANK", "GREGORY", "RAYMOND", "ALEXANDER", "PATRICK", "JACK", "DENNIS", "HENRY",
-		"DOUGLAS", "PETER", "ADAM", "WALTER", "HAROLD", "CARL", "ARTHUR", "ALBERT", "BRUCE", "ALAN",
-		"ROY", "PHILIP", "CHRISTIAN", "LAWRENCE", "NICOLAS", "LOUIS", "RUSSELL", "VINCENT", "JOE",
-		"BILL", "DICK", "JIM", "TOM", "NANCY", "MARY", "PATRICIA", "JENNIFER", "LINDA", "ELIZABETH",
-		"BARBARA", "SUSAN", "MARGARET", "KAREN", "LISA", "BETTY", "DOROTHY", "SANDRA", "CAROL",
-		"SHARON", "ANN", "ANNE", "HILLARY", "HILARY", "CONDOLEEZZA", "MADELEINE", "SARAH", "JANET",
-		"JUDITH", "KATHLEEN", "HELEN", "CATHERINE", "VICTORIA", "ALEJANDRO", "JUAN", "JOSE",
-		"CARLOS", "LUIS", "PEDRO", "MIGUEL", "HUGO", "VLADIMIR", "DMITRY", "SERGEI", "MAHMOUD",
-		"MOHAMMED", "MUHAMMAD", "AHMED", "ALI", "HAMID", "NURI", "BARACK", "JOHNNIE", "ROBIN",
-		"GORDON", "TONY", "SILVIO", "ANGELA", "JACQUES", "FRANCOIS"
-	};
 	(void)limit;
 	uptr p = (uptr)w.s;
-	for (size_t i = 0; i < WORDS_N(given); i++) {
-		uptr e = word_cs(p, given[i]);
+	if (*p < 'A' || *p > 'Z')
+		return 0;
+	/* sorted by first letter: only the names with the word's are compared */
+	for (size_t i = words_from(body_given_names, body_given_names_n, *p | 0x20);
+	     i < body_given_names_n && body_given_names[i][0] == (char)*p; i++) {
+		uptr e = word_cs(p, body_given_names[i]);
 		if (e && (*e == ' ' || *e == '\t' || *e == '\n' || *e == ',' || *e == ';' || *e == ')'))
 			return (size_t)(e - p) == w.n;
 	}
@@ -683,23 +692,29 @@ int scan_reason(const char **p, const char *end, const char *limit, slice *secti
 /* The titles are a table (words.h): as a re2c keyword block they made 34 KB of C. The longest
  * title the text at the word starts with must be the whole word (AFFAIRS followed by a comma is
  * not a title word: "AFFAIRS," is the longer title). */
+/* The titles, sorted by first letter (word_longest_ci_sorted; tests/check_body_fields.c holds
+ * them to it). */
+const char *const body_title_words[] = {
+	"ambassador", "amb", "a.i.", "ai", "acting", "attache", "assistant", "advisor",
+	"adviser", "alternate", "affairs", "agricultural", "af", "affairs,", "ambassador,",
+	"charge", "cda", "chief", "counselor", "counsellor", "consul", "cg", "coordinator",
+	"consulate", "commercial", "cons", "consular", "ca", "charge,",
+	"d\xe2\x80\x99" "affaires", "dcm", "deputy", "datt", "defense", "das", "director",
+	"deputy-chief", "drl", "ds", "dod", "dcm,", "economic", "econ", "econcouns",
+	"econoff", "econchief", "envoy", "embassy", "environment", "esth", "eur", "eap",
+	"eeb", "general", "head", "interim", "international", "isn", "inr", "io", "inl",
+	"legal", "labor", "mission", "minister", "minister-counselor", "military",
+	"management", "mgmt", "nea", "nato", "nsc", "of", "officer", "office", "oes",
+	"osd", "political", "pol", "principal", "poloff", "polchief", "polcouns",
+	"polcounselor", "polecon", "pol-econ", "pol/econ", "pao", "pdas", "permanent",
+	"public", "polmil", "pol-mil", "pm", "prm", "rso", "representative", "regional",
+	"section", "secretary", "senior", "special", "science", "sca", "state", "the",
+	"technology", "under", "usaid", "usun", "useu", "wha"
+};
+const size_t body_title_words_n = WORDS_N(body_title_words);
+
 int is_title_word(slice w, const char *limit)
 {
-	static const char *const titles[] = {
-		"ambassador", "amb", "charge", "d\xe2\x80\x99" "affaires", "a.i.", "ai", "dcm", "cda", "deputy",
-		"chief", "of", "mission", "acting", "political", "economic", "econ", "pol", "counselor",
-		"counsellor", "minister", "minister-counselor", "officer", "section", "principal", "consul",
-		"general", "cg", "poloff", "polchief", "polcouns", "polcounselor", "econcouns", "econoff",
-		"econchief", "polecon", "pol-econ", "pol/econ", "pao", "rso", "datt", "attache", "defense",
-		"military", "das", "pdas", "assistant", "secretary", "under", "director", "coordinator",
-		"head", "office", "advisor", "adviser", "senior", "special", "envoy", "representative",
-		"permanent", "alternate", "public", "affairs", "management", "regional", "interim",
-		"consulate", "embassy", "the", "international", "legal", "environment", "science",
-		"technology", "esth", "labor", "commercial", "agricultural", "usaid", "deputy-chief",
-		"polmil", "pol-mil", "mgmt", "cons", "consular", "eur", "nea", "wha", "af", "eap", "sca",
-		"isn", "inr", "drl", "pm", "io", "eeb", "inl", "ca", "ds", "prm", "oes", "usun", "useu",
-		"nato", "osd", "nsc", "dod", "state", "affairs,", "charge,", "dcm,", "ambassador,"
-	};
 	/* written in one case only */
 	static const char *const exact[] = { "D'AFFAIRES", "d'Affaires", "d'affaires" };
 	(void)limit;
@@ -709,8 +724,9 @@ int is_title_word(slice w, const char *limit)
 	for (size_t i = 0; i < w.n; i++)
 		if (w.s[i] == '/')
 			return 1;
-	uptr p = (uptr)w.s, best = word_longest_ci(p, titles, WORDS_N(titles)), e;
-	for (size_t i = 0; i < WORDS_N(exact); i++)
+	/* the titles are sorted by first letter (word_longest_ci_sorted) */
+	uptr p = (uptr)w.s, best = word_longest_ci_sorted(p, body_title_words, body_title_words_n), e;
+	for (size_t i = 0; (*p | 0x20) == 'd' && i < WORDS_N(exact); i++)
 		if ((e = word_cs(p, exact[i])) && (!best || e > best))
 			best = e;
 	return best && (size_t)(best - p) == w.n;

@@ -99,28 +99,46 @@ enum { CLS_ENDS = 20 };
 
 static inline int cls_word_ends(const unsigned char *p, const unsigned char **ends)
 {
-	/* the first four may follow a stray character */
-	static const char *const words[] = {
-		"c_o_n_f_i_d_e_n_t_i_a_l", "s_e_c_r_e_t", "u_n_c_l_a_s", "u_n_c_l_a_s_s_i_f_i_e_d",
-		"l_i_m_i_t_e_d+o_f_f_i_c_i_a_l+u_s_e", "l_i_m_i_t_e_d+o_f_f_i_c_i__l+u_s_e",
-		"t_o_p+s_e_c_r_e_t", "o_n_f_i_d_e_n_t_i_a_l", "e_c_r_e_t", "n_c_l_a_s",
-		"n_c_l_a_s_s_i_f_i_e_d", "RESTRICTED"
-	};
+	static const char w_conf[] = "c_o_n_f_i_d_e_n_t_i_a_l", w_secret[] = "s_e_c_r_e_t",
+			  w_unclas[] = "u_n_c_l_a_s", w_unclassified[] = "u_n_c_l_a_s_s_i_f_i_e_d";
 	int n = 0;
 	const unsigned char *e;
-	/* Most lines start with none of them: a word's first letter is looked at first. */
-	unsigned char c = *p | 0x20;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (((unsigned char)words[i][0] | 0x20) == c && (e = spaced_word(p, words[i])))
-			ends[n++] = e;
+#define CLS_TRY(at, w)                        \
+	do {                                  \
+		if ((e = spaced_word((at), (w)))) \
+			ends[n++] = e;        \
+	} while (0)
+	/* Most lines start with none of them: the words are tried by their first letter (a
+	 * lower-case letter of a word matches either case: b | 0x20 is that letter only for the
+	 * letter's two cases), in the order the list had: CONFIDENTIAL, SECRET, UNCLAS,
+	 * UNCLASSIFIED, LIMITED OFFICIAL USE, LIMITED OFFICIL USE, TOP SECRET, then the words
+	 * that lost their first letter, then RESTRICTED. */
+	switch (*p | 0x20) {
+	case 'c': CLS_TRY(p, w_conf); break;
+	case 's': CLS_TRY(p, w_secret); break;
+	case 'u': CLS_TRY(p, w_unclas); CLS_TRY(p, w_unclassified); break;
+	case 'l':
+		CLS_TRY(p, "l_i_m_i_t_e_d+o_f_f_i_c_i_a_l+u_s_e");
+		CLS_TRY(p, "l_i_m_i_t_e_d+o_f_f_i_c_i__l+u_s_e");
+		break;
+	case 't': CLS_TRY(p, "t_o_p+s_e_c_r_e_t"); break;
+	case 'o': CLS_TRY(p, "o_n_f_i_d_e_n_t_i_a_l"); break;
+	case 'e': CLS_TRY(p, "e_c_r_e_t"); break;
+	case 'n': CLS_TRY(p, "n_c_l_a_s"); CLS_TRY(p, "n_c_l_a_s_s_i_f_i_e_d"); break;
+	case 'r': CLS_TRY(p, "RESTRICTED"); break;
+	default: break;
+	}
 	/* [A-Za-z.] s_ (w_conf | w_secret | w_unclas) */
 	if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '.') {
 		const unsigned char *q = p + 1 + (p[1] == ' ');
-		c = *q | 0x20;
-		for (size_t i = 0; i < 4; i++)
-			if (((unsigned char)words[i][0] | 0x20) == c && (e = spaced_word(q, words[i])))
-				ends[n++] = e;
+		switch (*q | 0x20) {
+		case 'c': CLS_TRY(q, w_conf); break;
+		case 's': CLS_TRY(q, w_secret); break;
+		case 'u': CLS_TRY(q, w_unclas); CLS_TRY(q, w_unclassified); break;
+		default: break;
+		}
 	}
+#undef CLS_TRY
 	return n;
 }
 

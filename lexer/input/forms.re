@@ -241,6 +241,10 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 	int in_table = 0, pres = 0, ncells = 0, nheads = 0;
 	int head_key[16];
 	for (;;) {
+		/* Every rule but the run ([^<\x00]+, "\x00": nothing to do) starts with "<": the
+		 * bytes before the next one are skipped at once (memchr), as the run would take them. */
+		const unsigned char *lt = memchr(cur, '<', (size_t)(lim - cur));
+		cur = lt ? lt : lim;
 		tok = cur;
 		/*!re2c
 			/* "<table" [ \t\r\n]+ [^>]* 'class=' ['"] 'cable' ['"] [^>]* ">": the opener is
@@ -545,12 +549,9 @@ cw_form form_detect(const char *buf, size_t len)
 	 * line after it. Looked for first: when it matches, its match holds the SOH and is longer
 	 * than any of the starts below (they hold none), so in one block it won. As one rule,
 	 * [^\x01\x00]{0,256} "\x01" ..., it multiplied every state of the others by 257. */
-	for (size_t i = 0; i <= 256 && i < n && local[i] != '\0'; i++)
-		if (local[i] == 0x01) {
-			if (iptc_header_at(cur + i, lim))
-				return CW_FORM_IPTC7901;
-			break;
-		}
+	const char *soh = memchr(local, 0x01, n < 257 ? n : 257);
+	if (soh && !memchr(local, '\0', (size_t)(soh - local)) && iptc_header_at((uptr)soh, lim))
+		return CW_FORM_IPTC7901;
 	/* What the input starts with: a cables.csv row, a body block saved as text, Reuters SGML. */
 	/*!re2c
 		"\xef\xbb\xbf"? [ \t\r\n]* "\""? digit+ "\""? "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4}

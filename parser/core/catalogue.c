@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "cablewire.h"
+
 const shape_info cat_shapes[S_COUNT] = {
 	[S_UNKNOWN] = { "unknown", "an object made without a shape" },
 #define SHAPE(id, name, desc) [id] = { name, desc },
@@ -18,6 +20,35 @@ const field_info cat_fields[F_COUNT] = {
 	[F_NONE] = { S_UNKNOWN, "", T_STRING, OF_NONE, 0, "", "F_NONE" },
 #define SHAPE(id, name, desc)
 #define FIELD(shape, id, key, type, of, flags, desc) [id] = { shape, key, type, of, flags, desc, #id },
+#define NEWS(field, nitf, ninjs)
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+#undef NEWS
+};
+
+/* Shapes are bits of cat_put.holders. */
+_Static_assert(S_COUNT <= 64, "a shape is a bit of a 64-bit mask");
+/* Tags (cw_type in the low 3 bits). */
+_Static_assert(CW_OBJECT < 8 && CW_ARRAY < 8, "a value's type fits the tag's low bits");
+
+/* A record's root holds S_RECORD's fields as well as its kind's own. */
+#define HOLDERS(shape)                                                                      \
+	((UINT64_C(1) << (shape)) |                                                           \
+	 ((shape) == S_RECORD ? (UINT64_C(1) << S_CABLE) | (UINT64_C(1) << S_ARTICLE) |      \
+					(UINT64_C(1) << S_ERROR)                              \
+			      : 0))
+#define WANT(type, of)                                                                      \
+	((type) == T_STRING   ? CAT_TAG(CW_STRING, 0)                                         \
+	 : (type) == T_INT    ? CAT_TAG(CW_INT, 0)                                            \
+	 : (type) == T_BOOL   ? CAT_TAG(CW_BOOL, 0)                                           \
+	 : (type) == T_OBJECT ? CAT_TAG(CW_OBJECT, of)                                        \
+			      : CAT_TAG(CW_ARRAY, CAT_ITEMS(of)))
+
+const cat_put cat_puts[F_COUNT] = {
+	[F_NONE] = { "", 0, 0 },
+#define SHAPE(id, name, desc)
+#define FIELD(shape, id, key, type, of, flags, desc) [id] = { key, HOLDERS(shape), WANT(type, of) },
 #define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE

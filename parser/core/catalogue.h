@@ -4,6 +4,7 @@
 #define CW_CATALOGUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Shapes: S_UNKNOWN (0) is an object made without one (never in a finished record). */
 typedef enum cw_shape {
@@ -60,7 +61,22 @@ typedef struct news_info {
 	const char *nitf, *ninjs;
 } news_info;
 
+/* What the setters (parser/core/fields.h) hold a put against, one row per field, so that the
+ * check costs one row's read: the key, the shapes of object that may hold the field (bit s), and
+ * the tag its value must have (cat_value_tag). F_NONE's row holds nothing and wants no tag. */
+typedef struct cat_put {
+	const char *key;
+	uint64_t holders;
+	uint32_t want;
+} cat_put;
+
+/* A value's tag: its type, and for an object its shape, for an array its items (CAT_ITEMS). */
+#define CAT_TAG(type, sub) ((uint32_t)(type) | (uint32_t)(sub) << 3)
+/* An array's items in a tag: OF_INT, OF_STRING or a shape, made positive (never 0). */
+#define CAT_ITEMS(of) ((of) + 4)
+
 extern const shape_info cat_shapes[S_COUNT];
+extern const cat_put cat_puts[F_COUNT];
 extern const news_info cat_news[];  /* ends with field F_NONE */
 extern const field_info cat_fields[F_COUNT];
 

@@ -3,23 +3,6 @@
 #include <assert.h>
 #include <string.h>
 
-/* Whether v may be the value of field f: null, or the field's type. */
-static int type_fits(cw_field f, const cw_value *v)
-{
-	if (!v || v->type == CW_NULL)
-		return 1;
-	switch (cat_fields[f].type) {
-	case T_STRING: return v->type == CW_STRING;
-	case T_INT: return v->type == CW_INT;
-	case T_BOOL: return v->type == CW_BOOL;
-	case T_OBJECT: return v->type == CW_OBJECT && v->shape == cat_fields[f].of;
-	/* an array made for another field of the same items may move (a preamble's lists) */
-	case T_ARRAY: return v->type == CW_ARRAY && v->field != F_NONE &&
-			     cat_fields[v->field].of == cat_fields[f].of;
-	}
-	return 0;
-}
-
 cw_value *rec_new_object(arena *a, cw_shape s)
 {
 	cw_value *v = val_object(a);
@@ -28,31 +11,9 @@ cw_value *rec_new_object(arena *a, cw_shape s)
 	return v;
 }
 
-cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v)
-{
-	if (!obj)
-		return v;
-	assert(cat_shape_holds((cw_shape)obj->shape, f) && "field set on an object of another shape");
-	assert(type_fits(f, v) && "field set to a value of another type");
-	return obj_put(a, obj, cat_fields[f].key, v);
-}
-
-void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len)
-{
-	rec_set(a, obj, f, s ? val_str(a, s, len) : val_null(a));
-}
-
-void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s)
-{
-	rec_set(a, obj, f, val_cstr(a, s));
-}
-
-void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i) { rec_set(a, obj, f, val_int(a, i)); }
-void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b) { rec_set(a, obj, f, val_bool(a, b)); }
-
 cw_value *rec_find(cw_value *obj, cw_field f)
 {
-	return obj_find(obj, cat_fields[f].key);
+	return obj_find(obj, cat_puts[f].key);
 }
 
 cw_value *rec_object(arena *a, cw_value *obj, cw_field f)
@@ -135,7 +96,7 @@ const cw_value *rec_get(const cw_value *obj, cw_field f)
 	if (obj && obj->type == CW_OBJECT && obj->shape != S_UNKNOWN &&
 	    !cat_shape_holds((cw_shape)obj->shape, f))
 		return NULL;
-	return obj_get(obj, cat_fields[f].key);
+	return obj_get(obj, cat_puts[f].key);
 }
 
 const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n)

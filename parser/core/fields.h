@@ -6,6 +6,9 @@
 #ifndef CW_FIELDS_H
 #define CW_FIELDS_H
 
+#include <assert.h>
+#include <stdint.h>
+
 #include "parser/core/catalogue.h"
 #include "parser/core/value.h"
 
@@ -13,14 +16,57 @@
 
 /* A new object of shape s, not yet in the tree (a record's root: its kind's shape). */
 cw_value *rec_new_object(arena *a, cw_shape s);
+/* The tag of a value (catalogue.h, CAT_TAG): its type, an object's shape, an array's items (read
+ * from the row of the field it was made for; an array made without one has tag 0, which no field
+ * wants). */
+static inline uint32_t rec_value_tag(const cw_value *v)
+{
+	if (v->type == CW_OBJECT)
+		return CAT_TAG(CW_OBJECT, v->shape);
+	if (v->type == CW_ARRAY)
+		return v->field < F_COUNT ? cat_puts[v->field].want : 0;
+	return CAT_TAG(v->type, 0);
+}
+
+/* Whether obj may hold field f (its shape is one of the field's holders) and v may be its value
+ * (null, or a value of the field's type: an object of its shape, an array of its items, made for
+ * this field or another with the same items, as a preamble's lists move). */
+static inline int rec_put_ok(const cw_value *obj, cw_field f, const cw_value *v)
+{
+	const cat_put *p = &cat_puts[f];
+	return (unsigned)f < F_COUNT && obj->shape < 64 && (p->holders >> obj->shape & 1) &&
+	       (!v || v->type == CW_NULL || rec_value_tag(v) == p->want);
+}
+
 /* Sets field f of obj: replaces the value of an existing member (keeping its position) or
- * appends one. A NULL v stores null. Returns v. */
-cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v);
+ * appends one. A NULL v stores null. Returns v. A put on an object of another shape or of a
+ * value of another type fails the assertion, in every build (the tests run the CLI's library);
+ * the check reads one row of cat_puts, and its shape and type are known where the value is
+ * made, so it stays cheap. */
+static inline cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v)
+{
+	if (!obj)
+		return v;
+	assert(rec_put_ok(obj, f, v) && "field set on an object of another shape or to a value of another type");
+	return obj_put(a, obj, cat_puts[f].key, v);
+}
 /* Shorthands: a NULL string stores null. */
-void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len);
-void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s);
-void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i);
-void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b);
+static inline void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len)
+{
+	rec_set(a, obj, f, s ? val_str(a, s, len) : val_null(a));
+}
+static inline void rec_set_cstr(arena *a, cw_value *obj, cw_field f, const char *s)
+{
+	rec_set(a, obj, f, val_cstr(a, s));
+}
+static inline void rec_set_int(arena *a, cw_value *obj, cw_field f, int64_t i)
+{
+	rec_set(a, obj, f, val_int(a, i));
+}
+static inline void rec_set_bool(arena *a, cw_value *obj, cw_field f, int b)
+{
+	rec_set(a, obj, f, val_bool(a, b));
+}
 static inline void rec_set_null(arena *a, cw_value *obj, cw_field f) { rec_set(a, obj, f, NULL); }
 /* A new empty object or array put as field f of obj (replacing what was there). */
 cw_value *rec_set_object(arena *a, cw_value *obj, cw_field f);
