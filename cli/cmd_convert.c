@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
-#include "cli/convert_run.h"
-#include "cli/output.h"
-#include "cli/pipeline.h"
+#include "emitters/convert/run.h"
+#include "emitters/convert/output.h"
+#include "emitters/convert/pipeline.h"
 
 static const char usage[] =
 	"usage: cablewire convert [options] INPUT... -o OUT\n"

@@ -5,8 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
-#include "cli/inputs.h"
-#include "cli/output.h"
+#include "parser/input/inputs.h"
+#include "emitters/convert/output.h"
 
 static const char usage[] =
 	"usage: cablewire parse [options] FILE...|-\n"

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
-#include "cli/inputs.h"
+#include "parser/input/inputs.h"
 
 static const char usage[] =
 	"usage: cablewire validate [options] FILE...|-\n"

@@ -1,4 +1,4 @@
-#include "cli/convert_run.h"
+#include "emitters/convert/run.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/pipeline.h"
-#include "cli/sources.h"
+#include "emitters/convert/pipeline.h"
+#include "parser/input/sources.h"
 
 /* Set by SIGINT, SIGTERM or SIGHUP: the walk stops, the records in flight are written, and the
  * output is closed with whole records only. A second signal kills as usual. */

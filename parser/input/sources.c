@@ -1,4 +1,4 @@
-#include "cli/sources.h"
+#include "parser/input/sources.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,9 +1,9 @@
-#include "cli/inputs.h"
+#include "parser/input/inputs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/sources.h"
+#include "parser/input/sources.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. */
 enum { CHUNK = 1 << 20 };

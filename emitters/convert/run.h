@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "cablewire.h"
-#include "cli/inputs.h"
+#include "parser/input/inputs.h"
 #include "cli/progress.h"
 
 typedef struct convert_backend {

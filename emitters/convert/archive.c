@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
-#include "cli/convert_run.h"
+#include "emitters/convert/run.h"
 
 typedef struct archive_backend {
 	cw_archive *ar;

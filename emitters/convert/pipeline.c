@@ -1,4 +1,4 @@
-#include "cli/pipeline.h"
+#include "emitters/convert/pipeline.h"
 
 #include <pthread.h>
 #include <stdlib.h>
