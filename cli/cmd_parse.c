@@ -5,8 +5,6 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
-#include "parser/input/inputs.h"
-#include "emitters/convert/output.h"
 
 static const char usage[] =
 	"usage: cablewire parse [options] FILE...|-\n"
@@ -41,7 +39,7 @@ int parse_form_arg(const char *name)
 int parse_format_arg(const char *name)
 {
 	if (name && !strcmp(name, "sqlite"))
-		return FORMAT_SQLITE;
+		return CW_FORMAT_SQLITE;
 	int f = cw_format_from_name(name);
 	if (f < 0) {
 		fprintf(stderr, "cablewire: unknown output format '%s' (", name);
@@ -103,7 +101,7 @@ int cmd_parse(int argc, char **argv)
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	if (format == FORMAT_SQLITE) {
+	if (format == CW_FORMAT_SQLITE) {
 		fputs("cablewire parse: --format sqlite writes an archive file, not a stream; use "
 		      "cablewire convert INPUT... -o OUT.sqlite\n", stderr);
 		return EXIT_USAGE;
@@ -117,21 +115,21 @@ int cmd_parse(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
-	output out;
-	if (output_open(&out, out_path) != 0) {
+	cw_output *out = cw_output_open(out_path);
+	if (!out) {
 		cw_options_free(opt);
 		return EXIT_USAGE;
 	}
-	parse_run run = { cw_emitter_new((cw_format)format, output_write, &out, !compact), quiet, 0,
+	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact), quiet, 0,
 			  0 };
-	input_stats st = { 0, 0, 0, 0 };
+	cw_walk_stats st = { 0, 0, 0, 0 };
 	if (run.em) {
-		inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
+		cw_walk(opt, (const char *const *)argv + optind, argc - optind, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)
 			run.write_failed = 1;
 	}
 	cw_emitter_free(run.em);
-	int closed = output_close(&out, 0);
+	int closed = cw_output_close(out, 0);
 	cw_options_free(opt);
 	if (!run.em || run.write_failed || closed != 0 || st.failed)
 		return EXIT_USAGE;

@@ -7,7 +7,6 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
-#include "parser/input/inputs.h"
 
 static const char usage[] =
 	"usage: cablewire validate [options] FILE...|-\n"
@@ -125,8 +124,8 @@ int cmd_validate(int argc, char **argv)
 	if (!opt)
 		return EXIT_USAGE;
 	cw_options_set_form(opt, (cw_form)form);
-	input_stats st = { 0, 0, 0, 0 };
-	inputs_each(opt, argv + optind, argc - optind, on_record, &run, &st);
+	cw_walk_stats st = { 0, 0, 0, 0 };
+	cw_walk(opt, (const char *const *)argv + optind, argc - optind, on_record, &run, &st);
 	cw_options_free(opt);
 	if (fflush(stdout) != 0)
 		return EXIT_USAGE;

@@ -15,12 +15,4 @@ int cmd_validate(int argc, char **argv);
 int parse_form_arg(const char *name);
 int parse_format_arg(const char *name);
 
-/* "--format sqlite": the SQLite archive, known to the CLI only. It is not a cw_format (an
- * archive is a file updated in place, not a byte stream), so convert hands it to
- * convert_archive() and parse refuses it. */
-enum { FORMAT_SQLITE = 1000 };
-
-struct convert_settings;
-int convert_archive(const struct convert_settings *cs, const char *out_path, int resume);
-
 #endif

@@ -24,8 +24,16 @@ static const char usage[] =
 	"\n"
 	"exit status: 0 ok, 1 some input had errors, 2 usage or I/O error\n";
 
+/* The library's messages about files, under the command's one prefix. */
+static void print_message(void *ctx, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "cablewire: %s\n", message);
+}
+
 int main(int argc, char **argv)
 {
+	cw_set_message_handler(print_message, NULL);
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;

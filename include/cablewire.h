@@ -31,8 +31,19 @@
 extern "C" {
 #endif
 
-#define CW_VERSION "0.1.0"
+/* The library is built with -fvisibility=hidden: what this header declares is its API, and the
+ * only thing its shared object exports (tests/symbols.sh checks that every export is cw_). */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
 
+#define CW_VERSION "0.1.0"
+#define CW_VERSION_MAJOR 0
+#define CW_VERSION_MINOR 1
+#define CW_VERSION_PATCH 0
+
+
+/* The library's version at run time (CW_VERSION is the header's). */
 const char *cw_version(void);
 
 /* ---------------------------------------------------------------------------------------------
@@ -313,6 +324,100 @@ const char *cw_archive_error(const cw_archive *ar);
 void cw_archive_get_stats(const cw_archive *ar, cw_archive_stats *out);
 /* Commits and closes; returns 0, or -1 when the commit failed. NULL is a no-op. */
 int cw_archive_close(cw_archive *ar);
+
+/* ---------------------------------------------------------------------------------------------
+ * Inputs, outputs and conversion: what the command does, as library calls (the command, the
+ * Python package and other drivers share them).
+ *
+ * Messages: problems with files (an input that cannot be read, a write error) are told, one line
+ * each without a prefix ("cables/x.html: Permission denied"), to the handler set on the calling
+ * thread; with none set nothing is printed (the records still carry every failure). */
+typedef void (*cw_message_fn)(void *ctx, const char *message);
+void cw_set_message_handler(cw_message_fn fn, void *ctx);
+
+/* What a walk over inputs read. */
+typedef struct cw_walk_stats {
+	size_t inputs;     /* input streams read (files, archive members, standard input) */
+	size_t failed;     /* inputs that could not be read, wholly or in part */
+	size_t units;      /* records handed out, failure records included */
+	uint64_t bytes;    /* bytes read so far */
+} cw_walk_stats;
+
+/* Receives each record (owns it); returns 0 to go on, non-zero to stop. */
+typedef int (*cw_record_fn)(void *ctx, cw_record *rec);
+
+/* Reads paths in order: files, directory trees (recursively, in name order, hidden files
+ * skipped), "-" (standard input), and archives read in place (tar, zip, 7z, ..., compressed or
+ * not), member by member. Every cable or story gives one record, parsed on the calling thread; an
+ * input that cannot be read gives an error record. Returns 0, or non-zero when fn asked to stop
+ * or memory ran out. stats may be NULL. */
+int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn,
+	    void *ctx, cw_walk_stats *stats);
+
+/* An output file written under a temporary name and renamed when closed complete ("-" is
+ * standard output; devices and pipes are written in place). */
+typedef struct cw_output cw_output;
+cw_output *cw_output_open(const char *path);
+/* A cw_write_fn: ctx is the cw_output. */
+int cw_output_write(void *ctx, const char *buf, size_t len);
+/* Returns 0 when complete and in place; discard removes it instead. */
+int cw_output_close(cw_output *o, int discard);
+
+/* convert's output formats: a cw_format, or the SQLite archive (a file updated in place). */
+enum { CW_FORMAT_SQLITE = 1000 };
+/* The format an output's name asks for (-1: none known; "-" and names without an extension
+ * known: -1 too). */
+int cw_format_from_path(const char *path);
+
+typedef struct cw_code_count {
+	const char *code;    /* the library's static code string */
+	cw_severity severity;
+	size_t n;
+} cw_code_count;
+
+typedef struct cw_convert_request {
+	const cw_options *options;    /* NULL: the defaults */
+	const char *const *inputs;    /* as cw_walk() reads them */
+	int ninputs;
+	const char *output;           /* a path, or "-" */
+	int format;                   /* a cw_format, CW_FORMAT_SQLITE, or -1: from the output's name */
+	const char *csv_tables;       /* a folder for the CSV companion tables (created), or NULL */
+	unsigned jobs;                /* parsing threads; 0: one per core */
+	int resume;                   /* continue an interrupted JSON Lines or SQLite output */
+	/* Called on the calling thread a few times a second at most; may be NULL. */
+	void (*on_progress)(void *ctx, size_t records, uint64_t bytes_read, uint64_t bytes_total);
+	/* Polled on the calling thread; non-zero stops the run cleanly (the records in flight are
+	 * written, a JSON Lines output is kept as OUT.partial). May be NULL. */
+	int (*cancelled)(void *ctx);
+	void *ctx;
+} cw_convert_request;
+
+typedef struct cw_convert_summary {
+	size_t inputs, inputs_failed;
+	size_t records, with_errors, with_warnings, error_records;
+	uint64_t skipped;             /* resuming: records the output held already */
+	int interrupted;              /* stopped by cancelled(): the output holds whole records */
+	int failed;                   /* a write failed or memory ran out */
+	int mismatch;                 /* resuming: the output's last record is not these inputs' */
+	int too_short;                /* resuming: the inputs give fewer records than it holds */
+	int usage;                    /* the request itself was wrong (told to the handler) */
+	int format;                   /* the format written */
+	size_t inserted, unchanged, new_versions;  /* an SQLite archive's changes */
+	cw_code_count *codes;         /* warnings and errors by code, most frequent first */
+	size_t ncodes;
+	char *note;                   /* what to do next ("OUT.partial kept: run again with
+				       * --resume to continue"), or NULL */
+} cw_convert_summary;
+
+/* Converts the inputs into one output, parsing on req->jobs threads, writing in input order.
+ * Returns 0 when every input was converted and written; the summary says what happened in any
+ * case (free it with cw_convert_summary_free()). */
+int cw_convert(const cw_convert_request *req, cw_convert_summary *summary);
+void cw_convert_summary_free(cw_convert_summary *summary);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,4 @@
-/* cablewire convert -o OUT.sqlite: records into an SQLite archive (cw_archive_*).
+/* Converting into an SQLite archive (cw_archive_*): convert -o OUT.sqlite.
  *
  * A new archive is built as OUT.partial and renamed when complete, like every other output. An
  * existing archive is updated in place: that is the point of its keys and versions (records
@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
 #include "emitters/convert/run.h"
+#include "parser/input/say.h"
 
 typedef struct archive_backend {
 	cw_archive *ar;
@@ -51,7 +51,7 @@ static int archive_write(void *ctx, const cw_record *rec, void *rendered, uint64
 		free(marker);
 	}
 	if (cw_archive_add(ab->ar, rec) < 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", ab->path, cw_archive_error(ab->ar));
+		say("%s: %s", ab->path, cw_archive_error(ab->ar));
 		ab->write_failed = 1;
 	}
 	return ab->write_failed;
@@ -101,25 +101,30 @@ static uint64_t read_marker(archive_backend *ab)
 	return n;
 }
 
-int convert_archive(const convert_settings *base, const char *out_path, int resume)
+int convert_archive(const convert_settings *base, const char *out_path, int resume,
+		    convert_result *out, convert_archive_stats *ast, int *usage)
 {
+	memset(out, 0, sizeof(*out));
+	memset(ast, 0, sizeof(*ast));
+	*usage = 1;
 	if (!strcmp(out_path, "-")) {
-		fputs("cablewire convert: an SQLite archive is a file, not a stream: give -o "
-		      "FILE.sqlite\n", stderr);
-		return EXIT_USAGE;
+		say("an SQLite archive is a file, not a stream: give -o FILE.sqlite");
+		return -1;
 	}
 	struct stat st;
 	int exists = stat(out_path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "cablewire: %s: an SQLite archive must be a regular file\n", out_path);
-		return EXIT_USAGE;
+		say("%s: an SQLite archive must be a regular file", out_path);
+		return -1;
 	}
 	/* A new archive: built as OUT.partial, renamed into place when complete. */
 	char *tmp = NULL;
 	if (!exists) {
 		size_t len = strlen(out_path) + 16;
-		if (!(tmp = malloc(len)))
-			return EXIT_USAGE;
+		if (!(tmp = malloc(len))) {
+			say("out of memory");
+			return -1;
+		}
 		snprintf(tmp, len, "%s.partial", out_path);
 		if (!resume)
 			remove_temp(tmp); /* a partial left by an earlier run: started over */
@@ -130,12 +135,13 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 	if (!ab.ar) {
 		/* The message names the temporary file; the user knows the final one. */
 		const char *why = strstr(err, ": ");
-		fprintf(stderr, "cablewire: %s%s\n", out_path, why ? why : err);
+		say("%s%s", out_path, why ? why : err);
 		if (tmp && !resume)
 			remove_temp(tmp);
 		free(tmp);
-		return EXIT_USAGE;
+		return -1;
 	}
+	*usage = 0;
 	convert_settings cs = *base;
 	cs.skip = resume ? read_marker(&ab) : 0;
 	convert_backend be = { NULL, archive_write, NULL, archive_matches, &ab };
@@ -146,7 +152,7 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 	if (complete)
 		cw_archive_set_resume(ab.ar, NULL); /* nothing left to resume */
 	if (cw_archive_commit(ab.ar) != 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", out_path, cw_archive_error(ab.ar));
+		say("%s: %s", out_path, cw_archive_error(ab.ar));
 		ab.write_failed = 1;
 		complete = 0;
 	}
@@ -163,26 +169,27 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 			remove_temp(tmp);
 		} else if (complete) {
 			if (rename(tmp, out_path) != 0) {
-				fprintf(stderr, "cablewire: %s: %s\n", out_path, strerror(errno));
+				say("%s: %s", out_path, strerror(errno));
 				remove_temp(tmp);
 				res.stopped = 1;
 			}
 		}
 	}
-	char extra[256];
-	snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
-		 as.inserted, as.present, as.new_versions, as.new_versions == 1 ? "" : "s");
-	int rc = convert_report(&res, "archived", out_path, extra);
+	ast->inserted = as.inserted;
+	ast->unchanged = as.present;
+	ast->new_versions = as.new_versions;
 	if (res.interrupted && !ab.write_failed) {
+		char note[4200];
 		if (tmp)
-			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",
-				tmp);
+			snprintf(note, sizeof note, "%s kept: run again with --resume to continue",
+				 tmp);
 		else
-			fprintf(stderr, "cablewire: %s: the records archived so far are committed; "
-					"run again with --resume to continue\n", out_path);
+			snprintf(note, sizeof note, "%s: the records archived so far are committed; "
+				 "run again with --resume to continue", out_path);
+		res.note = strdup(note);
 	}
 	free(tmp);
-	tally_free(&res.tally);
 	free(ab.marker_path);
-	return rc;
+	*out = res;
+	return complete ? 0 : -1;
 }

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "parser/input/say.h"
+
 /* Writes go out in large blocks: the output is as big as the input. */
 enum { OUTPUT_BUFFER = 1 << 20 };
 
@@ -54,7 +56,7 @@ int output_open(output *o, const char *path)
 		/* A device or a pipe (-o /dev/null, a FIFO): written in place, never renamed over. */
 		o->f = fopen(path, "wb");
 		if (!o->f) {
-			fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
+			say("%s: %s", path, strerror(errno));
 			return -1;
 		}
 		o->final_path = strdup(path);
@@ -68,7 +70,7 @@ int output_open(output *o, const char *path)
 		return -1;
 	o->f = fopen(o->tmp_path, "wb");
 	if (!o->f) {
-		fprintf(stderr, "cablewire: %s: %s\n", path, strerror(errno));
+		say("%s: %s", path, strerror(errno));
 		release(o);
 		return -1;
 	}
@@ -99,13 +101,13 @@ int output_close(output *o, int discard)
 			unlink(o->tmp_path);
 			rc = -1;
 		} else if (rename(o->tmp_path, o->final_path) != 0) {
-			fprintf(stderr, "cablewire: %s: %s\n", o->final_path, strerror(errno));
+			say("%s: %s", o->final_path, strerror(errno));
 			unlink(o->tmp_path);
 			rc = -1;
 		}
 	}
 	if (o->failed && !discard) {
-		fprintf(stderr, "cablewire: %s: write error\n",
+		say("%s: write error",
 			o->final_path ? o->final_path : "standard output");
 		rc = -1;
 	}
@@ -166,7 +168,7 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 		fclose(old);
 		/* A run killed mid-write leaves half a line: cut it. */
 		if (keep < 0 || truncate(o->tmp_path, (off_t)keep) != 0) {
-			fprintf(stderr, "cablewire: %s: cannot resume: %s\n", o->tmp_path,
+			say("%s: cannot resume: %s", o->tmp_path,
 				keep < 0 ? "read error" : strerror(errno));
 			free(*last);
 			*last = NULL;
@@ -178,7 +180,7 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 		o->f = fopen(o->tmp_path, "wb");
 	}
 	if (!o->f) {
-		fprintf(stderr, "cablewire: %s: %s\n", o->tmp_path, strerror(errno));
+		say("%s: %s", o->tmp_path, strerror(errno));
 		free(*last);
 		*last = NULL;
 		release(o);
@@ -195,5 +197,38 @@ int output_keep(output *o)
 	flush_and_close(o);
 	int rc = o->failed ? -1 : 0;
 	release(o);
+	return rc;
+}
+
+/* The public handle is the output itself. */
+struct cw_output {
+	output o;
+};
+
+cw_output *cw_output_open(const char *path)
+{
+	cw_output *co = malloc(sizeof(*co));
+	if (!co) {
+		say("out of memory");
+		return NULL;
+	}
+	if (output_open(&co->o, path) != 0) {
+		free(co);
+		return NULL;
+	}
+	return co;
+}
+
+int cw_output_write(void *ctx, const char *buf, size_t len)
+{
+	return output_write(&((cw_output *)ctx)->o, buf, len);
+}
+
+int cw_output_close(cw_output *co, int discard)
+{
+	if (!co)
+		return -1;
+	int rc = output_close(&co->o, discard);
+	free(co);
 	return rc;
 }

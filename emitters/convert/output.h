@@ -1,8 +1,8 @@
 /* Output files written under a temporary name and renamed when complete, so an interrupted run
  * never leaves a half file under the final name. "-" is standard output; devices and pipes
  * (/dev/null, a FIFO) are written in place. */
-#ifndef CW_CLI_OUTPUT_H
-#define CW_CLI_OUTPUT_H
+#ifndef CW_CONVERT_OUTPUT_H
+#define CW_CONVERT_OUTPUT_H
 
 #include <stdint.h>
 #include <stdio.h>

@@ -6,8 +6,8 @@
  * N = 1 no thread is started: each item is worked and delivered at once, by the same functions.
  * At most a window of items is in flight, bounded in count and in bytes, so memory stays flat
  * whatever the input size. */
-#ifndef CW_CLI_PIPELINE_H
-#define CW_CLI_PIPELINE_H
+#ifndef CW_CONVERT_PIPELINE_H
+#define CW_CONVERT_PIPELINE_H
 
 #include <stddef.h>
 #include <stdint.h>

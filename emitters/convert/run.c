@@ -1,23 +1,12 @@
 #include "emitters/convert/run.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/commands.h"
 #include "emitters/convert/pipeline.h"
+#include "parser/input/say.h"
 #include "parser/input/sources.h"
-
-/* Set by SIGINT, SIGTERM or SIGHUP: the walk stops, the records in flight are written, and the
- * output is closed with whole records only. A second signal kills as usual. */
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-	interrupted = 1;
-	signal(sig, SIG_DFL);
-}
 
 /* What flows through the pipeline: a batch of units to parse (or records made already, for
  * inputs that could not be read). Units go in batches so that the threads meet once per batch,
@@ -43,12 +32,14 @@ typedef struct run_ctx {
 	const convert_backend *be;
 	convert_result *res;
 	pipeline *pipe;
-	progress bar;
+	uint64_t total_bytes; /* for progress: the inputs' size on disk, 0 when unknown */
 	uint64_t seen;        /* units seen, the skipped ones included */
 	uint64_t submitted;   /* records handed to the pipeline */
 	batch *pending;       /* the batch being filled */
 	int oom;
 } run_ctx;
+
+static void report_progress(run_ctx *rc);
 
 static void *work(void *ctx, unsigned worker, void *item, uint64_t seq)
 {
@@ -105,9 +96,16 @@ static int deliver(void *ctx, void *result, uint64_t seq)
 		cw_record_free(it->rec);
 		it->rec = NULL;
 	}
-	progress_update(&rc->bar, rc->res->tally.records, rc->res->inputs.bytes);
+	report_progress(rc);
 	discard(ctx, b); /* what a stop left */
 	return stop;
+}
+
+static void report_progress(run_ctx *rc)
+{
+	if (rc->cs->on_progress)
+		rc->cs->on_progress(rc->cs->ctx, rc->res->tally.records, rc->res->inputs.bytes,
+				    rc->total_bytes);
 }
 
 /* Hands the batch being filled to the pipeline. */
@@ -142,7 +140,7 @@ static int verify_last(run_ctx *rc, cw_unit *u, cw_record *rec, uint64_t seq)
 static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 {
 	run_ctx *rc = ctx;
-	if (interrupted) {
+	if (rc->cs->cancelled && rc->cs->cancelled(rc->cs->ctx)) {
 		cw_unit_free(u);
 		cw_record_free(failed);
 		rc->res->interrupted = 1;
@@ -161,7 +159,7 @@ static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 			cw_record_free(failed);
 		}
 		rc->res->skipped++;
-		progress_update(&rc->bar, 0, rc->res->inputs.bytes);
+		report_progress(rc);
 		return 0;
 	}
 	if (!rc->pending) {
@@ -187,24 +185,15 @@ static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 int convert_run(const convert_settings *cs, const convert_backend *be, convert_result *res)
 {
 	memset(res, 0, sizeof(*res));
-	run_ctx rc = { cs, be, res, NULL, { 0 }, 0, 0, NULL, 0 };
+	run_ctx rc = { cs, be, res, NULL, 0, 0, 0, NULL, 0 };
 	rc.pipe = pipeline_new(cs->jobs, work, deliver, discard, &rc);
 	if (!rc.pipe) {
-		fprintf(stderr, "cablewire: out of memory\n");
+		say("out of memory");
 		res->stopped = 1;
 		return -1;
 	}
-	progress_init(&rc.bar, cs->progress,
-		      cs->progress ? sources_total_bytes(cs->inputs, cs->ninputs) : 0);
-
-	struct sigaction sa, old_int, old_term, old_hup;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	interrupted = 0;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	if (cs->on_progress)
+		rc.total_bytes = sources_total_bytes(cs->inputs, cs->ninputs);
 
 	inputs_each_unit(cs->opt, cs->inputs, cs->ninputs, on_unit, &rc, &res->inputs);
 	/* The units cut before a stop are whole: they are written too. */
@@ -217,50 +206,11 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 	if (pipeline_finish(rc.pipe))
 		res->stopped = 1;
 	pipeline_free(rc.pipe);
-	progress_clear(&rc.bar);
-
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	sigaction(SIGHUP, &old_hup, NULL);
-	if (interrupted)
-		res->interrupted = 1;
 	if (rc.oom) {
-		fprintf(stderr, "cablewire: out of memory\n");
+		say("out of memory");
 		res->stopped = 1;
 	}
 	if (!res->interrupted && !res->stopped && !res->mismatch && rc.seen < cs->skip)
 		res->too_short = 1;
 	return res->interrupted || res->stopped || res->mismatch || res->too_short ? -1 : 0;
-}
-
-/* The summary line and the codes; the exit status of the run. */
-int convert_report(const convert_result *r, const char *verb, const char *out_path,
-		   const char *extra)
-{
-	const tally *t = &r->tally;
-	size_t clean = t->records - t->with_errors - t->with_warnings;
-	fprintf(stderr,
-		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
-		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
-		r->inputs.inputs, r->inputs.inputs == 1 ? "" : "s", verb, t->records,
-		t->records == 1 ? "" : "s", t->with_errors, t->with_warnings, clean,
-		t->error_records, t->error_records == 1 ? "" : "s", r->inputs.failed,
-		r->inputs.failed == 1 ? "" : "s", extra ? extra : "");
-	if (r->skipped && !r->mismatch)
-		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
-			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
-	tally_print_codes(t, stderr);
-	if (r->mismatch)
-		fprintf(stderr,
-			"cablewire: %s: cannot resume: its last record is not the one these inputs "
-			"give at that position (other inputs or options?); remove it to start over\n",
-			out_path);
-	if (r->too_short)
-		fprintf(stderr, "cablewire: %s: cannot resume: it holds more records than these "
-				"inputs give\n", out_path);
-	if (r->interrupted)
-		fprintf(stderr, "cablewire: interrupted\n");
-	if (r->interrupted || r->stopped || r->mismatch || r->too_short || r->inputs.failed)
-		return EXIT_USAGE;
-	return t->with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
 }

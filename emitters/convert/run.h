@@ -1,15 +1,16 @@
-/* The driver of `cablewire convert`: the inputs cut into units on the calling thread, parsed
+/* The driver of a conversion (cw_convert): the inputs cut into units on the calling thread, parsed
  * (and rendered) on N worker threads, and handed to a back end (a byte stream, an SQLite archive)
- * strictly in input order; with a progress bar, the tally of records and diagnostics, a clean
- * stop on Ctrl-C or SIGTERM, and resuming after the records an output already holds. */
-#ifndef CW_CLI_CONVERT_RUN_H
-#define CW_CLI_CONVERT_RUN_H
+ * strictly in input order; with progress reports, the tally of records and diagnostics, a clean
+ * stop when the caller cancels (the command: Ctrl-C or SIGTERM), and resuming after the records
+ * an output already holds. */
+#ifndef CW_CONVERT_RUN_H
+#define CW_CONVERT_RUN_H
 
 #include <stdint.h>
 
 #include "cablewire.h"
 #include "parser/input/inputs.h"
-#include "cli/progress.h"
+#include "emitters/convert/tally.h"
 
 typedef struct convert_backend {
 	/* On a worker thread: what the back end makes of a record before writing it (its output
@@ -30,8 +31,11 @@ typedef struct convert_settings {
 	char *const *inputs;
 	int ninputs;
 	unsigned jobs;        /* worker threads; 1: everything on the calling thread */
-	int progress;         /* draw the progress bar (when standard error is a terminal) */
 	uint64_t skip;        /* resuming: the output already holds this many records */
+	/* as in cw_convert_request */
+	void (*on_progress)(void *ctx, size_t records, uint64_t bytes_read, uint64_t bytes_total);
+	int (*cancelled)(void *ctx);
+	void *ctx;
 } convert_settings;
 
 typedef struct convert_result {
@@ -42,14 +46,21 @@ typedef struct convert_result {
 	int stopped;          /* the back end asked to stop (write error) or memory ran out */
 	int mismatch;         /* resuming: the output's last record is not these inputs' */
 	int too_short;        /* resuming: the inputs give fewer records than the output holds */
+	char *note;           /* what to do next (malloc'd; "OUT.partial kept: ..."), or NULL */
 } convert_result;
 
 /* Returns 0 when every input was converted; the result says what happened otherwise. */
 int convert_run(const convert_settings *cs, const convert_backend *be, convert_result *out);
 
-/* The summary of a conversion on stderr (verb: "wrote", "archived"; extra ends the first line);
- * returns the exit status. */
-int convert_report(const convert_result *r, const char *verb, const char *out_path,
-		   const char *extra);
+/* The back ends: byte-stream formats (and the CSV tables), and the SQLite archive; each fills
+ * res and returns 0 when the run was complete. usage is set for a request that cannot be met
+ * (told to the message handler). */
+int convert_stream(const convert_settings *cs, int format, const char *out_path,
+		   const char *tables_dir, int resume, convert_result *res, int *usage);
+typedef struct convert_archive_stats {
+	size_t inserted, unchanged, new_versions;
+} convert_archive_stats;
+int convert_archive(const convert_settings *cs, const char *out_path, int resume,
+		    convert_result *res, convert_archive_stats *st, int *usage);
 
 #endif

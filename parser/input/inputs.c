@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "parser/input/say.h"
 #include "parser/input/sources.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. */
@@ -33,7 +34,7 @@ static int hand_on_failure(walk_ctx *wc, const char *name, cw_form form, uint64_
 static int on_failed(void *ctx, const char *name, const char *why)
 {
 	walk_ctx *wc = ctx;
-	fprintf(stderr, "cablewire: %s: %s\n", name, why);
+	say("%s: %s", name, why);
 	wc->st->failed++;
 	return hand_on_failure(wc, name, CW_FORM_AUTO, 0, 0, 1, why);
 }
@@ -82,7 +83,7 @@ static int on_source(void *ctx, source *s)
 	if (!stop && n < 0) {
 		/* The units completed before the error were handed on; the one being read when it
 		 * happened is cut, so it becomes one error record saying where reading stopped. */
-		fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", source_name(s),
+		say("%s: read error at byte %llu: %s", source_name(s),
 			(unsigned long long)offset, source_error(s));
 		wc->st->failed++;
 		stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
@@ -102,14 +103,14 @@ int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn f
 	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
 	w.ctx = &wc;
 	if (!wc.buf) {
-		fprintf(stderr, "cablewire: out of memory\n");
+		say("out of memory");
 		return 1;
 	}
 	int stop = sources_each(&w, paths, n);
 	st->bytes = w.bytes_read;
 	free(wc.buf);
 	if (wc.oom)
-		fprintf(stderr, "cablewire: out of memory\n");
+		say("out of memory");
 	return stop;
 }
 
@@ -124,7 +125,7 @@ static int parse_unit(void *ctx, cw_unit *u, cw_record *failed)
 	parse_ctx *pc = ctx;
 	cw_record *rec = failed ? failed : cw_unit_parse(pc->opt, u);
 	if (!rec) {
-		fprintf(stderr, "cablewire: out of memory\n");
+		say("out of memory");
 		return 1;
 	}
 	return pc->fn(pc->ctx, rec);
@@ -135,4 +136,15 @@ int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, 
 {
 	parse_ctx pc = { opt, fn, ctx };
 	return inputs_each_unit(opt, paths, n, parse_unit, &pc, st);
+}
+
+int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,
+	    cw_walk_stats *stats)
+{
+	input_stats st = { 0, 0, 0, 0 };
+	/* The walk reads the paths only; sources_each takes them as argv gives them. */
+	int stop = inputs_each(opt, (char *const *)paths, n, fn, ctx, &st);
+	if (stats)
+		*stats = (cw_walk_stats){ st.inputs, st.failed, st.units, st.bytes };
+	return stop;
 }

@@ -1,7 +1,7 @@
-/* The command line's inputs (cli/sources.h: files, directory trees, standard input, archives)
+/* The inputs of a conversion (parser/input/sources.h: files, directory trees, standard input, archives)
  * cut into units (one cable or story each) on the calling thread, in input order. */
-#ifndef CW_CLI_INPUTS_H
-#define CW_CLI_INPUTS_H
+#ifndef CW_INPUT_INPUTS_H
+#define CW_INPUT_INPUTS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -19,11 +19,10 @@ typedef struct input_stats {
  * read (cw_record_input_failed(); owns it too); returns 0 to go on, non-zero to stop. */
 typedef int (*unit_fn)(void *ctx, cw_unit *unit, cw_record *failed);
 
-/* Receives each record (owns it); returns 0 to go on, non-zero to stop. */
-typedef int (*record_fn)(void *ctx, cw_record *rec);
+typedef cw_record_fn record_fn;
 
 /* Return 0, or non-zero when the callback asked to stop (or memory ran out). I/O problems are
- * printed on stderr, counted in stats->failed, and handed on as error records. */
+ * told to the message handler (parser/input/say.h), counted in stats->failed, and handed on as error records. */
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *stats);
 /* The same, each unit parsed on the calling thread. */

@@ -1,11 +1,11 @@
-/* The inputs a command line names, as byte streams: files, directory trees (recursively, in name
+/* The inputs a conversion names, as byte streams: files, directory trees (recursively, in name
  * order, hidden files skipped), "-" for standard input, pipes, and archives read in place
  * through libarchive (tar, zip, 7z, cpio, ...; plain or compressed with gzip, bzip2, xz, zstd,
  * lz4, ...), member by member in archive order. A lone compressed file (cables.csv.xz) is one
  * stream. A stream inside an archive is named ARCHIVE/MEMBER (corpus.tar.xz/cables/06X.html),
  * so its base name is the member's own. */
-#ifndef CW_CLI_SOURCES_H
-#define CW_CLI_SOURCES_H
+#ifndef CW_INPUT_SOURCES_H
+#define CW_INPUT_SOURCES_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,64 @@
+#include "emitters/convert/tally.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void tally_record(tally *t, const cw_record *rec)
+{
+	t->records++;
+	/* One pass over the diagnostics: the codes, and the worst severity for the record. */
+	cw_severity worst = CW_NOTE;
+	size_t n = cw_record_diag_count(rec);
+	for (size_t i = 0; i < n; i++) {
+		const cw_diag *d = cw_record_diag(rec, i);
+		if (d->severity < CW_WARNING)
+			continue;
+		if (d->severity > worst)
+			worst = d->severity;
+		size_t k = 0;
+		/* A few dozen codes exist: a linear search over the ones seen is enough. */
+		while (k < t->ncodes && (t->codes[k].severity != d->severity ||
+					 strcmp(t->codes[k].code, d->code) != 0))
+			k++;
+		if (k == t->ncodes) {
+			if (t->ncodes == t->capcodes) {
+				size_t cap = t->capcodes ? t->capcodes * 2 : 32;
+				cw_code_count *c = realloc(t->codes, cap * sizeof(*c));
+				if (!c)
+					continue;
+				t->codes = c;
+				t->capcodes = cap;
+			}
+			t->codes[k] = (cw_code_count){ d->code, d->severity, 0 };
+			t->ncodes++;
+		}
+		t->codes[k].n++;
+	}
+	if (worst == CW_ERROR) {
+		t->with_errors++;
+		if (strcmp(cw_record_kind(rec), "error") == 0)
+			t->error_records++;
+	} else if (worst == CW_WARNING) {
+		t->with_warnings++;
+	}
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const cw_code_count *x = a, *y = b;
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	return strcmp(x->code, y->code);
+}
+
+void tally_sort(tally *t)
+{
+	if (t->ncodes)
+		qsort(t->codes, t->ncodes, sizeof(*t->codes), by_count);
+}
+
+void tally_free(tally *t)
+{
+	free(t->codes);
+	memset(t, 0, sizeof(*t));
+}

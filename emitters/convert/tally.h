@@ -1,0 +1,23 @@
+/* The tally of a conversion: records by worst severity, and warnings and errors by code. */
+#ifndef CW_CONVERT_TALLY_H
+#define CW_CONVERT_TALLY_H
+
+#include <stddef.h>
+
+#include "cablewire.h"
+
+typedef struct tally {
+	size_t records;        /* records written */
+	size_t with_errors;    /* records with at least one error diagnostic */
+	size_t with_warnings;  /* records with warnings but no error */
+	size_t error_records;  /* of those with errors, kind "error": nothing could be parsed */
+	cw_code_count *codes;
+	size_t ncodes, capcodes;
+} tally;
+
+void tally_record(tally *t, const cw_record *rec);
+/* Sorts the codes most frequent first (then by name). */
+void tally_sort(tally *t);
+void tally_free(tally *t);
+
+#endif
