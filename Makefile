@@ -9,6 +9,8 @@
 #   make fuzz           libFuzzer targets, seeded from testdata/ (FUZZ_SECONDS each)
 #   make corpus-check   accuracy tables against ../shared/corpus (skipped when absent)
 #   make bench          speed and memory on the corpus and on generated input
+#   make install        the command, the libraries, the header, cablewire.pc, the man pages and
+#                       the Python package under $(DESTDIR)$(PREFIX); make uninstall removes them
 #
 # Every target first checks the build dependencies (scripts/deps.sh): as root it installs what is
 # missing with apt-get, otherwise it prints the install command and stops.
@@ -30,7 +32,10 @@ SANITIZE  ?=
 # which room it comes from; tests/includes.sh checks that they run one way (README, "Layout").
 CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -I. -Iinclude -I$(GEN)
 CFLAGS    ?=
-ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(CFLAGS)
+# Position-independent (the objects also make the shared library) and hidden by default: the
+# public header marks its declarations visible, so the libraries export the cw_ API only.
+LIB_CFLAGS := -fPIC -fvisibility=hidden
+ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(LIB_CFLAGS) $(CFLAGS)
 # SQLite: only the archive store (emitters/archive/) includes it; a program that never opens an
 # archive does not pull that object out of the static library.
 SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
@@ -54,7 +59,10 @@ OBJ  := $(BUILD)/obj
 # (python3-jsonschema: tests/schema.sh validates every emitted record against schema/;
 # sqlite3: the tests query the archives; libarchive-tools: bsdtar makes the zip and 7z archives
 # tests/batch.sh reads).
-DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools
+# scdoc turns docs/man/*.scd into man pages and mandoc lints them; python3-pytest runs the Python
+# package's tests; sqlite-utils checks that archives are found as its users expect (FTS tables).
+DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools \
+                 scdoc mandoc man-db python3-pytest sqlite-utils
 DEPS_STAMP    := build/.deps-ok
 
 # Sources by room: lexer/, grammar/ and parser/ hold one folder per stage of the work (core,
@@ -81,12 +89,13 @@ TEST_BIN  := $(BUILD)/check_cablewire
 CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
 
-.PHONY: all deps demo check test docs schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench clean
+.PHONY: all deps demo check test docs schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench clean \
+	install uninstall man libs
 .DEFAULT_GOAL := all
 # Generated C is kept between runs (not deleted as an intermediate file).
 .SECONDARY:
 
-all: $(CLI)
+all: $(CLI) libs man
 
 deps: $(DEPS_STAMP)
 # The Makefile too: a package added to DEPS_PACKAGES is checked in a build tree made before.
@@ -122,6 +131,105 @@ $(OBJ)/tests/%.o: tests/%.c | $(GRAM_H) $(DEPS_STAMP)
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
+
+# ---- the libraries users link -----------------------------------------------------------------
+# $(LIB) above is the build's own archive (the command and the tests link it, the tests reach
+# inside it). What is installed: a shared library with a SONAME, exporting the cw_ API only, and
+# a static one made of one relocatable object whose hidden symbols are made local, so that
+# neither puts record_new or utf8_next into a user's program (tests/symbols.sh checks both).
+VERSION     := $(shell sed -n 's/^\#define CW_VERSION "\(.*\)"/\1/p' include/cablewire.h)
+SOMAJOR     := $(firstword $(subst ., ,$(VERSION)))
+SONAME      := libcablewire.so.$(SOMAJOR)
+SHLIB       := $(BUILD)/libcablewire.so.$(VERSION)
+DIST_LIB    := $(BUILD)/dist/libcablewire.a
+PC_FILE     := $(BUILD)/cablewire.pc
+
+libs: $(SHLIB) $(BUILD)/$(SONAME) $(DIST_LIB) $(PC_FILE)
+
+$(SHLIB): $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ $(LIB_OBJS) $(LDLIBS)
+
+$(BUILD)/$(SONAME): $(SHLIB)
+	ln -sf $(notdir $<) $@
+	ln -sf $(notdir $<) $(BUILD)/libcablewire.so
+
+$(DIST_LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	ld -r -o $(BUILD)/dist/cablewire.o $(LIB_OBJS)
+	@# ld -r gives a symbol the visibility of its references too (default, as declarations
+	@# are), so the hidden ones are named from the objects that define them.
+	readelf -sW $(LIB_OBJS) | awk '$$5 == "GLOBAL" && $$6 == "HIDDEN" && $$7 != "UND" { print $$8 }' | \
+		sort -u >$(BUILD)/dist/hidden.list
+	objcopy --localize-hidden --localize-symbols=$(BUILD)/dist/hidden.list $(BUILD)/dist/cablewire.o
+	@rm -f $@
+	ar rcs $@ $(BUILD)/dist/cablewire.o
+
+# ---- installing ----------------------------------------------------------------------------
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+MANDIR       ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# The Python package is installed for Debian's interpreter, /usr/bin/python3 (not whichever
+# python3 comes first on PATH): under /usr in its dist-packages, elsewhere in the
+# prefix's lib/python3.X/dist-packages, which Debian's python3 searches for /usr/local.
+PYTHON       ?= /usr/bin/python3
+PYTHON_XY    := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+ifeq ($(PREFIX),/usr)
+PYTHONDIR    ?= $(PREFIX)/lib/python3/dist-packages
+else
+PYTHONDIR    ?= $(PREFIX)/lib/python$(PYTHON_XY)/dist-packages
+endif
+
+$(PC_FILE): Makefile include/cablewire.h
+	@mkdir -p $(dir $@)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+		'Name: cablewire' \
+		'Description: diplomatic cables and news articles into structured records' \
+		'Version: $(VERSION)' \
+		'Cflags: -I$${includedir}' \
+		'Libs: -L$${libdir} -lcablewire' \
+		'Libs.private: -lpthread' \
+		'Requires.private: sqlite3 libarchive' >$@
+
+# The man pages: written in scdoc (docs/man/*.scd), turned into troff here.
+MAN_SRCS  := $(wildcard docs/man/*.scd)
+MAN_PAGES := $(patsubst docs/man/%.scd,$(BUILD)/man/%,$(MAN_SRCS))
+
+man: $(MAN_PAGES)
+
+$(BUILD)/man/%: docs/man/%.scd | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	scdoc <$< >$@
+
+PY_SRCS := $(wildcard python/cablewire/*.py)
+
+install: $(CLI) libs man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(PYTHONDIR)/cablewire
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/cablewire
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcablewire.so
+	install -m 644 $(DIST_LIB) $(DESTDIR)$(LIBDIR)/libcablewire.a
+	install -m 644 include/cablewire.h $(DESTDIR)$(INCLUDEDIR)/cablewire.h
+	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc
+	install -m 644 $(filter %.1,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(filter %.3,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 $(PY_SRCS) $(DESTDIR)$(PYTHONDIR)/cablewire/
+	printf 'LIBRARY = %s\n' '$(LIBDIR)/$(SONAME)' >$(DESTDIR)$(PYTHONDIR)/cablewire/_installed.py
+	@echo "install: the Python package is for $(PYTHON) (Python $(PYTHON_XY)), in $(PYTHONDIR)"
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cablewire $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) \
+		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcablewire.so \
+		$(DESTDIR)$(LIBDIR)/libcablewire.a $(DESTDIR)$(INCLUDEDIR)/cablewire.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc \
+		$(patsubst $(BUILD)/man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MAN_PAGES))) \
+		$(patsubst $(BUILD)/man/%,$(DESTDIR)$(MANDIR)/man3/%,$(filter %.3,$(MAN_PAGES)))
+	rm -rf $(DESTDIR)$(PYTHONDIR)/cablewire
 
 $(CLI): $(CLI_OBJS) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)

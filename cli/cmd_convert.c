@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/report.h"
 
 static const char usage[] =
@@ -41,6 +42,14 @@ static const char usage[] =
 	"Exit status: 0 all records clean or with warnings, 1 some records with errors, 2 an input\n"
 	"could not be read, a write failed, or the run was interrupted.\n";
 
+/* The library's messages during a run: the bar is erased first, so the message is not drawn
+ * over it (the next update draws it again). */
+static void print_message(void *ctx, const char *message)
+{
+	progress_clear(ctx);
+	fprintf(stderr, "cablewire: %s\n", message);
+}
+
 int cmd_convert(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -52,13 +61,19 @@ int cmd_convert(int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "csv-tables", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int format = -1, form = CW_FORM_AUTO, resume = 0, show_progress = 1, c;
+	int format = -1, form = CW_FORM_AUTO, resume = 0, show_progress = 1, c, common_rc;
 	long jobs = 0;
 	const char *out_path = NULL, *tables_dir = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:j:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:j:qh", longopts, NULL)) != -1) {
+		if ((common_rc = common_option(c, optarg)) != 0) {
+			if (common_rc < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'o': out_path = optarg; break;
 		case 'f':
@@ -68,11 +83,9 @@ int cmd_convert(int argc, char **argv)
 		case 'j': {
 			char *end;
 			jobs = strtol(optarg, &end, 10);
-			if (*end || end == optarg || jobs < 1 || jobs > 256) {
-				fprintf(stderr, "cablewire convert: --jobs wants a number from 1 to 256, "
-						"not '%s'\n", optarg);
-				return EXIT_USAGE;
-			}
+			if (*end || end == optarg || jobs < 1 || jobs > 256)
+				return usage_error("--jobs wants a number from 1 to 256, not '%s'",
+						   optarg);
 			break;
 		}
 		case 'R': resume = 1; break;
@@ -83,32 +96,33 @@ int cmd_convert(int argc, char **argv)
 			break;
 		case 'T': tables_dir = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error(c, argv);
 		}
 	}
-	if (!out_path || optind >= argc) {
-		fputs(!out_path ? "cablewire convert: no output given (-o OUT)\n"
-				: "cablewire convert: no input given\n", stderr);
-		fputs(usage, stderr);
+	if (!out_path)
+		return usage_error("no output given (-o OUT)");
+	if (common.max_errors)
+		return usage_error("--max-errors goes with parse and validate, which show diagnostics");
+	const char *const *inputs;
+	int ninputs = command_inputs(argc, argv, &inputs);
+	if (ninputs < 0)
 		return EXIT_USAGE;
-	}
-	cw_options *opt = cw_options_new();
+	cw_options *opt = command_cw_options(form);
 	if (!opt)
 		return EXIT_USAGE;
-	cw_options_set_form(opt, (cw_form)form);
 	progress bar;
-	progress_init(&bar, show_progress);
-	cw_convert_request req = { opt, (const char *const *)argv + optind, argc - optind,
-				   out_path, format, tables_dir, (unsigned)jobs, resume,
-				   progress_update, interrupt_requested, &bar };
+	progress_init(&bar, show_progress && !common.quiet);
+	cw_convert_request req = { opt, inputs, ninputs, out_path, format, tables_dir,
+				   (unsigned)jobs, resume, progress_update, interrupt_requested,
+				   &bar, common.ignore, common.nignore };
 	cw_convert_summary sum;
+	cw_set_message_handler(print_message, &bar);
 	interrupt_catch();
 	cw_convert(&req, &sum);
 	interrupt_release();
 	progress_clear(&bar);
 	cw_options_free(opt);
-	int rc = sum.usage ? EXIT_USAGE
-			   : convert_report(&sum, out_path);
+	int rc = sum.usage ? EXIT_USAGE : convert_report(&sum, out_path, common.quiet);
 	cw_convert_summary_free(&sum);
 	return rc;
 }

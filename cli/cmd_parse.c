@@ -5,9 +5,10 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
+#include "cli/options.h"
 
 static const char usage[] =
-	"usage: cablewire parse [options] FILE...|-\n"
+	"usage: cablewire parse [options] [INPUT...]\n"
 	"\n"
 	"Parses each input (a file, a directory tree, or - for standard input) and prints its\n"
 	"records. Diagnostics go to standard error as file:line:col: severity: message [CODE].\n"
@@ -22,7 +23,13 @@ static const char usage[] =
 	"  -o, --output FILE  write to FILE instead of standard output\n"
 	"      --compact      json, xml or nitf without indentation\n"
 	"  -q, --quiet        print no diagnostics\n"
-	"  -h, --help         this help\n";
+	"      --ignore CODE[,CODE...]  do not show these codes\n"
+	"      --max-errors N stop after N errors shown\n"
+	"      --stdin-name NAME  the name standard input goes by in records (a body text's\n"
+	"                     release id comes from it)\n"
+	"  -h, --help         this help\n"
+	"\n"
+	"With no INPUT, standard input is read when it is not a terminal.\n";
 
 int parse_form_arg(const char *name)
 {
@@ -31,7 +38,7 @@ int parse_form_arg(const char *name)
 		fprintf(stderr, "cablewire: unknown input form '%s' (", name);
 		for (int i = 0; i < CW_FORM_COUNT; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "", cw_form_name((cw_form)i));
-		fputs(")\n", stderr);
+		fputs(")\nTry 'cablewire --help' for more information.\n", stderr);
 	}
 	return f;
 }
@@ -45,7 +52,7 @@ int parse_format_arg(const char *name)
 		fprintf(stderr, "cablewire: unknown output format '%s' (", name);
 		for (int i = 0; i < CW_FORMAT_COUNT; i++)
 			fprintf(stderr, "%s%s", i ? ", " : "", cw_format_name((cw_format)i));
-		fputs(", sqlite)\n", stderr);
+		fputs(", sqlite)\nTry 'cablewire --help' for more information.\n", stderr);
 	}
 	return f;
 }
@@ -67,7 +74,7 @@ static int on_record(void *ctx, cw_record *rec)
 	if (cw_emit(run->em, rec) != 0)
 		run->write_failed = 1;
 	cw_record_free(rec);
-	return run->write_failed;
+	return run->write_failed || diag_cap_reached();
 }
 
 int cmd_parse(int argc, char **argv)
@@ -77,14 +84,19 @@ int cmd_parse(int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "compact", no_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int format = CW_FORMAT_JSON, form = CW_FORM_AUTO, compact = 0, quiet = 0, c;
+	int format = CW_FORMAT_JSON, form = CW_FORM_AUTO, compact = 0, c, common_rc;
 	const char *out_path = "-";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:qh", longopts, NULL)) != -1) {
+		if ((common_rc = common_option(c, optarg)) != 0) {
+			if (common_rc < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'f':
 			if ((format = parse_format_arg(optarg)) < 0)
@@ -96,41 +108,39 @@ int cmd_parse(int argc, char **argv)
 			break;
 		case 'o': out_path = optarg; break;
 		case 'c': compact = 1; break;
-		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error(c, argv);
 		}
 	}
-	if (format == CW_FORMAT_SQLITE) {
-		fputs("cablewire parse: --format sqlite writes an archive file, not a stream; use "
-		      "cablewire convert INPUT... -o OUT.sqlite\n", stderr);
+	if (format == CW_FORMAT_SQLITE)
+		return usage_error("--format sqlite writes an archive file, not a stream; use "
+				   "cablewire convert INPUT... -o OUT.sqlite");
+	const char *const *inputs;
+	int ninputs = command_inputs(argc, argv, &inputs);
+	if (ninputs < 0)
 		return EXIT_USAGE;
-	}
-	if (optind >= argc) {
-		fputs("cablewire parse: no input given (use - for standard input)\n", stderr);
-		fputs(usage, stderr);
-		return EXIT_USAGE;
-	}
-	cw_options *opt = cw_options_new();
+	cw_options *opt = command_cw_options(form);
 	if (!opt)
 		return EXIT_USAGE;
-	cw_options_set_form(opt, (cw_form)form);
 	cw_output *out = cw_output_open(out_path);
 	if (!out) {
 		cw_options_free(opt);
 		return EXIT_USAGE;
 	}
-	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact), quiet, 0,
+	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact), common.quiet, 0,
 			  0 };
 	cw_walk_stats st = { 0, 0, 0, 0 };
 	if (run.em) {
-		cw_walk(opt, (const char *const *)argv + optind, argc - optind, on_record, &run, &st);
+		cw_walk(opt, inputs, ninputs, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)
 			run.write_failed = 1;
 	}
 	cw_emitter_free(run.em);
 	int closed = cw_output_close(out, 0);
 	cw_options_free(opt);
+	if (diag_cap_reached())
+		fprintf(stderr, "cablewire: stopped after %ld error%s (--max-errors)\n",
+			common.max_errors, common.max_errors == 1 ? "" : "s");
 	if (!run.em || run.write_failed || closed != 0 || st.failed)
 		return EXIT_USAGE;
 	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;

@@ -7,9 +7,10 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
+#include "cli/options.h"
 
 static const char usage[] =
-	"usage: cablewire validate [options] FILE...|-\n"
+	"usage: cablewire validate [options] [INPUT...]\n"
 	"\n"
 	"Checks each input's format without converting it. Every problem is printed as\n"
 	"file:line:col: error|warning: message [CODE], then the source line and a caret.\n"
@@ -22,6 +23,13 @@ static const char usage[] =
 	"      --from FORM    the input form (default: detected per input); see 'parse --help'\n"
 	"      --notes        print notes too (text format)\n"
 	"  -q, --quiet        print only the summary\n"
+	"      --ignore CODE[,CODE...]  neither show nor count these codes\n"
+	"      --max-errors N stop after N errors shown\n"
+	"      --stdin-name NAME  the name standard input goes by (a body text's release id\n"
+	"                     comes from it)\n"
+	"\n"
+	"With no INPUT, standard input is read when it is not a terminal. Diagnostics are in\n"
+	"colour on a terminal unless NO_COLOR is set.\n"
 	"  -h, --help         this help\n"
 	"\n"
 	"exit status: 0 every record valid, 1 some record invalid, 2 usage or I/O error\n";
@@ -69,7 +77,12 @@ static int on_record(void *ctx, cw_record *rec)
 {
 	validate_run *run = ctx;
 	run->records++;
-	int valid = cw_record_count_at_least(rec, run->strict ? CW_WARNING : CW_ERROR) == 0;
+	cw_severity worst = run->strict ? CW_WARNING : CW_ERROR;
+	int valid = 1;
+	for (size_t i = 0, n = cw_record_diag_count(rec); i < n && valid; i++) {
+		const cw_diag *d = cw_record_diag(rec, i);
+		valid = d->severity < worst || code_ignored(d->code);
+	}
 	if (!valid)
 		run->invalid++;
 	if (run->json)
@@ -77,7 +90,7 @@ static int on_record(void *ctx, cw_record *rec)
 	else if (!run->quiet)
 		print_text(run, rec);
 	cw_record_free(rec);
-	return 0;
+	return diag_cap_reached();
 }
 
 int cmd_validate(int argc, char **argv)
@@ -89,22 +102,27 @@ int cmd_validate(int argc, char **argv)
 		{ "notes", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	validate_run run = { 0, 0, 0, 0, 0, 0 };
-	int form = CW_FORM_AUTO, c;
+	int form = CW_FORM_AUTO, c, common_rc;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:qh", longopts, NULL)) != -1) {
+		if ((common_rc = common_option(c, optarg)) != 0) {
+			if (common_rc < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 's': run.strict = 1; break;
 		case 'n': run.notes = 1; break;
-		case 'q': run.quiet = 1; break;
 		case 'f':
 			if (!strcmp(optarg, "json")) {
 				run.json = 1;
 			} else if (strcmp(optarg, "text") != 0) {
-				fprintf(stderr, "cablewire validate: unknown format '%s' (text, json)\n", optarg);
-				return EXIT_USAGE;
+				return usage_error("unknown format '%s' for validate (text, json)",
+						   optarg);
 			}
 			break;
 		case 'F':
@@ -112,26 +130,28 @@ int cmd_validate(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
-		default: fputs(usage, stderr); return EXIT_USAGE;
+		default: return option_error(c, argv);
 		}
 	}
-	if (optind >= argc) {
-		fputs("cablewire validate: no input given\n", stderr);
-		fputs(usage, stderr);
+	run.quiet = common.quiet;
+	const char *const *inputs;
+	int ninputs = command_inputs(argc, argv, &inputs);
+	if (ninputs < 0)
 		return EXIT_USAGE;
-	}
-	cw_options *opt = cw_options_new();
+	cw_options *opt = command_cw_options(form);
 	if (!opt)
 		return EXIT_USAGE;
-	cw_options_set_form(opt, (cw_form)form);
 	cw_walk_stats st = { 0, 0, 0, 0 };
-	cw_walk(opt, (const char *const *)argv + optind, argc - optind, on_record, &run, &st);
+	cw_walk(opt, inputs, ninputs, on_record, &run, &st);
 	cw_options_free(opt);
 	if (fflush(stdout) != 0)
 		return EXIT_USAGE;
 	fprintf(stderr, "cablewire: validated %zu input%s: %zu record%s, %zu invalid%s\n", st.inputs,
 		st.inputs == 1 ? "" : "s", run.records, run.records == 1 ? "" : "s", run.invalid,
 		run.strict ? " (warnings count)" : "");
+	if (diag_cap_reached())
+		fprintf(stderr, "cablewire: stopped after %ld error%s (--max-errors)\n",
+			common.max_errors, common.max_errors == 1 ? "" : "s");
 	if (st.failed)
 		return EXIT_USAGE;
 	return run.invalid ? EXIT_INPUT_ERRORS : EXIT_OK;

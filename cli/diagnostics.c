@@ -2,6 +2,26 @@
 
 #include <string.h>
 
+#include "cli/options.h"
+
+/* Errors shown so far, for --max-errors. */
+static long errors_shown;
+
+int diag_cap_reached(void)
+{
+	return common.max_errors && errors_shown >= common.max_errors;
+}
+
+/* SGR colours as compilers use them: the severity coloured, the location and the code bold. */
+static const char *severity_colour(cw_severity s)
+{
+	switch (s) {
+	case CW_ERROR: return "\033[1;31m";
+	case CW_WARNING: return "\033[1;35m";
+	default: return "\033[1;36m";
+	}
+}
+
 enum { WINDOW = 100 };  /* longest excerpt of a source line shown */
 
 static void print_source(FILE *out, const cw_record *rec, const cw_diag *d)
@@ -68,11 +88,21 @@ size_t diag_print_record_as(FILE *out, const cw_record *rec, cw_severity min, in
 		path = "-", plen = 1;
 	for (size_t i = 0; i < n; i++) {
 		const cw_diag *d = cw_record_diag(rec, i);
-		if (d->severity < min)
+		if (d->severity < min || code_ignored(d->code))
 			continue;
 		cw_severity shown = d->severity == from ? to : d->severity;
-		fprintf(out, "%.*s:%u:%u: %s: %s [%s]\n", (int)plen, path, d->line, d->column,
-			cw_severity_name(shown), d->message, d->code);
+		if (shown == CW_ERROR) {
+			if (diag_cap_reached())
+				continue;
+			errors_shown++;
+		}
+		if (common.colour)
+			fprintf(out, "\033[1m%.*s:%u:%u:\033[0m %s%s:\033[0m %s \033[1m[%s]\033[0m\n",
+				(int)plen, path, d->line, d->column, severity_colour(shown),
+				cw_severity_name(shown), d->message, d->code);
+		else
+			fprintf(out, "%.*s:%u:%u: %s: %s [%s]\n", (int)plen, path, d->line,
+				d->column, cw_severity_name(shown), d->message, d->code);
 		if (with_source)
 			print_source(out, rec, d);
 		printed++;

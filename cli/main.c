@@ -1,9 +1,12 @@
 /* cablewire: command-line entry point; every subcommand is a thin wrapper over the library. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cablewire.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 static const char usage[] =
 	"usage: cablewire <command> [options] [FILE...]\n"
@@ -35,16 +38,21 @@ int main(int argc, char **argv)
 {
 	cw_set_message_handler(print_message, NULL);
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fprintf(stderr, "cablewire: no command given (parse, convert, validate)\n"
+				"Try 'cablewire --help' for more information.\n");
 		return EXIT_USAGE;
 	}
+	/* Diagnostics in colour on a terminal, unless NO_COLOR says otherwise (no-color.org). */
+	const char *no_color = getenv("NO_COLOR");
+	common.colour = isatty(STDERR_FILENO) && !(no_color && *no_color);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage, stdout);
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-		printf("cablewire %s\n", cw_version());
+		printf("cablewire %s\nLicense: MIT (the LICENSE file of the distribution)\n",
+		       cw_version());
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "parse"))
@@ -53,6 +61,7 @@ int main(int argc, char **argv)
 		return cmd_convert(argc - 1, argv + 1);
 	if (!strcmp(cmd, "validate"))
 		return cmd_validate(argc - 1, argv + 1);
-	fprintf(stderr, "cablewire: unknown command '%s'\n\n%s", cmd, usage);
+	fprintf(stderr, "cablewire: unknown command '%s' (parse, convert, validate)\n"
+			"Try 'cablewire --help' for more information.\n", cmd);
 	return EXIT_USAGE;
 }

@@ -26,14 +26,15 @@ static void print_codes(const cw_convert_summary *s, FILE *f)
 	}
 }
 
-int convert_report(const cw_convert_summary *r, const char *out_path)
+int convert_report(const cw_convert_summary *r, const char *out_path, int quiet)
 {
 	size_t clean = r->records - r->with_errors - r->with_warnings;
 	char extra[256] = "";
 	if (r->format == CW_FORMAT_SQLITE)
 		snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
 			 r->inserted, r->unchanged, r->new_versions, r->new_versions == 1 ? "" : "s");
-	fprintf(stderr,
+	if (!quiet)
+		fprintf(stderr,
 		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
 		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
 		r->inputs, r->inputs == 1 ? "" : "s",
@@ -41,10 +42,11 @@ int convert_report(const cw_convert_summary *r, const char *out_path)
 		r->records == 1 ? "" : "s", r->with_errors, r->with_warnings, clean,
 		r->error_records, r->error_records == 1 ? "" : "s", r->inputs_failed,
 		r->inputs_failed == 1 ? "" : "s", extra);
-	if (r->skipped && !r->mismatch)
+	if (r->skipped && !r->mismatch && !quiet)
 		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
 			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
-	print_codes(r, stderr);
+	if (!quiet)
+		print_codes(r, stderr);
 	if (r->mismatch)
 		fprintf(stderr,
 			"cablewire: %s: cannot resume: its last record is not the one these inputs "

@@ -6,8 +6,9 @@
 #include "cablewire.h"
 #include "cli/progress.h"
 
-/* The summary line, the codes, and what went wrong; returns the exit status. */
-int convert_report(const cw_convert_summary *s, const char *out_path);
+/* The summary line, the codes, and what went wrong (quiet: what went wrong only); returns the
+ * exit status. */
+int convert_report(const cw_convert_summary *s, const char *out_path, int quiet);
 
 /* From interrupt_catch() to interrupt_release(), SIGINT, SIGTERM and SIGHUP ask the run to stop
  * (interrupt_requested() turns true; a second signal kills as usual). */

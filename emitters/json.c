@@ -1,5 +1,6 @@
 /* JSON (one array of records) and JSON Lines (one record a line). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "emitters/emitter.h"
 #include "parser/core/value.h"
@@ -131,4 +132,49 @@ int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pre
 	int rc = sink_flush(s);
 	free(s);
 	return rc;
+}
+
+/* A growable buffer for cw_record_json. */
+typedef struct json_buffer {
+	char *p;
+	size_t len, cap;
+} json_buffer;
+
+static int buffer_write(void *ctx, const char *buf, size_t len)
+{
+	json_buffer *b = ctx;
+	if (b->len + len + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + len + 1)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, buf, len);
+	b->len += len;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+char *cw_record_json(const cw_record *rec, size_t *len)
+{
+	json_buffer b = { NULL, 0, 0 };
+	if (cw_value_write_json(cw_record_root(rec), buffer_write, &b, 0) != 0) {
+		free(b.p);
+		return NULL;
+	}
+	/* The JSON Lines line without its newline. */
+	if (b.len && b.p[b.len - 1] == '\n')
+		b.p[--b.len] = '\0';
+	if (len)
+		*len = b.len;
+	return b.p;
+}
+
+void cw_free(void *p)
+{
+	free(p);
 }

@@ -96,6 +96,10 @@ void cw_options_set_max_unit_bytes(cw_options *opt, size_t max);
 /* Most items kept in any one list of a record (addressees, paragraphs, ...); the rest are counted
  * in a diagnostic. Default 1,000,000. */
 void cw_options_set_max_items(cw_options *opt, size_t max);
+/* The name standard input ("-") is given in records and messages, as if it were that file (a
+ * body text's release id comes from its name); NULL gives "-" again. Copied. Returns 0, or -1
+ * when out of memory. */
+int cw_options_set_stdin_name(cw_options *opt, const char *name);
 
 /* ---------------------------------------------------------------------------------------------
  * Diagnostics: located at the input bytes they are about.
@@ -325,6 +329,13 @@ void cw_archive_get_stats(const cw_archive *ar, cw_archive_stats *out);
 /* Commits and closes; returns 0, or -1 when the commit failed. NULL is a no-op. */
 int cw_archive_close(cw_archive *ar);
 
+/* The record as compact JSON, exactly its JSON Lines line without the newline (malloc'd,
+ * NUL-terminated; free it with cw_free()); NULL when out of memory. For bindings (the Python
+ * package) that want one string a record. */
+char *cw_record_json(const cw_record *rec, size_t *len);
+/* Frees what the library allocated for the caller (cw_record_json()). */
+void cw_free(void *p);
+
 /* ---------------------------------------------------------------------------------------------
  * Inputs, outputs and conversion: what the command does, as library calls (the command, the
  * Python package and other drivers share them).
@@ -390,6 +401,9 @@ typedef struct cw_convert_request {
 	 * written, a JSON Lines output is kept as OUT.partial). May be NULL. */
 	int (*cancelled)(void *ctx);
 	void *ctx;
+	/* Diagnostic codes left out of the summary's counts and codes (the records keep them). */
+	const char *const *ignore;
+	size_t nignore;
 } cw_convert_request;
 
 typedef struct cw_convert_summary {

@@ -128,7 +128,8 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 	}
 	convert_settings cs = { opt, (char *const *)req->inputs, req->ninputs,
 				req->jobs ? req->jobs : pipeline_cores(), 0,
-				req->on_progress, req->cancelled, req->ctx };
+				req->on_progress, req->cancelled, req->ctx, req->ignore,
+				req->nignore };
 	convert_result res;
 	convert_archive_stats ast = { 0, 0, 0 };
 	int usage = 0, rc;

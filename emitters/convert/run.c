@@ -185,6 +185,8 @@ static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 int convert_run(const convert_settings *cs, const convert_backend *be, convert_result *res)
 {
 	memset(res, 0, sizeof(*res));
+	res->tally.ignore = cs->ignore;
+	res->tally.nignore = cs->nignore;
 	run_ctx rc = { cs, be, res, NULL, 0, 0, 0, NULL, 0 };
 	rc.pipe = pipeline_new(cs->jobs, work, deliver, discard, &rc);
 	if (!rc.pipe) {

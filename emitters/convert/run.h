@@ -36,6 +36,8 @@ typedef struct convert_settings {
 	void (*on_progress)(void *ctx, size_t records, uint64_t bytes_read, uint64_t bytes_total);
 	int (*cancelled)(void *ctx);
 	void *ctx;
+	const char *const *ignore;  /* codes the tally leaves out */
+	size_t nignore;
 } convert_settings;
 
 typedef struct convert_result {

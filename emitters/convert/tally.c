@@ -3,6 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int ignored(const tally *t, const char *code)
+{
+	for (size_t i = 0; i < t->nignore; i++)
+		if (strcmp(t->ignore[i], code) == 0)
+			return 1;
+	return 0;
+}
+
 void tally_record(tally *t, const cw_record *rec)
 {
 	t->records++;
@@ -11,7 +19,7 @@ void tally_record(tally *t, const cw_record *rec)
 	size_t n = cw_record_diag_count(rec);
 	for (size_t i = 0; i < n; i++) {
 		const cw_diag *d = cw_record_diag(rec, i);
-		if (d->severity < CW_WARNING)
+		if (d->severity < CW_WARNING || ignored(t, d->code))
 			continue;
 		if (d->severity > worst)
 			worst = d->severity;

@@ -13,6 +13,8 @@ typedef struct tally {
 	size_t error_records;  /* of those with errors, kind "error": nothing could be parsed */
 	cw_code_count *codes;
 	size_t ncodes, capcodes;
+	const char *const *ignore;  /* codes not counted */
+	size_t nignore;
 } tally;
 
 void tally_record(tally *t, const cw_record *rec);

@@ -53,6 +53,7 @@ struct cw_options {
 	cw_form form;
 	size_t max_unit_bytes;
 	size_t max_items;
+	char *stdin_name;   /* names standard input ("-") in records; NULL: "-" */
 };
 
 #endif

@@ -2,6 +2,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "parser/core/record.h"
 
 #include "parser/input/say.h"
 #include "parser/input/sources.h"
@@ -57,10 +60,18 @@ static int drain(walk_ctx *wc, cw_reader *rd, uint64_t *units)
 	return 0;
 }
 
+/* The name an input goes by: standard input's is the one the options give it. */
+static const char *input_name(const walk_ctx *wc, const source *s)
+{
+	const char *name = source_name(s);
+	return wc->opt->stdin_name && strcmp(name, "-") == 0 ? wc->opt->stdin_name : name;
+}
+
 static int on_source(void *ctx, source *s)
 {
 	walk_ctx *wc = ctx;
-	cw_reader *rd = cw_reader_new(wc->opt, source_name(s));
+	const char *name = input_name(wc, s);
+	cw_reader *rd = cw_reader_new(wc->opt, name);
 	if (!rd) {
 		wc->oom = 1;
 		return 1;
@@ -83,10 +94,10 @@ static int on_source(void *ctx, source *s)
 	if (!stop && n < 0) {
 		/* The units completed before the error were handed on; the one being read when it
 		 * happened is cut, so it becomes one error record saying where reading stopped. */
-		say("%s: read error at byte %llu: %s", source_name(s),
+		say("%s: read error at byte %llu: %s", name,
 			(unsigned long long)offset, source_error(s));
 		wc->st->failed++;
-		stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
+		stop = hand_on_failure(wc, name, cw_reader_form(rd), units, offset, 0,
 				       source_error(s));
 	} else if (!stop) {
 		cw_reader_finish(rd);

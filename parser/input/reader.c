@@ -41,7 +41,22 @@ cw_options *cw_options_new(void)
 	return o;
 }
 
-void cw_options_free(cw_options *o) { free(o); }
+void cw_options_free(cw_options *o)
+{
+	if (o)
+		free(o->stdin_name);
+	free(o);
+}
+
+int cw_options_set_stdin_name(cw_options *o, const char *name)
+{
+	char *copy = name ? strdup(name) : NULL;
+	if (name && !copy)
+		return -1;
+	free(o->stdin_name);
+	o->stdin_name = copy;
+	return 0;
+}
 void cw_options_set_form(cw_options *o, cw_form f) { o->form = f < CW_FORM_COUNT ? f : CW_FORM_AUTO; }
 void cw_options_set_max_unit_bytes(cw_options *o, size_t max) { o->max_unit_bytes = max ? max : 1; }
 void cw_options_set_max_items(cw_options *o, size_t max) { o->max_items = max ? max : 1; }
