@@ -274,7 +274,7 @@ demo: $(CLI)
 	@jq -r '[.source.format, .headline, .dateline.location, (.agencies | join(","))] | @tsv' \
 		$(BUILD)/demo-articles.jsonl
 
-check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST)
+check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/includes.sh
 	@tests/includes.sh --self-test
 	@tests/catalogue.sh $(CATALOGUE) $(CLI)
@@ -286,6 +286,13 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
 	@tests/batch.sh $(CLI)
+	@tests/conventions.sh $(CLI)
+	@tests/archive_tools.sh $(CLI)
+	@tests/install.sh
+	@tests/readme.sh $(CLI)
+	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
+	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) \
+		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
 
 test: check
 

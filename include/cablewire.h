@@ -271,7 +271,7 @@ int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pre
 /* ---------------------------------------------------------------------------------------------
  * Archive: records kept in an SQLite database (README.md, "The SQLite archive"): normalised
  * tables (records, cables, addressees, tags, refs, paragraphs, articles, bylines, credits), an
- * FTS5 index `fulltext` over subjects, headlines and text, and a `latest` view. Adding is
+ * FTS5 indexes `cables_fts` and `articles_fts` (subject or headline, and the text), and a `latest` view. Adding is
  * idempotent: a record whose content is already archived under its id (a cable's id, an
  * article's key) writes nothing; a different content under the same id is kept as the next
  * version, never overwriting the earlier one. Not a cw_format: an archive is a file updated in
@@ -291,7 +291,10 @@ int cw_value_write_json(const cw_value *v, cw_write_fn write, void *ctx, int pre
  * cw_archive_close(), other connections do not see the latest records, and a crash loses them
  * (adding the same input again puts exactly those back). One handle, one thread.
  */
-#define CW_ARCHIVE_SCHEMA_VERSION 1
+/* 2: the full-text tables cables_fts and articles_fts (external content: the text column of
+ * cables and articles), records_record_id; 1: fulltext (contentless). docs/CHANGES.md. An
+ * archive of an earlier version is migrated in place when opened. */
+#define CW_ARCHIVE_SCHEMA_VERSION 2
 
 typedef struct cw_archive cw_archive;
 

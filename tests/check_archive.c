@@ -120,7 +120,7 @@ static const char *query_rows(sqlite3 *db, const char *sql)
 
 static const char *const tables[] = {
 	"records", "cables", "addressees", "tags", "refs", "paragraphs", "articles", "bylines",
-	"credits", "fulltext_docsize", "meta",
+	"credits", "cables_fts_docsize", "articles_fts_docsize", "meta",
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
@@ -150,7 +150,7 @@ START_TEST(test_archive_testdata_integrity)
 	sqlite3 *db = open_db();
 	ck_assert_str_eq(query_rows(db, "PRAGMA integrity_check"), "ok");
 	ck_assert_str_eq(query_rows(db, "PRAGMA foreign_key_check"), "");
-	ck_assert_str_eq(query_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+	ck_assert_str_eq(query_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
 	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), CW_ARCHIVE_SCHEMA_VERSION);
 	/* Every record is a row; every cable and article has its typed row and its text indexed. */
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM records"),
@@ -161,7 +161,13 @@ START_TEST(test_archive_testdata_integrity)
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM records WHERE kind = 'article'"),
 			 query_int(db, "SELECT count(*) FROM articles"));
 	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM records WHERE kind <> 'error'"),
-			 query_int(db, "SELECT count(*) FROM fulltext_docsize"));
+			 query_int(db, "SELECT (SELECT count(*) FROM cables_fts_docsize) + "
+				       "(SELECT count(*) FROM articles_fts_docsize)"));
+	/* The full-text tables agree with their content tables. */
+	ck_assert_str_eq(query_rows(db, "INSERT INTO cables_fts (cables_fts, rank) "
+					"VALUES ('integrity-check', 1)"), "");
+	ck_assert_str_eq(query_rows(db, "INSERT INTO articles_fts (articles_fts, rank) "
+					"VALUES ('integrity-check', 1)"), "");
 	/* The JSON column is the record. */
 	ck_assert_str_eq(query_rows(db, "SELECT json_extract(json, '$.routing.dtg') FROM records "
 					"WHERE record_id = '07VALLETTA412'"),
@@ -214,23 +220,28 @@ START_TEST(test_archive_fulltext_query)
 	ck_assert_int_eq(cw_archive_close(ar), 0);
 	sqlite3 *db = open_db();
 	/* "inspectors" is in one testdata record only, in a subparagraph. */
-	ck_assert_str_eq(query_rows(db, "SELECT r.record_id FROM fulltext f JOIN records r "
-					"ON r.rowid = f.rowid WHERE fulltext MATCH 'inspectors'"),
+	ck_assert_str_eq(query_rows(db, "SELECT r.record_id FROM cables_fts f JOIN records r "
+					"ON r.rowid = f.rowid WHERE cables_fts MATCH 'inspectors'"),
 			 "07VALLETTA415");
 	/* A column filter on the subject; a phrase; diacritics folded. */
-	ck_assert_str_eq(query_rows(db, "SELECT r.record_id FROM fulltext f JOIN records r "
-					"ON r.rowid = f.rowid WHERE fulltext MATCH 'title : freight'"),
+	ck_assert_str_eq(query_rows(db, "SELECT r.record_id FROM cables_fts f JOIN records r "
+					"ON r.rowid = f.rowid WHERE cables_fts MATCH 'subject : freight'"),
 			 "07VALLETTA415");
-	ck_assert_str_eq(query_rows(db, "SELECT r.source_format FROM fulltext f JOIN records r "
-					"ON r.rowid = f.rowid WHERE fulltext MATCH 'sandbags' "
+	ck_assert_str_eq(query_rows(db, "SELECT r.source_format FROM articles_fts f JOIN records r "
+					"ON r.rowid = f.rowid WHERE articles_fts MATCH 'sandbags' "
 					"ORDER BY r.source_format"),
 			 "anpa|article-text|iptc7901");
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM fulltext WHERE fulltext MATCH "
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH "
 				       "'\"new inspection regime\"'"),
 			 1);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM fulltext WHERE fulltext MATCH "
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH "
 				       "'xyzzyplugh'"),
 			 0);
+	/* External content: the text comes back, with snippet() and highlight(). */
+	ck_assert_str_eq(query_rows(db, "SELECT highlight(cables_fts, 0, '[', ']') FROM cables_fts "
+					"WHERE cables_fts MATCH 'subject : freight'"),
+			 query_rows(db, "SELECT replace(subject, 'FREIGHT', '[FREIGHT]') FROM cables "
+					"WHERE id = '07VALLETTA415'"));
 	sqlite3_close(db);
 }
 END_TEST
@@ -324,14 +335,14 @@ START_TEST(test_archive_new_version)
 					"ON l.rowid = p.record_rowid WHERE p.label = 'B'"),
 			 "a second shift of auditors.");
 	/* The full text of each version; through latest only the new one. */
-	ck_assert_str_eq(query_rows(db, "SELECT r.version FROM fulltext f JOIN records r "
-					"ON r.rowid = f.rowid WHERE fulltext MATCH 'inspectors'"),
+	ck_assert_str_eq(query_rows(db, "SELECT r.version FROM cables_fts f JOIN records r "
+					"ON r.rowid = f.rowid WHERE cables_fts MATCH 'inspectors'"),
 			 "1");
-	ck_assert_str_eq(query_rows(db, "SELECT r.version FROM fulltext f JOIN records r "
-					"ON r.rowid = f.rowid WHERE fulltext MATCH 'auditors'"),
+	ck_assert_str_eq(query_rows(db, "SELECT r.version FROM cables_fts f JOIN records r "
+					"ON r.rowid = f.rowid WHERE cables_fts MATCH 'auditors'"),
 			 "2");
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM fulltext f JOIN latest l "
-				       "ON l.rowid = f.rowid WHERE fulltext MATCH 'inspectors'"),
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM cables_fts f JOIN latest l "
+				       "ON l.rowid = f.rowid WHERE cables_fts MATCH 'inspectors'"),
 			 0);
 	ck_assert_str_eq(query_rows(db, "PRAGMA integrity_check"), "ok");
 	sqlite3_close(db);
@@ -379,7 +390,8 @@ START_TEST(test_archive_keys)
 			 8 + 16);
 	/* An error record: the records row and its diagnostics, no typed rows, no text. */
 	ck_assert_int_eq(query_int(db, "SELECT errors FROM records WHERE kind = 'error'"), 1);
-	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM fulltext_docsize"), 4);
+	ck_assert_int_eq(query_int(db, "SELECT (SELECT count(*) FROM cables_fts_docsize) + "
+				       "(SELECT count(*) FROM articles_fts_docsize)"), 4);
 	sqlite3_close(db);
 }
 END_TEST

@@ -169,7 +169,7 @@ grep -q "archived $records records (0 with errors, 0 with warnings, $records cle
 [ "$(sqlite3 "$T/a.sqlite" "SELECT record_id FROM records WHERE version = 2")" = 09NICOSIA188 ] || fail "versions in the archive"
 ls "$T"/a.sqlite.* >/dev/null 2>&1 && fail "temporary archive left behind"
 [ "$(sqlite3 "$T/a.sqlite" "PRAGMA integrity_check")" = ok ] || fail "archive integrity_check"
-[ "$(sqlite3 "$T/a.sqlite" "SELECT r.record_id FROM fulltext f JOIN records r ON r.rowid = f.rowid WHERE fulltext MATCH 'inspectors'")" = 07VALLETTA415 ] \
+[ "$(sqlite3 "$T/a.sqlite" "SELECT r.record_id FROM cables_fts f JOIN records r ON r.rowid = f.rowid WHERE cables_fts MATCH 'inspectors'")" = 07VALLETTA415 ] \
 	|| fail "full-text query on the archive"
 expect_rc 0 "convert to the archive again" "$CW" convert $V/*/input.* $A/*/input.* -o "$T/a.sqlite"
 grep -q ": 0 inserted, $records unchanged, 0 new versions$" "$T/err" || fail "second run changes nothing: $(cat "$T/err")"

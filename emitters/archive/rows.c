@@ -333,12 +333,23 @@ static int insert_article(cw_archive *ar, sqlite3_int64 rowid, const cw_value *r
 	return insert_article_paragraphs(ar, rowid, root);
 }
 
-static int insert_fulltext(cw_archive *ar, sqlite3_int64 rowid, const cw_value *title)
+/* The text gathered while the rows were written goes into the content table's text column,
+ * and the row into its full-text table (external content: FTS5 is told, not asked). */
+static int insert_fulltext(cw_archive *ar, sqlite3_int64 rowid, const cw_value *title,
+			   int article)
 {
-	sqlite3_stmt *st = ar->st[ST_FULLTEXT];
+	sqlite3_stmt *st = ar->st[article ? ST_ARTICLE_TEXT : ST_CABLE_TEXT];
+	const char *text = ar->text.p ? ar->text.p : "";
+	sqlite3_bind_int64(st, 1, rowid);
+	if (ar->text.n)
+		store_bind_text(st, 2, text, ar->text.n);
+	if (store_step(ar, st, "keeping the text") != 0)
+		return -1;
+	st = ar->st[article ? ST_ARTICLE_FTS : ST_CABLE_FTS];
 	sqlite3_bind_int64(st, 1, rowid);
 	store_bind_value(ar, st, 2, cw_value_type(title) == CW_STRING ? title : NULL);
-	store_bind_text(st, 3, ar->text.p ? ar->text.p : "", ar->text.n);
+	if (ar->text.n)
+		store_bind_text(st, 3, text, ar->text.n);
 	return store_step(ar, st, "indexing the text");
 }
 
@@ -403,7 +414,7 @@ static int add_rows(cw_archive *ar, const cw_record *rec, const cw_value *root, 
 		/* An error record: the records row alone keeps it and its diagnostics. */
 		return version ? CW_ARCHIVE_NEW_VERSION : CW_ARCHIVE_INSERTED;
 	}
-	if (insert_fulltext(ar, rowid, title) != 0)
+	if (insert_fulltext(ar, rowid, title, !strcmp(kind, "article")) != 0)
 		return CW_ARCHIVE_ERROR;
 	return version ? CW_ARCHIVE_NEW_VERSION : CW_ARCHIVE_INSERTED;
 }

@@ -14,6 +14,20 @@
  * column (query them with json_each); the whole record is in records.json. Child tables number
  * their rows per record from 0 (n), in the record's order.
  */
+/* Full text of every version, one table for each kind, as sqlite-utils and Datasette expect
+ * them: NAME_fts with content="NAME" (double quotes: the spelling they detect), its rowid the
+ * content table's (records.rowid), its columns the content table's. The writer keeps them in
+ * step (rows.c); 'rebuild' makes them again from the content tables. */
+#define FTS_TABLES_SQL                                                                           \
+	"-- Full text of cables: subject and text; rowid = cables.record_rowid = records.rowid.\n" \
+	"CREATE VIRTUAL TABLE cables_fts USING fts5 (\n"                                         \
+	"  subject, text, content=\"cables\", tokenize = 'unicode61 remove_diacritics 2'\n"      \
+	")\n",                                                                                    \
+	"-- Full text of articles: headline and text (deck and paragraphs).\n"                   \
+	"CREATE VIRTUAL TABLE articles_fts USING fts5 (\n"                                       \
+	"  headline, text, content=\"articles\", tokenize = 'unicode61 remove_diacritics 2'\n"   \
+	")\n"
+
 static const char *const schema_sql[] = {
 	"CREATE TABLE meta (\n"
 	"  key   TEXT PRIMARY KEY,  -- schema_version, created_by\n"
@@ -35,6 +49,7 @@ static const char *const schema_sql[] = {
 	"  UNIQUE (kind, record_id, content_hash),\n"
 	"  UNIQUE (kind, record_id, version)\n"
 	")\n",
+	"CREATE INDEX records_record_id ON records (record_id)\n",
 	"-- The newest version of every record.\n"
 	"CREATE VIEW latest AS\n"
 	"  SELECT r.* FROM records r\n"
@@ -55,7 +70,8 @@ static const char *const schema_sql[] = {
 	"  classified_by TEXT, classified_by_titles TEXT, classified_by_names TEXT, reasons TEXT,\n"
 	"  summary TEXT, comments TEXT, notes TEXT, signature TEXT,\n"
 	"  wikileaks_created TEXT,        -- the release's own metadata, when the form has it\n"
-	"  csv_date TEXT\n"
+	"  csv_date TEXT,\n"
+	"  text TEXT                      -- headings, paragraphs, subparagraphs: what cables_fts indexes\n"
 	")\n",
 	"CREATE INDEX cables_id ON cables (id)\n",
 	"CREATE TABLE addressees (\n"
@@ -111,7 +127,8 @@ static const char *const schema_sql[] = {
 	"  wire_date TEXT, wire_word_count INTEGER, wire_sender TEXT,\n"
 	"  wire_transmitted TEXT,  -- ISO 8601, with its offset\n"
 	"  reuters_newid TEXT, reuters_oldid TEXT, reuters_date TEXT, reuters_topics TEXT,\n"
-	"  reuters_places TEXT\n"
+	"  reuters_places TEXT,\n"
+	"  text TEXT  -- deck and paragraphs: what articles_fts indexes\n"
 	")\n",
 	"CREATE TABLE bylines (\n"
 	"  record_rowid INTEGER NOT NULL REFERENCES records (rowid),\n"
@@ -130,11 +147,7 @@ static const char *const schema_sql[] = {
 	"  caption TEXT,           -- photo: the caption the credit ends\n"
 	"  PRIMARY KEY (record_rowid, n)\n"
 	") WITHOUT ROWID\n",
-	"-- Full text of every version: title = subject or headline, text = deck and paragraphs.\n"
-	"-- Contentless: the rowid is records.rowid; join records (or latest) for the rest.\n"
-	"CREATE VIRTUAL TABLE fulltext USING fts5 (\n"
-	"  title, text, content = '', tokenize = 'unicode61 remove_diacritics 2'\n"
-	");\n"
+	FTS_TABLES_SQL
 };
 
 /* Typed columns: the tables' columns and the catalogue fields they show are views of the record
@@ -196,6 +209,60 @@ fail:
 	return -1;
 }
 
+/* Version 1 to 2 (docs/CHANGES.md): the contentless fulltext table becomes cables_fts and
+ * articles_fts over a new text column of cables and articles, rebuilt from the paragraphs table
+ * (a cable: each paragraph's heading and text and its subparagraphs' text; an article: its deck
+ * and paragraphs, a newline between pieces); records gets an index on record_id. In one
+ * transaction: an archive is either migrated or left as it was. */
+static const char *const migrate_1_to_2[] = {
+	"ALTER TABLE cables ADD COLUMN text TEXT",
+	"ALTER TABLE articles ADD COLUMN text TEXT",
+	"UPDATE cables SET text = (SELECT group_concat(piece, char(10)) FROM ("
+	"  SELECT CASE WHEN p.label IS NULL AND p.heading IS NOT NULL AND p.heading <> ''"
+	"              THEN p.heading || char(10) || p.text ELSE p.text END AS piece"
+	"  FROM paragraphs p WHERE p.record_rowid = cables.record_rowid AND p.text <> ''"
+	"  ORDER BY p.n))",
+	"UPDATE articles SET text = (SELECT group_concat(piece, char(10)) FROM ("
+	"  SELECT d.value AS piece, -1 AS n FROM json_each(CASE WHEN json_valid(articles.deck)"
+	"    THEN articles.deck ELSE json_array(articles.deck) END) d WHERE d.value <> ''"
+	"  UNION ALL SELECT p.text, p.n FROM paragraphs p"
+	"  WHERE p.record_rowid = articles.record_rowid AND p.text <> '' ORDER BY n))",
+	"CREATE INDEX records_record_id ON records (record_id)",
+	"DROP TABLE fulltext",
+};
+
+static int migrate(cw_archive *ar, int64_t from)
+{
+	static const char *const fts[] = { FTS_TABLES_SQL };
+	if (from != 1) {
+		snprintf(ar->err, sizeof ar->err,
+			 "archive schema version %lld, this cablewire writes version %d",
+			 (long long)from, CW_ARCHIVE_SCHEMA_VERSION);
+		return -1;
+	}
+	char sql[256];
+	if (store_exec(ar, "BEGIN IMMEDIATE", "migrating the archive") != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof migrate_1_to_2 / sizeof *migrate_1_to_2; i++)
+		if (store_exec(ar, migrate_1_to_2[i], "migrating the archive from version 1") != 0)
+			goto fail;
+	for (size_t i = 0; i < sizeof fts / sizeof *fts; i++)
+		if (store_exec(ar, fts[i], "migrating the archive from version 1") != 0)
+			goto fail;
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO cables_fts (cables_fts) VALUES ('rebuild');"
+		 "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+		 "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
+		 "PRAGMA user_version = %d;",
+		 CW_ARCHIVE_SCHEMA_VERSION, CW_ARCHIVE_SCHEMA_VERSION);
+	if (store_exec(ar, sql, "migrating the archive from version 1") != 0)
+		goto fail;
+	return store_exec(ar, "COMMIT", "migrating the archive");
+fail:
+	sqlite3_exec(ar->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
 int store_check_schema(cw_archive *ar)
 {
 	int64_t tables = store_query_int(ar, "SELECT count(*) FROM sqlite_master", "reading the file");
@@ -217,6 +284,8 @@ int store_check_schema(cw_archive *ar)
 			 "an SQLite database, but not a cablewire archive (no schema_version)");
 		return -1;
 	}
+	if (v < CW_ARCHIVE_SCHEMA_VERSION)
+		return migrate(ar, v);
 	if (v != CW_ARCHIVE_SCHEMA_VERSION) {
 		snprintf(ar->err, sizeof ar->err,
 			 "archive schema version %lld, this cablewire writes version %d",
@@ -243,7 +312,10 @@ int store_prepare(cw_archive *ar)
 		{ ST_RECORD, "INSERT INTO records (kind, record_id, version, content_hash, source_path, "
 			     "source_format, source_index, errors, warnings, json) "
 			     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-		{ ST_FULLTEXT, "INSERT INTO fulltext (rowid, title, text) VALUES (?, ?, ?)" },
+		{ ST_CABLE_TEXT, "UPDATE cables SET text = ?2 WHERE record_rowid = ?1" },
+		{ ST_ARTICLE_TEXT, "UPDATE articles SET text = ?2 WHERE record_rowid = ?1" },
+		{ ST_CABLE_FTS, "INSERT INTO cables_fts (rowid, subject, text) VALUES (?, ?, ?)" },
+		{ ST_ARTICLE_FTS, "INSERT INTO articles_fts (rowid, headline, text) VALUES (?, ?, ?)" },
 	};
 	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
 		if (sqlite3_prepare_v3(ar->db, fixed[i].sql, -1, SQLITE_PREPARE_PERSISTENT,

@@ -186,7 +186,7 @@ archive_ok "$ARCH" "pages archive"
 # paragraph headings and text, subparagraph text.
 for word in Hamas Hezbollah; do
 	t0=$(now)
-	hits=$(sqlite3 "$ARCH" "SELECT count(*) FROM fulltext WHERE fulltext MATCH '$word'")
+	hits=$(sqlite3 "$ARCH" "SELECT count(*) FROM cables_fts WHERE cables_fts MATCH '$word'")
 	t1=$(now)
 	want=$(jq -r --arg re "\\b$word\\b" '[.subject, (.paragraphs[]? | .heading, .text,
 		(.subparagraphs[]?.text))] | map(select(. != null)) | any(test($re; "i"))' \
