@@ -69,8 +69,14 @@ static int on_record(void *ctx, cw_record *rec)
 	parse_run *run = ctx;
 	if (!run->quiet)
 		diag_print_record(stderr, rec, CW_WARNING, 0);
-	if (cw_record_count_at_least(rec, CW_ERROR))
-		run->with_errors++;
+	/* A record has errors when one is not of a code --ignore names. */
+	for (size_t i = 0, n = cw_record_diag_count(rec); i < n; i++) {
+		const cw_diag *d = cw_record_diag(rec, i);
+		if (d->severity == CW_ERROR && !code_ignored(d->code)) {
+			run->with_errors++;
+			break;
+		}
+	}
 	if (cw_emit(run->em, rec) != 0)
 		run->write_failed = 1;
 	cw_record_free(rec);
@@ -127,8 +133,8 @@ int cmd_parse(int argc, char **argv)
 		cw_options_free(opt);
 		return EXIT_USAGE;
 	}
-	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact), common.quiet, 0,
-			  0 };
+	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact),
+			  common.quiet, 0, 0 };
 	cw_walk_stats st = { 0, 0, 0, 0 };
 	if (run.em) {
 		cw_walk(opt, inputs, ninputs, on_record, &run, &st);

@@ -389,6 +389,14 @@ typedef struct cw_code_count {
 	size_t n;
 } cw_code_count;
 
+/* Where a conversion stands, for a progress display. */
+typedef struct cw_progress {
+	size_t records;        /* records written */
+	uint64_t bytes;        /* bytes of input data read (archive members: uncompressed) */
+	uint64_t disk_read;    /* bytes of the input files read from disk so far */
+	uint64_t disk_total;   /* the input files' size on disk; 0 when unknown (standard input) */
+} cw_progress;
+
 typedef struct cw_convert_request {
 	const cw_options *options;    /* NULL: the defaults */
 	const char *const *inputs;    /* as cw_walk() reads them */
@@ -399,7 +407,7 @@ typedef struct cw_convert_request {
 	unsigned jobs;                /* parsing threads; 0: one per core */
 	int resume;                   /* continue an interrupted JSON Lines or SQLite output */
 	/* Called on the calling thread a few times a second at most; may be NULL. */
-	void (*on_progress)(void *ctx, size_t records, uint64_t bytes_read, uint64_t bytes_total);
+	void (*on_progress)(void *ctx, const cw_progress *progress);
 	/* Polled on the calling thread; non-zero stops the run cleanly (the records in flight are
 	 * written, a JSON Lines output is kept as OUT.partial). May be NULL. */
 	int (*cancelled)(void *ctx);

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "emitters/convert/compress.h"
 #include "emitters/convert/pipeline.h"
 #include "emitters/convert/run.h"
 #include "parser/input/say.h"
@@ -34,10 +35,13 @@ static const struct {
 
 int cw_format_from_path(const char *path)
 {
-	size_t len = path ? strlen(path) : 0;
+	/* OUT.jsonl.gz: the format is the name's before the compression's. */
+	size_t len = path ? strlen(path) : 0, zlen;
+	compression_from_path(path, &zlen);
+	len -= zlen;
 	for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
 		size_t n = strlen(endings[i].ending);
-		if (len > n && strcasecmp(path + len - n, endings[i].ending) == 0)
+		if (len > n && strncasecmp(path + len - n, endings[i].ending, n) == 0)
 			return endings[i].format;
 	}
 	return -1;
@@ -70,8 +74,9 @@ static int pick_format(const cw_convert_request *req)
 		return CW_FORMAT_JSONL;
 	char known[512];
 	list_endings(known, sizeof known);
-	say("%s: no output format known for this name (%s); give --format jsonl, json, xml, csv, "
-	    "text, nitf, ninjs or sqlite", req->output, known);
+	say("%s: no output format known for this name (%s, then .gz, .xz, .zst or .bz2 to "
+	    "compress); give --format jsonl, json, xml, csv, text, nitf, ninjs or sqlite",
+	    req->output, known);
 	return -1;
 }
 
@@ -110,6 +115,24 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 		return -1;
 	}
 	sum->format = format;
+	struct stat st;
+	int regular = strcmp(req->output, "-") != 0 &&
+		      !(stat(req->output, &st) == 0 && !S_ISREG(st.st_mode));
+	if (regular && compression_from_path(req->output, NULL) != COMPRESS_NONE) {
+		if (format == CW_FORMAT_SQLITE) {
+			say("%s: an SQLite archive is not compressed (it is updated in place)",
+			    req->output);
+			sum->usage = 1;
+			return -1;
+		}
+		if (req->resume) {
+			say("%s: --resume cannot continue a compressed output (a compressed stream "
+			    "cannot be cut and appended to); convert again, or write it uncompressed",
+			    req->output);
+			sum->usage = 1;
+			return -1;
+		}
+	}
 	if (req->csv_tables && format == CW_FORMAT_SQLITE) {
 		say("--csv-tables goes with a CSV or other stream output, not an SQLite archive");
 		sum->usage = 1;

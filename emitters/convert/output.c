@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "emitters/convert/compress.h"
 #include "parser/input/say.h"
 
 /* Writes go out in large blocks: the output is as big as the input. */
@@ -35,13 +36,25 @@ static void release(output *o)
 	o->f = NULL;
 }
 
-/* Flushes and closes the stream (never standard output), noting a failure. */
+/* A write failed: the first reason is kept for the message (ENOSPC, EIO, ...). */
+static void note_failure(output *o)
+{
+	if (!o->failed)
+		o->error = errno;
+	o->failed = 1;
+}
+
+/* Flushes and closes the stream (never standard output), noting a failure; a compressed stream
+ * is ended first. */
 static void flush_and_close(output *o)
 {
+	if (o->z && compressor_close(o->z) != 0)
+		note_failure(o);
+	o->z = NULL;
 	if (fflush(o->f) != 0)
-		o->failed = 1;
+		note_failure(o);
 	if (o->f != stdout && fclose(o->f) != 0)
-		o->failed = 1;
+		note_failure(o);
 }
 
 int output_open(output *o, const char *path)
@@ -75,14 +88,32 @@ int output_open(output *o, const char *path)
 		return -1;
 	}
 	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+	compression kind = compression_from_path(path, NULL);
+	if (kind != COMPRESS_NONE) {
+		char err[256];
+		if (!(o->z = compressor_new(kind, o->f, err, sizeof err))) {
+			say("%s: %s", path, err);
+			fclose(o->f);
+			unlink(o->tmp_path);
+			release(o);
+			return -1;
+		}
+	}
 	return 0;
 }
 
 int output_write(void *ctx, const char *buf, size_t len)
 {
 	output *o = ctx;
+	if (o->z) {
+		if (compressor_write(o->z, buf, len) != 0) {
+			note_failure(o);
+			return -1;
+		}
+		return 0;
+	}
 	if (fwrite(buf, 1, len, o->f) != len) {
-		o->failed = 1;
+		note_failure(o);
 		return -1;
 	}
 	return 0;
@@ -106,9 +137,9 @@ int output_close(output *o, int discard)
 			rc = -1;
 		}
 	}
-	if (o->failed && !discard) {
-		say("%s: write error",
-			o->final_path ? o->final_path : "standard output");
+	if (o->failed) {
+		say("%s: write error: %s", o->final_path ? o->final_path : "standard output",
+		    o->error ? strerror(o->error) : "unknown cause");
 		rc = -1;
 	}
 	release(o);

@@ -13,8 +13,11 @@ typedef struct output {
 	char *tmp_path;    /* NULL when written in place */
 	int direct;        /* a device or pipe: no temporary file */
 	int failed;
+	int error;         /* the errno of the first failed write, for the message */
+	struct compressor *z;  /* a name ending .gz, .xz, .zst or .bz2: compressed through it */
 } output;
 
+/* A regular file whose name ends .gz, .xz, .zst or .bz2 is compressed accordingly. */
 int output_open(output *o, const char *path);
 /* A resumable output (JSON Lines): written as PATH.partial, renamed when complete, kept by
  * output_keep() when the run is interrupted. With resume, an existing PATH.partial is

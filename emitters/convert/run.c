@@ -103,9 +103,11 @@ static int deliver(void *ctx, void *result, uint64_t seq)
 
 static void report_progress(run_ctx *rc)
 {
-	if (rc->cs->on_progress)
-		rc->cs->on_progress(rc->cs->ctx, rc->res->tally.records, rc->res->inputs.bytes,
-				    rc->total_bytes);
+	if (rc->cs->on_progress) {
+		cw_progress p = { rc->res->tally.records, rc->res->inputs.data, rc->res->inputs.bytes,
+				  rc->total_bytes };
+		rc->cs->on_progress(rc->cs->ctx, &p);
+	}
 }
 
 /* Hands the batch being filled to the pipeline. */

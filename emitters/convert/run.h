@@ -33,7 +33,7 @@ typedef struct convert_settings {
 	unsigned jobs;        /* worker threads; 1: everything on the calling thread */
 	uint64_t skip;        /* resuming: the output already holds this many records */
 	/* as in cw_convert_request */
-	void (*on_progress)(void *ctx, size_t records, uint64_t bytes_read, uint64_t bytes_total);
+	void (*on_progress)(void *ctx, const cw_progress *progress);
 	int (*cancelled)(void *ctx);
 	void *ctx;
 	const char *const *ignore;  /* codes the tally leaves out */

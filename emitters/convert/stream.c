@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "emitters/convert/compress.h"
 #include "emitters/convert/output.h"
 #include "emitters/convert/run.h"
 #include "parser/input/say.h"
@@ -129,6 +130,7 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	/* JSON Lines into a regular file is resumable: written as OUT.partial. */
 	struct stat st;
 	int partial = (format == CW_FORMAT_JSONL || format == CW_FORMAT_NINJS) && !tables_dir &&
+		      compression_from_path(out_path, NULL) == COMPRESS_NONE &&
 		      strcmp(out_path, "-") != 0 &&
 		      !(stat(out_path, &st) == 0 && !S_ISREG(st.st_mode));
 	if (resume && !partial) {
@@ -160,7 +162,9 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	}
 	sb.detached = calloc((size_t)cs.jobs * OUTPUTS, sizeof(*sb.detached));
 	sb.cursor = calloc(cs.jobs, sizeof(*sb.cursor));
-	int ready = opened == (tables_dir ? OUTPUTS : 1) && sb.detached && sb.cursor;
+	/* A table that could not be opened was told (its path and the system's reason). */
+	int all_opened = opened == (tables_dir ? OUTPUTS : 1);
+	int ready = all_opened && sb.detached && sb.cursor;
 	for (int i = 0; ready && i < OUTPUTS; i++) {
 		if (!sb.active[i])
 			continue;
@@ -181,7 +185,8 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 		if (sb.write_failed)
 			res.stopped = 1;
 	} else {
-		say("out of memory");
+		if (all_opened)
+			say("out of memory");
 		res.stopped = 1;
 	}
 	/* Complete: renamed into place. Interrupted (or not resumable here): a partial JSON Lines

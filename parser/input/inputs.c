@@ -82,6 +82,7 @@ static int on_source(void *ctx, source *s)
 	long n;
 	while ((n = source_read(s, wc->buf, CHUNK)) > 0) {
 		offset += (uint64_t)n;
+		wc->st->data += (uint64_t)n;
 		wc->st->bytes = wc->w->bytes_read;
 		if (cw_reader_feed(rd, wc->buf, (size_t)n) != CW_OK) {
 			wc->oom = 1;
@@ -152,10 +153,10 @@ int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, 
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,
 	    cw_walk_stats *stats)
 {
-	input_stats st = { 0, 0, 0, 0 };
+	input_stats st = { 0, 0, 0, 0, 0 };
 	/* The walk reads the paths only; sources_each takes them as argv gives them. */
 	int stop = inputs_each(opt, (char *const *)paths, n, fn, ctx, &st);
 	if (stats)
-		*stats = (cw_walk_stats){ st.inputs, st.failed, st.units, st.bytes };
+		*stats = (cw_walk_stats){ st.inputs, st.failed, st.units, st.data };
 	return stop;
 }

@@ -13,6 +13,7 @@ typedef struct input_stats {
 	size_t failed;     /* inputs that could not be read, wholly or in part */
 	size_t units;      /* units handed out, failure records included */
 	uint64_t bytes;    /* bytes read from disk so far (archives: compressed), for progress */
+	uint64_t data;     /* bytes of input data read (archive members: uncompressed) */
 } input_stats;
 
 /* Receives each unit (owns it), or instead a ready "error" record for an input that could not be
