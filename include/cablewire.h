@@ -160,6 +160,9 @@ const cw_value *cw_member_value(const cw_member *m);
  */
 typedef struct cw_record cw_record;
 
+/* The version of the records' schema, every record's schema_version (docs/CHANGES.md). */
+#define CW_RECORD_SCHEMA_VERSION 1
+
 /* The record as a value tree: an object with "kind", "id", "source", ..., "diagnostics". */
 const cw_value *cw_record_root(const cw_record *rec);
 /* "cable", or "error" when the input could not be read as any kind of record. */

@@ -120,6 +120,7 @@ void record_begin(cw_record *rec, const char *kind, const char *path, const char
 	rec_set_int(a, src, F_SOURCE_INDEX, (int64_t)index);
 	rec_set_int(a, src, F_SOURCE_OFFSET, (int64_t)offset);
 	rec_set_int(a, src, F_SOURCE_BYTES, (int64_t)bytes);
+	rec_set_int(a, root, F_SCHEMA_VERSION, CW_RECORD_SCHEMA_VERSION);
 }
 
 void record_set_kind(cw_record *rec, const char *kind)

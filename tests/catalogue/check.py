@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ET
 SCHEMA = os.path.join(os.path.dirname(__file__), "..", "..", "schema")
 ROOTS = ("cable", "article", "error")
 # S_RECORD's fields open a record, but diagnostics closes it
-RECORD_HEAD = ("kind", "id", "id_source", "source")
+RECORD_HEAD = ("kind", "id", "id_source", "source", "schema_version")
 
 
 class Catalogue:
