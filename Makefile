@@ -182,16 +182,20 @@ else
 PYTHONDIR    ?= $(PREFIX)/lib/python$(PYTHON_XY)/dist-packages
 endif
 
+# cablewire.pc names the directories it is installed for: written again by make install, with
+# the PREFIX and LIBDIR given there.
+PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	'Name: cablewire' \
+	'Description: diplomatic cables and news articles into structured records' \
+	'Version: $(VERSION)' \
+	'Cflags: -I$${includedir}' \
+	'Libs: -L$${libdir} -lcablewire' \
+	'Libs.private: -lpthread' \
+	'Requires.private: sqlite3 libarchive'
+
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)
-	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
-		'Name: cablewire' \
-		'Description: diplomatic cables and news articles into structured records' \
-		'Version: $(VERSION)' \
-		'Cflags: -I$${includedir}' \
-		'Libs: -L$${libdir} -lcablewire' \
-		'Libs.private: -lpthread' \
-		'Requires.private: sqlite3 libarchive' >$@
+	@printf '%s\n' $(PC_LINES) >$@
 
 # The man pages: written in scdoc (docs/man/*.scd), turned into troff here.
 MAN_SRCS  := $(wildcard docs/man/*.scd)
@@ -215,7 +219,8 @@ install: $(CLI) libs man
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcablewire.so
 	install -m 644 $(DIST_LIB) $(DESTDIR)$(LIBDIR)/libcablewire.a
 	install -m 644 include/cablewire.h $(DESTDIR)$(INCLUDEDIR)/cablewire.h
-	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc
+	printf '%s\n' $(PC_LINES) >$(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc
 	install -m 644 $(filter %.1,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(filter %.3,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 $(PY_SRCS) $(DESTDIR)$(PYTHONDIR)/cablewire/

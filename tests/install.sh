@@ -62,12 +62,16 @@ if cc -std=c11 -Wall -Werror examples/first_record.c $flags -o "$tmp/first_recor
 else
 	fail "the example does not compile: $(cat "$tmp/cc.err")"
 fi
-# Statically: the private libraries come from Libs.private / Requires.private.
-# shellcheck disable=SC2046
-ok; cc -std=c11 -static-libgcc examples/first_record.c $(pc --cflags cablewire) \
-	"$root/usr/lib/libcablewire.a" $(pc --libs-only-l --static cablewire | sed 's/-lcablewire//') \
-	-o "$tmp/first_static" 2>"$tmp/cc2.err" && "$tmp/first_static" | grep -q '^cable ' ||
-	fail "the example does not build or run statically: $(cat "$tmp/cc2.err")"
+# With the static library: what it needs comes from Requires.private (linked as the system has
+# them) and Libs.private.
+requires=$(pc --print-requires-private cablewire | awk '{ print $1 }' | tr '\n' ' ')
+private=$(pc --libs-only-l --static cablewire | tr ' ' '\n' | grep -v '^-lcablewire$' | grep -x -- '-lpthread' || true)
+# shellcheck disable=SC2046,SC2086
+ok; cc -std=c11 examples/first_record.c $(pc --cflags cablewire) "$root/usr/lib/libcablewire.a" \
+	$(pkg-config --libs $requires) $private -o "$tmp/first_static" 2>"$tmp/cc2.err" &&
+	"$tmp/first_static" | grep -q '^cable ' ||
+	fail "the example does not build or run with the static library: $(cat "$tmp/cc2.err")"
+ok; ldd "$tmp/first_static" | grep -q libcablewire && fail "the static build loads libcablewire.so"
 
 # Man pages: rendered by man -l with no warning, and clean under mandoc's lint (errors).
 for page in "$root"/usr/share/man/man*/*; do
