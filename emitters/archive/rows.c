@@ -29,16 +29,18 @@ static int fnv_write(void *ctx, const char *p, size_t n)
 	return 0;
 }
 
-/* The hash of the record's content: its JSON without "source" (where it was read from) and
- * "diagnostics" (whose lines and offsets depend on the input's layout), so the same record read
- * from another path or file is recognised. */
+/* The hash of the record's content: its JSON without "source" (where it was read from),
+ * "diagnostics" (whose lines and offsets depend on the input's layout) and "schema_version"
+ * (which says how the record is written, not what it holds: a record archived before the field
+ * existed is recognised), so the same record read from another path or file is recognised. */
 static uint64_t content_hash(cw_archive *ar, const cw_value *root)
 {
 	uint64_t h = FNV_OFFSET;
 	sink_init(ar->out, fnv_write, &h);
 	for (const cw_member *m = cw_value_first(root); m; m = cw_member_next(m)) {
 		const char *k = cw_member_key(m);
-		if (!strcmp(k, cat_fields[F_SOURCE].key) || !strcmp(k, cat_fields[F_DIAGNOSTICS].key))
+		if (!strcmp(k, cat_fields[F_SOURCE].key) || !strcmp(k, cat_fields[F_DIAGNOSTICS].key) ||
+		    !strcmp(k, cat_fields[F_SCHEMA_VERSION].key))
 			continue;
 		sink_json_string(ar->out, k, strlen(k));
 		sink_putc(ar->out, ':');
