@@ -113,18 +113,28 @@ $(GEN)/grammar/%.tab.c $(GEN)/grammar/%.tab.h: grammar/%.y | $(DEPS_STAMP)
 	$(BISON) $(BISONFLAGS) --header=$(GEN)/grammar/$*.tab.h -o $(GEN)/grammar/$*.tab.c $<
 
 # ---- objects -------------------------------------------------------------------------------
-$(OBJ)/%.o: %.c | $(GRAM_H) $(DEPS_STAMP)
+# The compiler flags an object was built with: when they change (a new -f option), every object
+# is built again rather than mixed with old ones (non-PIC objects cannot make the shared library).
+FLAGS_STAMP := $(BUILD)/.cflags
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CC) $(CPPFLAGS) $(ALL_CFLAGS)' | cmp -s - $@ 2>/dev/null || \
+		echo '$(CC) $(CPPFLAGS) $(ALL_CFLAGS)' >$@
+.PHONY: FORCE
+FORCE:
+
+$(OBJ)/%.o: %.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(OBJ)/gen/%.o: $(GEN)/%.c | $(GRAM_H)
+$(OBJ)/gen/%.o: $(GEN)/%.c $(FLAGS_STAMP) | $(GRAM_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The archive store is the one room that sees SQLite's header.
 $(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
 
-$(OBJ)/tests/%.o: tests/%.c | $(GRAM_H) $(DEPS_STAMP)
+$(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
