@@ -220,13 +220,18 @@ $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 # Header dependencies of the fuzz objects too: a changed header (sink.h) rebuilds them.
 -include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)
 
+# The targets check what comes out: JSON with jansson, XML with libxml2.
+FUZZ_CHECK_CFLAGS = $(shell pkg-config --cflags jansson libxml-2.0 2>/dev/null)
+FUZZ_CHECK_LIBS   = $(shell pkg-config --libs jansson libxml-2.0 2>/dev/null)
+
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CHECK_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+		$(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
 fuzz-deps:
-	@scripts/deps.sh clang libclang-rt-14-dev
+	@scripts/deps.sh clang libclang-rt-14-dev libxml2-dev libjansson-dev
 
 fuzz-build: fuzz-deps $(FUZZ_TARGETS)
 

@@ -9,6 +9,7 @@
 #include "cli/convert_run.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "cli/shown.h"
 
 static const char usage[] =
 	"usage: cablewire convert [options] INPUT... -o OUT\n"
@@ -237,16 +238,28 @@ static int convert_stream(const convert_settings *base, int format, const char *
 	/* Complete: renamed into place. Interrupted (or not resumable here): a partial JSON Lines
 	 * file is kept for --resume, anything else removed. */
 	int failed = res.stopped || res.mismatch || res.too_short || res.interrupted;
+	/* A write error (disk full, file too large) keeps a partial JSON Lines file too: what it
+	 * holds is whole records up to the error (a cut last line is dropped on --resume). */
+	int write_error = sb.write_failed || sb.file[0].failed;
 	for (int i = 0; i < opened; i++) {
 		int closed;
-		if (i == 0 && partial && (res.interrupted || res.mismatch || res.too_short) &&
-		    !res.stopped)
+		if (i == 0 && partial && (res.interrupted || res.mismatch || res.too_short ||
+					  write_error)) {
+			if (sb.file[0].failed)
+				output_report_failure(&sb.file[0]);
 			closed = output_keep(&sb.file[0]);
-		else
+			res.partial_kept = 1;
+		} else {
+			if (sb.file[i].failed)
+				write_error = 1;
 			closed = output_close(&sb.file[i], failed);
-		if (closed != 0 && !failed)
+		}
+		if (closed != 0 && !failed) {
 			res.stopped = 1;
+			write_error = 1;
+		}
 	}
+	res.output_lost = write_error;
 	for (int i = 0; i < OUTPUTS; i++) {
 		cw_emitter_free(sb.em[i]);
 		for (unsigned w = 0; sb.detached && w < cs.jobs; w++)
@@ -256,9 +269,9 @@ static int convert_stream(const convert_settings *base, int format, const char *
 	free(sb.cursor);
 	free(last);
 	rc = convert_report(&res, "wrote", out_path, NULL);
-	if (partial && res.interrupted && !res.stopped)
+	if (partial && res.partial_kept && (res.interrupted || write_error))
 		fprintf(stderr, "cablewire: %s.partial kept: run again with --resume to continue\n",
-			out_path);
+			shown(out_path).s);
 	tally_free(&res.tally);
 	return rc;
 }

@@ -9,6 +9,7 @@
  * leaves OUT.partial (or the archive updated in place) with its marker; --resume skips those N
  * records without parsing them, after checking that the inputs' N-th record is the one named. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 
 #include "cli/commands.h"
 #include "cli/convert_run.h"
+#include "cli/output_guard.h"
+#include "cli/shown.h"
 
 typedef struct archive_backend {
 	cw_archive *ar;
@@ -51,7 +54,8 @@ static int archive_write(void *ctx, const cw_record *rec, void *rendered, uint64
 		free(marker);
 	}
 	if (cw_archive_add(ab->ar, rec) < 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", ab->path, cw_archive_error(ab->ar));
+		fprintf(stderr, "cablewire: %s: write error: %s [OUTPUT_WRITE_FAILED]\n",
+			shown(ab->path).s, cw_archive_error(ab->ar));
 		ab->write_failed = 1;
 	}
 	return ab->write_failed;
@@ -111,18 +115,47 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 	struct stat st;
 	int exists = stat(out_path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "cablewire: %s: an SQLite archive must be a regular file\n", out_path);
+		fprintf(stderr, "cablewire: %s: an SQLite archive must be a regular file\n",
+			shown(out_path).s);
 		return EXIT_USAGE;
 	}
-	/* A new archive: built as OUT.partial, renamed into place when complete. */
+	/* One run at a time: a second run into the same archive (new or updated in place) fails
+	 * here, before it writes, instead of deleting the first run's OUT.partial. */
+	output_lock lock;
+	if (output_lock_take(&lock, out_path) != 0)
+		return EXIT_USAGE;
+	/* A new archive: built as OUT.partial, renamed into place when complete. The partial is
+	 * created by this run (never a planted symlink) and held open, so the rename can check
+	 * that the name is still this run's file. */
 	char *tmp = NULL;
+	int tmp_fd = -1;
 	if (!exists) {
 		size_t len = strlen(out_path) + 16;
-		if (!(tmp = malloc(len)))
+		if (!(tmp = malloc(len))) {
+			output_lock_release(&lock);
 			return EXIT_USAGE;
+		}
 		snprintf(tmp, len, "%s.partial", out_path);
-		if (!resume)
-			remove_temp(tmp); /* a partial left by an earlier run: started over */
+		if (resume)
+			tmp_fd = output_temp_reopen(tmp, O_RDWR);
+		if (tmp_fd < 0 && (!resume || errno == ENOENT)) {
+			/* a partial left by an earlier run (and its journal): started over */
+			char *journal = malloc(strlen(tmp) + sizeof "-journal");
+			if (journal) {
+				sprintf(journal, "%s-journal", tmp);
+				unlink(journal);
+				free(journal);
+			}
+			free(tmp);
+			tmp_fd = output_temp_create(out_path, ".partial", &tmp);
+		}
+		if (tmp_fd < 0) {
+			fprintf(stderr, "cablewire: %s.partial: %s\n", shown(out_path).s,
+				errno == ELOOP ? "a symlink: refused" : strerror(errno));
+			free(tmp);
+			output_lock_release(&lock);
+			return EXIT_USAGE;
+		}
 	}
 	char err[512];
 	archive_backend ab = { cw_archive_open(tmp ? tmp : out_path, err, sizeof err), out_path, 0,
@@ -130,10 +163,13 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 	if (!ab.ar) {
 		/* The message names the temporary file; the user knows the final one. */
 		const char *why = strstr(err, ": ");
-		fprintf(stderr, "cablewire: %s%s\n", out_path, why ? why : err);
+		fprintf(stderr, "cablewire: %s%s\n", shown(out_path).s, why ? why : err);
 		if (tmp && !resume)
 			remove_temp(tmp);
+		if (tmp_fd >= 0)
+			close(tmp_fd);
 		free(tmp);
+		output_lock_release(&lock);
 		return EXIT_USAGE;
 	}
 	convert_settings cs = *base;
@@ -145,8 +181,9 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		       !ab.write_failed;
 	if (complete)
 		cw_archive_set_resume(ab.ar, NULL); /* nothing left to resume */
-	if (cw_archive_commit(ab.ar) != 0) {
-		fprintf(stderr, "cablewire: %s: %s\n", out_path, cw_archive_error(ab.ar));
+	if (!ab.write_failed && cw_archive_commit(ab.ar) != 0) {
+		fprintf(stderr, "cablewire: %s: write error: %s [OUTPUT_WRITE_FAILED]\n",
+			shown(out_path).s, cw_archive_error(ab.ar));
 		ab.write_failed = 1;
 		complete = 0;
 	}
@@ -162,17 +199,25 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		if (ab.write_failed) {
 			remove_temp(tmp);
 		} else if (complete) {
-			if (rename(tmp, out_path) != 0) {
-				fprintf(stderr, "cablewire: %s: %s\n", out_path, strerror(errno));
+			if (output_temp_commit(tmp_fd, tmp, out_path) != 0) {
 				remove_temp(tmp);
 				res.stopped = 1;
 			}
 		}
+		close(tmp_fd);
 	}
+	output_lock_release(&lock);
 	char extra[256];
-	snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
-		 as.inserted, as.present, as.new_versions, as.new_versions == 1 ? "" : "s");
-	int rc = convert_report(&res, "archived", out_path, extra);
+	if (ab.write_failed)
+		/* The batch being written was rolled back: the counts would claim rows that are not
+		 * there. */
+		snprintf(extra, sizeof extra, ": %s", tmp ? "nothing archived, the new archive was "
+			 "removed" : "the archive holds what was committed before the error");
+	else
+		snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
+			 as.inserted, as.present, as.new_versions, as.new_versions == 1 ? "" : "s");
+	res.output_lost = ab.write_failed;
+	int rc = convert_report(&res, ab.write_failed ? "converted" : "archived", out_path, extra);
 	if (res.interrupted && !ab.write_failed) {
 		if (tmp)
 			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",

@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/pipeline.h"
+#include "cli/shown.h"
 #include "cli/sources.h"
 
 /* Set by SIGINT, SIGTERM or SIGHUP: the walk stops, the records in flight are written, and the
@@ -194,8 +196,12 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 		res->stopped = 1;
 		return -1;
 	}
-	progress_init(&rc.bar, cs->progress,
-		      cs->progress ? sources_total_bytes(cs->inputs, cs->ninputs) : 0);
+	/* The size pre-walk only feeds the bar: not walked when no bar is drawn. */
+	int bar = cs->progress && isatty(STDERR_FILENO);
+	progress_init(&rc.bar, bar, bar ? sources_total_bytes(cs->inputs, cs->ninputs) : 0);
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG and is reported, instead of
+	 * SIGXFSZ killing the run without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	struct sigaction sa, old_int, old_term, old_hup;
 	memset(&sa, 0, sizeof sa);
@@ -239,6 +245,10 @@ int convert_report(const convert_result *r, const char *verb, const char *out_pa
 {
 	const tally *t = &r->tally;
 	size_t clean = t->records - t->with_errors - t->with_warnings;
+	/* An output removed after a write error holds none of them: the count is of records
+	 * converted, and the line after says where they are not. */
+	if (r->output_lost)
+		verb = "converted";
 	fprintf(stderr,
 		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
 		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
@@ -246,7 +256,10 @@ int convert_report(const convert_result *r, const char *verb, const char *out_pa
 		t->records == 1 ? "" : "s", t->with_errors, t->with_warnings, clean,
 		t->error_records, t->error_records == 1 ? "" : "s", r->inputs.failed,
 		r->inputs.failed == 1 ? "" : "s", extra ? extra : "");
-	if (r->skipped && !r->mismatch)
+	if (r->output_lost)
+		fprintf(stderr, "cablewire: %s: not written: a write error stopped the run\n",
+			shown(out_path).s);
+	if (r->skipped && !r->mismatch && !r->too_short)
 		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
 			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
 	tally_print_codes(t, stderr);
@@ -254,10 +267,10 @@ int convert_report(const convert_result *r, const char *verb, const char *out_pa
 		fprintf(stderr,
 			"cablewire: %s: cannot resume: its last record is not the one these inputs "
 			"give at that position (other inputs or options?); remove it to start over\n",
-			out_path);
+			shown(out_path).s);
 	if (r->too_short)
 		fprintf(stderr, "cablewire: %s: cannot resume: it holds more records than these "
-				"inputs give\n", out_path);
+				"inputs give\n", shown(out_path).s);
 	if (r->interrupted)
 		fprintf(stderr, "cablewire: interrupted\n");
 	if (r->interrupted || r->stopped || r->mismatch || r->too_short || r->inputs.failed)

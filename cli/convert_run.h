@@ -42,6 +42,8 @@ typedef struct convert_result {
 	int stopped;          /* the back end asked to stop (write error) or memory ran out */
 	int mismatch;         /* resuming: the output's last record is not these inputs' */
 	int too_short;        /* resuming: the inputs give fewer records than the output holds */
+	int output_lost;      /* a write error: the records converted are not in the output */
+	int partial_kept;     /* ... but OUT.partial keeps those written before it (--resume) */
 } convert_result;
 
 /* Returns 0 when every input was converted; the result says what happened otherwise. */

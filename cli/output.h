@@ -7,12 +7,16 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "cli/output_guard.h"
+
 typedef struct output {
 	FILE *f;
 	char *final_path;  /* NULL for standard output */
 	char *tmp_path;    /* NULL when written in place */
 	int direct;        /* a device or pipe: no temporary file */
 	int failed;
+	int err;           /* errno of the first failure, for the message */
+	output_lock lock;  /* held from open to close (cli/output_guard.h) */
 } output;
 
 int output_open(output *o, const char *path);
@@ -30,5 +34,7 @@ int output_write(void *ctx, const char *buf, size_t len);
 /* Flushes, and renames the temporary file into place unless discard is set or writing failed.
  * Returns 0 on success. */
 int output_close(output *o, int discard);
+/* Prints why writing failed (the system's reason: no space, file too large). */
+void output_report_failure(const output *o);
 
 #endif
