@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/output_guard.h"
+#include "cli/shown.h"
 #include "cli/sources.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. */
@@ -33,9 +35,23 @@ static int hand_on_failure(walk_ctx *wc, const char *name, cw_form form, uint64_
 static int on_failed(void *ctx, const char *name, const char *why)
 {
 	walk_ctx *wc = ctx;
-	fprintf(stderr, "cablewire: %s: %s\n", name, why);
+	fprintf(stderr, "cablewire: %s: %s\n", shown(name).s, why);
 	wc->st->failed++;
 	return hand_on_failure(wc, name, CW_FORM_AUTO, 0, 0, 1, why);
+}
+
+/* Found, not read: a record says why (its diagnostic is printed with the others). */
+static int on_refused(void *ctx, const char *name, cw_refusal why, const char *what)
+{
+	walk_ctx *wc = ctx;
+	cw_record *rec = cw_record_input_refused(wc->opt, name, why, what);
+	if (!rec) {
+		wc->oom = 1;
+		return 1;
+	}
+	wc->st->inputs++;
+	wc->st->units++;
+	return wc->fn(wc->ctx, NULL, rec);
 }
 
 /* Hands on every complete unit the reader holds. */
@@ -82,7 +98,7 @@ static int on_source(void *ctx, source *s)
 	if (!stop && n < 0) {
 		/* The units completed before the error were handed on; the one being read when it
 		 * happened is cut, so it becomes one error record saying where reading stopped. */
-		fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", source_name(s),
+		fprintf(stderr, "cablewire: %s: read error at byte %llu: %s\n", shown(source_name(s)).s,
 			(unsigned long long)offset, source_error(s));
 		wc->st->failed++;
 		stop = hand_on_failure(wc, source_name(s), cw_reader_form(rd), units, offset, 0,
@@ -98,7 +114,8 @@ static int on_source(void *ctx, source *s)
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *st)
 {
-	sources_walk w = { on_source, on_failed, NULL, 0 };
+	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
+			   .on_refused = on_refused, .skip_file = output_guard_is_ours };
 	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
 	w.ctx = &wc;
 	if (!wc.buf) {

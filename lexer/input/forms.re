@@ -532,6 +532,10 @@ cw_form form_detect(const char *buf, size_t len)
 {
 	/* Look at the start only: the decision must not cost a pass over a huge input. */
 	enum { WINDOW = 64 * 1024 };
+	/* NUL bytes before the text (a file padded with zeros: decoding removes them) say nothing
+	 * of its form. */
+	while (len && *buf == '\0')
+		buf++, len--;
 	size_t n = len < WINDOW ? len : WINDOW;
 	/* The scanner needs its sentinel: work on a bounded copy when the window is cut short. */
 	char local[WINDOW + 2];
