@@ -35,6 +35,10 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	record_begin(rec, "cable", u->path, cw_form_name(form), u->index, u->file_offset,
 		     u->full_len);
 
+	if (u->encoding)
+		rec_diag_in(rec, CW_NOTE, u->encoding[4] == '1' ? "ENC_UTF16" : "ENC_UTF32", 0,
+			    "the input is %s (byte-order mark): decoded to UTF-8; lines, columns "
+			    "and offsets count the decoded text", u->encoding);
 	if (u->broken)
 		rec_diag_in(rec, CW_ERROR, "CSV_ROW_BROKEN", 0,
 			    "this cables.csv row lost its closing quote; it ends where the next row "

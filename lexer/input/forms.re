@@ -399,8 +399,12 @@ static uptr csv_bare(decoder *d, uptr cur, uptr lim)
 	uptr mar = NULL, tok;
 	for (;;) {
 		tok = cur;
+		/* Bytes that are not UTF-8 are decoded as in every other field (a cell of raw
+		 * bytes reached the record as invalid UTF-8: found by fuzz_cable). */
 		/*!re2c
-			[^,\n\r\x00]+ { put(d, tok, cur); continue; }
+			([\t\x20-\x2b\x2d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
+			[\x01-\x08\x0b\x0c\x0e-\x1f\x7f] { control(d, tok); continue; }
+			[\x80-\xff]   { bad_byte(d, tok); continue; }
 			*             { return tok; }
 			$             { return cur; }
 		*/

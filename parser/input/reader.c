@@ -8,6 +8,7 @@
 #include "lexer/input/split.h"
 #include "parser/core/record.h"
 #include "parser/input/unit.h"
+#include "parser/input/wide.h"
 
 struct cw_reader {
 	const cw_options *opt;
@@ -26,6 +27,7 @@ struct cw_reader {
 	split_state split;
 	uint64_t dropped;     /* bytes of the pending unit dropped over the size limit */
 	uint64_t dropped_lines;
+	wide_state wide;      /* UTF-16 or UTF-32 with a byte-order mark: decoded as fed */
 };
 
 /* ---- options ---------------------------------------------------------------------------- */
@@ -90,10 +92,10 @@ void cw_reader_free(cw_reader *rd)
 	free(rd);
 }
 
-cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+/* Appends bytes (UTF-8 or passed through) to the pending input: wide_feed's sink. */
+static int feed_bytes(void *ctx, const char *buf, size_t len)
 {
-	if (!rd || rd->finished)
-		return CW_EINVAL;
+	cw_reader *rd = ctx;
 	/* Units are consumed from the front by moving buf forward; the rest moves down once per
 	 * feed (a partial unit), not once per unit. */
 	if (rd->buf != rd->mem && rd->len)
@@ -106,7 +108,7 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 		char *b = realloc(rd->mem, cap);
 		if (!b) {
 			rd->oom = 1;
-			return CW_ENOMEM;
+			return -1;
 		}
 		rd->mem = rd->buf = b;
 		rd->cap = cap;
@@ -114,13 +116,24 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 	memcpy(rd->buf + rd->len, buf, len);
 	rd->len += len;
 	rd->buf[rd->len] = '\0'; /* the splitters' sentinel */
-	return CW_OK;
+	return 0;
+}
+
+cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+{
+	if (!rd || rd->finished)
+		return CW_EINVAL;
+	return wide_feed(&rd->wide, (const unsigned char *)buf, len, 0, feed_bytes, rd) == 0
+		       ? CW_OK : CW_ENOMEM;
 }
 
 void cw_reader_finish(cw_reader *rd)
 {
-	if (rd)
-		rd->finished = 1;
+	if (!rd || rd->finished)
+		return;
+	/* A short input still held for its byte-order mark, or a character cut at the end. */
+	wide_feed(&rd->wide, NULL, 0, 1, feed_bytes, rd);
+	rd->finished = 1;
 }
 
 cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
@@ -215,6 +228,7 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	u->file_offset = rd->buf_offset;
 	u->file_line = rd->buf_line;
 	u->broken = rd->split.broken;
+	u->encoding = wide_name(&rd->wide);
 	rd->split.broken = 0;
 	return u;
 }
