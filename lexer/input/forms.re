@@ -287,11 +287,13 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 					continue;
 				}
 				if (in_table) {
+					uint64_t at = dec_at(d, cur);
 					const char *value = cell_string(d, &cur, lim);
 					int key = ncells < nheads ? head_key[ncells]
 						: nheads == 0 && ncells < WL_FIELDS ? ncells : -1;
 					if (key >= 0 && !out->meta[key]) {
 						out->meta[key] = value;
+						out->meta_at[key] = at;
 						out->has_meta = 1;
 					}
 					ncells++;
@@ -312,7 +314,16 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 				} else if (pres > 2) {
 					subst(d, "\n", 1, tok);
 				}
+				uptr block = cur;
 				cur = decode_pre(d, cur, lim);
+				/* A page cut short (a download stopped part way) ends inside a block: what
+				 * is there is read, and the record says the rest is missing. */
+				if (!(cur - block >= 6 && memcmp(cur - 6, "</pre>", 6) == 0))
+					diag_in(d->diags, CW_ERROR, "INPUT_TRUNCATED", dec_at(d, lim),
+						"the page ends inside its %s block (no </pre>): the input "
+						"was cut short at byte %llu, the rest of the telegram is "
+						"missing", pres == 1 ? "first (routing header)" : "body",
+						(unsigned long long)dec_at(d, lim));
 				if (pres == 1 && (d->out->len == 0 || d->out->buf[d->out->len - 1] != '\n'))
 					subst(d, "\n", 1, cur);
 				continue;
