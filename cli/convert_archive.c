@@ -221,10 +221,10 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 	if (res.interrupted && !ab.write_failed) {
 		if (tmp)
 			fprintf(stderr, "cablewire: %s kept: run again with --resume to continue\n",
-				tmp);
+				shown(tmp).s);
 		else
 			fprintf(stderr, "cablewire: %s: the records archived so far are committed; "
-					"run again with --resume to continue\n", out_path);
+					"run again with --resume to continue\n", shown(out_path).s);
 	}
 	free(tmp);
 	tally_free(&res.tally);

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "cli/shown.h"
+
 enum { WINDOW = 100 };  /* longest excerpt of a source line shown */
 
 static void print_source(FILE *out, const cw_record *rec, const cw_diag *d)
@@ -70,9 +72,11 @@ size_t diag_print_record_as(FILE *out, const cw_record *rec, cw_severity min, in
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (d->severity < min)
 			continue;
-		cw_severity shown = d->severity == from ? to : d->severity;
-		fprintf(out, "%.*s:%u:%u: %s: %s [%s]\n", (int)plen, path, d->line, d->column,
-			cw_severity_name(shown), d->message, d->code);
+		cw_severity shown_sev = d->severity == from ? to : d->severity;
+		/* Names and messages (which quote the input) may hold control characters: an ESC
+		 * in a member name must not drive the terminal (cli/shown.h). */
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", shown_n(path, plen).s, d->line, d->column,
+			cw_severity_name(shown_sev), shown(d->message).s, d->code);
 		if (with_source)
 			print_source(out, rec, d);
 		printed++;
