@@ -259,6 +259,29 @@ static int blank_unit(const char *p, size_t n)
 	return 1;
 }
 
+/* A long blank stretch where a unit would start (2 GiB of newlines, compressed to 72 KB, held
+ * whole until the end: 2.65 GB of memory) is dropped as it comes, counted in offsets and
+ * lines; an input that is blank to its end keeps its last BLANK_KEEP bytes, which give its one
+ * record. Memory stays flat whatever the stretch's length. Only forms cut into many units:
+ * a one-unit form holds its unit whole anyway. */
+enum { BLANK_KEEP = 64 * 1024 };
+
+static void drop_blank_stretch(cw_reader *rd)
+{
+	switch (rd->form) {
+	case CW_FORM_CABLES_CSV: case CW_FORM_TEXT: case CW_FORM_PDF_TEXT: case CW_FORM_ANPA:
+	case CW_FORM_IPTC7901: case CW_FORM_REUTERS_SGML:
+		break;
+	default:
+		return;
+	}
+	if (rd->len <= BLANK_KEEP || rd->dropped || !blank_unit(rd->buf, rd->len))
+		return;
+	size_t n = rd->next_index > 0 ? rd->len : rd->len - BLANK_KEEP;
+	consume(rd, n);
+	split_reset(&rd->split);
+}
+
 cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 {
 	*out = NULL;
@@ -277,6 +300,7 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 		}
 		size_t n = next_unit_length(rd);
 		if (n == 0 && !rd->finished) {
+			drop_blank_stretch(rd);
 			drop_over_limit(rd);
 			return CW_AGAIN;
 		}
