@@ -227,7 +227,13 @@ FUZZ_CHECK_LIBS   = $(shell pkg-config --libs jansson libxml-2.0 2>/dev/null)
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CHECK_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
-		$(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
+		$(FUZZ_EXTRA_OBJS) $(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
+
+# fuzz_archive drives the input walk and the output files of the command line too.
+FUZZ_CLI_OBJS := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,cli/sources.c cli/walk_guard.c cli/shown.c \
+                 cli/output.c cli/output_guard.c)
+$(BUILD)/fuzz/fuzz_archive: $(FUZZ_CLI_OBJS)
+$(BUILD)/fuzz/fuzz_archive: FUZZ_EXTRA_OBJS = $(FUZZ_CLI_OBJS)
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
 fuzz-deps:
@@ -235,12 +241,18 @@ fuzz-deps:
 
 fuzz-build: fuzz-deps $(FUZZ_TARGETS)
 
+# Seeds: testdata/ for the parsers; for fuzz_archive, archives made of it (tests/fuzz/seeds.sh).
+# The reproducers of what fuzzing found (tests/fuzz/regressions/) run first, every time.
 fuzz: fuzz-build
+	@tests/fuzz/seeds.sh $(BUILD)/fuzz/seeds-archive
 	@for t in $(FUZZ_TARGETS); do \
 		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
-		echo "== $$name: $(FUZZ_SECONDS)s, seeds from testdata/"; \
+		seeds=testdata/; [ $$name = fuzz_archive ] && seeds=$(BUILD)/fuzz/seeds-archive; \
+		echo "== $$name: reproducers in tests/fuzz/regressions/"; \
+		$$t tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$$name: a reproducer fails"; exit 1; }; \
+		echo "== $$name: $(FUZZ_SECONDS)s, seeds from $$seeds"; \
 		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=10 \
-			-print_final_stats=1 $$corpus testdata/ || exit 1; \
+			-print_final_stats=1 $$corpus $$seeds || exit 1; \
 	done
 
 # ---- corpus and benchmarks -----------------------------------------------------------------

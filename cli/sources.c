@@ -29,6 +29,8 @@ struct source {
 	sources_walk *w;
 	uint64_t disk_base;       /* archives: w->bytes_read when the archive was opened */
 	char err[256];
+	const void *mem;          /* a stream held in memory (sources_each_memory), else NULL */
+	size_t mem_len;
 };
 
 /* read(2), again when a signal interrupted it (the signal is seen between units). */
@@ -240,7 +242,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 		char *name = join_path(s->name, raw);
 		if (!name)
 			return w->on_failed(w->ctx, s->name, "out of memory");
-		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "" };
+		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0 };
 		m.fd = -1;
 		stop = w->on_source(w->ctx, &m);
 		free(name);
@@ -259,7 +261,9 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		return w->on_failed(w->ctx, path, "out of memory");
 	support_formats(a, raw_only);
 	int rc;
-	if (seekable) {
+	if (s->mem) {
+		rc = archive_read_open_memory(a, s->mem, s->mem_len);
+	} else if (seekable) {
 		/* From the start again, so that libarchive can seek (7z keeps its index at the end). */
 		lseek(s->fd, 0, SEEK_SET);
 		rc = archive_read_open_fd(a, s->fd, ARCHIVE_BLOCK);
@@ -319,7 +323,7 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		/* The member's first bytes tell an archive inside this one (a tar.gz in a zip): opened
 		 * in turn, to a bounded depth, instead of read as text. */
 		unsigned char pre[SNIFF];
-		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "" };
+		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0 };
 		while (m.pre_len < SNIFF) {
 			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
 			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
@@ -364,13 +368,29 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	ssize_t n = read_full(fd, pre, sizeof pre);
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "" };
+	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0 };
 	w->bytes_read += (uint64_t)n;
 	if (looks_like_archive(pre, (size_t)n)) {
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
 		return walk_archive(w, &s, seekable);
 	}
 	return w->on_source(w->ctx, &s);
+}
+
+int sources_each_memory(sources_walk *w, const char *name, const void *buf, size_t len)
+{
+	int stop;
+	if (!(w->guard = walk_guard_new()))
+		return 1;
+	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
+		     buf, len };
+	if (looks_like_archive(buf, len))
+		stop = walk_archive(w, &s, 1);
+	else
+		stop = w->on_source(w->ctx, &s);
+	walk_guard_free(w->guard);
+	w->guard = NULL;
+	return stop;
 }
 
 static int by_name(const void *a, const void *b)

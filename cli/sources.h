@@ -43,6 +43,10 @@ typedef struct sources_walk {
 /* Returns non-zero when a callback stopped the walk. */
 int sources_each(sources_walk *w, char *const *paths, int n);
 
+/* The same for one stream held in memory (a file's bytes, an archive): for tests and the
+ * archive fuzz target. */
+int sources_each_memory(sources_walk *w, const char *name, const void *buf, size_t len);
+
 /* The size on disk of every regular file the paths name (directories walked), for a progress
  * bar's percentage; 0 when unknown (standard input). */
 uint64_t sources_total_bytes(char *const *paths, int n);
