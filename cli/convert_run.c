@@ -199,9 +199,6 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 	/* The size pre-walk only feeds the bar: not walked when no bar is drawn. */
 	int bar = cs->progress && isatty(STDERR_FILENO);
 	progress_init(&rc.bar, bar, bar ? sources_total_bytes(cs->inputs, cs->ninputs) : 0);
-	/* Past a file size limit (ulimit -f) a write fails with EFBIG and is reported, instead of
-	 * SIGXFSZ killing the run without a word. */
-	signal(SIGXFSZ, SIG_IGN);
 
 	struct sigaction sa, old_int, old_term, old_hup;
 	memset(&sa, 0, sizeof sa);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,9 @@ static char *with_suffix(const char *path, const char *suffix)
 
 int output_lock_take(output_lock *l, const char *final_path)
 {
+	/* Past a file size limit (ulimit -f) a write then fails with EFBIG and is reported, instead
+	 * of SIGXFSZ killing the run without a word; set before any output is written. */
+	signal(SIGXFSZ, SIG_IGN);
 	l->fd = -1;
 	l->path = NULL;
 	struct stat st;
