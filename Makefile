@@ -178,6 +178,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
 	@tests/batch.sh $(CLI)
+	@tests/faults.sh $(CLI)
 
 test: check
 
