@@ -200,6 +200,7 @@ asan: | $(DEPS_STAMP)
 	@tests/cli.sh build/asan/cablewire
 	@tests/xml.sh build/asan/cablewire
 	@tests/batch.sh build/asan/cablewire
+	@FAULTS_NO_MEMORY=1 tests/faults.sh build/asan/cablewire
 
 # ThreadSanitizer: convert --jobs runs the parse on worker threads (cli/pipeline.c); the batch
 # tests convert with 1 to 8 jobs under it.
