@@ -222,16 +222,17 @@ static void support_formats(struct archive *a, int raw_only)
 
 static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_only);
 
-/* An archive that gave no member: a compressed stream of zero bytes followed by text looks like
- * an empty tar; a compressed empty file gives no entry at all. Read again as one raw stream
- * (seekable files), so that every input gives at least one record. */
+/* A compressed stream that gave no member: zero bytes followed by text look like an empty tar,
+ * and a compressed empty file gives no entry at all. Read again as one raw stream (seekable
+ * files), so that every input gives at least one record. An uncompressed container without
+ * members (an empty zip or tar) is ARCHIVE_EMPTY. */
 static int walk_archive(sources_walk *w, source *s, int seekable)
 {
 	size_t before = w->members;
 	int stop = walk_archive_as(w, s, seekable, 0);
 	if (stop || w->members != before || w->archive_failed)
 		return stop;
-	if (seekable)
+	if (seekable && w->archive_compressed)
 		stop = walk_archive_as(w, s, seekable, 1);
 	if (stop || w->members != before || w->archive_failed)
 		return stop;
@@ -356,6 +357,7 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 	}
 	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
 	w->archive_format = archive_format(a);
+	w->archive_compressed = archive_filter_count(a) > 1; /* more than the reading itself */
 	archive_read_free(a);
 	free(pf);
 	return stop;

@@ -38,6 +38,7 @@ typedef struct sources_walk {
 	size_t members;       /* archive members met (nested archives included) */
 	int archive_failed;   /* the archive being walked failed to open or broke */
 	int archive_format;   /* libarchive's format of the archive walked last */
+	int archive_compressed; /* ... and whether it was compressed (gzip, xz, ...) */
 } sources_walk;
 
 /* Returns non-zero when a callback stopped the walk. */
