@@ -210,6 +210,8 @@ tsan: | $(DEPS_STAMP)
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60
+# Per input: generous, so a loaded machine is not taken for a hang.
+FUZZ_TIMEOUT ?= 60
 FUZZ_CC      ?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -253,7 +255,7 @@ fuzz: fuzz-build
 		echo "== $$name: reproducers in tests/fuzz/regressions/"; \
 		$$t tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$$name: a reproducer fails"; exit 1; }; \
 		echo "== $$name: $(FUZZ_SECONDS)s, seeds from $$seeds"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=10 \
+		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=$(FUZZ_TIMEOUT) \
 			-print_final_stats=1 $$corpus $$seeds || exit 1; \
 	done
 
