@@ -238,6 +238,13 @@ expect_records "13: FIFO" sp.jsonl 2
 has_code "13: FIFO" sp.jsonl INPUT_SPECIAL_FILE
 
 # ---- 14. what the fuzzers found: every form, every format, well formed -----------------------
+# a cpio header claiming a 4 GiB name: one error record, exit 2, small memory
+kb=$(peak_kb "$CW" convert "$ROOT/tests/fuzz/regressions/cpio-name-size-4gib" -o cpio.jsonl --no-progress)
+expect_records "14: cpio name size" cpio.jsonl 1
+has_code "14: cpio name size" cpio.jsonl INPUT_UNREADABLE
+if [ -n "$kb" ]; then
+	[ "$kb" -lt 65536 ] && ok || fail "14: the cpio header took $kb KB"
+fi
 for r in "$ROOT"/tests/fuzz/regressions/*; do
 	for form in auto text wikileaks-html markdown cables-csv body-text pdf-text article-text \
 		wire-text reuters-sgml anpa iptc7901; do
