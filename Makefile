@@ -308,6 +308,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
 	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
+	@tests/faults.sh $(CLI)
 
 test: check
 
@@ -331,6 +332,7 @@ asan: | $(DEPS_STAMP)
 	@tests/batch.sh build/asan/cablewire
 	@tests/conventions.sh build/asan/cablewire
 	@tests/archive_tools.sh build/asan/cablewire
+	@FAULTS_NO_MEMORY=1 tests/faults.sh build/asan/cablewire
 
 # ThreadSanitizer: convert --jobs runs the parse on worker threads (cli/pipeline.c); the batch
 # tests convert with 1 to 8 jobs under it.
@@ -340,6 +342,12 @@ tsan: | $(DEPS_STAMP)
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60
+# Per input: generous, so a loaded machine is not taken for a hang.
+FUZZ_TIMEOUT ?= 60
+# Memory actually used is held to 2 GB; one allocation may be larger: libarchive reserves what a
+# damaged header claims (a cpio name of 4 GiB, tests/fuzz/regressions/cpio-name-size-4gib) and
+# touches none of it (the command line stays at 6 MB on that input).
+FUZZ_LIMITS  ?= -rss_limit_mb=2048 -malloc_limit_mb=8192
 FUZZ_CC      ?= clang
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -352,22 +360,34 @@ $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 # Header dependencies of the fuzz objects too: a changed header (sink.h) rebuilds them.
 -include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)
 
+# The targets check what comes out: JSON with jansson, XML with libxml2.
+FUZZ_CHECK_CFLAGS = $(shell pkg-config --cflags jansson libxml-2.0 2>/dev/null)
+FUZZ_CHECK_LIBS   = $(shell pkg-config --libs jansson libxml-2.0 2>/dev/null)
+
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CHECK_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+		$(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
+
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.
 fuzz-deps:
-	@scripts/deps.sh clang libclang-rt-14-dev
+	@scripts/deps.sh clang libclang-rt-14-dev libxml2-dev libjansson-dev
 
 fuzz-build: fuzz-deps $(FUZZ_TARGETS)
 
+# Seeds: testdata/ for the parsers; for fuzz_archive, archives made of it (tests/fuzz/seeds.sh).
+# The reproducers of what fuzzing found (tests/fuzz/regressions/) run first, every time.
 fuzz: fuzz-build
+	@tests/fuzz/seeds.sh $(BUILD)/fuzz/seeds-archive
 	@for t in $(FUZZ_TARGETS); do \
 		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
-		echo "== $$name: $(FUZZ_SECONDS)s, seeds from testdata/"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=10 \
-			-print_final_stats=1 $$corpus testdata/ || exit 1; \
+		seeds=testdata/; [ $$name = fuzz_archive ] && seeds=$(BUILD)/fuzz/seeds-archive; \
+		echo "== $$name: reproducers in tests/fuzz/regressions/"; \
+		$$t $(FUZZ_LIMITS) tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$$name: a reproducer fails"; exit 1; }; \
+		echo "== $$name: $(FUZZ_SECONDS)s, seeds from $$seeds"; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/$$name.dict -timeout=$(FUZZ_TIMEOUT) \
+			$(FUZZ_LIMITS) -print_final_stats=1 $$corpus $$seeds || exit 1; \
 	done
 
 # ---- corpus and benchmarks -----------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "cli/shown.h"
 #include "cli/options.h"
 #include "cli/report.h"
 
@@ -53,7 +54,7 @@ static const char usage[] =
 static void print_message(void *ctx, const char *message)
 {
 	progress_clear(ctx);
-	fprintf(stderr, "cablewire: %s\n", message);
+	fprintf(stderr, "cablewire: %s\n", shown(message).s);
 }
 
 int cmd_convert(int argc, char **argv)
@@ -119,7 +120,8 @@ int cmd_convert(int argc, char **argv)
 	progress bar;
 	progress_init(&bar, show_progress && !common.quiet);
 	cw_convert_request req = { opt, inputs, ninputs, out_path, format, tables_dir,
-				   (unsigned)jobs, resume, progress_update, interrupt_requested,
+				   (unsigned)jobs, resume, bar.enabled ? progress_update : NULL,
+				   interrupt_requested,
 				   &bar, common.ignore, common.nignore };
 	cw_convert_summary sum;
 	cw_set_message_handler(print_message, &bar);

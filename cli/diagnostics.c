@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "cli/shown.h"
 
 /* Errors shown so far, for --max-errors. */
 static long errors_shown;
@@ -90,19 +91,21 @@ size_t diag_print_record_as(FILE *out, const cw_record *rec, cw_severity min, in
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (d->severity < min || code_ignored(d->code))
 			continue;
-		cw_severity shown = d->severity == from ? to : d->severity;
-		if (shown == CW_ERROR) {
+		cw_severity sev = d->severity == from ? to : d->severity;
+		if (sev == CW_ERROR) {
 			if (diag_cap_reached())
 				continue;
 			errors_shown++;
 		}
+		/* Names and messages (which quote the input) may hold control characters: an ESC
+		 * in a member name must not drive the terminal (cli/shown.h). */
 		if (common.colour)
-			fprintf(out, "\033[1m%.*s:%u:%u:\033[0m %s%s:\033[0m %s \033[1m[%s]\033[0m\n",
-				(int)plen, path, d->line, d->column, severity_colour(shown),
-				cw_severity_name(shown), d->message, d->code);
+			fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s \033[1m[%s]\033[0m\n",
+				shown_n(path, plen).s, d->line, d->column, severity_colour(sev),
+				cw_severity_name(sev), shown(d->message).s, d->code);
 		else
-			fprintf(out, "%.*s:%u:%u: %s: %s [%s]\n", (int)plen, path, d->line,
-				d->column, cw_severity_name(shown), d->message, d->code);
+			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", shown_n(path, plen).s, d->line,
+				d->column, cw_severity_name(sev), shown(d->message).s, d->code);
 		if (with_source)
 			print_source(out, rec, d);
 		printed++;

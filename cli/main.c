@@ -6,6 +6,7 @@
 
 #include "cablewire.h"
 #include "cli/commands.h"
+#include "cli/shown.h"
 #include "cli/options.h"
 
 static const char usage[] =
@@ -31,7 +32,7 @@ static const char usage[] =
 static void print_message(void *ctx, const char *message)
 {
 	(void)ctx;
-	fprintf(stderr, "cablewire: %s\n", message);
+	fprintf(stderr, "cablewire: %s\n", shown(message).s);
 }
 
 int main(int argc, char **argv)

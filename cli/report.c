@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/shown.h"
 
 /* "errors by code: A 3, B 1" and "warnings by code: ..." lines, most frequent first (the library
  * sorted them). */
@@ -30,7 +31,7 @@ int convert_report(const cw_convert_summary *r, const char *out_path, int quiet)
 {
 	size_t clean = r->records - r->with_errors - r->with_warnings;
 	char extra[256] = "";
-	if (r->format == CW_FORMAT_SQLITE)
+	if (r->format == CW_FORMAT_SQLITE && !r->output_lost)
 		snprintf(extra, sizeof extra, ": %zu inserted, %zu unchanged, %zu new version%s",
 			 r->inserted, r->unchanged, r->new_versions, r->new_versions == 1 ? "" : "s");
 	if (!quiet)
@@ -38,27 +39,33 @@ int convert_report(const cw_convert_summary *r, const char *out_path, int quiet)
 		"cablewire: read %zu input%s, %s %zu record%s (%zu with errors, %zu with warnings, "
 		"%zu clean; %zu error record%s), %zu input%s failed%s\n",
 		r->inputs, r->inputs == 1 ? "" : "s",
-		r->format == CW_FORMAT_SQLITE ? "archived" : "wrote", r->records,
+		/* An output lost to a write error holds none of them: they were converted, and the
+		 * line after says where they are not. */
+		r->output_lost ? "converted" : r->format == CW_FORMAT_SQLITE ? "archived" : "wrote",
+		r->records,
 		r->records == 1 ? "" : "s", r->with_errors, r->with_warnings, clean,
 		r->error_records, r->error_records == 1 ? "" : "s", r->inputs_failed,
 		r->inputs_failed == 1 ? "" : "s", extra);
-	if (r->skipped && !r->mismatch && !quiet)
+	if (r->output_lost)
+		fprintf(stderr, "cablewire: %s: not written: a write error stopped the run\n",
+			shown(out_path).s);
+	if (r->skipped && !r->mismatch && !r->too_short && !quiet)
 		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
-			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", out_path);
+			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", shown(out_path).s);
 	if (!quiet)
 		print_codes(r, stderr);
 	if (r->mismatch)
 		fprintf(stderr,
 			"cablewire: %s: cannot resume: its last record is not the one these inputs "
 			"give at that position (other inputs or options?); remove it to start over\n",
-			out_path);
+			shown(out_path).s);
 	if (r->too_short)
 		fprintf(stderr, "cablewire: %s: cannot resume: it holds more records than these "
-				"inputs give\n", out_path);
+				"inputs give\n", shown(out_path).s);
 	if (r->interrupted)
 		fprintf(stderr, "cablewire: interrupted\n");
 	if (r->note)
-		fprintf(stderr, "cablewire: %s\n", r->note);
+		fprintf(stderr, "cablewire: %s\n", shown(r->note).s);
 	if (r->interrupted || r->failed || r->mismatch || r->too_short || r->inputs_failed)
 		return EXIT_USAGE;
 	return r->with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;

@@ -95,6 +95,28 @@ size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
+void sink_utf8_text(sink *s, const char *str, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t run = 0, i = 0;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = utf8_next(p + i, n - i, &cp);
+		if (len) {
+			i += len;
+			continue;
+		}
+		sink_put(s, str + run, i - run);
+		sink_put(s, "\xef\xbf\xbd", 3); /* U+FFFD */
+		run = ++i;
+	}
+	sink_put(s, str + run, n - run);
+}
+
 void sink_json_string(sink *s, const char *str, size_t n)
 {
 	static const char hexd[] = "0123456789abcdef";

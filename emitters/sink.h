@@ -51,6 +51,9 @@ int sink_flush(sink *s);
 /* Decodes one UTF-8 code point at p (n bytes available); returns its length, or 0 for an
  * invalid sequence (*cp is then U+FFFD and one byte should be skipped). */
 size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp);
+/* Text as it is, each byte that is not UTF-8 written as U+FFFD: a record's strings are UTF-8
+ * but for names (a file or archive member named in raw bytes), and the output always is. */
+void sink_utf8_text(sink *s, const char *str, size_t n);
 
 /* A JSON string literal with quotes. */
 void sink_json_string(sink *s, const char *p, size_t n);

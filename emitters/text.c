@@ -20,7 +20,7 @@ static int put(sink *s, const cw_value *v)
 	size_t n;
 	const char *t = str(v, &n);
 	if (t)
-		sink_put(s, t, n);
+		sink_utf8_text(s, t, n);
 	return t != NULL;
 }
 
@@ -32,7 +32,7 @@ static void line(sink *s, const char *label, const cw_value *val)
 	if (!v)
 		return;
 	sink_puts(s, label);
-	sink_put(s, v, n);
+	sink_utf8_text(s, v, n);
 	sink_putc(s, '\n');
 }
 
@@ -48,7 +48,7 @@ static void list_line(sink *s, const char *label, const cw_value *arr, cw_field 
 		if (!t || !n)
 			continue;
 		sink_puts(s, first ? label : sep);
-		sink_put(s, t, n);
+		sink_utf8_text(s, t, n);
 		first = 0;
 	}
 	if (!first)
@@ -157,7 +157,7 @@ static void article(sink *s, const cw_value *root)
 		if (!t)
 			continue;
 		sink_putc(s, '\n');
-		sink_put(s, t, len);
+		sink_utf8_text(s, t, len);
 		sink_putc(s, '\n');
 	}
 	const cw_value *contrib = rec_get(root, F_ARTICLE_CONTRIBUTORS);

@@ -217,6 +217,18 @@ size_t cw_unit_size(const cw_unit *unit);
 cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_form form,
 				  uint64_t index, uint64_t offset, int unreadable, const char *why);
 
+/* An "error" record for an input a walker found but did not read, saying why: a special file
+ * (a FIFO, socket or device met in a directory: INPUT_SPECIAL_FILE), an archive nested deeper
+ * than the walker opens (ARCHIVE_TOO_DEEP), an archive holding no member at all
+ * (ARCHIVE_EMPTY). what names the thing found ("a FIFO", "a zip archive at depth 4"). */
+typedef enum cw_refusal {
+	CW_REFUSED_SPECIAL_FILE,
+	CW_REFUSED_ARCHIVE_TOO_DEEP,
+	CW_REFUSED_ARCHIVE_EMPTY
+} cw_refusal;
+cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
+				   const char *what);
+
 /* Convenience: parses a whole buffer holding exactly one unit. */
 cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path);
 
@@ -426,6 +438,8 @@ typedef struct cw_convert_summary {
 	uint64_t skipped;             /* resuming: records the output held already */
 	int interrupted;              /* stopped by cancelled(): the output holds whole records */
 	int failed;                   /* a write failed or memory ran out */
+	int output_lost;              /* a write error: the records converted are not in the
+				       * output (a JSON Lines OUT.partial keeps those written) */
 	int mismatch;                 /* resuming: the output's last record is not these inputs' */
 	int too_short;                /* resuming: the inputs give fewer records than it holds */
 	int usage;                    /* the request itself was wrong (told to the handler) */

@@ -7,6 +7,7 @@
 #include "parser/article/article_parse.h"
 #include "parser/cable/cable_parse.h"
 #include "parser/core/record.h"
+#include "parser/input/binary.h"
 #include "parser/input/unit.h"
 
 cw_status cw_reader_next(cw_reader *rd, cw_record **out)
@@ -35,6 +36,10 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	record_begin(rec, "cable", u->path, cw_form_name(form), u->index, u->file_offset,
 		     u->full_len);
 
+	if (u->encoding)
+		rec_diag_in(rec, CW_NOTE, u->encoding[4] == '1' ? "ENC_UTF16" : "ENC_UTF32", 0,
+			    "the input is %s (byte-order mark): decoded to UTF-8; lines, columns "
+			    "and offsets count the decoded text", u->encoding);
 	if (u->broken)
 		rec_diag_in(rec, CW_ERROR, "CSV_ROW_BROKEN", 0,
 			    "this cables.csv row lost its closing quote; it ends where the next row "
@@ -47,6 +52,11 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 		rec_diag_in(rec, CW_ERROR, "LIMIT_UNIT_SIZE", 0,
 			    "unit of %llu bytes is larger than the limit of %zu bytes; not parsed",
 			    (unsigned long long)u->full_len, u->len);
+	} else if (input_looks_binary(rec->input, rec->input_len)) {
+		record_set_kind(rec, "error");
+		rec_diag_in(rec, CW_ERROR, "INPUT_BINARY", 0,
+			    "this input is binary data, not text (more than a quarter of its first "
+			    "bytes are control characters or not UTF-8); not parsed");
 	} else {
 		decoded dec;
 		int article = form_is_article(form);

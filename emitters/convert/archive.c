@@ -9,6 +9,7 @@
  * leaves OUT.partial (or the archive updated in place) with its marker; --resume skips those N
  * records without parsing them, after checking that the inputs' N-th record is the one named. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "emitters/convert/run.h"
+#include "parser/input/output_guard.h"
 #include "parser/input/say.h"
 
 typedef struct archive_backend {
@@ -51,7 +53,7 @@ static int archive_write(void *ctx, const cw_record *rec, void *rendered, uint64
 		free(marker);
 	}
 	if (cw_archive_add(ab->ar, rec) < 0) {
-		say("%s: %s", ab->path, cw_archive_error(ab->ar));
+		say("%s: write error: %s [OUTPUT_WRITE_FAILED]", ab->path, cw_archive_error(ab->ar));
 		ab->write_failed = 1;
 	}
 	return ab->write_failed;
@@ -117,17 +119,44 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		say("%s: an SQLite archive must be a regular file", out_path);
 		return -1;
 	}
-	/* A new archive: built as OUT.partial, renamed into place when complete. */
+	/* One run at a time: a second run into the same archive (new or updated in place) fails
+	 * here, before it writes, instead of deleting the first run's OUT.partial. */
+	output_lock lock;
+	if (output_lock_take(&lock, out_path) != 0)
+		return -1;
+	/* A new archive: built as OUT.partial, renamed into place when complete. The partial is
+	 * created by this run (never a planted symlink) and held open, so the rename can check
+	 * that the name is still this run's file. */
 	char *tmp = NULL;
+	int tmp_fd = -1;
 	if (!exists) {
 		size_t len = strlen(out_path) + 16;
 		if (!(tmp = malloc(len))) {
 			say("out of memory");
+			output_lock_release(&lock);
 			return -1;
 		}
 		snprintf(tmp, len, "%s.partial", out_path);
-		if (!resume)
-			remove_temp(tmp); /* a partial left by an earlier run: started over */
+		if (resume)
+			tmp_fd = output_temp_reopen(tmp, O_RDWR);
+		if (tmp_fd < 0 && (!resume || errno == ENOENT)) {
+			/* a partial left by an earlier run (and its journal): started over */
+			char *journal = malloc(strlen(tmp) + sizeof "-journal");
+			if (journal) {
+				sprintf(journal, "%s-journal", tmp);
+				unlink(journal);
+				free(journal);
+			}
+			free(tmp);
+			tmp_fd = output_temp_create(out_path, ".partial", &tmp);
+		}
+		if (tmp_fd < 0) {
+			say("%s.partial: %s", out_path,
+			    errno == ELOOP ? "a symlink: refused" : strerror(errno));
+			free(tmp);
+			output_lock_release(&lock);
+			return -1;
+		}
 	}
 	char err[512];
 	archive_backend ab = { cw_archive_open(tmp ? tmp : out_path, err, sizeof err), out_path, 0,
@@ -138,7 +167,10 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		say("%s%s", out_path, why ? why : err);
 		if (tmp && !resume)
 			remove_temp(tmp);
+		if (tmp_fd >= 0)
+			close(tmp_fd);
 		free(tmp);
+		output_lock_release(&lock);
 		return -1;
 	}
 	*usage = 0;
@@ -151,8 +183,8 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		       !ab.write_failed;
 	if (complete)
 		cw_archive_set_resume(ab.ar, NULL); /* nothing left to resume */
-	if (cw_archive_commit(ab.ar) != 0) {
-		say("%s: %s", out_path, cw_archive_error(ab.ar));
+	if (!ab.write_failed && cw_archive_commit(ab.ar) != 0) {
+		say("%s: write error: %s [OUTPUT_WRITE_FAILED]", out_path, cw_archive_error(ab.ar));
 		ab.write_failed = 1;
 		complete = 0;
 	}
@@ -168,16 +200,28 @@ int convert_archive(const convert_settings *base, const char *out_path, int resu
 		if (ab.write_failed) {
 			remove_temp(tmp);
 		} else if (complete) {
-			if (rename(tmp, out_path) != 0) {
-				say("%s: %s", out_path, strerror(errno));
+			if (output_temp_commit(tmp_fd, tmp, out_path) != 0) {
 				remove_temp(tmp);
 				res.stopped = 1;
 			}
 		}
+		close(tmp_fd);
 	}
-	ast->inserted = as.inserted;
-	ast->unchanged = as.present;
-	ast->new_versions = as.new_versions;
+	output_lock_release(&lock);
+	res.output_lost = ab.write_failed;
+	if (ab.write_failed) {
+		/* The batch being written was rolled back: counts would claim rows that are not
+		 * there. */
+		char note[4200];
+		snprintf(note, sizeof note, "%s: %s", out_path,
+			 tmp ? "nothing archived, the new archive was removed"
+			     : "the archive holds what was committed before the error");
+		res.note = strdup(note);
+	} else {
+		ast->inserted = as.inserted;
+		ast->unchanged = as.present;
+		ast->new_versions = as.new_versions;
+	}
 	if (res.interrupted && !ab.write_failed) {
 		char note[4200];
 		if (tmp)

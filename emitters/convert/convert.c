@@ -174,6 +174,7 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 	sum->failed = res.stopped;
 	sum->mismatch = res.mismatch;
 	sum->too_short = res.too_short;
+	sum->output_lost = res.output_lost;
 	sum->usage = usage;
 	sum->inserted = ast.inserted;
 	sum->unchanged = ast.unchanged;

@@ -1,32 +1,18 @@
 #include "emitters/convert/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "emitters/convert/compress.h"
+#include "parser/input/output_guard.h"
 #include "parser/input/say.h"
 
 /* Writes go out in large blocks: the output is as big as the input. */
 enum { OUTPUT_BUFFER = 1 << 20 };
-
-/* The final name and the temporary one written until the output is complete: PATH + suffix. */
-static int name_paths(output *o, const char *path, const char *suffix)
-{
-	size_t n = strlen(path) + strlen(suffix) + 1;
-	o->final_path = strdup(path);
-	o->tmp_path = malloc(n);
-	if (!o->final_path || !o->tmp_path) {
-		free(o->final_path);
-		free(o->tmp_path);
-		o->final_path = o->tmp_path = NULL;
-		return -1;
-	}
-	snprintf(o->tmp_path, n, "%s%s", path, suffix);
-	return 0;
-}
 
 static void release(output *o)
 {
@@ -34,6 +20,22 @@ static void release(output *o)
 	free(o->tmp_path);
 	o->final_path = o->tmp_path = NULL;
 	o->f = NULL;
+	output_lock_release(&o->lock);
+}
+
+/* The stream over a temporary this run created (output_guard.h). */
+static int open_stream(output *o, int fd, const char *mode)
+{
+	o->f = fd >= 0 ? fdopen(fd, mode) : NULL;
+	if (!o->f) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		say("%s: %s", o->tmp_path ? o->tmp_path : o->final_path, strerror(err));
+		return -1;
+	}
+	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+	return 0;
 }
 
 /* A write failed: the first reason is kept for the message (ENOSPC, EIO, ...). */
@@ -57,9 +59,17 @@ static void flush_and_close(output *o)
 		note_failure(o);
 }
 
+void output_report_failure(const output *o)
+{
+	say("%s: write error: %s [OUTPUT_WRITE_FAILED]",
+	    o->final_path ? o->final_path : "standard output",
+	    o->error ? strerror(o->error) : "unknown cause");
+}
+
 int output_open(output *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
+	o->lock.fd = -1;
 	if (!path || strcmp(path, "-") == 0) {
 		o->f = stdout;
 		return 0;
@@ -77,17 +87,23 @@ int output_open(output *o, const char *path)
 		setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
 		return 0;
 	}
-	char suffix[32];
-	snprintf(suffix, sizeof suffix, ".tmp-%ld", (long)getpid());
-	if (name_paths(o, path, suffix) != 0)
+	if (output_lock_take(&o->lock, path) != 0)
 		return -1;
-	o->f = fopen(o->tmp_path, "wb");
-	if (!o->f) {
+	if (!(o->final_path = strdup(path))) {
+		release(o);
+		return -1;
+	}
+	int fd = output_temp_create(path, NULL, &o->tmp_path);
+	if (fd < 0) {
 		say("%s: %s", path, strerror(errno));
 		release(o);
 		return -1;
 	}
-	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+	if (open_stream(o, fd, "wb") != 0) {
+		unlink(o->tmp_path);
+		release(o);
+		return -1;
+	}
 	compression kind = compression_from_path(path, NULL);
 	if (kind != COMPRESS_NONE) {
 		char err[256];
@@ -124,22 +140,31 @@ int output_close(output *o, int discard)
 	int rc = 0;
 	if (!o->f)
 		return -1;
-	flush_and_close(o);
-	if (o->f != stdout) {
-		if (o->direct) {
-			rc = o->failed ? -1 : 0;
-		} else if (discard || o->failed) {
+	/* A compressed stream is ended first: its last block is written through o->f. */
+	if (o->z && compressor_close(o->z) != 0)
+		note_failure(o);
+	o->z = NULL;
+	if (fflush(o->f) != 0)
+		note_failure(o);
+	/* Renamed while the descriptor is open: output_temp_commit checks that the name is still
+	 * the file this run wrote. A failed run never replaces an old output. */
+	if (o->f != stdout && !o->direct) {
+		if (discard || o->failed) {
 			unlink(o->tmp_path);
 			rc = -1;
-		} else if (rename(o->tmp_path, o->final_path) != 0) {
-			say("%s: %s", o->final_path, strerror(errno));
+		} else if (output_temp_commit(fileno(o->f), o->tmp_path, o->final_path) != 0) {
 			unlink(o->tmp_path);
 			rc = -1;
 		}
 	}
+	if (o->f != stdout && fclose(o->f) != 0 && !o->failed) {
+		note_failure(o);
+		rc = -1;
+	}
+	if (o->direct && o->failed)
+		rc = -1;
 	if (o->failed) {
-		say("%s: write error: %s", o->final_path ? o->final_path : "standard output",
-		    o->error ? strerror(o->error) : "unknown cause");
+		output_report_failure(o);
 		rc = -1;
 	}
 	release(o);
@@ -183,9 +208,28 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 	*last = NULL;
 	*last_len = 0;
 	memset(o, 0, sizeof(*o));
-	if (name_paths(o, path, ".partial") != 0)
+	o->lock.fd = -1;
+	if (output_lock_take(&o->lock, path) != 0)
 		return -1;
-	FILE *old = resume ? fopen(o->tmp_path, "rb") : NULL;
+	size_t plen = strlen(path) + sizeof ".partial";
+	o->final_path = strdup(path);
+	o->tmp_path = malloc(plen);
+	if (!o->final_path || !o->tmp_path) {
+		release(o);
+		return -1;
+	}
+	snprintf(o->tmp_path, plen, "%s.partial", path);
+	/* Continued only when it is a regular file of that name (never a symlink's target). */
+	int fd = resume ? output_temp_reopen(o->tmp_path, O_RDWR) : -1;
+	if (resume && fd < 0 && errno != ENOENT) {
+		say("%s: cannot resume: %s", o->tmp_path,
+		    errno == ELOOP ? "it is a symlink" : strerror(errno));
+		release(o);
+		return -1;
+	}
+	FILE *old = fd >= 0 ? fdopen(fd, "rb+") : NULL;
+	if (fd >= 0 && !old)
+		close(fd);
 	if (old) {
 		long long last_start = 0;
 		long long keep = scan_lines(old, records, &last_start);
@@ -196,28 +240,38 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 			    fread(*last, 1, *last_len, old) != *last_len)
 				keep = -1;
 		}
-		fclose(old);
 		/* A run killed mid-write leaves half a line: cut it. */
-		if (keep < 0 || truncate(o->tmp_path, (off_t)keep) != 0) {
+		if (keep < 0 || ftruncate(fileno(old), (off_t)keep) != 0 ||
+		    fseek(old, 0, SEEK_END) != 0) {
 			say("%s: cannot resume: %s", o->tmp_path,
 				keep < 0 ? "read error" : strerror(errno));
+			fclose(old);
 			free(*last);
 			*last = NULL;
 			release(o);
 			return -1;
 		}
-		o->f = fopen(o->tmp_path, "ab");
-	} else {
-		o->f = fopen(o->tmp_path, "wb");
+		/* A fresh stream for appending: the buffer is set before any I/O on it. */
+		fd = dup(fileno(old));
+		fclose(old);
+		if (open_stream(o, fd, "ab") != 0) {
+			free(*last);
+			*last = NULL;
+			release(o);
+			return -1;
+		}
+		return 0;
 	}
-	if (!o->f) {
-		say("%s: %s", o->tmp_path, strerror(errno));
+	free(o->tmp_path);
+	fd = output_temp_create(path, ".partial", &o->tmp_path);
+	if (fd < 0 || open_stream(o, fd, "wb") != 0) {
+		if (fd < 0)
+			say("%s.partial: %s", path, strerror(errno));
 		free(*last);
 		*last = NULL;
 		release(o);
 		return -1;
 	}
-	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
 	return 0;
 }
 

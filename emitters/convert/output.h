@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "parser/input/output_guard.h"
+
 typedef struct output {
 	FILE *f;
 	char *final_path;  /* NULL for standard output */
@@ -15,6 +17,7 @@ typedef struct output {
 	int failed;
 	int error;         /* the errno of the first failed write, for the message */
 	struct compressor *z;  /* a name ending .gz, .xz, .zst or .bz2: compressed through it */
+	output_lock lock;  /* held from open to close (parser/input/output_guard.h) */
 } output;
 
 /* A regular file whose name ends .gz, .xz, .zst or .bz2 is compressed accordingly. */
@@ -33,5 +36,7 @@ int output_write(void *ctx, const char *buf, size_t len);
 /* Flushes, and renames the temporary file into place unless discard is set or writing failed.
  * Returns 0 on success. */
 int output_close(output *o, int discard);
+/* Prints why writing failed (the system's reason: no space, file too large). */
+void output_report_failure(const output *o);
 
 #endif

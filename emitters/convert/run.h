@@ -49,6 +49,8 @@ typedef struct convert_result {
 	int mismatch;         /* resuming: the output's last record is not these inputs' */
 	int too_short;        /* resuming: the inputs give fewer records than the output holds */
 	char *note;           /* what to do next (malloc'd; "OUT.partial kept: ..."), or NULL */
+	int output_lost;      /* a write error: the records converted are not in the output */
+	int partial_kept;     /* ... but OUT.partial keeps those written before it (--resume) */
 } convert_result;
 
 /* Returns 0 when every input was converted; the result says what happened otherwise. */

@@ -192,16 +192,28 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	/* Complete: renamed into place. Interrupted (or not resumable here): a partial JSON Lines
 	 * file is kept for --resume, anything else removed. */
 	int failed = res.stopped || res.mismatch || res.too_short || res.interrupted;
+	/* A write error (disk full, file too large) keeps a partial JSON Lines file too: what it
+	 * holds is whole records up to the error (a cut last line is dropped on --resume). */
+	int write_error = sb.write_failed || sb.file[0].failed;
 	for (int i = 0; i < opened; i++) {
 		int closed;
-		if (i == 0 && partial && (res.interrupted || res.mismatch || res.too_short) &&
-		    !res.stopped)
+		if (i == 0 && partial && (res.interrupted || res.mismatch || res.too_short ||
+					  write_error)) {
+			if (sb.file[0].failed)
+				output_report_failure(&sb.file[0]);
 			closed = output_keep(&sb.file[0]);
-		else
+			res.partial_kept = 1;
+		} else {
+			if (sb.file[i].failed)
+				write_error = 1;
 			closed = output_close(&sb.file[i], failed);
-		if (closed != 0 && !failed)
+		}
+		if (closed != 0 && !failed) {
 			res.stopped = 1;
+			write_error = 1;
+		}
 	}
+	res.output_lost = write_error;
 	for (int i = 0; i < OUTPUTS; i++) {
 		cw_emitter_free(sb.em[i]);
 		for (unsigned w = 0; sb.detached && w < cs.jobs; w++)
@@ -210,7 +222,7 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	free(sb.detached);
 	free(sb.cursor);
 	free(last);
-	if (partial && res.interrupted && !res.stopped) {
+	if (partial && res.partial_kept && (res.interrupted || write_error)) {
 		char note[4200];
 		snprintf(note, sizeof note, "%s.partial kept: run again with --resume to continue",
 			 out_path);

@@ -175,6 +175,9 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		/* 6 and 7: format lines 2 and 3 */
 		sp* ("ZNY" | "ZNR") sp nl* eol                  { r = 8; goto done; }
 		sp* (prec1 sp+ (prec1 sp+)?)? dtg nl* eol       { r = 9; goto done; }
+		/* a DTG whose month is garbled (322136Z FBE 06): read, and reported as no date */
+		sp* (prec1 sp+ (prec1 sp+)?)? digit{6} sp* [Zz] sp+ [A-Za-z]{3} sp+ (digit{4} | digit{2}) sp* eol
+		                                                { r = 9; goto done; }
 		sp* "FM" sp+ @a nl* eol                         { r = 10; goto done; }
 		sp* "From:" sp* @a upper plad_ch* eol           { r = 11; goto done; }
 		/* 12: office distribution (INFO LOG-00 NP-00) before INFO as an address keyword */

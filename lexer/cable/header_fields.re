@@ -232,7 +232,7 @@ int scan_dtg_line(const char *p, const char *limit, dtg_fields *out)
 	memset(out, 0, sizeof(*out));
 	/*!re2c:dtg
 		prefix = sp* (@a0 prec1 @a1 sp+ (@b0 prec1 @b1 sp+)?)?
-			@d0 digit{2} @h0 digit{2} @n0 digit{2} @n1 sp* [Zz] sp* @m0 mon @m1 sp*;
+			@d0 digit{2} @h0 digit{2} @n0 digit{2} @n1 sp* [Zz] sp* @m0 (mon | [A-Za-z]{3}) @m1 sp*;
 		/* A four-digit year, or two digits followed by the end or a blank. */
 		prefix @y0 (digit{4} | digit{2}) @y1 (sp+ @r0 nl* @r1)? eol { goto fill; }
 		/* Anything else glued to a two-digit year is kept as trailing text. */

@@ -3,6 +3,7 @@
 #define CW_FORMS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cablewire.h"
 #include "lexer/core/arena.h"
@@ -33,6 +34,7 @@ typedef struct decoded {
 	/* The page's own metadata table (WikiLeaks), arena strings; NULL when absent. */
 	int has_meta;
 	const char *meta[WL_FIELDS];
+	uint64_t meta_at[WL_FIELDS];     /* input offset of each metadata cell */
 	/* A cables.csv row's own columns: id, date, refid, origin, classification, references. */
 	int has_csv;
 	const char *csv[CSV_META_FIELDS];

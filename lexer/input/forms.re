@@ -166,6 +166,17 @@ static uptr decode_pre(decoder *d, uptr cur, uptr lim)
 }
 
 /* Appends the text of a table cell (tags dropped, entities decoded, blanks collapsed) to t. */
+static void cell_bad_byte(const decoder *d, text *t, unsigned char c)
+{
+	char buf[4];
+	unsigned long cp = d->cp1252 ? cp1252_char(c) : 0;
+	size_t n = cp ? utf8_encode(cp, buf) : 0;
+	if (n)
+		text_put(t, buf, n, 0);
+	else
+		text_put(t, "\xef\xbf\xbd", 3, 0); /* U+FFFD */
+}
+
 static uptr cell_text(decoder *d, uptr cur, uptr lim, text *t)
 {
 	uptr mar = NULL, tok;
@@ -181,7 +192,12 @@ static uptr cell_text(decoder *d, uptr cur, uptr lim, text *t)
 			"&quot;"           { text_putc(t, '"', 0); continue; }
 			"&#39;" | "&apos;" { text_putc(t, '\'', 0); continue; }
 			[ \t\r\n]+         { if (t->len && t->buf[t->len - 1] != ' ') text_putc(t, ' ', 0); continue; }
-			[^<&\x00 \t\r\n]+  { text_put(t, (const char *)tok, (size_t)(cur - tok), 0); continue; }
+			([\x21-\x25\x27-\x3b\x3d-\x7e] | u8mb_np)+ { text_put(t, (const char *)tok, (size_t)(cur - tok), 0); continue; }
+			/* Only UTF-8 reaches the record: a byte that is not is read as the page's text is
+			 * (Windows-1252, else U+FFFD), a control character is a space (a cell of raw bytes
+			 * reached the record's id: found by fuzz_archive). */
+			[\x01-\x08\x0b\x0c\x0e-\x1f\x7f] { text_putc(t, ' ', 0); continue; }
+			[\x80-\xff]        { cell_bad_byte(d, t, *tok); continue; }
 			"&" | "\x00"       { continue; }
 			$                  { return cur; }
 			*                  { continue; }
@@ -287,11 +303,13 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 					continue;
 				}
 				if (in_table) {
+					uint64_t at = dec_at(d, cur);
 					const char *value = cell_string(d, &cur, lim);
 					int key = ncells < nheads ? head_key[ncells]
 						: nheads == 0 && ncells < WL_FIELDS ? ncells : -1;
 					if (key >= 0 && !out->meta[key]) {
 						out->meta[key] = value;
+						out->meta_at[key] = at;
 						out->has_meta = 1;
 					}
 					ncells++;
@@ -312,7 +330,16 @@ static int decode_html(decoder *d, uptr cur, uptr lim, decoded *out)
 				} else if (pres > 2) {
 					subst(d, "\n", 1, tok);
 				}
+				uptr block = cur;
 				cur = decode_pre(d, cur, lim);
+				/* A page cut short (a download stopped part way) ends inside a block: what
+				 * is there is read, and the record says the rest is missing. */
+				if (!(cur - block >= 6 && memcmp(cur - 6, "</pre>", 6) == 0))
+					diag_in(d->diags, CW_ERROR, "INPUT_TRUNCATED", dec_at(d, lim),
+						"the page ends inside its %s block (no </pre>): the input "
+						"was cut short at byte %llu, the rest of the telegram is "
+						"missing", pres == 1 ? "first (routing header)" : "body",
+						(unsigned long long)dec_at(d, lim));
 				if (pres == 1 && (d->out->len == 0 || d->out->buf[d->out->len - 1] != '\n'))
 					subst(d, "\n", 1, cur);
 				continue;
@@ -399,8 +426,12 @@ static uptr csv_bare(decoder *d, uptr cur, uptr lim)
 	uptr mar = NULL, tok;
 	for (;;) {
 		tok = cur;
+		/* Bytes that are not UTF-8 are decoded as in every other field (a cell of raw
+		 * bytes reached the record as invalid UTF-8: found by fuzz_cable). */
 		/*!re2c
-			[^,\n\r\x00]+ { put(d, tok, cur); continue; }
+			([\t\x20-\x2b\x2d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
+			[\x01-\x08\x0b\x0c\x0e-\x1f\x7f] { control(d, tok); continue; }
+			[\x80-\xff]   { bad_byte(d, tok); continue; }
 			*             { return tok; }
 			$             { return cur; }
 		*/
@@ -532,6 +563,10 @@ cw_form form_detect(const char *buf, size_t len)
 {
 	/* Look at the start only: the decision must not cost a pass over a huge input. */
 	enum { WINDOW = 64 * 1024 };
+	/* NUL bytes before the text (a file padded with zeros: decoding removes them) say nothing
+	 * of its form. */
+	while (len && *buf == '\0')
+		buf++, len--;
 	size_t n = len < WINDOW ? len : WINDOW;
 	/* The scanner needs its sentinel: work on a bounded copy when the window is cut short. */
 	char local[WINDOW + 2];

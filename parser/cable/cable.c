@@ -35,6 +35,21 @@ static void put_wikileaks(cable_ctx *ctx, const decoded *dec)
 	cw_value *o = rec_set_object(a, ctx->tg.rec->root, F_CABLE_WIKILEAKS);
 	for (int i = 0; i < WL_FIELDS; i++)
 		rec_set_cstr(a, o, fields[i], dec->meta[i]);
+	/* Created and Released are "YYYY-MM-DD HH:MM": a date that is no date (2006-13-45) is
+	 * kept as written and reported. */
+	for (int i = WL_CREATED; i <= WL_RELEASED; i++) {
+		const char *v = dec->meta[i];
+		if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+			continue;
+		cw_date dt = { 0 };
+		dt.year = parse_digits(v, 4);
+		dt.month = parse_digits(v + 5, 2);
+		dt.day = parse_digits(v + 8, 2);
+		if (dt.year >= 0 && dt.month >= 0 && dt.day >= 0 && !date_valid(&dt))
+			rec_diag_in(ctx->tg.rec, CW_ERROR, "META_DATE_INVALID", dec->meta_at[i],
+				    "the page's %s date '%.10s' is not a real date", i == WL_CREATED
+				    ? "Created" : "Released", v);
+	}
 }
 
 static void strip_zeros(slice *s)

@@ -29,3 +29,34 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 	record_finish(rec);
 	return rec;
 }
+
+cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
+				   const char *what)
+{
+	char *none = calloc(1, 1);
+	if (!none)
+		return NULL;
+	cw_record *rec = record_new(opt, none, 0, 0, 1);
+	if (!rec)
+		return NULL;
+	record_begin(rec, "error", path ? path : "-", NULL, 0, 0, 0);
+	what = what ? what : "this input";
+	switch (why) {
+	case CW_REFUSED_SPECIAL_FILE:
+		rec_diag_in(rec, CW_ERROR, "INPUT_SPECIAL_FILE", 0,
+			    "%s, not a regular file: not read (reading it could block or never end)",
+			    what);
+		break;
+	case CW_REFUSED_ARCHIVE_TOO_DEEP:
+		rec_diag_in(rec, CW_ERROR, "ARCHIVE_TOO_DEEP", 0,
+			    "%s nested too deep inside other archives: not opened; unpack it first",
+			    what);
+		break;
+	default:
+		rec_diag_in(rec, CW_ERROR, "ARCHIVE_EMPTY", 0,
+			    "%s holds no member and no data", what);
+		break;
+	}
+	record_finish(rec);
+	return rec;
+}

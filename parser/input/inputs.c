@@ -6,6 +6,7 @@
 
 #include "parser/core/record.h"
 
+#include "parser/input/output_guard.h"
 #include "parser/input/say.h"
 #include "parser/input/sources.h"
 
@@ -40,6 +41,20 @@ static int on_failed(void *ctx, const char *name, const char *why)
 	say("%s: %s", name, why);
 	wc->st->failed++;
 	return hand_on_failure(wc, name, CW_FORM_AUTO, 0, 0, 1, why);
+}
+
+/* Found, not read: a record says why (its diagnostic is printed with the others). */
+static int on_refused(void *ctx, const char *name, cw_refusal why, const char *what)
+{
+	walk_ctx *wc = ctx;
+	cw_record *rec = cw_record_input_refused(wc->opt, name, why, what);
+	if (!rec) {
+		wc->oom = 1;
+		return 1;
+	}
+	wc->st->inputs++;
+	wc->st->units++;
+	return wc->fn(wc->ctx, NULL, rec);
 }
 
 /* Hands on every complete unit the reader holds. */
@@ -111,7 +126,8 @@ static int on_source(void *ctx, source *s)
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *st)
 {
-	sources_walk w = { on_source, on_failed, NULL, 0 };
+	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
+			   .on_refused = on_refused, .skip_file = output_guard_is_ours };
 	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
 	w.ctx = &wc;
 	if (!wc.buf) {

@@ -8,6 +8,7 @@
 #include "lexer/input/split.h"
 #include "parser/core/record.h"
 #include "parser/input/unit.h"
+#include "parser/input/wide.h"
 
 struct cw_reader {
 	const cw_options *opt;
@@ -26,6 +27,7 @@ struct cw_reader {
 	split_state split;
 	uint64_t dropped;     /* bytes of the pending unit dropped over the size limit */
 	uint64_t dropped_lines;
+	wide_state wide;      /* UTF-16 or UTF-32 with a byte-order mark: decoded as fed */
 };
 
 /* ---- options ---------------------------------------------------------------------------- */
@@ -105,10 +107,10 @@ void cw_reader_free(cw_reader *rd)
 	free(rd);
 }
 
-cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+/* Appends bytes (UTF-8 or passed through) to the pending input: wide_feed's sink. */
+static int feed_bytes(void *ctx, const char *buf, size_t len)
 {
-	if (!rd || rd->finished)
-		return CW_EINVAL;
+	cw_reader *rd = ctx;
 	/* Units are consumed from the front by moving buf forward; the rest moves down once per
 	 * feed (a partial unit), not once per unit. */
 	if (rd->buf != rd->mem && rd->len)
@@ -121,7 +123,7 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 		char *b = realloc(rd->mem, cap);
 		if (!b) {
 			rd->oom = 1;
-			return CW_ENOMEM;
+			return -1;
 		}
 		rd->mem = rd->buf = b;
 		rd->cap = cap;
@@ -129,13 +131,24 @@ cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 	memcpy(rd->buf + rd->len, buf, len);
 	rd->len += len;
 	rd->buf[rd->len] = '\0'; /* the splitters' sentinel */
-	return CW_OK;
+	return 0;
+}
+
+cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
+{
+	if (!rd || rd->finished)
+		return CW_EINVAL;
+	return wide_feed(&rd->wide, (const unsigned char *)buf, len, 0, feed_bytes, rd) == 0
+		       ? CW_OK : CW_ENOMEM;
 }
 
 void cw_reader_finish(cw_reader *rd)
 {
-	if (rd)
-		rd->finished = 1;
+	if (!rd || rd->finished)
+		return;
+	/* A short input still held for its byte-order mark, or a character cut at the end. */
+	wide_feed(&rd->wide, NULL, 0, 1, feed_bytes, rd);
+	rd->finished = 1;
 }
 
 cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
@@ -230,6 +243,7 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	u->file_offset = rd->buf_offset;
 	u->file_line = rd->buf_line;
 	u->broken = rd->split.broken;
+	u->encoding = wide_name(&rd->wide);
 	rd->split.broken = 0;
 	return u;
 }
@@ -260,6 +274,29 @@ static int blank_unit(const char *p, size_t n)
 	return 1;
 }
 
+/* A long blank stretch where a unit would start (2 GiB of newlines, compressed to 72 KB, held
+ * whole until the end: 2.65 GB of memory) is dropped as it comes, counted in offsets and
+ * lines; an input that is blank to its end keeps its last BLANK_KEEP bytes, which give its one
+ * record. Memory stays flat whatever the stretch's length. Only forms cut into many units:
+ * a one-unit form holds its unit whole anyway. */
+enum { BLANK_KEEP = 64 * 1024 };
+
+static void drop_blank_stretch(cw_reader *rd)
+{
+	switch (rd->form) {
+	case CW_FORM_CABLES_CSV: case CW_FORM_TEXT: case CW_FORM_PDF_TEXT: case CW_FORM_ANPA:
+	case CW_FORM_IPTC7901: case CW_FORM_REUTERS_SGML:
+		break;
+	default:
+		return;
+	}
+	if (rd->len <= BLANK_KEEP || rd->dropped || !blank_unit(rd->buf, rd->len))
+		return;
+	size_t n = rd->next_index > 0 ? rd->len : rd->len - BLANK_KEEP;
+	consume(rd, n);
+	split_reset(&rd->split);
+}
+
 cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 {
 	*out = NULL;
@@ -278,6 +315,7 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 		}
 		size_t n = next_unit_length(rd);
 		if (n == 0 && !rd->finished) {
+			drop_blank_stretch(rd);
 			drop_over_limit(rd);
 			return CW_AGAIN;
 		}

@@ -11,8 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Enough of a file's start to tell an archive from text: tar's "ustar" sits at 257. */
-enum { SNIFF = 512, ARCHIVE_BLOCK = 256 * 1024, MAX_DEPTH = 64 };
+#include "parser/input/say.h"
+#include "parser/input/walk_guard.h"
+
+/* Enough of a file's start to tell an archive from text: tar's "ustar" sits at 257. Archives
+ * inside archives are opened to MAX_NESTING levels (a tar.gz in a zip is two). */
+enum { SNIFF = 512, ARCHIVE_BLOCK = 256 * 1024, MAX_DEPTH = 64, MAX_NESTING = 3 };
 
 struct source {
 	const char *name;
@@ -20,10 +24,13 @@ struct source {
 	unsigned char *pre;       /* bytes sniffed from the stream's start, served first */
 	size_t pre_len, pre_pos;
 	struct archive *ar;       /* a member of this archive: read through libarchive */
+	int nesting;              /* archives this stream is inside (0: a file, a pipe) */
 	int fatal;                /* the archive cannot go on after this member */
 	sources_walk *w;
 	uint64_t disk_base;       /* archives: w->bytes_read when the archive was opened */
 	char err[256];
+	const void *mem;          /* a stream held in memory (sources_each_memory), else NULL */
+	size_t mem_len;
 };
 
 /* read(2), again when a signal interrupted it (the signal is seen between units). */
@@ -48,8 +55,23 @@ static char *join_path(const char *dir, const char *name)
 const char *source_name(const source *s) { return s->name; }
 const char *source_error(const source *s) { return s->err; }
 
+/* The sniffed bytes first (a file's or an archive member's start). */
+static long serve_pre(source *s, char *buf, size_t cap)
+{
+	size_t n = s->pre_len - s->pre_pos;
+	if (n > cap)
+		n = cap;
+	memcpy(buf, s->pre + s->pre_pos, n);
+	s->pre_pos += n;
+	return (long)n;
+}
+
 long source_read(source *s, char *buf, size_t cap)
 {
+	if (s->pre_pos < s->pre_len)
+		return serve_pre(s, buf, cap);
+	if (s->err[0])
+		return -1; /* an error met while sniffing, after the bytes read before it */
 	if (s->ar) {
 		la_ssize_t n = archive_read_data(s->ar, buf, cap);
 		/* Progress counts what was read from disk, compressed or not. */
@@ -62,14 +84,8 @@ long source_read(source *s, char *buf, size_t cap)
 		}
 		return (long)n;
 	}
-	if (s->pre_pos < s->pre_len) {
-		size_t n = s->pre_len - s->pre_pos;
-		if (n > cap)
-			n = cap;
-		memcpy(buf, s->pre + s->pre_pos, n);
-		s->pre_pos += n;
-		return (long)n;
-	}
+	if (s->fd < 0)
+		return 0; /* an empty stream (a compressed empty file) */
 	ssize_t n = read_retrying(s->fd, buf, cap);
 	if (n < 0) {
 		snprintf(s->err, sizeof s->err, "%s", strerror(errno));
@@ -156,8 +172,8 @@ static void raw_member_name(const char *archive_path, char *out, size_t cap)
 	snprintf(out, cap, "%.*s", (int)len, base);
 }
 
-/* libarchive's read callback for a stream that cannot seek (standard input, a pipe): the sniffed
- * bytes first, then the rest. */
+/* libarchive's read callback for a stream that cannot seek (standard input, a pipe, a member of
+ * an outer archive): the sniffed bytes first, then the rest. */
 typedef struct pipe_feed {
 	source *s;
 	unsigned char block[ARCHIVE_BLOCK];
@@ -168,11 +184,11 @@ static la_ssize_t pipe_read(struct archive *a, void *ctx, const void **out)
 	pipe_feed *pf = ctx;
 	source *s = pf->s;
 	*out = pf->block;
-	if (s->pre_pos < s->pre_len) {
-		size_t n = s->pre_len - s->pre_pos;
-		memcpy(pf->block, s->pre + s->pre_pos, n);
-		s->pre_pos = s->pre_len;
-		return (la_ssize_t)n;
+	if (s->pre_pos < s->pre_len || s->ar) {
+		long n = source_read(s, (char *)pf->block, sizeof pf->block);
+		if (n < 0)
+			archive_set_error(a, EIO, "%s", s->err);
+		return n;
 	}
 	ssize_t n = read_retrying(s->fd, pf->block, sizeof pf->block);
 	if (n < 0)
@@ -180,18 +196,75 @@ static la_ssize_t pipe_read(struct archive *a, void *ctx, const void **out)
 	return n;
 }
 
+/* Only what cablewire reads: with every format enabled, detection read ahead (mtree bids on
+ * any text and buffered a 2 GiB decompressed stream: 2.65 GB of memory). */
+static void support_formats(struct archive *a, int raw_only)
+{
+	static int (*const filters[])(struct archive *) = {
+		archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
+		archive_read_support_filter_xz,   archive_read_support_filter_lzma,
+		archive_read_support_filter_zstd, archive_read_support_filter_lz4,
+		archive_read_support_filter_compress, archive_read_support_filter_lzip,
+	};
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+		filters[i](a); /* ARCHIVE_WARN: through an external program; still read */
+	if (!raw_only) {
+		archive_read_support_format_tar(a);
+		archive_read_support_format_zip(a);
+		archive_read_support_format_7zip(a);
+		archive_read_support_format_cpio(a);
+		archive_read_support_format_rar(a);
+		archive_read_support_format_rar5(a);
+	}
+	archive_read_support_format_raw(a); /* bids last: a lone compressed file */
+	archive_read_support_format_empty(a); /* a compressed empty file: no entry, no error */
+}
+
+static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_only);
+
+/* A compressed stream that gave no member: zero bytes followed by text look like an empty tar,
+ * and a compressed empty file gives no entry at all. Read again as one raw stream (seekable
+ * files), so that every input gives at least one record. An uncompressed container without
+ * members (an empty zip or tar) is ARCHIVE_EMPTY. */
 static int walk_archive(sources_walk *w, source *s, int seekable)
+{
+	size_t before = w->members;
+	int stop = walk_archive_as(w, s, seekable, 0);
+	if (stop || w->members != before || w->archive_failed)
+		return stop;
+	if (seekable && w->archive_compressed)
+		stop = walk_archive_as(w, s, seekable, 1);
+	if (stop || w->members != before || w->archive_failed)
+		return stop;
+	if (w->archive_format == ARCHIVE_FORMAT_EMPTY || w->archive_format == ARCHIVE_FORMAT_RAW) {
+		/* A compressed empty file: its one stream, empty (INPUT_EMPTY). */
+		char raw[256];
+		raw_member_name(s->name, raw, sizeof raw);
+		char *name = join_path(s->name, raw);
+		if (!name)
+			return w->on_failed(w->ctx, s->name, "out of memory");
+		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0 };
+		m.fd = -1;
+		stop = w->on_source(w->ctx, &m);
+		free(name);
+		return stop;
+	}
+	return w->on_refused(w->ctx, s->name, CW_REFUSED_ARCHIVE_EMPTY, "the archive");
+}
+
+static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_only)
 {
 	const char *path = s->name;
 	struct archive *a = archive_read_new();
 	pipe_feed *pf = NULL;
+	w->archive_failed = 0;
 	if (!a)
 		return w->on_failed(w->ctx, path, "out of memory");
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	archive_read_support_format_raw(a); /* bids last: a lone compressed file */
+	support_formats(a, raw_only);
 	int rc;
-	if (seekable) {
+	if (s->mem) {
+		rc = archive_read_open_memory(a, s->mem, s->mem_len);
+	} else if (seekable) {
 		/* From the start again, so that libarchive can seek (7z keeps its index at the end). */
 		lseek(s->fd, 0, SEEK_SET);
 		rc = archive_read_open_fd(a, s->fd, ARCHIVE_BLOCK);
@@ -210,6 +283,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 	if (rc != ARCHIVE_OK) {
 		snprintf(why, sizeof why, "not a readable archive: %s",
 			 archive_error_string(a) ? archive_error_string(a) : "unknown format");
+		w->archive_failed = 1;
 		stop = w->on_failed(w->ctx, path, why);
 		archive_read_free(a);
 		free(pf);
@@ -226,6 +300,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 			snprintf(why, sizeof why, "damaged archive after %zu member%s: %s", members,
 				 members == 1 ? "" : "s",
 				 archive_error_string(a) ? archive_error_string(a) : "read error");
+			w->archive_failed = 1;
 			stop = w->on_failed(w->ctx, path, why);
 			break;
 		}
@@ -246,14 +321,43 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 			stop = w->on_failed(w->ctx, path, "out of memory");
 			break;
 		}
-		source m = { name, -1, NULL, 0, 0, a, 0, w, base, "" };
+		/* The member's first bytes tell an archive inside this one (a tar.gz in a zip): opened
+		 * in turn, to a bounded depth, instead of read as text. */
+		unsigned char pre[SNIFF];
+		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0 };
+		while (m.pre_len < SNIFF) {
+			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
+			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
+			if (got < 0) {
+				snprintf(m.err, sizeof m.err, "%s", archive_error_string(a)
+						? archive_error_string(a) : "damaged archive member");
+				m.fatal = got <= ARCHIVE_FATAL;
+				break;
+			}
+			if (got == 0)
+				break;
+			m.pre_len += (size_t)got;
+		}
 		members++;
-		stop = w->on_source(w->ctx, &m);
+		w->members++;
+		if (!m.err[0] && looks_like_archive(pre, m.pre_len)) {
+			char what[64];
+			snprintf(what, sizeof what, "an archive at nesting depth %d", m.nesting + 1);
+			if (m.nesting >= MAX_NESTING)
+				stop = w->on_refused(w->ctx, name, CW_REFUSED_ARCHIVE_TOO_DEEP, what);
+			else
+				stop = walk_archive(w, &m, 0);
+			w->archive_failed = 0; /* the inner archive's failure is its own */
+		} else {
+			stop = w->on_source(w->ctx, &m);
+		}
 		free(name);
 		if (m.fatal)
 			break; /* reported with the member's records: nothing more can be read */
 	}
 	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
+	w->archive_format = archive_format(a);
+	w->archive_compressed = archive_filter_count(a) > 1; /* more than the reading itself */
 	archive_read_free(a);
 	free(pf);
 	return stop;
@@ -266,7 +370,7 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	ssize_t n = read_full(fd, pre, sizeof pre);
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, w, 0, "" };
+	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0 };
 	w->bytes_read += (uint64_t)n;
 	if (looks_like_archive(pre, (size_t)n)) {
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
@@ -275,12 +379,40 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	return w->on_source(w->ctx, &s);
 }
 
+int sources_each_memory(sources_walk *w, const char *name, const void *buf, size_t len)
+{
+	int stop;
+	if (!(w->guard = walk_guard_new()))
+		return 1;
+	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
+		     buf, len };
+	if (looks_like_archive(buf, len))
+		stop = walk_archive(w, &s, 1);
+	else
+		stop = w->on_source(w->ctx, &s);
+	walk_guard_free(w->guard);
+	w->guard = NULL;
+	return stop;
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int walk(sources_walk *w, const char *path, int depth);
+
+/* A directory met again: a loop (it is being read: a symlink back up the tree) or a repeat (read
+ * already through another link). Reported once, never followed: the walk stays finite. */
+static void report_seen(const char *path, int why, const char *first, int dir)
+{
+	if (why == WALK_SEEN_LOOP)
+		say("%s: warning: directory loop: this is %s, which is being read; "
+		    "not followed [WALK_LOOP]", path, first);
+	else
+		say("%s: note: %s read already as %s (a link); not read again [WALK_REPEAT]", path,
+		    dir ? "a directory" : "the file", first);
+}
 
 static int walk_dir(sources_walk *w, const char *path, int depth)
 {
@@ -338,15 +470,44 @@ static int walk(sources_walk *w, const char *path, int depth)
 	struct stat sb;
 	if (stat(path, &sb) != 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
+	const char *first;
 	if (S_ISDIR(sb.st_mode)) {
 		if (depth > MAX_DEPTH)
 			return w->on_failed(w->ctx, path, "directories nested too deep");
-		return walk_dir(w, path, depth);
+		int seen = walk_guard_enter(w->guard, sb.st_dev, sb.st_ino, path, &first);
+		if (seen == WALK_SEEN_OOM)
+			return w->on_failed(w->ctx, path, "out of memory");
+		if (seen != WALK_NEW) {
+			report_seen(path, seen, first, 1);
+			return 0;
+		}
+		int stop = walk_dir(w, path, depth);
+		walk_guard_leave(w->guard);
+		return stop;
 	}
-	/* Found in a directory, only regular files are inputs; named on the command line, a pipe
-	 * or a device is read too (<(xz -dc cables.csv.xz), /dev/stdin). */
-	if (!S_ISREG(sb.st_mode) && depth > 0)
-		return 0;
+	/* Found in a directory, only regular files are inputs: a FIFO, socket or device gets a
+	 * record saying so (opening a FIFO would block). Named on the command line, a pipe or a
+	 * device is read (<(xz -dc cables.csv.xz), /dev/stdin). */
+	if (!S_ISREG(sb.st_mode) && depth > 0) {
+		const char *what = S_ISFIFO(sb.st_mode)   ? "a FIFO (named pipe)"
+				   : S_ISSOCK(sb.st_mode) ? "a socket"
+				   : S_ISCHR(sb.st_mode)  ? "a character device"
+				   : S_ISBLK(sb.st_mode)  ? "a block device"
+							  : "a special file";
+		return w->on_refused(w->ctx, path, CW_REFUSED_SPECIAL_FILE, what);
+	}
+	if (S_ISREG(sb.st_mode) && depth > 0) {
+		/* The run's own output, temporaries and lock are never inputs. */
+		if (w->skip_file && w->skip_file(sb.st_dev, sb.st_ino))
+			return 0;
+		int seen = walk_guard_file(w->guard, sb.st_dev, sb.st_ino, path, &first);
+		if (seen == WALK_SEEN_OOM)
+			return w->on_failed(w->ctx, path, "out of memory");
+		if (seen != WALK_NEW) {
+			report_seen(path, seen, first, 0);
+			return 0;
+		}
+	}
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
@@ -357,20 +518,30 @@ static int walk(sources_walk *w, const char *path, int depth)
 
 int sources_each(sources_walk *w, char *const *paths, int n)
 {
-	for (int i = 0; i < n; i++)
-		if (walk(w, paths[i], 0))
-			return 1;
-	return 0;
+	int stop = 0;
+	if (!(w->guard = walk_guard_new())) {
+		say("out of memory");
+		return 1;
+	}
+	for (int i = 0; i < n && !stop; i++)
+		stop = walk(w, paths[i], 0);
+	walk_guard_free(w->guard);
+	w->guard = NULL;
+	return stop;
 }
 
-static uint64_t size_of(const char *path, int depth)
+/* Each directory and file counted once, as the walk reads them. */
+static uint64_t size_of(walk_guard *g, const char *path, int depth)
 {
 	struct stat sb;
+	const char *first;
 	if (stat(path, &sb) != 0)
 		return 0;
 	if (S_ISREG(sb.st_mode))
-		return (uint64_t)sb.st_size;
-	if (!S_ISDIR(sb.st_mode) || depth > MAX_DEPTH)
+		return walk_guard_file(g, sb.st_dev, sb.st_ino, path, &first) == WALK_NEW
+			       ? (uint64_t)sb.st_size : 0;
+	if (!S_ISDIR(sb.st_mode) || depth > MAX_DEPTH ||
+	    walk_guard_enter(g, sb.st_dev, sb.st_ino, path, &first) != WALK_NEW)
 		return 0;
 	DIR *d = opendir(path);
 	if (!d)
@@ -383,17 +554,20 @@ static uint64_t size_of(const char *path, int depth)
 		char *child = join_path(path, e->d_name);
 		if (!child)
 			break;
-		total += size_of(child, depth + 1);
+		total += size_of(g, child, depth + 1);
 		free(child);
 	}
 	closedir(d);
+	walk_guard_leave(g);
 	return total;
 }
 
 uint64_t sources_total_bytes(char *const *paths, int n)
 {
 	uint64_t total = 0;
-	for (int i = 0; i < n; i++)
-		total += strcmp(paths[i], "-") ? size_of(paths[i], 0) : 0;
+	walk_guard *g = walk_guard_new();
+	for (int i = 0; g && i < n; i++)
+		total += strcmp(paths[i], "-") ? size_of(g, paths[i], 0) : 0;
+	walk_guard_free(g);
 	return total;
 }

@@ -9,6 +9,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+
+#include "cablewire.h"
 
 typedef struct source source;
 
@@ -23,12 +26,27 @@ typedef struct sources_walk {
 	/* An input that cannot be read at all (missing, no permission, a damaged archive);
 	 * returns non-zero to stop the walk. */
 	int (*on_failed)(void *ctx, const char *name, const char *why);
+	/* Something found but not read (a special file, an archive nested too deep, an archive
+	 * with nothing in it): what says what it is. Returns non-zero to stop the walk. */
+	int (*on_refused)(void *ctx, const char *name, cw_refusal why, const char *what);
+	/* Files never read as inputs (the run's own output and temporaries); may be NULL. */
+	int (*skip_file)(dev_t dev, ino_t ino);
 	void *ctx;
 	uint64_t bytes_read;  /* bytes read from disk so far (archives: compressed bytes) */
+	/* the walk's own state */
+	struct walk_guard *guard;
+	size_t members;       /* archive members met (nested archives included) */
+	int archive_failed;   /* the archive being walked failed to open or broke */
+	int archive_format;   /* libarchive's format of the archive walked last */
+	int archive_compressed; /* ... and whether it was compressed (gzip, xz, ...) */
 } sources_walk;
 
 /* Returns non-zero when a callback stopped the walk. */
 int sources_each(sources_walk *w, char *const *paths, int n);
+
+/* The same for one stream held in memory (a file's bytes, an archive): for tests and the
+ * archive fuzz target. */
+int sources_each_memory(sources_walk *w, const char *name, const void *buf, size_t len);
 
 /* The size on disk of every regular file the paths name (directories walked), for a progress
  * bar's percentage; 0 when unknown (standard input). */

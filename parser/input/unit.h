@@ -18,6 +18,7 @@ struct cw_unit {
 	int oversize;         /* longer than the limit: bytes holds only its start */
 	int broken;           /* cables.csv: the row lost its closing quote */
 	uint64_t full_len;
+	const char *encoding; /* "UTF-16LE", ...: decoded to UTF-8 by the reader; NULL: as read */
 };
 
 /* The options a reader was made with (for parsing its units). */

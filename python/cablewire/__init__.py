@@ -90,7 +90,7 @@ class _ConvertSummary(ctypes.Structure):
                 ("records", ctypes.c_size_t), ("with_errors", ctypes.c_size_t),
                 ("with_warnings", ctypes.c_size_t), ("error_records", ctypes.c_size_t),
                 ("skipped", ctypes.c_uint64), ("interrupted", ctypes.c_int),
-                ("failed", ctypes.c_int), ("mismatch", ctypes.c_int),
+                ("failed", ctypes.c_int), ("output_lost", ctypes.c_int), ("mismatch", ctypes.c_int),
                 ("too_short", ctypes.c_int), ("usage", ctypes.c_int), ("format", ctypes.c_int),
                 ("inserted", ctypes.c_size_t), ("unchanged", ctypes.c_size_t),
                 ("new_versions", ctypes.c_size_t), ("codes", ctypes.POINTER(_CodeCount)),

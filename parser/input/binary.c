@@ -1,0 +1,41 @@
+#include "parser/input/binary.h"
+
+/* Length of the valid UTF-8 sequence at p (n bytes available), 0 when there is none. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+	if (!len || len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+int input_looks_binary(const char *buf, size_t len)
+{
+	enum { SAMPLE = 64 * 1024, MIN_SAMPLE = 1024 };
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t n = len < SAMPLE ? len : SAMPLE, odd = 0, counted = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c == 0) {
+			i++;
+			continue;
+		}
+		counted++;
+		if (c < 0x80) {
+			odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+			i++;
+			continue;
+		}
+		size_t l = utf8_len(p + i, n - i);
+		if (l) {
+			i += l;
+			continue;
+		}
+		odd++;
+		i++;
+	}
+	return counted >= MIN_SAMPLE && odd * 4 > counted;
+}
