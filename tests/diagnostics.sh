@@ -2,15 +2,17 @@
 # Every diagnostic code the library can emit is documented in docs/diagnostics.md, and every code
 # documented there is one the library emits (make check). Codes are the string literals of the
 # code's shape (HDR_DTG_INVALID) in lexer/, grammar/ and parser/, and the [CODE] that ends a
-# message of the command line (cli/); the catalogue's F_ and S_ ids are not codes.
+# message about a file (the library's say() in parser/input/ and emitters/convert/, and cli/);
+# the catalogue's F_ and S_ ids are not codes.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# The command line's own codes close its messages: "... [OUTPUT_LOCKED]\n".
+# The messages about files close with their code: "... [OUTPUT_LOCKED]" (say() adds the line end).
 {
 	grep -rhoE '"[A-Z][A-Z0-9]*(_[A-Z0-9]+)+"' lexer grammar parser | tr -d '"' |
 		grep -vE '^(F|S|T|FL|OF)_'
-	grep -rhoE '\[[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\]\\n' cli | sed 's/^\[\([A-Z0-9_]*\)\].*/\1/'
+	grep -rhoE '\[[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\](\\n)?"' cli parser/input emitters/convert |
+		sed 's/^\[\([A-Z0-9_]*\)\].*/\1/'
 } | sort -u >"$tmp/source"
 # the first column of the tables: | `CODE`, `CODE` | ...
 sed -n 's/^| \(`[A-Z][A-Z0-9_]*`\(, `[A-Z][A-Z0-9_]*`\)*\) |.*/\1/p' docs/diagnostics.md |
