@@ -131,7 +131,8 @@ static void push_paragraph(body_ctx *ctx, cw_value *p, slice t)
 		b->paras = n;
 		b->cappara = cap;
 	}
-	b->paras[b->npara++] = (body_para){ p, t };
+	b->paras[b->npara++] = (body_para){ p, t, { b->heading, b->heading ? b->heading_len : 0 } };
+	b->heading_used |= b->heading != NULL;
 }
 
 /* Into the record, in order. */
@@ -264,6 +265,7 @@ void body_classline(body_ctx *ctx, const body_line *l)
 		return;
 	}
 	b->seen_classline = 1;
+	b->elements++;
 	b->cl = cl;
 	b->cl_start = start;
 	if (cl.rest.s && !cl.glued && cl.rest.s < l->end)
@@ -272,18 +274,21 @@ void body_classline(body_ctx *ctx, const body_line *l)
 
 void body_classword(body_ctx *ctx, const body_line *l)
 {
-	(void)ctx, (void)l;
+	(void)l;
+	ctx->b.elements++;
 }
 
 void body_caption(body_ctx *ctx, const body_line *l)
 {
 	ctx->b.after_rule = 0;
+	ctx->b.elements++;
 	add_captions(ctx, l->start, l->end);
 }
 
 void body_pass(body_ctx *ctx, const body_line *l)
 {
 	slice t = trimmed(l->start, l->end);
+	ctx->b.elements++;
 	if (t.s)
 		rec_push(ctx->tg.a, ctx->b.pass_lines, sv(ctx, t));
 }
@@ -294,8 +299,9 @@ void body_rule(body_ctx *ctx, const body_line *l)
 	(void)l;
 	ctx->b.after_rule = 1;
 }
-void body_furniture(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
-void body_end_mark(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+/* Page furniture, a declassification stamp, NNNN: a telegram's, so elements of one. */
+void body_furniture(body_ctx *ctx, const body_line *l) { (void)l, ctx->b.elements++; }
+void body_end_mark(body_ctx *ctx, const body_line *l) { (void)l, ctx->b.elements++; }
 
 void body_dump(body_ctx *ctx, const body_line *l)
 {
@@ -373,6 +379,14 @@ static const char *tag_kind(slice t)
 	return "subject";
 }
 
+static int has_lower(slice t)
+{
+	for (size_t i = 0; i < t.n; i++)
+		if (t.s[i] >= 'a' && t.s[i] <= 'z')
+			return 1;
+	return 0;
+}
+
 static void end_tags(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -384,6 +398,8 @@ static void end_tags(body_ctx *ctx)
 	}
 	slice all = join(ctx, 0, ' ', NULL);
 	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
+	/* The joined text starts with the TAGS line's own words. */
+	const char *first_end = all.s ? all.s + b->segs[0].n : NULL;
 	/* Items first, so that a given name can take the surname before it. */
 	enum { MAX_TAGS = 256 };
 	slice items[MAX_TAGS];
@@ -397,6 +413,13 @@ static void end_tags(body_ctx *ctx)
 			/* CLINTON HILLARY: one person, surname first. */
 			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
 			person[n - 1] = 1;
+			continue;
+		}
+		if (!par && n > 0 && !paren[n - 1] && it.s < first_end && has_lower(it) && has_lower(items[n - 1]) &&
+		    !memchr(items[n - 1].s + items[n - 1].n, ',', (size_t)(it.s - (items[n - 1].s + items[n - 1].n))) &&
+		    !memchr(items[n - 1].s + items[n - 1].n, ';', (size_t)(it.s - (items[n - 1].s + items[n - 1].n)))) {
+			/* Human Rights: words of one value of no tag shape */
+			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
 			continue;
 		}
 		if (!par && n > 0 && person[n - 1] && it.n == 2 && it.s[1] == '.') {
@@ -427,7 +450,10 @@ static void end_tags(body_ctx *ctx)
 			lower |= v.s[k] >= 'a' && v.s[k] <= 'z';
 			sep |= v.s[k] == ',' || v.s[k] == ' ';
 		}
-		if (lower || (paren[i] && !sep)) {
+		/* On the TAGS line itself, a value of no known shape (something, India-Burma,
+		 * Human Rights) is a tag still: kept, of kind unknown. */
+		int unknown = lower && !paren[i] && v.s < first_end && v.n <= 40;
+		if (!unknown && (lower || (paren[i] && !sep))) {
 			if (prose++ == 0)
 				prose_at = v.s;
 			continue;
@@ -443,7 +469,7 @@ static void end_tags(body_ctx *ctx)
 		}
 		cw_value *tag = rec_push_object(a, b->tags);
 		rec_set(a, tag, F_TAG_VALUE, copy ? val_str(a, copy, m) : NULL);
-		rec_set_cstr(a, tag, F_TAG_KIND, person[i] ? "person" : tag_kind(v));
+		rec_set_cstr(a, tag, F_TAG_KIND, unknown ? "unknown" : person[i] ? "person" : tag_kind(v));
 		b->ntags++;
 	}
 	if (prose)
@@ -619,6 +645,7 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 	arena *a = ctx->tg.a;
 	if (b->classified_by)
 		return;
+	b->elements++;
 	cw_value *cb = b->classified_by = rec_set_object(a, ctx->tg.rec->root, F_CABLE_CLASSIFIED_BY);
 	rec_set(a, cb, F_CLASSIFIED_BY_RAW, sv(ctx, what));
 	cw_value *titles = rec_array(a, cb, F_CLASSIFIED_BY_TITLES);
@@ -814,8 +841,10 @@ static void end_text(body_ctx *ctx)
 	slice t = join(ctx, 0, ' ', &prefix);
 	if (!t.s)
 		return;
-	/* Lines before the subject and the first paragraph are office and handling lines. */
-	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80) {
+	/* Lines before the subject and the first paragraph are office and handling lines (in an
+	 * excerpt, without a header or a classification line above them, they are its text). */
+	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80 &&
+	    (b->seen_classline || ctx->has_header)) {
 		rec_push(a, b->pass_lines, sv(ctx, t));
 		return;
 	}
@@ -830,6 +859,7 @@ static void end_text(body_ctx *ctx)
 	if (is_heading(b, t) && (b->block_after_rule || !is_name_line(t, lim_of(ctx, t)))) {
 		b->heading = t.s;
 		b->heading_len = t.n;
+		b->heading_used = 0;
 		b->last_line = t;
 		b->last_line_alone = 1;
 		b->last_is_para = -1; /* a heading: not in paragraphs */
@@ -859,6 +889,8 @@ void body_block_end(body_ctx *ctx)
 	case BLOCK_SUBPARA: end_subpara(ctx); break;
 	case BLOCK_TEXT: end_text(ctx); break;
 	}
+	if (b->block != BLOCK_TEXT)
+		b->elements++;
 	if (b->block != BLOCK_PARA && b->block != BLOCK_TEXT && b->block != BLOCK_SUBPARA)
 		b->last_line.s = NULL;
 	b->block = BLOCK_NONE;
@@ -885,6 +917,7 @@ static void signature(body_ctx *ctx)
 		if (name.s)
 			rec_push(a, b->signature, sv(ctx, name));
 		p = q < end ? q + 1 : end;
+		b->elements++;
 	}
 	/* Out of the text it ended. */
 	if (b->last_is_para == -1) {
@@ -991,9 +1024,11 @@ static void spans(body_ctx *ctx, const char *start)
 				span = trimmed(span.s + 1, span.s + span.n);
 			if (!span.s)
 				continue;
+			b->elements++;
 			if (kind == SPAN_SUMMARY) {
 				if (!summary)
 					summary = rec_set(a, ctx->tg.rec->root, F_CABLE_SUMMARY, sv(ctx, span));
+				b->has_summary = 1;
 			} else {
 				rec_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
 			}
@@ -1001,6 +1036,71 @@ static void spans(body_ctx *ctx, const char *start)
 			 * comment). */
 		}
 	}
+}
+
+/* A summary under its own heading (SUMMARY, underlined or not) rather than in marks: the first
+ * paragraph under it. */
+static void summary_heading(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	for (size_t m = 0; m < b->npara && !b->has_summary; m++) {
+		slice h = b->paras[m].heading;
+		while (h.n && (h.s[h.n - 1] == ':' || h.s[h.n - 1] == ' '))
+			h.n--;
+		if (h.n != 7 || !starts_with_ci(h, "SUMMARY") || !b->paras[m].text.s)
+			continue;
+		/* The paragraphs under the heading, up to an END SUMMARY among them. */
+		size_t last = m, total = 0;
+		const char *cut = NULL;
+		for (size_t x = m; x < b->npara && b->paras[x].heading.s == b->paras[m].heading.s; x++) {
+			slice t = b->paras[x].text;
+			last = x;
+			for (size_t i = 0; t.s && i + 11 <= t.n && !cut; i++)
+				if (starts_with_ci((slice){ t.s + i, t.n - i }, "END SUMMARY"))
+					cut = t.s + i;
+			total += t.n + 2;
+			if (cut)
+				break;
+		}
+		char *buf = arena_alloc(ctx->tg.a, total + 1);
+		size_t k = 0;
+		for (size_t x = m; buf && x <= last; x++) {
+			slice t = b->paras[x].text;
+			size_t take = x == last && cut ? (size_t)(cut - t.s) : (t.s ? t.n : 0);
+			if (k && take)
+				buf[k++] = '\n', buf[k++] = '\n';
+			if (take)
+				memcpy(buf + k, t.s, take);
+			k += take;
+		}
+		slice span = buf ? trimmed(buf, buf + k) : (slice){ NULL, 0 };
+		while (span.s && span.n && (span.s[span.n - 1] == '.' || span.s[span.n - 1] == ' '))
+			span.n--;
+		if (span.s && span.n) {
+			rec_set(ctx->tg.a, ctx->tg.rec->root, F_CABLE_SUMMARY, val_str(ctx->tg.a, span.s, span.n));
+			b->has_summary = 1;
+			b->elements++;
+		}
+	}
+}
+
+/* A heading-like last line that no paragraph came under is text, not dropped: "Appears in
+ * these articles", or an excerpt's only line. */
+static void dangling_heading(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->tg.a;
+	if (!b->heading || b->heading_used)
+		return;
+	slice t = { b->heading, b->heading_len };
+	b->heading = NULL;
+	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
+	rec_set_null(a, p, F_PARAGRAPH_NUMBER);
+	rec_set_null(a, p, F_PARAGRAPH_MARKING);
+	rec_set_null(a, p, F_PARAGRAPH_HEADING);
+	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
+	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS);
+	push_paragraph(ctx, p, t);
 }
 
 void body_parse(body_ctx *ctx, const char *start)
@@ -1029,7 +1129,9 @@ void body_parse(body_ctx *ctx, const char *start)
 	/* A report no error rule took (the parser gave up), and its block: not lost. */
 	body_out_of_place(ctx);
 	signature(ctx);
+	dangling_heading(ctx);
 	spans(ctx, start);
+	summary_heading(ctx);
 	put_paragraphs(ctx);
 
 	cw_value *furn = rec_set_object(a, root, F_CABLE_FURNITURE);

@@ -491,6 +491,31 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 			    "a paragraph is marked above the cable's classification (%s)", level);
 }
 
+/* A telegram without its routing header and its classification line is an excerpt (quoted,
+ * cut from a PDF, pasted from a search result): it says so, and a warning names what a whole
+ * telegram would have. Only a text with no element of a telegram at all is not one. */
+static void put_excerpt(cable_ctx *ctx)
+{
+	const routing_state *r = &ctx->route.r;
+	const body_state *b = &ctx->body.b;
+	int header = r->seen_format || r->banner;
+	int addressed = r->counts[ROUTING_FROM] || r->counts[ROUTING_TO] || r->counts[ROUTING_INFO] ||
+			r->counts[ROUTING_XMT];
+	int excerpt = !header && !b->seen_classline;
+	rec_set_bool(ctx->tg.a, ctx->tg.rec->root, F_CABLE_EXCERPT, excerpt);
+	if (!excerpt)
+		return;
+	if (!addressed && !b->elements) {
+		rec_diag_at(ctx->tg.rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
+			    "no routing header and no classification line: this does not look like "
+			    "a telegram");
+		return;
+	}
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "CABLE_EXCERPT", 0,
+		    "an excerpt of a telegram: %s, no classification line",
+		    addressed ? "addressees but no routing header" : "no routing header");
+}
+
 void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 {
 	cable_ctx ctx;
@@ -522,6 +547,10 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 		start = after;
 	}
 	const char *stop = dec->has_blocks ? ctx.tg.text + dec->header_end : NULL;
+	/* An excerpt without a routing header is all body: its first lines (a REF, a Classified
+	 * By, prose) are not a header's unknown lines. */
+	if (!stop && !hdr_routing_ahead(start, ctx.tg.lim))
+		stop = start;
 	const char *body = routing_parse(&ctx.route, start, stop);
 	if (dec->has_blocks) {
 		body = ctx.tg.text + dec->body_start;
@@ -548,14 +577,11 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 	rec_set_null(a, root, F_CABLE_SERIAL);
 	/* References without a year are taken to be of the cable's year. */
 	ctx.body.year = ctx.route.r.has_dtg ? ctx.route.r.dtg.year : release_year(dec, rel);
+	ctx.body.has_header = ctx.route.r.seen_format || ctx.route.r.banner || ctx.route.r.counts[ROUTING_TO];
 	body_parse(&ctx.body, body);
 	put_classification(&ctx);
 	put_id(&ctx, dec, rel);
 	cross_checks(&ctx, rel);
 
-	if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO] && !ctx.route.r.banner && !ctx.body.b.seen_classline &&
-	    !ctx.body.b.npara)
-		rec_diag_at(rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
-			    "no routing header and no classification line: this does not look like "
-			    "a telegram");
+	put_excerpt(&ctx);
 }
