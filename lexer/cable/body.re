@@ -252,7 +252,7 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		sp* cls_spaced upper nl* eol                      { r = 24; goto done; }
 		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
 		                                                 { r = 25; goto done; }
-		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { r = 26; goto done; }
+		sp* ("TAGS" | "TAGE" | "TAG" | "TAS" | "Tags" | "tags") sp* ":" @a nl* eol { r = 26; goto done; }
 		sp* "TAGS" [ \t] @a nl* eol                      { r = 27; goto done; }
 		sp* ('SUBJECT' | 'SUBJ') sp* ":" @a nl* eol      { r = 28; goto done; }
 		sp* "SUBJECT" [ \t] @a nl* eol                   { r = 29; goto done; }

@@ -638,6 +638,45 @@ static void end_ref(body_ctx *ctx)
 			    "REF line without references");
 }
 
+/* An office rather than a person: one word (EUR, NEA/ELA, XYZ), or words naming an office
+ * (Department of State, Bureau of ..., U.S. Embassy ...). */
+static int is_office_chunk(slice c)
+{
+	static const char *const words[] = { "DEPARTMENT", "BUREAU", "OFFICE", "EMBASSY", "MISSION",
+					     "CONSULATE", "MINISTRY", "AGENCY", "SECTION", "AFFAIRS",
+					     "DIVISION", "COMMAND", "COUNCIL" };
+	if (!memchr(c.s, ' ', c.n))
+		return 1;
+	for (size_t i = 0; i < c.n; i++) {
+		if (i && c.s[i - 1] != ' ')
+			continue;
+		slice rest = { c.s + i, c.n - i };
+		if (starts_with_ci(rest, "of ") && c.s[i] == 'o')
+			return 1;
+		for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+			if (starts_with_ci(rest, words[k]))
+				return 1;
+	}
+	return 0;
+}
+
+static int is_suffix(slice c)
+{
+	static const char *const suffixes[] = { "JR", "SR", "II", "III", "IV" };
+	for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+		if (c.n == strlen(suffixes[k]) && starts_with_ci(c, suffixes[k]))
+			return 1;
+	return 0;
+}
+
+static int has_capital(slice c)
+{
+	for (size_t i = 0; i < c.n; i++)
+		if (c.s[i] >= 'A' && c.s[i] <= 'Z')
+			return 1;
+	return 0;
+}
+
 /* Classified By: titles, names and reasons. */
 static void classified_by(body_ctx *ctx, slice what, size_t at)
 {
@@ -684,6 +723,8 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 	 * the name. */
 	const char *who_end = rs ? rs : end;
 	const char *p = what.s;
+	size_t nnames = 0;
+	slice pending = { NULL, 0 }; /* the last name, until a suffix may follow it */
 	while (p < who_end) {
 		const char *chunk = p, *stop = p;
 		while (stop < who_end && *stop != ',' && *stop != ';' &&
@@ -709,11 +750,30 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 		}
 		slice title = trimmed(c.s, title_end);
 		slice name = trimmed(title_end, ce);
+		/* "Jane Roe, Deputy Assistant Secretary, Department of State, EUR": after a name,
+		 * an office or a bureau is part of the title, not another name. */
+		if (!title.s && name.s && pending.s && is_suffix(name)) {
+			/* "Robert O. Blake, Jr.": the suffix is the name's */
+			pending.n = (size_t)(name.s + name.n - pending.s);
+			continue;
+		}
+		if (!title.s && name.s && !has_capital(name))
+			continue; /* "per", "for": words before the reason */
+		if (!title.s && name.s && nnames && is_office_chunk(name)) {
+			title = name;
+			name = (slice){ NULL, 0 };
+		}
 		if (title.s)
 			rec_push(a, titles, sv(ctx, title));
-		if (name.s)
-			rec_push(a, names, sv(ctx, name));
+		if (name.s) {
+			if (pending.s)
+				rec_push(a, names, sv(ctx, pending));
+			pending = name;
+			nnames++;
+		}
 	}
+	if (pending.s)
+		rec_push(a, names, sv(ctx, pending));
 }
 
 static void end_clsby(body_ctx *ctx)

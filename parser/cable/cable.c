@@ -236,6 +236,37 @@ static void put_csv(cable_ctx *ctx, const decoded *dec)
 			    dec->csv_fields == 1 ? "" : "s");
 }
 
+/* The serial of the release's id (09STATE49854 -> 49854) when the id names the same post as
+ * the FM line and its low digits are the station serial's; NULL otherwise, and when the
+ * station serial already says it all. */
+static slice release_serial(const char *rel, slice fm_origin, slice ssn)
+{
+	slice none = { NULL, 0 };
+	if (!rel || !ssn.s || !fm_origin.s || strlen(rel) < 4)
+		return none;
+	const char *p = rel + 2, *o = p;
+	while (*p && !(*p >= '0' && *p <= '9'))
+		p++;
+	char want[128], got[128];
+	squash(fm_origin, want, sizeof want);
+	squash((slice){ o, (size_t)(p - o) }, got, sizeof got);
+	size_t n = strlen(p);
+	if (!got[0] || strcmp(want, got) != 0 || n == 0 || n > 12 || strspn(p, "0123456789") != n)
+		return none;
+	long long serial = 0, low = 0, mod = 1;
+	for (size_t i = 0; i < n; i++)
+		serial = serial * 10 + (p[i] - '0');
+	for (size_t i = 0; i < ssn.n; i++) {
+		if (ssn.s[i] < '0' || ssn.s[i] > '9')
+			return none;
+		low = low * 10 + (ssn.s[i] - '0');
+		mod *= 10;
+	}
+	if (serial < mod || serial % mod != low)
+		return none;
+	return (slice){ p, n };
+}
+
 static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 {
 	arena *a = ctx->tg.a;
@@ -286,6 +317,16 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
 			    "no readable classification line: the reference id comes from the FM line "
 			    "and the DE line's station serial number");
+		/* The station serial holds only the serial's low four digits (09STATE49854 is
+		 * #9854): the release's id gives the rest when its post and low digits agree. */
+		slice full = release_serial(rel, fm_origin, ssn);
+		if (full.s) {
+			serial = full;
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_SERIAL_FROM_RELEASE", at,
+				    "the DE line's station serial #%.*s is the low digits of the "
+				    "release's serial %.*s: the id takes the release's", (int)ssn.n,
+				    ssn.s, (int)full.n, full.s);
+		}
 	}
 	if (!origin.s || !serial.s) {
 		if (rel) {
