@@ -541,7 +541,7 @@ static int telegram_line(uptr cur, uptr lim)
 		[ \t]* ("VZCZC" | "ZNY " | "ZNR " | "DE RUE" | "This record is a partial extract")
 			{ return 1; }
 		[ \t]* digit{6} "Z " [A-Za-z]{3} " " digit{2} [ \t\r]* "\n"          { return 1; }
-		[ \t]* ("E.O." | "E. O." | "EO") " "? "1" digit{4}                     { return 1; }
+		[ \t]* ('E.O.' | 'E. O.' | "EO") " "? "1" digit{4}                     { return 1; }
 		[ \t]* ("TAGS:" | "TAGS " [A-Z]{4} | "SUBJECT:" | "SUBJ:" | "REF:" | "REFS:"
 			| "REFTEL" | "REF(S):" | "SIPDIS" | "NOFORN")                  { return 1; }
 		/* Classified By in any case: with its colon, or with a reason later on the line */

@@ -387,6 +387,25 @@ static int has_lower(slice t)
 	return 0;
 }
 
+static int has_capital(slice c)
+{
+	for (size_t i = 0; i < c.n; i++)
+		if (c.s[i] >= 'A' && c.s[i] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* Letters only, as many as a tag has (2 to 6). */
+static int tag_shaped(slice v)
+{
+	if (v.n < 2 || v.n > 6)
+		return 0;
+	for (size_t i = 0; i < v.n; i++)
+		if (!isalpha((unsigned char)v.s[i]))
+			return 0;
+	return 1;
+}
+
 static void end_tags(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -398,6 +417,7 @@ static void end_tags(body_ctx *ctx)
 	}
 	slice all = join(ctx, 0, ' ', NULL);
 	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
+	int no_caps = all.s && !has_capital(all);
 	/* The joined text starts with the TAGS line's own words. */
 	const char *first_end = all.s ? all.s + b->segs[0].n : NULL;
 	/* Items first, so that a given name can take the surname before it. */
@@ -453,7 +473,12 @@ static void end_tags(body_ctx *ctx)
 		/* On the TAGS line itself, a value of no known shape (something, India-Burma,
 		 * Human Rights) is a tag still: kept, of kind unknown. */
 		int unknown = lower && !paren[i] && v.s < first_end && v.n <= 40;
-		if (!unknown && (lower || (paren[i] && !sep))) {
+		/* A telegram written all in lower case ("tags: prel, pgov, ch"): values of a tag's
+		 * shape are its tags, in capitals. */
+		int shaped = no_caps && !paren[i] && tag_shaped(v);
+		if (shaped)
+			unknown = 0;
+		if (!unknown && !shaped && (lower || (paren[i] && !sep))) {
 			if (prose++ == 0)
 				prose_at = v.s;
 			continue;
@@ -463,13 +488,17 @@ static void end_tags(body_ctx *ctx)
 		size_t m = 0;
 		for (size_t k = 0; copy && k < v.n; k++) {
 			char c = v.s[k] == '\n' || v.s[k] == '\t' ? ' ' : v.s[k];
+			if (shaped)
+				c = (char)toupper((unsigned char)c);
 			if (c == ' ' && m && copy[m - 1] == ' ')
 				continue;
 			copy[m++] = c;
 		}
 		cw_value *tag = rec_push_object(a, b->tags);
 		rec_set(a, tag, F_TAG_VALUE, copy ? val_str(a, copy, m) : NULL);
-		rec_set_cstr(a, tag, F_TAG_KIND, unknown ? "unknown" : person[i] ? "person" : tag_kind(v));
+		rec_set_cstr(a, tag, F_TAG_KIND, unknown ? "unknown" : person[i] ? "person"
+						  : shaped && copy ? tag_kind((slice){ copy, m })
+						  : tag_kind(v));
 		b->ntags++;
 	}
 	if (prose)
@@ -535,10 +564,11 @@ static void ref_origin(slice o, char *out, size_t size)
 			snprintf(out, size, "%s", names[i].id);
 			return;
 		}
+	/* as ids spell it: capitals, no blanks ("08 Quito 412" is 08QUITO412) */
 	size_t n = 0;
 	for (size_t i = 0; i < o.n && n + 1 < size; i++)
 		if (o.s[i] != ' ' && o.s[i] != '\t')
-			out[n++] = o.s[i];
+			out[n++] = (char)toupper((unsigned char)o.s[i]);
 	out[n] = '\0';
 }
 
@@ -665,14 +695,6 @@ static int is_suffix(slice c)
 	static const char *const suffixes[] = { "JR", "SR", "II", "III", "IV" };
 	for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
 		if (c.n == strlen(suffixes[k]) && starts_with_ci(c, suffixes[k]))
-			return 1;
-	return 0;
-}
-
-static int has_capital(slice c)
-{
-	for (size_t i = 0; i < c.n; i++)
-		if (c.s[i] >= 'A' && c.s[i] <= 'Z')
 			return 1;
 	return 0;
 }
@@ -1134,7 +1156,7 @@ static void summary_heading(body_ctx *ctx)
 			k += take;
 		}
 		slice span = buf ? trimmed(buf, buf + k) : (slice){ NULL, 0 };
-		while (span.s && span.n && (span.s[span.n - 1] == '.' || span.s[span.n - 1] == ' '))
+		while (span.s && span.n && span.s[span.n - 1] == ' ')
 			span.n--;
 		if (span.s && span.n) {
 			rec_set(ctx->tg.a, ctx->tg.rec->root, F_CABLE_SUMMARY, val_str(ctx->tg.a, span.s, span.n));
