@@ -632,8 +632,8 @@ static int line_is(uptr s, uptr e, const char *w)
 	return (size_t)(e - s) == n && !memcmp(s, w, n);
 }
 
-/* A telegram's signature: one to three words in capitals (DOE, VAN DOE, DOE/ROE), alone on the
- * line; not the sign-offs and page words of news copy. */
+/* A telegram's signature: one to three words in capitals (MILLER, VAN DOREN, MILLER/ROE), alone
+ * on the line; not the sign-offs, desk initials and page words of news copy. */
 static int signature_line(uptr s, uptr e)
 {
 	static const char *const news[] = { "REUTER", "REUTERS", "AP", "AFP", "UPI", "END", "MORE",
@@ -650,7 +650,10 @@ static int signature_line(uptr s, uptr e)
 		else if (*q != '.' && *q != '-' && *q != '\'' && *q != '/')
 			return 0;
 	}
-	if (letters < 2 || words > 3)
+	/* Desk initials (MA, JK) end news copy: a surname has four letters or more, or two
+	 * names; a wire sign-off is cut, dotted or misspelt (REUTE, REUTER..., REUITER). */
+	if ((letters < 4 && words < 2) || words > 3 || (e - s >= 3 && !memcmp(e - 3, "...", 3)) ||
+	    (e - s >= 3 && !memcmp(s, "REU", 3)))
 		return 0;
 	for (size_t i = 0; i < sizeof news / sizeof *news; i++)
 		if (line_is(s, e, news[i]))

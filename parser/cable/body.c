@@ -982,11 +982,61 @@ void body_block_end(body_ctx *ctx)
 /* ---- after the last item ----------------------------------------------------------------- */
 
 /* The signature: the last line of the text, when it is a name on its own. */
+/* A signature run on after the last sentence of mixed-case prose, its line break lost ("... End
+ * comment. DOE"): the capitals after the last ". ", when they read as a name. */
+static slice glued_signature(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	slice none = { NULL, 0 }, line = b->last_line;
+	if (!line.s || b->last_is_para == -1 || !b->npara || line.n < 8)
+		return none;
+	const char *e = line.s + line.n, *q = e;
+	while (q > line.s && q[-1] != ' ')
+		q--;
+	/* back over at most three words of capitals to ". " */
+	for (int words = 1; words <= 3; words++) {
+		if (q - line.s >= 3 && q[-1] == ' ' && q[-2] == '.')
+			break;
+		if (words == 3 || q == line.s)
+			return none;
+		q--;
+		while (q > line.s && q[-1] != ' ')
+			q--;
+	}
+	slice name = { q, (size_t)(e - q) };
+	int lower = 0, letters = 0;
+	for (const char *c = line.s; c < q && !lower; c++)
+		lower = *c >= 'a' && *c <= 'z';
+	for (size_t i = 0; i < name.n; i++) {
+		char c = name.s[i];
+		if (c >= 'a' && c <= 'z')
+			return none;
+		letters += c >= 'A' && c <= 'Z';
+	}
+	if (!lower || letters < 3 || name.n > 40 || name.s[name.n - 1] == '.' ||
+	    !is_name_line(name, ctx->tg.lim))
+		return none;
+	return name;
+}
+
 static void signature(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	arena *a = ctx->tg.a;
 	slice line = b->last_line;
+	if (line.s && !(b->last_line_alone && is_name_line(line, ctx->tg.lim))) {
+		slice name = glued_signature(ctx);
+		body_para *last = &b->paras[b->npara - 1];
+		if (name.s && last->text.s && last->text.n > name.n &&
+		    !memcmp(last->text.s + last->text.n - name.n, name.s, name.n)) {
+			rec_push(a, b->signature, sv(ctx, name));
+			b->elements++;
+			slice t = trimmed(last->text.s, last->text.s + last->text.n - name.n);
+			last->text = t;
+			rec_set(a, last->obj, F_PARAGRAPH_TEXT, sv(ctx, t));
+		}
+		return;
+	}
 	if (!line.s || !b->last_line_alone || !is_name_line(line, ctx->tg.lim))
 		return;
 	/* Two signers are written "NAME1/NAME2" or "NAME1 / NAME2". */
