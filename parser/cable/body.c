@@ -1003,7 +1003,9 @@ static slice glued_signature(body_ctx *ctx)
 		while (q > line.s && q[-1] != ' ')
 			q--;
 	}
-	slice name = { q, (size_t)(e - q) };
+	slice name = trimmed(q, e);
+	if (!name.s)
+		return none;
 	int lower = 0, letters = 0;
 	for (const char *c = line.s; c < q && !lower; c++)
 		lower = *c >= 'a' && *c <= 'z';
