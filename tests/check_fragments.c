@@ -130,6 +130,16 @@ static const frag_case singles[] = {
 	  "{\"signature\":[\"JONES\"],\"paragraphs\":[{\"number\":7,\"text\":\"The post will report.\"}]}" },
 	{ "stamp alone", "Declassified/Released US Department of State EO Systematic Review 30 JUN 2006\n",
 	  "{\"kind\":\"cable\",\"excerpt\":true}" },
+	/* paragraphs */
+	{ "unnumbered marked paragraph", "(C) The minister will travel on Monday to see the harbour works.\n",
+	  "{\"paragraphs\":[{\"number\":null,\"marking\":\"C\",\"text\":\"The minister will travel on Monday to see the harbour works.\"}],"
+	  "\"classification\":{\"level\":\"CONFIDENTIAL\",\"level_source\":\"markings\"}}" },
+	{ "paragraphs run together", "1. (C) The minister will travel. 2. (S) He will meet the king. 3. (U) The post will report.\n",
+	  "{\"paragraphs\":[{\"number\":1,\"marking\":\"C\",\"text\":\"The minister will travel.\"},"
+	  "{\"number\":2,\"marking\":\"S\",\"text\":\"He will meet the king.\"},"
+	  "{\"number\":3,\"marking\":\"U\",\"text\":\"The post will report.\"}]}" },
+	{ "pilcrow paragraph", "\xc2\xb6" "4. (SBU) The minister will travel on Monday.\n",
+	  "{\"paragraphs\":[{\"number\":4,\"marking\":\"SBU\",\"text\":\"The minister will travel on Monday.\"}]}" },
 	/* addressees */
 	{ "to info plain", "TO SECSTATE WASHDC PRIORITY 1234\nINFO AMEMBASSY VALLETTA\n",
 	  "{\"routing\":{\"to\":[{\"address\":\"SECSTATE WASHDC\"}],\"info\":[{\"address\":\"AMEMBASSY VALLETTA\"}]}}" },

@@ -448,6 +448,34 @@ static uptr find_cut(uptr p, uptr eol, uptr lim)
 	(void)mar;
 }
 
+/* Where paragraph next starts inside a marked paragraph's line when a pasted text lost its line
+ * breaks: a blank, the number, a full stop, blanks, a portion marking in capitals and a blank.
+ * NULL when none before eol. One pass over the line. */
+static uptr next_para_in_line(uptr p, uptr eol, int next)
+{
+	if (next <= 0 || next > 999)
+		return NULL;
+	char num[4];
+	int k = next >= 100 ? 3 : next >= 10 ? 2 : 1;
+	for (int i = k - 1, v = next; i >= 0; i--, v /= 10)
+		num[i] = (char)('0' + v % 10);
+	for (uptr q = p; q + k + 5 < eol; q++) {
+		if (*q != ' ' || memcmp(q + 1, num, (size_t)k) || q[1 + k] != '.')
+			continue;
+		uptr r = q + 2 + k;
+		while (r < eol && *r == ' ')
+			r++;
+		if (r >= eol || *r != '(')
+			continue;
+		uptr m = r + 1;
+		while (m < eol && m - r <= 12 && ((*m >= 'A' && *m <= 'Z') || *m == '/'))
+			m++;
+		if (m + 1 < eol && *m == ')' && m > r + 1 && m[1] == ' ')
+			return q + 1;
+	}
+	return NULL;
+}
+
 /* The line after p's line. */
 static uptr next_line(uptr p)
 {
@@ -736,6 +764,13 @@ int body_lex(body_lexer *lx, body_line *val)
 			if (s.m0) {
 				val->mark.s = (const char *)s.m0;
 				val->mark.n = (size_t)(s.m1 - s.m0);
+				/* The next paragraph run on in the same line ("1. (C) Text. 2. (C) More"):
+				 * this one ends where it starts. */
+				uptr c = next_para_in_line(s.m1, end, val->number + 1);
+				if (c) {
+					end = c;
+					val->end = (const char *)end;
+				}
 			}
 			break;
 		case K_SUBPARA:

@@ -555,6 +555,9 @@ static int telegram_line(uptr cur, uptr lim)
 			{ return 1; }
 		[ \t]* ("Declassified/Released" | "DECLASSIFIED/RELEASED")          { return 1; }
 		[ \t]* "NNNN" [ \t\r]* "\n"                                        { return 1; }
+		/* an unnumbered paragraph with its portion marking, not a copyright line */
+		[ \t]* "(" ("C" | "S" | "TS" | "SBU" | "S/NF" | "C/NF" | "S//NF" | "C//NF") ") " [A-Z] [a-z]  { return 1; }
+		[ \t]* "(" [Cc] ") " ('copyright' | 'copr')                         { return 0; }
 		[ \t]* ("FM " | "TO ") ("SECSTATE" | "AMEMBASSY" | "AMCONSUL" | "USMISSION" | "RUE")
 			{ return 1; }
 		[ \t]* ("C O N F I D E N T I A L" | "S E C R E T" | "U N C L A S")     { return 1; }

@@ -915,6 +915,19 @@ static void end_subpara(body_ctx *ctx)
 	b->last_line.s = NULL;
 }
 
+/* A portion marking (5 FAH-1 H-246.2): U, C, S, TS, SBU or LOU, perhaps with caveats after a
+ * slash (S/NF, C//NF, SBU/NF); not an abbreviation in parentheses (CPI, SCA). */
+static int is_portion_mark(slice m)
+{
+	static const char *const levels[] = { "TS", "SBU", "LOU", "U", "C", "S" };
+	for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+		size_t n = strlen(levels[i]);
+		if (m.n >= n && !memcmp(m.s, levels[i], n) && (m.n == n || m.s[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 static void end_text(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -947,9 +960,24 @@ static void end_text(body_ctx *ctx)
 		b->last_is_para = -1; /* a heading: not in paragraphs */
 		return;
 	}
+	/* An unnumbered paragraph with its portion marking ("(C) The minister ..."): the marking
+	 * is the paragraph's, as a numbered one's is. */
+	int rank = mark.s && is_portion_mark(mark) ? marking_rank(mark.s, mark.n) : -1;
+	if (rank >= 0 && unmarked.s) {
+		size_t cut = (size_t)(unmarked.s - t.s);
+		prefix = prefix > cut ? prefix - cut : 0;
+		t = unmarked;
+		b->elements++; /* a portion marking is a telegram's */
+		if (rank > b->top_mark) {
+			b->top_mark = rank;
+			b->top_mark_at = b->first.start;
+		}
+	} else {
+		mark.s = NULL;
+	}
 	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
 	rec_set_null(a, p, F_PARAGRAPH_NUMBER);
-	rec_set_null(a, p, F_PARAGRAPH_MARKING);
+	rec_set(a, p, F_PARAGRAPH_MARKING, mark.s ? sv(ctx, mark) : NULL);
 	rec_set(a, p, F_PARAGRAPH_HEADING, b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
 	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
 	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS);
@@ -981,7 +1009,6 @@ void body_block_end(body_ctx *ctx)
 
 /* ---- after the last item ----------------------------------------------------------------- */
 
-/* The signature: the last line of the text, when it is a name on its own. */
 /* A signature run on after the last sentence of mixed-case prose, its line break lost ("... End
  * comment. DOE"): the capitals after the last ". ", when they read as a name. */
 static slice glued_signature(body_ctx *ctx)
@@ -1021,6 +1048,8 @@ static slice glued_signature(body_ctx *ctx)
 	return name;
 }
 
+/* The signature: the last line of the text, when it is a name on its own, or run on after the
+ * last sentence. */
 static void signature(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -1028,8 +1057,8 @@ static void signature(body_ctx *ctx)
 	slice line = b->last_line;
 	if (line.s && !(b->last_line_alone && is_name_line(line, ctx->tg.lim))) {
 		slice name = glued_signature(ctx);
-		body_para *last = &b->paras[b->npara - 1];
-		if (name.s && last->text.s && last->text.n > name.n &&
+		body_para *last = name.s ? &b->paras[b->npara - 1] : NULL;
+		if (last && last->text.s && last->text.n > name.n &&
 		    !memcmp(last->text.s + last->text.n - name.n, name.s, name.n)) {
 			rec_push(a, b->signature, sv(ctx, name));
 			b->elements++;
