@@ -1244,6 +1244,7 @@ static void summary_heading(body_ctx *ctx)
 			b->has_summary = 1;
 			b->elements++;
 		}
+		break; /* the first SUMMARY heading only: each paragraph is read once */
 	}
 }
 
