@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexer/core/arena.h"
 #include "lexer/core/diag.h"
@@ -41,6 +42,9 @@ typedef struct decoder {
  * exported from a database or a JSON string): it has such pairs, more than real line ends. */
 static inline int dec_escaped_newlines(uptr p, uptr lim)
 {
+	/* Most texts have no backslash at all: one memchr says so. */
+	if (p >= lim || !memchr(p, '\\', (size_t)(lim - p)))
+		return 0;
 	size_t escaped = 0, real = 0;
 	for (; p < lim; p++) {
 		if (*p == '\n')

@@ -679,7 +679,8 @@ int form_decode(const char *input, size_t len, cw_form form, decode_out to, deco
 	/* Bytes above 0x7F that are not UTF-8 are read as Windows-1252 (which Latin-1 text also
 	 * is); the PDF form is always, unless it holds real UTF-8. */
 	d.cp1252 = looks_cp1252(cur, lim);
-	d.escaped_nl = dec_escaped_newlines(cur, lim);
+	/* Only plain telegram text is read with exported line breaks (decode_text). */
+	d.escaped_nl = (form == CW_FORM_TEXT || form == CW_FORM_PDF_TEXT) && dec_escaped_newlines(cur, lim);
 	if (d.cp1252)
 		diag_in(d.diags, CW_NOTE, "ENC_CP1252", 0,
 			    "the input is not UTF-8: read as Windows-1252 (Latin-1) and converted");
