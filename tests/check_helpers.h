@@ -43,5 +43,6 @@ Suite *suite_csv(void);
 Suite *suite_archive(void);
 Suite *suite_nitf_ninjs(void);
 Suite *suite_catalogue(void);
+Suite *suite_fragments(void);
 
 #endif

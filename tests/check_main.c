@@ -10,6 +10,7 @@ int main(void)
 	srunner_add_suite(sr, suite_fields());
 	srunner_add_suite(sr, suite_body_fields());
 	srunner_add_suite(sr, suite_body());
+	srunner_add_suite(sr, suite_fragments());
 	srunner_add_suite(sr, suite_forms());
 	srunner_add_suite(sr, suite_routing());
 	srunner_add_suite(sr, suite_reader());

@@ -54,7 +54,10 @@ typedef const unsigned char *uptr;
 
 	mon_word = 'jan' 'uary'? | 'feb' 'ruary'? | 'mar' 'ch'? | 'apr' 'il'? | 'may' | 'jun' 'e'?
 	         | 'jul' 'y'? | 'aug' 'ust'? | 'sep' ('t' 'ember'? | 'ember')? | 'oct' 'ober'?
-	         | 'nov' 'ember'? | 'dec' 'ember'?;
+	         | 'nov' 'ember'? | 'dec' 'ember'?
+	         /* misspelt in the wire copy, and the Spanish and Italian abbreviations */
+	         | 'mrach' | 'febuary' | 'feburary' | 'janaury' | 'agust' | 'ene' | 'abr' | 'ago'
+	         | 'dic' | 'set' | 'gen' | 'giu' | 'lug';
 */
 
 static slice mk(uptr s, uptr e)
@@ -794,7 +797,7 @@ enum { DL_CAPS = 1, DL_COLON, DL_TITLE, DL_BAYCITY };
 
 /* Tokens of a dateline's head. */
 enum { T_END = 0, T_CAPS, T_TITLE, T_PARTICLE, T_MONTH, T_DAY, T_COMMA, T_PAREN, T_AGENCY,
-       T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER };
+       T_SEP, T_COLON, T_BAYCITY, T_DATE, T_OTHER, T_LOWER };
 
 /* The tokens, as one re2c block, made 150 KB of C: the letters of capital, title-case and month
  * words and their UTF-8 letters multiplied each other's states. The block is cut in four (the
@@ -817,8 +820,12 @@ static void dl_rest(uptr cur, uptr lim, longest *m)
 		":" ws                                                 { t = cur; rule = 4; goto out; }
 		ws? "," ws?                                            { t = cur; rule = 5; goto out; }
 		ws? "(" [A-Za-z] [A-Za-z/ .&-]* ")"                    { t = cur; rule = 6; goto out; }
-		ws ("AP" | "Reuters" | "AFP" | "UPI" | "dpa" | "CNN") @t (ws | dl_long) { rule = 7; goto out; }
+		ws ("AP" | "Reuters" | "Reuter" | "AFP" | "UPI" | "dpa" | "CNN") @t (ws | dl_long) { rule = 7; goto out; }
+		/* after a comma: "LONDON, June 1, Reuter -" */
+		ws? "," ws? ("AP" | "Reuters" | "Reuter" | "AFP" | "UPI") @t (ws | dl_long) { rule = 7; goto out; }
 		ws digit{1,2} @t [^0-9]                                { rule = 9; goto out; }
+		/* a day typed with the letter l for a one: "June l -" */
+		ws "l" @t [^A-Za-z0-9]                                 { rule = 9; goto out; }
 		/* day before month: "AMSTERDAM, 2 March -" */
 		ws? digit{1,2} ws mon_word "."? @t [^A-Za-z]           { rule = 10; goto out; }
 		ws particle @t ws [A-Z]                                { rule = 13; goto out; }
@@ -838,7 +845,7 @@ static void dl_month(uptr cur, uptr lim, longest *m)
 	uptr mar = NULL, t = NULL;
 	/*!stags:re2c:dlmonth format = 'uptr @@ = NULL;'; */
 	/*!re2c:dlmonth
-		ws? mon_word "."? @t ws digit { longest_take(m, cur, t, 8); return; }
+		ws? mon_word "."? @t ws (digit | "l" [^A-Za-z0-9]) { longest_take(m, cur, t, 8); return; }
 		* { return; }
 		$ { return; }
 	*/
@@ -870,16 +877,30 @@ static void dl_title(uptr cur, uptr lim, longest *m)
 	(void)mar;
 }
 
+/* Rule 15: ws? loww, a place in lower case ("toledo, june 2 -"); the last in ties. */
+static void dl_lower(uptr cur, uptr lim, longest *m)
+{
+	uptr mar = NULL;
+	/*!re2c:dllower
+		ws? loww { longest_take(m, cur, cur, 15); return; }
+		* { return; }
+		$ { return; }
+	*/
+	(void)mar;
+}
+
 static int dl_token(uptr *pc, uptr lim)
 {
 	static const int kinds[] = { T_OTHER, T_SEP, T_SEP, T_SEP, T_COLON, T_COMMA, T_PAREN, T_AGENCY,
-				     T_MONTH, T_DAY, T_DATE, T_CAPS, T_TITLE, T_PARTICLE, T_BAYCITY };
+				     T_MONTH, T_DAY, T_DATE, T_CAPS, T_TITLE, T_PARTICLE, T_BAYCITY,
+				     T_LOWER };
 	uptr cur = *pc;
 	longest m = { NULL, NULL, 0 };
 	dl_rest(cur, lim, &m);
 	dl_month(cur, lim, &m);
 	dl_caps(cur, lim, &m);
 	dl_title(cur, lim, &m);
+	dl_lower(cur, lim, &m);
 	if (m.rule) {
 		*pc = m.end;
 		return kinds[m.rule];
@@ -896,7 +917,7 @@ static int dl_token(uptr *pc, uptr lim)
 static int dateline_shape(uptr *pc, uptr lim, uptr end)
 {
 	uptr cur = *pc;
-	int caps = 0, title = 0, region = 0, date = 0, agency = 0, bay = 0;
+	int caps = 0, title = 0, region = 0, date = 0, agency = 0, bay = 0, lower = 0;
 	int state = 0; /* 0 place, 1 region, 2 date seen, 3 agency seen */
 	for (int n = 0; n < 16 && cur < end; n++) {
 		uptr tok = cur;
@@ -913,9 +934,18 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 				return 0;
 			bay = 1;
 			continue;
+		case T_LOWER:
+			/* A place in lower case, before anything else, counts as title case (it then
+			 * needs a date or an agency); lower-case regions do not occur. */
+			if (state != 0 || caps || (title && !lower) || ++lower > 3)
+				return 0;
+			title++;
+			continue;
 		case T_CAPS:
 		case T_TITLE:
 		case T_PARTICLE:
+			if (lower)
+				return 0;
 			if (state == 0) {
 				if (caps + title >= 5)
 					return 0;
@@ -938,6 +968,8 @@ static int dateline_shape(uptr *pc, uptr lim, uptr end)
 				state = 1;
 			else if (state == 1 && region)
 				state = 1; /* PORTLAND, Ore., Feb 26 */
+			else if (state == 2 && !agency)
+				continue; /* LONDON, June 1, Reuter - */
 			else
 				return 0;
 			continue;
@@ -1021,12 +1053,20 @@ static int month_at(uptr p, uptr e)
 {
 	static const char *m[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 				   "nov", "dec" };
+	/* The misspellings and foreign abbreviations mon_word takes, by their first letters. */
+	static const struct { const char *w; int month; } other[] = {
+		{ "mra", 3 }, { "ene", 1 }, { "abr", 4 }, { "ago", 8 }, { "dic", 12 }, { "set", 9 },
+		{ "gen", 1 }, { "giu", 6 }, { "lug", 7 }
+	};
 	if (e - p < 3)
 		return 0;
 	char w[3] = { (char)(p[0] | 0x20), (char)(p[1] | 0x20), (char)(p[2] | 0x20) };
 	for (int i = 0; i < 12; i++)
 		if (!memcmp(m[i], w, 3))
 			return i + 1;
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+		if (!memcmp(other[i].w, w, 3))
+			return other[i].month;
 	return 0;
 }
 
@@ -1074,10 +1114,15 @@ int scan_dateline(const char *p, const char *end, const char *lim, dateline_fiel
 	}
 	while (core > h0 && (core[-1] == ' ' || core[-1] == '\t'))
 		core--;
-	/* A date at the end: [,] Mon[.] DD */
+	/* A date at the end: [,] Mon[.] DD ("June l": the letter l for a one); and a comma
+	 * before the agency ("June 1, Reuter") */
+	while (core > h0 && core[-1] == ',')
+		core--;
 	uptr d = core;
 	while (d > h0 && d[-1] >= '0' && d[-1] <= '9')
 		d--;
+	if (d == core && core - h0 >= 2 && core[-1] == 'l' && core[-2] == ' ')
+		d = core - 1;
 	if (d < core && d > h0 && d[-1] == ' ') {
 		uptr m = d - 1;
 		while (m > h0 && m[-1] == ' ')

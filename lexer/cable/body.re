@@ -250,14 +250,17 @@ static enum kind classify(uptr start, uptr lim, seg *s)
 		/* The head's keyword lines. */
 		/* 22 and 23: a class word and more */
 		sp* cls_spaced upper nl* eol                      { r = 24; goto done; }
-		sp* ("E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
+		sp* ('E.O.' | 'E. O.' | "E.0." | 'EO' | "E O" | 'E.O' | "E. 0.") sp* ":"? sp* digit{4,5} nl* eol
 		                                                 { r = 25; goto done; }
 		sp* ("TAGS" | "TAGE" | "TAG" | "TAS") sp* ":" @a nl* eol { r = 26; goto done; }
+		/* mixed case, not the leak's dump block ("Tags: <TAB>PGOV, ...") */
+		sp* ("Tags" | "tags") ":" " "* @a [^ \t\n] nl* eol { r = 26; goto done; }
 		sp* "TAGS" [ \t] @a nl* eol                      { r = 27; goto done; }
 		sp* ('SUBJECT' | 'SUBJ') sp* ":" @a nl* eol      { r = 28; goto done; }
 		sp* "SUBJECT" [ \t] @a nl* eol                   { r = 29; goto done; }
 		sp* ("REF" | "REFS" | "REF(S)" | "REFTEL" | "REFTELS" | "RETELS" | "REFERENCE" | "REFERENCES"
-		    | "Ref" | "Refs" | "Reference" | "References" | "REF A" | "REFS A AND B") sp* ":" @a nl* eol
+		    | "Ref" | "Refs" | "Ref(s)" | "Reftel" | "Reftels" | "Reference" | "References" | "REF A"
+		    | "REFS A AND B") sp* ":" @a nl* eol
 		                                                 { r = 30; goto done; }
 		sp* 'CLASSIFIED' sp+ 'BY' sp* ":"? @a nl* eol    { r = 31; goto done; }
 
@@ -433,6 +436,8 @@ static uptr find_cut(uptr p, uptr eol, uptr lim)
 			"E.O." sp* digit{4,5} sp* (":" | 'DECL' | 'N/A') | "TAGS:" | "TAGS :" | "SUBJECT:" | "SIPDIS"
 			| 'CLASSIFIED' sp+ 'BY' sp* ":"                           { return tok; }
 			sp ("REF" | "REFS" | "REFTEL") ":"                       { return tok + 1; }
+			/* the first paragraph run on after the head: "... 1.4 (b) and (d) 1. (C) Text" */
+			sp digit{1,2} "." sp+ "(" [A-Z]{1,4} ("/" "/"? [A-Z]{1,6})? ")" sp { return tok + 1; }
 			/* Bytes no keyword starts with, in one step rather than one a turn. */
 			[^\n\x00 \tETSCc]+                                           { continue; }
 			[^\n]                                                        { continue; }
@@ -441,6 +446,34 @@ static uptr find_cut(uptr p, uptr eol, uptr lim)
 		*/
 	}
 	(void)mar;
+}
+
+/* Where paragraph next starts inside a marked paragraph's line when a pasted text lost its line
+ * breaks: a blank, the number, a full stop, blanks, a portion marking in capitals and a blank.
+ * NULL when none before eol. One pass over the line. */
+static uptr next_para_in_line(uptr p, uptr eol, int next)
+{
+	if (next <= 0 || next > 999)
+		return NULL;
+	char num[4];
+	int k = next >= 100 ? 3 : next >= 10 ? 2 : 1;
+	for (int i = k - 1, v = next; i >= 0; i--, v /= 10)
+		num[i] = (char)('0' + v % 10);
+	for (uptr q = p; q + k + 5 < eol; q++) {
+		if (*q != ' ' || memcmp(q + 1, num, (size_t)k) || q[1 + k] != '.')
+			continue;
+		uptr r = q + 2 + k;
+		while (r < eol && *r == ' ')
+			r++;
+		if (r >= eol || *r != '(')
+			continue;
+		uptr m = r + 1;
+		while (m < eol && m - r <= 12 && ((*m >= 'A' && *m <= 'Z') || *m == '/'))
+			m++;
+		if (m + 1 < eol && *m == ')' && m > r + 1 && m[1] == ' ')
+			return q + 1;
+	}
+	return NULL;
 }
 
 /* The line after p's line. */
@@ -650,7 +683,8 @@ int body_lex(body_lexer *lx, body_line *val)
 			end = s.cut;
 		} else if (lx->head && k != K_DUMP && k != K_NNNN && k != K_CLASSCAND) {
 			uptr c = find_cut(start + 1, end, lim);
-			if (c)
+			/* a paragraph line is not cut where another paragraph's number stands in it */
+			if (c && !(k == K_PARA && *c >= '0' && *c <= '9'))
 				end = c;
 		}
 		if (k == K_SIPDIS_GLUED)
@@ -689,7 +723,7 @@ int body_lex(body_lexer *lx, body_line *val)
 						end = c;
 				}
 				val->end = (const char *)end;
-			} else if (lx->head && !lx->seen_keyword) {
+			} else if (lx->head && !lx->seen_keyword && !(k == K_CLASSWORD && lx->seen_text)) {
 				/* Garbled or split: "C O N F I D E N T I A L SECTION 01 OF 02" with
 				 * "TRIPOLI 000133" on the next line. The token then spans both lines and
 				 * arg points at the second. */
@@ -730,6 +764,13 @@ int body_lex(body_lexer *lx, body_line *val)
 			if (s.m0) {
 				val->mark.s = (const char *)s.m0;
 				val->mark.n = (size_t)(s.m1 - s.m0);
+				/* The next paragraph run on in the same line ("1. (C) Text. 2. (C) More"):
+				 * this one ends where it starts. */
+				uptr c = next_para_in_line(s.m1, end, val->number + 1);
+				if (c) {
+					end = c;
+					val->end = (const char *)end;
+				}
 			}
 			break;
 		case K_SUBPARA:
@@ -761,6 +802,8 @@ int body_lex(body_lexer *lx, body_line *val)
 		}
 
 		/* Region bookkeeping. */
+		if (tok == BODY_TEXT || tok == BODY_PARA)
+			lx->seen_text = 1;
 		if (tok == BODY_EO || tok == BODY_TAGS || tok == BODY_SUBJECT)
 			lx->seen_keyword = 1;
 		if (tok == BODY_SUBJECT)

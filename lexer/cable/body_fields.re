@@ -339,7 +339,7 @@ int scan_eo(const char *p, const char *end, const char *limit, eo_fields *out)
 	/*!stags:re2c:eo format = 'uptr @@ = NULL;'; */
 	memset(out, 0, sizeof(*out));
 	/*!re2c:eo
-		eokw = "E.O." | "E. O." | "E.o." | "E.0." | "EO" | "E O" | "E.O" | "E. 0." | "E.O.:";
+		eokw = 'E.O.' | 'E. O.' | "E.0." | 'EO' | "E O" | 'E.O' | "E. 0." | 'E.O.:';
 		sp* eokw sp* ":"? sp* @o0 digit{4,5} @o1 { goto order; }
 		sp* eokw { goto rest; }
 		* { return 0; }

@@ -37,6 +37,8 @@ typedef struct body_lexer {
 	int in_ref;            /* inside a REF block: bullets are reference labels */
 	int seen_subject;      /* SUBJECT seen: later plain text starts the body text */
 	int seen_keyword;      /* E.O., TAGS or SUBJECT seen: no more pass lines */
+	int seen_text;         /* a text line or a paragraph: a class word alone after it is a
+				* trailing one (an excerpt's tail), not a classification line */
 	int after_blank;       /* the previous token was a blank line */
 	char last_char;        /* last non-blank character of the previous text segment */
 	size_t page_breaks, section_markers, routing_blocks, stamps;

@@ -7,7 +7,9 @@
  *
  * When the form does not say where the header ends (plain text, Markdown), the lexer decides: at
  * the first line that starts the body (a classification line with more after it, E.O., TAGS,
- * SUBJECT), after BT, or at a non-address line that follows a blank line inside an address list.
+ * SUBJECT, REF, Classified By, SUMMARY, a paragraph with its marking), after BT, or at a
+ * non-address line that follows a blank line inside an address list. An excerpt may have no
+ * header at all: hdr_routing_ahead() says whether a routing line comes before the body does.
  */
 #include "lexer/cable/header_lex.h"
 #include "grammar/cable/header.tab.h"
@@ -157,7 +159,8 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 	static const enum kind kinds[] = {
 		K_END, K_BLANK, K_PAGE, K_NNNN, K_BANNER, K_FL1, K_FL2, K_FL3, K_FL4, K_DTG, K_FM, K_FM,
 		K_OFFICES, K_TO, K_INFO, K_XMT, K_OFFICES, K_OFFICES, K_RULE, K_BT, K_CLASSPTQ, K_EMAIL,
-		K_CLASSWORD, K_RIS, K_BODY, K_BODY, K_BODY, K_BODY, K_ADDRLIKE, K_ADDRLIKE, K_TEXT
+		K_CLASSWORD, K_RIS, K_BODY, K_BODY, K_BODY, K_BODY, K_ADDRLIKE, K_ADDRLIKE, K_TEXT,
+		K_BODY, K_BODY, K_BODY, K_BODY
 	};
 	uptr start = *pc, cur = start, mar = NULL, ctx = NULL, a = NULL;
 	/*!stags:re2c:hline format = 'uptr @@ = NULL;'; */
@@ -199,6 +202,13 @@ static enum kind classify(uptr *pc, uptr lim, uptr *arg)
 		sp* ("TAGS" | "TAGE" | "TAS" | "TAG") ":"? sp nl* eol { r = 26; goto done; }
 		sp* ("SUBJECT" | "SUBJ") sp* ":" nl* eol        { r = 27; goto done; }
 		/* 28: an indicator and a slash; 29: an address keyword; 30: any other line */
+		/* 31 to 34: more lines that only a body has (after 28 to 30 in the order, which
+		 * they never share a line with): REF, Classified By, SUMMARY, a marked paragraph */
+		sp* ("REF" | "REFS" | "REF(S)" | "REFTEL" | "REFTELS" | "RETELS" | 'REFERENCE' | 'REFERENCES'
+		    | "Ref" | "Refs") sp* ":" nl* eol            { r = 31; goto done; }
+		sp* 'CLASSIFIED' sp+ 'BY' [: \t] nl* eol        { r = 32; goto done; }
+		sp* ('SUMMARY' sp* ":" nl* | 'BEGIN SUMMARY' nl* | "SUMMARY" sp*) eol { r = 33; goto done; }
+		sp* digit{1,3} "." sp* "(" [A-Za-z/ ]{1,12} ")" nl* eol { r = 34; goto done; }
 		* { goto done; }
 		$ { goto done; }
 	*/
@@ -327,6 +337,42 @@ int hdr_lex_line(hdr_lexer *lx, hdr_line *val)
 		if (tok != HDR_TEXT && tok != HDR_EMAIL)
 			lx->seen_routing = 1;
 		return tok;
+	}
+}
+
+/* The argument of a TO, INFO or XMT line names an addressee: an indicator and a slash, an
+ * address keyword, or nothing (the addressees follow on the next lines). */
+static int address_arg(uptr a)
+{
+	if (!a)
+		return 1;
+	a = skip_blanks(a);
+	return *a == '\n' || ri_slash_line(a) || addr_keyword_line(a);
+}
+
+int hdr_routing_ahead(const char *p, const char *lim)
+{
+	/* Line by line up to the first line of a body: the header's lines, or an addressee line
+	 * that names an addressee (an all-capitals "TO THE ..." in a paragraph does not). */
+	for (;;) {
+		uptr next = (uptr)p, arg = NULL;
+		if (p >= lim)
+			return 0;
+		switch (classify(&next, (uptr)lim, &arg)) {
+		case K_END:
+		case K_BODY:
+			return 0;
+		case K_BANNER: case K_FL1: case K_FL2: case K_FL3: case K_FL4: case K_DTG: case K_FM:
+		case K_OFFICES: case K_BT: case K_CLASSPTQ:
+			return 1;
+		case K_TO: case K_INFO: case K_XMT:
+			if (address_arg(arg))
+				return 1;
+			break;
+		default:
+			break;
+		}
+		p = (const char *)next;
 	}
 }
 

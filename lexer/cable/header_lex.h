@@ -30,6 +30,10 @@ void hdr_lexer_init(hdr_lexer *lx, const char *text, const char *start, const ch
 		    const char *stop);
 /* Returns a token of grammar/cable/header.y (0 at the end of the header) and fills *val. */
 int hdr_lex_line(hdr_lexer *lx, hdr_line *val);
+/* Whether a line of a routing header (a format line, the partial-extract banner, an address
+ * list naming an addressee) comes before the first line that only a body has; 0 for an excerpt
+ * without a header. */
+int hdr_routing_ahead(const char *p, const char *lim);
 /* Whether the text at p (past blank lines) starts with a line of a routing header. */
 int hdr_starts(const char *p, const char *lim);
 

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexer/core/arena.h"
 #include "lexer/core/diag.h"
@@ -29,12 +30,32 @@ typedef struct decoder {
 	text *out;
 	uptr base;             /* first byte of the unit */
 	int cp1252;            /* bytes above 0x7F are Windows-1252, not UTF-8 */
+	int escaped_nl;        /* line breaks were exported as the two characters "\n" */
 	size_t bad_bytes, controls, nuls;
 	uint64_t first_bad, first_control, first_nul;
 	/* Closers looked ahead for (dec_ahead_find): '>' of a tag, ']' and ')' of a Markdown link
 	 * (which stops at a line end). */
 	dec_ahead gt, bracket, paren;
 } decoder;
+
+/* Whether a text's line breaks were written as the two characters backslash and n (a snippet
+ * exported from a database or a JSON string): it has such pairs, more than real line ends. */
+static inline int dec_escaped_newlines(uptr p, uptr lim)
+{
+	/* Most texts have no backslash at all: one memchr says so. */
+	if (p >= lim || !memchr(p, '\\', (size_t)(lim - p)))
+		return 0;
+	size_t escaped = 0, real = 0;
+	for (; p < lim; p++) {
+		if (*p == '\n')
+			real++;
+		else if (*p == '\\' && p + 1 < lim) {
+			escaped += p[1] == 'n';
+			p++; /* a pair: "\\n" is a backslash and an n */
+		}
+	}
+	return escaped > real;
+}
 
 static inline uint64_t dec_at(const decoder *d, uptr p) { return (uint64_t)(p - d->base); }
 /* Appends input bytes [s, e) as they are. */

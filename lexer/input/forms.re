@@ -30,9 +30,33 @@
 
 /* ---- plain text ------------------------------------------------------------------------- */
 
+/* Text whose line breaks were exported as backslash and n (dec_escaped_newlines): the pairs are
+ * line breaks, "\\\\" a backslash kept as written; otherwise as decode_text. */
+static void decode_escaped_text(decoder *d, uptr cur, uptr lim)
+{
+	uptr mar = NULL, ctx = NULL, tok;
+	(void)mar;
+	(void)ctx;
+	for (;;) {
+		tok = cur;
+		/*!use:re2c:content
+			([\t\n\x20-\x5b\x5d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
+			"\\n" | "\\r\\n"        { subst(d, "\n", 1, tok); continue; }
+			"\\" [^\n\x00]?            { put(d, tok, cur); continue; }
+			pilcrow / [0-9A-Z]           { continue; }
+			pilcrow                      { put(d, tok, cur); continue; }
+			$                            { return; }
+		*/
+	}
+}
+
 static void decode_text(decoder *d, uptr cur, uptr lim)
 {
 	uptr mar = NULL, ctx = NULL, tok;
+	if (d->escaped_nl) {
+		decode_escaped_text(d, cur, lim);
+		return;
+	}
 	(void)mar;
 	(void)ctx;
 	for (;;) {
@@ -637,6 +661,23 @@ scan:
 	}
 	(void)mar;
 	(void)tok;
+	/* Line breaks exported as "\n": sniffed as the lines they were. */
+	if (dec_escaped_newlines((uptr)local, (uptr)local + n)) {
+		size_t w = 0;
+		for (size_t r = 0; r < n; r++) {
+			if (local[r] == '\\' && r + 1 < n && local[r + 1] == 'n') {
+				local[w++] = '\n';
+				r++;
+			} else if (local[r] == '\\' && r + 1 < n) {
+				local[w++] = local[r++];
+				local[w++] = local[r];
+			} else {
+				local[w++] = local[r];
+			}
+		}
+		n = w;
+		local[n] = '\0';
+	}
 	/* Text: a telegram when it shows one of a telegram's marks, else a news story. The scanner
 	 * reads whole lines: the window ends with one. */
 	if (n && local[n - 1] != '\n') {
@@ -645,7 +686,9 @@ scan:
 		local[n++] = '\n';
 		local[n] = '\0';
 	}
-	if (!news_looks_like_telegram(local, local + n) && has_prose(local, local + n))
+	/* An excerpt's tail (last paragraph and signature) counts when the window holds the end. */
+	if (!news_looks_like_telegram(local, local + n) && has_prose(local, local + n) &&
+	    !(len < WINDOW && news_looks_like_telegram_tail(local, local + n)))
 		return news_wire_layout(local, local + n) ? CW_FORM_WIRE_TEXT : CW_FORM_ARTICLE_TEXT;
 	if (md)
 		return CW_FORM_MARKDOWN;
@@ -671,6 +714,8 @@ int form_decode(const char *input, size_t len, cw_form form, decode_out to, deco
 	/* Bytes above 0x7F that are not UTF-8 are read as Windows-1252 (which Latin-1 text also
 	 * is); the PDF form is always, unless it holds real UTF-8. */
 	d.cp1252 = looks_cp1252(cur, lim);
+	/* Only plain telegram text is read with exported line breaks (decode_text). */
+	d.escaped_nl = (form == CW_FORM_TEXT || form == CW_FORM_PDF_TEXT) && dec_escaped_newlines(cur, lim);
 	if (d.cp1252)
 		diag_in(d.diags, CW_NOTE, "ENC_CP1252", 0,
 			    "the input is not UTF-8: read as Windows-1252 (Latin-1) and converted");

@@ -541,14 +541,30 @@ static int telegram_line(uptr cur, uptr lim)
 		[ \t]* ("VZCZC" | "ZNY " | "ZNR " | "DE RUE" | "This record is a partial extract")
 			{ return 1; }
 		[ \t]* digit{6} "Z " [A-Za-z]{3} " " digit{2} [ \t\r]* "\n"          { return 1; }
-		[ \t]* ("E.O." | "E. O." | "EO") " "? "1" digit{4}                     { return 1; }
+		[ \t]* ('E.O.' | 'E. O.' | "EO") " "? "1" digit{4}                     { return 1; }
 		[ \t]* ("TAGS:" | "TAGS " [A-Z]{4} | "SUBJECT:" | "SUBJ:" | "REF:" | "REFS:"
-			| "Classified By:" | "CLASSIFIED BY:" | "SIPDIS" | "NOFORN")     { return 1; }
+			| "REFTEL" | "REF(S):" | "SIPDIS" | "NOFORN")                  { return 1; }
+		/* Classified By in any case: with its colon, or with a reason later on the line */
+		[ \t]* 'classified' [ \t]+ 'by' [ \t]* ":"                          { return 1; }
+		[ \t]* 'classified' [ \t]+ 'by' [^\n\x00]* ('reason' | "1.4" | "1.5") { return 1; }
+		/* Tags in mixed case when a tag follows; a portion-marked subject */
+		[ \t]* 'tags' [ \t]* ":" [ \t]* [A-Z]{4} ([ \t]* "," | [ \t]+ [A-Z]{2,4} [ \t,\r\n]) { return 1; }
+		[ \t]* 'subject' [ \t]* ":" [ \t]* "(" ("U" | "C" | "S" | "SBU" | "LOU" | "TS") ("/" "/"? [A-Z]+)? ")" { return 1; }
+		/* a summary as telegrams open it, the stamp of a declassified one, the end of message */
+		[ \t]* ("SUMMARY" [ \t]* ":" | 'BEGIN SUMMARY' | "END SUMMARY" | "SUMMARY" [ \t\r]* "\n")
+			{ return 1; }
+		[ \t]* ("Declassified/Released" | "DECLASSIFIED/RELEASED")          { return 1; }
+		[ \t]* "NNNN" [ \t\r]* "\n"                                        { return 1; }
+		/* an unnumbered paragraph with its portion marking, not a copyright line */
+		[ \t]* "(" ("C" | "S" | "TS" | "SBU" | "S/NF" | "C/NF" | "S//NF" | "C//NF") ") " [A-Z] [a-z]  { return 1; }
+		[ \t]* "(" [Cc] ") " ('copyright' | 'copr')                         { return 0; }
 		[ \t]* ("FM " | "TO ") ("SECSTATE" | "AMEMBASSY" | "AMCONSUL" | "USMISSION" | "RUE")
 			{ return 1; }
 		[ \t]* ("C O N F I D E N T I A L" | "S E C R E T" | "U N C L A S")     { return 1; }
 		[ \t]* "PAGE " digit{2} " " [A-Z]                                     { return 1; }
-		[ \t]* digit{1,2} "." [ \t]+ "(" ("C" | "S" | "U" | "SBU" | "S/NF" | "C/NF") ")" { return 1; }
+		[ \t]* ("\xc2\xb6" | "\xb6")? digit{1,2} "." [ \t]* "(" ("C" | "S" | "U" | "TS" | "SBU" | "LOU")
+			("/" "/"? ("NF" | "REL" | "FOUO" | "NOFORN" | "OC")) ")"?        { return 1; }
+		[ \t]* ("\xc2\xb6" | "\xb6")? digit{1,2} "." [ \t]+ "(" ("C" | "S" | "U" | "SBU") ")" { return 1; }
 		* { return 0; }
 		$ { return 0; }
 	*/
@@ -584,6 +600,106 @@ static int telegram_class_line(uptr cur, uptr lim)
  * (a line that holds one ends the search, as does a last line without its "\n"). The three
  * scanners were one block with a catch-all line rule, in which the class line's [^\n\x00]*
  * digit{3,6} and the rest's lines to their end multiplied each other's states. */
+/* The lines of [p, e) without blanks at either end. */
+static void trim_line(uptr *p, uptr *e)
+{
+	while (*p < *e && (**p == ' ' || **p == '\t'))
+		(*p)++;
+	while (*e > *p && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+		(*e)--;
+}
+
+/* The line before the one at p (past blank lines): its start and end, or 0 at the top. */
+static int line_before(uptr top, uptr p, uptr *s, uptr *e)
+{
+	for (;;) {
+		if (p <= top)
+			return 0;
+		uptr end = p - 1; /* the "\n" ending the line before */
+		uptr st = end;
+		while (st > top && st[-1] != '\n')
+			st--;
+		uptr a = st, b = end;
+		trim_line(&a, &b);
+		p = st;
+		if (a < b) {
+			*s = a, *e = b;
+			return 1;
+		}
+	}
+}
+
+static int line_is(uptr s, uptr e, const char *w)
+{
+	size_t n = strlen(w);
+	return (size_t)(e - s) == n && !memcmp(s, w, n);
+}
+
+/* A telegram's signature: one to three words in capitals (MILLER, VAN DOREN, MILLER/ROE), alone
+ * on the line; not the sign-offs, desk initials and page words of news copy. */
+static int signature_line(uptr s, uptr e)
+{
+	static const char *const news[] = { "REUTER", "REUTERS", "AP", "AFP", "UPI", "END", "MORE",
+					    "ADVERTISEMENT", "ADVERTISING", "SHARE", "TOP", "MENU",
+					    "SUBSCRIBE", "CLOSE", "NEXT", "PREVIOUS", "RELATED" };
+	if (e - s < 2 || e - s > 40)
+		return 0;
+	int words = 1, letters = 0;
+	for (uptr q = s; q < e; q++) {
+		if (*q >= 'A' && *q <= 'Z')
+			letters++;
+		else if (*q == ' ')
+			words += q[-1] != ' ';
+		else if (*q != '.' && *q != '-' && *q != '\'' && *q != '/')
+			return 0;
+	}
+	/* Desk initials (MA, JK) end news copy: a surname has four letters or more, or two
+	 * names; a wire sign-off is cut, dotted or misspelt (REUTE, REUTER..., REUITER). */
+	if ((letters < 4 && words < 2) || words > 3 || (e - s >= 3 && !memcmp(e - 3, "...", 3)) ||
+	    (e - s >= 3 && !memcmp(s, "REU", 3)))
+		return 0;
+	for (size_t i = 0; i < sizeof news / sizeof *news; i++)
+		if (line_is(s, e, news[i]))
+			return 0;
+	return 1;
+}
+
+/* The tail of a telegram: its last paragraph, the signature in capitals under it, and after
+ * that perhaps a classification word, NNNN or the declassification stamp. A news story does not
+ * end in a line of capitals after a finished sentence unless it is a sign-off (REUTER). */
+static int telegram_tail(uptr top, uptr lim)
+{
+	uptr s, e, p = lim;
+	int marks = 0;
+	while (line_before(top, p, &s, &e)) {
+		p = s;
+		if (line_is(s, e, "NNNN") || line_is(s, e, "CONFIDENTIAL") || line_is(s, e, "SECRET") ||
+		    line_is(s, e, "UNCLASSIFIED") || line_is(s, e, "LIMITED OFFICIAL USE") ||
+		    (e - s > 22 && !memcmp(s, "Declassified/Released", 21))) {
+			if (++marks > 4)
+				return 0;
+			continue;
+		}
+		break;
+	}
+	if (p == lim || !signature_line(s, e))
+		return 0;
+	uptr ps, pe;
+	if (!line_before(top, s, &ps, &pe))
+		return 0;
+	/* a finished sentence of prose above it */
+	int lower = 0;
+	for (uptr q = ps; q < pe && !lower; q++)
+		lower = *q >= 'a' && *q <= 'z';
+	char last = (char)pe[-1];
+	return (lower || pe - ps > 30) && (last == '.' || last == '"' || last == ')');
+}
+
+int news_looks_like_telegram_tail(const char *p, const char *lim)
+{
+	return telegram_tail((uptr)p, (uptr)lim);
+}
+
 int news_looks_like_telegram(const char *p, const char *limit)
 {
 	uptr cur = (uptr)p, lim = (uptr)limit;

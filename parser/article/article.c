@@ -201,6 +201,23 @@ static int next_of(article_ctx *ctx, size_t i, int kind)
 	return i + 1 < ctx->n && ctx->p[i + 1].kind == kind;
 }
 
+/* The story's first text line, standing alone: one line of at most 20 words, only chrome or
+ * navigation above it, a blank line under it and a longer paragraph after that. */
+static int first_text_line(article_ctx *ctx, size_t i)
+{
+	apara *p = &ctx->p[i];
+	if (p->words == 0 || p->words > 20 || memchr(p->s, '\n', (size_t)(p->e - p->s)) ||
+	    i + 1 >= ctx->n || ctx->p[i + 1].kind != AK_TEXT || ctx->p[i + 1].words <= p->words)
+		return 0;
+	for (size_t j = 0; j < i; j++)
+		if (ctx->p[j].kind != AK_CHROME && ctx->p[j].kind != AK_NAV)
+			return 0;
+	int lines = 0;
+	for (const char *q = p->e; q < ctx->p[i + 1].s; q++)
+		lines += *q == '\n';
+	return lines >= 2;
+}
+
 /* A text paragraph's token: its shape, and the kinds of the paragraphs around it. Where it
  * stands decides the rest (grammar/article/article.y): a title-shaped line is the headline
  * before one and a paragraph after it, a standfirst is the deck once the headline is read. The
@@ -219,6 +236,10 @@ static int text_token(article_ctx *ctx, size_t i)
 		if (!p->titlelike && p->words <= 30 && single && next_of(ctx, i, AK_BYLINE))
 			title = !(dateline = has_dateline(ctx, p));
 		title |= p->titlelike;
+		/* The first line of the story set apart by a blank line is its title whatever its
+		 * case or its end ("eBay sellers face new fee rules.", "Who pays?"). */
+		if (!title && first_text_line(ctx, i) && (dateline < 0 ? !(dateline = has_dateline(ctx, p)) : !dateline))
+			title = 1;
 		/* A kicker: a title of up to three words above a longer title. */
 		kicker = title && p->words <= 3 && next_of(ctx, i, AK_TEXT) && ctx->p[i + 1].titlelike &&
 			 ctx->p[i + 1].words > p->words;

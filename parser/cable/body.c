@@ -131,7 +131,8 @@ static void push_paragraph(body_ctx *ctx, cw_value *p, slice t)
 		b->paras = n;
 		b->cappara = cap;
 	}
-	b->paras[b->npara++] = (body_para){ p, t };
+	b->paras[b->npara++] = (body_para){ p, t, { b->heading, b->heading ? b->heading_len : 0 } };
+	b->heading_used |= b->heading != NULL;
 }
 
 /* Into the record, in order. */
@@ -264,6 +265,7 @@ void body_classline(body_ctx *ctx, const body_line *l)
 		return;
 	}
 	b->seen_classline = 1;
+	b->elements++;
 	b->cl = cl;
 	b->cl_start = start;
 	if (cl.rest.s && !cl.glued && cl.rest.s < l->end)
@@ -272,18 +274,21 @@ void body_classline(body_ctx *ctx, const body_line *l)
 
 void body_classword(body_ctx *ctx, const body_line *l)
 {
-	(void)ctx, (void)l;
+	(void)l;
+	ctx->b.elements++;
 }
 
 void body_caption(body_ctx *ctx, const body_line *l)
 {
 	ctx->b.after_rule = 0;
+	ctx->b.elements++;
 	add_captions(ctx, l->start, l->end);
 }
 
 void body_pass(body_ctx *ctx, const body_line *l)
 {
 	slice t = trimmed(l->start, l->end);
+	ctx->b.elements++;
 	if (t.s)
 		rec_push(ctx->tg.a, ctx->b.pass_lines, sv(ctx, t));
 }
@@ -294,8 +299,9 @@ void body_rule(body_ctx *ctx, const body_line *l)
 	(void)l;
 	ctx->b.after_rule = 1;
 }
-void body_furniture(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
-void body_end_mark(body_ctx *ctx, const body_line *l) { (void)ctx, (void)l; }
+/* Page furniture, a declassification stamp, NNNN: a telegram's, so elements of one. */
+void body_furniture(body_ctx *ctx, const body_line *l) { (void)l, ctx->b.elements++; }
+void body_end_mark(body_ctx *ctx, const body_line *l) { (void)l, ctx->b.elements++; }
 
 void body_dump(body_ctx *ctx, const body_line *l)
 {
@@ -373,6 +379,33 @@ static const char *tag_kind(slice t)
 	return "subject";
 }
 
+static int has_lower(slice t)
+{
+	for (size_t i = 0; i < t.n; i++)
+		if (t.s[i] >= 'a' && t.s[i] <= 'z')
+			return 1;
+	return 0;
+}
+
+static int has_capital(slice c)
+{
+	for (size_t i = 0; i < c.n; i++)
+		if (c.s[i] >= 'A' && c.s[i] <= 'Z')
+			return 1;
+	return 0;
+}
+
+/* Letters only, as many as a tag has (2 to 6). */
+static int tag_shaped(slice v)
+{
+	if (v.n < 2 || v.n > 6)
+		return 0;
+	for (size_t i = 0; i < v.n; i++)
+		if (!isalpha((unsigned char)v.s[i]))
+			return 0;
+	return 1;
+}
+
 static void end_tags(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -384,6 +417,9 @@ static void end_tags(body_ctx *ctx)
 	}
 	slice all = join(ctx, 0, ' ', NULL);
 	const char *p = all.s, *end = all.s ? all.s + all.n : NULL;
+	int no_caps = all.s && !has_capital(all);
+	/* The joined text starts with the TAGS line's own words. */
+	const char *first_end = all.s ? all.s + b->segs[0].n : NULL;
 	/* Items first, so that a given name can take the surname before it. */
 	enum { MAX_TAGS = 256 };
 	slice items[MAX_TAGS];
@@ -397,6 +433,13 @@ static void end_tags(body_ctx *ctx)
 			/* CLINTON HILLARY: one person, surname first. */
 			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
 			person[n - 1] = 1;
+			continue;
+		}
+		if (!par && n > 0 && !paren[n - 1] && it.s < first_end && has_lower(it) && has_lower(items[n - 1]) &&
+		    !memchr(items[n - 1].s + items[n - 1].n, ',', (size_t)(it.s - (items[n - 1].s + items[n - 1].n))) &&
+		    !memchr(items[n - 1].s + items[n - 1].n, ';', (size_t)(it.s - (items[n - 1].s + items[n - 1].n)))) {
+			/* Human Rights: words of one value of no tag shape */
+			items[n - 1].n = (size_t)(it.s + it.n - items[n - 1].s);
 			continue;
 		}
 		if (!par && n > 0 && person[n - 1] && it.n == 2 && it.s[1] == '.') {
@@ -427,7 +470,15 @@ static void end_tags(body_ctx *ctx)
 			lower |= v.s[k] >= 'a' && v.s[k] <= 'z';
 			sep |= v.s[k] == ',' || v.s[k] == ' ';
 		}
-		if (lower || (paren[i] && !sep)) {
+		/* On the TAGS line itself, a value of no known shape (something, India-Burma,
+		 * Human Rights) is a tag still: kept, of kind unknown. */
+		int unknown = lower && !paren[i] && v.s < first_end && v.n <= 40;
+		/* A telegram written all in lower case ("tags: prel, pgov, ch"): values of a tag's
+		 * shape are its tags, in capitals. */
+		int shaped = no_caps && !paren[i] && tag_shaped(v);
+		if (shaped)
+			unknown = 0;
+		if (!unknown && !shaped && (lower || (paren[i] && !sep))) {
 			if (prose++ == 0)
 				prose_at = v.s;
 			continue;
@@ -437,13 +488,17 @@ static void end_tags(body_ctx *ctx)
 		size_t m = 0;
 		for (size_t k = 0; copy && k < v.n; k++) {
 			char c = v.s[k] == '\n' || v.s[k] == '\t' ? ' ' : v.s[k];
+			if (shaped)
+				c = (char)toupper((unsigned char)c);
 			if (c == ' ' && m && copy[m - 1] == ' ')
 				continue;
 			copy[m++] = c;
 		}
 		cw_value *tag = rec_push_object(a, b->tags);
 		rec_set(a, tag, F_TAG_VALUE, copy ? val_str(a, copy, m) : NULL);
-		rec_set_cstr(a, tag, F_TAG_KIND, person[i] ? "person" : tag_kind(v));
+		rec_set_cstr(a, tag, F_TAG_KIND, unknown ? "unknown" : person[i] ? "person"
+						  : shaped && copy ? tag_kind((slice){ copy, m })
+						  : tag_kind(v));
 		b->ntags++;
 	}
 	if (prose)
@@ -509,10 +564,11 @@ static void ref_origin(slice o, char *out, size_t size)
 			snprintf(out, size, "%s", names[i].id);
 			return;
 		}
+	/* as ids spell it: capitals, no blanks ("08 Quito 412" is 08QUITO412) */
 	size_t n = 0;
 	for (size_t i = 0; i < o.n && n + 1 < size; i++)
 		if (o.s[i] != ' ' && o.s[i] != '\t')
-			out[n++] = o.s[i];
+			out[n++] = (char)toupper((unsigned char)o.s[i]);
 	out[n] = '\0';
 }
 
@@ -612,6 +668,37 @@ static void end_ref(body_ctx *ctx)
 			    "REF line without references");
 }
 
+/* An office rather than a person: one word (EUR, NEA/ELA, XYZ), or words naming an office
+ * (Department of State, Bureau of ..., U.S. Embassy ...). */
+static int is_office_chunk(slice c)
+{
+	static const char *const words[] = { "DEPARTMENT", "BUREAU", "OFFICE", "EMBASSY", "MISSION",
+					     "CONSULATE", "MINISTRY", "AGENCY", "SECTION", "AFFAIRS",
+					     "DIVISION", "COMMAND", "COUNCIL" };
+	if (!memchr(c.s, ' ', c.n))
+		return 1;
+	for (size_t i = 0; i < c.n; i++) {
+		if (i && c.s[i - 1] != ' ')
+			continue;
+		slice rest = { c.s + i, c.n - i };
+		if (starts_with_ci(rest, "of ") && c.s[i] == 'o')
+			return 1;
+		for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+			if (starts_with_ci(rest, words[k]))
+				return 1;
+	}
+	return 0;
+}
+
+static int is_suffix(slice c)
+{
+	static const char *const suffixes[] = { "JR", "SR", "II", "III", "IV" };
+	for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+		if (c.n == strlen(suffixes[k]) && starts_with_ci(c, suffixes[k]))
+			return 1;
+	return 0;
+}
+
 /* Classified By: titles, names and reasons. */
 static void classified_by(body_ctx *ctx, slice what, size_t at)
 {
@@ -619,6 +706,7 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 	arena *a = ctx->tg.a;
 	if (b->classified_by)
 		return;
+	b->elements++;
 	cw_value *cb = b->classified_by = rec_set_object(a, ctx->tg.rec->root, F_CABLE_CLASSIFIED_BY);
 	rec_set(a, cb, F_CLASSIFIED_BY_RAW, sv(ctx, what));
 	cw_value *titles = rec_array(a, cb, F_CLASSIFIED_BY_TITLES);
@@ -657,6 +745,8 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 	 * the name. */
 	const char *who_end = rs ? rs : end;
 	const char *p = what.s;
+	size_t nnames = 0;
+	slice pending = { NULL, 0 }; /* the last name, until a suffix may follow it */
 	while (p < who_end) {
 		const char *chunk = p, *stop = p;
 		while (stop < who_end && *stop != ',' && *stop != ';' &&
@@ -682,11 +772,30 @@ static void classified_by(body_ctx *ctx, slice what, size_t at)
 		}
 		slice title = trimmed(c.s, title_end);
 		slice name = trimmed(title_end, ce);
+		/* "Jane Roe, Deputy Assistant Secretary, Department of State, EUR": after a name,
+		 * an office or a bureau is part of the title, not another name. */
+		if (!title.s && name.s && pending.s && is_suffix(name)) {
+			/* "Robert O. Blake, Jr.": the suffix is the name's */
+			pending.n = (size_t)(name.s + name.n - pending.s);
+			continue;
+		}
+		if (!title.s && name.s && !has_capital(name))
+			continue; /* "per", "for": words before the reason */
+		if (!title.s && name.s && nnames && is_office_chunk(name)) {
+			title = name;
+			name = (slice){ NULL, 0 };
+		}
 		if (title.s)
 			rec_push(a, titles, sv(ctx, title));
-		if (name.s)
-			rec_push(a, names, sv(ctx, name));
+		if (name.s) {
+			if (pending.s)
+				rec_push(a, names, sv(ctx, pending));
+			pending = name;
+			nnames++;
+		}
 	}
+	if (pending.s)
+		rec_push(a, names, sv(ctx, pending));
 }
 
 static void end_clsby(body_ctx *ctx)
@@ -806,6 +915,19 @@ static void end_subpara(body_ctx *ctx)
 	b->last_line.s = NULL;
 }
 
+/* A portion marking (5 FAH-1 H-246.2): U, C, S, TS, SBU or LOU, perhaps with caveats after a
+ * slash (S/NF, C//NF, SBU/NF); not an abbreviation in parentheses (CPI, SCA). */
+static int is_portion_mark(slice m)
+{
+	static const char *const levels[] = { "TS", "SBU", "LOU", "U", "C", "S" };
+	for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+		size_t n = strlen(levels[i]);
+		if (m.n >= n && !memcmp(m.s, levels[i], n) && (m.n == n || m.s[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 static void end_text(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
@@ -814,8 +936,10 @@ static void end_text(body_ctx *ctx)
 	slice t = join(ctx, 0, ' ', &prefix);
 	if (!t.s)
 		return;
-	/* Lines before the subject and the first paragraph are office and handling lines. */
-	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80) {
+	/* Lines before the subject and the first paragraph are office and handling lines (in an
+	 * excerpt, without a header or a classification line above them, they are its text). */
+	if (!b->seen_para && !ctx->blx.seen_keyword && b->nsegs == 1 && t.n <= 80 &&
+	    (b->seen_classline || ctx->has_header)) {
 		rec_push(a, b->pass_lines, sv(ctx, t));
 		return;
 	}
@@ -830,14 +954,30 @@ static void end_text(body_ctx *ctx)
 	if (is_heading(b, t) && (b->block_after_rule || !is_name_line(t, lim_of(ctx, t)))) {
 		b->heading = t.s;
 		b->heading_len = t.n;
+		b->heading_used = 0;
 		b->last_line = t;
 		b->last_line_alone = 1;
 		b->last_is_para = -1; /* a heading: not in paragraphs */
 		return;
 	}
+	/* An unnumbered paragraph with its portion marking ("(C) The minister ..."): the marking
+	 * is the paragraph's, as a numbered one's is. */
+	int rank = mark.s && is_portion_mark(mark) ? marking_rank(mark.s, mark.n) : -1;
+	if (rank >= 0 && unmarked.s) {
+		size_t cut = (size_t)(unmarked.s - t.s);
+		prefix = prefix > cut ? prefix - cut : 0;
+		t = unmarked;
+		b->elements++; /* a portion marking is a telegram's */
+		if (rank > b->top_mark) {
+			b->top_mark = rank;
+			b->top_mark_at = b->first.start;
+		}
+	} else {
+		mark.s = NULL;
+	}
 	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
 	rec_set_null(a, p, F_PARAGRAPH_NUMBER);
-	rec_set_null(a, p, F_PARAGRAPH_MARKING);
+	rec_set(a, p, F_PARAGRAPH_MARKING, mark.s ? sv(ctx, mark) : NULL);
 	rec_set(a, p, F_PARAGRAPH_HEADING, b->heading ? val_str(a, b->heading, b->heading_len) : NULL);
 	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
 	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS);
@@ -859,6 +999,8 @@ void body_block_end(body_ctx *ctx)
 	case BLOCK_SUBPARA: end_subpara(ctx); break;
 	case BLOCK_TEXT: end_text(ctx); break;
 	}
+	if (b->block != BLOCK_TEXT)
+		b->elements++;
 	if (b->block != BLOCK_PARA && b->block != BLOCK_TEXT && b->block != BLOCK_SUBPARA)
 		b->last_line.s = NULL;
 	b->block = BLOCK_NONE;
@@ -867,12 +1009,65 @@ void body_block_end(body_ctx *ctx)
 
 /* ---- after the last item ----------------------------------------------------------------- */
 
-/* The signature: the last line of the text, when it is a name on its own. */
+/* A signature run on after the last sentence of mixed-case prose, its line break lost ("... End
+ * comment. DOE"): the capitals after the last ". ", when they read as a name. */
+static slice glued_signature(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	slice none = { NULL, 0 }, line = b->last_line;
+	if (!line.s || b->last_is_para == -1 || !b->npara || line.n < 8)
+		return none;
+	const char *e = line.s + line.n, *q = e;
+	while (q > line.s && q[-1] != ' ')
+		q--;
+	/* back over at most three words of capitals to ". " */
+	for (int words = 1; words <= 3; words++) {
+		if (q - line.s >= 3 && q[-1] == ' ' && q[-2] == '.')
+			break;
+		if (words == 3 || q == line.s)
+			return none;
+		q--;
+		while (q > line.s && q[-1] != ' ')
+			q--;
+	}
+	slice name = trimmed(q, e);
+	if (!name.s)
+		return none;
+	int lower = 0, letters = 0;
+	for (const char *c = line.s; c < q && !lower; c++)
+		lower = *c >= 'a' && *c <= 'z';
+	for (size_t i = 0; i < name.n; i++) {
+		char c = name.s[i];
+		if (c >= 'a' && c <= 'z')
+			return none;
+		letters += c >= 'A' && c <= 'Z';
+	}
+	if (!lower || letters < 3 || name.n > 40 || name.s[name.n - 1] == '.' ||
+	    !is_name_line(name, ctx->tg.lim))
+		return none;
+	return name;
+}
+
+/* The signature: the last line of the text, when it is a name on its own, or run on after the
+ * last sentence. */
 static void signature(body_ctx *ctx)
 {
 	body_state *b = &ctx->b;
 	arena *a = ctx->tg.a;
 	slice line = b->last_line;
+	if (line.s && !(b->last_line_alone && is_name_line(line, ctx->tg.lim))) {
+		slice name = glued_signature(ctx);
+		body_para *last = name.s ? &b->paras[b->npara - 1] : NULL;
+		if (last && last->text.s && last->text.n > name.n &&
+		    !memcmp(last->text.s + last->text.n - name.n, name.s, name.n)) {
+			rec_push(a, b->signature, sv(ctx, name));
+			b->elements++;
+			slice t = trimmed(last->text.s, last->text.s + last->text.n - name.n);
+			last->text = t;
+			rec_set(a, last->obj, F_PARAGRAPH_TEXT, sv(ctx, t));
+		}
+		return;
+	}
 	if (!line.s || !b->last_line_alone || !is_name_line(line, ctx->tg.lim))
 		return;
 	/* Two signers are written "NAME1/NAME2" or "NAME1 / NAME2". */
@@ -885,6 +1080,7 @@ static void signature(body_ctx *ctx)
 		if (name.s)
 			rec_push(a, b->signature, sv(ctx, name));
 		p = q < end ? q + 1 : end;
+		b->elements++;
 	}
 	/* Out of the text it ended. */
 	if (b->last_is_para == -1) {
@@ -991,9 +1187,11 @@ static void spans(body_ctx *ctx, const char *start)
 				span = trimmed(span.s + 1, span.s + span.n);
 			if (!span.s)
 				continue;
+			b->elements++;
 			if (kind == SPAN_SUMMARY) {
 				if (!summary)
 					summary = rec_set(a, ctx->tg.rec->root, F_CABLE_SUMMARY, sv(ctx, span));
+				b->has_summary = 1;
 			} else {
 				rec_push(a, kind == SPAN_COMMENT ? b->comments : b->notes, sv(ctx, span));
 			}
@@ -1001,6 +1199,72 @@ static void spans(body_ctx *ctx, const char *start)
 			 * comment). */
 		}
 	}
+}
+
+/* A summary under its own heading (SUMMARY, underlined or not) rather than in marks: the first
+ * paragraph under it. */
+static void summary_heading(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	for (size_t m = 0; m < b->npara && !b->has_summary; m++) {
+		slice h = b->paras[m].heading;
+		while (h.n && (h.s[h.n - 1] == ':' || h.s[h.n - 1] == ' '))
+			h.n--;
+		if (h.n != 7 || !starts_with_ci(h, "SUMMARY") || !b->paras[m].text.s)
+			continue;
+		/* The paragraphs under the heading, up to an END SUMMARY among them. */
+		size_t last = m, total = 0;
+		const char *cut = NULL;
+		for (size_t x = m; x < b->npara && b->paras[x].heading.s == b->paras[m].heading.s; x++) {
+			slice t = b->paras[x].text;
+			last = x;
+			for (size_t i = 0; t.s && i + 11 <= t.n && !cut; i++)
+				if (starts_with_ci((slice){ t.s + i, t.n - i }, "END SUMMARY"))
+					cut = t.s + i;
+			total += t.n + 2;
+			if (cut)
+				break;
+		}
+		char *buf = arena_alloc(ctx->tg.a, total + 1);
+		size_t k = 0;
+		for (size_t x = m; buf && x <= last; x++) {
+			slice t = b->paras[x].text;
+			size_t take = x == last && cut ? (size_t)(cut - t.s) : (t.s ? t.n : 0);
+			if (k && take)
+				buf[k++] = '\n', buf[k++] = '\n';
+			if (take)
+				memcpy(buf + k, t.s, take);
+			k += take;
+		}
+		slice span = buf ? trimmed(buf, buf + k) : (slice){ NULL, 0 };
+		while (span.s && span.n && span.s[span.n - 1] == ' ')
+			span.n--;
+		if (span.s && span.n) {
+			rec_set(ctx->tg.a, ctx->tg.rec->root, F_CABLE_SUMMARY, val_str(ctx->tg.a, span.s, span.n));
+			b->has_summary = 1;
+			b->elements++;
+		}
+		break; /* the first SUMMARY heading only: each paragraph is read once */
+	}
+}
+
+/* A heading-like last line that no paragraph came under is text, not dropped: "Appears in
+ * these articles", or an excerpt's only line. */
+static void dangling_heading(body_ctx *ctx)
+{
+	body_state *b = &ctx->b;
+	arena *a = ctx->tg.a;
+	if (!b->heading || b->heading_used)
+		return;
+	slice t = { b->heading, b->heading_len };
+	b->heading = NULL;
+	cw_value *p = rec_new_item(a, F_CABLE_PARAGRAPHS);
+	rec_set_null(a, p, F_PARAGRAPH_NUMBER);
+	rec_set_null(a, p, F_PARAGRAPH_MARKING);
+	rec_set_null(a, p, F_PARAGRAPH_HEADING);
+	rec_set(a, p, F_PARAGRAPH_TEXT, sv(ctx, t));
+	rec_array(a, p, F_PARAGRAPH_SUBPARAGRAPHS);
+	push_paragraph(ctx, p, t);
 }
 
 void body_parse(body_ctx *ctx, const char *start)
@@ -1029,7 +1293,9 @@ void body_parse(body_ctx *ctx, const char *start)
 	/* A report no error rule took (the parser gave up), and its block: not lost. */
 	body_out_of_place(ctx);
 	signature(ctx);
+	dangling_heading(ctx);
 	spans(ctx, start);
+	summary_heading(ctx);
 	put_paragraphs(ctx);
 
 	cw_value *furn = rec_set_object(a, root, F_CABLE_FURNITURE);

@@ -16,6 +16,7 @@ enum block_kind { BLOCK_NONE, BLOCK_EO, BLOCK_TAGS, BLOCK_SUBJECT, BLOCK_REF, BL
 typedef struct body_para {
 	cw_value *obj;
 	slice text;
+	slice heading;           /* the section heading above it (SUMMARY: the summary) */
 } body_para;
 
 /* More than the canonical captions there are (lexer/cable/body_fields.re). */
@@ -41,6 +42,8 @@ typedef struct body_state {
 	int last_is_para;
 	const char *heading;     /* section heading for the paragraphs that follow */
 	size_t heading_len;
+	int heading_used;
+	int has_summary;        /* a paragraph has it (else, at the end, it is the last text) */
 	int last_number;         /* last paragraph number */
 	int seen_classline, seen_para;
 	int ref_blocks;
@@ -53,6 +56,8 @@ typedef struct body_state {
 	size_t dumps, repeats;
 	size_t first_dump;
 	int signature_done;
+	int elements;            /* elements of a telegram read (keyword lines, numbered
+				  * paragraphs, captions, a signature, ...): an excerpt has some */
 	int after_rule;          /* the last item was a rule line */
 	int block_after_rule;    /* the current block follows a rule line */
 	syntax_report report;     /* a syntax error until its error rule reports it */
@@ -64,6 +69,7 @@ typedef struct body_ctx {
 	body_lexer blx;
 	body_state b;
 	int year;                /* the cable's year (DTG, else the release's); -1 unknown */
+	int has_header;          /* a routing header came before the body */
 } body_ctx;
 
 /* Runs the body grammar over the text from start. */

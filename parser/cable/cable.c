@@ -251,6 +251,37 @@ static void put_csv(cable_ctx *ctx, const decoded *dec)
 			    dec->csv_fields == 1 ? "" : "s");
 }
 
+/* The serial of the release's id (09STATE49854 -> 49854) when the id names the same post as
+ * the FM line and its low digits are the station serial's; NULL otherwise, and when the
+ * station serial already says it all. */
+static slice release_serial(const char *rel, slice fm_origin, slice ssn)
+{
+	slice none = { NULL, 0 };
+	if (!rel || !ssn.s || !fm_origin.s || strlen(rel) < 4)
+		return none;
+	const char *p = rel + 2, *o = p;
+	while (*p && !(*p >= '0' && *p <= '9'))
+		p++;
+	char want[128], got[128];
+	squash(fm_origin, want, sizeof want);
+	squash((slice){ o, (size_t)(p - o) }, got, sizeof got);
+	size_t n = strlen(p);
+	if (!got[0] || strcmp(want, got) != 0 || n == 0 || n > 12 || strspn(p, "0123456789") != n)
+		return none;
+	long long serial = 0, low = 0, mod = 1;
+	for (size_t i = 0; i < n; i++)
+		serial = serial * 10 + (p[i] - '0');
+	for (size_t i = 0; i < ssn.n; i++) {
+		if (ssn.s[i] < '0' || ssn.s[i] > '9')
+			return none;
+		low = low * 10 + (ssn.s[i] - '0');
+		mod *= 10;
+	}
+	if (serial < mod || serial % mod != low)
+		return none;
+	return (slice){ p, n };
+}
+
 static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 {
 	arena *a = ctx->tg.a;
@@ -301,6 +332,16 @@ static void put_id(cable_ctx *ctx, const decoded *dec, const char *rel)
 		rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_ID_FROM_HEADER", at,
 			    "no readable classification line: the reference id comes from the FM line "
 			    "and the DE line's station serial number");
+		/* The station serial holds only the serial's low four digits (09STATE49854 is
+		 * #9854): the release's id gives the rest when its post and low digits agree. */
+		slice full = release_serial(rel, fm_origin, ssn);
+		if (full.s) {
+			serial = full;
+			rec_diag_at(ctx->tg.rec, CW_NOTE, "CABLE_SERIAL_FROM_RELEASE", at,
+				    "the DE line's station serial #%.*s is the low digits of the "
+				    "release's serial %.*s: the id takes the release's", (int)ssn.n,
+				    ssn.s, (int)full.n, full.s);
+		}
 	}
 	if (!origin.s || !serial.s) {
 		if (rel) {
@@ -506,6 +547,31 @@ static void cross_checks(cable_ctx *ctx, const char *rel)
 			    "a paragraph is marked above the cable's classification (%s)", level);
 }
 
+/* A telegram without its routing header and its classification line is an excerpt (quoted,
+ * cut from a PDF, pasted from a search result): it says so, and a warning names what a whole
+ * telegram would have. Only a text with no element of a telegram at all is not one. */
+static void put_excerpt(cable_ctx *ctx)
+{
+	const routing_state *r = &ctx->route.r;
+	const body_state *b = &ctx->body.b;
+	int header = r->seen_format || r->banner;
+	int addressed = r->counts[ROUTING_FROM] || r->counts[ROUTING_TO] || r->counts[ROUTING_INFO] ||
+			r->counts[ROUTING_XMT];
+	int excerpt = !header && !b->seen_classline;
+	rec_set_bool(ctx->tg.a, ctx->tg.rec->root, F_CABLE_EXCERPT, excerpt);
+	if (!excerpt)
+		return;
+	if (!addressed && !b->elements) {
+		rec_diag_at(ctx->tg.rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
+			    "no routing header and no classification line: this does not look like "
+			    "a telegram");
+		return;
+	}
+	rec_diag_at(ctx->tg.rec, CW_WARNING, "CABLE_EXCERPT", 0,
+		    "an excerpt of a telegram: %s, no classification line",
+		    addressed ? "addressees but no routing header" : "no routing header");
+}
+
 void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 {
 	cable_ctx ctx;
@@ -537,6 +603,10 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 		start = after;
 	}
 	const char *stop = dec->has_blocks ? ctx.tg.text + dec->header_end : NULL;
+	/* An excerpt without a routing header is all body: its first lines (a REF, a Classified
+	 * By, prose) are not a header's unknown lines. */
+	if (!stop && !hdr_routing_ahead(start, ctx.tg.lim))
+		stop = start;
 	const char *body = routing_parse(&ctx.route, start, stop);
 	if (dec->has_blocks) {
 		body = ctx.tg.text + dec->body_start;
@@ -563,14 +633,11 @@ void cable_parse(cw_record *rec, const decoded *dec, const char *path)
 	rec_set_null(a, root, F_CABLE_SERIAL);
 	/* References without a year are taken to be of the cable's year. */
 	ctx.body.year = ctx.route.r.has_dtg ? ctx.route.r.dtg.year : release_year(dec, rel);
+	ctx.body.has_header = ctx.route.r.seen_format || ctx.route.r.banner || ctx.route.r.counts[ROUTING_TO];
 	body_parse(&ctx.body, body);
 	put_classification(&ctx);
 	put_id(&ctx, dec, rel);
 	cross_checks(&ctx, rel);
 
-	if (!ctx.route.r.seen_format && !ctx.route.r.counts[ROUTING_TO] && !ctx.route.r.banner && !ctx.body.b.seen_classline &&
-	    !ctx.body.b.npara)
-		rec_diag_at(rec, CW_ERROR, "CABLE_NOT_FOUND", 0,
-			    "no routing header and no classification line: this does not look like "
-			    "a telegram");
+	put_excerpt(&ctx);
 }
