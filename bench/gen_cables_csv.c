@@ -2,6 +2,8 @@
  * benchmark: no header row, 8 quoted columns (id, M/D/YYYY H:MM, refid, origin, classification,
  * refs joined by |, header, text), quotes written \", header and text lines ending in a backslash.
  * The content is made up from a small vocabulary; only the shape follows the leak's dump.
+ * Row sizes follow the release's: each row's size is drawn from the quantiles below (mean about
+ * 6.8 KB, long tail to about 54 KB), so that rows/s figures compare with the real 1.7 GB file.
  *
  * usage: gen_cables_csv SIZE_BYTES [SEED] */
 #include <stdint.h>
@@ -36,6 +38,27 @@ static const char *words[] = {
 	"embassy", "will", "follow", "up", "with", "ministry", "contacts", "in", "coming", "weeks",
 	"opposition", "leaders", "called", "\\\"urgent\\\"", "reform", "of", "electoral", "law",
 };
+
+/* Row sizes in bytes at quantiles 0, 5, 10, 25, 50, 75, 90, 95, 99, 99.9 and 100 %: the sizes of
+ * the header and body text of the 4,205 pages of ../shared/corpus/cables/wikileaks-html (mean
+ * 8.4 KB), scaled by 0.813 to the release's mean (1.7 GB / 251,287 rows = 6.8 KB). */
+static const double size_at[][2] = {
+	{ 0.000, 300 },	  { 0.050, 1190 },  { 0.100, 1820 },  { 0.250, 3490 },
+	{ 0.500, 5930 },  { 0.750, 8800 },  { 0.900, 12320 }, { 0.950, 15090 },
+	{ 0.990, 26220 }, { 0.999, 44950 }, { 1.000, 54200 },
+};
+
+/* A row size drawn from the table: the quantile u, then linear between its two neighbours. */
+static unsigned long row_size(void)
+{
+	double u = rnd(1000000) / 1000000.0;
+	size_t i = 1;
+	while (i + 1 < sizeof size_at / sizeof *size_at && size_at[i][0] < u)
+		i++;
+	double lo = size_at[i - 1][0], hi = size_at[i][0];
+	double t = hi > lo ? (u - lo) / (hi - lo) : 0;
+	return (unsigned long)(size_at[i - 1][1] + t * (size_at[i][1] - size_at[i - 1][1]));
+}
 
 static char out[1 << 20];
 static size_t used;
@@ -99,6 +122,7 @@ int main(int argc, char **argv)
 		state ^= strtoull(argv[2], NULL, 10) * 0x9E3779B97F4A7C15ULL;
 	char buf[512];
 	for (long row = 1; total < size; row++) {
+		unsigned long long row_start = total, target = row_size();
 		int post = (int)rnd(sizeof posts / sizeof *posts);
 		int lvl = (int)rnd(sizeof levels / sizeof *levels);
 		int year = 2000 + (int)rnd(10), month = 1 + (int)rnd(12), day = 1 + (int)rnd(28);
@@ -152,12 +176,12 @@ int main(int argc, char **argv)
 			line("Classified By: Ambassador A. Example for reasons 1.4 (b) and (d)");
 			line("");
 		}
-		int paras = 3 + (int)rnd(12);
-		for (int p = 1; p <= paras; p++) {
+		/* Paragraphs until the row reaches its drawn size (at least one). */
+		for (int p = 1; p == 1 || total - row_start + 180 < target; p++) {
 			snprintf(buf, sizeof buf, "%d. (%s) ", p, marks[lvl]);
 			put(buf);
 			int sentences = 2 + (int)rnd(6);
-			for (int k = 0; k < sentences; k++)
+			for (int k = 0; k < sentences && total - row_start + 180 < target; k++)
 				sentence();
 			put("\\\n");
 			line("");
