@@ -1,90 +1,98 @@
 #!/bin/sh
-# make bench: speed and peak memory of `cablewire convert`, side by side with `wc -l` over the same
-# bytes in the same run (the machines are shared: compare ratios, not absolutes). Inputs:
-#   1. a generated cables.csv-form file of CSV_BYTES (2 GiB by default) and a tenth of it,
-#      converted as one stream: records/s, and memory flat whatever the size;
-#   2. every cable form of ../shared/corpus/cables: the WikiLeaks pages (a directory of files,
-#      the .tar.xz read in place, and a .7z like the release's own), the body-text files, the
-#      2011-layout pages (skipped when the corpus is absent).
-# Each is timed on one thread (--jobs 1) and on two (--jobs 2). Not part of `make check`.
+# make bench: CPU time (user + system, median of 5 runs, bench/measure.py) of `cablewire convert
+# --jobs 1` to JSON Lines, each set beside `wc -l` over the same bytes measured in the same run:
+# the ratio to `wc -l` is the figure to compare (the machines are shared; CPU time, not wall
+# time). Per set: MB/s and units/s of CPU time, the system time's share, peak RSS, minor page
+# faults and, with strace, the number of brk calls (one more run). Sets:
+#   cables.csv  CSV_BYTES of bench/gen_cables_csv.c rows (seed 1; the release's row sizes,
+#               mean 6.8 KB), one stream
+#   pages       every WikiLeaks page of SHARED/corpus/cables/wikileaks-html.tar.xz, a directory
+#   body-txt    the body-text files of SHARED/corpus/cables/body-txt.tar.xz, a directory
+#   reuters     the Reuters-21578 SGML files of SHARED/corpus/news (reut2-*.sgm)
+#   pages.txz   the same pages read in place from the .tar.xz (xz -dc | wc -l; the RSS includes
+#               the xz decoder's dictionary, 64 MB for the corpus's xz -9 archives)
+# Then the wall-time speed-up of --jobs 2 over --jobs 1 (median of 5 each), meaningful only on an
+# otherwise idle machine. The corpus sets are skipped, saying so, when SHARED/corpus is absent.
+# Not part of `make check`.
 # Usage: bench/run.sh SHARED_DIR CABLEWIRE BUILD_DIR GEN_CABLES_CSV CSV_BYTES
 set -eu
 SHARED=$1 CW=$2 BUILD=$3 GEN=$4 CSV_BYTES=$5
-scripts/deps.sh time libarchive-tools >/dev/null
+RUNS=${RUNS:-5}
+scripts/deps.sh strace >/dev/null
 WORK=$BUILD/bench
 mkdir -p "$WORK"
 
-measure() { # prints "seconds peak-kB" for a command
-	/usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-	tail -n 1 "$WORK/time.txt" # after "Command exited with non-zero status" when convert found errors
-}
-best() { # the fastest of N runs: "seconds peak-kB"
-	runs=$1; shift
-	i=0
-	while [ $i -lt "$runs" ]; do measure "$@"; i=$((i + 1)); done | sort -n | head -n 1
-}
-header() {
-	printf '%-36s %9s %9s %11s %9s %8s\n' "" "seconds" "MB/s" "records/s" "peak MB" "vs wc -l"
-}
-row() { # name "seconds peak-kB" bytes records "wc-seconds"
-	echo "$2 $3 $4 $5" | awk -v name="$1" '{
-		s = $1 < 0.01 ? 0.01 : $1; w = $5 < 0.01 ? 0.01 : $5;
-		printf "%-36s %9.2f %9.1f %11s %9.1f %7.1fx\n", name, $1, $3 / 1048576 / s,
-			$4 == "-" ? "-" : sprintf("%.0f", $4 / s), $2 / 1024, s / w }'
-}
-speedup() { # "seconds ..." (1 job) "seconds ..." (2 jobs)
-	echo "$1 $2" | awk '{ a = $1 < 0.01 ? 0.01 : $1; b = $3 < 0.01 ? 0.01 : $3;
-		printf "speed-up with --jobs 2: %.2fx\n", a / b }'
-}
-# bench_set NAME RECORDS BYTES RUNS WC-COMMAND -- CABLEWIRE-ARGS...: one table
+printf '%-10s %8s %7s %8s %7s %8s %9s %6s %8s %9s %6s\n' set MB units "cpu s" "wc -l" \
+	MB/s units/s "sys %" "RSS MB" "minflt" brk
+# bench_set NAME UNITS BYTES LIST-FILE WC-COMMAND [CONVERT-OPTIONS...]: one line for the files
+# listed, which WC-COMMAND reads as plain bytes
 bench_set() {
-	name=$1 records=$2 bytes=$3 runs=$4 wccmd=$5
-	shift 6
-	wc=$(best "$runs" sh -c "$wccmd")
-	j1=$(best "$runs" "$CW" convert --jobs 1 "$@" -o /dev/null)
-	j2=$(best "$runs" "$CW" convert --jobs 2 "$@" -o /dev/null)
-	echo
-	echo "bench: $name: $records records, $(echo "$bytes" | awk '{printf "%.1f", $1 / 1048576}') MB"
-	header
-	row "wc -l" "$wc" "$bytes" "-" "${wc%% *}"
-	row "cablewire convert --jobs 1" "$j1" "$bytes" "$records" "${wc%% *}"
-	row "cablewire convert --jobs 2" "$j2" "$bytes" "$records" "${wc%% *}"
-	speedup "$j1" "$j2"
+	name=$1 units=$2 bytes=$3 list=$4 wccmd=$5
+	shift 5
+	xargs cat <"$list" >/dev/null # the page cache warm for both commands
+	wc=$(bench/measure.py "$RUNS" sh -c "$wccmd")
+	# shellcheck disable=SC2046
+	cw=$(bench/measure.py "$RUNS" "$CW" convert --jobs 1 "$@" $(cat "$list") -o "$WORK/out.jsonl")
+	brk=-
+	if command -v strace >/dev/null 2>&1; then
+		# shellcheck disable=SC2046
+		strace -f -c -e trace=brk -o "$WORK/strace.txt" "$CW" convert --jobs 1 "$@" \
+			$(cat "$list") -o "$WORK/out.jsonl" >/dev/null 2>&1 || true
+		brk=$(awk '$NF == "brk" { print $4 }' "$WORK/strace.txt")
+		brk=${brk:-0}
+	fi
+	echo "$wc $cw" | awk -v name="$name" -v bytes="$bytes" -v units="$units" -v brk="$brk" '{
+		w = $1; c = $7; printf "%-10s %8.1f %7d %8.3f %6.1fx %8.1f %9.0f %5.1f%% %8.1f %9d %6s\n",
+		name, bytes / 1e6, units, c, c / w, bytes / 1e6 / c, units / c, 100 * $9 / c,
+		$10 / 1024, $11, brk }'
+	echo "$name $cw" >>"$WORK/jobs1.txt"
+	rm -f "$WORK/out.jsonl"
 }
+# speedup NAME LIST-FILE [CONVERT-OPTIONS...]: wall time of --jobs 1 (from bench_set) over --jobs 2
+speedup() {
+	name=$1 list=$2
+	shift 2
+	# shellcheck disable=SC2046 # the lists hold paths without blanks
+	j2=$(bench/measure.py "$RUNS" "$CW" convert --jobs 2 "$@" $(cat "$list") -o "$WORK/out.jsonl")
+	j1=$(awk -v name="$name" '$1 == name { print $8 }' "$WORK/jobs1.txt")
+	echo "$j1 $j2" | awk -v name="$name" '{ printf "%-10s --jobs 1 %.3f s, --jobs 2 %.3f s wall: %.2fx\n",
+		name, $1, $8, $1 / $8 }'
+	rm -f "$WORK/out.jsonl"
+}
+: >"$WORK/jobs1.txt"
 
-# ---- 1. generated cables.csv ------------------------------------------------------------------
-big=$WORK/cables-generated.csv small=$WORK/cables-generated-tenth.csv
-if [ ! -f "$big" ] || [ "$(wc -c <"$big")" -lt "$CSV_BYTES" ]; then
-	echo "bench: generating $CSV_BYTES bytes of cables.csv-form rows (invented content)"
-	"$GEN" "$CSV_BYTES" >"$big"
-	"$GEN" $((CSV_BYTES / 10)) >"$small"
+csv=$WORK/cables-generated-$CSV_BYTES.csv
+if [ ! -f "$csv" ]; then
+	"$GEN" "$CSV_BYTES" 1 >"$csv.tmp"
+	mv "$csv.tmp" "$csv"
 fi
-for f in "$small" "$big"; do
-	bytes=$(wc -c <"$f")
-	rows=$(grep -c '^"[0-9]*","' "$f")
-	cat "$f" >/dev/null # warm the page cache for every command
-	bench_set "$(basename "$f") (one stream)" "$rows" "$bytes" 1 "wc -l '$f'" -- --from cables-csv "$f"
-done
+echo "$csv" >"$WORK/csv.list"
+bench_set cables.csv "$(grep -c '^"[0-9]*","' "$csv")" "$(wc -c <"$csv")" "$WORK/csv.list" \
+	"wc -l '$csv'" --from cables-csv
 
-# ---- 2. the corpus's cables, every form ---------------------------------------------------------
-CORPUS=$SHARED/corpus/cables
-if [ ! -d "$CORPUS" ]; then
-	echo
-	echo "bench: corpus cables skipped: $CORPUS not found"
+CABLES=$SHARED/corpus/cables NEWS=$SHARED/corpus/news
+if [ ! -d "$CABLES" ] || [ ! -d "$NEWS" ]; then
+	echo "bench: corpus sets skipped: $SHARED/corpus not found"
+	speedup cables.csv "$WORK/csv.list" --from cables-csv
 	exit 0
 fi
-for set in wikileaks-html wikileaks-html-2011-layout body-txt; do
-	[ -d "$WORK/$set" ] || { mkdir -p "$WORK/$set" && tar -xJf "$CORPUS/$set.tar.xz" -C "$WORK/$set"; }
-	find "$WORK/$set" -type f | sort >"$WORK/$set.list"
-	files=$(wc -l <"$WORK/$set.list")
-	bytes=$(xargs cat <"$WORK/$set.list" | wc -c)
-	xargs cat <"$WORK/$set.list" >/dev/null
-	bench_set "$set: $files files in a directory" "$files" "$bytes" 3 "xargs wc -l <'$WORK/$set.list'" -- "$WORK/$set"
-	# The same files read in place from the corpus's .tar.xz: decompression is part of the cost.
-	bench_set "$set: the .tar.xz read in place" "$files" "$bytes" 3 "xz -dc '$CORPUS/$set.tar.xz' | wc -l" -- "$CORPUS/$set.tar.xz"
+for set in wikileaks-html body-txt; do
+	[ -d "$WORK/$set" ] || { mkdir -p "$WORK/$set" && tar -xJf "$CABLES/$set.tar.xz" -C "$WORK/$set"; }
+	find "$WORK/$set" -type f | LC_ALL=C sort >"$WORK/$set.list"
 done
-# The release came as a 7z of HTML pages: the pages again, as a 7z archive.
-[ -f "$WORK/wikileaks-html.7z" ] || (cd "$WORK/wikileaks-html" && bsdtar --format 7zip -cf ../wikileaks-html.7z .)
-files=$(wc -l <"$WORK/wikileaks-html.list")
-bytes=$(xargs cat <"$WORK/wikileaks-html.list" | wc -c)
-bench_set "wikileaks-html: a .7z read in place" "$files" "$bytes" 3 "bsdtar -xOf '$WORK/wikileaks-html.7z' | wc -l" -- "$WORK/wikileaks-html.7z"
+[ -d "$WORK/reuters" ] || { mkdir -p "$WORK/reuters" && tar -xJf "$NEWS/reuters21578-dev.tar.xz" -C "$WORK/reuters"; }
+find "$WORK/reuters" -name 'reut2-*.sgm' | LC_ALL=C sort >"$WORK/reuters.list"
+# set NAME LIST-FILE UNITS: a directory set, wc -l over the same files
+set_of() {
+	bench_set "$1" "$3" "$(xargs cat <"$2" | wc -c)" "$2" "xargs wc -l <'$2'"
+}
+set_of pages "$WORK/wikileaks-html.list" "$(wc -l <"$WORK/wikileaks-html.list")"
+set_of body-txt "$WORK/body-txt.list" "$(wc -l <"$WORK/body-txt.list")"
+set_of reuters "$WORK/reuters.list" "$(xargs cat <"$WORK/reuters.list" | grep -c '<REUTERS ')"
+echo "$CABLES/wikileaks-html.tar.xz" >"$WORK/txz.list"
+bench_set pages.txz "$(wc -l <"$WORK/wikileaks-html.list")" \
+	"$(xargs cat <"$WORK/wikileaks-html.list" | wc -c)" "$WORK/txz.list" \
+	"xz -dc '$CABLES/wikileaks-html.tar.xz' | wc -l"
+echo
+speedup cables.csv "$WORK/csv.list" --from cables-csv
+speedup pages "$WORK/wikileaks-html.list"
