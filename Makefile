@@ -307,6 +307,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/archive_tools.sh $(CLI)
 	@tests/install.sh
 	@tests/readme.sh $(CLI)
+	@tests/bench_tools.sh $(GEN_CSV)
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
 	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
@@ -416,6 +417,9 @@ BENCH_CSV_BYTES ?= 268435456
 $(GEN_CSV): bench/gen_cables_csv.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(STRICT) -O2 -o $@ $<
+
+# make check tries the benchmark's tools (tests/bench_tools.sh), not the benchmark.
+check: $(GEN_CSV)
 
 bench: $(CLI) $(GEN_CSV)
 	@bench/run.sh $(SHARED) $(CLI) $(BUILD) $(GEN_CSV) $(BENCH_CSV_BYTES)
