@@ -78,6 +78,10 @@ def read_counts(out_file):
 def stages(incl, edges, total):
     def cost(names):
         return sum(incl.get(n, 0) for n in names)
+    for name, fns in STAGES.items():  # a renamed function must not empty a stage unnoticed
+        if not any(fn in incl for fn in fns):
+            sys.exit(f"profile.py: none of the functions of stage {name} ran ({', '.join(fns)}):"
+                     " renamed? update STAGES in bench/profile.py")
     s = {name: cost(fns) for name, fns in STAGES.items()}
     s["splitting"] -= sum(edges.get((a, b), 0) for a in STAGES["splitting"]
                           for b in STAGES["detection"])
