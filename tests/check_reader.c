@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
+#include "parser/input/binary.h"
 
 static const char *sample = "VZCZCXRO0001\nOO RUEHXY\nDE RUEHXY #0001 0011200\nZNY UUUUU ZZH\n"
 			    "O 011200Z JAN 09\nFM AMEMBASSY X\nTO RUEHC/SECSTATE WASHDC 0001\n\n"
@@ -139,11 +140,88 @@ START_TEST(test_input_failed_records)
 }
 END_TEST
 
+/* The binary sniff skips printable ASCII a block at a time: its answer is the one of the plain
+ * byte-by-byte count (kept here as the reference) on text, UTF-8, control bytes, NULs and
+ * damaged sequences mixed in every proportion, at lengths around the block sizes and past the
+ * 64 KiB sample. */
+static size_t ref_utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+	if (!len || len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+static int ref_looks_binary(const unsigned char *p, size_t len)
+{
+	size_t n = len < 65536 ? len : 65536, odd = 0, counted = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c == 0) {
+			i++;
+			continue;
+		}
+		counted++;
+		if (c < 0x80) {
+			odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+			i++;
+			continue;
+		}
+		size_t l = ref_utf8_len(p + i, n - i);
+		i += l ? l : 1;
+		odd += !l;
+	}
+	return counted >= 1024 && odd * 4 > counted;
+}
+
+START_TEST(test_binary_sniff_agrees_with_byte_by_byte)
+{
+	enum { MAX = 70000 };
+	unsigned char *buf = malloc(MAX);
+	ck_assert_ptr_nonnull(buf);
+	static const char *const utf8[] = { "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x93\x9c",
+					    "\xc3", "\xe2\x80", "\x80" };
+	const size_t lengths[] = { 0, 7, 15, 16, 17, 1023, 1024, 1500, 4099, 65535, 65536, MAX };
+	unsigned seed = 15, binary = 0, text = 0;
+	for (unsigned odd_per_256 = 0; odd_per_256 <= 160; odd_per_256 += 8) {
+		for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++) {
+			size_t n = 0, len = lengths[k];
+			while (n < len) {
+				seed = seed * 1103515245u + 12345u;
+				unsigned r = (seed >> 8) & 0xff, pick = (seed >> 16) & 0xff;
+				if (r < odd_per_256 / 2)
+					buf[n++] = (unsigned char)(pick % 0x20); /* controls, NUL */
+				else if (r < odd_per_256) {
+					const char *u = utf8[pick % 6];
+					for (size_t j = 0; u[j] && n < len; j++)
+						buf[n++] = (unsigned char)u[j];
+				} else if (r < odd_per_256 + 8)
+					buf[n++] = (unsigned char)(pick < 128 ? 0x7f : pick);
+				else
+					buf[n++] = (unsigned char)(0x20 + pick % 0x5f);
+			}
+			int want = ref_looks_binary(buf, len);
+			ck_assert_int_eq(input_looks_binary((const char *)buf, len), want);
+			binary += want;
+			text += !want;
+		}
+	}
+	/* Both answers were asked for. */
+	ck_assert_uint_gt(binary, 20);
+	ck_assert_uint_gt(text, 20);
+	free(buf);
+}
+END_TEST
+
 Suite *suite_reader(void)
 {
 	Suite *s = suite_create("reader");
 	TCase *tc = tcase_create("reader");
 	tcase_add_test(tc, test_chunk_sizes_agree);
+	tcase_add_test(tc, test_binary_sniff_agrees_with_byte_by_byte);
 	tcase_add_test(tc, test_empty_input_yields_one_error_record);
 	tcase_add_test(tc, test_unit_size_limit);
 	tcase_add_test(tc, test_item_limit);
