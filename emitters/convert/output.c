@@ -14,8 +14,20 @@
 /* Writes go out in large blocks: the output is as big as the input. */
 enum { OUTPUT_BUFFER = 1 << 20 };
 
+/* glibc ignores setvbuf's size when it is not given the buffer (its own is 4 KiB): the output
+ * went out in 4 KiB writes, one system call per 4 KiB, until the buffer was the stream's own. */
+static void buffer_largely(output *o)
+{
+	o->buffer = malloc(OUTPUT_BUFFER);
+	if (o->buffer)
+		setvbuf(o->f, o->buffer, _IOFBF, OUTPUT_BUFFER);
+}
+
+/* After the stream is closed: its buffer goes with the rest. */
 static void release(output *o)
 {
+	free(o->buffer);
+	o->buffer = NULL;
 	free(o->final_path);
 	free(o->tmp_path);
 	o->final_path = o->tmp_path = NULL;
@@ -34,7 +46,7 @@ static int open_stream(output *o, int fd, const char *mode)
 		say("%s: %s", o->tmp_path ? o->tmp_path : o->final_path, strerror(err));
 		return -1;
 	}
-	setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+	buffer_largely(o);
 	return 0;
 }
 
@@ -84,7 +96,7 @@ int output_open(output *o, const char *path)
 		}
 		o->final_path = strdup(path);
 		o->direct = 1;
-		setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER);
+		buffer_largely(o);
 		return 0;
 	}
 	if (output_lock_take(&o->lock, path) != 0)

@@ -11,6 +11,7 @@
 
 typedef struct output {
 	FILE *f;
+	char *buffer;      /* f's buffer, freed after f is closed */
 	char *final_path;  /* NULL for standard output */
 	char *tmp_path;    /* NULL when written in place */
 	int direct;        /* a device or pipe: no temporary file */

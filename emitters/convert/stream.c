@@ -2,6 +2,7 @@
  * each record rendered on the worker that parsed it, by that worker's own detached emitters, and
  * the bytes written in input order by the emitters that own the files. JSON Lines into a regular
  * file is resumable: written as OUT.partial, kept when the run is interrupted. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +46,20 @@ typedef struct rendering {
 	int failed;
 } rendering;
 
+/* Renderings given back once written, kept for the next records with their buffers grown
+ * already (a calloc and a chain of reallocs a record otherwise). Workers take them, the
+ * writing thread gives them back; a buffer grown past SPARE_MAX_BYTES by a huge record is not
+ * kept. */
+enum { SPARES = 16, SPARE_MAX_BYTES = 1 << 20 };
+typedef struct spares {
+	pthread_mutex_t mu;
+	rendering *r[SPARES];
+	int n;
+} spares;
+
 /* The byte-stream back end: the main output and the --csv-tables files. */
 typedef struct stream_backend {
+	spares spare;
 	cw_format format[OUTPUTS];
 	int active[OUTPUTS];
 	output file[OUTPUTS];
@@ -61,9 +74,18 @@ typedef struct stream_backend {
 static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uint64_t index)
 {
 	stream_backend *sb = ctx;
-	rendering *r = calloc(1, sizeof(*r));
-	if (!r)
+	rendering *r = NULL;
+	pthread_mutex_lock(&sb->spare.mu);
+	if (sb->spare.n)
+		r = sb->spare.r[--sb->spare.n];
+	pthread_mutex_unlock(&sb->spare.mu);
+	if (r) {
+		for (int i = 0; i < OUTPUTS; i++)
+			r->out[i].len = 0;
+		r->failed = 0;
+	} else if (!(r = calloc(1, sizeof(*r)))) {
 		return NULL;
+	}
 	for (int i = 0; i < OUTPUTS; i++) {
 		if (!sb->active[i])
 			continue;
@@ -74,15 +96,30 @@ static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uin
 	return r;
 }
 
-static void stream_discard(void *ctx, void *rendered)
+static void free_rendering(rendering *r)
 {
-	(void)ctx;
-	rendering *r = rendered;
-	if (!r)
-		return;
 	for (int i = 0; i < OUTPUTS; i++)
 		free(r->out[i].p);
 	free(r);
+}
+
+static void stream_discard(void *ctx, void *rendered)
+{
+	stream_backend *sb = ctx;
+	rendering *r = rendered;
+	if (!r)
+		return;
+	int keep = 1;
+	for (int i = 0; i < OUTPUTS; i++)
+		keep &= r->out[i].cap <= SPARE_MAX_BYTES;
+	pthread_mutex_lock(&sb->spare.mu);
+	if (keep && sb->spare.n < SPARES) {
+		sb->spare.r[sb->spare.n++] = r;
+		r = NULL;
+	}
+	pthread_mutex_unlock(&sb->spare.mu);
+	if (r)
+		free_rendering(r);
 }
 
 static int stream_write(void *ctx, const cw_record *rec, void *rendered, uint64_t index)
@@ -160,6 +197,7 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 		if (output_open(&sb.file[t], path) != 0)
 			break;
 	}
+	pthread_mutex_init(&sb.spare.mu, NULL);
 	sb.detached = calloc((size_t)cs.jobs * OUTPUTS, sizeof(*sb.detached));
 	sb.cursor = calloc(cs.jobs, sizeof(*sb.cursor));
 	/* A table that could not be opened was told (its path and the system's reason). */
@@ -221,6 +259,9 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	}
 	free(sb.detached);
 	free(sb.cursor);
+	while (sb.spare.n)
+		free_rendering(sb.spare.r[--sb.spare.n]);
+	pthread_mutex_destroy(&sb.spare.mu);
 	free(last);
 	if (partial && res.partial_kept && (res.interrupted || write_error)) {
 		char note[4200];

@@ -53,7 +53,11 @@ typedef struct decoded {
 	int part_set[AP_PARTS];
 } decoded;
 
+/* The form of an input from its first 64 KiB. form_detect_in_place does the same without a copy
+ * of them: buf[len] must be writable (the reader's sentinel byte); one byte is changed while it
+ * looks and put back. */
 cw_form form_detect(const char *buf, size_t len);
+cw_form form_detect_in_place(char *buf, size_t len);
 /* Where a decoder writes: the text (finished, see lexer/core/text.h), the strings it keeps
  * (arena) and its diagnostics. Decoders never see the record. */
 typedef struct decode_out {

@@ -9,6 +9,7 @@
 #include "parser/input/output_guard.h"
 #include "parser/input/say.h"
 #include "parser/input/sources.h"
+#include "parser/input/unit.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. */
 enum { CHUNK = 1 << 20 };
@@ -95,11 +96,24 @@ static int on_source(void *ctx, source *s)
 	int stop = 0;
 	uint64_t units = 0, offset = 0;
 	long n;
-	while ((n = source_read(s, wc->buf, CHUNK)) > 0) {
+	for (;;) {
+		/* Read straight into the reader where it can take the bytes as they are: as many as
+		 * are still to come when that is known (a page becomes its unit without a copy),
+		 * else a chunk. The end of a known size is confirmed through the walk's buffer. */
+		int64_t expected = source_expected(s);
+		size_t want = expected < 0 || expected > CHUNK ? CHUNK : (size_t)expected;
+		char *in = reader_fill_space(rd, want);
+		n = source_read(s, in ? in : wc->buf, in ? want : CHUNK);
+		if (n <= 0) {
+			if (in)
+				reader_fill_commit(rd, 0);
+			break;
+		}
 		offset += (uint64_t)n;
 		wc->st->data += (uint64_t)n;
 		wc->st->bytes = wc->w->bytes_read;
-		if (cw_reader_feed(rd, wc->buf, (size_t)n) != CW_OK) {
+		if ((in ? reader_fill_commit(rd, (size_t)n)
+			: cw_reader_feed(rd, wc->buf, (size_t)n)) != CW_OK) {
 			wc->oom = 1;
 			stop = 1;
 			break;

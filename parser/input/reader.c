@@ -107,19 +107,20 @@ void cw_reader_free(cw_reader *rd)
 	free(rd);
 }
 
-/* Appends bytes (UTF-8 or passed through) to the pending input: wide_feed's sink. */
-static int feed_bytes(void *ctx, const char *buf, size_t len)
+/* Room for len more bytes (and the sentinel) after the pending input, which is moved to the
+ * front first: units are consumed from the front by moving buf forward, and the rest moves down
+ * once per feed (a partial unit), not once per unit. Returns 0, or -1 out of memory. */
+static int make_room(cw_reader *rd, size_t len)
 {
-	cw_reader *rd = ctx;
-	/* Units are consumed from the front by moving buf forward; the rest moves down once per
-	 * feed (a partial unit), not once per unit. */
 	if (rd->buf != rd->mem && rd->len)
 		memmove(rd->mem, rd->buf, rd->len);
 	rd->buf = rd->mem;
 	if (rd->len + len + 1 > rd->cap) {
-		size_t cap = rd->cap ? rd->cap : 64 * 1024;
-		while (cap < rd->len + len + 1)
-			cap *= 2;
+		/* The first allocation is what is asked for: a file read whole in one go (its size
+		 * known) becomes its unit without a copy (make_unit). Later ones double. */
+		size_t need = rd->len + len + 1, cap = rd->cap ? rd->cap * 2 : need;
+		if (cap < need)
+			cap = need;
 		char *b = realloc(rd->mem, cap);
 		if (!b) {
 			rd->oom = 1;
@@ -128,10 +129,58 @@ static int feed_bytes(void *ctx, const char *buf, size_t len)
 		rd->mem = rd->buf = b;
 		rd->cap = cap;
 	}
+	rd->buf[rd->len] = '\0';
+	return 0;
+}
+
+/* Appends bytes (UTF-8 or passed through) to the pending input: wide_feed's sink. */
+static int feed_bytes(void *ctx, const char *buf, size_t len)
+{
+	cw_reader *rd = ctx;
+	if (make_room(rd, len) != 0)
+		return -1;
 	memcpy(rd->buf + rd->len, buf, len);
 	rd->len += len;
 	rd->buf[rd->len] = '\0'; /* the splitters' sentinel */
 	return 0;
+}
+
+char *reader_fill_space(cw_reader *rd, size_t want)
+{
+	if (!rd || rd->finished || rd->oom || want == 0)
+		return NULL;
+	/* UTF-16 and UTF-32 are decoded as fed, and so is an input whose first bytes are held
+	 * until its byte-order mark can be told. */
+	if ((rd->wide.enc != WIDE_UNKNOWN && !wide_passes(&rd->wide)) || rd->wide.held_len)
+		return NULL;
+	return make_room(rd, want) == 0 ? rd->buf + rd->len : NULL;
+}
+
+cw_status reader_fill_commit(cw_reader *rd, size_t n)
+{
+	char *p = rd->buf + rd->len;
+	if (n == 0) {
+		/* Nothing read (the end, an error): whatever the read left there is not input. */
+		*p = '\0';
+		return CW_OK;
+	}
+	if (!wide_pass_through(&rd->wide, (const unsigned char *)p, n)) {
+		/* A byte-order mark (or too few bytes to tell): fed as any chunk, from a copy, since
+		 * feeding may move the buffer they sit in. */
+		char *copy = malloc(n ? n : 1);
+		if (!copy) {
+			rd->oom = 1;
+			return CW_ENOMEM;
+		}
+		memcpy(copy, p, n);
+		rd->buf[rd->len] = '\0';
+		cw_status st = cw_reader_feed(rd, copy, n);
+		free(copy);
+		return st;
+	}
+	rd->len += n;
+	rd->buf[rd->len] = '\0';
+	return CW_OK;
 }
 
 cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
@@ -310,7 +359,8 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 		if (rd->form == CW_FORM_AUTO) {
 			if (!rd->finished && rd->len < 64 * 1024)
 				return CW_AGAIN;
-			rd->form = form_detect(rd->buf ? rd->buf : "", rd->len);
+			rd->form = rd->buf ? form_detect_in_place(rd->buf, rd->len)
+					   : form_detect("", 0);
 			split_reset(&rd->split);
 		}
 		size_t n = next_unit_length(rd);

@@ -31,7 +31,23 @@ struct source {
 	char err[256];
 	const void *mem;          /* a stream held in memory (sources_each_memory), else NULL */
 	size_t mem_len;
+	int64_t expect;           /* bytes still to come after pre when known (a regular file's
+				   * size, an archive member's), else -1 */
 };
+
+int64_t source_expected(const source *s)
+{
+	if (s->expect < 0)
+		return -1;
+	return (int64_t)(s->pre_len - s->pre_pos) + s->expect;
+}
+
+/* n bytes read after pre: fewer to come. */
+static void expect_less(source *s, size_t n)
+{
+	if (s->expect >= 0)
+		s->expect = (int64_t)n > s->expect ? 0 : s->expect - (int64_t)n;
+}
 
 /* read(2), again when a signal interrupted it (the signal is seen between units). */
 static ssize_t read_retrying(int fd, void *buf, size_t cap)
@@ -82,6 +98,7 @@ long source_read(source *s, char *buf, size_t cap)
 			s->fatal = n <= ARCHIVE_FATAL;
 			return -1;
 		}
+		expect_less(s, (size_t)n);
 		return (long)n;
 	}
 	if (s->fd < 0)
@@ -92,6 +109,7 @@ long source_read(source *s, char *buf, size_t cap)
 		return -1;
 	}
 	s->w->bytes_read += (uint64_t)n;
+	expect_less(s, (size_t)n);
 	return (long)n;
 }
 
@@ -243,7 +261,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 		char *name = join_path(s->name, raw);
 		if (!name)
 			return w->on_failed(w->ctx, s->name, "out of memory");
-		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0 };
+		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0, -1 };
 		m.fd = -1;
 		stop = w->on_source(w->ctx, &m);
 		free(name);
@@ -324,7 +342,7 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		/* The member's first bytes tell an archive inside this one (a tar.gz in a zip): opened
 		 * in turn, to a bounded depth, instead of read as text. */
 		unsigned char pre[SNIFF];
-		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0 };
+		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0, -1 };
 		while (m.pre_len < SNIFF) {
 			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
 			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
@@ -338,6 +356,9 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 				break;
 			m.pre_len += (size_t)got;
 		}
+		if (!m.err[0] && archive_entry_size_is_set(e) && archive_entry_size(e) >= 0)
+			m.expect = archive_entry_size(e) > (la_int64_t)m.pre_len
+					   ? archive_entry_size(e) - (la_int64_t)m.pre_len : 0;
 		members++;
 		w->members++;
 		if (!m.err[0] && looks_like_archive(pre, m.pre_len)) {
@@ -370,7 +391,10 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	ssize_t n = read_full(fd, pre, sizeof pre);
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0 };
+	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0, -1 };
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= n)
+		s.expect = (int64_t)sb.st_size - n;
 	w->bytes_read += (uint64_t)n;
 	if (looks_like_archive(pre, (size_t)n)) {
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
@@ -385,7 +409,7 @@ int sources_each_memory(sources_walk *w, const char *name, const void *buf, size
 	if (!(w->guard = walk_guard_new()))
 		return 1;
 	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
-		     buf, len };
+		     buf, len, 0 };
 	if (looks_like_archive(buf, len))
 		stop = walk_archive(w, &s, 1);
 	else

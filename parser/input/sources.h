@@ -19,6 +19,9 @@ const char *source_name(const source *s);
 /* Reads up to cap bytes: the count, 0 at the end, -1 on a read error (source_error() says why). */
 long source_read(source *s, char *buf, size_t cap);
 const char *source_error(const source *s);
+/* Bytes still to come when known (a regular file's size, an archive member's), else -1: the
+ * reader makes room for them at once and the source reads into it (parser/input/inputs.c). */
+int64_t source_expected(const source *s);
 
 typedef struct sources_walk {
 	/* A stream to read (valid during the call); returns non-zero to stop the walk. */

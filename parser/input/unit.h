@@ -24,4 +24,12 @@ struct cw_unit {
 /* The options a reader was made with (for parsing its units). */
 const cw_options *reader_options(const cw_reader *rd);
 
+/* Reading straight into the reader (parser/input/inputs.c): reader_fill_space gives room for up
+ * to want bytes at the end of the pending input, or NULL when they must go through
+ * cw_reader_feed (a UTF-16 or UTF-32 input, decoded as fed); reader_fill_commit then takes the
+ * n bytes read there, as cw_reader_feed would have (n = 0: nothing was read). The copy cw_reader_feed makes is saved: it
+ * was a byte of memcpy for every byte of input. */
+char *reader_fill_space(cw_reader *rd, size_t want);
+cw_status reader_fill_commit(cw_reader *rd, size_t n);
+
 #endif

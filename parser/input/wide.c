@@ -121,6 +121,16 @@ int wide_feed(wide_state *w, const unsigned char *in, size_t len, int final, wid
 	return o ? out(ctx, buf, o) : 0;
 }
 
+int wide_pass_through(wide_state *w, const unsigned char *p, size_t n)
+{
+	if (w->enc == WIDE_NONE)
+		return 1;
+	if (w->enc != WIDE_UNKNOWN || w->held_len || n < 4 || sniff(p, n) != WIDE_NONE)
+		return 0;
+	w->enc = WIDE_NONE;
+	return 1;
+}
+
 const char *wide_name(const wide_state *w)
 {
 	switch (w->enc) {

@@ -24,6 +24,12 @@ typedef int (*wide_sink)(void *ctx, const char *buf, size_t len);
 /* Feeds input bytes; final says they are the last. Returns 0 or the sink's -1. */
 int wide_feed(wide_state *w, const unsigned char *in, size_t len, int final, wide_sink out,
 	      void *ctx);
+/* Bytes p[0, n) read in place, before anything was fed: when they start without a byte-order
+ * mark (n >= 4, nothing held), decides that the input passes through as it is and returns 1;
+ * else 0, and they must be fed through wide_feed. */
+int wide_pass_through(wide_state *w, const unsigned char *p, size_t n);
+/* 1 when fed bytes go through unchanged (decided: no byte-order mark). */
+static inline int wide_passes(const wide_state *w) { return w->enc == WIDE_NONE; }
 /* "UTF-16LE", ... for a decoded input; NULL when the bytes were passed through. */
 const char *wide_name(const wide_state *w);
 
