@@ -5,7 +5,7 @@ Instruction counts do not depend on the machine's load, so they can be compared 
 shared machine and checked against a committed baseline (bench/report.py --check). A stage is the inclusive
 cost of the functions that enter it, less the stages nested inside it:
 
-  detection  form_detect, input_looks_binary (which form and whether text at all)
+  detection  form_detect(_in_place), input_looks_binary (which form and whether text at all)
   decoding   form_decode (HTML, CSV, Markdown, SGML... to plain text)
   splitting  cw_reader_feed, cw_reader_next_unit (bytes in, one unit per cable or story out)
              less the detection the reader calls itself
@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 STAGES = {
-    "detection": ["form_detect", "input_looks_binary"],
+    "detection": ["form_detect", "form_detect_in_place", "input_looks_binary"],
     "decoding": ["form_decode"],
     "splitting": ["cw_reader_feed", "cw_reader_next_unit"],
     "lexing": ["body_lex_token", "routing_lex", "art_next_token", "art_classify"],

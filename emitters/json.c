@@ -1,4 +1,5 @@
 /* JSON (one array of records) and JSON Lines (one record a line). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,13 +13,21 @@ static void indent(sink *s, int depth)
 		sink_put(s, "  ", 2);
 }
 
-/* A key: a string literal, in practice a short lowercase identifier. It is checked and copied
- * up to its NUL in one pass, with the colon after it; a long key or one with a byte to escape
- * goes through the escaper. */
+/* A key: one of the catalogue's string literals (parser/core/fields.h sets every member by
+ * it), so its address names it. Written once through the checks, then kept ready in the sink,
+ * quoted with its colon: later records copy it in one move. A long key or one with a byte to
+ * escape goes through the escaper every time. */
 static inline void write_key(sink *s, const char *k, int pretty)
 {
-	enum { KEY_FAST = 48 };
-	if (!s->err && sizeof s->buf - s->len >= KEY_FAST + 4) {
+	uintptr_t a = (uintptr_t)k;
+	sink_key *e = &s->keys[(a ^ (a >> 8)) & (SINK_KEYS - 1)];
+	if (e->key == k && !s->err && sizeof s->buf - s->len >= SINK_KEY_BYTES) {
+		memcpy(s->buf + s->len, e->text, SINK_KEY_BYTES);
+		s->len += e->len + (pretty != 0);
+		return;
+	}
+	enum { KEY_FAST = SINK_KEY_BYTES - 4 };
+	if (!s->err && sizeof s->buf - s->len >= SINK_KEY_BYTES) {
 		char *o = s->buf + s->len + 1;
 		for (size_t i = 0; i < KEY_FAST; i++) {
 			unsigned c = (unsigned char)k[i];
@@ -27,6 +36,9 @@ static inline void write_key(sink *s, const char *k, int pretty)
 				o[i] = '"';
 				o[i + 1] = ':';
 				o[i + 2] = ' ';
+				e->key = k;
+				e->len = (uint32_t)(i + 3);
+				memcpy(e->text, o - 1, i + 4);
 				s->len += i + 3 + (pretty != 0);
 				return;
 			}

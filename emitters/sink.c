@@ -11,6 +11,8 @@ void sink_init(sink *s, cw_write_fn write, void *ctx)
 	s->ctx = ctx;
 	s->err = 0;
 	s->len = 0;
+	for (size_t i = 0; i < SINK_KEYS; i++)
+		s->keys[i].key = NULL;
 }
 
 int sink_flush(sink *s)

@@ -10,12 +10,23 @@
 
 #include "cablewire.h"
 
+/* A JSON key met before, with its quotes, colon and the space a pretty output puts after it. */
+enum { SINK_KEYS = 256, SINK_KEY_BYTES = 48 };
+typedef struct sink_key {
+	const char *key;  /* the catalogue's string literal: its address names it */
+	uint32_t len;     /* of "key": without the space */
+	char text[SINK_KEY_BYTES];
+} sink_key;
+
 typedef struct sink {
 	cw_write_fn write;
 	void *ctx;
 	int err;
 	size_t len;
 	char buf[64 * 1024];
+	/* Keys written before (emitters/json.c), by address: every record writes the same two
+	 * hundred keys, each checked for escapes byte by byte until they were kept ready. */
+	sink_key keys[SINK_KEYS];
 } sink;
 
 void sink_init(sink *s, cw_write_fn write, void *ctx);

@@ -158,6 +158,38 @@ static inline const unsigned char *runs_ascii(const unsigned char *p, const unsi
 	return p;
 }
 
+/* Skips plain text: printable ASCII (0x20-0x7E) and the blanks of a text file (tab, line feed,
+ * form feed, carriage return), the bytes input_looks_binary counts and never finds odd, 32 at a
+ * time with SSE2; returns a point in the run as runs_printable does. */
+static inline const unsigned char *runs_plain_text(const unsigned char *p, const unsigned char *lim)
+{
+#ifdef RUNS_SSE2
+	const __m128i below_space = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f),
+		      tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), ff = _mm_set1_epi8('\f'),
+		      cr = _mm_set1_epi8('\r');
+#define RUNS_TEXT_MASK(w)                                                                         \
+	_mm_movemask_epi8(_mm_or_si128(                                                           \
+		_mm_andnot_si128(_mm_cmpeq_epi8(w, del), _mm_cmpgt_epi8(w, below_space)),         \
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, tab), _mm_cmpeq_epi8(w, lf)),         \
+			     _mm_or_si128(_mm_cmpeq_epi8(w, ff), _mm_cmpeq_epi8(w, cr)))))
+	while (lim - p >= 32) {
+		/* cmpgt is signed: bytes from 0x80 up are below the space too. */
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+		int ma = RUNS_TEXT_MASK(a), mb = RUNS_TEXT_MASK(b);
+		if ((ma & mb) != 0xFFFF) {
+			if (ma != 0xFFFF)
+				RUNS_AT_HIT(p, ~ma & 0xFFFF);
+			else
+				RUNS_AT_HIT(p + 16, ~mb & 0xFFFF);
+		}
+		p += 32;
+	}
+#undef RUNS_TEXT_MASK
+#endif
+	return runs_printable(p, lim, 0x7f, 0x7f, 0x7f);
+}
+
 /* How many of the n bytes at p are c. */
 static inline size_t runs_count(const unsigned char *p, size_t n, unsigned char c)
 {
