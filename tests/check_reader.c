@@ -209,6 +209,18 @@ START_TEST(test_binary_sniff_agrees_with_byte_by_byte)
 			text += !want;
 		}
 	}
+	/* Odd bytes only at the end, after plain text: the sniff stops reading early only when
+	 * what is left could not change its answer. */
+	for (unsigned tail = 1; tail <= 16; tail++) {
+		size_t len = 65536, from = len - len * tail / 32;
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (unsigned char)(i < from ? 'a' + i % 26 : 0x01 + i % 8);
+		buf[from / 2] = '\n';
+		int want = ref_looks_binary(buf, len);
+		ck_assert_int_eq(input_looks_binary((const char *)buf, len), want);
+		binary += want;
+		text += !want;
+	}
 	/* Both answers were asked for. */
 	ck_assert_uint_gt(binary, 20);
 	ck_assert_uint_gt(text, 20);

@@ -20,10 +20,17 @@ int input_looks_binary(const char *buf, size_t len)
 	const unsigned char *p = (const unsigned char *)buf;
 	size_t n = len < SAMPLE ? len : SAMPLE, odd = 0, counted = 0;
 	for (size_t i = 0; i < n;) {
+		/* The answer is known once even n - i odd bytes to come could not make it binary:
+		 * when 4 odd + 3 (n - i) <= counted. In a run (counted grows with i) that is from
+		 * i = ceil((4 odd + 3 n + i - counted) / 4) on: the run is read that far, not further
+		 * (a quarter of the sample of plain text is left unread). */
+		if (4 * odd + 3 * (n - i) <= counted)
+			return 0;
+		size_t enough = (4 * odd + 3 * n + i - counted + 3) / 4; /* > i: not known yet */
 		/* Printable ASCII and the blanks of text, nearly all of any text, count and are never
 		 * odd: skipped a block at a time (it was more than half of the instructions spent on
 		 * a page, then a seventh with only printable ASCII skipped: lines are short). */
-		const unsigned char *run = runs_plain_text(p + i, p + n);
+		const unsigned char *run = runs_plain_text(p + i, p + (enough < n ? enough : n));
 		counted += (size_t)(run - (p + i));
 		i = (size_t)(run - p);
 		if (i >= n)
