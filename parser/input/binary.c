@@ -19,6 +19,8 @@ int input_looks_binary(const char *buf, size_t len)
 	enum { SAMPLE = 64 * 1024, MIN_SAMPLE = 1024 };
 	const unsigned char *p = (const unsigned char *)buf;
 	size_t n = len < SAMPLE ? len : SAMPLE, odd = 0, counted = 0;
+	if (len < MIN_SAMPLE)
+		return 0; /* too short to count, whatever it holds */
 	for (size_t i = 0; i < n;) {
 		/* The answer is known once even n - i odd bytes to come could not make it binary:
 		 * when 4 odd + 3 (n - i) <= counted. In a run (counted grows with i) that is from
