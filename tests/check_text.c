@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
+#include "lexer/core/runs.h"
 #include "lexer/core/text.h"
 
 START_TEST(test_identity_map)
@@ -59,6 +60,58 @@ START_TEST(test_many_anchors_binary_search)
 }
 END_TEST
 
+/* The block-at-a-time helpers of lexer/core/runs.h against byte-by-byte readings. */
+static size_t words_by_byte(const unsigned char *p, size_t n)
+{
+	size_t k = 0;
+	int in = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = p[i] != ' ' && p[i] != '\t' && p[i] != '\n';
+		k += w && !in;
+		in = w;
+	}
+	return k;
+}
+
+static int line_text_byte(unsigned char c, unsigned char a, unsigned char b)
+{
+	return c != a && c != b && ((c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n');
+}
+
+START_TEST(test_runs_agree_with_byte_by_byte)
+{
+	static const unsigned char alphabet[] = { ' ', ' ', '\t', '\n', 'a', 'b', 'Z', '9', '&',
+						  '<', 0xc3, 0xa9, 0x01, 0x7f, '.', 'x' };
+	unsigned char buf[200];
+	unsigned seed = 42, words = 0;
+	for (int round = 0; round < 3000; round++) {
+		size_t n = (size_t)(round % 97) + (round % 5 == 0 ? 100 : 0);
+		int plain = round % 3 == 0; /* long stretches of words, as in text */
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) & 0xff;
+			buf[i] = plain && r < 200 ? (unsigned char)("abc de\nfgh "[r % 12])
+						  : alphabet[r % sizeof alphabet];
+		}
+		size_t want = words_by_byte(buf, n);
+		ck_assert_uint_eq(runs_words(buf, n), want);
+		words += (unsigned)want;
+		/* runs_text_lines skips only what its run rule takes. */
+		const unsigned char *r = runs_text_lines(buf, buf + n, '&', '<');
+		ck_assert(r >= buf && r <= buf + n);
+		for (const unsigned char *q = buf; q < r; q++)
+			ck_assert_msg(line_text_byte(*q, '&', '<'), "skipped byte 0x%02x", *q);
+	}
+	ck_assert_uint_gt(words, 1000);
+	/* and goes a long way over plain lines */
+	memset(buf, 'w', sizeof buf);
+	for (size_t i = 7; i < sizeof buf; i += 9)
+		buf[i] = '\n';
+	ck_assert(runs_text_lines(buf, buf + sizeof buf, '&', '<') >= buf + 180);
+	ck_assert_uint_eq(runs_words(buf, sizeof buf), words_by_byte(buf, sizeof buf));
+}
+END_TEST
+
 Suite *suite_text(void)
 {
 	Suite *s = suite_create("text");
@@ -67,6 +120,7 @@ Suite *suite_text(void)
 	tcase_add_test(tc, test_substitution_shifts_later_offsets);
 	tcase_add_test(tc, test_finish_adds_newline_and_sentinel);
 	tcase_add_test(tc, test_many_anchors_binary_search);
+	tcase_add_test(tc, test_runs_agree_with_byte_by_byte);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -112,6 +112,69 @@ static inline const unsigned char *runs_text(const unsigned char *tok, const uns
 	return p == tok ? tok : p - 1;
 }
 
+/* runs_text for a run rule that takes tabs and line ends too (a story's short lines stopped
+ * runs_text at every one): printable ASCII, tab and line feed but a and b, sixteen bytes a turn;
+ * the same one-byte-short stop. */
+static inline const unsigned char *runs_text_lines(const unsigned char *tok, const unsigned char *lim,
+						   unsigned char a, unsigned char b)
+{
+	const unsigned char *p = tok;
+#if defined(RUNS_SSE2) && defined(__GNUC__)
+	const __m128i below_space = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f),
+		      tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), va = _mm_set1_epi8((char)a),
+		      vb = _mm_set1_epi8((char)b);
+	while (lim - p >= 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+		/* cmpgt is signed: bytes from 0x80 up are below the space too. */
+		__m128i ok = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(w, del), _mm_cmpgt_epi8(w, below_space)),
+					  _mm_or_si128(_mm_cmpeq_epi8(w, tab), _mm_cmpeq_epi8(w, lf)));
+		ok = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)), ok);
+		int mask = _mm_movemask_epi8(ok) ^ 0xFFFF;
+		if (mask) {
+			p += __builtin_ctz((unsigned)mask);
+			return p == tok ? tok : p - 1;
+		}
+		p += 16;
+	}
+#endif
+	p = runs_printable(p, lim, a, b, b);
+	return p == tok ? tok : p - 1;
+}
+
+/* Bits set in a 16-bit mask, without the popcnt instruction x86-64's baseline lacks. */
+static inline unsigned runs_bits16(unsigned m)
+{
+	m = m - ((m >> 1) & 0x5555u);
+	m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+	m = (m + (m >> 4)) & 0x0F0Fu;
+	return (m + (m >> 8)) & 0x1Fu;
+}
+
+/* Words in the n bytes at p: where a byte other than space, tab and line feed follows one of
+ * them or the start. Sixteen bytes a turn: the blanks' mask against itself moved by one. */
+static inline size_t runs_words(const unsigned char *p, size_t n)
+{
+	size_t k = 0, i = 0;
+	unsigned prev_blank = 1; /* the start: a word may begin at once */
+#ifdef RUNS_SSE2
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	for (; n - i >= 16; i += 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned blank = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+				     _mm_cmpeq_epi8(w, lf)));
+		k += runs_bits16(~blank & ((blank << 1) | prev_blank) & 0xFFFFu);
+		prev_blank = blank >> 15;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned blank = p[i] == ' ' || p[i] == '\t' || p[i] == '\n';
+		k += !blank && prev_blank;
+		prev_blank = blank;
+	}
+	return k;
+}
+
 /* Skips bytes other than a, b, c, e (a block or a word at a time, as runs_printable). */
 static inline const unsigned char *runs_without4(const unsigned char *p, const unsigned char *lim,
 						 unsigned char a, unsigned char b, unsigned char c,

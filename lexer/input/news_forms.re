@@ -3,6 +3,7 @@
  * DC1-DC4, TLI) are structure, not text: they are read here and never reach the record's text.
  * Header fields are read on the raw bytes by lexer/input/wire.re. */
 #include "lexer/input/news_forms.h"
+#include "lexer/core/runs.h"
 
 #include <string.h>
 
@@ -270,6 +271,13 @@ static uptr sgml_content(decoder *d, uptr cur, uptr lim)
 	(void)ctx;
 	for (;;) {
 		tok = cur;
+		/* Plain text and its line ends a block at a time (lexer/core/runs.h); the scanner
+		 * goes on from there. */
+		uptr run = runs_text_lines(tok, lim, '&', '<');
+		if (run != tok) {
+			put(d, tok, run);
+			tok = cur = run;
+		}
 		/*!use:re2c:content
 			"</"                            { return tok; }
 			"&#" [xX] hex{1,6} ";" | "&#" digit{1,7} ";" { dec_numeric_entity_drop_controls(d, tok, cur); continue; }

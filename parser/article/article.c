@@ -11,6 +11,7 @@
 
 #include "grammar/article/article.tab.h"
 #include "lexer/article/article_fields.h"
+#include "lexer/core/runs.h"
 #include "parser/article/article_parse.h"
 #include "lexer/input/sniff.h"
 #include "parser/core/fields.h"
@@ -122,13 +123,9 @@ static void anpa_marks(apara *p)
 
 static int count_words(const char *s, const char *e)
 {
-	int n = 0, in = 0;
-	for (; s < e; s++) {
-		int w = *s != ' ' && *s != '\t' && *s != '\n';
-		n += w && !in;
-		in = w;
-	}
-	return n;
+	/* Sixteen bytes a turn (lexer/core/runs.h): a byte at a time it was a twelfth of the
+	 * instructions spent on Reuters stories. */
+	return (int)runs_words((const unsigned char *)s, (size_t)(e - s));
 }
 
 /* A title: short, starts with a capital, a digit, a quote or a ticker ("<CINRAM LTD> YEAR NET"),
@@ -564,7 +561,9 @@ static void mark_duplicates(article_ctx *ctx)
 		return;
 	enum { SHINGLE = 4, MAX_DUP_WORDS = 1 << 20 };
 	/* word hashes per paragraph, then shingle -> first paragraph through an open table */
-	size_t cap = 1024;
+	/* The table's size changes where keys sit, not which are found: small for a short story
+	 * (it was 12 KB to clear for every story, however short). */
+	size_t cap = 64;
 	size_t total = 0;
 	for (size_t i = 0; i < np; i++)
 		total += ctx->paras[i].text.n / 3 + 1;
