@@ -94,7 +94,11 @@ START_TEST(test_runs_agree_with_byte_by_byte)
 						  : alphabet[r % sizeof alphabet];
 		}
 		size_t want = words_by_byte(buf, n);
-		ck_assert_uint_eq(runs_words(buf, n), want);
+		ck_assert_uint_eq(runs_words(buf, n, SIZE_MAX), want);
+		/* counted up to max + 1 */
+		size_t upto = runs_words(buf, n, 3);
+		ck_assert_uint_eq(upto > 3, want > 3);
+		ck_assert_uint_le(upto, want);
 		words += (unsigned)want;
 		/* runs_text_lines skips only what its run rule takes. */
 		const unsigned char *r = runs_text_lines(buf, buf + n, '&', '<');
@@ -108,7 +112,7 @@ START_TEST(test_runs_agree_with_byte_by_byte)
 	for (size_t i = 7; i < sizeof buf; i += 9)
 		buf[i] = '\n';
 	ck_assert(runs_text_lines(buf, buf + sizeof buf, '&', '<') >= buf + 180);
-	ck_assert_uint_eq(runs_words(buf, sizeof buf), words_by_byte(buf, sizeof buf));
+	ck_assert_uint_eq(runs_words(buf, sizeof buf, SIZE_MAX), words_by_byte(buf, sizeof buf));
 }
 END_TEST
 

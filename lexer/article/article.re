@@ -96,30 +96,7 @@ static uptr lit_end(uptr p, const char *w)
  * no greater than max, so a paragraph is read only as far as its words matter. */
 static size_t count_words(uptr p, uptr end, size_t max)
 {
-	size_t n = 0;
-	int in = 0;
-#ifdef RUNS_SSE2
-	/* Sixteen bytes at a time: a word starts at a byte that is no blank after one that is
-	 * (or after the start); the starts of a block are its mask's bits, counted. */
-	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
-	while (end - p >= 16 && n <= max) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, sp),
-					     _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, nl)));
-		unsigned word = ~(unsigned)_mm_movemask_epi8(blank) & 0xffffu;
-		unsigned starts = word & ~((word << 1) | (unsigned)in);
-		for (; starts; starts &= starts - 1)
-			n++;
-		in = (int)(word >> 15);
-		p += 16;
-	}
-#endif
-	for (; p < end && n <= max; p++) {
-		int w = *p != ' ' && *p != '\t' && *p != '\n';
-		n += w && !in;
-		in = w;
-	}
-	return n;
+	return runs_words(p, (size_t)(end - p), max);
 }
 
 /* ---- paragraph kinds ----------------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #ifndef CW_RUNS_H
 #define CW_RUNS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -150,15 +151,17 @@ static inline unsigned runs_bits16(unsigned m)
 	return (m + (m >> 8)) & 0x1Fu;
 }
 
-/* Words in the n bytes at p: where a byte other than space, tab and line feed follows one of
- * them or the start. Sixteen bytes a turn: the blanks' mask against itself moved by one. */
-static inline size_t runs_words(const unsigned char *p, size_t n)
+/* Words in the n bytes at p, counted up to max + 1 (a caller comparing the count with a number
+ * no greater than max reads only as far as the words matter; SIZE_MAX for all): where a byte
+ * other than space, tab and line feed follows one of them or the start. Sixteen bytes a turn:
+ * the blanks' mask against itself moved by one. */
+static inline size_t runs_words(const unsigned char *p, size_t n, size_t max)
 {
 	size_t k = 0, i = 0;
 	unsigned prev_blank = 1; /* the start: a word may begin at once */
 #ifdef RUNS_SSE2
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
-	for (; n - i >= 16; i += 16) {
+	for (; n - i >= 16 && k <= max; i += 16) {
 		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		unsigned blank = (unsigned)_mm_movemask_epi8(
 			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
@@ -167,7 +170,7 @@ static inline size_t runs_words(const unsigned char *p, size_t n)
 		prev_blank = blank >> 15;
 	}
 #endif
-	for (; i < n; i++) {
+	for (; i < n && k <= max; i++) {
 		unsigned blank = p[i] == ' ' || p[i] == '\t' || p[i] == '\n';
 		k += !blank && prev_blank;
 		prev_blank = blank;

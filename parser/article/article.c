@@ -125,7 +125,7 @@ static int count_words(const char *s, const char *e)
 {
 	/* Sixteen bytes a turn (lexer/core/runs.h): a byte at a time it was a twelfth of the
 	 * instructions spent on Reuters stories. */
-	return (int)runs_words((const unsigned char *)s, (size_t)(e - s));
+	return (int)runs_words((const unsigned char *)s, (size_t)(e - s), SIZE_MAX);
 }
 
 /* A title: short, starts with a capital, a digit, a quote or a ticker ("<CINRAM LTD> YEAR NET"),
