@@ -230,16 +230,17 @@ static inline const unsigned char *runs_ascii(const unsigned char *p, const unsi
 static inline const unsigned char *runs_plain_text(const unsigned char *p, const unsigned char *lim)
 {
 #ifdef RUNS_SSE2
-	const __m128i below_space = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f),
-		      tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), ff = _mm_set1_epi8('\f'),
-		      cr = _mm_set1_epi8('\r');
+	/* Ranges by one signed compare each: c + 0x60 wraps 0x20-0x7E onto -128..-34, and
+	 * c + 0x77 wraps 0x09-0x0D onto -128..-124 (of which 0x0B, the vertical tab, is not text). */
+	const __m128i to_print = _mm_set1_epi8(0x60), print_end = _mm_set1_epi8(-33),
+		      to_blank = _mm_set1_epi8(0x77), blank_end = _mm_set1_epi8(-123),
+		      vt = _mm_set1_epi8(0x0b);
 #define RUNS_TEXT_MASK(w)                                                                         \
 	_mm_movemask_epi8(_mm_or_si128(                                                           \
-		_mm_andnot_si128(_mm_cmpeq_epi8(w, del), _mm_cmpgt_epi8(w, below_space)),         \
-		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, tab), _mm_cmpeq_epi8(w, lf)),         \
-			     _mm_or_si128(_mm_cmpeq_epi8(w, ff), _mm_cmpeq_epi8(w, cr)))))
+		_mm_cmpgt_epi8(print_end, _mm_add_epi8(w, to_print)),                             \
+		_mm_andnot_si128(_mm_cmpeq_epi8(w, vt),                                           \
+				 _mm_cmpgt_epi8(blank_end, _mm_add_epi8(w, to_blank)))))
 	while (lim - p >= 32) {
-		/* cmpgt is signed: bytes from 0x80 up are below the space too. */
 		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
 		int ma = RUNS_TEXT_MASK(a), mb = RUNS_TEXT_MASK(b);
