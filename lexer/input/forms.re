@@ -284,16 +284,19 @@ static uptr next_page_tag(uptr cur, uptr lim)
 	const __m128i lt = _mm_set1_epi8('<'), t = _mm_set1_epi8('t'), pre = _mm_set1_epi8('p'),
 		      slash = _mm_set1_epi8('/');
 	while (lim - p >= 18) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
-		__m128i hit = _mm_and_si128(
-			_mm_cmpeq_epi8(a, lt),
-			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, t), _mm_cmpeq_epi8(b, pre)),
-				     _mm_and_si128(_mm_cmpeq_epi8(b, slash), _mm_cmpeq_epi8(c, t))));
-		int mask = _mm_movemask_epi8(hit);
-		if (mask)
-			return p + __builtin_ctz((unsigned)mask);
+		__m128i at = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), lt);
+		/* Most blocks of a page hold no "<" at all: the bytes after one are looked at only
+		 * where there is one. */
+		if (_mm_movemask_epi8(at)) {
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+			__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+			__m128i hit = _mm_and_si128(
+				at, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, t), _mm_cmpeq_epi8(b, pre)),
+						 _mm_and_si128(_mm_cmpeq_epi8(b, slash), _mm_cmpeq_epi8(c, t))));
+			int mask = _mm_movemask_epi8(hit);
+			if (mask)
+				return p + __builtin_ctz((unsigned)mask);
+		}
 		p += 16;
 	}
 #endif
