@@ -14,10 +14,11 @@ for f in "$@"; do
 	[ -f "$f" ] || { echo "generated_size: $f is missing (build first)" >&2; exit 2; }
 done
 
-total=$(wc -c "$@" | awk 'END { print $1 }')
+sizes=$(for f in "$@"; do echo "$(wc -c <"$f") $f"; done | sort -rn)
+total=$(echo "$sizes" | awk '{ s += $1 } END { print s }')
 if [ "$total" -gt "$limit" ]; then
 	echo "generated_size: the generated C is $total bytes, over the limit of $limit:" >&2
-	wc -c "$@" | sed '$d' | sort -rn | awk '{ printf "  %9d  %s\n", $1, $2 }' >&2
+	echo "$sizes" | awk '{ printf "  %9d  %s\n", $1, $2 }' >&2
 	exit 1
 fi
 echo "generated_size: $total bytes of generated C in $# files (limit $limit)"
