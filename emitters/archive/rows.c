@@ -272,8 +272,8 @@ static int insert_cable(cw_archive *ar, sqlite3_int64 rowid, const cw_value *roo
 	return insert_cable_paragraphs(ar, rowid, root);
 }
 
-/* Joins a list of strings with ", " into the scratch buffer; NULL when empty. */
-static const char *join_names(cw_archive *ar, const cw_value *list, size_t *len)
+/* Joins a list of strings with sep into the scratch buffer; NULL when empty. */
+static const char *join_strings(cw_archive *ar, const cw_value *list, const char *sep, size_t *len)
 {
 	ar->scratch.n = 0;
 	for (const cw_member *m = cw_value_first(list); m; m = cw_member_next(m)) {
@@ -282,11 +282,51 @@ static const char *join_names(cw_archive *ar, const cw_value *list, size_t *len)
 		if (!s)
 			continue;
 		if (ar->scratch.n)
-			store_buf_puts(&ar->scratch, ", ", 2);
+			store_buf_puts(&ar->scratch, sep, strlen(sep));
 		store_buf_puts(&ar->scratch, s, n);
 	}
 	*len = ar->scratch.n;
 	return ar->scratch.n ? ar->scratch.p : NULL;
+}
+
+/* The credits table (sql_credits): the photo credits, then the contributor lines, n counting on
+ * across both. Each list's rows take the view's columns, the first list's at their path, the
+ * second's at their article path (none: null); a list of strings (the contributors' names) is
+ * joined with the column's sep. */
+static int insert_credits(cw_archive *ar, sqlite3_int64 rowid, const cw_value *root)
+{
+	const view_table *credits = &sql_tables[SQL_CREDITS];
+	sqlite3_stmt *st = ar->st[ST_CREDIT];
+	int n = 0;
+	for (size_t r = 0; r < VIEW_LISTS && credits->lists[r][0] != F_NONE; r++) {
+		const char *role = credits->roles[r];
+		for (const cw_member *m = cw_value_first(view_at(root, credits->lists[r])); m;
+		     m = cw_member_next(m)) {
+			const cw_value *item = cw_member_value(m);
+			int i = 1;
+			sqlite3_bind_int64(st, i++, rowid);
+			sqlite3_bind_int(st, i++, n++);
+			for (const view_column *c = credits->columns; c->name; c++) {
+				if (c->cell == CELL_ROLE) {
+					store_bind_text(st, i++, role, strlen(role));
+					continue;
+				}
+				const cw_field *path = r == 0 ? c->path : c->article;
+				const cw_value *v = path[0] != F_NONE ? view_at(item, path) : NULL;
+				size_t len;
+				const char *joined;
+				if (cw_value_type(v) != CW_ARRAY)
+					store_bind_value(ar, st, i, v);
+				else if ((joined = join_strings(ar, v, c->sep, &len)))
+					sqlite3_bind_text64(st, i, joined, len, SQLITE_TRANSIENT,
+							    SQLITE_UTF8);
+				i++;
+			}
+			if (store_step(ar, st, "inserting a credit") != 0)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 static int insert_article(cw_archive *ar, sqlite3_int64 rowid, const cw_value *root)
@@ -299,36 +339,8 @@ static int insert_article(cw_archive *ar, sqlite3_int64 rowid, const cw_value *r
 	if (insert_list(ar, ST_BYLINE, rowid, rec_get(root, F_ARTICLE_BYLINES),
 			sql_tables[SQL_BYLINES].columns) != 0)
 		return -1;
-	int n = 0;
-	st = ar->st[ST_CREDIT];
-	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_PHOTO_CREDITS)); m;
-	     m = cw_member_next(m)) {
-		const cw_value *c = cw_member_value(m);
-		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_int(st, 2, n++);
-		store_bind_text(st, 3, "photo", 5);
-		store_bind_value(ar, st, 4, rec_get(c, F_PHOTO_CREDIT_CREDIT));
-		store_bind_value(ar, st, 5, rec_get(c, F_PHOTO_CREDIT_AGENCY));
-		store_bind_value(ar, st, 6, rec_get(c, F_PHOTO_CREDIT_PHOTOGRAPHER));
-		store_bind_value(ar, st, 7, rec_get(c, F_PHOTO_CREDIT_CAPTION));
-		if (store_step(ar, st, "inserting a credit") != 0)
-			return -1;
-	}
-	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m;
-	     m = cw_member_next(m)) {
-		const cw_value *c = cw_member_value(m);
-		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_int(st, 2, n++);
-		store_bind_text(st, 3, "contributor", 11);
-		store_bind_value(ar, st, 4, rec_get(c, F_CONTRIBUTOR_TEXT));
-		store_bind_value(ar, st, 5, rec_get(c, F_CONTRIBUTOR_AGENCY));
-		size_t len;
-		const char *names = join_names(ar, rec_get(c, F_CONTRIBUTOR_NAMES), &len);
-		if (names)
-			sqlite3_bind_text64(st, 6, names, len, SQLITE_TRANSIENT, SQLITE_UTF8);
-		if (store_step(ar, st, "inserting a credit") != 0)
-			return -1;
-	}
+	if (insert_credits(ar, rowid, root) != 0)
+		return -1;
 	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_DECK)); m;
 	     m = cw_member_next(m))
 		text_add(&ar->text, cw_member_value(m));

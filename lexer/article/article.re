@@ -14,6 +14,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -322,7 +323,8 @@ static int contrib_phrase(uptr cur, uptr lim)
 static uptr capw_end(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	/*!re2c:capw
+	/*!local:re2c:capw
+		re2c:flags:nested-ifs = 1;
 		capw { return cur; }
 		*    { return NULL; }
 		$    { return NULL; }
@@ -612,7 +614,8 @@ out:
 static void pw_name(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL;
-	/*!re2c:pwname
+	/*!local:re2c:pwname
+		re2c:flags:nested-ifs = 1;
 		("Mc" | "Mac" | "O'" | "D'")? capw { longest_take(m, cur, cur, 5); return; }
 		* { return; }
 		$ { return; }
@@ -834,7 +837,8 @@ static void dl_caps(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL, t = NULL;
 	/*!stags:re2c:dlcaps format = 'uptr @@ = NULL;'; */
-	/*!re2c:dlcaps
+	/*!local:re2c:dlcaps
+		re2c:flags:nested-ifs = 1;
 		ws? capsw @t [^a-z] { longest_take(m, cur, t, 11); return; }
 		* { return; }
 		$ { return; }
@@ -846,7 +850,8 @@ static void dl_caps(uptr cur, uptr lim, longest *m)
 static void dl_title(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL;
-	/*!re2c:dltitle
+	/*!local:re2c:dltitle
+		re2c:flags:nested-ifs = 1;
 		ws? titlew { longest_take(m, cur, cur, 12); return; }
 		* { return; }
 		$ { return; }
@@ -1569,7 +1574,8 @@ int scan_contributor(const char *p, const char *end, const char *limit, contrib_
 static uptr source_word_end(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	/*!re2c:attr_srcw
+	/*!local:re2c:attr_srcw
+		re2c:flags:nested-ifs = 1;
 		srcw { return cur; }
 		*    { return cur; }
 		$    { return cur; }

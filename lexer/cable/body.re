@@ -20,6 +20,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -330,7 +331,8 @@ static int is_section_marker(uptr p, uptr eol, uptr lim)
 	if (e - p < 20 || e - p > 80 || e[-1] < '0' || e[-1] > '9')
 		return 0;
 	uptr cur = p, mar = NULL;
-	/*!re2c:section
+	/*!local:re2c:section
+		re2c:flags:nested-ifs = 1;
 		sp* upper [A-Z .'-]* sp+ digit{8} sp+ digit{3} ("." digit+)? sp+ "OF" sp+ digit{3} sp* eol { return 1; }
 		* { return 0; }
 		$ { return 0; }

@@ -10,6 +10,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -302,7 +303,8 @@ int scan_numeric_date(slice s, const char *limit, int *y, int *m, int *d)
 	int first_is_year = 0;
 	if (!s.s)
 		return 0;
-	/*!re2c:ndate
+	/*!local:re2c:ndate
+		re2c:flags:nested-ifs = 1;
 		sep = [/.-];
 		@a0 digit{1,2} sep @b0 digit{1,2} sep @c0 (digit{4} | digit{2}) { goto got; }
 		@a0 digit{4} sep @b0 digit{1,2} sep @c0 digit{1,2} { first_is_year = 1; goto got; }
@@ -456,7 +458,8 @@ int scan_ref_item(const char **p, const char *end, const char *limit, slice *lab
 	for (;;) {
 		if ((const char *)cur >= end)
 			return 0;
-		/*!re2c:refbullet
+		/*!local:re2c:refbullet
+			re2c:flags:nested-ifs = 1;
 			bullet = @b0 ([A-Za-z] [.):] | "(" [A-Za-z0-9]{1,2} ")" | digit{1,2} [.)]) @b1;
 			[ \t\n;,]+                                { continue; }
 			bullet / [ \t\n]                          { goto labelled; }
@@ -499,7 +502,8 @@ body:;
 			break;
 		}
 		uptr tok = cur;
-		/*!re2c:refscan
+		/*!local:re2c:refscan
+			re2c:flags:nested-ifs = 1;
 			nextb = [A-Z] [.):] | "(" [A-Za-z0-9]{1,2} ")";
 			";"                                 { stop = tok; break; }
 			"\n" [ \t]* nextb / [ \t]           { stop = tok; break; }
@@ -550,7 +554,8 @@ int scan_cable_ref(slice item, const char *limit, cable_ref *out)
 	(void)ctx;
 	if (!item.s)
 		return 0;
-	/*!re2c:cableref
+	/*!local:re2c:cableref
+		re2c:flags:nested-ifs = 1;
 		oword   = [A-Z] [A-Za-z'.-]*;
 		sp* (@y0 (digit{4} | digit{2}) sp+)? @o0 oword (sp+ oword){0,3} sp+ @n0 digit{1,7} @n1 / [^0-9A-Za-z/:] {
 			goto got;
@@ -609,7 +614,8 @@ int scan_more_serial(const char **p, const char *end, const char *limit, slice *
 	(void)ctx;
 	if ((const char *)cur >= end)
 		return 0;
-	/*!re2c:more
+	/*!local:re2c:more
+		re2c:flags:nested-ifs = 1;
 		sp* ("," sp* ('AND' sp+)? | 'AND' sp+ | "&" sp*) @s0 digit{1,7} @s1 / [^0-9A-Za-z] { goto got; }
 		* { return 0; }
 		$ { return 0; }
@@ -643,7 +649,8 @@ const char *find_reasons(const char *p, const char *end, const char *limit)
 		if ((const char *)cur >= end)
 			return NULL;
 		uptr tok = cur;
-		/*!re2c:findreasons
+		/*!local:re2c:findreasons
+			re2c:flags:nested-ifs = 1;
 			'for' sp+ 'reason' 's'? | 'reason' 's'? / [^A-Za-z] { return (const char *)tok; }
 			"1." " "? [456] / [^0-9]                            { return (const char *)tok; }
 			[A-Za-z0-9]+                                        { continue; }
@@ -665,7 +672,8 @@ int scan_reason(const char **p, const char *end, const char *limit, slice *secti
 		if ((const char *)cur >= end)
 			return 0;
 		uptr tok = cur;
-		/*!re2c:reason
+		/*!local:re2c:reason
+			re2c:flags:nested-ifs = 1;
 			"1." " "? [4-6] / [^0-9]  { *section = mk(tok, cur); continue; }
 			[a-hA-H] / [^A-Za-z0-9'’] {
 				if (!section->s)
@@ -1037,7 +1045,8 @@ static int vd_line(uptr cur, uptr lim, uptr *next)
 {
 	uptr mar = NULL;
 	int k;
-	/*!re2c:vdline
+	/*!local:re2c:vdline
+		re2c:flags:nested-ifs = 1;
 		sp* ("<<" digit+ ">>" | digit+) sp* eol                                  { k = VD_ID; goto done; }
 		sp* digit{4} "-" digit{2} "-" digit{2} (sp+ digit{2} ":" digit{2} (":" digit{2})?)? sp* eol
 		                                                                         { k = VD_DATE; goto done; }
@@ -1069,7 +1078,8 @@ static const char *skip_row_line(const char *p, const char *limit)
 	for (uptr q = cur; q < lim && *q != '\n'; q++)
 		if (*q == '\t' && ++ntabs >= 3 && q + 1 < lim && q[1] != '\n')
 			tabs_full = q + 2;
-	/*!re2c:rowline
+	/*!local:re2c:rowline
+		re2c:flags:nested-ifs = 1;
 		refid = digit{2} [A-Z]+ digit+;
 		sp* digit+ "," "\""? digit{1,2} "/" digit{1,2} "/" digit{4} sp+ digit{1,2} ":" digit{2} "," { rule = 2; goto chosen; }
 		sp* digit{1,2} ":" digit{2} "," refid ","       { rule = 3; goto chosen; }

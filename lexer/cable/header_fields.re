@@ -8,6 +8,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -66,7 +67,8 @@ int scan_fl1(const char *p, const char *limit, fl1_fields *out)
 	/*!stags:re2c:fl1 format = 'uptr @@ = NULL;'; */
 	out->channel = out->serial = mk(NULL, NULL);
 	out->strict = 0;
-	/*!re2c:fl1
+	/*!local:re2c:fl1
+		re2c:flags:nested-ifs = 1;
 		sp* "VZCZC" @c0 upper{2,4} @c1 @s0 digit+ @s1 sp* @e eol {
 			out->raw = mk((uptr)p, e);
 			out->raw = rtrim(out->raw);
@@ -120,7 +122,8 @@ static int word_kind(slice w, const char *limit, slice *digits, slice *part)
 	/*!stags:re2c:wordkind format = 'uptr @@ = NULL;'; */
 	int kind;
 	(void)ctx;
-	/*!re2c:wordkind
+	/*!local:re2c:wordkind
+		re2c:flags:nested-ifs = 1;
 		end = [ \t\n];
 		"#"? @s0 digit+ @s1 ("/" @p0 digit+ @p1)? / end { kind = W_NUMBER; goto done; }
 		ri / end                                      { kind = W_RI; goto done; }

@@ -14,6 +14,7 @@
 
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -206,7 +207,8 @@ static uptr cell_text(decoder *d, uptr cur, uptr lim, text *t)
 	uptr mar = NULL, tok;
 	for (;;) {
 		tok = cur;
-		/*!re2c
+		/*!local:re2c
+			re2c:flags:nested-ifs = 1;
 			"</td>" | "</th>" | "</tr>" | "</table>" { return tok; }
 			/* A tag, "<" [^>]* ">"; a "<" without a '>' is dropped alone. */
 			"<"                { past_tag(d, &cur, lim); continue; }
@@ -486,7 +488,8 @@ static uptr csv_bare(decoder *d, uptr cur, uptr lim)
 		tok = cur;
 		/* Bytes that are not UTF-8 are decoded as in every other field (a cell of raw
 		 * bytes reached the record as invalid UTF-8: found by fuzz_cable). */
-		/*!re2c
+		/*!local:re2c
+			re2c:flags:nested-ifs = 1;
 			([\t\x20-\x2b\x2d-\x7e] | u8mb_np)+ { put(d, tok, cur); continue; }
 			[\x01-\x08\x0b\x0c\x0e-\x1f\x7f] { control(d, tok); continue; }
 			[\x80-\xff]   { bad_byte(d, tok); continue; }
@@ -573,7 +576,8 @@ static int looks_cp1252(uptr cur, uptr lim)
 	for (;;) {
 		/* Most input is ASCII: skipped a word at a time. */
 		cur = runs_ascii(cur, lim);
-		/*!re2c
+		/*!local:re2c
+			re2c:flags:nested-ifs = 1;
 			[\x00-\x7f]+ { continue; }
 			/* One valid multi-byte sequence settles it: the answer cannot change. */
 			u8mb         { return 0; }

@@ -11,6 +11,7 @@
 #include "lexer/input/wire.h"
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -87,7 +88,8 @@ static uptr wire_text(decoder *d, uptr cur, uptr lim)
 	uptr mar = NULL, tok;
 	for (;;) {
 		tok = cur;
-		/*!re2c:wiretext
+		/*!local:re2c:wiretext
+			re2c:flags:nested-ifs = 1;
 			"\x03" | "\x04"                 { return tok; }
 			"\r\n" | "\r"                    { subst(d, "\n", 1, tok); continue; }
 			"\x0c"                           { subst(d, "\n", 1, tok); continue; }

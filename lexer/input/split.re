@@ -11,6 +11,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -39,7 +40,8 @@ enum { ROW_START_MAX = 48 };
 static int row_starts(uptr p, uptr lim, int finished)
 {
 	uptr cur = p, mar = NULL;
-	/*!re2c:rowstart
+	/*!local:re2c:rowstart
+		re2c:flags:nested-ifs = 1;
 		row_start { return 1; }
 		*         { return 0; }
 		$         { return 0; }

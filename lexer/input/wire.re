@@ -8,6 +8,7 @@
 typedef const unsigned char *uptr;
 
 /*!include:re2c "lexer/core/common.re" */
+/* Blocks that test classes of bytes are written as nested ifs (README, "Generated C"). */
 /*!re2c
 	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = "cur";
@@ -57,7 +58,8 @@ static uptr anpa_line1(uptr cur, uptr lim, anpa_header *h)
 {
 	uptr mar = NULL, v0, v1, n0, n1, e0, e1;
 	/*!stags:re2c:anpa1 format = 'uptr @@ = NULL;'; */
-	/*!re2c:anpa1
+	/*!local:re2c:anpa1
+		re2c:flags:nested-ifs = 1;
 		@v0 alpha @v1 @n0 digit{4} @n1 [^\x1f\r\n\x00]{0,15} "\x1f" @e0 [^ \t\r\n\x00-\x1f]{0,8} @e1 lend {
 			h->service = mk(v0, v1);
 			h->story = mk(n0, n1);
@@ -112,7 +114,8 @@ static uptr anpa_line2(uptr cur, uptr lim, anpa_header *h)
 {
 	uptr mar = NULL, p0, f0, f1, k0, e0;
 	/*!stags:re2c:anpa2 format = 'uptr @@ = NULL;'; */
-	/*!re2c:anpa2
+	/*!local:re2c:anpa2
+		re2c:flags:nested-ifs = 1;
 		@p0 alpha " " alpha @f0 [\x11-\x14]* @f1 " "+ @k0 hword @e0 [^\r\n\x00]* "\r"? "\n" {
 			/* keyword [version] [reference] MM-DD [word count], then blanks */
 			uptr e = cur - 1;
@@ -168,7 +171,8 @@ int scan_anpa_trailer(const char *p, const char *limit, wire_trailer *out)
 	memset(out, 0, sizeof(*out));
 	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, r0, s0, s1, mo, hm, z0, z1;
 	/*!stags:re2c:anpat format = 'uptr @@ = NULL;'; */
-	/*!re2c:anpat
+	/*!local:re2c:anpat
+		re2c:flags:nested-ifs = 1;
 		[ \t\r\n]* @r0 @s0 alpha alnum* ("-" alpha alnum*)* @s1 "-" @mo digit{2} "-" digit{2} "-" digit{2}
 			" "+ @hm digit{4} @z0 alpha{2,4} @z1 {
 			out->raw = mk(r0, z1);
@@ -193,7 +197,8 @@ int scan_iptc_header(const char *p, const char *limit, iptc_header *out)
 	memset(out, 0, sizeof(*out));
 	uptr cur = (uptr)p, lim = (uptr)limit, mar = NULL, s0, s1, e0;
 	/*!stags:re2c:iptch format = 'uptr @@ = NULL;'; */
-	/*!re2c:iptch
+	/*!local:re2c:iptch
+		re2c:flags:nested-ifs = 1;
 		@s0 alpha+ @s1 digit+ " "+ digit " "+ alpha{1,4} " "+ digit+ @e0 [^\r\n\x00]* "\r"? "\n" {
 			/* number, priority, category, word count, [optional information] [sender] */
 			uptr e = cur - 1;
