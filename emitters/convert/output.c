@@ -147,6 +147,13 @@ int output_write(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
+int output_flush(output *o)
+{
+	if (o->f && !o->z && !o->failed && fflush(o->f) != 0)
+		note_failure(o);
+	return o->failed ? -1 : 0;
+}
+
 int output_close(output *o, int discard)
 {
 	int rc = 0;

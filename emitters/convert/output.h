@@ -34,6 +34,10 @@ int output_open_partial(output *o, const char *path, int resume, uint64_t *recor
 int output_keep(output *o);
 /* cw_write_fn over an output. */
 int output_write(void *ctx, const char *buf, size_t len);
+/* Writes out what the stream's buffer holds (a compressed output keeps its own until closed), so
+ * that a write error is known before deciding what to keep. Returns 0, or -1 once writing
+ * failed. */
+int output_flush(output *o);
 /* Flushes, and renames the temporary file into place unless discard is set or writing failed.
  * Returns 0 on success. */
 int output_close(output *o, int discard);

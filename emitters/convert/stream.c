@@ -231,7 +231,10 @@ int convert_stream(const convert_settings *base, int format, const char *out_pat
 	 * file is kept for --resume, anything else removed. */
 	int failed = res.stopped || res.mismatch || res.too_short || res.interrupted;
 	/* A write error (disk full, file too large) keeps a partial JSON Lines file too: what it
-	 * holds is whole records up to the error (a cut last line is dropped on --resume). */
+	 * holds is whole records up to the error (a cut last line is dropped on --resume). The
+	 * stream's 1 MiB buffer is written out first: a small output meets its error only then. */
+	if (partial && opened)
+		output_flush(&sb.file[0]);
 	int write_error = sb.write_failed || sb.file[0].failed;
 	for (int i = 0; i < opened; i++) {
 		int closed;
