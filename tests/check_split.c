@@ -140,6 +140,67 @@ static char *ids_of(const char *input, size_t chunk, cw_form form, size_t max_un
 	return out;
 }
 
+/* The sizes of the units cut from input fed in chunks of the given size, one a line. */
+static char *unit_sizes(const char *input, size_t n, size_t chunk)
+{
+	cw_options *opt = cw_options_new();
+	cw_options_set_form(opt, CW_FORM_CABLES_CSV);
+	cw_reader *rd = cw_reader_new(opt, "in.csv");
+	size_t cap = 65536, used = 0;
+	char *out = calloc(1, cap);
+	cw_unit *u;
+	for (size_t i = 0; i < n + chunk; i += chunk) {
+		if (i < n)
+			cw_reader_feed(rd, input + i, n - i < chunk ? n - i : chunk);
+		else
+			cw_reader_finish(rd);
+		while (cw_reader_next_unit(rd, &u) == CW_OK) {
+			if (used + 32 < cap)
+				used += (size_t)snprintf(out + used, cap - used, "%zu\n", cw_unit_size(u));
+			cw_unit_free(u);
+		}
+	}
+	cw_reader_free(rd);
+	cw_options_free(opt);
+	return out;
+}
+
+/* Rows whose fields end their lines with the dump's backslash, hold escaped quotes, doubled
+ * quotes and backslash pairs, cut in every place: the same units whatever the chunks. */
+START_TEST(test_csv_backslash_lines_in_any_chunks)
+{
+	char csv[8192];
+	size_t n = 0;
+	unsigned seed = 3;
+	static const char *const bits[] = { "word ", "\\\n", "\\\"", "\"\"", "\\\\", "\\t",
+					    ", ", "\n", "x" };
+	char rows[512] = "";
+	size_t rows_len = 0;
+	for (int row = 0; row < 12; row++) {
+		size_t start = n;
+		n += (size_t)snprintf(csv + n, sizeof csv - n, "\"%d\",\"1/2/2003\",\"03X%d\",\"", row,
+				      row);
+		for (int k = 0; k < 40; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *b = bits[(seed >> 16) % 9];
+			n += (size_t)snprintf(csv + n, sizeof csv - n, "%s", b);
+		}
+		n += (size_t)snprintf(csv + n, sizeof csv - n, "\"\n");
+		rows_len += (size_t)snprintf(rows + rows_len, sizeof rows - rows_len, "%zu\n", n - start);
+	}
+	/* one unit a row, each the row's bytes */
+	char *want = unit_sizes(csv, n, n);
+	ck_assert_str_eq(want, rows);
+	const size_t chunks[] = { 1, 2, 3, 5, 17, 256 };
+	for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+		char *got = unit_sizes(csv, n, chunks[i]);
+		ck_assert_msg(!strcmp(got, want), "chunk %zu:\n%s\nwhole:\n%s", chunks[i], got, want);
+		free(got);
+	}
+	free(want);
+}
+END_TEST
+
 START_TEST(test_csv_rows_in_any_chunks)
 {
 	const size_t chunks[] = { 1, 3, 17, 100000 };
@@ -340,6 +401,7 @@ Suite *suite_split(void)
 	suite_add_tcase(s, forms);
 	TCase *csv = tcase_create("csv");
 	tcase_add_test(csv, test_csv_rows_in_any_chunks);
+	tcase_add_test(csv, test_csv_backslash_lines_in_any_chunks);
 	tcase_add_test(csv, test_csv_fields_and_escapes);
 	tcase_add_test(csv, test_csv_broken_row_costs_one_record);
 	tcase_add_test(csv, test_csv_short_row);

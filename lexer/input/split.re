@@ -85,6 +85,16 @@ size_t split_csv(split_state *st, const char *buf, size_t len, int finished)
 			 * would take everything else, so whole words without them are skipped first
 			 * (lexer/core/runs.h). */
 			cur = runs_without4(cur, lim, '"', '\\', '\n', '\0');
+			/* The dump ends every line of a field with a backslash: the pair is taken here,
+			 * as its rule below would (a backslash and any byte but NUL, both before lim),
+			 * and the skip goes on, without a turn of the scanner a line. */
+			while (cur + 1 < lim && *cur == '\\' && cur[1] != '\0')
+				cur = runs_without4(cur + 2, lim, '"', '\\', '\n', '\0');
+			tok = cur;
+			if (cur >= lim) {
+				st->scan = (size_t)(cur - base);
+				return finished ? len : 0;
+			}
 			/*!re2c:csvin
 				[^"\\\n\x00]+        { continue; }
 				"\\" [^\x00]         { continue; }
