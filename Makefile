@@ -311,7 +311,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
-	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) \
+	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) CABLEWIRE_GEN_CSV=$(GEN_CSV) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
 	@tests/faults.sh $(CLI)
 

@@ -505,7 +505,8 @@ typedef struct cw_shard_request {
 } cw_shard_request;
 
 typedef struct cw_shard_result {
-	size_t inputs, inputs_failed;      /* as cw_convert_summary's (a cut shard counts none) */
+	size_t inputs, inputs_failed;      /* as cw_convert_summary's (a cut file counts in
+					    * its first shard) */
 	size_t records, with_errors, with_warnings, error_records;
 	cw_code_count *codes;              /* by code and severity, in no particular order */
 	size_t ncodes;

@@ -295,6 +295,7 @@ int cw_shard_convert(const cw_shard_request *req, cw_shard_result *res)
 		res->inputs = st.inputs;
 		res->inputs_failed = st.failed;
 	} else {
+		res->inputs = req->index == 0; /* the file is counted once, by its first shard */
 		rc = shard_units(&r, res);
 	}
 	cw_emitter_free(r.em);
