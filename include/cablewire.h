@@ -458,6 +458,21 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *summary);
 void cw_convert_summary_free(cw_convert_summary *summary);
 
 /* ---------------------------------------------------------------------------------------------
+ * Line mode: one input per line of a stream, for engines that pipe data through a command
+ * (Hadoop Streaming, Spark's RDD.pipe; cablewire parse --lines). A line is a JSON object
+ * {"name": ..., "text": ...} ("name" a string or null, optional; other members of scalar value
+ * ignored) or a JSON string, the text.
+ *
+ * Parses one line (len bytes; a trailing newline is left out), number lineno (1-based) of its
+ * stream: fn receives the records of the units the text holds, in order, each with source.line
+ * set to lineno and source.path to the name ("-" without one), which gives a body text its
+ * release id as a file's name does. A line that is not such JSON gives one error record
+ * (LINE_INVALID, located in the line); a blank line gives none. Returns 0, non-zero when fn
+ * asked to stop, or -1 when memory ran out. */
+int cw_parse_line(const cw_options *opt, const char *line, size_t len, uint64_t lineno,
+		  cw_record_fn fn, void *ctx);
+
+/* ---------------------------------------------------------------------------------------------
  * Shards: the same conversion cut into pieces that run apart, on other processes or machines
  * (python/cablewire/distributed.py runs them on a Dask cluster), whose rendered bytes, joined in
  * order, are the output cw_convert() writes. A shard is a whole input (read as cw_walk() reads
