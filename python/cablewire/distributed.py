@@ -94,9 +94,23 @@ def _shard_identity(s):
 
 # ---- the run ----------------------------------------------------------------------------------
 
-def run_shard(items, fmt, first, form, ignore):
-    """Runs on a worker: one shard's rendered bytes, counts and messages."""
-    return shards.convert_shard(items, fmt, first, form, ignore)
+def run_shard(items, fmt, first, form, ignore, part=None):
+    """Runs on a worker: one shard's rendered bytes, counts and messages. With part (a path the
+    workers and the client share), the worker writes the shard there as a complete output
+    (under a temporary name, renamed when complete: a retried shard replaces, never doubles)
+    and returns no bytes: the data does not pass through the client."""
+    data, counts, messages = shards.convert_shard(items, fmt, first, form, ignore)
+    if part is None:
+        return data, counts, messages
+    sink = _StreamSink(part, fmt)
+    ok = False
+    try:
+        sink.add(None, data, counts)
+        ok = True
+    finally:
+        if not sink.close(ok) and ok:
+            raise cablewire.Error("%s: write error" % part)
+    return None, counts, messages
 
 
 def _merge(total, counts):
@@ -184,13 +198,17 @@ class _PartsSink:
             f.write("\n")
         os.replace(tmp, self.manifest_path)
 
+    def part_path(self, n):
+        return os.path.abspath(os.path.join(self.folder, self.part_name(n)))
+
     def add(self, shard, data, counts):
-        sink = _StreamSink(os.path.join(self.folder, self.part_name(shard)), self.fmt)
-        try:
-            sink.add(shard, data, counts)
-        finally:
-            if not sink.close(True):
-                raise cablewire.Error("%s: write error" % self.part_name(shard))
+        if data is not None:  # not written by the worker
+            sink = _StreamSink(self.part_path(shard), self.fmt)
+            try:
+                sink.add(shard, data, counts)
+            finally:
+                if not sink.close(True):
+                    raise cablewire.Error("%s: write error" % self.part_name(shard))
         entry = self.manifest["shards"][shard]
         entry.update(records=counts["records"], counts=_counts_json(counts), done=True)
         self._save()
@@ -235,7 +253,10 @@ def convert(args):
     ignore = [c for arg in args.ignore for c in arg.split(",") if c]
 
     client, cluster = _client(args)
+    t_start = time.monotonic()
     try:
+        if args.timing:
+            worker_cpu0 = client.run(_cpu_seconds)
         # The cuts of large files run on the cluster too, one task a file.
         def cut_map(paths):
             futures = client.map(_cut_task, paths, [args.shard_bytes] * len(paths),
@@ -265,15 +286,28 @@ def convert(args):
         finally:
             closed = sink.close(ok)
         ok = ok and closed
+        t_end = time.monotonic()
+        if args.timing:
+            # The workers' CPU time during the run (a worker the run lost took its own along).
+            worker_cpu = client.run(_cpu_seconds)
+            cpu = sum(v - worker_cpu0.get(k, 0.0) for k, v in worker_cpu.items())
+            sys.stderr.write(
+                "cablewire-dask: %d shards (%d resumed), %d workers; wall: cluster %.2f s, "
+                "plan %.2f s, run %.2f s; CPU: workers %.2f s, client %.2f s\n"
+                % (len(the_plan), resumed, len(worker_cpu), t_start - t0, t_plan - t_start,
+                   t_end - t_plan, cpu, _cpu_seconds()))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    t_end = time.monotonic()
-    if args.timing:
-        sys.stderr.write("cablewire-dask: %d shards (%d resumed), plan %.2f s, run %.2f s\n"
-                         % (len(the_plan), resumed, t_plan - t0, t_end - t_plan))
     return _report(total, ok, args, resumed)
+
+
+def _cpu_seconds():
+    """This process's CPU time, user and system (run on each worker for --timing)."""
+    import resource  # pylint: disable=import-outside-toplevel
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def _run(client, todo, sink, fmt, args, ignore, total, ordered):
@@ -282,8 +316,10 @@ def _run(client, todo, sink, fmt, args, ignore, total, ordered):
     from distributed import as_completed  # pylint: disable=import-outside-toplevel
     futures = {}
     for s in todo:
-        f = client.submit(run_shard, s["items"], fmt, s["shard"] == 0, args.form, ignore,
-                          key="cablewire-shard-%d-%s" % (s["shard"], os.getpid()), pure=False,
+        # A part is an output of its own: its first record opens it.
+        part = sink.part_path(s["shard"]) if not ordered else None
+        f = client.submit(run_shard, s["items"], fmt, s["shard"] == 0 or not ordered, args.form,
+                          ignore, part, key="cablewire-shard-%d-%s" % (s["shard"], os.getpid()), pure=False,
                           priority=-s["shard"])
         futures[f] = s["shard"]
     pending, next_shard = {}, todo[0]["shard"] if todo else 0
@@ -413,7 +449,14 @@ def main(argv=None):
     except cablewire.Error as e:
         sys.stderr.write("cablewire-dask: %s\n" % e)
         return USAGE_EXIT
+    except (OSError, ValueError) as e:
+        # a scheduler that cannot be reached, a shard lost more often than Dask retries it
+        sys.stderr.write("cablewire-dask: the run failed: %s: %s\n" % (type(e).__name__, e))
+        return USAGE_EXIT
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as `python3 -m cablewire.distributed`, this file is __main__: the functions sent to
+    # the workers must come from the importable module, so that they are pickled by name.
+    from cablewire.distributed import main as _main  # pylint: disable=import-self
+    sys.exit(_main())

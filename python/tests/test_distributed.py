@@ -233,3 +233,19 @@ def test_the_module_runs_as_documented(tmp_path):
     assert run.returncode in (0, 1), run.stderr.decode()
     command([os.path.join(TESTDATA, "articles")], str(tmp_path / "cmd.jsonl"), "jsonl")
     assert out.read_bytes() == (tmp_path / "cmd.jsonl").read_bytes()
+
+
+def test_json_parts_are_documents_of_their_own(cluster, capsys, tmp_path):
+    parts = tmp_path / "parts"
+    command([TESTDATA], str(tmp_path / "cmd.json"), "json")
+    capsys.readouterr()
+    distributed.main(["convert", TESTDATA, "--parts", str(parts), "-f", "json",
+                      "--shard-bytes", "16k", "--scheduler", cluster[0].scheduler_address])
+    shard_list = json.loads((parts / "manifest.json").read_text())["shards"]
+    assert len(shard_list) > 3
+    records = []
+    for s in shard_list:
+        part = json.loads((parts / s["part"]).read_text())  # each part parses alone
+        assert len(part) == s["records"]
+        records.extend(part)
+    assert records == json.loads((tmp_path / "cmd.json").read_text())
