@@ -279,7 +279,7 @@ def convert(args):
             else:
                 todo.append(s)
         resumed = len(the_plan) - len(todo)
-        ok = True
+        ok = False  # a shard that fails for good leaves the output unwritten
         try:
             ok = _run(client, todo, sink, fmt, args, ignore, total,
                       ordered=not args.parts)
@@ -449,8 +449,9 @@ def main(argv=None):
     except cablewire.Error as e:
         sys.stderr.write("cablewire-dask: %s\n" % e)
         return USAGE_EXIT
-    except (OSError, ValueError) as e:
+    except Exception as e:  # pylint: disable=broad-except
         # a scheduler that cannot be reached, a shard lost more often than Dask retries it
+        # (KilledWorker), a worker without the package
         sys.stderr.write("cablewire-dask: the run failed: %s: %s\n" % (type(e).__name__, e))
         return USAGE_EXIT
 

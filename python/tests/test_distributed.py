@@ -249,3 +249,24 @@ def test_json_parts_are_documents_of_their_own(cluster, capsys, tmp_path):
         assert len(part) == s["records"]
         records.extend(part)
     assert records == json.loads((tmp_path / "cmd.json").read_text())
+
+
+def test_a_shard_that_fails_leaves_no_output(cluster, capsys, tmp_path, monkeypatch,
+                                             cables_csv):
+    # a file that changed since it was cut: its shard asks for more units than it holds
+    real_plan = distributed.plan
+
+    def stale_plan(*args, **kwargs):
+        p = real_plan(*args, **kwargs)
+        p[-1]["items"][0]["units"] += 5
+        return p
+
+    monkeypatch.setattr(distributed, "plan", stale_plan)
+    out = tmp_path / "out.jsonl"
+    capsys.readouterr()
+    rc = distributed.main(["convert", cables_csv, "-o", str(out), "--shard-bytes", "1m",
+                           "--scheduler", cluster[0].scheduler_address])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert "changed since it was cut" in err
+    assert not out.exists() and not list(tmp_path.iterdir())
