@@ -11,8 +11,9 @@
 #   make bench          speed and memory on the corpus and on generated input
 #   make bench-profile  instructions per input byte per stage (callgrind), fixed inputs and corpus
 #   make bench-check    fails when those instructions grew by more than 5 % over bench/baseline.txt
-#   make install        the command, the libraries, the header, cablewire.pc, the man pages and
-#                       the Python package under $(DESTDIR)$(PREFIX); make uninstall removes them
+#   make install        the command, the libraries, the header, cablewire.pc, the man pages,
+#                       the Python package and cablewire-dask (the conversion on a Dask
+#                       cluster) under $(DESTDIR)$(PREFIX); make uninstall removes them
 #
 # Every target first checks the build dependencies (scripts/deps.sh): as root it installs what is
 # missing with apt-get, otherwise it prints the install command and stops.
@@ -63,8 +64,10 @@ OBJ  := $(BUILD)/obj
 # tests/batch.sh reads).
 # scdoc turns docs/man/*.scd into man pages and mandoc lints them; python3-pytest runs the Python
 # package's tests; sqlite-utils checks that archives are found as its users expect (FTS tables).
+# python3-dask and python3-distributed run cablewire.distributed (the conversion on a Dask
+# cluster) and its tests; Debian installs them for /usr/bin/python3.
 DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools \
-                 scdoc mandoc man-db python3-pytest sqlite-utils
+                 scdoc mandoc man-db python3-pytest sqlite-utils python3-dask python3-distributed
 DEPS_STAMP    := build/.deps-ok
 
 # Sources by room: lexer/, grammar/ and parser/ hold one folder per stage of the work (core,
@@ -237,10 +240,20 @@ install: $(CLI) libs man
 	install -m 644 $(filter %.3,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 $(PY_SRCS) $(DESTDIR)$(PYTHONDIR)/cablewire/
 	printf 'LIBRARY = %s\n' '$(LIBDIR)/$(SONAME)' >$(DESTDIR)$(PYTHONDIR)/cablewire/_installed.py
+	@# cablewire-dask: the conversion on a Dask cluster, run by the interpreter Debian's
+	@# python3-dask and python3-distributed are installed for (whatever python3 PATH finds).
+	printf '%s\n' '#!$(PYTHON)' '# cablewire on a Dask cluster: python3 -m cablewire.distributed' \
+		'import sys' "sys.path.insert(0, '$(PYTHONDIR)')" \
+		'from cablewire.distributed import main' \
+		'if __name__ == "__main__":  # Dask starts its workers by importing this file again' \
+		'    sys.exit(main())' \
+		>$(DESTDIR)$(BINDIR)/cablewire-dask
+	chmod 755 $(DESTDIR)$(BINDIR)/cablewire-dask
 	@echo "install: the Python package is for $(PYTHON) (Python $(PYTHON_XY)), in $(PYTHONDIR)"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cablewire $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) \
+	rm -f $(DESTDIR)$(BINDIR)/cablewire $(DESTDIR)$(BINDIR)/cablewire-dask \
+		$(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) \
 		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcablewire.so \
 		$(DESTDIR)$(LIBDIR)/libcablewire.a $(DESTDIR)$(INCLUDEDIR)/cablewire.h \
 		$(DESTDIR)$(PKGCONFIGDIR)/cablewire.pc \
@@ -310,7 +323,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
-	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) \
+	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) CABLEWIRE_GEN_CSV=$(GEN_CSV) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests
 	@tests/faults.sh $(CLI)
 

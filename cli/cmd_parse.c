@@ -1,6 +1,8 @@
 /* cablewire parse: records to standard output, diagnostics to standard error. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -22,6 +24,11 @@ static const char usage[] =
 	"                     articles: article-text, wire-text, reuters-sgml, anpa, iptc7901\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
 	"      --compact      json, xml or nitf without indentation\n"
+	"      --lines        line mode (Hadoop Streaming, Spark's RDD.pipe): each line of the\n"
+	"                     inputs is one input, a JSON object {\"name\": ..., \"text\": ...} or\n"
+	"                     a JSON string; its records are written as JSON Lines (or ninjs), in\n"
+	"                     order, each with the line's number in source.line; exits 0 when\n"
+	"                     records have errors (they carry them), 2 when reading or writing failed\n"
 	"  -q, --quiet        print no diagnostics\n"
 	"      --ignore CODE[,CODE...]  do not show these codes\n"
 	"      --max-errors N stop after N errors shown\n"
@@ -83,6 +90,43 @@ static int on_record(void *ctx, cw_record *rec)
 	return run->write_failed || diag_cap_reached();
 }
 
+/* Line mode: each line of each input (a file, or - for standard input) is one input. Returns
+ * 0, or non-zero when an input could not be read or the records stopped (a write failed). */
+static int parse_lines(const cw_options *opt, const char *const *inputs, int n, parse_run *run)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	int failed = 0;
+	for (int i = 0; i < n && !run->write_failed; i++) {
+		int is_stdin = strcmp(inputs[i], "-") == 0;
+		FILE *f = is_stdin ? stdin : fopen(inputs[i], "rb");
+		if (!f) {
+			fprintf(stderr, "cablewire: %s: cannot open: %s\n", inputs[i], strerror(errno));
+			failed = 1;
+			continue;
+		}
+		ssize_t len;
+		uint64_t lineno = 0;
+		while ((len = getline(&line, &cap, f)) >= 0) {
+			if (cw_parse_line(opt, line, (size_t)len, ++lineno, on_record, run) != 0) {
+				if (!run->write_failed)
+					fprintf(stderr, "cablewire: out of memory\n");
+				failed = 1;
+				break;
+			}
+		}
+		if (ferror(f)) {
+			fprintf(stderr, "cablewire: %s: read error after line %llu\n", inputs[i],
+				(unsigned long long)lineno);
+			failed = 1;
+		}
+		if (!is_stdin)
+			fclose(f);
+	}
+	free(line);
+	return failed;
+}
+
 int cmd_parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -90,11 +134,12 @@ int cmd_parse(int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "compact", no_argument, NULL, 'c' },
+		{ "lines", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int format = CW_FORMAT_JSON, form = CW_FORM_AUTO, compact = 0, c, common_rc;
+	int format = -1, form = CW_FORM_AUTO, compact = 0, lines = 0, c, common_rc;
 	const char *out_path = "-";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:o:qh", longopts, NULL)) != -1) {
@@ -114,10 +159,15 @@ int cmd_parse(int argc, char **argv)
 			break;
 		case 'o': out_path = optarg; break;
 		case 'c': compact = 1; break;
+		case 'L': lines = 1; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: return option_error(c, argv);
 		}
 	}
+	if (lines && format >= 0 && format != CW_FORMAT_JSONL && format != CW_FORMAT_NINJS)
+		return usage_error("--lines writes one record a line: --format jsonl or ninjs");
+	if (format < 0)
+		format = lines ? CW_FORMAT_JSONL : CW_FORMAT_JSON;
 	if (format == CW_FORMAT_SQLITE)
 		return usage_error("--format sqlite writes an archive file, not a stream; use "
 				   "cablewire convert INPUT... -o OUT.sqlite");
@@ -136,7 +186,12 @@ int cmd_parse(int argc, char **argv)
 	parse_run run = { cw_emitter_new((cw_format)format, cw_output_write, out, !compact),
 			  common.quiet, 0, 0 };
 	cw_walk_stats st = { 0, 0, 0, 0 };
-	if (run.em) {
+	int lines_failed = 0;
+	if (run.em && lines) {
+		lines_failed = parse_lines(opt, inputs, ninputs, &run);
+		if (cw_emitter_finish(run.em) != 0)
+			run.write_failed = 1;
+	} else if (run.em) {
 		cw_walk(opt, inputs, ninputs, on_record, &run, &st);
 		if (cw_emitter_finish(run.em) != 0)
 			run.write_failed = 1;
@@ -147,7 +202,9 @@ int cmd_parse(int argc, char **argv)
 	if (diag_cap_reached())
 		fprintf(stderr, "cablewire: stopped after %ld error%s (--max-errors)\n",
 			common.max_errors, common.max_errors == 1 ? "" : "s");
-	if (!run.em || run.write_failed || closed != 0 || st.failed)
+	if (!run.em || run.write_failed || closed != 0 || st.failed || lines_failed)
 		return EXIT_USAGE;
+	if (lines)
+		return EXIT_OK; /* the records carry their errors: an engine must not retry them */
 	return run.with_errors ? EXIT_INPUT_ERRORS : EXIT_OK;
 }

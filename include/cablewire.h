@@ -457,6 +457,81 @@ typedef struct cw_convert_summary {
 int cw_convert(const cw_convert_request *req, cw_convert_summary *summary);
 void cw_convert_summary_free(cw_convert_summary *summary);
 
+/* ---------------------------------------------------------------------------------------------
+ * Line mode: one input per line of a stream, for engines that pipe data through a command
+ * (Hadoop Streaming, Spark's RDD.pipe; cablewire parse --lines). A line is a JSON object
+ * {"name": ..., "text": ...} ("name" a string or null, optional; other members of scalar value
+ * ignored) or a JSON string, the text.
+ *
+ * Parses one line (len bytes; a trailing newline is left out), number lineno (1-based) of its
+ * stream: fn receives the records of the units the text holds, in order, each with source.line
+ * set to lineno and source.path to the name ("-" without one), which gives a body text its
+ * release id as a file's name does. A line that is not such JSON gives one error record
+ * (LINE_INVALID, located in the line); a blank line gives none. Returns 0, non-zero when fn
+ * asked to stop, or -1 when memory ran out. */
+int cw_parse_line(const cw_options *opt, const char *line, size_t len, uint64_t lineno,
+		  cw_record_fn fn, void *ctx);
+
+/* ---------------------------------------------------------------------------------------------
+ * Shards: the same conversion cut into pieces that run apart, on other processes or machines
+ * (python/cablewire/distributed.py runs them on a Dask cluster), whose rendered bytes, joined in
+ * order, are the output cw_convert() writes. A shard is a whole input (read as cw_walk() reads
+ * it: a file, an archive and its members, a tree), or a run of units of one large file
+ * (cables.csv, Reuters SGML, a wire capture, concatenated telegrams) starting at a unit boundary
+ * found by the library's own splitter, with its units' index, offset and line counted over the
+ * whole file. */
+
+/* Where a unit starts in its input: the byte offset and the line of its first byte. */
+uint64_t cw_unit_offset(const cw_unit *unit);
+uint32_t cw_unit_line(const cw_unit *unit);
+/* Starts a fresh reader (nothing fed yet) at a unit boundary of its input: the next unit gets
+ * this index, byte offset and line. Feed it the input from that offset on, with the form forced
+ * to the one the whole input's reader found. CW_EINVAL when the reader has begun. */
+cw_status cw_reader_set_origin(cw_reader *rd, uint64_t index, uint64_t offset, uint32_t line);
+
+/* Receives one cut: the unit that starts a shard. Returns 0 to go on. */
+typedef int (*cw_cut_fn)(void *ctx, uint64_t offset, uint64_t index, uint32_t line);
+
+/* Cuts the file path into shards of about target bytes at unit boundaries, splitting it as a
+ * reader of the whole file does (parsing nothing): fn receives each shard's first unit, the
+ * first at (0, 0, 1). *form gets the form found, *units the file's unit count. Returns 0 when
+ * cut; 1 when the file is read whole instead (an archive, a compressed file, a form of one unit
+ * per input, a UTF-16 or UTF-32 text): fn was not called; -1 when it cannot be read or memory
+ * ran out (the shard of the whole file then gives its error record). */
+int cw_shard_cut(const cw_options *opt, const char *path, uint64_t target, cw_cut_fn fn,
+		 void *ctx, cw_form *form, uint64_t *units);
+
+typedef struct cw_shard_request {
+	const cw_options *options;  /* NULL: the defaults */
+	const char *path;
+	/* units 0: the whole input, as cw_walk() reads path. Otherwise units units of the file,
+	 * from the cut (offset, index, line) that cw_shard_cut() gave, in the form it found. */
+	uint64_t units;
+	uint64_t offset, index;
+	uint32_t line;
+	cw_form form;
+	int format;                 /* a cw_format: what the records are rendered as */
+	int pretty;
+	int first;                  /* the shard's first record is the output's first */
+	cw_write_fn write;          /* receives the rendered bytes, record by record, in order */
+	void *ctx;
+	const char *const *ignore;  /* codes left out of the counts, as cw_convert_request's */
+	size_t nignore;
+} cw_shard_request;
+
+typedef struct cw_shard_result {
+	size_t inputs, inputs_failed;      /* as cw_convert_summary's (a cut file counts in
+					    * its first shard) */
+	size_t records, with_errors, with_warnings, error_records;
+	cw_code_count *codes;              /* by code and severity, in no particular order */
+	size_t ncodes;
+} cw_shard_result;
+
+/* Converts one shard. Returns 0, or -1 when a write failed or memory ran out (the bytes written
+ * are then incomplete). Free the result with cw_shard_result_free() in any case. */
+int cw_shard_convert(const cw_shard_request *req, cw_shard_result *result);
+void cw_shard_result_free(cw_shard_result *result);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

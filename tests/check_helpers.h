@@ -44,5 +44,6 @@ Suite *suite_archive(void);
 Suite *suite_nitf_ninjs(void);
 Suite *suite_catalogue(void);
 Suite *suite_fragments(void);
+Suite *suite_shard(void);
 
 #endif

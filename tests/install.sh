@@ -7,6 +7,7 @@
 #     library defines no other global symbol;
 #   - every man page renders with man -l, without a warning from man or mandoc's lint;
 #   - the installed Python package imports with Debian's python3 and finds the installed library;
+#   - cablewire-dask names /usr/bin/python3 and converts as the command does (with Dask);
 #   - make uninstall removes everything it installed.
 # Usage: tests/install.sh   (from the top of the tree, after make)
 set -u
@@ -88,6 +89,23 @@ ok; ! mandoc -Tlint -Werror "$tmp/bad.1" >/dev/null 2>&1 || fail "mandoc lint pa
 ok; out=$(cd "$tmp" && PYTHONPATH=$root/usr/lib/python3/dist-packages \
 	CABLEWIRE_LIBRARY=$lib /usr/bin/python3 -c 'import cablewire; print(cablewire.version())' 2>&1)
 [ "$out" = "$ver" ] || fail "the installed Python package: $out"
+
+# cablewire-dask: run by Debian's interpreter (the one its Dask is for), it finds the installed
+# package; with Dask installed it converts on a local cluster as the command does.
+ok; [ "$(head -1 "$root/usr/bin/cablewire-dask")" = "#!/usr/bin/python3" ] ||
+	fail "cablewire-dask's first line: $(head -1 "$root/usr/bin/cablewire-dask")"
+ok; (cd "$tmp" && PYTHONPATH=$root/usr/lib/python3/dist-packages CABLEWIRE_LIBRARY=$lib \
+	"$root/usr/bin/cablewire-dask" convert --help) | grep -q -- '--scheduler' ||
+	fail "cablewire-dask convert --help"
+if /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
+	ok; (cd "$tmp" && PYTHONPATH=$root/usr/lib/python3/dist-packages CABLEWIRE_LIBRARY=$lib \
+		"$root/usr/bin/cablewire-dask" convert "$OLDPWD/testdata/articles" -o dask.jsonl \
+		--local 1 -q) >/dev/null 2>&1
+	"$root/usr/bin/cablewire" convert -q "$PWD/testdata/articles" -o "$tmp/cmd.jsonl" 2>/dev/null
+	cmp -s "$tmp/dask.jsonl" "$tmp/cmd.jsonl" || fail "cablewire-dask's output is not the command's"
+else
+	echo "install: skipped: cablewire-dask's run (Dask is not installed: make deps installs it)"
+fi
 
 # The command runs and names its licence.
 ok; "$root/usr/bin/cablewire" --version | grep -q 'License: MIT' || fail "--version names no licence"

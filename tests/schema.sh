@@ -171,6 +171,16 @@ if [ "$(jq -r '.diagnostics[0].code' "$T/unreadable.jsonl" | tr '\n' ' ')" = "IN
 	fail "unreadable inputs give INPUT_UNREADABLE and INPUT_READ_ERROR records: $(cat "$T/unreadable.jsonl")"
 fi
 
+# ---- line mode (parse --lines): records with source.line, a bad line's error record ---------
+{
+	jq -Rs '{name: "cables/07VALLETTA412.txt", text: .}' testdata/cables/valid/text-acp127/input.txt | jq -c .
+	jq -Rs . testdata/articles/valid/reuters-sgml/input.sgm | jq -c .
+	echo '{"text": 12}'
+} | "$CW" parse --lines -q >"$T/lines.jsonl"
+if [ "$(jq -c '[.kind, .source.line]' "$T/lines.jsonl" | tr '\n' ' ')" = '["cable",1] ["article",2] ["article",2] ["error",3] ' ]; then ok; else
+	fail "parse --lines: $(jq -c '[.kind, .source.line]' "$T/lines.jsonl")"
+fi
+
 # ---- every record validates ------------------------------------------------------------------
 "$PY" "$VALIDATE" "$SCHEMA" "$T"/*.jsonl "$T/testdata.json" >"$T/valid.out"
 rc=$?

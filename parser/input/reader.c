@@ -201,6 +201,21 @@ void cw_reader_finish(cw_reader *rd)
 }
 
 cw_form cw_reader_form(const cw_reader *rd) { return rd ? rd->form : CW_FORM_AUTO; }
+
+/* A shard of an input (emitters/convert/shard.c): the reader starts where the whole input's
+ * reader stood at that unit boundary; the splitters' state there is the reset one. */
+cw_status cw_reader_set_origin(cw_reader *rd, uint64_t index, uint64_t offset, uint32_t line)
+{
+	if (!rd || rd->len || rd->finished || rd->next_index || rd->buf_offset)
+		return CW_EINVAL;
+	rd->next_index = index;
+	rd->buf_offset = offset;
+	rd->buf_line = line ? line : 1;
+	/* Only inputs taken as they are get cut (cw_shard_cut): no byte-order mark is looked for
+	 * in the middle of one. */
+	rd->wide.enc = WIDE_NONE;
+	return CW_OK;
+}
 const cw_options *reader_options(const cw_reader *rd) { return rd->opt; }
 
 /* Length of the next complete unit at the start of the pending input, or 0 when more input is

@@ -14,6 +14,9 @@ cablewire.Error is raised for usage errors (an unknown form or format) and for o
 cannot be written. The parsing runs in C with the GIL released (ctypes releases it for the
 length of every call), so threads parse in parallel.
 
+cablewire.distributed runs the conversion on a Dask cluster (python3 -m cablewire.distributed
+convert ...; cablewire.shards holds its shards, through the C API).
+
 The library is found, in order: $CABLEWIRE_LIBRARY; the one `make install` recorded beside this
 package; the build tree's build/libcablewire.so.N (python/ next to build/); the system's loader
 path.
