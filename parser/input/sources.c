@@ -334,6 +334,23 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 			continue;
 		while (member[0] == '.' && member[1] == '/')
 			member += 2;
+		if (s->nesting == 0 && (w->on_member || w->member_first || w->member_count)) {
+			size_t at = w->member_met++;
+			if (w->on_member) {
+				members++;
+				w->members++;
+				stop = w->on_member(w->ctx, archive_entry_size_is_set(e)
+							    ? (int64_t)archive_entry_size(e) : -1);
+				continue;
+			}
+			if (at < w->member_first) {
+				members++;
+				w->members++; /* met: the archive is not empty */
+				continue;
+			}
+			if (w->member_count && at >= w->member_first + w->member_count)
+				break;
+		}
 		char *name = join_path(path, member);
 		if (!name) {
 			stop = w->on_failed(w->ctx, path, "out of memory");
@@ -375,6 +392,9 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		free(name);
 		if (m.fatal)
 			break; /* reported with the member's records: nothing more can be read */
+		if (s->nesting == 0 && w->member_count &&
+		    w->member_met >= w->member_first + w->member_count)
+			break; /* the run's last member: the rest is another shard's */
 	}
 	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
 	w->archive_format = archive_format(a);
