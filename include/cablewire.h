@@ -506,13 +506,14 @@ int cw_shard_cut(const cw_options *opt, const char *path, uint64_t target, cw_cu
  * Returns 0 to go on. */
 typedef int (*cw_member_fn)(void *ctx, int64_t size);
 
-/* Lists the members of the archive path, in the order the walk reads them, reading headers
- * only (members' data is skipped, not parsed): the top-level members the walk hands on, each
- * counted once (hidden ones and directories are not members; an archive inside counts as one).
- * fn receives each, *count gets their number. Returns 0 when listed; 1 when the path is read
- * whole instead (not an archive, a lone compressed file, an archive without members or
- * damaged: its failure is then reported by the one shard that reads it); -1 when it cannot be
- * read or memory ran out. */
+/* Lists the members of the archive path, in the order the walk reads them, without parsing
+ * them: the top-level members the walk hands on, each counted once (hidden ones and
+ * directories are not members; an archive inside counts as one). Their data is read through
+ * (decompressed, not parsed): a member the walk cannot read past ends the archive there, which
+ * runs of members read apart could not know. fn receives each member, *count gets their
+ * number. Returns 0 when listed; 1 when the path is read whole instead (not an archive, a lone
+ * compressed file, an archive without members or damaged anywhere: its failure is then
+ * reported by the one shard that reads it); -1 when it cannot be read or memory ran out. */
 int cw_shard_members(const cw_options *opt, const char *path, cw_member_fn fn, void *ctx,
 		     uint64_t *count);
 

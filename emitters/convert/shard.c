@@ -9,7 +9,6 @@
  * every member is an input of its own, so its records do not depend on the members before it.
  * Everything else (small files, lone compressed files, damaged archives, trees) is a whole input
  * read by the same walk as cw_walk(). */
-#include <archive.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -235,7 +234,7 @@ int cw_shard_members(const cw_options *opt, const char *path, cw_member_fn fn, v
 	char *paths[1] = { (char *)(uintptr_t)path };
 	sources_each(&w, paths, 1);
 	/* A lone compressed file's stream is its one "member": read whole. */
-	if (l.result == 0 && (l.count == 0 || w.archive_format == ARCHIVE_FORMAT_RAW ||
+	if (l.result == 0 && (l.count == 0 || w.archive_lone ||
 			      w.archive_failed))
 		l.result = 1;
 	if (count)

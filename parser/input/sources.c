@@ -341,6 +341,19 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 				w->members++;
 				stop = w->on_member(w->ctx, archive_entry_size_is_set(e)
 							    ? (int64_t)archive_entry_size(e) : -1);
+				/* The data is read through (not parsed): a member the whole walk
+				 * cannot read past (a zip's broken deflate stream) ends the archive
+				 * there, which runs of members read apart could not know. */
+				const void *block;
+				size_t len;
+				la_int64_t at_byte;
+				while (!stop && (rc = archive_read_data_block(a, &block, &len,
+									     &at_byte)) == ARCHIVE_OK)
+					;
+				if (!stop && rc <= ARCHIVE_FATAL) {
+					w->archive_failed = 1;
+					stop = w->on_failed(w->ctx, path, "a member cannot be read through");
+				}
 				continue;
 			}
 			if (at < w->member_first) {
@@ -398,6 +411,7 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 	}
 	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
 	w->archive_format = archive_format(a);
+	w->archive_lone = w->archive_format == ARCHIVE_FORMAT_RAW;
 	w->archive_compressed = archive_filter_count(a) > 1; /* more than the reading itself */
 	archive_read_free(a);
 	free(pf);

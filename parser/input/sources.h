@@ -52,6 +52,7 @@ typedef struct sources_walk {
 	int archive_failed;   /* the archive being walked failed to open or broke */
 	int archive_format;   /* libarchive's format of the archive walked last */
 	int archive_compressed; /* ... and whether it was compressed (gzip, xz, ...) */
+	int archive_lone;     /* ... and whether it was a lone compressed file (one stream) */
 } sources_walk;
 
 /* Returns non-zero when a callback stopped the walk. */

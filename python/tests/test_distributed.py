@@ -155,6 +155,27 @@ def archives(tmp_path_factory):
     return str(tgz), str(zipped), len(files)
 
 
+def test_an_archive_that_breaks_is_read_whole(tmp_path):
+    """A zip whose second member's deflate stream is broken: the command stops reading the
+    archive there, which runs of members read apart could not know; it is not cut."""
+    good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
+    files = testdata_files()[:4]
+    with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, f in enumerate(files):
+            z.write(f, "m%d-%s" % (n, os.path.basename(f)))
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.infolist()[1]
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(start + 20, start + 60):
+        data[k] ^= 0x55
+    bad.write_bytes(bytes(data))
+    assert len(shards.members(str(good))) == 4
+    assert shards.members(str(bad)) is None
+    assert distributed.plan([str(bad)], 16)[0]["items"] == [
+        {"path": str(bad), "size": len(data)}]
+
+
 def member_runs(the_plan, path):
     return [i for s in the_plan for i in s["items"] if "member_first" in i and i["path"] == path]
 
