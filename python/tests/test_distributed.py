@@ -123,7 +123,7 @@ def test_a_cut_knows_a_file_read_whole(tmp_path):
         {"path": str(archive), "size": os.path.getsize(archive)}]  # one member: read whole
 
 
-def testdata_files():
+def files_of_testdata():
     out = []
     for top, dirs, files in os.walk(TESTDATA):
         dirs.sort()
@@ -136,7 +136,7 @@ def archives(tmp_path_factory):
     """A tar.gz and a zip of testdata's files (cables, articles, streams, bad inputs), with a
     directory entry, a hidden file and, in the zip, a tar.gz inside: not members, or one."""
     folder = tmp_path_factory.mktemp("archives")
-    files = testdata_files()
+    files = files_of_testdata()
     tgz, zipped, inner = folder / "testdata.tar.gz", folder / "testdata.zip", folder / "in.tgz"
     with tarfile.open(tgz, "w:gz") as t:
         t.add(os.path.join(TESTDATA, "cables"), arcname="pages", recursive=False)
@@ -159,7 +159,7 @@ def test_an_archive_that_breaks_is_read_whole(tmp_path):
     """A zip whose second member's deflate stream is broken: the command stops reading the
     archive there, which runs of members read apart could not know; it is not cut."""
     good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
-    files = testdata_files()[:4]
+    files = files_of_testdata()[:4]
     with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as z:
         for n, f in enumerate(files):
             z.write(f, "m%d-%s" % (n, os.path.basename(f)))
