@@ -476,7 +476,8 @@ int cw_parse_line(const cw_options *opt, const char *line, size_t len, uint64_t 
  * Shards: the same conversion cut into pieces that run apart, on other processes or machines
  * (python/cablewire/distributed.py runs them on a Dask cluster), whose rendered bytes, joined in
  * order, are the output cw_convert() writes. A shard is a whole input (read as cw_walk() reads
- * it: a file, an archive and its members, a tree), or a run of units of one large file
+ * it: a file, an archive and its members, a tree), a run of an archive's members, or a run of
+ * units of one large file
  * (cables.csv, Reuters SGML, a wire capture, concatenated telegrams) starting at a unit boundary
  * found by the library's own splitter, with its units' index, offset and line counted over the
  * whole file. */
@@ -501,6 +502,21 @@ typedef int (*cw_cut_fn)(void *ctx, uint64_t offset, uint64_t index, uint32_t li
 int cw_shard_cut(const cw_options *opt, const char *path, uint64_t target, cw_cut_fn fn,
 		 void *ctx, cw_form *form, uint64_t *units);
 
+/* Receives one member of an archive: its size uncompressed, -1 when the archive does not say.
+ * Returns 0 to go on. */
+typedef int (*cw_member_fn)(void *ctx, int64_t size);
+
+/* Lists the members of the archive path, in the order the walk reads them, without parsing
+ * them: the top-level members the walk hands on, each counted once (hidden ones and
+ * directories are not members; an archive inside counts as one). Their data is read through
+ * (decompressed, not parsed): a member the walk cannot read past ends the archive there, which
+ * runs of members read apart could not know. fn receives each member, *count gets their
+ * number. Returns 0 when listed; 1 when the path is read whole instead (not an archive, a lone
+ * compressed file, an archive without members or damaged anywhere: its failure is then
+ * reported by the one shard that reads it); -1 when it cannot be read or memory ran out. */
+int cw_shard_members(const cw_options *opt, const char *path, cw_member_fn fn, void *ctx,
+		     uint64_t *count);
+
 typedef struct cw_shard_request {
 	const cw_options *options;  /* NULL: the defaults */
 	const char *path;
@@ -517,11 +533,17 @@ typedef struct cw_shard_request {
 	void *ctx;
 	const char *const *ignore;  /* codes left out of the counts, as cw_convert_request's */
 	size_t nignore;
+	/* units 0 and path an archive: only its members [member_first, member_first +
+	 * member_count) as cw_shard_members() lists them (member_count 0: to the end; both 0:
+	 * the whole archive). Each member is an input of its own, so its records are the whole
+	 * archive's for it; a run that finds fewer members than asked fails (-1, the archive
+	 * changed since it was listed). */
+	uint64_t member_first, member_count;
 } cw_shard_request;
 
 typedef struct cw_shard_result {
 	size_t inputs, inputs_failed;      /* as cw_convert_summary's (a cut file counts in
-					    * its first shard) */
+					    * its first shard, an archive's members in theirs) */
 	size_t records, with_errors, with_warnings, error_records;
 	cw_code_count *codes;              /* by code and severity, in no particular order */
 	size_t ncodes;

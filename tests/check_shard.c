@@ -2,6 +2,8 @@
  * reader cuts units and converted shard by shard gives the bytes of the whole file converted
  * at once; a line of line mode gives the records of its text with source.line. Run under the
  * sanitizers by make asan. */
+#include <archive.h>
+#include <archive_entry.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +72,7 @@ static size_t convert_cut_and_whole(const char *input, int copies, cw_format for
 	buf whole = { NULL, 0 }, parts = { NULL, 0 };
 	cw_shard_result res;
 	cw_shard_request req = { NULL, path, 0, 0, 0, 1, CW_FORM_AUTO, format, 0, 1, buf_write,
-				 &whole, NULL, 0 };
+				 &whole, NULL, 0, 0, 0 };
 	ck_assert_int_eq(cw_shard_convert(&req, &res), 0);
 	size_t records = res.records;
 	ck_assert_uint_eq(res.inputs, 1);
@@ -88,7 +90,7 @@ static size_t convert_cut_and_whole(const char *input, int copies, cw_format for
 		uint64_t next = i + 1 < c.n ? c.index[i + 1] : units;
 		cw_shard_request r = { NULL, path, next - c.index[i], c.offset[i], c.index[i],
 				       c.line[i], form, format, 0, i == 0, buf_write, &parts,
-				       NULL, 0 };
+				       NULL, 0, 0, 0 };
 		ck_assert_int_eq(cw_shard_convert(&r, &res), 0);
 		ck_assert_uint_eq(res.records, next - c.index[i]);
 		ck_assert_uint_eq(res.inputs, i == 0);
@@ -102,7 +104,7 @@ static size_t convert_cut_and_whole(const char *input, int copies, cw_format for
 	/* A shard asking for more units than the file holds from its cut: the file changed. */
 	cw_shard_request stale = { NULL, path, units - c.index[c.n - 1] + 3, c.offset[c.n - 1],
 				   c.index[c.n - 1], c.line[c.n - 1], form, format, 0, 0, buf_write,
-				   &parts, NULL, 0 };
+				   &parts, NULL, 0, 0, 0 };
 	ck_assert_int_eq(cw_shard_convert(&stale, &res), -1);
 	cw_shard_result_free(&res);
 	free(whole.p);
@@ -157,6 +159,158 @@ START_TEST(test_origin_only_on_a_fresh_reader)
 	cw_unit_free(u);
 	ck_assert_int_eq(cw_reader_set_origin(rd, 0, 0, 1), CW_EINVAL);
 	cw_reader_free(rd);
+}
+END_TEST
+
+/* ---- an archive cut by members --------------------------------------------------------------- */
+
+static const char *const member_inputs[] = {
+	"cables/valid/html-2010-layout/input.html", "cables/forms/cables.csv",
+	"cables/valid/text-acp127/input.txt",       "articles/valid/anpa/input.anpa",
+	"cables/forms/wikileaks.html",              "articles/valid/reuters-sgml/input.sgm",
+	"cables/forms/07VALLETTA416.txt",
+};
+enum { NMEMBERS = sizeof member_inputs / sizeof *member_inputs };
+
+static void add_member(struct archive *a, const char *name, const char *data, size_t len,
+		       int dir)
+{
+	struct archive_entry *e = archive_entry_new();
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, dir ? AE_IFDIR : AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, dir ? 0 : (la_int64_t)len);
+	ck_assert_int_eq(archive_write_header(a, e), ARCHIVE_OK);
+	if (!dir)
+		ck_assert_int_eq(archive_write_data(a, data, len), (la_ssize_t)len);
+	archive_entry_free(e);
+}
+
+/* A tar.gz of testdata inputs, with a directory and a hidden file between them (not members). */
+static void member_archive(char *out, size_t cap, int64_t *sizes)
+{
+	const char *dir = getenv("TESTDATA") ? getenv("TESTDATA") : "testdata";
+	snprintf(out, cap, "/tmp/cw-check-members-XXXXXX");
+	int fd = mkstemp(out);
+	ck_assert_int_ge(fd, 0);
+	struct archive *a = archive_write_new();
+	archive_write_set_format_pax_restricted(a);
+	archive_write_add_filter_gzip(a);
+	ck_assert_int_eq(archive_write_open_fd(a, fd), ARCHIVE_OK);
+	for (int i = 0; i < NMEMBERS; i++) {
+		char path[512], name[64];
+		snprintf(path, sizeof path, "%s/%s", dir, member_inputs[i]);
+		size_t len;
+		char *data = read_file(path, &len);
+		ck_assert_msg(data != NULL, "%s missing", path);
+		if (i == 2) {
+			add_member(a, "pages", NULL, 0, 1);
+			add_member(a, "pages/.backup.txt", data, len, 0);
+		}
+		const char *base = strrchr(member_inputs[i], '/') + 1;
+		snprintf(name, sizeof name, "pages/%d-%s", i, base);
+		add_member(a, name, data, len, 0);
+		sizes[i] = (int64_t)len;
+		free(data);
+	}
+	ck_assert_int_eq(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+	close(fd);
+}
+
+typedef struct member_list {
+	int64_t size[64];
+	size_t n;
+} member_list;
+
+static int on_member(void *ctx, int64_t size)
+{
+	member_list *l = ctx;
+	ck_assert_uint_lt(l->n, 64);
+	l->size[l->n++] = size;
+	return 0;
+}
+
+static void convert_members(const char *path, uint64_t first, uint64_t count, int is_first,
+			    buf *out, cw_shard_result *res, int want)
+{
+	cw_shard_request r = { NULL, path, 0, 0, 0, 1, CW_FORM_AUTO, CW_FORMAT_JSON, 0, is_first,
+			       buf_write, out, NULL, 0, first, count };
+	ck_assert_int_eq(cw_shard_convert(&r, res), want);
+}
+
+START_TEST(test_member_runs_give_the_whole_archives_bytes)
+{
+	char path[64];
+	int64_t sizes[NMEMBERS];
+	member_archive(path, sizeof path, sizes);
+	member_list l = { .n = 0 };
+	uint64_t count;
+	ck_assert_int_eq(cw_shard_members(NULL, path, on_member, &l, &count), 0);
+	ck_assert_uint_eq(count, NMEMBERS);
+	ck_assert_uint_eq(l.n, NMEMBERS);
+	for (int i = 0; i < NMEMBERS; i++)
+		ck_assert_int_eq(l.size[i], sizes[i]);
+
+	buf whole = { NULL, 0 };
+	cw_shard_result res;
+	convert_members(path, 0, 0, 1, &whole, &res, 0);
+	size_t records = res.records;
+	ck_assert_uint_eq(res.inputs, NMEMBERS);
+	ck_assert_uint_gt(records, NMEMBERS); /* the csv and the streams hold several units */
+	cw_shard_result_free(&res);
+	/* runs of 1, 2 and 3 members, the last one open-ended (count 0: to the end) */
+	for (uint64_t step = 1; step <= 3; step++) {
+		buf parts = { NULL, 0 };
+		size_t sum = 0, inputs = 0;
+		for (uint64_t first = 0; first < NMEMBERS; first += step) {
+			uint64_t n = first + step >= NMEMBERS ? 0 : step;
+			convert_members(path, first, n, first == 0, &parts, &res, 0);
+			ck_assert_uint_eq(res.inputs, n ? n : NMEMBERS - first);
+			ck_assert_uint_eq(res.inputs_failed, 0);
+			sum += res.records;
+			inputs += res.inputs;
+			cw_shard_result_free(&res);
+		}
+		ck_assert_uint_eq(sum, records);
+		ck_assert_uint_eq(inputs, NMEMBERS);
+		ck_assert_uint_eq(parts.len, whole.len);
+		ck_assert_msg(memcmp(parts.p, whole.p, whole.len) == 0,
+			      "runs of %d members: the bytes differ from the whole archive's",
+			      (int)step);
+		free(parts.p);
+	}
+	/* a run past the members the archive holds: it changed since it was listed */
+	buf stale = { NULL, 0 };
+	convert_members(path, NMEMBERS - 1, 2, 0, &stale, &res, -1);
+	cw_shard_result_free(&res);
+	convert_members(path, NMEMBERS, 0, 0, &stale, &res, -1);
+	cw_shard_result_free(&res);
+	free(stale.p);
+	free(whole.p);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_what_is_not_an_archive_is_listed_whole)
+{
+	member_list l = { .n = 0 };
+	uint64_t count = 9;
+	char path[64];
+	repeated_file("cables/forms/cables.csv", 2, path, sizeof path);
+	ck_assert_int_eq(cw_shard_members(NULL, path, on_member, &l, &count), 1);
+	ck_assert_uint_eq(count, 0);
+	/* a lone compressed file is one stream, read whole */
+	char gz[80];
+	snprintf(gz, sizeof gz, "%s.gz", path);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "gzip -c %s > %s", path, gz);
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(cw_shard_members(NULL, gz, on_member, &l, &count), 1);
+	ck_assert_uint_eq(l.n, 1); /* its stream was met as a member before */
+	unlink(gz);
+	unlink(path);
+	ck_assert_int_eq(cw_shard_members(NULL, "/nonexistent/a.tar", on_member, &l, &count), -1);
 }
 END_TEST
 
@@ -237,6 +391,8 @@ Suite *suite_shard(void)
 	tcase_add_test(tc, test_cut_shards_give_the_whole_files_bytes);
 	tcase_add_test(tc, test_a_one_unit_form_is_read_whole);
 	tcase_add_test(tc, test_origin_only_on_a_fresh_reader);
+	tcase_add_test(tc, test_member_runs_give_the_whole_archives_bytes);
+	tcase_add_test(tc, test_what_is_not_an_archive_is_listed_whole);
 	tcase_add_test(tc, test_a_line_gives_its_texts_records);
 	suite_add_tcase(s, tc);
 	return s;

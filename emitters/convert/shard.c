@@ -4,8 +4,11 @@
  * A large file is cut where a reader of the whole file cuts units (its own splitter, run without
  * parsing), so a shard never splits a cable or a story; a shard's reader is started at that
  * boundary with the unit's index, offset and line (cw_reader_set_origin), so its records equal
- * the whole file's. Everything else (small files, archives, trees) is a whole input read by the
- * same walk as cw_walk(). */
+ * the whole file's. An archive is cut by members (cw_shard_members lists them from the headers;
+ * a shard walks the archive as cw_walk() does, skipping the members outside its run unread):
+ * every member is an input of its own, so its records do not depend on the members before it.
+ * Everything else (small files, lone compressed files, damaged archives, trees) is a whole input
+ * read by the same walk as cw_walk(). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -173,6 +176,72 @@ int cw_shard_cut(const cw_options *opt, const char *path, uint64_t target, cw_cu
 	return c.result;
 }
 
+/* ---- an archive's members ------------------------------------------------------------------ */
+
+typedef struct list_ctx {
+	cw_member_fn fn;
+	void *ctx;
+	uint64_t count;
+	int result;  /* 0 listed, 1 read whole, -1 failed */
+} list_ctx;
+
+static int list_member(void *ctx, int64_t size)
+{
+	list_ctx *l = ctx;
+	l->count++;
+	return l->fn(l->ctx, size);
+}
+
+/* A stream handed on: the path is no archive (or a member of a lone compressed file). */
+static int list_source(void *ctx, source *s)
+{
+	(void)s;
+	((list_ctx *)ctx)->result = 1;
+	return 1;
+}
+
+/* A damaged archive is read whole: its failure stays where the whole walk reports it. */
+static int list_failed(void *ctx, const char *name, const char *why)
+{
+	(void)name;
+	(void)why;
+	list_ctx *l = ctx;
+	if (!l->result)
+		l->result = l->count ? 1 : -1;
+	return 1;
+}
+
+static int list_refused(void *ctx, const char *name, cw_refusal why, const char *what)
+{
+	(void)name;
+	(void)why;
+	(void)what;
+	((list_ctx *)ctx)->result = 1;
+	return 1;
+}
+
+int cw_shard_members(const cw_options *opt, const char *path, cw_member_fn fn, void *ctx,
+		     uint64_t *count)
+{
+	(void)opt; /* the walk of sources reads no option */
+	list_ctx l = { fn, ctx, 0, 0 };
+	if (count)
+		*count = 0;
+	if (!path || !fn)
+		return -1;
+	sources_walk w = { .on_source = list_source, .on_failed = list_failed,
+			   .on_refused = list_refused, .on_member = list_member, .ctx = &l };
+	char *paths[1] = { (char *)(uintptr_t)path };
+	sources_each(&w, paths, 1);
+	/* A lone compressed file's stream is its one "member": read whole. */
+	if (l.result == 0 && (l.count == 0 || w.archive_lone ||
+			      w.archive_failed))
+		l.result = 1;
+	if (count)
+		*count = l.count;
+	return l.result;
+}
+
 /* ---- converting ----------------------------------------------------------------------------- */
 
 typedef struct shard_run {
@@ -290,8 +359,14 @@ int cw_shard_convert(const cw_shard_request *req, cw_shard_result *res)
 	int rc;
 	if (req->units == 0) {
 		input_stats st = { 0, 0, 0, 0, 0 };
-		char *paths[1] = { (char *)(uintptr_t)req->path };
-		rc = inputs_each(opt, paths, 1, shard_record, &r, &st) ? -1 : 0;
+		size_t met = 0, first = (size_t)req->member_first, count = (size_t)req->member_count;
+		rc = inputs_each_member(opt, req->path, first, count, &met, shard_record, &r, &st)
+			     ? -1 : 0;
+		if (!rc && (first || count) && met < first + (count ? count : 1)) {
+			say("%s: the archive changed since it was listed: %zu members, a shard of "
+			    "members %zu to %zu", req->path, met, first, first + count);
+			rc = -1;
+		}
 		res->inputs = st.inputs;
 		res->inputs_failed = st.failed;
 	} else {

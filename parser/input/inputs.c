@@ -137,11 +137,13 @@ static int on_source(void *ctx, source *s)
 	return stop;
 }
 
-int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
-		     input_stats *st)
+/* The walk of inputs_each_unit, over a run of an archive's members when count or first. */
+static int each_unit(const cw_options *opt, char *const *paths, int n, size_t first,
+		     size_t count, size_t *met, unit_fn fn, void *ctx, input_stats *st)
 {
 	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
-			   .on_refused = on_refused, .skip_file = output_guard_is_ours };
+			   .on_refused = on_refused, .skip_file = output_guard_is_ours,
+			   .member_first = first, .member_count = count };
 	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
 	w.ctx = &wc;
 	if (!wc.buf) {
@@ -150,10 +152,18 @@ int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn f
 	}
 	int stop = sources_each(&w, paths, n);
 	st->bytes = w.bytes_read;
+	if (met)
+		*met = w.member_met;
 	free(wc.buf);
 	if (wc.oom)
 		say("out of memory");
 	return stop;
+}
+
+int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
+		     input_stats *st)
+{
+	return each_unit(opt, paths, n, 0, 0, NULL, fn, ctx, st);
 }
 
 typedef struct parse_ctx {
@@ -178,6 +188,14 @@ int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, 
 {
 	parse_ctx pc = { opt, fn, ctx };
 	return inputs_each_unit(opt, paths, n, parse_unit, &pc, st);
+}
+
+int inputs_each_member(const cw_options *opt, const char *path, size_t first, size_t count,
+		       size_t *met, record_fn fn, void *ctx, input_stats *st)
+{
+	parse_ctx pc = { opt, fn, ctx };
+	char *paths[1] = { (char *)(uintptr_t)path };
+	return each_unit(opt, paths, 1, first, count, met, parse_unit, &pc, st);
 }
 
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,

@@ -30,4 +30,10 @@ int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn f
 int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, void *ctx,
 		input_stats *stats);
 
+/* inputs_each over one path, and of the archive it names only the members [first, first +
+ * count) (count 0: to the end; sources.h's member_first). *met gets the archive's members
+ * met, skipped or not (0 when path is not an archive), to tell a run that came short. */
+int inputs_each_member(const cw_options *opt, const char *path, size_t first, size_t count,
+		       size_t *met, record_fn fn, void *ctx, input_stats *st);
+
 #endif

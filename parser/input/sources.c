@@ -334,6 +334,36 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 			continue;
 		while (member[0] == '.' && member[1] == '/')
 			member += 2;
+		if (s->nesting == 0 && (w->on_member || w->member_first || w->member_count)) {
+			size_t at = w->member_met++;
+			if (w->on_member) {
+				members++;
+				w->members++;
+				stop = w->on_member(w->ctx, archive_entry_size_is_set(e)
+							    ? (int64_t)archive_entry_size(e) : -1);
+				/* The data is read through (not parsed): a member the whole walk
+				 * cannot read past (a zip's broken deflate stream) ends the archive
+				 * there, which runs of members read apart could not know. */
+				const void *block;
+				size_t len;
+				la_int64_t at_byte;
+				while (!stop && (rc = archive_read_data_block(a, &block, &len,
+									     &at_byte)) == ARCHIVE_OK)
+					;
+				if (!stop && rc <= ARCHIVE_FATAL) {
+					w->archive_failed = 1;
+					stop = w->on_failed(w->ctx, path, "a member cannot be read through");
+				}
+				continue;
+			}
+			if (at < w->member_first) {
+				members++;
+				w->members++; /* met: the archive is not empty */
+				continue;
+			}
+			if (w->member_count && at >= w->member_first + w->member_count)
+				break;
+		}
 		char *name = join_path(path, member);
 		if (!name) {
 			stop = w->on_failed(w->ctx, path, "out of memory");
@@ -375,9 +405,13 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		free(name);
 		if (m.fatal)
 			break; /* reported with the member's records: nothing more can be read */
+		if (s->nesting == 0 && w->member_count &&
+		    w->member_met >= w->member_first + w->member_count)
+			break; /* the run's last member: the rest is another shard's */
 	}
 	w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
 	w->archive_format = archive_format(a);
+	w->archive_lone = w->archive_format == ARCHIVE_FORMAT_RAW;
 	w->archive_compressed = archive_filter_count(a) > 1; /* more than the reading itself */
 	archive_read_free(a);
 	free(pf);

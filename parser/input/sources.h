@@ -35,6 +35,16 @@ typedef struct sources_walk {
 	/* Files never read as inputs (the run's own output and temporaries); may be NULL. */
 	int (*skip_file)(dev_t dev, ino_t ino);
 	void *ctx;
+	/* A run of the top-level archive's members (emitters/convert/shard.c: an archive cut into
+	 * shards): members [member_first, member_first + member_count) are walked as ever, the
+	 * others skipped unread (their data is never sniffed nor handed on); member_count 0 goes
+	 * to the end. Counted as the walk counts members (regular, not hidden; an archive inside
+	 * counts as one). A file that is not an archive is walked whole. */
+	size_t member_first, member_count;
+	/* With on_member set, the top-level archive's members are only listed: each is given to
+	 * it (its size, -1 when unknown) and none is read. Returns non-zero to stop. */
+	int (*on_member)(void *ctx, int64_t size);
+	size_t member_met;    /* top-level members met, skipped or not */
 	uint64_t bytes_read;  /* bytes read from disk so far (archives: compressed bytes) */
 	/* the walk's own state */
 	struct walk_guard *guard;
@@ -42,6 +52,7 @@ typedef struct sources_walk {
 	int archive_failed;   /* the archive being walked failed to open or broke */
 	int archive_format;   /* libarchive's format of the archive walked last */
 	int archive_compressed; /* ... and whether it was compressed (gzip, xz, ...) */
+	int archive_lone;     /* ... and whether it was a lone compressed file (one stream) */
 } sources_walk;
 
 /* Returns non-zero when a callback stopped the walk. */

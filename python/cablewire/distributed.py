@@ -5,10 +5,11 @@ distributed runs on its workers, written in order into the same output, byte for
         [--scheduler tcp://HOST:PORT | --local N] [--shard-bytes N]
     /usr/bin/python3 -m cablewire.distributed convert INPUT... --parts DIR [--resume] ...
 
-Shards: the files of the inputs (small ones grouped up to --shard-bytes), archives (read whole,
-member by member, by one worker), and runs of units of large files (cables.csv, Reuters SGML,
-wire captures, concatenated telegrams) cut at the unit boundaries the library's own splitter
-finds, each starting with the index, offset and line its first unit has in the whole file.
+Shards: the files of the inputs (small ones grouped up to --shard-bytes), runs of an archive's
+members (of about --shard-bytes uncompressed, listed from the archive's headers; each member is
+an input of its own), and runs of units of large files (cables.csv, Reuters SGML, wire
+captures, concatenated telegrams) cut at the unit boundaries the library's own splitter finds,
+each starting with the index, offset and line its first unit has in the whole file.
 Workers parse and render through the library (cablewire.shards); the client writes the bytes in
 shard order. A worker lost in the middle of a shard has the shard run again by Dask; its result
 is taken once. The workers read the inputs by the same paths: on a cluster of several machines
@@ -40,19 +41,63 @@ class UsageError(Exception):
 # ---- the plan ---------------------------------------------------------------------------------
 
 def _cut_task(path, target, form):
-    """Runs on a worker: the cuts of one large file (shards.cut)."""
-    return shards.cut(path, target, form)
+    """Runs on a worker: how one large file is cut: ("units", shards.cut's answer) for a
+    stream of many units, ("members", sizes) for an archive of several members
+    (shards.members), or None when it is read whole."""
+    c = shards.cut(path, target, form)
+    if c is not None and len(c[2]) >= 2:
+        return "units", c
+    sizes = shards.members(path)
+    if sizes is not None and len(sizes) >= 2:
+        return "members", sizes
+    return None
+
+
+# The magic numbers parser/input/sources.c knows archives and compressed files by (offset, bytes).
+_PACKED_MAGIC = ((0, b"\x1f\x8b"), (0, b"\xfd7zXZ\x00"), (0, b"\x28\xb5\x2f\xfd"),
+                 (0, b"\x04\x22\x4d\x18"), (0, b"7z\xbc\xaf\x27\x1c"), (0, b"PK\x03\x04"),
+                 (0, b"Rar!\x1a\x07"), (0, b"070701"), (0, b"BZh"), (257, b"ustar"))
+
+
+def _looks_packed(path):
+    try:
+        with open(path, "rb") as f:
+            head = f.read(262)
+    except OSError:
+        return False
+    return any(head[at:at + len(magic)] == magic for at, magic in _PACKED_MAGIC)
+
+
+def _member_runs(sizes, target):
+    """An archive's members grouped into runs of about target bytes (a member of unknown size
+    counts as target / 64): [(first, count, bytes)], the last run's count 0 (to the end, so that
+    it also meets whatever follows the last member, as the whole walk does)."""
+    runs, first, got = [], 0, 0
+    for i, size in enumerate(sizes):
+        got += size if size >= 0 else max(target // 64, 1)
+        if got >= target or i + 1 - first >= 4096:
+            runs.append([first, i + 1 - first, got])
+            first, got = i + 1, 0
+    if first < len(sizes):
+        runs.append([first, len(sizes) - first, got])
+    runs[-1][1] = 0
+    return [tuple(r) for r in runs]
 
 
 def plan(inputs, target, form="auto", cut_map=None):
     """The shards of a conversion, in output order: [{"shard": n, "items": [...], "bytes": b}].
-    An item is {"path": ...} (a whole input) or a run of units of a file cut by the library
-    ({"path", "form", "offset", "index", "line", "units", "end"}). cut_map(paths) gives
-    shards.cut's answers for the large files (on the cluster); None cuts them here."""
+    An item is {"path": ...} (a whole input), a run of an archive's members ({"path",
+    "member_first", "member_count", "size"}: member_count 0 goes to the end) or a run of units
+    of a file cut by the library ({"path", "form", "offset", "index", "line", "units", "end"}).
+    cut_map(paths) gives _cut_task's answers for the large files (on the cluster); None cuts
+    them here."""
     found = shards.inputs_of(inputs)
-    large = [p for p, size, _ in found if size >= target]
+    # A compressed archive holds more than its size on disk: one from a 32nd of a shard is
+    # listed too.
+    large = [p for p, size, _ in found
+             if size >= target or (size >= target // 32 and _looks_packed(p))]
     if cut_map is None:
-        cut_map = lambda ps: [shards.cut(p, target, form) for p in ps]  # noqa: E731
+        cut_map = lambda ps: [_cut_task(p, target, form) for p in ps]  # noqa: E731
     cuts = dict(zip(large, cut_map(large))) if large else {}
     out, group, group_bytes = [], [], 0
 
@@ -63,15 +108,21 @@ def plan(inputs, target, form="auto", cut_map=None):
         group, group_bytes = [], 0
 
     for path, size, _ in found:
-        c = cuts.get(path)
-        if not c or len(c[2]) < 2:
+        how = cuts.get(path)
+        if not how:
             group.append({"path": os.fsdecode(path), "size": size})
             group_bytes += size
             if group_bytes >= target or len(group) >= 4096:
                 close_group()
             continue
         close_group()
-        form_code, units, points = c
+        if how[0] == "members":
+            for first, count, nbytes in _member_runs(how[1], target):
+                out.append({"items": [{"path": os.fsdecode(path), "member_first": first,
+                                       "member_count": count, "size": size}],
+                            "bytes": nbytes})
+            continue
+        form_code, units, points = how[1]
         for i, (offset, index, line) in enumerate(points):
             last = i + 1 == len(points)
             end = size if last else points[i + 1][0]
@@ -89,6 +140,7 @@ def plan(inputs, target, form="auto", cut_map=None):
 def _shard_identity(s):
     """What a shard is, for --resume to check that the inputs cut the same way."""
     return [[i["path"], i.get("offset", 0), i.get("end", i.get("size", 0)), i.get("units", 0)]
+            + ([i["member_first"], i["member_count"]] if "member_first" in i else [])
             for i in s["items"]]
 
 
@@ -178,11 +230,14 @@ class _PartsSink:
             n = s["shard"]
             rng = [[i["path"], i.get("offset", 0), i.get("end", i.get("size", 0))]
                    for i in s["items"]]
+            runs = [[i["path"], i["member_first"], i["member_count"]] for i in s["items"]
+                    if "member_first" in i]
             self.manifest["shards"].append({
                 "shard": n, "part": self.part_name(n),
                 "inputs": sorted({i["path"] for i in s["items"]}, key=[i["path"] for i in
                                                                          s["items"]].index),
                 "byte_ranges": rng, "identity": _shard_identity(s),
+                **({"members": runs} if runs else {}),
                 "records": self.done[n]["records"] if n in self.done else None,
                 "counts": _counts_json(self.done[n]) if n in self.done else None,
                 "done": n in self.done})

@@ -1,8 +1,8 @@
 """Shards of a conversion, through the library's C API (include/cablewire.h, "Shards").
 
 A shard is a list of items, each a whole input (a file, an archive, a tree the walk could not
-be cut into files) or a run of units of one large file starting at a unit boundary that the
-library's own splitter found (cut()). convert_shard() renders a shard's records exactly as
+be cut into files), a run of an archive's members (members() lists them), or a run of units of
+one large file starting at a unit boundary that the library's own splitter found (cut()). convert_shard() renders a shard's records exactly as
 `cablewire convert` writes them at that place of its output, so the shards' bytes joined in
 order are the command's output. Used by cablewire.distributed; nothing here needs Dask.
 """
@@ -25,7 +25,8 @@ class _ShardRequest(ctypes.Structure):
                 ("index", ctypes.c_uint64), ("line", ctypes.c_uint32), ("form", ctypes.c_int),
                 ("format", ctypes.c_int), ("pretty", ctypes.c_int), ("first", ctypes.c_int),
                 ("write", _WRITE_FN), ("ctx", ctypes.c_void_p), ("ignore", _c_char_pp),
-                ("nignore", ctypes.c_size_t)]
+                ("nignore", ctypes.c_size_t), ("member_first", ctypes.c_uint64),
+                ("member_count", ctypes.c_uint64)]
 
 
 class _ShardResult(ctypes.Structure):
@@ -38,6 +39,9 @@ class _ShardResult(ctypes.Structure):
 _shard_cut = _declare("cw_shard_cut", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p,
                       ctypes.c_uint64, _CUT_FN, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int),
                       ctypes.POINTER(ctypes.c_uint64))
+_MEMBER_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int64)
+_shard_members = _declare("cw_shard_members", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p,
+                          _MEMBER_FN, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint64))
 _shard_convert = _declare("cw_shard_convert", ctypes.c_int, ctypes.POINTER(_ShardRequest),
                           ctypes.POINTER(_ShardResult))
 _shard_result_free = _declare("cw_shard_result_free", None, ctypes.POINTER(_ShardResult))
@@ -73,6 +77,24 @@ def cut(path, target, form="auto"):
     return found.value, units.value, cuts
 
 
+def members(path):
+    """The sizes of an archive's members (-1 when the archive does not say), in the order the
+    walk reads them, from the headers only; or None when the path is read whole (not an
+    archive, a lone compressed file, an archive without members or damaged) or cannot be
+    read."""
+    sizes = []
+
+    def on_member(ctx, size):
+        sizes.append(size)
+        return 0
+
+    callback = _MEMBER_FN(on_member)
+    count = ctypes.c_uint64(0)
+    if _shard_members(None, os.fsencode(path), callback, None, ctypes.byref(count)) != 0:
+        return None
+    return sizes
+
+
 def convert_shard(items, fmt, first, form="auto", ignore=()):
     """Converts one shard's items in order: (rendered bytes, counts, messages). counts holds
     inputs, inputs_failed, records, with_errors, with_warnings, error_records and codes
@@ -101,7 +123,8 @@ def convert_shard(items, fmt, first, form="auto", ignore=()):
                                 item.get("offset", 0), item.get("index", 0),
                                 item.get("line", 1), item.get("form", 0), fmt, 0,
                                 1 if first and counts["records"] == 0 else 0, write, None,
-                                ctypes.cast(ignore_arr, _c_char_pp), len(ignore))
+                                ctypes.cast(ignore_arr, _c_char_pp), len(ignore),
+                                item.get("member_first", 0), item.get("member_count", 0))
             res = _ShardResult()
             rc = _shard_convert(ctypes.byref(req), ctypes.byref(res))
             try:

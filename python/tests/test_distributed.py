@@ -13,6 +13,7 @@ import subprocess
 import tarfile
 import threading
 import time
+import zipfile
 
 import pytest
 
@@ -112,8 +113,92 @@ def test_a_cut_knows_a_file_read_whole(tmp_path):
     archive = tmp_path / "a.tar"
     with tarfile.open(archive, "w") as t:
         t.add(os.path.join(TESTDATA, "cables", "forms", "cables.csv"), arcname="cables.csv")
-    assert shards.cut(str(archive), 16) is None  # an archive: its members are read whole
+    assert shards.cut(str(archive), 16) is None  # an archive: cut by members instead
+    assert shards.members(str(archive)) == [os.path.getsize(
+        os.path.join(TESTDATA, "cables", "forms", "cables.csv"))]
     assert shards.cut(str(tmp_path / "missing.csv"), 16) is None
+    assert shards.members(str(tmp_path / "missing.csv")) is None
+    assert shards.members(page) is None  # not an archive
+    assert distributed.plan([str(archive)], 16)[0]["items"] == [
+        {"path": str(archive), "size": os.path.getsize(archive)}]  # one member: read whole
+
+
+def files_of_testdata():
+    out = []
+    for top, dirs, files in os.walk(TESTDATA):
+        dirs.sort()
+        out.extend(os.path.join(top, f) for f in sorted(files))
+    return out
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """A tar.gz and a zip of testdata's files (cables, articles, streams, bad inputs), with a
+    directory entry, a hidden file and, in the zip, a tar.gz inside: not members, or one."""
+    folder = tmp_path_factory.mktemp("archives")
+    files = files_of_testdata()
+    tgz, zipped, inner = folder / "testdata.tar.gz", folder / "testdata.zip", folder / "in.tgz"
+    with tarfile.open(tgz, "w:gz") as t:
+        t.add(os.path.join(TESTDATA, "cables"), arcname="pages", recursive=False)
+        t.add(files[0], arcname="pages/.hidden.txt")
+        for n, f in enumerate(files):
+            t.add(f, arcname="pages/%03d-%s" % (n, os.path.relpath(f, TESTDATA)))
+    with tarfile.open(inner, "w:gz") as t:
+        for f in files[:5]:
+            t.add(f, arcname=os.path.basename(f))
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("pages/", b"")
+        for n, f in enumerate(files):
+            z.write(f, "pages/%03d-%s" % (n, os.path.relpath(f, TESTDATA)))
+            if n == len(files) // 2:
+                z.write(inner, "pages/inner.tgz")
+    return str(tgz), str(zipped), len(files)
+
+
+def test_an_archive_that_breaks_is_read_whole(tmp_path):
+    """A zip whose second member's deflate stream is broken: the command stops reading the
+    archive there, which runs of members read apart could not know; it is not cut."""
+    good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
+    files = files_of_testdata()[:4]
+    with zipfile.ZipFile(good, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, f in enumerate(files):
+            z.write(f, "m%d-%s" % (n, os.path.basename(f)))
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.infolist()[1]
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(start + 20, start + 60):
+        data[k] ^= 0x55
+    bad.write_bytes(bytes(data))
+    assert len(shards.members(str(good))) == 4
+    assert shards.members(str(bad)) is None
+    assert distributed.plan([str(bad)], 16)[0]["items"] == [
+        {"path": str(bad), "size": len(data)}]
+
+
+def member_runs(the_plan, path):
+    return [i for s in the_plan for i in s["items"] if "member_first" in i and i["path"] == path]
+
+
+@pytest.mark.parametrize("fmt", ("jsonl", "json", "xml"))
+def test_an_archive_is_cut_by_members(cluster, capsys, tmp_path, archives, fmt):
+    tgz, zipped, nfiles = archives
+    assert len(shards.members(tgz)) == nfiles  # the directory and the hidden file are not
+    assert len(shards.members(zipped)) == nfiles + 1  # the tar.gz inside is one member
+    # smaller on disk than a shard, the tar.gz is still listed: its members hold more
+    assert os.path.getsize(tgz) < 64 << 10
+    assert len(member_runs(distributed.plan([tgz], 64 << 10), tgz)) >= 2
+    the_plan = distributed.plan([tgz, zipped], 8 << 10)
+    for path, total in ((tgz, nfiles), (zipped, nfiles + 1)):
+        runs = member_runs(the_plan, path)
+        assert len(runs) >= 5, "%s was not cut into member runs" % path
+        assert [r["member_first"] for r in runs][0] == 0 and runs[-1]["member_count"] == 0
+        # consecutive, without a gap or an overlap
+        for a, b in zip(runs, runs[1:]):
+            assert a["member_first"] + a["member_count"] == b["member_first"]
+        assert runs[-1]["member_first"] < total
+    out = same_as_command(cluster, capsys, tmp_path, [tgz, zipped], fmt, 8 << 10)
+    assert out.count(b"testdata.zip/pages/inner.tgz/") > 0
 
 
 def test_a_killed_worker_loses_and_doubles_nothing(cluster, capsys, tmp_path, cables_csv):
@@ -212,6 +297,17 @@ def test_corpus_equals_the_command(cluster, capsys, tmp_path):
         out = same_as_command(cluster, capsys, tmp_path, inputs, fmt, 128 << 10)
         assert len(out) > 1000000
     assert len([s for s in distributed.plan(inputs, 128 << 10) if "units" in s["items"][0]]) > 10
+
+
+def test_the_corpus_archive_is_cut_by_members(cluster, capsys, tmp_path):
+    archive = os.path.join(SHARED, "corpus", "cables", "wikileaks-html.tar.xz")
+    if not os.path.exists(archive):
+        pytest.skip("no %s: the corpus archive part of the distributed test is skipped"
+                    % archive)
+    runs = member_runs(distributed.plan([archive], 16 << 20), archive)
+    assert len(runs) >= 4, "the corpus archive was not cut into member runs"
+    out = same_as_command(cluster, capsys, tmp_path, [archive], "jsonl", 16 << 20)
+    assert out.count(b"\n") > 4000
 
 
 def test_usage_errors(capsys):
