@@ -48,6 +48,11 @@ ARCHIVE_CFLAGS := $(shell pkg-config --cflags libarchive 2>/dev/null)
 ARCHIVE_LIBS   := $(shell pkg-config --libs libarchive 2>/dev/null || echo -larchive)
 CPPFLAGS  += $(ARCHIVE_CFLAGS)
 LDLIBS    += $(ARCHIVE_LIBS)
+# libxml2 and jansson: the agencies' markup read as input (NITF, NewsML-G2, NewsML 1.2 with
+# libxml2; ninjs with jansson), only by parser/input/markup_*.c.
+MARKUP_CFLAGS := $(shell pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
+MARKUP_LIBS   := $(shell pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo -lxml2 -ljansson)
+LDLIBS    += $(MARKUP_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I .
@@ -135,6 +140,7 @@ $(OBJ)/gen/%.o: $(GEN)/%.c $(FLAGS_STAMP) | $(GRAM_H)
 
 # The archive store is the one room that sees SQLite's header.
 $(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
+$(OBJ)/parser/input/markup%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -203,7 +209,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	'Cflags: -I$${includedir}' \
 	'Libs: -L$${libdir} -lcablewire' \
 	'Libs.private: -lpthread' \
-	'Requires.private: sqlite3 libarchive'
+	'Requires.private: sqlite3 libarchive libxml-2.0 jansson'
 
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)

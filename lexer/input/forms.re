@@ -10,6 +10,7 @@
 
 #include "lexer/input/decoder_names.h"
 #include "lexer/input/news_forms.h"
+#include "lexer/input/markup.h"
 #include "lexer/core/runs.h"
 
 
@@ -592,6 +593,11 @@ cw_form form_detect(const char *buf, size_t len)
 	while (len && *buf == '\0')
 		buf++, len--;
 	size_t n = len < WINDOW ? len : WINDOW;
+	/* The agencies' markup (NITF, NewsML, ninjs): decided by the root element or the JSON
+	 * object's keys, in C (parser/input/markup_sniff.c), before any scanner runs. */
+	cw_form markup = markup_detect(buf, n);
+	if (markup != CW_FORM_AUTO)
+		return markup;
 	/* The scanner needs its sentinel: work on a bounded copy when the window is cut short. */
 	char local[WINDOW + 2];
 	memcpy(local, buf, n);
@@ -701,6 +707,9 @@ scan:
 int form_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out)
 {
 	memset(out, 0, sizeof(*out));
+	/* Parsed by libxml2 or jansson and walked, not decoded byte by byte. */
+	if (form_is_markup(form))
+		return markup_decode(input, len, form, to, out);
 	decoder d;
 	memset(&d, 0, sizeof d);
 	d.arena = to.arena;
@@ -761,5 +770,6 @@ int form_decode(const char *input, size_t len, cw_form form, decode_out to, deco
 int form_is_article(cw_form form)
 {
 	return form == CW_FORM_ARTICLE_TEXT || form == CW_FORM_WIRE_TEXT ||
-	       form == CW_FORM_REUTERS_SGML || form == CW_FORM_ANPA || form == CW_FORM_IPTC7901;
+	       form == CW_FORM_REUTERS_SGML || form == CW_FORM_ANPA || form == CW_FORM_IPTC7901 ||
+	       form_is_markup(form);
 }

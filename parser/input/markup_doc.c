@@ -1,0 +1,182 @@
+/* The decoded result of a markup document: blocks written into the decoded text (a blank line
+ * between them, each mapped to its element's input offset), and the metadata strings. */
+#include <string.h>
+
+#include "lexer/core/text.h"
+#include "parser/input/markup_walk.h"
+
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* s with its runs of blanks folded to one space and trimmed, into dst (at least n bytes). */
+static size_t fold(const char *s, size_t n, char *dst)
+{
+	size_t w = 0;
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (blank(s[i]) || s[i] == '\0') {
+			space = w > 0;
+			continue;
+		}
+		if (space)
+			dst[w++] = ' ';
+		space = 0;
+		dst[w++] = s[i];
+	}
+	return w;
+}
+
+const char *mk_str(mk *m, const char *s, size_t n)
+{
+	if (!s || !n)
+		return NULL;
+	char *d = arena_alloc(m->to.arena, n + 1);
+	if (!d)
+		return NULL;
+	size_t w = fold(s, n, d);
+	d[w] = '\0';
+	return w ? d : NULL;
+}
+
+const char *mk_cstr(mk *m, const char *s) { return s ? mk_str(m, s, strlen(s)) : NULL; }
+
+void mk_once(mk *m, const char **slot, const char *s)
+{
+	if (!*slot)
+		*slot = mk_cstr(m, s);
+}
+
+void mk_block(mk *m, int role, const char *s, size_t n, uint64_t at)
+{
+	if (!s || !n)
+		return;
+	char *d = arena_alloc(m->to.arena, n + 1);
+	if (!d)
+		return;
+	size_t w = fold(s, n, d);
+	if (!w)
+		return;
+	markup_doc *doc = m->doc;
+	if (doc->nblocks == doc->capblocks) {
+		size_t cap = doc->capblocks ? doc->capblocks * 2 : 32;
+		markup_block *b = arena_alloc(m->to.arena, cap * sizeof *b);
+		if (!b)
+			return;
+		if (doc->nblocks)
+			memcpy(b, doc->blocks, doc->nblocks * sizeof *b);
+		doc->blocks = b;
+		doc->capblocks = cap;
+	}
+	text *t = m->to.text;
+	size_t start = t->len;
+	text_put_subst(t, d, w, at);
+	doc->blocks[doc->nblocks++] = (markup_block){ role, start, t->len };
+	text_putc(t, '\n', at);
+	text_putc(t, '\n', at);
+}
+
+void mk_plain_paragraphs(mk *m, const char *s, size_t n, uint64_t at)
+{
+	const char *e = s + n, *start = NULL, *last = NULL;
+	while (s < e) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		const char *le = nl ? nl : e;
+		const char *q = s;
+		while (q < le && blank(*q))
+			q++;
+		int empty = q == le;
+		int indented = !empty && q > s;
+		if ((empty || indented) && start) {
+			mk_block(m, MR_PARA, start, (size_t)(last - start), at);
+			start = NULL;
+		}
+		if (!empty) {
+			if (!start)
+				start = s;
+			last = le;
+		}
+		s = nl ? nl + 1 : e;
+	}
+	if (start)
+		mk_block(m, MR_PARA, start, (size_t)(last - start), at);
+}
+
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+const char *mk_date(mk *m, const char *s)
+{
+	if (!s)
+		return NULL;
+	while (blank(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && blank(s[n - 1]))
+		n--;
+	if (!n)
+		return NULL;
+	/* The compact ISO 8601 of NITF and NewsML 1.2: YYYYMMDDTHHMMSS, then Z or +HHMM. */
+	if (n >= 15 && digits(s, 8) && s[8] == 'T' && digits(s + 9, 6)) {
+		char buf[40];
+		size_t w = 0;
+		memcpy(buf, s, 4), w = 4;
+		buf[w++] = '-', memcpy(buf + w, s + 4, 2), w += 2;
+		buf[w++] = '-', memcpy(buf + w, s + 6, 2), w += 2;
+		buf[w++] = 'T', memcpy(buf + w, s + 9, 2), w += 2;
+		buf[w++] = ':', memcpy(buf + w, s + 11, 2), w += 2;
+		buf[w++] = ':', memcpy(buf + w, s + 13, 2), w += 2;
+		const char *z = s + 15;
+		size_t zn = n - 15;
+		if (zn == 1 && *z == 'Z') {
+			buf[w++] = 'Z';
+		} else if (zn == 5 && (*z == '+' || *z == '-') && digits(z + 1, 4)) {
+			buf[w++] = *z, memcpy(buf + w, z + 1, 2), w += 2;
+			buf[w++] = ':', memcpy(buf + w, z + 3, 2), w += 2;
+		} else if (zn) {
+			return mk_str(m, s, n); /* not the compact shape: as written */
+		}
+		return mk_str(m, buf, w);
+	}
+	/* ISO with a zone written +HHMM (ninjs feeds: "2017-08-24T04:38:34+0000"): +HH:MM. */
+	if (n >= 20 && n < 40 && digits(s, 4) && s[4] == '-' && s[10] == 'T' &&
+	    (s[n - 5] == '+' || s[n - 5] == '-') && digits(s + n - 4, 4)) {
+		char buf[44];
+		memcpy(buf, s, n - 2);
+		buf[n - 2] = ':';
+		memcpy(buf + n - 1, s + n - 2, 2);
+		return mk_str(m, buf, n + 1);
+	}
+	return mk_str(m, s, n);
+}
+
+void mk_subject(mk *m, const char *s)
+{
+	const char *v = mk_cstr(m, s);
+	if (!v)
+		return;
+	markup_doc *doc = m->doc;
+	for (size_t i = 0; i < doc->nsubjects; i++)
+		if (!strcmp(doc->subjects[i], v))
+			return;
+	if (doc->nsubjects == doc->capsubjects) {
+		size_t cap = doc->capsubjects ? doc->capsubjects * 2 : 8;
+		const char **n = arena_alloc(m->to.arena, cap * sizeof *n);
+		if (!n)
+			return;
+		if (doc->nsubjects)
+			memcpy(n, doc->subjects, doc->nsubjects * sizeof *n);
+		doc->subjects = n;
+		doc->capsubjects = cap;
+	}
+	doc->subjects[doc->nsubjects++] = v;
+}
+
+void mk_finish(mk *m, decoded *out)
+{
+	out->is_article = 1;
+	out->markup = m->doc;
+}
