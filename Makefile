@@ -275,7 +275,7 @@ $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 LINK_TEST := $(BUILD)/parse_without_sqlite
 
 $(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) -lpthread
 
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md

@@ -54,6 +54,11 @@ typedef struct markup_doc {
 	const char *modified;           /* versioncreated (ISO 8601) */
 	const char *provider;           /* the distributor or provider named by the item */
 	const char **subjects;          /* subject codes or names, each once */
+	/* Written by cablewire (NITF's cablewire.kind meta, a ninjs or NewsML-G2 urn:cablewire:
+	 * id): its paragraphs are a record's paragraphs already, read as they are rather than
+	 * classified again (a "___" or a by-line-shaped sentence the first parse kept as text
+	 * stays text). */
+	int own;
 	size_t nsubjects, capsubjects;
 } markup_doc;
 

@@ -7,20 +7,33 @@
 
 static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-/* s with its runs of blanks folded to one space and trimmed, into dst (at least n bytes). */
+/* s trimmed, each run of blanks holding a line break folded to one space, into dst (at least n
+ * bytes). A run of spaces alone is kept: the records keep a text's inner spacing ("BONUS WHEAT
+ * FLOUR  -- USDA"), and what cablewire wrote must read back the same; a line break is the
+ * markup's own layout (indentation of pretty-printed XML). */
 static size_t fold(const char *s, size_t n, char *dst)
 {
-	size_t w = 0;
-	int space = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (blank(s[i]) || s[i] == '\0') {
-			space = w > 0;
+	size_t w = 0, i = 0;
+	while (i < n) {
+		if (!blank(s[i]) && s[i] != '\0') {
+			dst[w++] = s[i++];
 			continue;
 		}
-		if (space)
-			dst[w++] = ' ';
-		space = 0;
-		dst[w++] = s[i];
+		size_t j = i;
+		int newline = 0;
+		while (j < n && (blank(s[j]) || s[j] == '\0')) {
+			newline |= s[j] == '\n' || s[j] == '\r' || s[j] == '\0';
+			j++;
+		}
+		if (w > 0 && j < n) { /* inside: not at either end */
+			if (newline) {
+				dst[w++] = ' ';
+			} else {
+				memcpy(dst + w, s + i, j - i);
+				w += j - i;
+			}
+		}
+		i = j;
 	}
 	return w;
 }

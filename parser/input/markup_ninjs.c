@@ -199,6 +199,7 @@ int mk_ninjs(mk *m, const char *buf, size_t len)
 	doc->item_id = mk_cstr(m, str(get(o, "uri", NULL)));
 	if (!doc->item_id)
 		doc->item_id = mk_cstr(m, str(get(o, "guid", NULL)));
+	doc->own = doc->item_id && !strncmp(doc->item_id, "urn:cablewire:", 14);
 	if (!doc->item_id)
 		diag_in(m->to.diags, CW_WARNING, "NINJS_NO_ID", 0,
 			"this ninjs object has neither uri nor guid (ninjs requires one to identify "

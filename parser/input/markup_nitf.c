@@ -93,12 +93,12 @@ static void byline(mk *m, const xmlNode *b)
 			xmlFree(t);
 		}
 	}
-	/* An organisation's byline (no person, only byttl/org) reads as that organisation. */
+	/* A byline naming no one (only byttl: "dpa correspondents", an organisation) reads as
+	 * its byttl. */
 	size_t k = 0;
 	while (k < n && (line[k] == ' ' || line[k] == '\n' || line[k] == '\t' || line[k] == '\r'))
 		k++;
-	if (!people && k == n && title && mk_child(title, "org") && !title->children->next &&
-	    mk_is(title->children, "org")) {
+	if (!people && k == n && title) {
 		mk_block_of(m, MR_BYLINE, title);
 		return;
 	}
@@ -122,6 +122,10 @@ static void dateline(mk *m, const xmlNode *d)
 	char *l = mk_text(loc), *s = mk_text(date);
 	doc->dateline_location = l ? mk_cstr(m, l) : NULL;
 	doc->dateline_date = s ? mk_cstr(m, s) : NULL;
+	/* Its parts as written, a comma between them ("RIVERTON, Wyo., Feb 26"). */
+	if (doc->dateline_location && doc->dateline_date)
+		doc->dateline = arena_printf(m->to.arena, "%s, %s", doc->dateline_location,
+					     doc->dateline_date);
 	/* A dateline of text alone ("Oslo") is the place. */
 	if (!loc && !date)
 		doc->dateline_location = doc->dateline;
@@ -189,6 +193,11 @@ void mk_nitf(mk *m, const xmlNode *nitf)
 	char *title = mk_text(mk_child(head, "title"));
 	const char *t = title ? mk_cstr(m, title) : NULL;
 	xmlFree(title);
+	for (const xmlNode *c = head ? head->children : NULL; c; c = c->next) {
+		const char *name = mk_is(c, "meta") ? mk_attr(m, c, "name") : NULL;
+		if (name && !strcmp(name, "cablewire.kind"))
+			m->doc->own = 1;
+	}
 	if (head) {
 		docdata(m, mk_child(head, "docdata"));
 		tobject(m, mk_child(head, "tobject"));
