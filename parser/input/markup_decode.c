@@ -37,7 +37,7 @@ int markup_decode(const char *input, size_t len, cw_form form, decode_out to, de
 	}
 	memset(doc, 0, sizeof *doc);
 	doc->format = root_names[form - CW_FORM_NITF];
-	mk m = { to, doc, input, len, NULL, 0 };
+	mk m = { to, doc, input, len, NULL, 0, 0, 0 };
 	const char *s = input;
 	size_t n = len;
 	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))

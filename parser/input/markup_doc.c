@@ -130,40 +130,48 @@ const char *mk_date(mk *m, const char *s)
 	size_t n = strlen(s);
 	while (n && blank(s[n - 1]))
 		n--;
-	if (!n)
-		return NULL;
-	/* The compact ISO 8601 of NITF and NewsML 1.2: YYYYMMDDTHHMMSS, then Z or +HHMM. */
+	char buf[40];
+	size_t w = 0;
+	const char *z;
 	if (n >= 15 && digits(s, 8) && s[8] == 'T' && digits(s + 9, 6)) {
-		char buf[40];
-		size_t w = 0;
-		memcpy(buf, s, 4), w = 4;
-		buf[w++] = '-', memcpy(buf + w, s + 4, 2), w += 2;
-		buf[w++] = '-', memcpy(buf + w, s + 6, 2), w += 2;
-		buf[w++] = 'T', memcpy(buf + w, s + 9, 2), w += 2;
-		buf[w++] = ':', memcpy(buf + w, s + 11, 2), w += 2;
-		buf[w++] = ':', memcpy(buf + w, s + 13, 2), w += 2;
-		const char *z = s + 15;
-		size_t zn = n - 15;
-		if (zn == 1 && *z == 'Z') {
-			buf[w++] = 'Z';
-		} else if (zn == 5 && (*z == '+' || *z == '-') && digits(z + 1, 4)) {
-			buf[w++] = *z, memcpy(buf + w, z + 1, 2), w += 2;
-			buf[w++] = ':', memcpy(buf + w, z + 3, 2), w += 2;
-		} else if (zn) {
-			return mk_str(m, s, n); /* not the compact shape: as written */
+		/* The compact ISO 8601 of NITF and NewsML 1.2: YYYYMMDDTHHMMSS. */
+		const int from[] = { 0, 4, 6, 9, 11, 13 };
+		const char sep[] = { '-', '-', 'T', ':', ':', 0 };
+		memcpy(buf, s, 4);
+		w = 4;
+		for (int i = 1; i < 6; i++) {
+			buf[w++] = sep[i - 1];
+			memcpy(buf + w, s + from[i], 2);
+			w += 2;
 		}
-		return mk_str(m, buf, w);
+		z = s + 15;
+	} else if (n >= 19 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+		   digits(s + 8, 2) && s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' &&
+		   digits(s + 14, 2) && s[16] == ':' && digits(s + 17, 2)) {
+		memcpy(buf, s, 19);
+		w = 19;
+		z = s + 19;
+	} else {
+		return NULL; /* not a date this record can say as ISO 8601 */
 	}
-	/* ISO with a zone written +HHMM (ninjs feeds: "2017-08-24T04:38:34+0000"): +HH:MM. */
-	if (n >= 20 && n < 40 && digits(s, 4) && s[4] == '-' && s[10] == 'T' &&
-	    (s[n - 5] == '+' || s[n - 5] == '-') && digits(s + n - 4, 4)) {
-		char buf[44];
-		memcpy(buf, s, n - 2);
-		buf[n - 2] = ':';
-		memcpy(buf + n - 1, s + n - 2, 2);
-		return mk_str(m, buf, n + 1);
+	const char *lim = s + n;
+	if (z < lim && *z == '.') /* fractions of a second: dropped */
+		for (z++; z < lim && *z >= '0' && *z <= '9'; z++)
+			;
+	size_t zn = (size_t)(lim - z);
+	if (zn == 1 && *z == 'Z') {
+		buf[w++] = 'Z';
+	} else if ((zn == 5 || (zn == 6 && z[3] == ':')) && (*z == '+' || *z == '-') &&
+		   digits(z + 1, 2) && digits(z + zn - 2, 2)) {
+		/* +HHMM or +HH:MM: +HH:MM */
+		buf[w++] = *z;
+		memcpy(buf + w, z + 1, 2), w += 2;
+		buf[w++] = ':';
+		memcpy(buf + w, z + zn - 2, 2), w += 2;
+	} else if (zn) {
+		return NULL;
 	}
-	return mk_str(m, s, n);
+	return mk_str(m, buf, w);
 }
 
 void mk_subject(mk *m, const char *s)

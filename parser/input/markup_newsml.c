@@ -48,9 +48,12 @@ static void g2_content(mk *m, const xmlNode *set)
 				s++, n--;
 			/* HTML kept as text (ANSA's CDATA): read as HTML. */
 			xmlDoc *h = n && *s == '<' ? mk_html_read(s, n) : NULL;
-			if (h)
+			if (h) {
+				m->apart = 1;
+				m->apart_at = mk_at(m, c);
 				mk_body(m, (xmlNode *)h);
-			else
+				m->apart = 0;
+			} else
 				mk_plain_paragraphs(m, t, strlen(t), mk_at(m, c));
 			if (h)
 				xmlFreeDoc(h);

@@ -45,11 +45,14 @@ static uint64_t key_at(mk *m, const char *key)
 	return 0;
 }
 
-static void html_body(mk *m, const char *html)
+static void html_body(mk *m, const char *html, uint64_t at)
 {
 	xmlDoc *h = mk_html_read(html, strlen(html));
 	if (h) {
+		m->apart = 1;
+		m->apart_at = at;
 		mk_body(m, (xmlNode *)h);
+		m->apart = 0;
 		xmlFreeDoc(h);
 	}
 }
@@ -69,15 +72,15 @@ static void body(mk *m, json_t *o)
 		const char *type = str(get(pick, "contenttype", "contentType"));
 		const char *v = str(get(pick, "value", NULL));
 		if (v && type && strstr(type, "html"))
-			html_body(m, v);
+			html_body(m, v, key_at(m, "bodies"));
 		else if (v)
 			mk_plain_paragraphs(m, v, strlen(v), key_at(m, "bodies"));
 		return;
 	}
 	if ((t = str(get(o, "body_html", "bodyHtml"))))
-		html_body(m, t);
+		html_body(m, t, key_at(m, "body_html"));
 	else if ((t = str(get(o, "body_xhtml", "bodyXhtml"))))
-		html_body(m, t);
+		html_body(m, t, key_at(m, "body_xhtml"));
 	else if ((t = str(get(o, "body_text", "bodyText"))))
 		mk_plain_paragraphs(m, t, strlen(t), key_at(m, "body_text"));
 }

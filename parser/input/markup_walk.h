@@ -17,6 +17,10 @@ typedef struct mk {
 	size_t len;
 	size_t *lines;       /* input offset of each line's start (1-based index), built on demand */
 	size_t nlines;
+	/* Text parsed apart from the input (ninjs body_html, NewsML-G2 inlineData): its nodes'
+	 * lines are not the input's; its blocks are located at the member holding it. */
+	int apart;
+	uint64_t apart_at;
 } mk;
 
 /* ---- blocks (markup_doc.c) ---- */

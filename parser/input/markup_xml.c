@@ -186,6 +186,8 @@ xmlDoc *mk_html_read(const char *buf, size_t len)
 
 uint64_t mk_at(mk *m, const xmlNode *n)
 {
+	if (m->apart)
+		return m->apart_at;
 	long line = n ? xmlGetLineNo(n) : -1;
 	if (line < 1)
 		return 0;
