@@ -308,6 +308,8 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/xml.sh $(CLI)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
+	@tests/markup_samples.sh $(CLI)
+	@tests/roundtrip.sh $(CLI) 95 testdata testdata/*/*/*/input.*
 	@tests/batch.sh $(CLI)
 	@tests/conventions.sh $(CLI)
 	@tests/archive_tools.sh $(CLI)

@@ -432,8 +432,15 @@ static void classify_all(article_ctx *ctx, size_t from);
 static void markup_paragraphs(article_ctx *ctx)
 {
 	const markup_doc *doc = ctx->dec->markup;
+	int headline = 0;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		headline |= doc->blocks[i].role == MR_HEADLINE;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const markup_block *b = &doc->blocks[i];
+		/* A deck without a headline (NITF's abstract of a story that has none) stays the
+		 * deck: markup_deck() adds it once the parse is done. */
+		if (b->role == MR_DECK && !headline)
+			continue;
 		apara *p = add_para(ctx, ctx->text + b->s, ctx->text + b->e);
 		if (!p)
 			continue;
@@ -450,6 +457,18 @@ static void markup_paragraphs(article_ctx *ctx)
 		}
 	}
 	classify_all(ctx, 0);
+}
+
+/* The deck lines of a document without a headline. */
+static void markup_deck(article_ctx *ctx)
+{
+	const markup_doc *doc = ctx->dec->markup;
+	if (ctx->seen_headline)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_DECK)
+			rec_push(ctx->a, ctx->deck, art_para_text(ctx, ctx->text + doc->blocks[i].s,
+								  ctx->text + doc->blocks[i].e));
 }
 
 /* The format's own dateline element, when the story's first paragraph has none. */
@@ -838,8 +857,10 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 				    "no headline line: the headline is the first paragraph's text");
 		}
 	}
-	if (dec->markup)
+	if (dec->markup) {
+		markup_deck(&ctx);
 		markup_dateline(&ctx);
+	}
 	mark_duplicates(&ctx);
 	article_meta_finish(&ctx);
 
