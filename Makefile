@@ -308,6 +308,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/xml.sh $(CLI)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
+	@tests/newsml_g2.sh $(CLI)
 	@tests/markup_samples.sh $(CLI)
 	@tests/roundtrip.sh $(CLI) 95 testdata testdata/*/*/*/input.*
 	@tests/batch.sh $(CLI)
@@ -330,6 +331,7 @@ schema:
 	@scripts/deps.sh trang
 	trang -I rnc -O rng schema/records.rnc schema/records.rng
 	trang -I rnc -O rng schema/nitf-subset.rnc schema/nitf-subset.rng
+	trang -I rnc -O rng schema/newsml-g2-subset.rnc schema/newsml-g2-subset.rng
 
 # ---- sanitizers ----------------------------------------------------------------------------
 asan: | $(DEPS_STAMP)

@@ -255,6 +255,7 @@ typedef enum cw_format {
 	CW_FORMAT_TEXT,      /* the clean telegram or story, records parted by a form feed line */
 	CW_FORMAT_NITF,      /* NITF 3.6: one XML document a record, one after another (a stream) */
 	CW_FORMAT_NINJS,     /* IPTC ninjs 2.1: one JSON object a record, one a line */
+	CW_FORMAT_NEWSML_G2, /* IPTC NewsML-G2: one newsItem document a record, one after another */
 	CW_FORMAT_COUNT
 } cw_format;
 

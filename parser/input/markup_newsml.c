@@ -63,11 +63,39 @@ static void g2_content(mk *m, const xmlNode *set)
 	}
 }
 
+static void creator(mk *m, const xmlNode *c)
+{
+	char *t = mk_text(mk_child(c, "name"));
+	const char *name = t ? t : mk_attr(m, c, "literal");
+	const char *title = NULL, *affil = NULL;
+	for (const xmlNode *r = c->children; r; r = r->next) {
+		const char *rel = mk_is(r, "related") ? mk_attr(m, r, "rel") : NULL;
+		if (rel && strstr(rel, "title"))
+			title = mk_attr(m, r, "literal");
+		else if (rel && strstr(rel, "affiliation"))
+			affil = mk_attr(m, r, "literal");
+	}
+	uint64_t at = mk_at(m, c);
+	if (name && *name) {
+		mk_block(m, MR_BYNAME, name, strlen(name), at);
+		if (title)
+			mk_block(m, MR_BYTITLE, title, strlen(title), at);
+		if (affil)
+			mk_block(m, MR_BYAFFIL, affil, strlen(affil), at);
+	} else if (title || affil) {
+		mk_block(m, MR_BYLINE, title ? title : affil, strlen(title ? title : affil), at);
+		if (title && affil)
+			mk_block(m, MR_BYAFFIL, affil, strlen(affil), at);
+	}
+	xmlFree(t);
+}
+
 static void g2_item(mk *m, const xmlNode *item)
 {
 	markup_doc *doc = m->doc;
 	doc->item_id = mk_attr(m, item, "guid");
 	doc->version = mk_attr(m, item, "version");
+	doc->own = doc->item_id && !strncmp(doc->item_id, "urn:cablewire:", 14);
 	const xmlNode *meta = mk_child(item, "itemMeta");
 	for (const xmlNode *c = meta ? meta->children : NULL; c; c = c->next) {
 		if (mk_is(c, "versionCreated"))
@@ -81,8 +109,10 @@ static void g2_item(mk *m, const xmlNode *item)
 	}
 	const xmlNode *cm = mk_child(item, "contentMeta");
 	int headline = 0, by = 0;
-	const xmlNode *creators[16];
+	const xmlNode *creators[64];
 	int ncreators = 0;
+	const xmlNode *contributors[64];
+	int ncontributors = 0;
 	for (const xmlNode *c = cm ? cm->children : NULL; c; c = c->next) {
 		if (mk_is(c, "urgency")) {
 			mk_once(m, &doc->urgency, text_of(m, c));
@@ -97,8 +127,11 @@ static void g2_item(mk *m, const xmlNode *item)
 			mk_block_of(m, MR_BYLINE, c);
 			by = 1;
 		} else if (mk_is(c, "creator")) {
-			if (ncreators < 16)
+			if (ncreators < 64)
 				creators[ncreators++] = c;
+		} else if (mk_is(c, "contributor")) {
+			if (ncontributors < 64)
+				contributors[ncontributors++] = c;
 		} else if (mk_is(c, "creditline")) {
 			mk_once(m, &doc->provider, text_of(m, c));
 		} else if (mk_is(c, "dateline")) {
@@ -122,21 +155,22 @@ static void g2_item(mk *m, const xmlNode *item)
 				mk_block_of(m, MR_DECK, c);
 		}
 	}
-	/* Creators named, without a by line: the bylines. */
+	/* Creators, without a by line: the bylines, a name each, its title and affiliation in
+	 * related elements (as cablewire writes them); one naming no one reads as its title or
+	 * affiliation. */
 	if (!by)
-		for (int i = 0; i < ncreators; i++) {
-			char *t = mk_text(mk_child(creators[i], "name"));
-			const char *v = t ? t : NULL;
-			const char *lit = v ? NULL : mk_attr(m, creators[i], "literal");
-			const char *name = v ? v : lit;
-			if (name)
-				mk_block(m, MR_BYNAME, name, strlen(name), mk_at(m, creators[i]));
-			xmlFree(t);
-		}
+		for (int i = 0; i < ncreators; i++)
+			creator(m, creators[i]);
 	if (!headline && !doc->nblocks)
 		diag_in(m->to.diags, CW_WARNING, "G2_NO_HEADLINE", mk_at(m, item),
 			"this NewsML-G2 item has no contentMeta/headline");
 	g2_content(m, mk_child(item, "contentSet"));
+	/* Contributor lines ("... contributed to this report.") after the text, as they stand. */
+	for (int i = 0; i < ncontributors; i++) {
+		const char *line = mk_attr(m, contributors[i], "literal");
+		if (line)
+			mk_block(m, MR_TAGLINE, line, strlen(line), mk_at(m, contributors[i]));
+	}
 }
 
 /* ---- NewsML 1.2 ------------------------------------------------------------------------------- */
