@@ -40,20 +40,6 @@ def credits(rec, fmt):
     return [" ".join(c)] if fmt == "nitf" and c else c
 
 
-def cable_text(p):
-    # news.h's news_paragraph: "1. (C) HEADING: text"
-    parts = []
-    if p.get("number") is not None:
-        parts.append(f"{p['number']}.")
-    if p.get("marking"):
-        parts.append(f"({p['marking']})")
-    if p.get("heading"):
-        parts.append(p["heading"] + ":")
-    if p.get("text"):
-        parts.append(p["text"])
-    return " ".join(parts)
-
-
 def main():
     args = sys.argv[1:]
     minimum, show = 99.9, 0
@@ -94,8 +80,12 @@ def main():
         elif d["kind"] == "cable":
             tally("cable kind", b["kind"] == "article", i, "article", b["kind"])
             tally("cable subject", d.get("subject") == b.get("headline"), i, d.get("subject"), b.get("headline"))
-            want = [cable_text(p) for p in d.get("paragraphs", []) if cable_text(p)]
-            got = " ".join(para_texts(b))
+            # Each paragraph's heading and text, and each sub-paragraph's text, somewhere in
+            # what came back (the formats write "1. (C) HEADING: text" on one line).
+            want = [p[k] for p in d.get("paragraphs", []) for k in ("heading", "text") if p.get(k)]
+            want += [sp["text"] for p in d.get("paragraphs", []) for sp in p.get("subparagraphs", []) if sp.get("text")]
+            # (all of them: a cable's repeated paragraph is marked duplicate_of as an article's)
+            got = " ".join(p["text"] for p in b.get("paragraphs", []))
             tally("cable text", all(w in got for w in want), i, want[:2], para_texts(b)[:2])
     bad = 0
     for field, (ok, n) in fields.items():
