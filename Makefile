@@ -369,7 +369,7 @@ FUZZ_OBJS    := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS) $(LEXERS_C) $(G
 
 $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(MARKUP_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -MMD -MP -c -o $@ $<
 # Header dependencies of the fuzz objects too: a changed header (sink.h) rebuilds them.
 -include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)
 

@@ -17,6 +17,7 @@ typedef struct split_state {
 	int json_depth;     /* ninjs: braces and brackets open */
 	int json_string;    /* ninjs: inside a string */
 	int json_escape;    /* ninjs: after a backslash in a string */
+	size_t json_end;    /* ninjs: one past the object's closing brace, once seen; 0 before */
 } split_state;
 
 void split_reset(split_state *st);

@@ -50,8 +50,28 @@ size_t split_xml_documents(split_state *st, const char *buf, size_t len, int fin
 /* JSON objects one after another (JSON Lines, or pretty-printed objects): a unit ends where the
  * braces opened by its first object close, strings and their escapes skipped; the rest of that
  * line goes with it. */
+/* After the object's closing brace: the blanks and the line end that follow it belong to it. Waits
+ * for more input when the buffer ends among those blanks (a chunk boundary must not move the
+ * cut). */
+static size_t json_tail(split_state *st, const char *buf, size_t len, int finished)
+{
+	size_t end = st->json_end;
+	while (end < len && (buf[end] == ' ' || buf[end] == '\t' || buf[end] == '\r'))
+		end++;
+	if (end >= len && !finished) {
+		st->scan = len;
+		return 0;
+	}
+	if (end < len && buf[end] == '\n')
+		end++;
+	split_reset(st);
+	return end;
+}
+
 size_t split_json_objects(split_state *st, const char *buf, size_t len, int finished)
 {
+	if (st->json_end)
+		return json_tail(st, buf, len, finished);
 	size_t i = st->scan;
 	for (; i < len; i++) {
 		char c = buf[i];
@@ -71,13 +91,8 @@ size_t split_json_objects(split_state *st, const char *buf, size_t len, int fini
 			st->started = 1;
 		} else if ((c == '}' || c == ']') && st->json_depth > 0) {
 			if (--st->json_depth == 0) {
-				size_t end = i + 1;
-				while (end < len && (buf[end] == ' ' || buf[end] == '\t' || buf[end] == '\r'))
-					end++;
-				if (end < len && buf[end] == '\n')
-					end++;
-				split_reset(st);
-				return end;
+				st->json_end = i + 1;
+				return json_tail(st, buf, len, finished);
 			}
 		}
 	}
