@@ -92,6 +92,10 @@ A=testdata/articles/valid
 expect_rc 0 "convert the article cases" "$CW" convert $A/*/input.* -o "$T/articles.jsonl"
 [ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-text iptc7901 newsml newsml-g2 ninjs nitf reuters-sgml wire-text " ] \
 	|| fail "article forms detected: $(jq -r .source.format "$T/articles.jsonl" | tr '\n' ' ')"
+# a record cablewire wrote as JSON (a headline, no uri, guid or body member) is not taken for ninjs
+head -n 1 "$T/articles.jsonl" >"$T/record.json"
+expect_rc 0 "a JSON record as input" "$CW" parse --format jsonl "$T/record.json"
+[ "$(jq -r .source.format "$T/out")" != ninjs ] || fail "a cablewire JSON record was read as ninjs"
 jq -e -s 'all(.[]; .kind == "article")' "$T/articles.jsonl" >/dev/null || fail "articles are kind article"
 expect_rc 0 "two Reuters records" "$CW" parse --format jsonl $A/reuters-sgml/input.sgm
 [ "$(jq -r .reuters.newid "$T/out" | tr '\n' ' ')" = "1 2 " ] || fail "one record per <REUTERS>, in order"

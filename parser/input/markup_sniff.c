@@ -26,6 +26,14 @@ static int name_is(const char *p, const char *lim, const char *name)
 	return blank(c) || c == '>' || c == '/';
 }
 
+static int one_of(const char *s, size_t n, const char *const *names)
+{
+	for (; *names; names++)
+		if (strlen(*names) == n && !memcmp(s, *names, n))
+			return 1;
+	return 0;
+}
+
 /* The root element's name (prefix dropped) and where its tag ends. */
 static cw_form xml_root(const char *p, const char *lim)
 {
@@ -71,17 +79,21 @@ static cw_form xml_root(const char *p, const char *lim)
 	return CW_FORM_AUTO;
 }
 
-/* A JSON object holding at least two of ninjs's keys, one of them an id, a headline or a body
- * (keys at any depth: an API's envelope holds the item). */
+/* A JSON object with ninjs's keys: its id (uri, guid) and one more of its keys, or a headline and
+ * a body without an id (keys at any depth: an API's envelope holds the item). A record
+ * cablewire wrote as JSON has a headline but neither an id of that name nor a body of these. */
 static cw_form json_shape(const char *p, const char *lim)
 {
-	static const char *const strong[] = { "uri", "guid", "headline", "headlines", "body_html",
+	static const char *const ids[] = { "uri", "guid", NULL };
+	static const char *const heads[] = { "headline", "headlines", NULL };
+	static const char *const bodies[] = { "body_html", "body_text", "body_xhtml", "bodies", NULL };
+	static const char *const others[] = { "versioncreated", "firstcreated", "byline", "by",
+					      "located", "subject", "subjects", "slugline",
+					      "urgency", "type", "version", "altids",
+					      "associations", "renditions", "versionCreated",
+					      "firstCreated", "headline", "headlines", "body_html",
 					      "body_text", "bodies", NULL };
-	static const char *const weak[] = { "versioncreated", "firstcreated", "byline", "by",
-					    "located", "subject", "subjects", "slugline",
-					    "urgency", "type", "version", "altids", "associations",
-					    "renditions", "versionCreated", "firstCreated", NULL };
-	int nstrong = 0, nweak = 0;
+	int id = 0, head = 0, body = 0, other = 0;
 	while (p < lim) {
 		p = memchr(p, '"', (size_t)(lim - p));
 		if (!p)
@@ -98,13 +110,11 @@ static cw_form json_shape(const char *p, const char *lim)
 		p++;
 		if (q >= lim || *q != ':')
 			continue; /* a value, not a key */
-		for (int i = 0; strong[i]; i++)
-			if (strlen(strong[i]) == n && !memcmp(s, strong[i], n))
-				nstrong++;
-		for (int i = 0; weak[i]; i++)
-			if (strlen(weak[i]) == n && !memcmp(s, weak[i], n))
-				nweak++;
-		if (nstrong && nstrong + nweak >= 2)
+		id += one_of(s, n, ids);
+		head += one_of(s, n, heads);
+		body += one_of(s, n, bodies);
+		other += one_of(s, n, others);
+		if ((id && other) || (head && body))
 			return CW_FORM_NINJS;
 	}
 	return CW_FORM_AUTO;
