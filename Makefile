@@ -49,6 +49,11 @@ ARCHIVE_CFLAGS := $(shell pkg-config --cflags libarchive 2>/dev/null)
 ARCHIVE_LIBS   := $(shell pkg-config --libs libarchive 2>/dev/null || echo -larchive)
 CPPFLAGS  += $(ARCHIVE_CFLAGS)
 LDLIBS    += $(ARCHIVE_LIBS)
+# libxml2 and jansson: the agencies' markup read as input (NITF, NewsML-G2, NewsML 1.2 with
+# libxml2; ninjs with jansson), only by parser/input/markup_*.c.
+MARKUP_CFLAGS := $(shell pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
+MARKUP_LIBS   := $(shell pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo -lxml2 -ljansson)
+LDLIBS    += $(MARKUP_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I .
@@ -138,6 +143,7 @@ $(OBJ)/gen/%.o: $(GEN)/%.c $(FLAGS_STAMP) | $(GRAM_H)
 
 # The archive store is the one room that sees SQLite's header.
 $(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
+$(OBJ)/parser/input/markup%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -206,7 +212,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	'Cflags: -I$${includedir}' \
 	'Libs: -L$${libdir} -lcablewire' \
 	'Libs.private: -lpthread' \
-	'Requires.private: sqlite3 libarchive'
+	'Requires.private: sqlite3 libarchive libxml-2.0 jansson'
 
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)
@@ -282,7 +288,7 @@ $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 LINK_TEST := $(BUILD)/parse_without_sqlite
 
 $(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) -lpthread
 
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md
@@ -316,6 +322,9 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/xml.sh $(CLI)
 	@tests/schema.sh $(CLI)
 	@tests/nitf_ninjs.sh $(CLI)
+	@tests/newsml_g2.sh $(CLI)
+	@tests/markup_samples.sh $(CLI)
+	@tests/roundtrip.sh $(CLI) 95 testdata testdata/*/*/*/input.*
 	@tests/batch.sh $(CLI)
 	@tests/conventions.sh $(CLI)
 	@tests/archive_tools.sh $(CLI)
@@ -336,6 +345,7 @@ schema:
 	@scripts/deps.sh trang
 	trang -I rnc -O rng schema/records.rnc schema/records.rng
 	trang -I rnc -O rng schema/nitf-subset.rnc schema/nitf-subset.rng
+	trang -I rnc -O rng schema/newsml-g2-subset.rnc schema/newsml-g2-subset.rng
 
 # ---- sanitizers ----------------------------------------------------------------------------
 asan: | $(DEPS_STAMP)
@@ -373,7 +383,7 @@ FUZZ_OBJS    := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS) $(LEXERS_C) $(G
 
 $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(MARKUP_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -MMD -MP -c -o $@ $<
 # Header dependencies of the fuzz objects too: a changed header (sink.h) rebuilds them.
 -include $(shell find $(BUILD)/fuzz/obj -name '*.d' 2>/dev/null)
 

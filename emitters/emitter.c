@@ -8,7 +8,7 @@ static const emitter_ops *const formats[CW_FORMAT_COUNT] = {
 	&json_ops, &jsonl_ops, &xml_ops, &csv_ops,
 	&csv_table_ops[0], &csv_table_ops[1], &csv_table_ops[2], &csv_table_ops[3],
 	&csv_table_ops[4], &csv_table_ops[5], &csv_table_ops[6],
-	&text_ops, &nitf_ops, &ninjs_ops,
+	&text_ops, &nitf_ops, &ninjs_ops, &newsml_g2_ops,
 };
 
 const char *cw_format_name(cw_format f) { return f < CW_FORMAT_COUNT ? formats[f]->name : NULL; }

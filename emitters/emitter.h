@@ -31,7 +31,8 @@ struct cw_emitter {
 
 enum { CSV_TABLE_COUNT = CW_FORMAT_CSV_DIAGNOSTICS - CW_FORMAT_CSV_RECIPIENTS + 1 };
 
-extern const emitter_ops json_ops, jsonl_ops, xml_ops, csv_ops, text_ops, nitf_ops, ninjs_ops;
+extern const emitter_ops json_ops, jsonl_ops, xml_ops, csv_ops, text_ops, nitf_ops, ninjs_ops,
+	newsml_g2_ops;
 extern const emitter_ops csv_table_ops[CSV_TABLE_COUNT];
 
 void json_write_value(sink *s, const cw_value *v, int pretty, int depth);

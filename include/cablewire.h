@@ -73,6 +73,10 @@ typedef enum cw_form {
 	CW_FORM_REUTERS_SGML,    /* Reuters-21578 SGML: <REUTERS> records, one story each */
 	CW_FORM_ANPA,            /* ANPA-1312 wire stream: SYN SYN SOH ... EOT, stories back to back */
 	CW_FORM_IPTC7901,        /* IPTC 7901 wire stream: SOH ... EOT */
+	CW_FORM_NITF,            /* NITF 3.x XML: one document a story, documents back to back */
+	CW_FORM_NEWSML_G2,       /* IPTC NewsML-G2: a newsItem (or the first of a package) */
+	CW_FORM_NEWSML,          /* IPTC NewsML 1.2: a NewsML envelope's first news item */
+	CW_FORM_NINJS,           /* IPTC ninjs 1.x-3.x JSON: one object a story, JSON Lines too */
 	CW_FORM_COUNT
 } cw_form;
 
@@ -251,6 +255,7 @@ typedef enum cw_format {
 	CW_FORMAT_TEXT,      /* the clean telegram or story, records parted by a form feed line */
 	CW_FORMAT_NITF,      /* NITF 3.6: one XML document a record, one after another (a stream) */
 	CW_FORMAT_NINJS,     /* IPTC ninjs 2.1: one JSON object a record, one a line */
+	CW_FORMAT_NEWSML_G2, /* IPTC NewsML-G2: one newsItem document a record, one after another */
 	CW_FORMAT_COUNT
 } cw_format;
 

@@ -61,12 +61,14 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 		decoded dec;
 		int article = form_is_article(form);
 		decode_out to = { &rec->text, &rec->arena, &rec->diags };
-		if (form_decode(rec->input, rec->input_len, form, to, &dec) < 0) {
+		int rc = form_decode(rec->input, rec->input_len, form, to, &dec);
+		if (rc < 0) {
 			record_set_kind(rec, "error");
-			if (article)
+			/* -2: the decoder said why itself (a malformed or refused document). */
+			if (article && rc != -2)
 				rec_diag_in(rec, CW_ERROR, "FORM_NO_STORY", 0,
 					    "no story in this %s input", cw_form_name(form));
-			else
+			else if (!article)
 				rec_diag_in(rec, CW_ERROR, "FORM_NO_CABLE", 0,
 					    "no <pre> block with a telegram in this %s input",
 					    cw_form_name(form));

@@ -32,6 +32,8 @@ check_tools() {
 	if command -v pkg-config >/dev/null 2>&1; then
 		pkg-config --exists check || need check
 		pkg-config --exists libarchive || need libarchive-dev
+		pkg-config --exists libxml-2.0 || need libxml2-dev
+		pkg-config --exists jansson || need libjansson-dev
 		pkg-config --exists sqlite3 || need libsqlite3-dev
 	fi
 	for pkg in "$@"; do

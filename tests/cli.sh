@@ -61,7 +61,7 @@ xmllint --noout "$T/one.xml" 2>/dev/null && grep -q '<cable><id>07VALLETTA412</i
 expect_rc 0 "convert --format xml to .out" "$CW" convert --format xml $V/text-acp127/input.txt -o "$T/one.out"
 head -c 5 "$T/one.out" | grep -q '^<?xml' || fail "--format xml wins over the extension"
 expect_rc 2 "unknown --format" "$CW" parse --format yaml $V/text-acp127/input.txt
-grep -q "(json, jsonl, xml, csv, .*text, nitf, ninjs, sqlite)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
+grep -q "(json, jsonl, xml, csv, .*text, nitf, ninjs, newsml-g2, sqlite)" "$T/err" || fail "unknown format lists the formats: $(cat "$T/err")"
 "$CW" parse --help | grep -q 'xml' || fail "parse --help lists xml"
 "$CW" convert --help | grep -q 'xml' || fail "convert --help lists xml"
 # unreadable output directory: exit 2, no output
@@ -90,8 +90,12 @@ expect_rc 0 "convert the same cable in every form" "$CW" convert testdata/cables
 # articles: every article form detected without being told, stories of a stream one record each
 A=testdata/articles/valid
 expect_rc 0 "convert the article cases" "$CW" convert $A/*/input.* -o "$T/articles.jsonl"
-[ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-text iptc7901 reuters-sgml wire-text " ] \
+[ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-text iptc7901 newsml newsml-g2 ninjs nitf reuters-sgml wire-text " ] \
 	|| fail "article forms detected: $(jq -r .source.format "$T/articles.jsonl" | tr '\n' ' ')"
+# a record cablewire wrote as JSON (a headline, no uri, guid or body member) is not taken for ninjs
+head -n 1 "$T/articles.jsonl" >"$T/record.json"
+expect_rc 0 "a JSON record as input" "$CW" parse --format jsonl "$T/record.json"
+[ "$(jq -r .source.format "$T/out")" != ninjs ] || fail "a cablewire JSON record was read as ninjs"
 jq -e -s 'all(.[]; .kind == "article")' "$T/articles.jsonl" >/dev/null || fail "articles are kind article"
 expect_rc 0 "two Reuters records" "$CW" parse --format jsonl $A/reuters-sgml/input.sgm
 [ "$(jq -r .reuters.newid "$T/out" | tr '\n' ' ')" = "1 2 " ] || fail "one record per <REUTERS>, in order"
@@ -117,7 +121,9 @@ grep -q "input.anpa:16:1: warning: the story's text has no end of text (ETX) \[W
 expect_rc 1 "convert to csv with tables" "$CW" convert testdata/cables/valid/*/input.* testdata/articles/valid/*/input.* \
 	testdata/cables/invalid/*/input.* --csv-tables "$T" -o "$T/all.csv"
 records=$(ls testdata/cables/valid/*/input.* testdata/articles/valid/*/input.* testdata/cables/invalid/*/input.* | wc -l)
-records=$((records + 2)) # the Reuters case holds two stories, the broken cables.csv two rows
+# the Reuters case holds two stories, the broken cables.csv two rows, the NITF stream and the
+# ninjs lines two stories each
+records=$((records + 4))
 python3 - "$T" "$records" <<'PY' || fail "csv output read back"
 import csv, sys
 d, want = sys.argv[1], int(sys.argv[2])

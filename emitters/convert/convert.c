@@ -20,6 +20,8 @@ static const struct {
 	int format;
 } endings[] = {
 	{ ".ninjs.jsonl", CW_FORMAT_NINJS },
+	{ ".g2.xml", CW_FORMAT_NEWSML_G2 },
+	{ ".newsml", CW_FORMAT_NEWSML_G2 },
 	{ ".jsonl", CW_FORMAT_JSONL },
 	{ ".ndjson", CW_FORMAT_JSONL },
 	{ ".json", CW_FORMAT_JSON },
@@ -75,7 +77,7 @@ static int pick_format(const cw_convert_request *req)
 	char known[512];
 	list_endings(known, sizeof known);
 	say("%s: no output format known for this name (%s, then .gz, .xz, .zst or .bz2 to "
-	    "compress); give --format jsonl, json, xml, csv, text, nitf, ninjs or sqlite",
+	    "compress); give --format jsonl, json, xml, csv, text, nitf, ninjs, newsml-g2 or sqlite",
 	    req->output, known);
 	return -1;
 }

@@ -51,6 +51,9 @@ typedef struct decoded {
 	int has_parts;
 	size_t part_start[AP_PARTS], part_end[AP_PARTS];
 	int part_set[AP_PARTS];
+	/* NITF, NewsML-G2, NewsML, ninjs: the blocks and metadata of the document
+	 * (lexer/input/markup.h); NULL for other forms. */
+	const struct markup_doc *markup;
 } decoded;
 
 /* The form of an input from its first 64 KiB. form_detect_in_place does the same without a copy

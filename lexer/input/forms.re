@@ -10,6 +10,7 @@
 
 #include "lexer/input/decoder_names.h"
 #include "lexer/input/news_forms.h"
+#include "lexer/input/markup.h"
 #include "lexer/core/runs.h"
 
 
@@ -631,6 +632,11 @@ static cw_form detect_text(const char *w, size_t n, size_t len, int md);
 static cw_form detect_window(const char *w, size_t n, size_t len)
 {
 	const char *local = w;
+	/* The agencies' markup (NITF, NewsML, ninjs): decided by the root element or the JSON
+	 * object's keys, in C (parser/input/markup_sniff.c), before any scanner runs. */
+	cw_form markup = markup_detect(w, n);
+	if (markup != CW_FORM_AUTO)
+		return markup;
 	uptr cur = (uptr)local, lim = cur + n, mar = NULL, tok;
 	int md = 0;
 	dec_ahead paren = { NULL, NULL };
@@ -774,6 +780,9 @@ cw_form form_detect(const char *buf, size_t len)
 int form_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out)
 {
 	memset(out, 0, sizeof(*out));
+	/* Parsed by libxml2 or jansson and walked, not decoded byte by byte. */
+	if (form_is_markup(form))
+		return markup_decode(input, len, form, to, out);
 	decoder d;
 	memset(&d, 0, sizeof d);
 	d.arena = to.arena;
@@ -834,5 +843,6 @@ int form_decode(const char *input, size_t len, cw_form form, decode_out to, deco
 int form_is_article(cw_form form)
 {
 	return form == CW_FORM_ARTICLE_TEXT || form == CW_FORM_WIRE_TEXT ||
-	       form == CW_FORM_REUTERS_SGML || form == CW_FORM_ANPA || form == CW_FORM_IPTC7901;
+	       form == CW_FORM_REUTERS_SGML || form == CW_FORM_ANPA || form == CW_FORM_IPTC7901 ||
+	       form_is_markup(form);
 }

@@ -12,7 +12,12 @@ typedef struct split_state {
 	int at_line_start;  /* text: scan stands at the start of a line */
 	int content;        /* text: the unit has a non-blank line */
 	int body;           /* text: the unit has a body line (classification, SUBJECT, 1.) */
-	int started;        /* wire, SGML: the unit's story has begun (SOH, <REUTERS) */
+	int started;        /* wire, SGML: the unit's story has begun (SOH, <REUTERS); markup: its
+			     * document has */
+	int json_depth;     /* ninjs: braces and brackets open */
+	int json_string;    /* ninjs: inside a string */
+	int json_escape;    /* ninjs: after a backslash in a string */
+	size_t json_end;    /* ninjs: one past the object's closing brace, once seen; 0 before */
 } split_state;
 
 void split_reset(split_state *st);

@@ -14,6 +14,7 @@
 #include "lexer/core/runs.h"
 #include "parser/article/article_parse.h"
 #include "lexer/input/sniff.h"
+#include "lexer/input/markup.h"
 #include "parser/core/fields.h"
 
 /* ---- paragraphs ------------------------------------------------------------------------------ */
@@ -421,6 +422,93 @@ static void iptc_ednote(article_ctx *ctx, size_t from)
 	}
 }
 
+static void classify_all(article_ctx *ctx, size_t from);
+
+/* NITF, NewsML, ninjs: the document's blocks are the paragraphs, and the document says what the
+ * head's are (headline, deck, byline parts, notes); the body's are classified as any story's. */
+static void markup_paragraphs(article_ctx *ctx)
+{
+	const markup_doc *doc = ctx->dec->markup;
+	int headline = 0;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		headline |= doc->blocks[i].role == MR_HEADLINE;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const markup_block *b = &doc->blocks[i];
+		/* A deck without a headline (NITF's abstract of a story that has none) stays the
+		 * deck: markup_deck() adds it once the parse is done. */
+		if (b->role == MR_DECK && !headline)
+			continue;
+		apara *p = add_para(ctx, ctx->text + b->s, ctx->text + b->e);
+		if (!p)
+			continue;
+		switch (b->role) {
+		case MR_HEADLINE: case MR_DECK: p->tok = ART_HEADLINE; break;
+		case MR_BYLINE: p->tok = ART_BYLINE; break;
+		case MR_BYNAME: p->tok = ART_BYLINE; p->part = BYLINE_NAME; break;
+		case MR_BYTITLE: p->tok = ART_AFFIL; p->part = BYLINE_TITLE; break;
+		case MR_BYAFFIL: p->tok = ART_AFFIL; p->part = BYLINE_AFFIL; break;
+		case MR_EDNOTE: p->tok = ART_EDNOTE; break;
+		case MR_SUBHEAD: p->tok = ART_PROSE; p->subhead = 1; break;
+		case MR_PARA: if (doc->own) p->tok = ART_PROSE; break;
+		default: break; /* paragraphs, taglines: by their words */
+		}
+	}
+	classify_all(ctx, 0);
+}
+
+/* The deck lines of a document without a headline. */
+static void markup_deck(article_ctx *ctx)
+{
+	const markup_doc *doc = ctx->dec->markup;
+	if (ctx->seen_headline)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_DECK)
+			rec_push(ctx->a, ctx->deck, art_para_text(ctx, ctx->text + doc->blocks[i].s,
+								  ctx->text + doc->blocks[i].e));
+}
+
+/* The format's own dateline element, when the story's first paragraph has none. */
+static void markup_dateline(article_ctx *ctx)
+{
+	const markup_doc *doc = ctx->dec->markup;
+	const char *as_written = doc->dateline ? doc->dateline : doc->dateline_location;
+	if (ctx->seen_dateline || !as_written)
+		return;
+	arena *a = ctx->a;
+	int64_t at = (int64_t)(ctx->rec->file_offset + doc->dateline_at);
+	/* A dateline written out (NewsML's "STOCKHOLM, Aug 29, 2014 (AFP) -"): read by the
+	 * dateline scanner as in a paragraph (the arena string ends with the NUL it wants). */
+	dateline_fields d;
+	size_t dn = strlen(as_written);
+	if (doc->dateline && scan_dateline(as_written, as_written + dn, as_written + dn, &d)) {
+		cw_value *o = rec_set_object(a, ctx->root, F_ARTICLE_DATELINE);
+		rec_set(a, o, F_DATELINE_TEXT, art_str(ctx, d.text));
+		rec_set(a, o, F_DATELINE_LOCATION, art_str(ctx, d.location));
+		rec_set(a, o, F_DATELINE_REGION, art_str(ctx, d.region));
+		rec_set(a, o, F_DATELINE_DATE, art_str(ctx, d.date));
+		rec_set(a, o, F_DATELINE_AGENCY, art_str(ctx, d.agency));
+		rec_set_int(a, o, F_DATELINE_OFFSET, at);
+		art_add_agencies_in(ctx, d.agency);
+		ctx->seen_dateline = 1;
+		return;
+	}
+	/* Otherwise only a place makes a dateline (a dateline element holding a date alone, or a
+	 * time, says nothing of where). */
+	const char *loc = doc->dateline_location;
+	if (!loc)
+		return;
+	const char *comma = strstr(loc, ", ");
+	cw_value *o = rec_set_object(a, ctx->root, F_ARTICLE_DATELINE);
+	rec_set_cstr(a, o, F_DATELINE_TEXT, as_written);
+	rec_set(a, o, F_DATELINE_LOCATION, val_str(a, loc, comma ? (size_t)(comma - loc) : strlen(loc)));
+	rec_set(a, o, F_DATELINE_REGION, comma ? val_cstr(a, comma + 2) : val_null(a));
+	rec_set(a, o, F_DATELINE_DATE, doc->dateline_date ? val_cstr(a, doc->dateline_date) : val_null(a));
+	rec_set_null(a, o, F_DATELINE_AGENCY);
+	rec_set_int(a, o, F_DATELINE_OFFSET, at);
+	ctx->seen_dateline = 1;
+}
+
 /* ---- grammar interface ----------------------------------------------------------------------- */
 
 int art_next_token(article_ctx *ctx, size_t *lval, cw_span *lloc)
@@ -727,6 +815,8 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 			cut_paragraphs(&ctx, s + b0, s + b1, LAYOUT_INDENT);
 		join_lone_datelines(&ctx, from);
 		classify_all(&ctx, 0);
+	} else if (dec->markup) {
+		markup_paragraphs(&ctx);
 	} else if (form == CW_FORM_IPTC7901) {
 		const char *body = iptc_head(&ctx, s, e);
 		size_t from = ctx.n;
@@ -782,6 +872,10 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 			rec_diag_in(rec, CW_NOTE, "ART_HEADLINE_FROM_TEXT", 0,
 				    "no headline line: the headline is the first paragraph's text");
 		}
+	}
+	if (dec->markup) {
+		markup_deck(&ctx);
+		markup_dateline(&ctx);
 	}
 	mark_duplicates(&ctx);
 	article_meta_finish(&ctx);

@@ -44,6 +44,15 @@ void art_byline(article_ctx *ctx, size_t i)
 {
 	const apara *p = &ctx->p[i];
 	const char *rest = p->s;
+	/* A name the document marks as one (NITF's person, NewsML-G2's creator): as it stands,
+	 * one byline of the same line as the names before it, until a title or affiliation
+	 * comes. */
+	if (p->part == BYLINE_NAME) {
+		if (i == 0 || ctx->p[i - 1].part != BYLINE_NAME)
+			ctx->nline = 0;
+		new_byline(ctx, art_trimmed(p->s, p->e));
+		return;
+	}
 	scan_by_word(p->s, p->e, ctx->lim, &rest);
 	ctx->nline = 0; /* a new byline line */
 	slice part;
@@ -99,7 +108,10 @@ void art_affil(article_ctx *ctx, size_t i)
 	slice line = art_trimmed(p->s, p->e);
 	if (!line.s)
 		return;
-	int kind = classify_part(line, ctx->lim);
+	/* The document says which it is (NITF's byttl and its org). */
+	int kind = p->part == BYLINE_TITLE ? PART_TITLE
+		 : p->part == BYLINE_AFFIL ? PART_AGENCY
+					   : classify_part(line, ctx->lim);
 	if (kind == PART_TITLE) {
 		set_on_line(ctx, 1, line);
 		size_t n = strcspn(line.s, " ");

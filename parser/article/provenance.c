@@ -8,6 +8,7 @@
 #include "parser/article/story.h"
 #include "parser/core/fields.h"
 #include "lexer/article/article_fields.h"
+#include "lexer/input/markup.h"
 #include "lexer/input/wire.h"
 
 static void put_list(arena *a, cw_value *obj, cw_field f, const char *lines)
@@ -46,11 +47,48 @@ static cw_value *reuters_date(arena *a, const char *s)
 	return val_str_copy(a, buf, (size_t)n);
 }
 
+/* The agencies' markup: what it carries of the wire header's kind, and its own ids, dates and
+ * subjects. */
+static void markup_meta(article_ctx *ctx)
+{
+	arena *a = ctx->a;
+	const markup_doc *doc = ctx->dec->markup;
+	cw_value *w = ctx->wire = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
+	rec_set_cstr(a, w, F_WIRE_FORMAT, doc->format);
+	static const cw_field absent[] = { F_WIRE_SERVICE, F_WIRE_STORY_NUMBER, F_WIRE_SELECTOR };
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+		rec_set_null(a, w, absent[i]);
+	rec_set_cstr(a, w, F_WIRE_PRIORITY, doc->urgency);
+	rec_set_null(a, w, F_WIRE_PRIORITY_NAME);
+	rec_set_null(a, w, F_WIRE_CATEGORY);
+	rec_set_null(a, w, F_WIRE_CATEGORY_NAME);
+	rec_set_null(a, w, F_WIRE_FORMAT_CODES);
+	rec_set_null(a, w, F_WIRE_KEYWORD);
+	rec_set_cstr(a, w, F_WIRE_SLUGLINE, doc->slugline);
+	rec_set_cstr(a, w, F_WIRE_VERSION, doc->version);
+	rec_set_null(a, w, F_WIRE_TAKE_KEY);
+	rec_set_null(a, w, F_WIRE_REFERENCE);
+	rec_set_null(a, w, F_WIRE_DATE);
+	rec_set_null(a, w, F_WIRE_WORD_COUNT);
+	rec_set_null(a, w, F_WIRE_OPTIONAL);
+	rec_set_cstr(a, w, F_WIRE_SENDER, doc->provider);
+	rec_array(a, w, F_WIRE_KEYWORDS);
+	rec_set_cstr(a, w, F_WIRE_TRANSMITTED, doc->modified ? doc->modified : doc->created);
+	rec_set_null(a, w, F_WIRE_TRAILER);
+	rec_set_cstr(a, w, F_WIRE_ITEM_ID, doc->item_id);
+	rec_set_cstr(a, w, F_WIRE_CREATED, doc->created);
+	cw_value *subjects = rec_array(a, w, F_WIRE_SUBJECTS);
+	for (size_t i = 0; i < doc->nsubjects; i++)
+		rec_push(a, subjects, val_cstr(a, doc->subjects[i]));
+}
+
 void article_meta(article_ctx *ctx)
 {
 	arena *a = ctx->a;
 	const decoded *dec = ctx->dec;
-	if (!dec->has_wire) {
+	if (dec->markup) {
+		markup_meta(ctx);
+	} else if (!dec->has_wire) {
 		rec_set_null(a, ctx->root, F_ARTICLE_WIRE);
 	} else {
 		cw_value *w = ctx->wire = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
@@ -168,6 +206,13 @@ static cw_value *slugline(article_ctx *ctx)
 void article_meta_finish(article_ctx *ctx)
 {
 	const decoded *dec = ctx->dec;
+	if (dec->markup) {
+		/* The distributor or provider the item names credits that agency. */
+		const char *p = dec->markup->provider;
+		if (p)
+			art_add_agencies_in(ctx, (slice){ p, strlen(p) });
+		return;
+	}
 	if (!dec->has_wire)
 		return;
 	rec_set(ctx->a, ctx->wire, F_WIRE_SLUGLINE, slugline(ctx));

@@ -27,6 +27,8 @@ typedef struct apara {
 	unsigned eq : 1;     /* ANPA: the line ended in "=" (byline lines) */
 	unsigned titlelike : 1;
 	unsigned subhead : 1; /* shaped as a subhead: a short title above a paragraph */
+	unsigned part : 2;   /* markup forms: a byline's name (1), title (2) or affiliation (3)
+			      * as the document parts them (BYLINE_* below); 0 otherwise */
 } apara;
 
 typedef struct article_ctx {
@@ -60,6 +62,8 @@ typedef struct article_ctx {
 	enum { ART_REACHED_FRONT, ART_REACHED_BODY } reached; /* where the grammar ended */
 	syntax_report report;     /* a syntax error until its error rule reports it */
 } article_ctx;
+
+enum { BYLINE_NAME = 1, BYLINE_TITLE = 2, BYLINE_AFFIL = 3 };
 
 /* Grammar actions; i is a paragraph index. */
 void art_chrome(article_ctx *ctx, size_t i);

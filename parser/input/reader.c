@@ -5,6 +5,7 @@
 
 #include "lexer/core/runs.h"
 #include "lexer/input/forms.h"
+#include "lexer/input/markup.h"
 #include "lexer/input/split.h"
 #include "parser/core/record.h"
 #include "parser/input/unit.h"
@@ -68,7 +69,9 @@ const char *cw_version(void) { return CW_VERSION; }
 static const char *form_names[CW_FORM_COUNT] = { "auto",         "text",      "wikileaks-html",
 						 "markdown",     "cables-csv", "body-text",
 						 "pdf-text",     "article-text", "wire-text",
-						 "reuters-sgml", "anpa",      "iptc7901" };
+						 "reuters-sgml", "anpa",      "iptc7901",
+						 "nitf",         "newsml-g2", "newsml",
+						 "ninjs" };
 
 const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
 
@@ -235,6 +238,11 @@ static size_t next_unit_length(cw_reader *rd)
 		return split_wire(&rd->split, buf, rd->len, rd->finished);
 	case CW_FORM_REUTERS_SGML:
 		return split_sgml(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_NITF:
+	case CW_FORM_NEWSML_G2:
+		return split_xml_documents(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_NINJS:
+		return split_json_objects(&rd->split, buf, rd->len, rd->finished);
 	default:
 		/* One unit per input. */
 		rd->split.scan = rd->len;
@@ -351,7 +359,8 @@ static void drop_blank_stretch(cw_reader *rd)
 {
 	switch (rd->form) {
 	case CW_FORM_CABLES_CSV: case CW_FORM_TEXT: case CW_FORM_PDF_TEXT: case CW_FORM_ANPA:
-	case CW_FORM_IPTC7901: case CW_FORM_REUTERS_SGML:
+	case CW_FORM_IPTC7901: case CW_FORM_REUTERS_SGML: case CW_FORM_NITF:
+	case CW_FORM_NEWSML_G2: case CW_FORM_NINJS:
 		break;
 	default:
 		return;

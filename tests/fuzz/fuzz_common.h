@@ -110,7 +110,8 @@ static size_t json_lines(const outbuf *o, const char *what)
 	return lines;
 }
 
-/* A NITF stream: documents one after another, each starting "<?xml " at a line start. */
+/* A NITF (or NewsML-G2) stream: documents one after another, each starting "<?xml " at a line
+ * start. */
 static size_t nitf_documents(const outbuf *o)
 {
 	size_t docs = 0;
@@ -149,6 +150,8 @@ static void check_outputs(outbuf out[CW_FORMAT_COUNT], size_t records)
 		fuzz_fail("ninjs", "record count differs");
 	if (xml_children(out[CW_FORMAT_XML].p, out[CW_FORMAT_XML].n, "xml") != records)
 		fuzz_fail("xml", "record count differs");
+	if (nitf_documents(&out[CW_FORMAT_NEWSML_G2]) != records)
+		fuzz_fail("newsml-g2", "not one newsItem document per record");
 	if (nitf_documents(&out[CW_FORMAT_NITF]) != records)
 		fuzz_fail("nitf", "document count differs");
 }

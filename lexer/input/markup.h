@@ -1,0 +1,81 @@
+/* The agencies' markup forms: NITF 3.x, NewsML-G2, NewsML 1.2 (XML, read with libxml2) and
+ * ninjs 1.x-3.x (JSON, read with jansson). They are not lexed: the document is parsed by the
+ * library of its syntax and its tree walked (parser/input/markup_*.c). What the walk finds
+ * becomes a decoded text like every other form's, one block a line group: the headline, deck
+ * lines, byline parts, paragraphs, each set apart by a blank line and mapped to the input offset
+ * of its element, and a list of blocks that says what each one is. The article parser reads the
+ * blocks (parser/article/article.c), so that bylines, the dateline inside the first paragraph,
+ * credits, contributors, attributions and agencies come from the same scanners as for the other
+ * news forms. The metadata the formats carry (ids, versions, urgency, subjects, dates) goes to
+ * the record's `wire` object. */
+#ifndef CW_MARKUP_H
+#define CW_MARKUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cablewire.h"
+#include "lexer/input/forms.h"
+#include "lexer/input/split.h"
+
+/* What a block of the decoded text is. */
+enum markup_role {
+	MR_HEADLINE,   /* hl1, headline, headlines[role main] */
+	MR_DECK,       /* hl2 in the head, a sub headline, an abstract without a headline */
+	MR_BYLINE,     /* a byline as one line of text ("By A and B, AP Writer") */
+	MR_BYNAME,     /* a byline's person, structured: the name as it stands */
+	MR_BYTITLE,    /* the title of the byline above (byttl) */
+	MR_BYAFFIL,    /* the affiliation of the byline above (byttl/org) */
+	MR_PARA,       /* a paragraph of the body (p, a line group of body_text) */
+	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
+	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */
+	MR_TAGLINE     /* body.end/tagline: contributor lines */
+};
+
+typedef struct markup_block {
+	int role;
+	size_t s, e;   /* decoded offsets of its text */
+} markup_block;
+
+/* What a markup document holds besides its blocks: arena strings, NULL when absent. */
+typedef struct markup_doc {
+	const char *format;             /* "nitf", "newsml-g2", "newsml", "ninjs" */
+	markup_block *blocks;
+	size_t nblocks, capblocks;
+	/* The format's own dateline element (NITF dateline, G2 dateline/located, ninjs
+	 * located): the record's dateline when the first paragraph has none. */
+	const char *dateline, *dateline_location, *dateline_date;
+	uint64_t dateline_at;           /* input offset of its element */
+	const char *item_id;            /* doc-id, guid, uri */
+	const char *version;            /* du-key@version, itemMeta version, ninjs version */
+	const char *urgency;            /* ed-urg, urgency */
+	const char *slugline;           /* du-key@key, slugline */
+	const char *created;            /* firstcreated, date.issue (ISO 8601) */
+	const char *modified;           /* versioncreated (ISO 8601) */
+	const char *provider;           /* the distributor or provider named by the item */
+	const char **subjects;          /* subject codes or names, each once */
+	/* Written by cablewire (NITF's cablewire.kind meta, a ninjs or NewsML-G2 urn:cablewire:
+	 * id): its paragraphs are a record's paragraphs already, read as they are rather than
+	 * classified again (a "___" or a by-line-shaped sentence the first parse kept as text
+	 * stays text). */
+	int own;
+	size_t nsubjects, capsubjects;
+} markup_doc;
+
+/* The markup form the input starts with (its root element and namespace, or a JSON object with
+ * ninjs's keys), or CW_FORM_AUTO when it is none of them. Reads the first bytes only. */
+cw_form markup_detect(const char *buf, size_t len);
+int form_is_markup(cw_form form);
+
+/* Decodes one document. Returns 0; -1 when there is no story in it (form_decode's "no story");
+ * -2 when the document was refused or malformed, with the decoder's own located error in
+ * to.diags. */
+int markup_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out);
+
+/* Streams of documents: NITF and NewsML-G2 documents back to back (each opening with its XML
+ * declaration at the start of a line, as the emitters write them), ninjs objects one after
+ * another (JSON Lines, or pretty-printed objects). Same contract as lexer/input/split.h. */
+size_t split_xml_documents(split_state *st, const char *buf, size_t len, int finished);
+size_t split_json_objects(split_state *st, const char *buf, size_t len, int finished);
+
+#endif
