@@ -461,8 +461,14 @@ static uptr next_para_in_line(uptr p, uptr eol, int next)
 	int k = next >= 100 ? 3 : next >= 10 ? 2 : 1;
 	for (int i = k - 1, v = next; i >= 0; i--, v /= 10)
 		num[i] = (char)('0' + v % 10);
-	for (uptr q = p; q + k + 5 < eol; q++) {
-		if (*q != ' ' || memcmp(q + 1, num, (size_t)k) || q[1 + k] != '.')
+	/* The number's first digit is found with memchr (digits are rare in prose, blanks are
+	 * not); the blank before it is then checked. */
+	for (uptr d = p + 1; d + k + 4 < eol; d++) {
+		d = memchr(d, num[0], (size_t)(eol - (k + 4) - d));
+		if (d == NULL)
+			break;
+		uptr q = d - 1;
+		if (*q != ' ' || memcmp(d, num, (size_t)k) || d[k] != '.')
 			continue;
 		uptr r = q + 2 + k;
 		while (r < eol && *r == ' ')
