@@ -681,19 +681,26 @@ static void mark_duplicates(article_ctx *ctx)
 	 * page faults (issue 7). */
 	if (total > MAX_DUP_WORDS)
 		return;
-	while (cap < total * 2)
-		cap *= 2;
-	uint64_t *keys = calloc(cap, sizeof *keys);
-	uint32_t *owner = calloc(cap, sizeof *owner);
+	/* Every paragraph's words first, so that the table is sized by the four-word runs there
+	 * are (about a sixth of the text's bytes), not by a guess from the length: clearing the
+	 * table was most of the cost on a short story. A word takes a byte and the byte after it,
+	 * so a paragraph has at most (len + 1) / 2 words; each is kept to total + 8 as before. */
+	size_t room = 0;
+	for (size_t i = 0; i < np; i++)
+		room += (ctx->paras[i].text.n + 1) / 2 + 1;
+	uint64_t *keys = NULL;
+	uint32_t *owner = NULL;
 	uint32_t *tally = calloc(np, sizeof *tally);
-	uint64_t *words = malloc((total + 8) * sizeof *words);
-	if (!keys || !owner || !tally || !words)
+	size_t *first = malloc((np + 1) * sizeof *first);
+	uint64_t *words = malloc(room * sizeof *words);
+	if (!tally || !first || !words)
 		goto out;
+	size_t nw = 0, runs = 0;
 	for (size_t i = 0; i < np; i++) {
 		size_t len = ctx->paras[i].text.n;
 		const char *t = ctx->paras[i].text.s;
 		/* words: letters and digits, lower-cased, hashed (FNV-1a) */
-		size_t nw = 0;
+		size_t from = first[i] = nw, limit = from + total + 8;
 		uint64_t h = 0;
 		int in = 0;
 		for (size_t c = 0; c <= len; c++) {
@@ -704,20 +711,33 @@ static void mark_duplicates(article_ctx *ctx)
 				h = (h ^ f) * 1099511628211ULL;
 				in = 1;
 			} else if (in) {
-				if (nw < total + 8)
+				if (nw < limit)
 					words[nw++] = h;
 				in = 0;
 			}
 		}
-		if (nw < SHINGLE)
+		if (nw - from >= SHINGLE)
+			runs += nw - from - SHINGLE + 1;
+	}
+	first[np] = nw;
+	while (cap < runs * 2)
+		cap *= 2;
+	keys = calloc(cap, sizeof *keys);
+	owner = calloc(cap, sizeof *owner);
+	if (!keys || !owner)
+		goto out;
+	for (size_t i = 0; i < np; i++) {
+		size_t count = first[i + 1] - first[i];
+		if (count < SHINGLE)
 			continue;
-		size_t shingles = nw - SHINGLE + 1;
+		const uint64_t *pw = words + first[i];
+		size_t shingles = count - SHINGLE + 1;
 		memset(tally, 0, np * sizeof *tally);
 		uint32_t best = 0, best_n = 0;
 		for (size_t w = 0; w < shingles; w++) {
 			uint64_t key = 0;
 			for (int j = 0; j < SHINGLE; j++)
-				key = key * 31 + words[w + (size_t)j];
+				key = key * 31 + pw[w + (size_t)j];
 			key |= 1; /* 0 marks an empty slot */
 			size_t slot = (size_t)(key ^ (key >> 29)) & (cap - 1);
 			while (keys[slot] && keys[slot] != key)
@@ -740,6 +760,7 @@ out:
 	free(keys);
 	free(owner);
 	free(tally);
+	free(first);
 	free(words);
 }
 
