@@ -701,20 +701,20 @@ static void mark_duplicates(article_ctx *ctx)
 		const char *t = ctx->paras[i].text.s;
 		/* words: letters and digits, lower-cased, hashed (FNV-1a) */
 		size_t from = first[i] = nw, limit = from + total + 8;
-		uint64_t h = 0;
-		int in = 0;
-		for (size_t c = 0; c <= len; c++) {
-			unsigned f = c < len ? word_fold[(unsigned char)t[c]] : 0;
-			if (f) {
-				if (!in)
-					h = 1469598103934665603ULL;
+		const unsigned char *c = (const unsigned char *)t, *end = c + len;
+		for (;;) {
+			while (c < end && !word_fold[*c])
+				c++;
+			if (c == end)
+				break;
+			uint64_t h = 1469598103934665603ULL;
+			unsigned f;
+			while (c < end && (f = word_fold[*c]) != 0) {
 				h = (h ^ f) * 1099511628211ULL;
-				in = 1;
-			} else if (in) {
-				if (nw < limit)
-					words[nw++] = h;
-				in = 0;
+				c++;
 			}
+			if (nw < limit)
+				words[nw++] = h;
 		}
 		if (nw - from >= SHINGLE)
 			runs += nw - from - SHINGLE + 1;
