@@ -18,17 +18,22 @@ slice art_join(article_ctx *ctx, const char *s, const char *e)
 	char *buf = arena_alloc(ctx->a, (size_t)(e - s) + 1);
 	if (!buf)
 		return (slice){ NULL, 0 };
+	/* A line at a time: copied whole, then its line end made one space with the blanks
+	 * around it dropped. */
 	size_t n = 0;
-	for (const char *q = s; q < e; q++) {
-		if (*q == '\n') {
-			while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
-				n--;
-			buf[n++] = ' ';
-			while (q + 1 < e && (q[1] == ' ' || q[1] == '\t'))
-				q++;
-			continue;
-		}
-		buf[n++] = *q;
+	for (const char *q = s; q < e;) {
+		const char *nl = memchr(q, '\n', (size_t)(e - q));
+		const char *stop = nl ? nl : e;
+		memcpy(buf + n, q, (size_t)(stop - q));
+		n += (size_t)(stop - q);
+		if (!nl)
+			break;
+		while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+			n--;
+		buf[n++] = ' ';
+		q = nl + 1;
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
 	}
 	return (slice){ buf, n };
 }
