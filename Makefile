@@ -54,6 +54,12 @@ LDLIBS    += $(ARCHIVE_LIBS)
 MARKUP_CFLAGS := $(shell pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
 MARKUP_LIBS   := $(shell pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo -lxml2 -ljansson)
 LDLIBS    += $(MARKUP_LIBS)
+# zlib: the gzip members of web archives (parser/input/warc.c), and their pages' gzip and deflate
+# content encodings.
+ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
+ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+CPPFLAGS  += $(ZLIB_CFLAGS)
+LDLIBS    += $(ZLIB_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I .
@@ -212,7 +218,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	'Cflags: -I$${includedir}' \
 	'Libs: -L$${libdir} -lcablewire' \
 	'Libs.private: -lpthread' \
-	'Requires.private: sqlite3 libarchive libxml-2.0 jansson'
+	'Requires.private: sqlite3 libarchive libxml-2.0 jansson zlib'
 
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)
@@ -288,7 +294,7 @@ $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 LINK_TEST := $(BUILD)/parse_without_sqlite
 
 $(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) $(ZLIB_LIBS) -lpthread
 
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md
