@@ -38,6 +38,7 @@ typedef struct warc {
 	uint64_t member_at;    /* file offset of the gzip member being inflated */
 	int broken;            /* a gzip member broke: no more bytes until resumed */
 	int broken_told;       /* ... and a diagnostic said so already */
+	int cut_told;          /* the record being read was told cut already (by its page) */
 	/* the window of the inflated stream */
 	char *buf;             /* WINDOW + 1 bytes (a NUL after the data for the scanners) */
 	size_t pos, len;
@@ -263,10 +264,11 @@ static void ended_early(warc *w, const char *where)
 	if (w->broken) {
 		if (!w->broken_told)
 			damage(w, "WARC_GZIP_BROKEN", w->off + w->len, w->line,
-			       "a gzip member does not inflate (damaged or cut) %s; reading goes on at "
-			       "the next member", where);
+			       "a gzip member does not inflate (damaged or cut): the records it holds "
+			       "are lost; reading goes on at the next member");
 		w->broken_told = 1;
-	} else {
+	} else if (!w->cut_told) {
+		w->cut_told = 1;
 		damage(w, "WARC_TRUNCATED", w->rec_off, w->rec_line,
 		       "the archive ends %s: the record is cut", where);
 	}
@@ -433,9 +435,20 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 		}
 	}
 	if (w->block_left) {
-		ended_early(w, "inside a page's body");
-		pg->code = w->broken ? "WARC_GZIP_BROKEN" : "WARC_TRUNCATED";
-		snprintf(pg->why, sizeof pg->why, "the archive ends inside the page's body");
+		/* The page's own error record tells it (inputs.c), not a second one. */
+		if (w->broken) {
+			pg->code = "WARC_GZIP_BROKEN";
+			snprintf(pg->why, sizeof pg->why, "a gzip member of the archive does not "
+				 "inflate (damaged or cut) inside this page's record: the page is lost; "
+				 "reading goes on at the next member");
+			w->broken_told = 1;
+		} else {
+			pg->code = "WARC_TRUNCATED";
+			snprintf(pg->why, sizeof pg->why, "the archive ends inside this page's "
+				 "record (%llu bytes of its block missing): the page is lost",
+				 (unsigned long long)w->block_left);
+			w->cut_told = 1;
+		}
 		if (w->failed) {
 			pg->code = "INPUT_READ_ERROR";
 			snprintf(pg->why, sizeof pg->why, "%s", w->failed_why);
@@ -689,6 +702,25 @@ static void read_response(warc *w, const fields *rf)
 			return;
 		}
 	}
+	/* The status line first: a block that is no HTTP message is told as such. */
+	size_t held = need(w, 256);
+	if (held > w->block_left)
+		held = (size_t)w->block_left;
+	const char *nl0 = memchr(w->buf + w->pos, '\n', held);
+	if (held && (nl0 || held < 256)) {
+		size_t n0 = nl0 ? (size_t)(nl0 - (w->buf + w->pos)) + 1 : held;
+		char keep = w->buf[w->pos + n0];
+		w->buf[w->pos + n0] = '\0';
+		int st = warc_http_status(w->buf + w->pos, w->buf + w->pos + n0);
+		w->buf[w->pos + n0] = keep;
+		if (st < 0) {
+			damage(w, "WARC_HTTP_BAD", http_off, http_line,
+			       "the response to %s does not start with an HTTP status line "
+			       "(HTTP/1.1 200 OK): the record is skipped",
+			       rf->uri ? rf->uri : "(no WARC-Target-URI)");
+			return;
+		}
+	}
 	size_t hlen = header_length(w, w->block_left, &too_long);
 	if (!hlen) {
 		if (w->broken || (w->eof && w->block_left > w->len - w->pos))
@@ -806,6 +838,7 @@ static void read_response(warc *w, const fields *rf)
 /* One record from pos (its version line there). */
 static void read_record(warc *w)
 {
+	w->cut_told = 0;
 	w->rec_off = w->off + w->pos;
 	w->rec_line = w->line;
 	int too_long;
