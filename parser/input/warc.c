@@ -385,6 +385,11 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 			held = (size_t)w->block_left;
 		const char *s = w->buf + w->pos;
 		const char *nl = memchr(s, '\n', held);
+		if (!nl && pg->chunk == CH_SIZE && !pg->chunks &&
+		    (held >= LINE_MAX_ || w->block_left == held)) {
+			pg->chunk = CH_NONE; /* no size line at all: stored de-chunked (below) */
+			continue;
+		}
 		if (!nl) {
 			if (held < LINE_MAX_ && (w->block_left == held))
 				body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
