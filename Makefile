@@ -334,6 +334,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/batch.sh $(CLI)
 	@tests/conventions.sh $(CLI)
 	@tests/archive_tools.sh $(CLI)
+	@tests/warc.sh $(CLI) $(SHARED)
 	@tests/install.sh
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
@@ -365,6 +366,7 @@ asan: | $(DEPS_STAMP)
 	@tests/batch.sh build/asan/cablewire
 	@tests/conventions.sh build/asan/cablewire
 	@tests/archive_tools.sh build/asan/cablewire
+	@WARC_NO_MEMORY=1 WARC_CORPUS_PAGES=100 tests/warc.sh build/asan/cablewire $(SHARED)
 	@FAULTS_NO_MEMORY=1 tests/faults.sh build/asan/cablewire
 
 # ThreadSanitizer: convert --jobs runs the parse on worker threads (cli/pipeline.c); the batch
@@ -372,6 +374,8 @@ asan: | $(DEPS_STAMP)
 tsan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/tsan OPT="-O1 -g" SANITIZE="-fsanitize=thread" build/tsan/cablewire
 	TSAN_OPTIONS="halt_on_error=1" tests/batch.sh build/tsan/cablewire
+	TSAN_OPTIONS="halt_on_error=1" WARC_NO_MEMORY=1 WARC_CORPUS_PAGES=100 \
+		tests/warc.sh build/tsan/cablewire $(SHARED)
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60

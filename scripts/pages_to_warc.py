@@ -14,6 +14,8 @@ Usage: scripts/pages_to_warc.py [options] DIR OUT
   --charset NAME    Content-Type: text/html; charset=NAME
   --repeat N        every page N times (a large archive for memory measurements)
   --list FILE       writes "URI<TAB>path" for each page, in order
+  --filler KB       after each page, a response of KB kilobytes that is no page (image/jpeg):
+                    a large archive that costs little to parse
 """
 import argparse
 import gzip
@@ -48,13 +50,18 @@ def chunked(body, size=1000):
 
 
 def pages(root):
+    """The files under root in the order cablewire walks a tree: each directory's entries sorted
+    by name (bytes), files and directories together, hidden ones skipped."""
     found = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if not x.startswith("."))
-        for f in sorted(files):
-            if not f.startswith("."):
-                found.append(os.path.join(d, f))
-    return sorted(found, key=lambda p: os.path.relpath(p, root))
+    for name in sorted(os.listdir(root), key=os.fsencode):
+        if name.startswith("."):
+            continue
+        path = os.path.join(root, name)
+        if os.path.isdir(path):
+            found += pages(path)
+        elif os.path.isfile(path):
+            found.append(path)
+    return found
 
 
 def main():
@@ -69,6 +76,7 @@ def main():
     ap.add_argument("--charset")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--list")
+    ap.add_argument("--filler", type=int, default=0)
     a = ap.parse_args()
     out = open(a.out, "wb")
     whole = gzip.GzipFile(fileobj=out, mode="wb", mtime=0) if a.gzip_whole else None
@@ -78,7 +86,7 @@ def main():
         if whole:
             whole.write(rec)
         elif a.gzip:
-            out.write(gzip.compress(rec, mtime=0))
+            out.write(gzip.compress(rec, compresslevel=6, mtime=0))
         else:
             out.write(rec)
 
@@ -108,6 +116,11 @@ def main():
                                     ("Content-Type", "application/http; msgtype=response")], http))
             if listing:
                 listing.write("%s\t%s\n" % (uri, path))
+            if a.filler:
+                jpeg = b"\xff\xd8\xff\xe0" + bytes(range(256)) * (a.filler * 4)
+                put(record("response", [("WARC-Target-URI", uri + ".jpg"),
+                                        ("Content-Type", "application/http; msgtype=response")],
+                           b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n" + jpeg))
     if whole:
         whole.close()
     out.close()
