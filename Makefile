@@ -420,6 +420,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
 		seeds=testdata/; [ $$name = fuzz_archive ] && seeds=$(BUILD)/fuzz/seeds-archive; \
+		[ $$name = fuzz_warc ] && seeds=testdata/warc; \
 		echo "== $$name: reproducers in tests/fuzz/regressions/"; \
 		$$t $(FUZZ_LIMITS) tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$$name: a reproducer fails"; exit 1; }; \
 		echo "== $$name: $(FUZZ_SECONDS)s, seeds from $$seeds"; \

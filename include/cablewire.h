@@ -228,7 +228,8 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 typedef enum cw_refusal {
 	CW_REFUSED_SPECIAL_FILE,
 	CW_REFUSED_ARCHIVE_TOO_DEEP,
-	CW_REFUSED_ARCHIVE_EMPTY
+	CW_REFUSED_ARCHIVE_EMPTY,
+	CW_REFUSED_WARC_NO_PAGE   /* a web archive whose records hold no HTML page (a warning) */
 } cw_refusal;
 cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
 				   const char *what);

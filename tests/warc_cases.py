@@ -180,3 +180,10 @@ w.response(U + "07VALLETTA411.html", b"\x1b\x2c\x00\xf8",
            headers=("Content-Type: text/html", "Content-Encoding: br"))
 w.response(U + "07VALLETTA412.html", page(2))
 write("invalid", "warc-http-encoding", w.plain())
+
+# invalid (a warning): an archive without a page
+w = Warc()
+w.info()
+w.request(U + "seal.png")
+w.response(U + "seal.png", b"\x89PNG\r\n\x1a\n", headers=("Content-Type: image/png",))
+write("invalid", "warc-no-page", w.plain())

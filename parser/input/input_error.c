@@ -68,6 +68,11 @@ cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_r
 			    "%s nested too deep inside other archives: not opened; unpack it first",
 			    what);
 		break;
+	case CW_REFUSED_WARC_NO_PAGE:
+		rec_diag_in(rec, CW_WARNING, "WARC_NO_PAGE", 0,
+			    "%s holds no HTML page to read (its records are counted in the summary "
+			    "by kind)", what);
+		break;
 	default:
 		rec_diag_in(rec, CW_ERROR, "ARCHIVE_EMPTY", 0,
 			    "%s holds no member and no data", what);

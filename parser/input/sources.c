@@ -261,6 +261,7 @@ static void support_formats(struct archive *a, int raw_only)
 typedef struct warc_walk {
 	sources_walk *w;
 	source *s;
+	size_t pages, damages;
 } warc_walk;
 
 static long warc_pull(void *ctx, char *buf, size_t cap)
@@ -281,6 +282,7 @@ static int warc_on_page(void *ctx, warc_page *pg)
 		     pg, warc_page_charset(pg), warc_page_date(pg), NULL };
 	w->members++;
 	w->warc_pages++;
+	ww->pages++;
 	int stop = w->on_source(w->ctx, &m);
 	free(name);
 	return stop;
@@ -299,6 +301,7 @@ static int warc_on_damage(void *ctx, const char *code, uint64_t offset, uint32_t
 {
 	warc_walk *ww = ctx;
 	sources_walk *w = ww->w;
+	ww->damages++;
 	return w->on_damaged ? w->on_damaged(w->ctx, ww->s->name, code, offset, line, message) : 0;
 }
 
@@ -314,12 +317,12 @@ static int walk_warc(sources_walk *w, source *s, int gzip)
 {
 	if (s->nesting == 0 && w->on_member)
 		return 0;
-	warc_walk ww = { w, s };
+	warc_walk ww = { w, s, 0, 0 };
 	warc_events ev = { warc_on_page, warc_on_skip, warc_on_damage, warc_on_failed, &ww };
-	size_t before = w->members;
 	int stop = warc_each(warc_pull, &ww, gzip, &ev);
-	if (!stop && w->members == before)
-		stop = w->on_refused(w->ctx, s->name, CW_REFUSED_ARCHIVE_EMPTY, "the web archive");
+	/* Every input leaves a trace in the records: an archive of requests and images too. */
+	if (!stop && !ww.pages && !ww.damages)
+		stop = w->on_refused(w->ctx, s->name, CW_REFUSED_WARC_NO_PAGE, "the web archive");
 	return stop;
 }
 

@@ -103,8 +103,8 @@ static int more_raw(warc *w)
 	return 1;
 }
 
-/* After a broken member: the next gzip header (1f 8b 08) in the file, from the byte after the
- * broken member's start. 1 found, 0 the file ends first. */
+/* After a broken member: the next gzip header (1f 8b 08) in the file, from where inflating
+ * failed. 1 found, 0 the file ends first. */
 static int next_member(warc *w)
 {
 	for (;;) {
@@ -181,9 +181,9 @@ static size_t inflate_some(warc *w, char *dst, size_t cap)
 			w->broken = 1;
 			inflateEnd(&w->z);
 			w->z_live = 0;
-			/* The next member is looked for from this one's second byte. */
-			if (w->member_at >= w->raw_off && w->member_at - w->raw_off < w->raw_len)
-				w->raw_pos = (size_t)(w->member_at - w->raw_off) + 1;
+			/* The next member is looked for from where inflating failed (not from
+			 * this member's start, which may have left the buffer: what is found must
+			 * not depend on read sizes). */
 		}
 	}
 	return got;
@@ -547,7 +547,9 @@ static long body_read(warc_page *pg, char *dst, size_t cap)
 			pg->zc_live = 0;
 			body_error(pg, "WARC_HTTP_BODY", "the body's %s stream does not inflate",
 				   pg->coding == WC_GZIP ? "gzip" : "deflate");
-			return -1;
+			/* What inflated before the damage is handed on first: the error comes
+			 * with the next read, whatever the read sizes. */
+			return got ? (long)got : -1;
 		}
 	}
 	return (long)got;
@@ -712,7 +714,7 @@ static void read_response(warc *w, const fields *rf)
 	if (held > w->block_left)
 		held = (size_t)w->block_left;
 	const char *nl0 = memchr(w->buf + w->pos, '\n', held);
-	if (held && (nl0 || held < 256)) {
+	if (held && (nl0 || held >= 256 || held == w->block_left)) {
 		size_t n0 = nl0 ? (size_t)(nl0 - (w->buf + w->pos)) + 1 : held;
 		char keep = w->buf[w->pos + n0];
 		w->buf[w->pos + n0] = '\0';
@@ -728,7 +730,7 @@ static void read_response(warc *w, const fields *rf)
 	}
 	size_t hlen = header_length(w, w->block_left, &too_long);
 	if (!hlen) {
-		if (w->broken || (w->eof && w->block_left > w->len - w->pos))
+		if (!too_long && w->block_left > w->len - w->pos)
 			return; /* the block is cut: skip_block tells */
 		damage(w, "WARC_HTTP_BAD", http_off, http_line,
 		       too_long ? "the HTTP header of the response to %s is longer than 65536 bytes: "
@@ -927,18 +929,21 @@ static void read_record(warc *w)
 	free(copy);
 	if (w->failed || skip_block(w) != 0)
 		return;
-	/* The block ends with CRLF CRLF; anything else means its Content-Length is wrong. */
+	/* The block ends with CRLF CRLF; anything else means its Content-Length is wrong. What
+	 * is told depends on the bytes, not on when a gzip break behind them was found. */
 	size_t held = need(w, 4);
 	const char *s = w->buf + w->pos;
 	if (held >= 4 && memcmp(s, "\r\n\r\n", 4) == 0) {
 		consume(w, 4);
 	} else if (held >= 2 && memcmp(s, "\n\n", 2) == 0) {
 		consume(w, 2); /* bare line ends, as some tools write */
-	} else if (held == 0 && !w->broken) {
-		damage(w, "WARC_TRUNCATED", w->off + w->pos, w->line,
-		       "the archive ends right after a record's block, without the CRLF CRLF "
-		       "that closes it");
-	} else if (!w->broken) {
+	} else if (held < 4 && memcmp(s, "\r\n\r\n", held) == 0) {
+		/* cut there: by a broken gzip member (told when met) or the end of the file */
+		if (!w->broken)
+			damage(w, "WARC_TRUNCATED", w->off + w->pos, w->line,
+			       "the archive ends right after a record's block, without the CRLF CRLF "
+			       "that closes it");
+	} else {
 		damage(w, "WARC_LENGTH_MISMATCH", w->rec_off, w->rec_line,
 		       "the record's block does not end where its Content-Length (%llu) says (no "
 		       "CRLF CRLF there): the record may be cut or run into the next; skipped to "
@@ -988,9 +993,10 @@ int warc_each(warc_pull_fn pull, void *pull_ctx, int gzip, const warc_events *ev
 		}
 		uint64_t at = w->off + w->pos;
 		uint32_t line = w->line;
-		int broken_before = w->broken;
 		uint64_t dropped = resync(w);
-		if (dropped && !(w->broken && broken_before))
+		/* Bytes that end at a broken gzip member are its own: WARC_GZIP_BROKEN tells them
+		 * (whenever the break is found, so what is told does not depend on read sizes). */
+		if (dropped && !w->broken)
 			damage(w, "WARC_GARBAGE", at, line,
 			       "%llu byte%s that are no WARC record (no WARC/1.0 or WARC/1.1 line "
 			       "starts them): skipped to the next record",
