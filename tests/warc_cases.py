@@ -17,8 +17,9 @@ PAGE = open(os.path.join(ROOT, "cables/forms/wikileaks.html"), "rb").read()
 
 
 def page(n):
-    """The cable page under the id 07VALLETTA41n (its telegram says the same number)."""
-    return PAGE.replace(b"416", b"41%d" % n)
+    """The cable page under the id 07VALLETTA43n (its telegram says the same number: no other
+    case of testdata has these ids)."""
+    return PAGE.replace(b"416", b"43%d" % n)
 
 
 class Warc:
@@ -85,59 +86,59 @@ U = "https://cables.example/cable/2007/03/"
 # valid: WARC/1.1 with every kind of record a crawl holds
 w = Warc("1.1")
 w.info()
-w.request(U + "07VALLETTA411.html")
-w.response(U + "07VALLETTA411.html", page(1),
+w.request(U + "07VALLETTA431.html")
+w.response(U + "07VALLETTA431.html", page(1),
            headers=("Content-Type: text/html; charset=windows-1252",
                     "Date: Tue, 05 Mar 2024 10:20:30 GMT"))
-w.request(U + "07VALLETTA412.html")
-w.response(U + "07VALLETTA412.html", chunked(gzip.compress(page(2), mtime=0)),
+w.request(U + "07VALLETTA432.html")
+w.response(U + "07VALLETTA432.html", chunked(gzip.compress(page(2), mtime=0)),
            headers=("Content-Type: application/xhtml+xml; charset=\"utf-8\"",
                     "Content-Encoding: gzip", "Transfer-Encoding: chunked"))
 w.response("https://cables.example/seal.png", b"\x89PNG\r\n\x1a\n" + bytes(40),
            headers=("Content-Type: image/png",))
-w.add("revisit", b"HTTP/1.1 304 Not Modified\r\n\r\n", U + "07VALLETTA411.html",
+w.add("revisit", b"HTTP/1.1 304 Not Modified\r\n\r\n", U + "07VALLETTA431.html",
       "application/http; msgtype=response",
       extra=("WARC-Profile: http://netpreserve.org/warc/1.1/revisit/identical-payload-digest",))
 w.response(U + "missing.html", b"<html><body>Not found</body></html>",
            status="404 Not Found")
-w.add("metadata", b"outlinks: " + U.encode() + b"\r\n", U + "07VALLETTA412.html",
+w.add("metadata", b"outlinks: " + U.encode() + b"\r\n", U + "07VALLETTA432.html",
       "application/warc-fields")
 # no Content-Type: the body's start says it is a page (its XML declaration left out)
-w.response(U + "07VALLETTA413", zlib.compress(page(3).split(b"\n", 1)[1]),
+w.response(U + "07VALLETTA433", zlib.compress(page(3).split(b"\n", 1)[1]),
            headers=("Content-Encoding: deflate",))
 write("valid", "warc-1.1-crawl", w.plain())
 
 # valid: WARC/1.0, one gzip member per record (as crawlers write .warc.gz)
 w = Warc("1.0")
 w.info()
-w.response(U + "07VALLETTA414.html", page(4))
-w.response(U + "07VALLETTA415.html", page(5))
+w.response(U + "07VALLETTA434.html", page(4))
+w.response(U + "07VALLETTA435.html", page(5))
 write("valid", "warc-gzip-members", w.gz(), "warc.gz")
 
 # invalid: the archive ends inside a record
 w = Warc()
-w.response(U + "07VALLETTA411.html", page(1))
-cut = w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA431.html", page(1))
+cut = w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-truncated", w.plain()[:-len(cut) // 2])
 
 # invalid: a Content-Length that is too short; the next record is read
 w = Warc()
 w.add("metadata", b"outlinks: a b c d e f\r\n", U, "application/warc-fields", length=10)
-w.response(U + "07VALLETTA411.html", page(1))
+w.response(U + "07VALLETTA431.html", page(1))
 write("invalid", "warc-length-mismatch", w.plain())
 
 # invalid: bytes between records
 w = Warc()
-w.response(U + "07VALLETTA411.html", page(1))
+w.response(U + "07VALLETTA431.html", page(1))
 w.records.append(b"this line is no record\r\nnor this one\r\n")
-w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-garbage", w.plain())
 
 # invalid: a broken gzip member; the member after it is read
 w = Warc()
-w.response(U + "07VALLETTA411.html", page(1))
-w.response(U + "07VALLETTA412.html", page(2))
-w.response(U + "07VALLETTA413.html", page(3))
+w.response(U + "07VALLETTA431.html", page(1))
+w.response(U + "07VALLETTA432.html", page(2))
+w.response(U + "07VALLETTA433.html", page(3))
 members = [gzip.compress(r, mtime=0) for r in w.records]
 bad = bytearray(members[1])
 for i in range(40, 60):
@@ -147,38 +148,38 @@ write("invalid", "warc-gzip-broken", members[0] + bytes(bad) + members[2], "warc
 # invalid: a page without WARC-Target-URI
 w = Warc()
 w.response(None, page(1))
-w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-no-target-uri", w.plain())
 
 # invalid: a header line that is no field, then a header without Content-Length
 w = Warc()
 w.add("metadata", b"via: test\r\n", U, "application/warc-fields", extra=("this is no field",))
-w.response(U + "07VALLETTA411.html", page(1))
+w.response(U + "07VALLETTA431.html", page(1))
 nolen = w.add("resource", b"x", U + "note.txt", "text/plain")
 w.records[-1] = nolen.replace(b"Content-Length: 1\r\n", b"")
-w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-bad-header", w.plain())
 
 # invalid: a response whose block is no HTTP message
 w = Warc()
 w.add("response", b"<html>no status line</html>", U + "raw.html",
       "application/http; msgtype=response")
-w.response(U + "07VALLETTA411.html", page(1))
+w.response(U + "07VALLETTA431.html", page(1))
 write("invalid", "warc-http-bad", w.plain())
 
 # invalid: a chunked body whose framing breaks after its first chunk
 w = Warc()
 body = chunked(page(1)).replace(b"\r\n2bc\r\n", b"\r\nzz\r\n", 1)
-w.response(U + "07VALLETTA411.html", body,
+w.response(U + "07VALLETTA431.html", body,
            headers=("Content-Type: text/html", "Transfer-Encoding: chunked"))
-w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-http-body", w.plain())
 
 # invalid: a content encoding cablewire does not decode
 w = Warc()
-w.response(U + "07VALLETTA411.html", b"\x1b\x2c\x00\xf8",
+w.response(U + "07VALLETTA431.html", b"\x1b\x2c\x00\xf8",
            headers=("Content-Type: text/html", "Content-Encoding: br"))
-w.response(U + "07VALLETTA412.html", page(2))
+w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-http-encoding", w.plain())
 
 # invalid (a warning): an archive without a page
