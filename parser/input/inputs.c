@@ -139,10 +139,14 @@ static int on_source(void *ctx, source *s)
 	if (!stop && n < 0) {
 		/* The units completed before the error were handed on; the one being read when it
 		 * happened is cut, so it becomes one error record saying where reading stopped. */
-		if (source_error_code(s)) {
-			/* A page of a web archive that cannot be read on: its own code, and the
-			 * archive goes on with the next record. */
-			stop = on_damaged(wc, name, source_error_code(s), offset, 1, source_error(s));
+		const char *where;
+		uint64_t at;
+		uint32_t line;
+		const char *code = source_error_code(s, &where, &at, &line);
+		if (code) {
+			/* A page of a web archive that cannot be read on: its own code, told at its
+			 * record in the archive, which goes on with the next record. */
+			stop = on_damaged(wc, where, code, at, line, source_error(s));
 		} else {
 			say("%s: read error at byte %llu: %s", name,
 			    (unsigned long long)offset, source_error(s));

@@ -38,11 +38,21 @@ struct source {
 	const char *http_charset; /* ... and what its HTTP header says */
 	const char *http_date;
 	const char *err_code;     /* the diagnostic code of err when not INPUT_READ_ERROR */
+	const char *container;    /* a web archive's page: the archive, where err_code is told */
+	uint64_t err_offset;      /* ... at the page's record */
+	uint32_t err_line;
 };
 
 const char *source_http_charset(const source *s) { return s->http_charset; }
 const char *source_http_date(const source *s) { return s->http_date; }
-const char *source_error_code(const source *s) { return s->err_code; }
+const char *source_error_code(const source *s, const char **name, uint64_t *offset,
+			      uint32_t *line)
+{
+	*name = s->container ? s->container : s->name;
+	*offset = s->err_offset;
+	*line = s->err_line;
+	return s->err_code;
+}
 
 int64_t source_expected(const source *s)
 {
@@ -103,6 +113,7 @@ long source_read(source *s, char *buf, size_t cap)
 		if (n < 0) {
 			snprintf(s->err, sizeof s->err, "%s", why ? why : "damaged record");
 			s->err_code = code;
+			warc_page_where(s->page, &s->err_offset, &s->err_line);
 		}
 		return n;
 	}
@@ -279,7 +290,7 @@ static int warc_on_page(void *ctx, warc_page *pg)
 	if (!name)
 		return w->on_failed(w->ctx, ww->s->name, "out of memory");
 	source m = { name, -1, NULL, 0, 0, NULL, ww->s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
-		     pg, warc_page_charset(pg), warc_page_date(pg), NULL };
+		     pg, warc_page_charset(pg), warc_page_date(pg), NULL, ww->s->name, 0, 0 };
 	w->members++;
 	w->warc_pages++;
 	ww->pages++;
@@ -350,7 +361,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 		if (!name)
 			return w->on_failed(w->ctx, s->name, "out of memory");
 		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
-			     NULL, NULL, NULL, NULL };
+			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 		m.fd = -1;
 		stop = w->on_source(w->ctx, &m);
 		free(name);
@@ -462,7 +473,7 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		 * in turn, to a bounded depth, instead of read as text. */
 		unsigned char pre[SNIFF];
 		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0, -1,
-			     NULL, NULL, NULL, NULL };
+			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 		while (m.pre_len < SNIFF) {
 			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
 			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
@@ -520,7 +531,7 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
 	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0, -1,
-		     NULL, NULL, NULL, NULL };
+		     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= n)
 		s.expect = (int64_t)sb.st_size - n;
@@ -541,7 +552,7 @@ int sources_each_memory(sources_walk *w, const char *name, const void *buf, size
 	if (!(w->guard = walk_guard_new()))
 		return 1;
 	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
-		     buf, len, 0, NULL, NULL, NULL, NULL };
+		     buf, len, 0, NULL, NULL, NULL, NULL, NULL, 0, 0 };
 	int warc = warc_sniff(buf, len);
 	if (warc)
 		stop = walk_warc(w, &s, warc == 2);

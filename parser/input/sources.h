@@ -26,8 +26,10 @@ const char *source_error(const source *s);
 const char *source_http_charset(const source *s);
 const char *source_http_date(const source *s);
 /* The code of source_error() when it is not INPUT_READ_ERROR (a web archive's WARC_HTTP_BODY,
- * ...), else NULL. */
-const char *source_error_code(const source *s);
+ * ...), else NULL; then *name, *offset and *line say where to tell it (the archive, at the
+ * page's record). */
+const char *source_error_code(const source *s, const char **name, uint64_t *offset,
+			      uint32_t *line);
 /* Bytes still to come when known (a regular file's size, an archive member's), else -1: the
  * reader makes room for them at once and the source reads into it (parser/input/inputs.c). */
 int64_t source_expected(const source *s);

@@ -67,7 +67,16 @@ struct warc_page {
 	size_t pre_len, pre_pos;
 	const char *code;      /* why the body cannot be read on */
 	char why[MESSAGE];
+	char told[MESSAGE + 160]; /* ... with the page's name */
+	uint64_t rec_off;      /* where its record starts */
+	uint32_t rec_line;
 };
+
+void warc_page_where(const warc_page *p, uint64_t *offset, uint32_t *line)
+{
+	*offset = p->rec_off;
+	*line = p->rec_line;
+}
 
 const char *warc_page_uri(const warc_page *p) { return p->uri; }
 const char *warc_page_charset(const warc_page *p) { return p->charset; }
@@ -131,7 +140,9 @@ static int next_member(warc *w)
 				e = w->raw + w->raw_len;
 				continue;
 			}
-			if (p[1] == 0x8b && p[2] == 0x08) {
+			/* never the broken member's own start again: the search moves on */
+			if (p[1] == 0x8b && p[2] == 0x08 &&
+			    w->raw_off + (uint64_t)(p - w->raw) > w->member_at) {
 				w->raw_pos = (size_t)(p - w->raw);
 				return 1;
 			}
@@ -392,12 +403,12 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 		}
 		if (!nl) {
 			if (held < LINE_MAX_ && (w->block_left == held))
-				body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
+				body_error(pg, "WARC_HTTP_BODY", "its chunked body %s",
 					   "ends inside its framing (no last chunk of size 0)");
 			else if (held < LINE_MAX_)
 				break;
 			else
-				body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
+				body_error(pg, "WARC_HTTP_BODY", "its chunked body %s",
 					   "holds a line of framing longer than 4096 bytes");
 			return -1;
 		}
@@ -417,7 +428,7 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 			}
 			pg->chunks++;
 			if (bad) {
-				body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
+				body_error(pg, "WARC_HTTP_BODY", "its chunked body %s",
 					   "has a chunk-size line that is not a hexadecimal size");
 				return -1;
 			}
@@ -428,7 +439,7 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 			int blank = line <= 2 && (s[0] == '\n' || s[0] == '\r');
 			w->buf[w->pos + line] = save;
 			if (pg->chunk == CH_DATA_END && !blank) {
-				body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
+				body_error(pg, "WARC_HTTP_BODY", "its chunked body %s",
 					   "has a chunk longer than its size says");
 				return -1;
 			}
@@ -444,12 +455,12 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 		if (w->broken) {
 			pg->code = "WARC_GZIP_BROKEN";
 			snprintf(pg->why, sizeof pg->why, "a gzip member of the archive does not "
-				 "inflate (damaged or cut) inside this page's record: the page is lost; "
+				 "inflate (damaged or cut) inside the page's record: the page is lost; "
 				 "reading goes on at the next member");
 			w->broken_told = 1;
 		} else {
 			pg->code = "WARC_TRUNCATED";
-			snprintf(pg->why, sizeof pg->why, "the archive ends inside this page's "
+			snprintf(pg->why, sizeof pg->why, "the archive ends inside the page's "
 				 "record (%llu bytes of its block missing): the page is lost",
 				 (unsigned long long)w->block_left);
 			w->cut_told = 1;
@@ -461,7 +472,7 @@ static int body_span(warc_page *pg, const char **p, size_t *n)
 		return -1;
 	}
 	if (pg->chunk != CH_NONE && pg->chunk != CH_DONE) {
-		body_error(pg, "WARC_HTTP_BODY", "the chunked body %s",
+		body_error(pg, "WARC_HTTP_BODY", "its chunked body %s",
 			   "ends inside its framing (no last chunk of size 0)");
 		return -1;
 	}
@@ -527,7 +538,7 @@ static long body_read(warc_page *pg, char *dst, size_t cap)
 		if (rc < 0)
 			return -1;
 		if (rc == 0) {
-			body_error(pg, "WARC_HTTP_BODY", "the body's %s ends before its compressed stream does",
+			body_error(pg, "WARC_HTTP_BODY", "its %s body ends before its compressed stream does",
 				   pg->coding == WC_GZIP ? "gzip" : "deflate");
 			return -1;
 		}
@@ -545,7 +556,7 @@ static long body_read(warc_page *pg, char *dst, size_t cap)
 		} else if (z != Z_OK && z != Z_BUF_ERROR) {
 			inflateEnd(&pg->zc);
 			pg->zc_live = 0;
-			body_error(pg, "WARC_HTTP_BODY", "the body's %s stream does not inflate",
+			body_error(pg, "WARC_HTTP_BODY", "its %s body does not inflate",
 				   pg->coding == WC_GZIP ? "gzip" : "deflate");
 			/* What inflated before the damage is handed on first: the error comes
 			 * with the next read, whatever the read sizes. */
@@ -568,7 +579,8 @@ long warc_page_read(warc_page *pg, char *buf, size_t cap, const char **code, con
 	long n = body_read(pg, buf, cap);
 	if (n < 0) {
 		*code = pg->code;
-		*why = pg->why;
+		snprintf(pg->told, sizeof pg->told, "the page %.120s: %s", pg->uri, pg->why);
+		*why = pg->told;
 	}
 	return n;
 }
@@ -812,6 +824,8 @@ static void read_response(warc *w, const fields *rf)
 			  ? date : NULL;
 	pg.charset = charset[0] ? charset : NULL;
 	pg.uri = rf->uri;
+	pg.rec_off = w->rec_off;
+	pg.rec_line = w->rec_line;
 	free(head);
 	if (sniff) {
 		/* No Content-Type: the body's start says whether it is a page. */

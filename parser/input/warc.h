@@ -29,9 +29,11 @@ const char *warc_page_uri(const warc_page *p);
 const char *warc_page_charset(const warc_page *p);
 const char *warc_page_date(const warc_page *p);
 /* The page's body (its HTTP payload, de-chunked and inflated): up to cap bytes, 0 at its end, -1
- * when it cannot be read on (*code and *why say why: WARC_HTTP_BODY, WARC_TRUNCATED,
- * WARC_GZIP_BROKEN, or INPUT_READ_ERROR for the file itself). */
+ * when it cannot be read on (*code and *why say why, the page named in why: WARC_HTTP_BODY,
+ * WARC_TRUNCATED, WARC_GZIP_BROKEN, or INPUT_READ_ERROR for the file itself). */
 long warc_page_read(warc_page *p, char *buf, size_t cap, const char **code, const char **why);
+/* Where the page's record starts in the archive's (inflated) stream: for its errors. */
+void warc_page_where(const warc_page *p, uint64_t *offset, uint32_t *line);
 
 typedef struct warc_events {
 	/* A page to read (through warc_page_read; what is left unread is skipped). */
