@@ -403,9 +403,11 @@ typedef struct cw_walk_stats {
 typedef int (*cw_record_fn)(void *ctx, cw_record *rec);
 
 /* Reads paths in order: files, directory trees (recursively, in name order, hidden files
- * skipped), "-" (standard input), and archives read in place (tar, zip, 7z, ..., compressed or
- * not), member by member. Every cable or story gives one record, parsed on the calling thread; an
- * input that cannot be read gives an error record. Returns 0, or non-zero when fn asked to stop
+ * skipped), "-" (standard input), archives read in place (tar, zip, 7z, ..., compressed or
+ * not), member by member, and web archives (WARC, plain or gzip) page by page (cw_warc_skip).
+ * Every cable or story gives one record, parsed on the calling thread; an input that cannot be
+ * read, or a web archive's damage, gives an error record. A cw_reader fed a WARC's bytes does
+ * not read it as one: only the walks do. Returns 0, or non-zero when fn asked to stop
  * or memory ran out. stats may be NULL. */
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn,
 	    void *ctx, cw_walk_stats *stats);
