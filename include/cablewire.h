@@ -229,7 +229,7 @@ typedef enum cw_refusal {
 	CW_REFUSED_SPECIAL_FILE,
 	CW_REFUSED_ARCHIVE_TOO_DEEP,
 	CW_REFUSED_ARCHIVE_EMPTY,
-	CW_REFUSED_WARC_NO_PAGE   /* a web archive whose records hold no HTML page (a warning) */
+	CW_REFUSED_WARC_NO_PAGE   /* a web archive whose records hold no HTML page (WARC_NO_PAGE) */
 } cw_refusal;
 cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
 				   const char *what);

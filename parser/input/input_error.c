@@ -69,7 +69,7 @@ cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_r
 			    what);
 		break;
 	case CW_REFUSED_WARC_NO_PAGE:
-		rec_diag_in(rec, CW_WARNING, "WARC_NO_PAGE", 0,
+		rec_diag_in(rec, CW_ERROR, "WARC_NO_PAGE", 0,
 			    "%s holds no HTML page to read (its records are counted in the summary "
 			    "by kind)", what);
 		break;
