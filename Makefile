@@ -54,6 +54,12 @@ LDLIBS    += $(ARCHIVE_LIBS)
 MARKUP_CFLAGS := $(shell pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
 MARKUP_LIBS   := $(shell pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo -lxml2 -ljansson)
 LDLIBS    += $(MARKUP_LIBS)
+# zlib: the gzip members of web archives (parser/input/warc.c), and their pages' gzip and deflate
+# content encodings.
+ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
+ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+CPPFLAGS  += $(ZLIB_CFLAGS)
+LDLIBS    += $(ZLIB_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I .
@@ -212,7 +218,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	'Cflags: -I$${includedir}' \
 	'Libs: -L$${libdir} -lcablewire' \
 	'Libs.private: -lpthread' \
-	'Requires.private: sqlite3 libarchive libxml-2.0 jansson'
+	'Requires.private: sqlite3 libarchive libxml-2.0 jansson zlib'
 
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)
@@ -288,7 +294,7 @@ $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 LINK_TEST := $(BUILD)/parse_without_sqlite
 
 $(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) $(ZLIB_LIBS) -lpthread
 
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md
@@ -328,6 +334,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/batch.sh $(CLI)
 	@tests/conventions.sh $(CLI)
 	@tests/archive_tools.sh $(CLI)
+	@tests/warc.sh $(CLI) $(SHARED)
 	@tests/install.sh
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
@@ -359,6 +366,7 @@ asan: | $(DEPS_STAMP)
 	@tests/batch.sh build/asan/cablewire
 	@tests/conventions.sh build/asan/cablewire
 	@tests/archive_tools.sh build/asan/cablewire
+	@WARC_NO_MEMORY=1 WARC_CORPUS_PAGES=100 tests/warc.sh build/asan/cablewire $(SHARED)
 	@FAULTS_NO_MEMORY=1 tests/faults.sh build/asan/cablewire
 
 # ThreadSanitizer: convert --jobs runs the parse on worker threads (cli/pipeline.c); the batch
@@ -366,6 +374,8 @@ asan: | $(DEPS_STAMP)
 tsan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/tsan OPT="-O1 -g" SANITIZE="-fsanitize=thread" build/tsan/cablewire
 	TSAN_OPTIONS="halt_on_error=1" tests/batch.sh build/tsan/cablewire
+	TSAN_OPTIONS="halt_on_error=1" WARC_NO_MEMORY=1 WARC_CORPUS_PAGES=100 \
+		tests/warc.sh build/tsan/cablewire $(SHARED)
 
 # ---- fuzzing -------------------------------------------------------------------------------
 FUZZ_SECONDS ?= 60
@@ -410,6 +420,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 		name=$$(basename $$t); corpus=$(BUILD)/fuzz/corpus-$$name; mkdir -p $$corpus; \
 		seeds=testdata/; [ $$name = fuzz_archive ] && seeds=$(BUILD)/fuzz/seeds-archive; \
+		[ $$name = fuzz_warc ] && seeds=testdata/warc; \
 		echo "== $$name: reproducers in tests/fuzz/regressions/"; \
 		$$t $(FUZZ_LIMITS) tests/fuzz/regressions/* >/dev/null 2>&1 || { echo "$$name: a reproducer fails"; exit 1; }; \
 		echo "== $$name: $(FUZZ_SECONDS)s, seeds from $$seeds"; \

@@ -11,6 +11,11 @@
 #   reuters     the Reuters-21578 SGML files of SHARED/corpus/news (reut2-*.sgm)
 #   pages.txz   the same pages read in place from the .tar.xz (xz -dc | wc -l; the RSS includes
 #               the xz decoder's dictionary, 64 MB for the corpus's xz -9 archives)
+#   naeb        the saved news pages of SHARED/corpus/news/naeb-dev-html.tar.xz, a directory
+#   naeb.warc   the same pages in a WARC/1.1 (scripts/pages_to_warc.py: warcinfo, a request and
+#               a response per page), plain
+#   naeb.wgz    ... and gzipped one member per record, chunked bodies (zcat | wc -l): the WARC
+#               reader's cost is the difference to naeb
 # Then the wall-time speed-up of --jobs 2 over --jobs 1 (median of 5 each), meaningful only on an
 # otherwise idle machine. The corpus sets are skipped, saying so, when SHARED/corpus is absent.
 # Not part of `make check`.
@@ -97,6 +102,20 @@ echo "$CABLES/wikileaks-html.tar.xz" >"$WORK/txz.list"
 bench_set pages.txz "$(wc -l <"$WORK/wikileaks-html.list")" \
 	"$(xargs cat <"$WORK/wikileaks-html.list" | wc -c)" "$WORK/txz.list" \
 	"xz -dc '$CABLES/wikileaks-html.tar.xz' | wc -l"
+
+# the news pages as files, and as web archives of themselves
+[ -d "$WORK/naeb" ] || { mkdir -p "$WORK/naeb" && tar -xJf "$NEWS/naeb-dev-html.tar.xz" -C "$WORK/naeb"; }
+find "$WORK/naeb" -type f | LC_ALL=C sort >"$WORK/naeb.list"
+naeb_pages=$(wc -l <"$WORK/naeb.list")
+set_of naeb "$WORK/naeb.list" "$naeb_pages"
+naeb_bytes=$(xargs cat <"$WORK/naeb.list" | wc -c)
+scripts/pages_to_warc.py "$WORK/naeb" "$WORK/naeb.warc"
+echo "$WORK/naeb.warc" >"$WORK/naeb-warc.list"
+bench_set naeb.warc "$naeb_pages" "$naeb_bytes" "$WORK/naeb-warc.list" "wc -l '$WORK/naeb.warc'"
+scripts/pages_to_warc.py --gzip --chunked "$WORK/naeb" "$WORK/naeb.warc.gz"
+echo "$WORK/naeb.warc.gz" >"$WORK/naeb-wgz.list"
+bench_set naeb.wgz "$naeb_pages" "$naeb_bytes" "$WORK/naeb-wgz.list" "zcat '$WORK/naeb.warc.gz' | wc -l"
+rm -f "$WORK/naeb.warc" "$WORK/naeb.warc.gz"
 echo
 speedup cables.csv "$WORK/csv.list" --from cables-csv
 speedup pages "$WORK/wikileaks-html.list"

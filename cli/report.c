@@ -27,6 +27,26 @@ static void print_codes(const cw_convert_summary *s, FILE *f)
 	}
 }
 
+/* "web archives: 12 pages read; skipped: 12 request, 1 warcinfo, 3 not-html" when any was read. */
+static void print_warc(const cw_convert_summary *s, FILE *f)
+{
+	uint64_t skipped = 0;
+	for (int k = 0; k < CW_WARC_SKIP_COUNT; k++)
+		skipped += s->warc_skipped[k];
+	if (!s->warc_pages && !skipped)
+		return;
+	fprintf(f, "cablewire: web archives: %llu page%s read", (unsigned long long)s->warc_pages,
+		s->warc_pages == 1 ? "" : "s");
+	const char *sep = "; records skipped: ";
+	for (int k = 0; k < CW_WARC_SKIP_COUNT; k++)
+		if (s->warc_skipped[k]) {
+			fprintf(f, "%s%llu %s", sep, (unsigned long long)s->warc_skipped[k],
+				cw_warc_skip_name((cw_warc_skip)k));
+			sep = ", ";
+		}
+	fputc('\n', f);
+}
+
 int convert_report(const cw_convert_summary *r, const char *out_path, int quiet)
 {
 	size_t clean = r->records - r->with_errors - r->with_warnings;
@@ -52,8 +72,10 @@ int convert_report(const cw_convert_summary *r, const char *out_path, int quiet)
 	if (r->skipped && !r->mismatch && !r->too_short && !quiet)
 		fprintf(stderr, "cablewire: resumed after the %llu record%s %s already held\n",
 			(unsigned long long)r->skipped, r->skipped == 1 ? "" : "s", shown(out_path).s);
-	if (!quiet)
+	if (!quiet) {
+		print_warc(r, stderr);
 		print_codes(r, stderr);
+	}
 	if (r->mismatch)
 		fprintf(stderr,
 			"cablewire: %s: cannot resume: its last record is not the one these inputs "

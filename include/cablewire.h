@@ -228,10 +228,32 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 typedef enum cw_refusal {
 	CW_REFUSED_SPECIAL_FILE,
 	CW_REFUSED_ARCHIVE_TOO_DEEP,
-	CW_REFUSED_ARCHIVE_EMPTY
+	CW_REFUSED_ARCHIVE_EMPTY,
+	CW_REFUSED_WARC_NO_PAGE   /* a web archive whose records hold no HTML page (WARC_NO_PAGE) */
 } cw_refusal;
 cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
 				   const char *what);
+
+/* Web archives (WARC/1.0 and 1.1, plain or gzip) are read by the walks (cw_walk, cw_convert):
+ * each response record holding an HTML page is an input named ARCHIVE/TARGET-URI; every other
+ * record is skipped and counted by one of these kinds. */
+typedef enum cw_warc_skip {
+	CW_WARC_SKIP_WARCINFO,
+	CW_WARC_SKIP_REQUEST,
+	CW_WARC_SKIP_METADATA,
+	CW_WARC_SKIP_REVISIT,
+	CW_WARC_SKIP_RESOURCE,
+	CW_WARC_SKIP_CONVERSION,
+	CW_WARC_SKIP_CONTINUATION,
+	CW_WARC_SKIP_OTHER_TYPE,     /* a WARC-Type the standard does not name */
+	CW_WARC_SKIP_NOT_HTML,       /* a response whose payload is no HTML page (an image, a
+				      * script, a DNS answer) */
+	CW_WARC_SKIP_STATUS,         /* a response whose HTTP status is not 200 (a redirect, an
+				      * error page, 304 Not Modified) */
+	CW_WARC_SKIP_COUNT
+} cw_warc_skip;
+/* "warcinfo", ..., "not-html", "status-not-200". */
+const char *cw_warc_skip_name(cw_warc_skip kind);
 
 /* Convenience: parses a whole buffer holding exactly one unit. */
 cw_record *cw_parse(const cw_options *opt, const char *buf, size_t len, const char *path);
@@ -381,9 +403,11 @@ typedef struct cw_walk_stats {
 typedef int (*cw_record_fn)(void *ctx, cw_record *rec);
 
 /* Reads paths in order: files, directory trees (recursively, in name order, hidden files
- * skipped), "-" (standard input), and archives read in place (tar, zip, 7z, ..., compressed or
- * not), member by member. Every cable or story gives one record, parsed on the calling thread; an
- * input that cannot be read gives an error record. Returns 0, or non-zero when fn asked to stop
+ * skipped), "-" (standard input), archives read in place (tar, zip, 7z, ..., compressed or
+ * not), member by member, and web archives (WARC, plain or gzip) page by page (cw_warc_skip).
+ * Every cable or story gives one record, parsed on the calling thread; an input that cannot be
+ * read, or a web archive's damage, gives an error record. A cw_reader fed a WARC's bytes does
+ * not read it as one: only the walks do. Returns 0, or non-zero when fn asked to stop
  * or memory ran out. stats may be NULL. */
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn,
 	    void *ctx, cw_walk_stats *stats);
@@ -454,6 +478,8 @@ typedef struct cw_convert_summary {
 	size_t ncodes;
 	char *note;                   /* what to do next ("OUT.partial kept: run again with
 				       * --resume to continue"), or NULL */
+	uint64_t warc_pages;          /* web archives: the records read as pages */
+	uint64_t warc_skipped[CW_WARC_SKIP_COUNT]; /* ... and those skipped, by kind */
 } cw_convert_summary;
 
 /* Converts the inputs into one output, parsing on req->jobs threads, writing in input order.
@@ -552,6 +578,8 @@ typedef struct cw_shard_result {
 	size_t records, with_errors, with_warnings, error_records;
 	cw_code_count *codes;              /* by code and severity, in no particular order */
 	size_t ncodes;
+	uint64_t warc_pages;               /* as cw_convert_summary's */
+	uint64_t warc_skipped[CW_WARC_SKIP_COUNT];
 } cw_shard_result;
 
 /* Converts one shard. Returns 0, or -1 when a write failed or memory ran out (the bytes written

@@ -35,6 +35,7 @@ check_tools() {
 		pkg-config --exists libxml-2.0 || need libxml2-dev
 		pkg-config --exists jansson || need libjansson-dev
 		pkg-config --exists sqlite3 || need libsqlite3-dev
+		pkg-config --exists zlib || need zlib1g-dev
 	fi
 	for pkg in "$@"; do
 		dpkg -s "$pkg" >/dev/null 2>&1 || need "$pkg"

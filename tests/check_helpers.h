@@ -26,6 +26,7 @@ int has_diag(const cw_record *rec, const char *code);
 char *read_file(const char *path, size_t *len);
 
 Suite *suite_text(void);
+Suite *suite_warc(void);
 Suite *suite_fields(void);
 Suite *suite_forms(void);
 Suite *suite_routing(void);

@@ -184,6 +184,8 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 	sum->codes = res.tally.codes;
 	sum->ncodes = res.tally.ncodes;
 	sum->note = res.note;
+	sum->warc_pages = res.inputs.warc_pages;
+	memcpy(sum->warc_skipped, res.inputs.warc_skipped, sizeof sum->warc_skipped);
 	return rc != 0 || res.inputs.failed ? -1 : 0;
 }
 

@@ -358,7 +358,7 @@ int cw_shard_convert(const cw_shard_request *req, cw_shard_result *res)
 		return -1;
 	int rc;
 	if (req->units == 0) {
-		input_stats st = { 0, 0, 0, 0, 0 };
+		input_stats st = { 0 };
 		size_t met = 0, first = (size_t)req->member_first, count = (size_t)req->member_count;
 		rc = inputs_each_member(opt, req->path, first, count, &met, shard_record, &r, &st)
 			     ? -1 : 0;
@@ -369,6 +369,8 @@ int cw_shard_convert(const cw_shard_request *req, cw_shard_result *res)
 		}
 		res->inputs = st.inputs;
 		res->inputs_failed = st.failed;
+		res->warc_pages = st.warc_pages;
+		memcpy(res->warc_skipped, st.warc_skipped, sizeof res->warc_skipped);
 	} else {
 		res->inputs = req->index == 0; /* the file is counted once, by its first shard */
 		rc = shard_units(&r, res);

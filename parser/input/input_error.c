@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "parser/core/record.h"
+#include "parser/input/inputs.h"
 
 cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_form form,
 				  uint64_t index, uint64_t offset, int unreadable, const char *why)
@@ -30,6 +31,21 @@ cw_record *cw_record_input_failed(const cw_options *opt, const char *path, cw_fo
 	return rec;
 }
 
+cw_record *input_damage_record(const cw_options *opt, const char *path, const char *code,
+			       uint64_t offset, uint32_t line, const char *message)
+{
+	char *none = calloc(1, 1);
+	if (!none)
+		return NULL;
+	cw_record *rec = record_new(opt, none, 0, offset, line ? line : 1);
+	if (!rec)
+		return NULL;
+	record_begin(rec, "error", path ? path : "-", NULL, 0, offset, 0);
+	rec_diag_in(rec, CW_ERROR, code, 0, "%s", message);
+	record_finish(rec);
+	return rec;
+}
+
 cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_refusal why,
 				   const char *what)
 {
@@ -51,6 +67,11 @@ cw_record *cw_record_input_refused(const cw_options *opt, const char *path, cw_r
 		rec_diag_in(rec, CW_ERROR, "ARCHIVE_TOO_DEEP", 0,
 			    "%s nested too deep inside other archives: not opened; unpack it first",
 			    what);
+		break;
+	case CW_REFUSED_WARC_NO_PAGE:
+		rec_diag_in(rec, CW_ERROR, "WARC_NO_PAGE", 0,
+			    "%s holds no HTML page to read (its records are counted in the summary "
+			    "by kind)", what);
 		break;
 	default:
 		rec_diag_in(rec, CW_ERROR, "ARCHIVE_EMPTY", 0,

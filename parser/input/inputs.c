@@ -36,6 +36,20 @@ static int hand_on_failure(walk_ctx *wc, const char *name, cw_form form, uint64_
 	return wc->fn(wc->ctx, NULL, rec);
 }
 
+/* Damage inside a web archive: an error record at its place; the reading goes on. */
+static int on_damaged(void *ctx, const char *name, const char *code, uint64_t offset,
+		      uint32_t line, const char *message)
+{
+	walk_ctx *wc = ctx;
+	cw_record *rec = input_damage_record(wc->opt, name, code, offset, line, message);
+	if (!rec) {
+		wc->oom = 1;
+		return 1;
+	}
+	wc->st->units++;
+	return wc->fn(wc->ctx, NULL, rec);
+}
+
 static int on_failed(void *ctx, const char *name, const char *why)
 {
 	walk_ctx *wc = ctx;
@@ -88,7 +102,8 @@ static int on_source(void *ctx, source *s)
 	walk_ctx *wc = ctx;
 	const char *name = input_name(wc, s);
 	cw_reader *rd = cw_reader_new(wc->opt, name);
-	if (!rd) {
+	if (!rd || reader_set_transport(rd, source_http_charset(s), source_http_date(s)) != 0) {
+		cw_reader_free(rd);
 		wc->oom = 1;
 		return 1;
 	}
@@ -124,11 +139,21 @@ static int on_source(void *ctx, source *s)
 	if (!stop && n < 0) {
 		/* The units completed before the error were handed on; the one being read when it
 		 * happened is cut, so it becomes one error record saying where reading stopped. */
-		say("%s: read error at byte %llu: %s", name,
-			(unsigned long long)offset, source_error(s));
-		wc->st->failed++;
-		stop = hand_on_failure(wc, name, cw_reader_form(rd), units, offset, 0,
-				       source_error(s));
+		const char *where;
+		uint64_t at;
+		uint32_t line;
+		const char *code = source_error_code(s, &where, &at, &line);
+		if (code) {
+			/* A page of a web archive that cannot be read on: its own code, told at its
+			 * record in the archive, which goes on with the next record. */
+			stop = on_damaged(wc, where, code, at, line, source_error(s));
+		} else {
+			say("%s: read error at byte %llu: %s", name,
+			    (unsigned long long)offset, source_error(s));
+			wc->st->failed++;
+			stop = hand_on_failure(wc, name, cw_reader_form(rd), units, offset, 0,
+					       source_error(s));
+		}
 	} else if (!stop) {
 		cw_reader_finish(rd);
 		stop = drain(wc, rd, &units);
@@ -142,7 +167,8 @@ static int each_unit(const cw_options *opt, char *const *paths, int n, size_t fi
 		     size_t count, size_t *met, unit_fn fn, void *ctx, input_stats *st)
 {
 	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
-			   .on_refused = on_refused, .skip_file = output_guard_is_ours,
+			   .on_refused = on_refused, .on_damaged = on_damaged,
+			   .skip_file = output_guard_is_ours,
 			   .member_first = first, .member_count = count };
 	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
 	w.ctx = &wc;
@@ -152,6 +178,9 @@ static int each_unit(const cw_options *opt, char *const *paths, int n, size_t fi
 	}
 	int stop = sources_each(&w, paths, n);
 	st->bytes = w.bytes_read;
+	st->warc_pages += w.warc_pages;
+	for (int k = 0; k < CW_WARC_SKIP_COUNT; k++)
+		st->warc_skipped[k] += w.warc_skipped[k];
 	if (met)
 		*met = w.member_met;
 	free(wc.buf);
@@ -201,7 +230,7 @@ int inputs_each_member(const cw_options *opt, const char *path, size_t first, si
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,
 	    cw_walk_stats *stats)
 {
-	input_stats st = { 0, 0, 0, 0, 0 };
+	input_stats st = { 0 };
 	/* The walk reads the paths only; sources_each takes them as argv gives them. */
 	int stop = inputs_each(opt, (char *const *)paths, n, fn, ctx, &st);
 	if (stats)

@@ -14,7 +14,15 @@ typedef struct input_stats {
 	size_t units;      /* units handed out, failure records included */
 	uint64_t bytes;    /* bytes read from disk so far (archives: compressed), for progress */
 	uint64_t data;     /* bytes of input data read (archive members: uncompressed) */
+	uint64_t warc_pages; /* web archives: records read as pages */
+	uint64_t warc_skipped[CW_WARC_SKIP_COUNT]; /* ... and those skipped, by kind */
 } input_stats;
+
+/* An "error" record for damage inside a container read by the walk (a web archive's truncated
+ * record, broken gzip member, ...: code), located at offset and line of its (inflated) stream;
+ * index is the count of inputs met in it before. */
+cw_record *input_damage_record(const cw_options *opt, const char *path, const char *code,
+			       uint64_t offset, uint32_t line, const char *message);
 
 /* Receives each unit (owns it), or instead a ready "error" record for an input that could not be
  * read (cw_record_input_failed(); owns it too); returns 0 to go on, non-zero to stop. */

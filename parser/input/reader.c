@@ -29,6 +29,8 @@ struct cw_reader {
 	uint64_t dropped;     /* bytes of the pending unit dropped over the size limit */
 	uint64_t dropped_lines;
 	wide_state wide;      /* UTF-16 or UTF-32 with a byte-order mark: decoded as fed */
+	char *http_charset;   /* transport hints for the units (reader_set_transport) */
+	char *http_date;
 };
 
 /* ---- options ---------------------------------------------------------------------------- */
@@ -107,7 +109,38 @@ void cw_reader_free(cw_reader *rd)
 		return;
 	free(rd->mem);
 	free(rd->path);
+	free(rd->http_charset);
+	free(rd->http_date);
 	free(rd);
+}
+
+int reader_set_transport(cw_reader *rd, const char *http_charset, const char *http_date)
+{
+	free(rd->http_charset);
+	free(rd->http_date);
+	rd->http_charset = http_charset ? strdup(http_charset) : NULL;
+	rd->http_date = http_date ? strdup(http_date) : NULL;
+	return (http_charset && !rd->http_charset) || (http_date && !rd->http_date) ? -1 : 0;
+}
+
+/* The unit's own copy of the reader's transport hints (one allocation). */
+static int give_transport(const cw_reader *rd, cw_unit *u)
+{
+	if (!rd->http_charset && !rd->http_date)
+		return 0;
+	size_t c = rd->http_charset ? strlen(rd->http_charset) + 1 : 0;
+	size_t d = rd->http_date ? strlen(rd->http_date) + 1 : 0;
+	if (!(u->transport = malloc(c + d)))
+		return -1;
+	if (c) {
+		memcpy(u->transport, rd->http_charset, c);
+		u->http_charset = u->transport;
+	}
+	if (d) {
+		memcpy(u->transport + c, rd->http_date, d);
+		u->http_date = u->transport + c;
+	}
+	return 0;
 }
 
 /* Room for len more bytes (and the sentinel) after the pending input, which is moved to the
@@ -273,6 +306,10 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	cw_unit *u = calloc(1, sizeof(*u));
 	if (!u)
 		return NULL;
+	if (give_transport(rd, u) != 0) {
+		free(u);
+		return NULL;
+	}
 	size_t keep = n;
 	size_t max = rd->opt ? rd->opt->max_unit_bytes : (size_t)-1;
 	if (keep > max || rd->dropped) {
@@ -303,6 +340,7 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	if (!u->bytes || !u->path) {
 		free(u->bytes);
 		free(u->path);
+		free(u->transport);
 		free(u);
 		return NULL;
 	}
@@ -431,6 +469,7 @@ void cw_unit_free(cw_unit *u)
 		return;
 	free(u->bytes);
 	free(u->path);
+	free(u->transport);
 	free(u);
 }
 

@@ -13,6 +13,7 @@
 
 #include "parser/input/say.h"
 #include "parser/input/walk_guard.h"
+#include "parser/input/warc.h"
 
 /* Enough of a file's start to tell an archive from text: tar's "ustar" sits at 257. Archives
  * inside archives are opened to MAX_NESTING levels (a tar.gz in a zip is two). */
@@ -33,7 +34,25 @@ struct source {
 	size_t mem_len;
 	int64_t expect;           /* bytes still to come after pre when known (a regular file's
 				   * size, an archive member's), else -1 */
+	warc_page *page;          /* a page of a web archive: read through parser/input/warc.c */
+	const char *http_charset; /* ... and what its HTTP header says */
+	const char *http_date;
+	const char *err_code;     /* the diagnostic code of err when not INPUT_READ_ERROR */
+	const char *container;    /* a web archive's page: the archive, where err_code is told */
+	uint64_t err_offset;      /* ... at the page's record */
+	uint32_t err_line;
 };
+
+const char *source_http_charset(const source *s) { return s->http_charset; }
+const char *source_http_date(const source *s) { return s->http_date; }
+const char *source_error_code(const source *s, const char **name, uint64_t *offset,
+			      uint32_t *line)
+{
+	*name = s->container ? s->container : s->name;
+	*offset = s->err_offset;
+	*line = s->err_line;
+	return s->err_code;
+}
 
 int64_t source_expected(const source *s)
 {
@@ -88,6 +107,16 @@ long source_read(source *s, char *buf, size_t cap)
 		return serve_pre(s, buf, cap);
 	if (s->err[0])
 		return -1; /* an error met while sniffing, after the bytes read before it */
+	if (s->page) {
+		const char *code = NULL, *why = NULL;
+		long n = warc_page_read(s->page, buf, cap, &code, &why);
+		if (n < 0) {
+			snprintf(s->err, sizeof s->err, "%s", why ? why : "damaged record");
+			s->err_code = code;
+			warc_page_where(s->page, &s->err_offset, &s->err_line);
+		}
+		return n;
+	}
 	if (s->ar) {
 		la_ssize_t n = archive_read_data(s->ar, buf, cap);
 		/* Progress counts what was read from disk, compressed or not. */
@@ -238,6 +267,76 @@ static void support_formats(struct archive *a, int raw_only)
 	archive_read_support_format_empty(a); /* a compressed empty file: no entry, no error */
 }
 
+/* ---- web archives (parser/input/warc.c) ---------------------------------------------------- */
+
+typedef struct warc_walk {
+	sources_walk *w;
+	source *s;
+	size_t pages, damages;
+} warc_walk;
+
+static long warc_pull(void *ctx, char *buf, size_t cap)
+{
+	return source_read(((warc_walk *)ctx)->s, buf, cap);
+}
+
+/* A page: a stream named ARCHIVE/TARGET-URI (crawl.warc.gz/https://example.com/a.html), as an
+ * archive's member is named. */
+static int warc_on_page(void *ctx, warc_page *pg)
+{
+	warc_walk *ww = ctx;
+	sources_walk *w = ww->w;
+	char *name = join_path(ww->s->name, warc_page_uri(pg));
+	if (!name)
+		return w->on_failed(w->ctx, ww->s->name, "out of memory");
+	source m = { name, -1, NULL, 0, 0, NULL, ww->s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
+		     pg, warc_page_charset(pg), warc_page_date(pg), NULL, ww->s->name, 0, 0 };
+	w->members++;
+	w->warc_pages++;
+	ww->pages++;
+	int stop = w->on_source(w->ctx, &m);
+	free(name);
+	return stop;
+}
+
+static int warc_on_skip(void *ctx, cw_warc_skip kind)
+{
+	warc_walk *ww = ctx;
+	ww->w->members++; /* met: the archive is not empty */
+	ww->w->warc_skipped[kind]++;
+	return 0;
+}
+
+static int warc_on_damage(void *ctx, const char *code, uint64_t offset, uint32_t line,
+			  const char *message)
+{
+	warc_walk *ww = ctx;
+	sources_walk *w = ww->w;
+	ww->damages++;
+	return w->on_damaged ? w->on_damaged(w->ctx, ww->s->name, code, offset, line, message) : 0;
+}
+
+static int warc_on_failed(void *ctx, const char *why)
+{
+	warc_walk *ww = ctx;
+	return ww->w->on_failed(ww->w->ctx, ww->s->name, ww->s->err[0] ? ww->s->err : why);
+}
+
+/* A web archive: its pages are the streams. Listed for shards, it has no members: read whole by
+ * one task (emitters/convert/shard.c). */
+static int walk_warc(sources_walk *w, source *s, int gzip)
+{
+	if (s->nesting == 0 && w->on_member)
+		return 0;
+	warc_walk ww = { w, s, 0, 0 };
+	warc_events ev = { warc_on_page, warc_on_skip, warc_on_damage, warc_on_failed, &ww };
+	int stop = warc_each(warc_pull, &ww, gzip, &ev);
+	/* Every input leaves a trace in the records: an archive of requests and images too. */
+	if (!stop && !ww.pages && !ww.damages)
+		stop = w->on_refused(w->ctx, s->name, CW_REFUSED_WARC_NO_PAGE, "the web archive");
+	return stop;
+}
+
 static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_only);
 
 /* A compressed stream that gave no member: zero bytes followed by text look like an empty tar,
@@ -261,7 +360,8 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 		char *name = join_path(s->name, raw);
 		if (!name)
 			return w->on_failed(w->ctx, s->name, "out of memory");
-		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0, -1 };
+		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
+			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 		m.fd = -1;
 		stop = w->on_source(w->ctx, &m);
 		free(name);
@@ -372,7 +472,8 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		/* The member's first bytes tell an archive inside this one (a tar.gz in a zip): opened
 		 * in turn, to a bounded depth, instead of read as text. */
 		unsigned char pre[SNIFF];
-		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0, -1 };
+		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0, -1,
+			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 		while (m.pre_len < SNIFF) {
 			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
 			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
@@ -391,7 +492,11 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 					   ? archive_entry_size(e) - (la_int64_t)m.pre_len : 0;
 		members++;
 		w->members++;
-		if (!m.err[0] && looks_like_archive(pre, m.pre_len)) {
+		int warc = m.err[0] ? 0 : warc_sniff(pre, m.pre_len);
+		if (warc) {
+			/* A web archive inside an archive, or compressed otherwise (.warc.xz). */
+			stop = walk_warc(w, &m, warc == 2);
+		} else if (!m.err[0] && looks_like_archive(pre, m.pre_len)) {
 			char what[64];
 			snprintf(what, sizeof what, "an archive at nesting depth %d", m.nesting + 1);
 			if (m.nesting >= MAX_NESTING)
@@ -425,11 +530,15 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	ssize_t n = read_full(fd, pre, sizeof pre);
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0, -1 };
+	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0, -1,
+		     NULL, NULL, NULL, NULL, NULL, 0, 0 };
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= n)
 		s.expect = (int64_t)sb.st_size - n;
 	w->bytes_read += (uint64_t)n;
+	int warc = warc_sniff(pre, (size_t)n);
+	if (warc)
+		return walk_warc(w, &s, warc == 2);
 	if (looks_like_archive(pre, (size_t)n)) {
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
 		return walk_archive(w, &s, seekable);
@@ -443,8 +552,11 @@ int sources_each_memory(sources_walk *w, const char *name, const void *buf, size
 	if (!(w->guard = walk_guard_new()))
 		return 1;
 	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
-		     buf, len, 0 };
-	if (looks_like_archive(buf, len))
+		     buf, len, 0, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	int warc = warc_sniff(buf, len);
+	if (warc)
+		stop = walk_warc(w, &s, warc == 2);
+	else if (looks_like_archive(buf, len))
 		stop = walk_archive(w, &s, 1);
 	else
 		stop = w->on_source(w->ctx, &s);

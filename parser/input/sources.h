@@ -3,7 +3,9 @@
  * through libarchive (tar, zip, 7z, cpio, ...; plain or compressed with gzip, bzip2, xz, zstd,
  * lz4, ...), member by member in archive order. A lone compressed file (cables.csv.xz) is one
  * stream. A stream inside an archive is named ARCHIVE/MEMBER (corpus.tar.xz/cables/06X.html),
- * so its base name is the member's own. */
+ * so its base name is the member's own. A web archive (WARC, plain or gzip, on its own or in an
+ * archive; parser/input/warc.h) is read record by record: each HTML page it holds is a stream
+ * named ARCHIVE/TARGET-URI (crawl.warc.gz/https://example.com/news/a.html). */
 #ifndef CW_INPUT_SOURCES_H
 #define CW_INPUT_SOURCES_H
 
@@ -19,6 +21,15 @@ const char *source_name(const source *s);
 /* Reads up to cap bytes: the count, 0 at the end, -1 on a read error (source_error() says why). */
 long source_read(source *s, char *buf, size_t cap);
 const char *source_error(const source *s);
+/* A page of a web archive: the charset of its HTTP Content-Type and its date (ISO 8601), NULL
+ * when not said or not a page. */
+const char *source_http_charset(const source *s);
+const char *source_http_date(const source *s);
+/* The code of source_error() when it is not INPUT_READ_ERROR (a web archive's WARC_HTTP_BODY,
+ * ...), else NULL; then *name, *offset and *line say where to tell it (the archive, at the
+ * page's record). */
+const char *source_error_code(const source *s, const char **name, uint64_t *offset,
+			      uint32_t *line);
 /* Bytes still to come when known (a regular file's size, an archive member's), else -1: the
  * reader makes room for them at once and the source reads into it (parser/input/inputs.c). */
 int64_t source_expected(const source *s);
@@ -32,6 +43,10 @@ typedef struct sources_walk {
 	/* Something found but not read (a special file, an archive nested too deep, an archive
 	 * with nothing in it): what says what it is. Returns non-zero to stop the walk. */
 	int (*on_refused)(void *ctx, const char *name, cw_refusal why, const char *what);
+	/* Damage inside a web archive (name): its code, where (offset and line of the inflated
+	 * stream) and what; the reading goes on after it. May be NULL. */
+	int (*on_damaged)(void *ctx, const char *name, const char *code, uint64_t offset,
+			  uint32_t line, const char *message);
 	/* Files never read as inputs (the run's own output and temporaries); may be NULL. */
 	int (*skip_file)(dev_t dev, ino_t ino);
 	void *ctx;
@@ -46,6 +61,8 @@ typedef struct sources_walk {
 	int (*on_member)(void *ctx, int64_t size);
 	size_t member_met;    /* top-level members met, skipped or not */
 	uint64_t bytes_read;  /* bytes read from disk so far (archives: compressed bytes) */
+	uint64_t warc_pages;  /* web archives: records read as pages */
+	uint64_t warc_skipped[CW_WARC_SKIP_COUNT]; /* ... and records skipped, by kind */
 	/* the walk's own state */
 	struct walk_guard *guard;
 	size_t members;       /* archive members met (nested archives included) */

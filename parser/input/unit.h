@@ -19,6 +19,13 @@ struct cw_unit {
 	int broken;           /* cables.csv: the row lost its closing quote */
 	uint64_t full_len;
 	const char *encoding; /* "UTF-16LE", ...: decoded to UTF-8 by the reader; NULL: as read */
+	/* Transport hints of a page read from a web archive (parser/input/warc.c), NULL for
+	 * everything else: the charset parameter of its HTTP Content-Type ("windows-1252"), and
+	 * its date, ISO 8601 (the HTTP Date header, else the record's WARC-Date). Both point into
+	 * transport, which the unit owns. */
+	const char *http_charset;
+	const char *http_date;
+	char *transport;
 };
 
 /* The options a reader was made with (for parsing its units). */
@@ -30,6 +37,9 @@ const cw_options *reader_options(const cw_reader *rd);
  * n bytes read there, as cw_reader_feed would have (n = 0: nothing was read). The copy cw_reader_feed makes is saved: it
  * was a byte of memcpy for every byte of input. */
 char *reader_fill_space(cw_reader *rd, size_t want);
+/* The transport hints every unit of this reader gets (cw_unit's http_charset and http_date);
+ * either may be NULL. Returns 0, or -1 out of memory. */
+int reader_set_transport(cw_reader *rd, const char *http_charset, const char *http_date);
 cw_status reader_fill_commit(cw_reader *rd, size_t n);
 
 #endif

@@ -88,6 +88,10 @@ class _ConvertRequest(ctypes.Structure):
                 ("ignore", _c_char_pp), ("nignore", ctypes.c_size_t)]
 
 
+# cw_warc_skip: the kinds of web-archive records not read as pages, as the summary counts them.
+WARC_SKIP_COUNT = 10
+
+
 class _ConvertSummary(ctypes.Structure):
     _fields_ = [("inputs", ctypes.c_size_t), ("inputs_failed", ctypes.c_size_t),
                 ("records", ctypes.c_size_t), ("with_errors", ctypes.c_size_t),
@@ -97,7 +101,9 @@ class _ConvertSummary(ctypes.Structure):
                 ("too_short", ctypes.c_int), ("usage", ctypes.c_int), ("format", ctypes.c_int),
                 ("inserted", ctypes.c_size_t), ("unchanged", ctypes.c_size_t),
                 ("new_versions", ctypes.c_size_t), ("codes", ctypes.POINTER(_CodeCount)),
-                ("ncodes", ctypes.c_size_t), ("note", ctypes.c_char_p)]
+                ("ncodes", ctypes.c_size_t), ("note", ctypes.c_char_p),
+                ("warc_pages", ctypes.c_uint64),
+                ("warc_skipped", ctypes.c_uint64 * WARC_SKIP_COUNT)]
 
 
 def _declare(name, restype, *argtypes):
@@ -129,6 +135,15 @@ _walk = _declare("cw_walk", ctypes.c_int, ctypes.c_void_p, _c_char_pp, ctypes.c_
 _set_message_handler = _declare("cw_set_message_handler", None, _MESSAGE_FN, ctypes.c_void_p)
 _convert = _declare("cw_convert", ctypes.c_int, ctypes.POINTER(_ConvertRequest),
                     ctypes.POINTER(_ConvertSummary))
+_warc_skip_name = _declare("cw_warc_skip_name", ctypes.c_char_p, ctypes.c_int)
+
+
+def warc_skipped(counts):
+    """The web-archive records skipped, by kind ({"request": 12, ...}; kinds not met left out),
+    from the summary's array."""
+    return {_warc_skip_name(k).decode(): counts[k] for k in range(WARC_SKIP_COUNT) if counts[k]}
+
+
 _convert_summary_free = _declare("cw_convert_summary_free", None,
                                  ctypes.POINTER(_ConvertSummary))
 
@@ -321,6 +336,8 @@ def convert(inputs, output, format=None, jobs=None, form="auto", csv_tables=None
             "format": _format_name(s.format),
             "codes": {s.codes[i].code.decode(): s.codes[i].n for i in range(s.ncodes)},
             "messages": messages,
+            "warc_pages": s.warc_pages,
+            "warc_skipped": warc_skipped(s.warc_skipped),
         }
         if s.format == _FORMAT_SQLITE:
             result.update(inserted=s.inserted, unchanged=s.unchanged,

@@ -172,6 +172,11 @@ def _merge(total, counts):
     for key, n in counts["codes"].items():
         key = tuple(key)
         total["codes"][key] = total["codes"].get(key, 0) + n
+    # web archives (counts kept by parts written before them have none)
+    total["warc_pages"] = total.get("warc_pages", 0) + counts.get("warc_pages", 0)
+    skipped = total.setdefault("warc_skipped", {})
+    for kind, n in counts.get("warc_skipped", {}).items():
+        skipped[kind] = skipped.get(kind, 0) + n
 
 
 def _counts_json(counts):
@@ -415,6 +420,15 @@ def _report(t, ok, args, resumed):
         if resumed:
             sys.stderr.write("cablewire: resumed after the %d shard%s %s held complete\n"
                              % (resumed, "" if resumed == 1 else "s", where))
+        skipped = t.get("warc_skipped", {})
+        if t.get("warc_pages") or skipped:
+            # in cw_warc_skip's order, as cli/report.c prints them
+            order = [cablewire._warc_skip_name(k).decode()  # pylint: disable=protected-access
+                     for k in range(cablewire.WARC_SKIP_COUNT)]
+            line = ", ".join("%d %s" % (skipped[k], k) for k in order if skipped.get(k))
+            sys.stderr.write("cablewire: web archives: %d page%s read%s\n" % (
+                t.get("warc_pages", 0), "" if t.get("warc_pages", 0) == 1 else "s",
+                "; records skipped: " + line if line else ""))
         # Most frequent first, then by name (emitters/convert/tally.c).
         codes = sorted(t["codes"].items(), key=lambda kv: (-kv[1], kv[0][0]))
         for sev, label in ((shards.ERROR, "errors"), (shards.WARNING, "warnings")):

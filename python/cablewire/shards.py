@@ -33,7 +33,9 @@ class _ShardResult(ctypes.Structure):
     _fields_ = [("inputs", ctypes.c_size_t), ("inputs_failed", ctypes.c_size_t),
                 ("records", ctypes.c_size_t), ("with_errors", ctypes.c_size_t),
                 ("with_warnings", ctypes.c_size_t), ("error_records", ctypes.c_size_t),
-                ("codes", ctypes.POINTER(_CodeCount)), ("ncodes", ctypes.c_size_t)]
+                ("codes", ctypes.POINTER(_CodeCount)), ("ncodes", ctypes.c_size_t),
+                ("warc_pages", ctypes.c_uint64),
+                ("warc_skipped", ctypes.c_uint64 * cablewire.WARC_SKIP_COUNT)]
 
 
 _shard_cut = _declare("cw_shard_cut", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p,
@@ -112,7 +114,8 @@ def convert_shard(items, fmt, first, form="auto", ignore=()):
     write = _WRITE_FN(on_write)
     handler = _MESSAGE_FN(on_message)
     counts = {"inputs": 0, "inputs_failed": 0, "records": 0, "with_errors": 0,
-              "with_warnings": 0, "error_records": 0, "codes": {}}
+              "with_warnings": 0, "error_records": 0, "codes": {}, "warc_pages": 0,
+              "warc_skipped": {}}
     ignore = [os.fsencode(c) for c in ignore]
     ignore_arr = (ctypes.c_char_p * max(len(ignore), 1))(*ignore)
     opt = cablewire._options(form)  # pylint: disable=protected-access
@@ -129,8 +132,10 @@ def convert_shard(items, fmt, first, form="auto", ignore=()):
             rc = _shard_convert(ctypes.byref(req), ctypes.byref(res))
             try:
                 for key in ("inputs", "inputs_failed", "records", "with_errors",
-                            "with_warnings", "error_records"):
+                            "with_warnings", "error_records", "warc_pages"):
                     counts[key] += getattr(res, key)
+                for kind, n in cablewire.warc_skipped(res.warc_skipped).items():
+                    counts["warc_skipped"][kind] = counts["warc_skipped"].get(kind, 0) + n
                 for i in range(res.ncodes):
                     c = res.codes[i]
                     key = (c.code.decode(), c.severity)

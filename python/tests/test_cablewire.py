@@ -43,7 +43,8 @@ def test_records_equal_the_commands(path):
 
 
 def test_bytes_named_equal_the_path():
-    for path in INPUTS[::7]:
+    # a web archive is a container read by the walk (as a tar would be), not a stream of bytes
+    for path in [p for p in INPUTS if "/testdata/warc/" not in p][::7]:
         with open(path, "rb") as f:
             data = f.read()
         assert list(cablewire.parse(data, name=path)) == list(cablewire.parse(path)), path

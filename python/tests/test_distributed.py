@@ -121,6 +121,11 @@ def test_a_cut_knows_a_file_read_whole(tmp_path):
     assert shards.members(page) is None  # not an archive
     assert distributed.plan([str(archive)], 16)[0]["items"] == [
         {"path": str(archive), "size": os.path.getsize(archive)}]  # one member: read whole
+    # a web archive: read whole by one task, neither cut nor listed by records
+    for warc in ("valid/warc-1.1-crawl/input.warc", "valid/warc-gzip-members/input.warc.gz"):
+        path = os.path.join(TESTDATA, "warc", warc)
+        assert shards.cut(path, 16) is None
+        assert shards.members(path) is None
 
 
 def files_of_testdata():

@@ -16,7 +16,8 @@ INPUTS = sorted(os.path.join(d, f) for d, _, files in os.walk(os.path.join(ROOT,
 
 def utf8_inputs():
     out = []
-    for path in INPUTS:
+    # a web archive is a container read by the walk (as a tar would be): a line holds text
+    for path in [p for p in INPUTS if "/testdata/warc/" not in p]:
         with open(path, "rb") as f:
             data = f.read()
         try:

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "emitters/convert/output.h"
+#include "parser/input/inputs.h"
 #include "parser/input/sources.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -63,6 +64,15 @@ static int on_failed(void *ctx, const char *name, const char *why)
 {
 	walk_state *ws = ctx;
 	emit(ws, cw_record_input_failed(ws->opt, name, CW_FORM_AUTO, 0, 0, 1, why));
+	return 0;
+}
+
+/* Damage inside a web archive (parser/input/warc.c): its record. */
+static int on_damaged(void *ctx, const char *name, const char *code, uint64_t offset,
+		      uint32_t line, const char *message)
+{
+	walk_state *ws = ctx;
+	emit(ws, input_damage_record(ws->opt, name, code, offset, line, message));
 	return 0;
 }
 
@@ -169,7 +179,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int f = 0; f < CW_FORMAT_COUNT; f++)
 		ws.em[f] = cw_emitter_new((cw_format)f, collect, &ws.out[f], f == CW_FORMAT_JSON);
 	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
-			   .on_refused = on_refused, .ctx = &ws };
+			   .on_refused = on_refused, .on_damaged = on_damaged, .ctx = &ws };
 	sources_each_memory(&w, "fuzz.bin", data, size);
 	for (int f = 0; f < CW_FORMAT_COUNT; f++) {
 		cw_emitter_finish(ws.em[f]);
