@@ -333,8 +333,9 @@ END_TEST
 
 /* ---- wire streams and SGML records --------------------------------------------------------- */
 
-/* Feeds in chunks and returns each record's "offset+bytes" joined by spaces. */
-static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
+/* Feeds in chunks and returns each record's "offset+bytes" joined by spaces; with_headline: and
+ * ":headline" after each (what the unit read as, through its wrap). */
+static char *units_read(const char *input, size_t n, size_t chunk, cw_form form, int with_headline)
 {
 	cw_options *opt = cw_options_new();
 	cw_options_set_form(opt, form);
@@ -352,12 +353,22 @@ static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
 			used += (size_t)snprintf(out + used, cap - used, "%s%lld+%lld", used ? " " : "",
 						 (long long)cw_value_int(cw_value_get(src, "offset")),
 						 (long long)cw_value_int(cw_value_get(src, "bytes")));
+			if (with_headline) {
+				size_t hn = 1;
+				const char *h = cw_value_string(cw_value_get(cw_record_root(rec), "headline"), &hn);
+				used += (size_t)snprintf(out + used, cap - used, ":%.*s", (int)hn, h ? h : "-");
+			}
 			cw_record_free(rec);
 		}
 	}
 	cw_reader_free(rd);
 	cw_options_free(opt);
 	return out;
+}
+
+static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
+{
+	return units_read(input, n, chunk, form, 0);
 }
 
 /* Every chunk size cuts the same records: a chunk ending between "</REUTERS>" and its line end,
@@ -391,6 +402,58 @@ START_TEST(test_stream_units_in_any_chunks)
 }
 END_TEST
 
+/* Items of one document or array a unit each, whatever the chunks (byte by byte too): a G2
+ * newsMessage of three newsItems (a prefix declared on the root used inside the second, an item's
+ * name in a comment, a CDATA section and an attribute value), then a second document; a ninjs
+ * array of two items around a number, with brackets, commas and quotes in strings; NewsML 1.2 of
+ * two NewsItems. Each unit reads as its own item (its headline), through its wrap. */
+START_TEST(test_items_in_any_chunks)
+{
+	static const struct {
+		cw_form form;
+		const char *input;
+		const char *units;
+	} cases[] = {
+		{ CW_FORM_NEWSML_G2,
+		  "<?xml version=\"1.0\"?>\n<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\" "
+		  "xmlns:x=\"http://www.w3.org/1999/xhtml\"><header/><itemSet>\n"
+		  "<newsItem guid=\"a\"><contentMeta><headline>One</headline></contentMeta>"
+		  "<contentSet><inlineData>The first story of the message.</inlineData></contentSet><!-- <newsItem> --></newsItem>\n"
+		  "<newsItem guid=\"b\" x:note=\"a > b\"><contentMeta><headline>Two</headline>"
+		  "</contentMeta><contentSet><inlineXML><x:p><![CDATA[<newsItem>]]> the second story.</x:p>"
+		  "</inlineXML></contentSet></newsItem>\n"
+		  "<newsItem guid=\"c\"><contentMeta><headline>Three</headline></contentMeta>"
+		  "<contentSet><inlineData>The third story of the message.</inlineData></contentSet></newsItem>\n"
+		  "</itemSet></newsMessage>\n"
+		  "<?xml version=\"1.0\"?>\n<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+		  "<contentMeta><headline>Four</headline></contentMeta><contentSet><inlineData>A story of its own."
+		  "</inlineData></contentSet></newsItem>\n",
+		  "0+319:One 319+196:Two 515+190:Three 705+209:Four" },
+		{ CW_FORM_NINJS,
+		  " [\n{\"uri\":\"a\",\"headline\":\"One [1], {x}\",\"body_text\":\"a \\\"]\\\" b\"} ,\n"
+		  " 7 ,{\"uri\":\"b\",\"headline\":\"Two\",\"body_text\":\"b\"}\n]\n"
+		  "{\"uri\":\"c\",\"headline\":\"Three\",\"body_text\":\"c\"}\n",
+		  "3+62:One [1], {x} 68+1: 71+45:Two 118+47:Three" },
+		{ CW_FORM_NEWSML,
+		  "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<NewsML><NewsEnvelope/>\n"
+		  "<NewsItem><NewsComponent><NewsLines><HeadLine>Caf\xe9 one</HeadLine></NewsLines>"
+		  "<ContentItem><DataContent>One.</DataContent></ContentItem></NewsComponent></NewsItem>\n"
+		  "<NewsItem><NewsComponent><NewsLines><HeadLine>Caf\xe9 two</HeadLine></NewsLines>"
+		  "<ContentItem><DataContent>Two.</DataContent></ContentItem></NewsComponent></NewsItem>\n"
+		  "</NewsML>\n",
+		  "0+231:Caf\xc3\xa9 one 231+173:Caf\xc3\xa9 two" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		size_t n = strlen(cases[c].input);
+		for (size_t chunk = 1; chunk <= n; chunk++) {
+			char *units = units_read(cases[c].input, n, chunk, cases[c].form, 1);
+			ck_assert_msg(!strcmp(units, cases[c].units), "case %zu, chunk %zu: %s", c, chunk, units);
+			free(units);
+		}
+	}
+}
+END_TEST
+
 Suite *suite_split(void)
 {
 	Suite *s = suite_create("split");
@@ -413,6 +476,7 @@ Suite *suite_split(void)
 	suite_add_tcase(s, text);
 	TCase *wire = tcase_create("wire");
 	tcase_add_test(wire, test_stream_units_in_any_chunks);
+	tcase_add_test(wire, test_items_in_any_chunks);
 	suite_add_tcase(s, wire);
 	return s;
 }

@@ -77,5 +77,14 @@ int markup_decode(const char *input, size_t len, cw_form form, decode_out to, de
  * another (JSON Lines, or pretty-printed objects). Same contract as lexer/input/split.h. */
 size_t split_xml_documents(split_state *st, const char *buf, size_t len, int finished);
 size_t split_json_objects(split_state *st, const char *buf, size_t len, int finished);
+/* One XML document's items (NewsML-G2 "newsItem", NewsML 1.2 "NewsItem"; NULL: none) a unit each,
+ * and documents back to back as split_xml_documents; see markup_split.c. */
+size_t split_xml_items(split_state *st, const char *buf, size_t len, int finished,
+		       const char *item);
+/* What the unit just cut by split_xml_items is to be read inside: a buffer (malloc) holding
+ * *open_len bytes to stand before it (the prolog and its ancestors' start tags, with no line
+ * end) and then what stands after it (their end tags), *len bytes in all; NULL when the unit
+ * is a document on its own (or out of memory, *len then nonzero). */
+char *split_xml_wrap(const split_state *st, size_t *open_len, size_t *len);
 
 #endif

@@ -163,6 +163,8 @@ xmlDoc *mk_xml_read(mk *m, const char *buf, size_t len, const char *what)
 				msg[--n] = '\0';
 			line = err->line;
 			col = err->int2;
+			if (line == 1 && (size_t)col > m->shift)
+				col -= (int)m->shift;
 		}
 		diag_in(m->to.diags, CW_ERROR, "XML_MALFORMED", line_col(m, line, col),
 			"this %s document is not well-formed XML: %s", what, msg);
@@ -179,9 +181,10 @@ xmlDoc *mk_html_read(const char *buf, size_t len)
 	pthread_once(&xml_once, xml_init);
 	if (len > (size_t)0x7fffffff)
 		len = 0x7fffffff;
+	/* html and body implied: without them libxml2 nests a fragment's second <p> inside its
+	 * first (a ninjs body_html of several paragraphs read as one). */
 	return htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				      HTML_PARSE_NOIMPLIED);
+			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 }
 
 uint64_t mk_at(mk *m, const xmlNode *n)

@@ -19,6 +19,11 @@ struct cw_unit {
 	int broken;           /* cables.csv: the row lost its closing quote */
 	uint64_t full_len;
 	const char *encoding; /* "UTF-16LE", ...: decoded to UTF-8 by the reader; NULL: as read */
+	/* An item cut from an XML document of several (split_xml_wrap): wrap_open bytes of the
+	 * prolog and ancestors' start tags to read before it, then their end tags; NULL when the
+	 * unit is a document on its own. */
+	char *wrap;
+	size_t wrap_open, wrap_len;
 };
 
 /* The options a reader was made with (for parsing its units). */
