@@ -1,4 +1,5 @@
-/* What the NITF and ninjs emitters read the same way from a record; see news.h. */
+/* What the NITF, ninjs and NewsML-G2 emitters read the same way from a record, and the XML
+ * writer of the two XML formats; see news.h. */
 #include "emitters/news.h"
 
 #include "parser/core/fields.h"
@@ -348,4 +349,125 @@ void news_subparagraph(const cw_value *sp, news_buf *b)
 int news_duplicate(const cw_value *p)
 {
 	return cw_value_type(rec_get(p, F_ARTICLE_PARAGRAPH_DUPLICATE_OF)) == CW_INT;
+}
+
+void news_each_paragraph(const cw_value *root, news_kind kind, news_text_fn fn, void *ctx)
+{
+	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
+	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
+		const cw_value *p = cw_member_value(m);
+		if (kind == NEWS_ARTICLE && news_duplicate(p))
+			continue;
+		news_buf b = { 0 };
+		news_paragraph(p, kind, &b);
+		if (b.n && !b.oom)
+			fn(ctx, b.p, b.n, cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)));
+		nb_free(&b);
+		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
+			news_buf sb = { 0 };
+			news_subparagraph(cw_member_value(sm), &sb);
+			if (sb.n && !sb.oom)
+				fn(ctx, sb.p, sb.n, 0);
+			nb_free(&sb);
+		}
+	}
+}
+
+void news_diagnostic(const cw_diag *d, news_buf *b)
+{
+	nb_puts(b, d->code ? d->code : "");
+	nb_puts(b, ": ");
+	nb_puts(b, d->message ? d->message : "");
+}
+
+/* ---- the XML writer -------------------------------------------------------------------------- */
+
+void nx_nl(news_xml *x)
+{
+	if (!x->pretty)
+		return;
+	sink_putc(x->s, '\n');
+	for (int i = 0; i < x->depth; i++)
+		sink_put(x->s, "  ", 2);
+}
+
+void nx_declaration(news_xml *x)
+{
+	sink_puts(x->s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+	if (x->pretty)
+		sink_putc(x->s, '\n');
+}
+
+/* "<name" on a line of its own. */
+static void start_tag(news_xml *x, const char *name)
+{
+	nx_nl(x);
+	sink_putc(x->s, '<');
+	sink_puts(x->s, name);
+}
+
+static void end_tag(news_xml *x, const char *name)
+{
+	sink_put(x->s, "</", 2);
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+}
+
+void nx_open(news_xml *x, const char *tag)
+{
+	start_tag(x, tag);
+	sink_putc(x->s, '>');
+	x->depth++;
+}
+
+void nx_close(news_xml *x, const char *name)
+{
+	x->depth--;
+	nx_nl(x);
+	end_tag(x, name);
+}
+
+void nx_leaf(news_xml *x, const char *name, const char *attrs, const char *p, size_t n)
+{
+	start_tag(x, name);
+	sink_puts(x->s, attrs);
+	sink_putc(x->s, '>');
+	sink_xml_text(x->s, p, n);
+	end_tag(x, name);
+}
+
+void nx_empty(news_xml *x, const char *name, const char *attr, const char *p, size_t n)
+{
+	start_tag(x, name);
+	sink_putc(x->s, ' ');
+	sink_puts(x->s, attr);
+	sink_put(x->s, "=\"", 2);
+	sink_xml_attr(x->s, p, n);
+	sink_put(x->s, "\"/>", 3);
+}
+
+size_t nx_strings(news_xml *x, const cw_value *arr, cw_field member, const char *name,
+		  const char *attr)
+{
+	size_t count = 0, n;
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const cw_value *v = cw_member_value(m);
+		const char *s = news_str(member != F_NONE ? rec_get(v, member) : v, &n);
+		if (!s)
+			continue;
+		if (attr)
+			nx_empty(x, name, attr, s, n);
+		else
+			nx_leaf(x, name, "", s, n);
+		count++;
+	}
+	return count;
+}
+
+void nx_end(news_xml *x, const char *root)
+{
+	x->depth = 0;
+	nx_nl(x);
+	end_tag(x, root);
+	sink_putc(x->s, '\n');
 }

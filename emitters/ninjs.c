@@ -137,31 +137,20 @@ static int any_items(const cw_value *arr, cw_field member, const char *tag_kind)
 	return 0;
 }
 
+/* Paragraphs parted by a blank line. */
+static void body_para(void *ctx, const char *p, size_t n, int subhead)
+{
+	news_buf *b = ctx;
+	(void)subhead;
+	if (b->n)
+		nb_put(b, "\n\n", 2);
+	nb_put(b, p, n);
+}
+
 static void body(j *x, const cw_value *root, news_kind kind)
 {
 	news_buf b = { 0 };
-	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
-	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
-		const cw_value *p = cw_member_value(m);
-		if (kind == NEWS_ARTICLE && news_duplicate(p))
-			continue;
-		size_t before = b.n;
-		if (b.n)
-			nb_put(&b, "\n\n", 2);
-		size_t start = b.n;
-		news_paragraph(p, kind, &b);
-		if (b.n == start)
-			b.n = before; /* nothing written: no separator either */
-		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
-			before = b.n;
-			if (b.n)
-				nb_put(&b, "\n\n", 2);
-			start = b.n;
-			news_subparagraph(cw_member_value(sm), &b);
-			if (b.n == start)
-				b.n = before;
-		}
-	}
+	news_each_paragraph(root, kind, body_para, &b);
 	if (b.n && !b.oom) {
 		arr_open(x, "bodies");
 		obj_open(x);
@@ -198,9 +187,7 @@ static void error_note(j *x, const cw_record *rec)
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (b.n)
 			nb_puts(&b, " ");
-		nb_puts(&b, d->code ? d->code : "");
-		nb_puts(&b, ": ");
-		nb_puts(&b, d->message ? d->message : "");
+		news_diagnostic(d, &b);
 		nb_puts(&b, ".");
 	}
 	if (b.n && !b.oom)

@@ -290,6 +290,22 @@ static void end_tag(split_state *st)
 	}
 }
 
+/* Whether c is a quote of a tag's or declaration's attribute value or stands inside one (a '>'
+ * there ends nothing). */
+static int quoted(split_state *st, char c)
+{
+	if (st->xml_quote) {
+		if (c == st->xml_quote)
+			st->xml_quote = 0;
+		return 1;
+	}
+	if (c == '"' || c == '\'') {
+		st->xml_quote = c;
+		return 1;
+	}
+	return 0;
+}
+
 /* The end of a comment, CDATA section or processing instruction: the next '>' after its opening
  * (skip bytes) preceded by its closing characters. Returns its offset, or len when not in buf. */
 static size_t construct_end(const split_state *st, const char *buf, size_t i, size_t len,
@@ -391,11 +407,7 @@ size_t split_xml_items(split_state *st, const char *buf, size_t len, int finishe
 			i = j + 1;
 			break;
 		case X_DECL:
-			if (st->xml_quote) {
-				if (c == st->xml_quote)
-					st->xml_quote = 0;
-			} else if (c == '"' || c == '\'') {
-				st->xml_quote = c;
+			if (quoted(st, c)) {
 			} else if (c == '[') {
 				st->xml_bracket++;
 			} else if (c == ']') {
@@ -422,11 +434,7 @@ size_t split_xml_items(split_state *st, const char *buf, size_t len, int finishe
 			i = j + 1;
 			break;
 		case X_STAG:
-			if (st->xml_quote) {
-				if (c == st->xml_quote)
-					st->xml_quote = 0;
-			} else if (c == '"' || c == '\'') {
-				st->xml_quote = c;
+			if (quoted(st, c)) {
 			} else if (c == '>') {
 				st->xml_state = X_TEXT;
 				if (start_tag(st, buf, i, item)) {
