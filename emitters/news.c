@@ -280,19 +280,25 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 		i++;
 		last = e;
 	}
-	if (!last) { /* an organisation's byline: its affiliation */
-		for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
-			const char *aff = news_str(rec_get(cw_member_value(m), F_BYLINE_AFFILIATION), &n);
-			if (aff) {
-				nb_put(b, aff, n);
-				return;
+	if (!last) { /* an organisation's byline: its affiliation, else its title */
+		for (int f = 0; f < 2; f++)
+			for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
+				const char *t = news_str(rec_get(cw_member_value(m), f ? F_BYLINE_TITLE
+											: F_BYLINE_AFFILIATION), &n);
+				if (t) {
+					nb_put(b, t, n);
+					return;
+				}
 			}
-		}
 		return;
 	}
+	/* "Name, Title, Affiliation": the byline scanners read both back apart. */
 	const char *t = news_str(rec_get(last, F_BYLINE_TITLE), &n);
-	if (!t)
-		t = news_str(rec_get(last, F_BYLINE_AFFILIATION), &n);
+	if (t) {
+		nb_put(b, ", ", 2);
+		nb_put(b, t, n);
+	}
+	t = news_str(rec_get(last, F_BYLINE_AFFILIATION), &n);
 	if (t) {
 		nb_put(b, ", ", 2);
 		nb_put(b, t, n);
@@ -371,6 +377,27 @@ void news_each_paragraph(const cw_value *root, news_kind kind, news_text_fn fn, 
 			nb_free(&sb);
 		}
 	}
+}
+
+void news_each_photo(const cw_value *root, news_photo_fn fn, void *ctx)
+{
+	size_t cn, n;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_PHOTO_CREDITS)); m; m = cw_member_next(m)) {
+		const cw_value *c = cw_member_value(m);
+		const char *credit = news_str(rec_get(c, F_PHOTO_CREDIT_CREDIT), &n);
+		const char *caption = news_str(rec_get(c, F_PHOTO_CREDIT_CAPTION), &cn);
+		if (credit)
+			fn(ctx, caption, caption ? cn : 0, credit, n);
+	}
+}
+
+void news_photo_line(const char *caption, size_t cn, const char *credit, size_t n, news_buf *b)
+{
+	if (caption) {
+		nb_put(b, caption, cn);
+		nb_put(b, " ", 1);
+	}
+	nb_put(b, credit, n);
 }
 
 void news_diagnostic(const cw_diag *d, news_buf *b)

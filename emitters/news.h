@@ -54,8 +54,9 @@ void news_uri(const cw_value *root, news_kind kind, news_buf *b);
 /* Where the story was filed: an article's dateline "RIVERTON, Wyo." (location, region), a
  * cable's origin "VALLETTA". Nothing when unknown. */
 void news_location(const cw_value *root, news_kind kind, news_buf *b);
-/* "MARTA KOWALSKI, Associated Press Writer", "A and B, Title", "Ilse Brandt, Reuters"; a
- * cable's signature lines joined by blanks. */
+/* "MARTA KOWALSKI, Associated Press Writer", "A and B, Title", "Ilse Brandt, Reuters",
+ * "Ilse Brandt, Correspondent, Reuters" (the last byline's title and affiliation); a cable's
+ * signature lines joined by blanks. */
 void news_byline(const cw_value *root, news_kind kind, news_buf *b);
 /* One paragraph as text: an article's text; a cable's "1. (C) HEADING: text" (its
  * sub-paragraphs apart, through news_subparagraph). */
@@ -68,6 +69,14 @@ int news_duplicate(const cw_value *p);
  * after their paragraph: fn gets the text (never empty) and whether it is a subhead. */
 typedef void (*news_text_fn)(void *ctx, const char *p, size_t n, int subhead);
 void news_each_paragraph(const cw_value *root, news_kind kind, news_text_fn fn, void *ctx);
+/* Each photo credit of an article: its caption (NULL when it stands alone) and the credit as
+ * written ("(AP Photo/Bassem Tellawi)"). */
+typedef void (*news_photo_fn)(void *ctx, const char *caption, size_t cn, const char *credit,
+			      size_t n);
+void news_each_photo(const cw_value *root, news_photo_fn fn, void *ctx);
+/* "caption credit", the credit ending its caption as the story had it (what the readers hand
+ * the photo credit scanner). */
+void news_photo_line(const char *caption, size_t cn, const char *credit, size_t n, news_buf *b);
 /* "CODE: message", an error record's diagnostic as the formats' notes carry it. */
 void news_diagnostic(const cw_diag *d, news_buf *b);
 

@@ -21,7 +21,9 @@
  *   contentMeta/dateline            the dateline as written
  *   contentMeta/description         a cable's summary (role drol:summary)
  *   contentSet/inlineXML/html/body  XHTML: each paragraph a p (duplicates left out), a subhead
- *                                   an h2; a cable's as "1. (C) text", each sub-paragraph a p
+ *                                   an h2; a cable's as "1. (C) text", each sub-paragraph a p;
+ *                                   each photo credit a figure, its figcaption the caption and
+ *                                   the credit that ends it
  */
 #include "emitters/emitter.h"
 #include "emitters/news.h"
@@ -137,6 +139,19 @@ static void xhtml_para(void *ctx, const char *p, size_t n, int subhead)
 	nx_leaf(ctx, subhead ? "h2" : "p", "", p, n);
 }
 
+/* A photo credit as a figure: its caption and the credit that ends it, the figcaption. */
+static void xhtml_photo(void *ctx, const char *caption, size_t cn, const char *credit, size_t n)
+{
+	news_buf b = { 0 };
+	news_photo_line(caption, cn, credit, n, &b);
+	if (!b.oom) {
+		nx_open(ctx, "figure");
+		nx_leaf(ctx, "figcaption", "", b.p, b.n);
+		nx_close(ctx, "figure");
+	}
+	nb_free(&b);
+}
+
 static void content_set(news_xml *x, const cw_value *root, news_kind kind)
 {
 	nx_open(x, "contentSet");
@@ -144,6 +159,7 @@ static void content_set(news_xml *x, const cw_value *root, news_kind kind)
 	nx_open(x, "html xmlns=\"http://www.w3.org/1999/xhtml\"");
 	nx_open(x, "body");
 	news_each_paragraph(root, kind, xhtml_para, x);
+	news_each_photo(root, xhtml_photo, x);
 	nx_close(x, "body");
 	nx_close(x, "html");
 	nx_close(x, "inlineXML");

@@ -27,7 +27,10 @@
  *   body.head/abstract/p            a cable's summary (an article's deck when it has no headline)
  *   body.content/block/p            each paragraph (duplicates left out); a subhead as hl2; a
  *                                   cable's as "1. (C) text", each sub-paragraph a p
- *   body.end/tagline                the contributor lines
+ *   body.content/block/media        each photo credit: media-caption (its caption),
+ *                                   media-producer (the credit as written); no media-reference
+ *                                   (the record has no picture to point at)
+ *   body.end/tagline                the contributor lines, a <br/> between two
  */
 #include "emitters/emitter.h"
 #include "emitters/news.h"
@@ -290,34 +293,56 @@ static void content_para(void *ctx, const char *p, size_t n, int subhead)
 	nx_leaf(c->x, subhead ? "hl2" : "p", "", p, n);
 }
 
+/* A photo credit as the picture's media: its caption, the credit as its producer (no
+ * media-reference: the record has no picture to point at). */
+static void content_photo(void *ctx, const char *caption, size_t cn, const char *credit, size_t n)
+{
+	content *c = ctx;
+	if (!c->opened) {
+		nx_open(c->x, "body.content");
+		nx_open(c->x, "block");
+		c->opened = 1;
+	}
+	nx_open(c->x, "media media-type=\"image\"");
+	if (caption)
+		nx_leaf(c->x, "media-caption", "", caption, cn);
+	nx_leaf(c->x, "media-producer", "", credit, n);
+	nx_close(c->x, "media");
+}
+
 static void body_content(news_xml *x, const cw_value *root, news_kind kind)
 {
 	content c = { x, 0 };
 	news_each_paragraph(root, kind, content_para, &c);
+	news_each_photo(root, content_photo, &c);
 	if (c.opened) {
 		nx_close(x, "block");
 		nx_close(x, "body.content");
 	}
 }
 
+/* The contributor lines, a <br/> between two. */
 static void body_end(news_xml *x, const cw_value *root)
 {
 	size_t n;
-	news_buf b = { 0 };
+	int lines = 0;
 	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m; m = cw_member_next(m)) {
 		const char *t = news_str(rec_get(cw_member_value(m), F_CONTRIBUTOR_TEXT), &n);
 		if (!t)
 			continue;
-		if (b.n)
-			nb_put(&b, " ", 1);
-		nb_put(&b, t, n);
+		if (!lines++) {
+			nx_open(x, "body.end");
+			nx_nl(x);
+			sink_puts(x->s, "<tagline>");
+		} else {
+			sink_puts(x->s, "<br/>");
+		}
+		sink_xml_text(x->s, t, n);
 	}
-	if (b.n && !b.oom) {
-		nx_open(x, "body.end");
-		nx_leaf(x, "tagline", "", b.p, b.n);
+	if (lines) {
+		sink_puts(x->s, "</tagline>");
 		nx_close(x, "body.end");
 	}
-	nb_free(&b);
 }
 
 static int nitf_record(cw_emitter *em, const cw_record *rec)

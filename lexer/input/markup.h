@@ -29,7 +29,9 @@ enum markup_role {
 	MR_PARA,       /* a paragraph of the body (p, a line group of body_text) */
 	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
 	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */
-	MR_TAGLINE     /* body.end/tagline: contributor lines */
+	MR_TAGLINE,    /* body.end/tagline: a contributor line (lines parted by <br/>) */
+	MR_PHOTO       /* a picture's caption and credit (NITF media, an XHTML figure, a ninjs
+			* picture association): read only for the photo credit it ends with */
 };
 
 typedef struct markup_block {
