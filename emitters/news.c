@@ -357,25 +357,38 @@ int news_duplicate(const cw_value *p)
 	return cw_value_type(rec_get(p, F_ARTICLE_PARAGRAPH_DUPLICATE_OF)) == CW_INT;
 }
 
-void news_each_paragraph(const cw_value *root, news_kind kind, news_text_fn fn, void *ctx)
+/* Appends one paragraph's text (after sep when b holds text already) and hands it to fn; a
+ * paragraph that gives no text leaves b as it was. */
+static void one_paragraph(news_buf *b, const char *sep, const cw_value *p, const cw_value *sp,
+			  news_kind kind, news_text_fn fn, void *ctx)
+{
+	size_t before = b->n;
+	if (b->n && sep)
+		nb_puts(b, sep);
+	size_t start = b->n;
+	if (sp)
+		news_subparagraph(sp, b);
+	else
+		news_paragraph(p, kind, b);
+	if (b->n == start || b->oom) {
+		b->n = before;
+		return;
+	}
+	if (fn)
+		fn(ctx, b, start, !sp && cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)));
+}
+
+void news_each_paragraph(const cw_value *root, news_kind kind, news_buf *b, const char *sep,
+			 news_text_fn fn, void *ctx)
 {
 	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
 	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
 		const cw_value *p = cw_member_value(m);
 		if (kind == NEWS_ARTICLE && news_duplicate(p))
 			continue;
-		news_buf b = { 0 };
-		news_paragraph(p, kind, &b);
-		if (b.n && !b.oom)
-			fn(ctx, b.p, b.n, cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)));
-		nb_free(&b);
-		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
-			news_buf sb = { 0 };
-			news_subparagraph(cw_member_value(sm), &sb);
-			if (sb.n && !sb.oom)
-				fn(ctx, sb.p, sb.n, 0);
-			nb_free(&sb);
-		}
+		one_paragraph(b, sep, p, NULL, kind, fn, ctx);
+		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm))
+			one_paragraph(b, sep, p, cw_member_value(sm), kind, fn, ctx);
 	}
 }
 

@@ -66,9 +66,12 @@ void news_subparagraph(const cw_value *sp, news_buf *b);
 /* Whether an article paragraph repeats an earlier one (left out of every format). */
 int news_duplicate(const cw_value *p);
 /* Each paragraph's text in order (an article's duplicates left out), a cable's sub-paragraphs
- * after their paragraph: fn gets the text (never empty) and whether it is a subhead. */
-typedef void (*news_text_fn)(void *ctx, const char *p, size_t n, int subhead);
-void news_each_paragraph(const cw_value *root, news_kind kind, news_text_fn fn, void *ctx);
+ * after their paragraph, appended to b (after sep when b holds text already; a paragraph giving
+ * no text leaves b as it was). fn, when given, gets each at b->p + start up to b->n, and whether
+ * it is a subhead; it may take it back (b->n = start), so one buffer serves every paragraph. */
+typedef void (*news_text_fn)(void *ctx, news_buf *b, size_t start, int subhead);
+void news_each_paragraph(const cw_value *root, news_kind kind, news_buf *b, const char *sep,
+			 news_text_fn fn, void *ctx);
 /* Each photo credit of an article: its caption (NULL when it stands alone) and the credit as
  * written ("(AP Photo/Bassem Tellawi)"). */
 typedef void (*news_photo_fn)(void *ctx, const char *caption, size_t cn, const char *credit,

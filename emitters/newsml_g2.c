@@ -134,9 +134,10 @@ static void content_meta(news_xml *x, const cw_value *root, news_kind kind, cons
 	nx_close(x, "contentMeta");
 }
 
-static void xhtml_para(void *ctx, const char *p, size_t n, int subhead)
+static void xhtml_para(void *ctx, news_buf *b, size_t start, int subhead)
 {
-	nx_leaf(ctx, subhead ? "h2" : "p", "", p, n);
+	nx_leaf(ctx, subhead ? "h2" : "p", "", b->p + start, b->n - start);
+	b->n = start;
 }
 
 /* A photo credit as a figure: its caption and the credit that ends it, the figcaption. */
@@ -158,7 +159,9 @@ static void content_set(news_xml *x, const cw_value *root, news_kind kind)
 	nx_open(x, "inlineXML contenttype=\"application/xhtml+xml\"");
 	nx_open(x, "html xmlns=\"http://www.w3.org/1999/xhtml\"");
 	nx_open(x, "body");
-	news_each_paragraph(root, kind, xhtml_para, x);
+	news_buf b = { 0 };
+	news_each_paragraph(root, kind, &b, NULL, xhtml_para, x);
+	nb_free(&b);
 	news_each_photo(root, xhtml_photo, x);
 	nx_close(x, "body");
 	nx_close(x, "html");

@@ -144,27 +144,22 @@ static int any_items(const cw_value *arr, cw_field member, const char *tag_kind)
 	return 0;
 }
 
-/* Paragraphs parted by a blank line. */
-static void body_para(void *ctx, const char *p, size_t n, int subhead)
-{
-	news_buf *b = ctx;
-	(void)subhead;
-	if (b->n)
-		nb_put(b, "\n\n", 2);
-	nb_put(b, p, n);
-}
-
 static void body(j *x, const cw_value *root, news_kind kind)
 {
 	news_buf b = { 0 }, tag = { 0 };
-	news_each_paragraph(root, kind, body_para, &b);
+	/* Paragraphs parted by a blank line, written into one buffer (a 50 MB paragraph is not
+	 * copied again). */
+	news_each_paragraph(root, kind, &b, "\n\n", NULL, NULL);
 	/* ninjs has no member for contributor lines: a body of their own, role "tagline" (NITF's
 	 * name for them), a blank line between two. */
 	size_t n;
 	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m; m = cw_member_next(m)) {
 		const char *t = news_str(rec_get(cw_member_value(m), F_CONTRIBUTOR_TEXT), &n);
-		if (t)
-			body_para(&tag, t, n, 0);
+		if (t) {
+			if (tag.n)
+				nb_puts(&tag, "\n\n");
+			nb_put(&tag, t, n);
+		}
 	}
 	const news_buf *parts[2] = { &b, &tag };
 	static const char *const roles[2] = { "main", "tagline" };

@@ -282,7 +282,7 @@ typedef struct content {
 } content;
 
 /* A paragraph into body.content/block, opened with the first. */
-static void content_para(void *ctx, const char *p, size_t n, int subhead)
+static void content_para(void *ctx, news_buf *b, size_t start, int subhead)
 {
 	content *c = ctx;
 	if (!c->opened) {
@@ -290,7 +290,8 @@ static void content_para(void *ctx, const char *p, size_t n, int subhead)
 		nx_open(c->x, "block");
 		c->opened = 1;
 	}
-	nx_leaf(c->x, subhead ? "hl2" : "p", "", p, n);
+	nx_leaf(c->x, subhead ? "hl2" : "p", "", b->p + start, b->n - start);
+	b->n = start;
 }
 
 /* A photo credit as the picture's media: its caption, the credit as its producer (no
@@ -313,7 +314,9 @@ static void content_photo(void *ctx, const char *caption, size_t cn, const char 
 static void body_content(news_xml *x, const cw_value *root, news_kind kind)
 {
 	content c = { x, 0 };
-	news_each_paragraph(root, kind, content_para, &c);
+	news_buf b = { 0 };
+	news_each_paragraph(root, kind, &b, NULL, content_para, &c);
+	nb_free(&b);
 	news_each_photo(root, content_photo, &c);
 	if (c.opened) {
 		nx_close(x, "block");
