@@ -74,9 +74,10 @@ int form_is_markup(cw_form form);
  * to.diags. */
 int markup_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out);
 
-/* Streams of documents: NITF and NewsML-G2 documents back to back (each opening with its XML
- * declaration at the start of a line, as the emitters write them), ninjs objects one after
- * another (JSON Lines, or pretty-printed objects). Same contract as lexer/input/split.h. */
+/* Streams of documents: NITF documents back to back (each opening with its XML declaration at
+ * the start of a line, as the emitters write them), ninjs objects one after another (JSON Lines,
+ * or pretty-printed objects) and the members of a top-level array of them. Same contract as
+ * lexer/input/split.h. */
 size_t split_xml_documents(split_state *st, const char *buf, size_t len, int finished);
 size_t split_json_objects(split_state *st, const char *buf, size_t len, int finished);
 /* One XML document's items (NewsML-G2 "newsItem", NewsML 1.2 "NewsItem"; NULL: none) a unit each,

@@ -1,5 +1,7 @@
-/* Cutting streams of markup documents into units, as they arrive (the contract of
- * lexer/input/split.h: resumable, every byte looked at once). */
+/* Cutting markup inputs into units, as they arrive (the contract of lexer/input/split.h:
+ * resumable, every byte looked at once): streams of NITF documents, of ninjs objects and the
+ * members of a ninjs array; the items of one NewsML-G2 or NewsML 1.2 document (and such documents
+ * back to back). */
 #include <stdlib.h>
 #include <string.h>
 
