@@ -410,6 +410,9 @@ START_TEST(test_stream_units_in_any_chunks)
 		  " 7 ,{\"uri\":\"b\",\"headline\":\"Two\",\"body_text\":\"b\"}\n]\n"
 		  "{\"uri\":\"c\",\"headline\":\"Three\",\"body_text\":\"c\"}\n",
 		  "3+62:One [1], {x} 68+1: 71+45:Two 118+47:Three", 1 },
+		/* Text before a bracket is not an array of items (the fuzzer's find: a chunk starting
+		 * at the bracket took it for one). */
+		{ CW_FORM_NINJS, "a note [CODE]\n", "0+14:", 1 },
 		{ CW_FORM_NEWSML,
 		  "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<NewsML><NewsEnvelope/>\n"
 		  "<NewsItem><NewsComponent><NewsLines><HeadLine>Caf\xe9 one</HeadLine></NewsLines>"

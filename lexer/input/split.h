@@ -21,6 +21,7 @@ typedef struct split_state {
 	int json_array;     /* ninjs: inside a top-level array of items (kept from unit to unit) */
 	int json_member;    /* ninjs, in an array: an item (or a value that is not one) is being read */
 	int json_closing;   /* ninjs: the array's closing bracket was found; its line ends the piece */
+	int json_text;      /* ninjs: the unit began with something else than blanks (not an array) */
 	/* The piece just returned belongs to no unit (a JSON array's brackets and commas): the
 	 * reader drops it as it drops blank lines between units. */
 	int separator;

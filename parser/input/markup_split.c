@@ -132,8 +132,9 @@ size_t split_json_objects(split_state *st, const char *buf, size_t len, int fini
 	if (st->json_end)
 		return json_tail(st, buf, len, finished);
 	size_t i = st->scan;
-	if (!st->json_array && !st->started) {
-		/* An array at the top: of items. Its opening bracket starts the first piece. */
+	if (!st->json_array && !st->started && !st->json_text) {
+		/* An array at the top: of items, when it is the first thing of the unit. Its opening
+		 * bracket starts the first piece. */
 		size_t j = i;
 		while (j < len && json_blank(buf[j]))
 			j++;
@@ -144,6 +145,8 @@ size_t split_json_objects(split_state *st, const char *buf, size_t len, int fini
 		if (j < len && buf[j] == '[') {
 			st->json_array = 1;
 			i = j + 1;
+		} else {
+			st->json_text = 1;
 		}
 	}
 	if (st->json_array && !st->json_member) {
