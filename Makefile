@@ -330,7 +330,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/nitf_ninjs.sh $(CLI)
 	@tests/newsml_g2.sh $(CLI)
 	@tests/markup_samples.sh $(CLI)
-	@tests/roundtrip.sh $(CLI) 95 testdata testdata/*/*/*/input.*
+	@tests/roundtrip.sh $(CLI) 100 testdata testdata/*/*/*/input.*
 	@tests/batch.sh $(CLI)
 	@tests/conventions.sh $(CLI)
 	@tests/archive_tools.sh $(CLI)

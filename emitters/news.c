@@ -1,4 +1,5 @@
-/* What the NITF and ninjs emitters read the same way from a record; see news.h. */
+/* What the NITF, ninjs and NewsML-G2 emitters read the same way from a record, and the XML
+ * writer of the two XML formats; see news.h. */
 #include "emitters/news.h"
 
 #include "parser/core/fields.h"
@@ -279,19 +280,25 @@ void news_byline(const cw_value *root, news_kind kind, news_buf *b)
 		i++;
 		last = e;
 	}
-	if (!last) { /* an organisation's byline: its affiliation */
-		for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
-			const char *aff = news_str(rec_get(cw_member_value(m), F_BYLINE_AFFILIATION), &n);
-			if (aff) {
-				nb_put(b, aff, n);
-				return;
+	if (!last) { /* an organisation's byline: its affiliation, else its title */
+		for (int f = 0; f < 2; f++)
+			for (const cw_member *m = cw_value_first(by); m; m = cw_member_next(m)) {
+				const char *t = news_str(rec_get(cw_member_value(m), f ? F_BYLINE_TITLE
+											: F_BYLINE_AFFILIATION), &n);
+				if (t) {
+					nb_put(b, t, n);
+					return;
+				}
 			}
-		}
 		return;
 	}
+	/* "Name, Title, Affiliation": the byline scanners read both back apart. */
 	const char *t = news_str(rec_get(last, F_BYLINE_TITLE), &n);
-	if (!t)
-		t = news_str(rec_get(last, F_BYLINE_AFFILIATION), &n);
+	if (t) {
+		nb_put(b, ", ", 2);
+		nb_put(b, t, n);
+	}
+	t = news_str(rec_get(last, F_BYLINE_AFFILIATION), &n);
 	if (t) {
 		nb_put(b, ", ", 2);
 		nb_put(b, t, n);
@@ -348,4 +355,159 @@ void news_subparagraph(const cw_value *sp, news_buf *b)
 int news_duplicate(const cw_value *p)
 {
 	return cw_value_type(rec_get(p, F_ARTICLE_PARAGRAPH_DUPLICATE_OF)) == CW_INT;
+}
+
+/* Appends one paragraph's text (after sep when b holds text already) and hands it to fn; a
+ * paragraph that gives no text leaves b as it was. */
+static void one_paragraph(news_buf *b, const char *sep, const cw_value *p, const cw_value *sp,
+			  news_kind kind, news_text_fn fn, void *ctx)
+{
+	size_t before = b->n;
+	if (b->n && sep)
+		nb_puts(b, sep);
+	size_t start = b->n;
+	if (sp)
+		news_subparagraph(sp, b);
+	else
+		news_paragraph(p, kind, b);
+	if (b->n == start || b->oom) {
+		b->n = before;
+		return;
+	}
+	if (fn)
+		fn(ctx, b, start, !sp && cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)));
+}
+
+void news_each_paragraph(const cw_value *root, news_kind kind, news_buf *b, const char *sep,
+			 news_text_fn fn, void *ctx)
+{
+	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
+	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
+		const cw_value *p = cw_member_value(m);
+		if (kind == NEWS_ARTICLE && news_duplicate(p))
+			continue;
+		one_paragraph(b, sep, p, NULL, kind, fn, ctx);
+		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm))
+			one_paragraph(b, sep, p, cw_member_value(sm), kind, fn, ctx);
+	}
+}
+
+void news_each_photo(const cw_value *root, news_photo_fn fn, void *ctx)
+{
+	size_t cn, n;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_PHOTO_CREDITS)); m; m = cw_member_next(m)) {
+		const cw_value *c = cw_member_value(m);
+		const char *credit = news_str(rec_get(c, F_PHOTO_CREDIT_CREDIT), &n);
+		const char *caption = news_str(rec_get(c, F_PHOTO_CREDIT_CAPTION), &cn);
+		if (credit)
+			fn(ctx, caption, caption ? cn : 0, credit, n);
+	}
+}
+
+void news_photo_line(const char *caption, size_t cn, const char *credit, size_t n, news_buf *b)
+{
+	if (caption) {
+		nb_put(b, caption, cn);
+		nb_put(b, " ", 1);
+	}
+	nb_put(b, credit, n);
+}
+
+void news_diagnostic(const cw_diag *d, news_buf *b)
+{
+	nb_puts(b, d->code ? d->code : "");
+	nb_puts(b, ": ");
+	nb_puts(b, d->message ? d->message : "");
+}
+
+/* ---- the XML writer -------------------------------------------------------------------------- */
+
+void nx_nl(news_xml *x)
+{
+	if (!x->pretty)
+		return;
+	sink_putc(x->s, '\n');
+	for (int i = 0; i < x->depth; i++)
+		sink_put(x->s, "  ", 2);
+}
+
+void nx_declaration(news_xml *x)
+{
+	sink_puts(x->s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+	if (x->pretty)
+		sink_putc(x->s, '\n');
+}
+
+/* "<name" on a line of its own. */
+static void start_tag(news_xml *x, const char *name)
+{
+	nx_nl(x);
+	sink_putc(x->s, '<');
+	sink_puts(x->s, name);
+}
+
+static void end_tag(news_xml *x, const char *name)
+{
+	sink_put(x->s, "</", 2);
+	sink_puts(x->s, name);
+	sink_putc(x->s, '>');
+}
+
+void nx_open(news_xml *x, const char *tag)
+{
+	start_tag(x, tag);
+	sink_putc(x->s, '>');
+	x->depth++;
+}
+
+void nx_close(news_xml *x, const char *name)
+{
+	x->depth--;
+	nx_nl(x);
+	end_tag(x, name);
+}
+
+void nx_leaf(news_xml *x, const char *name, const char *attrs, const char *p, size_t n)
+{
+	start_tag(x, name);
+	sink_puts(x->s, attrs);
+	sink_putc(x->s, '>');
+	sink_xml_text(x->s, p, n);
+	end_tag(x, name);
+}
+
+void nx_empty(news_xml *x, const char *name, const char *attr, const char *p, size_t n)
+{
+	start_tag(x, name);
+	sink_putc(x->s, ' ');
+	sink_puts(x->s, attr);
+	sink_put(x->s, "=\"", 2);
+	sink_xml_attr(x->s, p, n);
+	sink_put(x->s, "\"/>", 3);
+}
+
+size_t nx_strings(news_xml *x, const cw_value *arr, cw_field member, const char *name,
+		  const char *attr)
+{
+	size_t count = 0, n;
+	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
+		const cw_value *v = cw_member_value(m);
+		const char *s = news_str(member != F_NONE ? rec_get(v, member) : v, &n);
+		if (!s)
+			continue;
+		if (attr)
+			nx_empty(x, name, attr, s, n);
+		else
+			nx_leaf(x, name, "", s, n);
+		count++;
+	}
+	return count;
+}
+
+void nx_end(news_xml *x, const char *root)
+{
+	x->depth = 0;
+	nx_nl(x);
+	end_tag(x, root);
+	sink_putc(x->s, '\n');
 }

@@ -15,8 +15,9 @@
  *   ednote           editors' notes joined by a blank; an error record's diagnostics
  *   language         "en" (every source read is in English; not detected)
  *   descriptions     a cable's summary, role "summary"
- *   bodies           one, role "main", contenttype "text/plain": the paragraphs (a cable's as
- *                    "1. (C) text", sub-paragraphs apart) separated by a blank line
+ *   bodies           role "main", contenttype "text/plain": the paragraphs (a cable's as
+ *                    "1. (C) text", sub-paragraphs apart) separated by a blank line; role
+ *                    "tagline": the contributor lines (ninjs has no member for them; NITF's name)
  *   headlines        role "main": headline (a cable's subject); role "sub": each deck line
  *   people           byline names (rel "author"); Reuters people, a cable's person tags (rel
  *                    "subject")
@@ -25,11 +26,17 @@
  *                    tags (rel "subject")
  *   subjects         a cable's other tags, Reuters topics
  *   infosources      each agency credited; a cable's FM address (role "originator")
- *   by               "MARTA KOWALSKI, Associated Press Writer"; a cable's signature
+ *   by               "MARTA KOWALSKI, Associated Press Writer", "Name, Title, Affiliation" (the
+ *                    last byline's title and affiliation, as the byline scanners read them); a
+ *                    cable's signature
+ *   associations     each photo credit a picture (name pictureN, uri the record's + ":pictureN"):
+ *                    descriptions[role caption] its caption, by the credit as written
  *   slugline         the wire slugline
  *   located          "RIVERTON, Wyo."; a cable's origin
  *   altids           the release's id of a cable, the Reuters NEWID, the wire keyword
  */
+#include <stdio.h>
+
 #include "emitters/emitter.h"
 #include "emitters/news.h"
 #include "parser/core/fields.h"
@@ -139,39 +146,39 @@ static int any_items(const cw_value *arr, cw_field member, const char *tag_kind)
 
 static void body(j *x, const cw_value *root, news_kind kind)
 {
-	news_buf b = { 0 };
-	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
-	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
-		const cw_value *p = cw_member_value(m);
-		if (kind == NEWS_ARTICLE && news_duplicate(p))
-			continue;
-		size_t before = b.n;
-		if (b.n)
-			nb_put(&b, "\n\n", 2);
-		size_t start = b.n;
-		news_paragraph(p, kind, &b);
-		if (b.n == start)
-			b.n = before; /* nothing written: no separator either */
-		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
-			before = b.n;
-			if (b.n)
-				nb_put(&b, "\n\n", 2);
-			start = b.n;
-			news_subparagraph(cw_member_value(sm), &b);
-			if (b.n == start)
-				b.n = before;
+	news_buf b = { 0 }, tag = { 0 };
+	/* Paragraphs parted by a blank line, written into one buffer (a 50 MB paragraph is not
+	 * copied again). */
+	news_each_paragraph(root, kind, &b, "\n\n", NULL, NULL);
+	/* ninjs has no member for contributor lines: a body of their own, role "tagline" (NITF's
+	 * name for them), a blank line between two. */
+	size_t n;
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m; m = cw_member_next(m)) {
+		const char *t = news_str(rec_get(cw_member_value(m), F_CONTRIBUTOR_TEXT), &n);
+		if (t) {
+			if (tag.n)
+				nb_puts(&tag, "\n\n");
+			nb_put(&tag, t, n);
 		}
 	}
-	if (b.n && !b.oom) {
-		arr_open(x, "bodies");
+	const news_buf *parts[2] = { &b, &tag };
+	static const char *const roles[2] = { "main", "tagline" };
+	int opened = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!parts[i]->n || parts[i]->oom)
+			continue;
+		if (!opened++)
+			arr_open(x, "bodies");
 		obj_open(x);
-		kvs(x, "role", "main");
+		kvs(x, "role", roles[i]);
 		kvs(x, "contenttype", "text/plain");
-		kv(x, "value", b.p, b.n);
+		kv(x, "value", parts[i]->p, parts[i]->n);
 		obj_close(x);
-		arr_close(x);
 	}
+	if (opened)
+		arr_close(x);
 	nb_free(&b);
+	nb_free(&tag);
 }
 
 static void joined(j *x, const char *k, const cw_value *arr)
@@ -191,6 +198,44 @@ static void joined(j *x, const char *k, const cw_value *arr)
 	nb_free(&b);
 }
 
+typedef struct pictures {
+	j *x;
+	const char *uri;
+	size_t un;
+	int count;
+} pictures;
+
+/* A photo credit as a picture association: a description of role "caption" its caption, by the
+ * credit. */
+static void picture(void *ctx, const char *caption, size_t cn, const char *credit, size_t n)
+{
+	pictures *p = ctx;
+	char name[32];
+	int nn = snprintf(name, sizeof name, "picture%d", ++p->count);
+	if (p->count == 1)
+		arr_open(p->x, "associations");
+	obj_open(p->x);
+	kv(p->x, "name", name, (size_t)nn);
+	news_buf u = { 0 };
+	nb_put(&u, p->uri, p->un);
+	nb_puts(&u, ":");
+	nb_puts(&u, name);
+	if (!u.oom)
+		kv(p->x, "uri", u.p, u.n);
+	nb_free(&u);
+	kvs(p->x, "type", "picture");
+	if (caption) {
+		arr_open(p->x, "descriptions");
+		obj_open(p->x);
+		kvs(p->x, "role", "caption");
+		kv(p->x, "value", caption, cn);
+		obj_close(p->x);
+		arr_close(p->x);
+	}
+	kv(p->x, "by", credit, n);
+	obj_close(p->x);
+}
+
 static void error_note(j *x, const cw_record *rec)
 {
 	news_buf b = { 0 };
@@ -198,9 +243,7 @@ static void error_note(j *x, const cw_record *rec)
 		const cw_diag *d = cw_record_diag(rec, i);
 		if (b.n)
 			nb_puts(&b, " ");
-		nb_puts(&b, d->code ? d->code : "");
-		nb_puts(&b, ": ");
-		nb_puts(&b, d->message ? d->message : "");
+		news_diagnostic(d, &b);
 		nb_puts(&b, ".");
 	}
 	if (b.n && !b.oom)
@@ -339,6 +382,13 @@ static int ninjs_record(cw_emitter *em, const cw_record *rec)
 	const char *slug = news_str(rec_path(root, F_ARTICLE_WIRE, F_WIRE_SLUGLINE), &n);
 	if (slug)
 		kv(&x, "slugline", slug, n);
+	news_uri(root, kind, &b);
+	pictures pics = { &x, b.p, b.n, 0 };
+	if (!b.oom)
+		news_each_photo(root, picture, &pics);
+	if (pics.count)
+		arr_close(&x);
+	nb_free(&b);
 	if (has_loc)
 		kv(&x, "located", loc.p, loc.n);
 	nb_free(&loc);

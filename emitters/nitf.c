@@ -27,7 +27,10 @@
  *   body.head/abstract/p            a cable's summary (an article's deck when it has no headline)
  *   body.content/block/p            each paragraph (duplicates left out); a subhead as hl2; a
  *                                   cable's as "1. (C) text", each sub-paragraph a p
- *   body.end/tagline                the contributor lines
+ *   body.content/block/media        each photo credit: media-caption (its caption),
+ *                                   media-producer (the credit as written); no media-reference
+ *                                   (the record has no picture to point at)
+ *   body.end/tagline                the contributor lines, a <br/> between two
  */
 #include "emitters/emitter.h"
 #include "emitters/news.h"
@@ -35,93 +38,14 @@
 
 #define NITF_VERSION "-//IPTC//DTD NITF 3.6//EN"
 
-typedef struct w {
-	sink *s;
-	int pretty;
-	int depth;
-} w;
-
-static void nl(w *x)
+static void meta(news_xml *x, const char *name, const char *p, size_t n)
 {
-	if (!x->pretty)
-		return;
-	sink_putc(x->s, '\n');
-	for (int i = 0; i < x->depth; i++)
-		sink_put(x->s, "  ", 2);
-}
-
-/* <name> on a line of its own, one level deeper after it. */
-static void x_open(w *x, const char *name)
-{
-	nl(x);
-	sink_putc(x->s, '<');
-	sink_puts(x->s, name);
-	sink_putc(x->s, '>');
-	x->depth++;
-}
-
-static void x_close(w *x, const char *name)
-{
-	x->depth--;
-	nl(x);
-	sink_put(x->s, "</", 2);
-	sink_puts(x->s, name);
-	sink_putc(x->s, '>');
-}
-
-/* <name>text</name> on a line of its own. */
-static void leaf(w *x, const char *name, const char *p, size_t n)
-{
-	nl(x);
-	sink_putc(x->s, '<');
-	sink_puts(x->s, name);
-	sink_putc(x->s, '>');
-	sink_xml_text(x->s, p, n);
-	sink_put(x->s, "</", 2);
-	sink_puts(x->s, name);
-	sink_putc(x->s, '>');
-}
-
-/* <name attr="value"/> on a line of its own. */
-static void empty1(w *x, const char *name, const char *attr, const char *p, size_t n)
-{
-	nl(x);
-	sink_putc(x->s, '<');
-	sink_puts(x->s, name);
-	sink_putc(x->s, ' ');
-	sink_puts(x->s, attr);
-	sink_put(x->s, "=\"", 2);
-	sink_xml_attr(x->s, p, n);
-	sink_put(x->s, "\"/>", 3);
-}
-
-static void meta(w *x, const char *name, const char *p, size_t n)
-{
-	nl(x);
+	nx_nl(x);
 	sink_puts(x->s, "<meta name=\"");
 	sink_puts(x->s, name);
 	sink_puts(x->s, "\" content=\"");
 	sink_xml_attr(x->s, p, n);
 	sink_put(x->s, "\"/>", 3);
-}
-
-/* The non-empty strings of an array (or of a member of its objects) as <name>, or as empty
- * <name attr="..."/> when attr is given. Returns how many. */
-static size_t each(w *x, const cw_value *arr, cw_field member, const char *name, const char *attr)
-{
-	size_t count = 0, n;
-	for (const cw_member *m = cw_value_first(arr); m; m = cw_member_next(m)) {
-		const cw_value *v = cw_member_value(m);
-		const char *s = news_str(member != F_NONE ? rec_get(v, member) : v, &n);
-		if (!s)
-			continue;
-		if (attr)
-			empty1(x, name, attr, s, n);
-		else
-			leaf(x, name, s, n);
-		count++;
-	}
-	return count;
 }
 
 /* Whether a cable has a tag of this kind. */
@@ -136,7 +60,7 @@ static int has_tag(const cw_value *tags, const char *kind)
 	return 0;
 }
 
-static void tags_as(w *x, const cw_value *tags, const char *kind, const char *name)
+static void tags_as(news_xml *x, const cw_value *tags, const char *kind, const char *name)
 {
 	size_t n, vn;
 	for (const cw_member *m = cw_value_first(tags); m; m = cw_member_next(m)) {
@@ -144,18 +68,18 @@ static void tags_as(w *x, const cw_value *tags, const char *kind, const char *na
 		const char *k = news_str(rec_get(t, F_TAG_KIND), &n);
 		const char *v = news_str(rec_get(t, F_TAG_VALUE), &vn);
 		if (v && k && n == strlen(kind) && !memcmp(k, kind, n))
-			leaf(x, name, v, vn);
+			nx_leaf(x, name, "", v, vn);
 	}
 }
 
-static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind kind)
+static void docdata(news_xml *x, const cw_record *rec, const cw_value *root, news_kind kind)
 {
 	size_t n;
 	news_buf b = { 0 };
-	x_open(x, "docdata");
+	nx_open(x, "docdata");
 	news_key(root, &b);
 	if (b.n && !b.oom) {
-		nl(x);
+		nx_nl(x);
 		sink_puts(x->s, "<doc-id regsrc=\"cablewire\" id-string=\"");
 		sink_xml_attr(x->s, b.p, b.n);
 		sink_put(x->s, "\"/>", 3);
@@ -164,23 +88,21 @@ static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind 
 	int urg = news_urgency(root);
 	if (urg) {
 		char u[2] = { (char)('0' + urg), 0 };
-		empty1(x, "urgency", "ed-urg", u, 1);
+		nx_empty(x, "urgency", "ed-urg", u, 1);
 	}
 	const char *date = news_date(root, &n);
 	char norm[24];
 	size_t nn = news_date_norm(date, n, norm);
 	if (nn)
-		empty1(x, "date.issue", "norm", norm, nn);
-	each(x, rec_get(root, F_ARTICLE_EDNOTE), F_NONE, "ed-msg", "info");
+		nx_empty(x, "date.issue", "norm", norm, nn);
+	nx_strings(x, rec_get(root, F_ARTICLE_EDNOTE), F_NONE, "ed-msg", "info");
 	if (kind == NEWS_ERROR) {
 		for (size_t i = 0; i < cw_record_diag_count(rec); i++) {
 			const cw_diag *d = cw_record_diag(rec, i);
 			news_buf m = { 0 };
-			nb_puts(&m, d->code ? d->code : "");
-			nb_puts(&m, ": ");
-			nb_puts(&m, d->message ? d->message : "");
+			news_diagnostic(d, &m);
 			if (!m.oom) {
-				nl(x);
+				nx_nl(x);
 				sink_puts(x->s, "<ed-msg msg-type=\"diagnostic\" info=\"");
 				sink_xml_attr(x->s, m.p, m.n);
 				sink_put(x->s, "\"/>", 3);
@@ -190,16 +112,16 @@ static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind 
 	}
 	const char *slug = news_str(rec_path(root, F_ARTICLE_WIRE, F_WIRE_SLUGLINE), &n);
 	if (slug)
-		empty1(x, "du-key", "key", slug, n);
+		nx_empty(x, "du-key", "key", slug, n);
 
 	const cw_value *tags = rec_get(root, F_CABLE_TAGS);
 	const cw_value *reuters = rec_get(root, F_ARTICLE_REUTERS);
 	const cw_value *topics = rec_get(reuters, F_REUTERS_TOPICS);
 	if (cw_value_count(tags) || cw_value_count(topics)) {
-		x_open(x, "key-list");
-		each(x, tags, F_TAG_VALUE, "keyword", "key");
-		each(x, topics, F_NONE, "keyword", "key");
-		x_close(x, "key-list");
+		nx_open(x, "key-list");
+		nx_strings(x, tags, F_TAG_VALUE, "keyword", "key");
+		nx_strings(x, topics, F_NONE, "keyword", "key");
+		nx_close(x, "key-list");
 	}
 	const cw_value *places = rec_get(reuters, F_REUTERS_PLACES);
 	const cw_value *people = rec_get(reuters, F_REUTERS_PEOPLE);
@@ -208,26 +130,26 @@ static void docdata(w *x, const cw_record *rec, const cw_value *root, news_kind 
 	if (cw_value_count(places) || cw_value_count(people) || cw_value_count(orgs) ||
 	    cw_value_count(companies) || has_tag(tags, "geographic") || has_tag(tags, "person") ||
 	    has_tag(tags, "organisation")) {
-		x_open(x, "identified-content");
-		each(x, people, F_NONE, "person", NULL);
+		nx_open(x, "identified-content");
+		nx_strings(x, people, F_NONE, "person", NULL);
 		tags_as(x, tags, "person", "person");
-		each(x, orgs, F_NONE, "org", NULL);
-		each(x, companies, F_NONE, "org", NULL);
+		nx_strings(x, orgs, F_NONE, "org", NULL);
+		nx_strings(x, companies, F_NONE, "org", NULL);
 		tags_as(x, tags, "organisation", "org");
-		each(x, places, F_NONE, "location", NULL);
+		nx_strings(x, places, F_NONE, "location", NULL);
 		tags_as(x, tags, "geographic", "location");
-		x_close(x, "identified-content");
+		nx_close(x, "identified-content");
 	}
-	x_close(x, "docdata");
+	nx_close(x, "docdata");
 }
 
-static void head(w *x, const cw_record *rec, const cw_value *root, news_kind kind, const char *hl,
+static void head(news_xml *x, const cw_record *rec, const cw_value *root, news_kind kind, const char *hl,
 		 size_t hn)
 {
 	size_t n;
-	x_open(x, "head");
+	nx_open(x, "head");
 	if (hl)
-		leaf(x, "title", hl, hn);
+		nx_leaf(x, "title", "", hl, hn);
 	const char *k = kind == NEWS_CABLE ? "cable" : kind == NEWS_ARTICLE ? "article" : "error";
 	meta(x, "cablewire.kind", k, strlen(k));
 	const char *form = news_str(rec_path(root, F_SOURCE, F_SOURCE_FORMAT), &n);
@@ -242,19 +164,19 @@ static void head(w *x, const cw_record *rec, const cw_value *root, news_kind kin
 			meta(x, "caption", c, n);
 	}
 	docdata(x, rec, root, kind);
-	x_close(x, "head");
+	nx_close(x, "head");
 }
 
-static void bylines(w *x, const cw_value *root, news_kind kind)
+static void bylines(news_xml *x, const cw_value *root, news_kind kind)
 {
 	size_t n, tn, an;
 	if (kind == NEWS_CABLE) {
 		news_buf b = { 0 };
 		news_byline(root, kind, &b);
 		if (b.n && !b.oom) {
-			x_open(x, "byline");
-			leaf(x, "person", b.p, b.n);
-			x_close(x, "byline");
+			nx_open(x, "byline");
+			nx_leaf(x, "person", "", b.p, b.n);
+			nx_close(x, "byline");
 		}
 		nb_free(&b);
 		return;
@@ -266,11 +188,11 @@ static void bylines(w *x, const cw_value *root, news_kind kind)
 		const char *aff = news_str(rec_get(e, F_BYLINE_AFFILIATION), &an);
 		if (!name && !title && !aff)
 			continue;
-		x_open(x, "byline");
+		nx_open(x, "byline");
 		if (name)
-			leaf(x, "person", name, n);
+			nx_leaf(x, "person", "", name, n);
 		if (title || aff) {
-			nl(x);
+			nx_nl(x);
 			sink_puts(x->s, "<byttl>");
 			if (title)
 				sink_xml_text(x->s, title, tn);
@@ -283,11 +205,11 @@ static void bylines(w *x, const cw_value *root, news_kind kind)
 			}
 			sink_puts(x->s, "</byttl>");
 		}
-		x_close(x, "byline");
+		nx_close(x, "byline");
 	}
 }
 
-static void dateline(w *x, const cw_value *root, news_kind kind)
+static void dateline(news_xml *x, const cw_value *root, news_kind kind)
 {
 	size_t n = 0, dn = 0;
 	news_buf loc = { 0 };
@@ -302,11 +224,11 @@ static void dateline(w *x, const cw_value *root, news_kind kind)
 	char norm[24];
 	size_t nn = news_date_norm(norm_src, n, norm);
 	if ((loc.n && !loc.oom) || date) {
-		x_open(x, "dateline");
+		nx_open(x, "dateline");
 		if (loc.n && !loc.oom)
-			leaf(x, "location", loc.p, loc.n);
+			nx_leaf(x, "location", "", loc.p, loc.n);
 		if (date) {
-			nl(x);
+			nx_nl(x);
 			sink_puts(x->s, "<story.date");
 			if (nn) {
 				sink_puts(x->s, " norm=\"");
@@ -317,127 +239,136 @@ static void dateline(w *x, const cw_value *root, news_kind kind)
 			sink_xml_text(x->s, date, dn);
 			sink_puts(x->s, "</story.date>");
 		}
-		x_close(x, "dateline");
+		nx_close(x, "dateline");
 	}
 	nb_free(&loc);
 }
 
-static void body_head(w *x, const cw_value *root, news_kind kind, const char *hl, size_t hn)
+static void body_head(news_xml *x, const cw_value *root, news_kind kind, const char *hl, size_t hn)
 {
 	size_t n;
 	const cw_value *deck = rec_get(root, F_ARTICLE_DECK);
-	x_open(x, "body.head");
+	nx_open(x, "body.head");
 	if (hl) {
-		x_open(x, "hedline");
-		leaf(x, "hl1", hl, hn);
-		each(x, deck, F_NONE, "hl2", NULL);
-		x_close(x, "hedline");
+		nx_open(x, "hedline");
+		nx_leaf(x, "hl1", "", hl, hn);
+		nx_strings(x, deck, F_NONE, "hl2", NULL);
+		nx_close(x, "hedline");
 	}
 	bylines(x, root, kind);
 	const cw_value *agencies = rec_get(root, F_ARTICLE_AGENCIES);
 	if (cw_value_count(agencies)) {
-		x_open(x, "distributor");
-		each(x, agencies, F_NONE, "org", NULL);
-		x_close(x, "distributor");
+		nx_open(x, "distributor");
+		nx_strings(x, agencies, F_NONE, "org", NULL);
+		nx_close(x, "distributor");
 	}
 	dateline(x, root, kind);
 	const char *summary = news_str(rec_get(root, F_CABLE_SUMMARY), &n);
 	if (summary) {
-		x_open(x, "abstract");
-		leaf(x, "p", summary, n);
-		x_close(x, "abstract");
+		nx_open(x, "abstract");
+		nx_leaf(x, "p", "", summary, n);
+		nx_close(x, "abstract");
 	} else if (!hl && cw_value_count(deck)) {
-		x_open(x, "abstract");
-		each(x, deck, F_NONE, "p", NULL);
-		x_close(x, "abstract");
+		nx_open(x, "abstract");
+		nx_strings(x, deck, F_NONE, "p", NULL);
+		nx_close(x, "abstract");
 	}
-	x_close(x, "body.head");
+	nx_close(x, "body.head");
 }
 
-static void body_content(w *x, const cw_value *root, news_kind kind)
+typedef struct content {
+	news_xml *x;
+	int opened;
+} content;
+
+/* A paragraph into body.content/block, opened with the first. */
+static void content_para(void *ctx, news_buf *b, size_t start, int subhead)
 {
-	const cw_value *paras = rec_get(root, kind == NEWS_CABLE ? F_CABLE_PARAGRAPHS : F_ARTICLE_PARAGRAPHS);
-	int opened = 0;
-	for (const cw_member *m = cw_value_first(paras); m; m = cw_member_next(m)) {
-		const cw_value *p = cw_member_value(m);
-		if (kind == NEWS_ARTICLE && news_duplicate(p))
-			continue;
-		news_buf b = { 0 };
-		news_paragraph(p, kind, &b);
-		if (b.n && !b.oom) {
-			if (!opened) {
-				x_open(x, "body.content");
-				x_open(x, "block");
-				opened = 1;
-			}
-			leaf(x, cw_value_bool(rec_get(p, F_ARTICLE_PARAGRAPH_SUBHEAD)) ? "hl2" : "p", b.p, b.n);
-		}
-		nb_free(&b);
-		for (const cw_member *sm = cw_value_first(rec_get(p, F_PARAGRAPH_SUBPARAGRAPHS)); sm; sm = cw_member_next(sm)) {
-			news_buf sb = { 0 };
-			news_subparagraph(cw_member_value(sm), &sb);
-			if (sb.n && !sb.oom) {
-				if (!opened) {
-					x_open(x, "body.content");
-					x_open(x, "block");
-					opened = 1;
-				}
-				leaf(x, "p", sb.p, sb.n);
-			}
-			nb_free(&sb);
-		}
+	content *c = ctx;
+	if (!c->opened) {
+		nx_open(c->x, "body.content");
+		nx_open(c->x, "block");
+		c->opened = 1;
 	}
-	if (opened) {
-		x_close(x, "block");
-		x_close(x, "body.content");
+	nx_leaf(c->x, subhead ? "hl2" : "p", "", b->p + start, b->n - start);
+	b->n = start;
+}
+
+/* A photo credit as the picture's media: its caption, the credit as its producer (no
+ * media-reference: the record has no picture to point at). */
+static void content_photo(void *ctx, const char *caption, size_t cn, const char *credit, size_t n)
+{
+	content *c = ctx;
+	if (!c->opened) {
+		nx_open(c->x, "body.content");
+		nx_open(c->x, "block");
+		c->opened = 1;
+	}
+	nx_open(c->x, "media media-type=\"image\"");
+	if (caption)
+		nx_leaf(c->x, "media-caption", "", caption, cn);
+	nx_leaf(c->x, "media-producer", "", credit, n);
+	nx_close(c->x, "media");
+}
+
+static void body_content(news_xml *x, const cw_value *root, news_kind kind)
+{
+	content c = { x, 0 };
+	news_buf b = { 0 };
+	news_each_paragraph(root, kind, &b, NULL, content_para, &c);
+	nb_free(&b);
+	news_each_photo(root, content_photo, &c);
+	if (c.opened) {
+		nx_close(x, "block");
+		nx_close(x, "body.content");
 	}
 }
 
-static void body_end(w *x, const cw_value *root)
+/* The contributor lines, a <br/> between two. */
+static void body_end(news_xml *x, const cw_value *root)
 {
 	size_t n;
-	news_buf b = { 0 };
+	int lines = 0;
 	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_CONTRIBUTORS)); m; m = cw_member_next(m)) {
 		const char *t = news_str(rec_get(cw_member_value(m), F_CONTRIBUTOR_TEXT), &n);
 		if (!t)
 			continue;
-		if (b.n)
-			nb_put(&b, " ", 1);
-		nb_put(&b, t, n);
+		if (!lines++) {
+			nx_open(x, "body.end");
+			nx_nl(x);
+			sink_puts(x->s, "<tagline>");
+		} else {
+			sink_puts(x->s, "<br/>");
+		}
+		sink_xml_text(x->s, t, n);
 	}
-	if (b.n && !b.oom) {
-		x_open(x, "body.end");
-		leaf(x, "tagline", b.p, b.n);
-		x_close(x, "body.end");
+	if (lines) {
+		sink_puts(x->s, "</tagline>");
+		nx_close(x, "body.end");
 	}
-	nb_free(&b);
 }
 
 static int nitf_record(cw_emitter *em, const cw_record *rec)
 {
-	w x = { &em->out, em->pretty, 0 };
+	news_xml x = { &em->out, em->pretty, 0 };
 	const cw_value *root = cw_record_root(rec);
 	news_kind kind = news_kind_of(rec);
 	size_t hn;
 	const char *hl = news_str(rec_get(root, kind == NEWS_CABLE ? F_CABLE_SUBJECT : F_ARTICLE_HEADLINE), &hn);
 	if (kind == NEWS_ERROR)
 		hl = NULL;
-	sink_puts(x.s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-	if (x.pretty)
-		sink_putc(x.s, '\n');
+	nx_declaration(&x);
 	sink_puts(x.s, "<nitf version=\"" NITF_VERSION "\" baselang=\"en\">");
 	x.depth = 1;
 	head(&x, rec, root, kind, hl, hn);
-	x_open(&x, "body");
+	nx_open(&x, "body");
 	if (kind != NEWS_ERROR) {
 		body_head(&x, root, kind, hl, hn);
 		body_content(&x, root, kind);
 		body_end(&x, root);
 	}
-	x_close(&x, "body");
-	x.depth = 0;
-	nl(&x);
-	sink_puts(x.s, "</nitf>\n");
+	nx_close(&x, "body");
+	nx_end(&x, "nitf");
 	return 0;
 }
 

@@ -333,8 +333,9 @@ END_TEST
 
 /* ---- wire streams and SGML records --------------------------------------------------------- */
 
-/* Feeds in chunks and returns each record's "offset+bytes" joined by spaces. */
-static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
+/* Feeds in chunks and returns each record's "offset+bytes" joined by spaces; with_headline: and
+ * ":headline" after each (what the unit read as, through its wrap). */
+static char *units_read(const char *input, size_t n, size_t chunk, cw_form form, int with_headline)
 {
 	cw_options *opt = cw_options_new();
 	cw_options_set_form(opt, form);
@@ -352,6 +353,11 @@ static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
 			used += (size_t)snprintf(out + used, cap - used, "%s%lld+%lld", used ? " " : "",
 						 (long long)cw_value_int(cw_value_get(src, "offset")),
 						 (long long)cw_value_int(cw_value_get(src, "bytes")));
+			if (with_headline) {
+				size_t hn = 1;
+				const char *h = cw_value_string(cw_value_get(cw_record_root(rec), "headline"), &hn);
+				used += (size_t)snprintf(out + used, cap - used, ":%.*s", (int)hn, h ? h : "-");
+			}
 			cw_record_free(rec);
 		}
 	}
@@ -362,28 +368,64 @@ static char *units_of(const char *input, size_t n, size_t chunk, cw_form form)
 
 /* Every chunk size cuts the same records: a chunk ending between "</REUTERS>" and its line end,
  * right after a whole "<REUTERS ", or inside a run of SYN, must not move a boundary (the first
- * two found by the fuzzer). */
+ * two found by the fuzzer). Items of one document or array a unit each, each read as its own
+ * item (its headline, through its wrap): a G2 newsMessage of three newsItems (a prefix declared
+ * on the root used inside the second, an item's name in a comment, a CDATA section), then a
+ * second document; a ninjs array of two items around a number, with brackets, commas and quotes
+ * in strings; NewsML 1.2 of two NewsItems in ISO-8859-1 (the wrap's prolog names it). */
 START_TEST(test_stream_units_in_any_chunks)
 {
 	static const struct {
 		cw_form form;
 		const char *input;
 		const char *units;
+		int headlines;
 	} cases[] = {
 		{ CW_FORM_REUTERS_SGML,
 		  "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
 		  "<REUTERS NEWID=\"1\">\n<TEXT><TITLE>ONE</TITLE><BODY>One.</BODY></TEXT>\n</REUTERS>\n"
 		  "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>TWO</TITLE><BODY>Two.</BODY></TEXT>\n</REUTERS>\n",
-		  "0+116 116+80" },
+		  "0+116 116+80", 0 },
 		{ CW_FORM_ANPA,
 		  "\x16\x16\x01w0001\x1f" "a0001\nr i BC-One     03-04 0002\n\x02^One<\n\t   One two.\n\x03\x04"
 		  "noise\x16\x16\x01w0002\x1f" "a0002\nr i BC-Two     03-04 0002\n\x02^Two<\n\t   Two three.\n\x03\x04",
-		  "0+63 63+70" },
+		  "0+63 63+70", 0 },
+		{ CW_FORM_NEWSML_G2,
+		  "<?xml version=\"1.0\"?>\n<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\" "
+		  "xmlns:x=\"http://www.w3.org/1999/xhtml\"><header/><itemSet>\n"
+		  "<newsItem guid=\"a\"><contentMeta><headline>One</headline></contentMeta>"
+		  "<contentSet><inlineData>The first story of the message.</inlineData></contentSet><!-- <newsItem> --></newsItem>\n"
+		  "<newsItem guid=\"b\" x:note=\"a > b\"><contentMeta><headline>Two</headline>"
+		  "</contentMeta><contentSet><inlineXML><x:p><![CDATA[<newsItem>]]> the second story.</x:p>"
+		  "</inlineXML></contentSet></newsItem>\n"
+		  "<newsItem guid=\"c\"><contentMeta><headline>Three</headline></contentMeta>"
+		  "<contentSet><inlineData>The third story of the message.</inlineData></contentSet></newsItem>\n"
+		  "</itemSet></newsMessage>\n"
+		  "<?xml version=\"1.0\"?>\n<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+		  "<contentMeta><headline>Four</headline></contentMeta><contentSet><inlineData>A story of its own."
+		  "</inlineData></contentSet></newsItem>\n",
+		  "0+319:One 319+196:Two 515+190:Three 705+209:Four", 1 },
+		{ CW_FORM_NINJS,
+		  " [\n{\"uri\":\"a\",\"headline\":\"One [1], {x}\",\"body_text\":\"a \\\"]\\\" b\"} ,\n"
+		  " 7 ,{\"uri\":\"b\",\"headline\":\"Two\",\"body_text\":\"b\"}\n]\n"
+		  "{\"uri\":\"c\",\"headline\":\"Three\",\"body_text\":\"c\"}\n",
+		  "3+62:One [1], {x} 68+1: 71+45:Two 118+47:Three", 1 },
+		/* Text before a bracket is not an array of items (the fuzzer's find: a chunk starting
+		 * at the bracket took it for one). */
+		{ CW_FORM_NINJS, "a note [CODE]\n", "0+14:", 1 },
+		{ CW_FORM_NEWSML,
+		  "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<NewsML><NewsEnvelope/>\n"
+		  "<NewsItem><NewsComponent><NewsLines><HeadLine>Caf\xe9 one</HeadLine></NewsLines>"
+		  "<ContentItem><DataContent>One.</DataContent></ContentItem></NewsComponent></NewsItem>\n"
+		  "<NewsItem><NewsComponent><NewsLines><HeadLine>Caf\xe9 two</HeadLine></NewsLines>"
+		  "<ContentItem><DataContent>Two.</DataContent></ContentItem></NewsComponent></NewsItem>\n"
+		  "</NewsML>\n",
+		  "0+231:Caf\xc3\xa9 one 231+173:Caf\xc3\xa9 two", 1 },
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
 		size_t n = strlen(cases[c].input);
 		for (size_t chunk = 1; chunk <= n; chunk++) {
-			char *units = units_of(cases[c].input, n, chunk, cases[c].form);
+			char *units = units_read(cases[c].input, n, chunk, cases[c].form, cases[c].headlines);
 			ck_assert_msg(!strcmp(units, cases[c].units), "case %zu, chunk %zu: %s", c, chunk, units);
 			free(units);
 		}

@@ -167,10 +167,7 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 	tally_sort(&res.tally);
 	sum->inputs = res.inputs.inputs;
 	sum->inputs_failed = res.inputs.failed;
-	sum->records = res.tally.records;
-	sum->with_errors = res.tally.with_errors;
-	sum->with_warnings = res.tally.with_warnings;
-	sum->error_records = res.tally.error_records;
+	TALLY_GIVE(&res.tally, sum);
 	sum->skipped = res.skipped;
 	sum->interrupted = res.interrupted;
 	sum->failed = res.stopped;
@@ -181,8 +178,6 @@ int cw_convert(const cw_convert_request *req, cw_convert_summary *sum)
 	sum->inserted = ast.inserted;
 	sum->unchanged = ast.unchanged;
 	sum->new_versions = ast.new_versions;
-	sum->codes = res.tally.codes;
-	sum->ncodes = res.tally.ncodes;
 	sum->note = res.note;
 	sum->warc_pages = res.inputs.warc_pages;
 	memcpy(sum->warc_skipped, res.inputs.warc_skipped, sizeof sum->warc_skipped);

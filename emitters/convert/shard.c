@@ -376,12 +376,7 @@ int cw_shard_convert(const cw_shard_request *req, cw_shard_result *res)
 		rc = shard_units(&r, res);
 	}
 	cw_emitter_free(r.em);
-	res->records = r.t.records;
-	res->with_errors = r.t.with_errors;
-	res->with_warnings = r.t.with_warnings;
-	res->error_records = r.t.error_records;
-	res->codes = r.t.codes;
-	res->ncodes = r.t.ncodes;
+	TALLY_GIVE(&r.t, res);
 	return rc || r.failed ? -1 : 0;
 }
 

@@ -70,3 +70,14 @@ void tally_free(tally *t)
 	free(t->codes);
 	memset(t, 0, sizeof(*t));
 }
+
+void tally_give(const tally *t, size_t *records, size_t *with_errors, size_t *with_warnings,
+		size_t *error_records, cw_code_count **codes, size_t *ncodes)
+{
+	*records = t->records;
+	*with_errors = t->with_errors;
+	*with_warnings = t->with_warnings;
+	*error_records = t->error_records;
+	*codes = t->codes;
+	*ncodes = t->ncodes;
+}

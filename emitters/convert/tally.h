@@ -21,5 +21,12 @@ void tally_record(tally *t, const cw_record *rec);
 /* Sorts the codes most frequent first (then by name). */
 void tally_sort(tally *t);
 void tally_free(tally *t);
+/* Hands the counts and the codes (the array's ownership too) to a result's fields of the same
+ * names: cw_convert_summary's and cw_shard_result's. */
+void tally_give(const tally *t, size_t *records, size_t *with_errors, size_t *with_warnings,
+		size_t *error_records, cw_code_count **codes, size_t *ncodes);
+#define TALLY_GIVE(t, to)                                                                   \
+	tally_give((t), &(to)->records, &(to)->with_errors, &(to)->with_warnings,          \
+		   &(to)->error_records, &(to)->codes, &(to)->ncodes)
 
 #endif

@@ -67,6 +67,9 @@ typedef struct decode_out {
 	text *text;
 	arena *arena;
 	diag_list *diags;
+	/* A markup item cut from a document of several (parser/input/unit.h): read inside this. */
+	const char *wrap;
+	size_t wrap_open, wrap_len;
 } decode_out;
 
 /* Decodes a unit's input bytes in the given form. Returns 0, or -1 when the form's structure is

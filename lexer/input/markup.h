@@ -29,7 +29,9 @@ enum markup_role {
 	MR_PARA,       /* a paragraph of the body (p, a line group of body_text) */
 	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
 	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */
-	MR_TAGLINE     /* body.end/tagline: contributor lines */
+	MR_TAGLINE,    /* body.end/tagline: a contributor line (lines parted by <br/>) */
+	MR_PHOTO       /* a picture's caption and credit (NITF media, an XHTML figure, a ninjs
+			* picture association): read only for the photo credit it ends with */
 };
 
 typedef struct markup_block {
@@ -72,10 +74,20 @@ int form_is_markup(cw_form form);
  * to.diags. */
 int markup_decode(const char *input, size_t len, cw_form form, decode_out to, decoded *out);
 
-/* Streams of documents: NITF and NewsML-G2 documents back to back (each opening with its XML
- * declaration at the start of a line, as the emitters write them), ninjs objects one after
- * another (JSON Lines, or pretty-printed objects). Same contract as lexer/input/split.h. */
+/* Streams of documents: NITF documents back to back (each opening with its XML declaration at
+ * the start of a line, as the emitters write them), ninjs objects one after another (JSON Lines,
+ * or pretty-printed objects) and the members of a top-level array of them. Same contract as
+ * lexer/input/split.h. */
 size_t split_xml_documents(split_state *st, const char *buf, size_t len, int finished);
 size_t split_json_objects(split_state *st, const char *buf, size_t len, int finished);
+/* One XML document's items (NewsML-G2 "newsItem", NewsML 1.2 "NewsItem"; NULL: none) a unit each,
+ * and documents back to back as split_xml_documents; see markup_split.c. */
+size_t split_xml_items(split_state *st, const char *buf, size_t len, int finished,
+		       const char *item);
+/* What the unit just cut by split_xml_items is to be read inside: a buffer (malloc) holding
+ * *open_len bytes to stand before it (the prolog and its ancestors' start tags, with no line
+ * end) and then what stands after it (their end tags), *len bytes in all; NULL when the unit
+ * is a document on its own (or out of memory, *len then nonzero). */
+char *split_xml_wrap(const split_state *st, size_t *open_len, size_t *len);
 
 #endif

@@ -450,6 +450,7 @@ static void markup_paragraphs(article_ctx *ctx)
 		case MR_EDNOTE: p->tok = ART_EDNOTE; break;
 		case MR_SUBHEAD: p->tok = ART_PROSE; p->subhead = 1; break;
 		case MR_PARA: if (doc->own) p->tok = ART_PROSE; break;
+		case MR_PHOTO: p->tok = ART_PHOTO; break;
 		default: break; /* paragraphs, taglines: by their words */
 		}
 	}

@@ -108,29 +108,28 @@ static void markup_meta(article_ctx *ctx)
 	arena *a = ctx->a;
 	const markup_doc *doc = ctx->dec->markup;
 	cw_value *w = ctx->wire = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
-	rec_set_cstr(a, w, F_WIRE_FORMAT, doc->format);
-	static const cw_field absent[] = { F_WIRE_SERVICE, F_WIRE_STORY_NUMBER, F_WIRE_SELECTOR };
-	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
-		rec_set_null(a, w, absent[i]);
-	rec_set_cstr(a, w, F_WIRE_PRIORITY, doc->urgency);
-	rec_set_null(a, w, F_WIRE_PRIORITY_NAME);
-	rec_set_null(a, w, F_WIRE_CATEGORY);
-	rec_set_null(a, w, F_WIRE_CATEGORY_NAME);
-	rec_set_null(a, w, F_WIRE_FORMAT_CODES);
-	rec_set_null(a, w, F_WIRE_KEYWORD);
-	rec_set_cstr(a, w, F_WIRE_SLUGLINE, doc->slugline);
-	rec_set_cstr(a, w, F_WIRE_VERSION, doc->version);
-	rec_set_null(a, w, F_WIRE_TAKE_KEY);
-	rec_set_null(a, w, F_WIRE_REFERENCE);
-	rec_set_null(a, w, F_WIRE_DATE);
-	rec_set_null(a, w, F_WIRE_WORD_COUNT);
-	rec_set_null(a, w, F_WIRE_OPTIONAL);
-	rec_set_cstr(a, w, F_WIRE_SENDER, doc->provider);
-	rec_array(a, w, F_WIRE_KEYWORDS);
-	rec_set_cstr(a, w, F_WIRE_TRANSMITTED, doc->modified ? doc->modified : doc->created);
-	rec_set_null(a, w, F_WIRE_TRAILER);
-	rec_set_cstr(a, w, F_WIRE_ITEM_ID, doc->item_id);
-	rec_set_cstr(a, w, F_WIRE_CREATED, doc->created);
+	/* The members in the wire object's order: what the wire header has and markup does not
+	 * is null; the keywords an empty array. */
+	const struct {
+		cw_field f;
+		const char *v;
+	} members[] = {
+		{ F_WIRE_FORMAT, doc->format }, { F_WIRE_SERVICE, NULL }, { F_WIRE_STORY_NUMBER, NULL },
+		{ F_WIRE_SELECTOR, NULL }, { F_WIRE_PRIORITY, doc->urgency },
+		{ F_WIRE_PRIORITY_NAME, NULL }, { F_WIRE_CATEGORY, NULL }, { F_WIRE_CATEGORY_NAME, NULL },
+		{ F_WIRE_FORMAT_CODES, NULL }, { F_WIRE_KEYWORD, NULL }, { F_WIRE_SLUGLINE, doc->slugline },
+		{ F_WIRE_VERSION, doc->version }, { F_WIRE_TAKE_KEY, NULL }, { F_WIRE_REFERENCE, NULL },
+		{ F_WIRE_DATE, NULL }, { F_WIRE_WORD_COUNT, NULL }, { F_WIRE_OPTIONAL, NULL },
+		{ F_WIRE_SENDER, doc->provider }, { F_WIRE_KEYWORDS, NULL },
+		{ F_WIRE_TRANSMITTED, doc->modified ? doc->modified : doc->created },
+		{ F_WIRE_TRAILER, NULL }, { F_WIRE_ITEM_ID, doc->item_id }, { F_WIRE_CREATED, doc->created },
+	};
+	for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
+		if (members[i].f == F_WIRE_KEYWORDS)
+			rec_array(a, w, F_WIRE_KEYWORDS);
+		else
+			rec_set_cstr(a, w, members[i].f, members[i].v);
+	}
 	cw_value *subjects = rec_array(a, w, F_WIRE_SUBJECTS);
 	for (size_t i = 0; i < doc->nsubjects; i++)
 		rec_push(a, subjects, val_cstr(a, doc->subjects[i]));

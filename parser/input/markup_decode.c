@@ -37,7 +37,7 @@ int markup_decode(const char *input, size_t len, cw_form form, decode_out to, de
 	}
 	memset(doc, 0, sizeof *doc);
 	doc->format = root_names[form - CW_FORM_NITF];
-	mk m = { to, doc, input, len, NULL, 0, 0, 0 };
+	mk m = { to, doc, input, len, NULL, 0, 0, 0, to.wrap_open };
 	const char *s = input;
 	size_t n = len;
 	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
@@ -47,7 +47,25 @@ int markup_decode(const char *input, size_t len, cw_form form, decode_out to, de
 		rc = mk_ninjs(&m, s, n);
 	} else {
 		static const char *what[] = { "NITF", "NewsML-G2", "NewsML" };
+		/* An item cut from a document of several is read inside the document's prolog and
+		 * the elements around it (its wrap, on one line before the unit's first: the
+		 * parsed text's lines are the unit's). */
+		char *whole = NULL;
+		if (to.wrap_len) {
+			whole = malloc(to.wrap_len + n);
+			if (!whole) {
+				to.arena->failed = 1;
+				text_finish(to.text, len);
+				return -1;
+			}
+			memcpy(whole, to.wrap, to.wrap_open);
+			memcpy(whole + to.wrap_open, s, n);
+			memcpy(whole + to.wrap_open + n, to.wrap + to.wrap_open, to.wrap_len - to.wrap_open);
+			s = whole;
+			n += to.wrap_len;
+		}
 		xmlDoc *x = mk_xml_read(&m, s, n, what[form - CW_FORM_NITF]);
+		free(whole);
 		xmlNode *root = x ? xmlDocGetRootElement(x) : NULL;
 		if (!x) {
 			rc = -2;

@@ -57,6 +57,18 @@ static void html_body(mk *m, const char *html, uint64_t at)
 	}
 }
 
+static void taglines(mk *m, const char *v, uint64_t at)
+{
+	while (*v) {
+		const char *end = strstr(v, "\n\n");
+		size_t n = end ? (size_t)(end - v) : strlen(v);
+		mk_block(m, MR_TAGLINE, v, n, at);
+		v += n;
+		while (*v == '\n')
+			v++;
+	}
+}
+
 static void body(mk *m, json_t *o)
 {
 	const char *t;
@@ -66,6 +78,8 @@ static void body(mk *m, json_t *o)
 		json_t *b, *pick = NULL;
 		json_array_foreach(bodies, i, b) {
 			const char *role = str(get(b, "role", NULL));
+			if (role && !strcmp(role, "tagline"))
+				continue;
 			if (!pick || (role && !strcmp(role, "main")))
 				pick = b;
 		}
@@ -75,6 +89,13 @@ static void body(mk *m, json_t *o)
 			html_body(m, v, key_at(m, "bodies"));
 		else if (v)
 			mk_plain_paragraphs(m, v, strlen(v), key_at(m, "bodies"));
+		json_array_foreach(bodies, i, b) {
+			/* Contributor lines (as cablewire writes them), a blank line between two. */
+			const char *role = str(get(b, "role", NULL));
+			v = str(get(b, "value", NULL));
+			if (role && v && !strcmp(role, "tagline"))
+				taglines(m, v, key_at(m, "bodies"));
+		}
 		return;
 	}
 	if ((t = str(get(o, "body_html", "bodyHtml"))))
@@ -170,6 +191,43 @@ static void located(mk *m, json_t *o)
 	}
 }
 
+/* Pictures among the associations (an object of them by name, or an array): a picture's
+ * caption (description_text, or a description of role "caption" as cablewire writes it) and by,
+ * the credit that ends the caption. The other associations, and pictures without a by, stay out of the record. */
+static void pictures(mk *m, json_t *assoc)
+{
+	const char *k;
+	size_t i;
+	json_t *a;
+	json_t *list = json_is_object(assoc) ? json_array() : json_incref(assoc);
+	if (json_is_object(assoc))
+		json_object_foreach(assoc, k, a)
+			json_array_append(list, a);
+	json_array_foreach(list, i, a) {
+		const char *type = str(get(a, "type", NULL));
+		const char *by = str(get(a, "by", NULL));
+		if (!type || strcmp(type, "picture") || !by)
+			continue;
+		const char *caption = str(get(a, "description_text", "descriptionText"));
+		json_t *d;
+		size_t k2;
+		json_array_foreach(get(a, "descriptions", NULL), k2, d) {
+			const char *role = str(get(d, "role", NULL));
+			if (!caption && role && !strcmp(role, "caption"))
+				caption = str(get(d, "value", NULL));
+		}
+		size_t cn = caption ? strlen(caption) : 0, bn = strlen(by);
+		char *b = arena_alloc(m->to.arena, cn + bn + 2);
+		if (!b)
+			continue;
+		memcpy(b, caption ? caption : "", cn);
+		b[cn] = ' ';
+		memcpy(b + cn + 1, by, bn);
+		mk_block(m, MR_PHOTO, b, cn + 1 + bn, key_at(m, "associations"));
+	}
+	json_decref(list);
+}
+
 int mk_ninjs(mk *m, const char *buf, size_t len)
 {
 	json_error_t err;
@@ -230,6 +288,7 @@ int mk_ninjs(mk *m, const char *buf, size_t len)
 	bylines(m, o);
 	located(m, o);
 	body(m, o);
+	pictures(m, get(o, "associations", NULL));
 	json_decref(root);
 	return 0;
 }

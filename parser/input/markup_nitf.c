@@ -1,6 +1,7 @@
 /* NITF 3.x (the agencies' dialects: AP, AP Media, EFE, NTB, AAP, and what cablewire writes):
  * head/docdata for the ids, dates, urgency, slug and notes; body.head for the headline, deck,
  * bylines and dateline; body.content for the paragraphs; body.end's tagline. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexer/core/diag.h"
@@ -186,6 +187,37 @@ static void body_head(mk *m, const xmlNode *bh, const char *title)
 			"requires of a story)");
 }
 
+/* A tagline: a contributor line between each <br/> (cablewire writes one a line). */
+static void tagline(mk *m, const xmlNode *t)
+{
+	const xmlNode *from = t->children;
+	for (const xmlNode *c = t->children;; c = c->next) {
+		if (c && !mk_is(c, "br"))
+			continue;
+		/* The text of the run of children before the br. */
+		char *line_text = NULL;
+		size_t n = 0;
+		for (const xmlNode *k = from; k != c; k = k->next) {
+			char *part = mk_text(k);
+			size_t pn = part ? strlen(part) : 0;
+			char *grown = pn ? realloc(line_text, n + pn + 1) : line_text;
+			if (grown) {
+				memcpy(grown + n, part, pn);
+				n += pn;
+				grown[n] = '\0';
+				line_text = grown;
+			}
+			xmlFree(part);
+		}
+		if (line_text)
+			mk_block(m, MR_TAGLINE, line_text, n, mk_at(m, t));
+		free(line_text);
+		if (!c)
+			break;
+		from = c->next;
+	}
+}
+
 void mk_nitf(mk *m, const xmlNode *nitf)
 {
 	const xmlNode *head = mk_child(nitf, "head");
@@ -207,5 +239,5 @@ void mk_nitf(mk *m, const xmlNode *nitf)
 	const xmlNode *end = mk_child(body, "body.end");
 	for (const xmlNode *c = end ? end->children : NULL; c; c = c->next)
 		if (mk_is(c, "tagline"))
-			mk_block_of(m, MR_TAGLINE, c);
+			tagline(m, c);
 }

@@ -129,6 +129,12 @@ cw_form markup_detect(const char *buf, size_t len)
 		p++;
 	if (p < lim && *p == '<')
 		return xml_root(p, lim);
+	if (p < lim && *p == '[') {
+		/* An array of ninjs items: its first member tells. */
+		p++;
+		while (p < lim && blank(*p))
+			p++;
+	}
 	if (p < lim && *p == '{')
 		return json_shape(p, lim);
 	return CW_FORM_AUTO;

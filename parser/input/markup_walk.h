@@ -21,6 +21,9 @@ typedef struct mk {
 	 * lines are not the input's; its blocks are located at the member holding it. */
 	int apart;
 	uint64_t apart_at;
+	/* Bytes of the wrap standing before the unit's first line (an item cut from a document of
+	 * several): columns on the parsed text's first line count them. */
+	size_t shift;
 } mk;
 
 /* ---- blocks (markup_doc.c) ---- */

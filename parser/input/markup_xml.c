@@ -163,6 +163,8 @@ xmlDoc *mk_xml_read(mk *m, const char *buf, size_t len, const char *what)
 				msg[--n] = '\0';
 			line = err->line;
 			col = err->int2;
+			if (line == 1 && (size_t)col > m->shift)
+				col -= (int)m->shift;
 		}
 		diag_in(m->to.diags, CW_ERROR, "XML_MALFORMED", line_col(m, line, col),
 			"this %s document is not well-formed XML: %s", what, msg);
@@ -179,9 +181,10 @@ xmlDoc *mk_html_read(const char *buf, size_t len)
 	pthread_once(&xml_once, xml_init);
 	if (len > (size_t)0x7fffffff)
 		len = 0x7fffffff;
+	/* html and body implied: without them libxml2 nests a fragment's second <p> inside its
+	 * first (a ninjs body_html of several paragraphs read as one). */
 	return htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				      HTML_PARSE_NOIMPLIED);
+			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 }
 
 uint64_t mk_at(mk *m, const xmlNode *n)
@@ -316,6 +319,24 @@ static void flush(mk *m, pending *p)
 	p->n = 0;
 }
 
+/* A picture's caption and its credit as one block (a photo credit ends its caption): NITF's
+ * media-caption and media-producer, an XHTML figure's figcaption. */
+static void picture(mk *m, const xmlNode *n)
+{
+	char *caption = mk_text(mk_find((xmlNode *)n, mk_is(n, "media") ? "media-caption" : "figcaption"));
+	char *producer = mk_is(n, "media") ? mk_text(mk_find((xmlNode *)n, "media-producer")) : NULL;
+	size_t cn = caption ? strlen(caption) : 0, pn = producer ? strlen(producer) : 0;
+	char *b = arena_alloc(m->to.arena, cn + pn + 2);
+	if (b && cn + pn) {
+		memcpy(b, caption ? caption : "", cn);
+		b[cn] = ' ';
+		memcpy(b + cn + 1, producer ? producer : "", pn);
+		mk_block(m, MR_PHOTO, b, cn + 1 + pn, mk_at(m, n));
+	}
+	xmlFree(caption);
+	xmlFree(producer);
+}
+
 void mk_body(mk *m, const xmlNode *container)
 {
 	/* Iterative over the containers: a stack of where each level goes on. */
@@ -337,8 +358,11 @@ void mk_body(mk *m, const xmlNode *container)
 			const char *t = (const char *)c->content;
 			if (t)
 				pend(m, &p, t, strlen(t), mk_at(m, c->parent));
+		} else if (mk_is(c, "media") || mk_is(c, "figure")) {
+			flush(m, &p);
+			picture(m, c);
 		} else if (c->type != XML_ELEMENT_NODE || one_of(c, skip_names)) {
-			/* comments, processing instructions, media */
+			/* comments, processing instructions, other media */
 		} else if (one_of(c, inline_names)) {
 			char *t = mk_text(c);
 			if (t)

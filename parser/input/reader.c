@@ -272,8 +272,11 @@ static size_t next_unit_length(cw_reader *rd)
 	case CW_FORM_REUTERS_SGML:
 		return split_sgml(&rd->split, buf, rd->len, rd->finished);
 	case CW_FORM_NITF:
-	case CW_FORM_NEWSML_G2:
 		return split_xml_documents(&rd->split, buf, rd->len, rd->finished);
+	case CW_FORM_NEWSML_G2:
+		return split_xml_items(&rd->split, buf, rd->len, rd->finished, "newsItem");
+	case CW_FORM_NEWSML:
+		return split_xml_items(&rd->split, buf, rd->len, rd->finished, "NewsItem");
 	case CW_FORM_NINJS:
 		return split_json_objects(&rd->split, buf, rd->len, rd->finished);
 	default:
@@ -298,6 +301,8 @@ static void drop_over_limit(cw_reader *rd)
 	rd->len -= drop;
 	rd->buf[rd->len] = '\0';
 	rd->split.scan = max;
+	if (rd->split.xml_tag > max)
+		rd->split.xml_tag = max; /* the markup being read began in what was dropped */
 	rd->dropped += drop;
 }
 
@@ -355,6 +360,14 @@ static cw_unit *make_unit(cw_reader *rd, size_t n)
 	u->broken = rd->split.broken;
 	u->encoding = wide_name(&rd->wide);
 	rd->split.broken = 0;
+	if (rd->form == CW_FORM_NEWSML_G2 || rd->form == CW_FORM_NEWSML) {
+		/* An item cut from a document of several: what it is read inside. */
+		u->wrap = split_xml_wrap(&rd->split, &u->wrap_open, &u->wrap_len);
+		if (!u->wrap && u->wrap_len) {
+			cw_unit_free(u);
+			return NULL;
+		}
+	}
 	return u;
 }
 
@@ -398,7 +411,7 @@ static void drop_blank_stretch(cw_reader *rd)
 	switch (rd->form) {
 	case CW_FORM_CABLES_CSV: case CW_FORM_TEXT: case CW_FORM_PDF_TEXT: case CW_FORM_ANPA:
 	case CW_FORM_IPTC7901: case CW_FORM_REUTERS_SGML: case CW_FORM_NITF:
-	case CW_FORM_NEWSML_G2: case CW_FORM_NINJS:
+	case CW_FORM_NEWSML_G2: case CW_FORM_NEWSML: case CW_FORM_NINJS:
 		break;
 	default:
 		return;
@@ -407,7 +420,10 @@ static void drop_blank_stretch(cw_reader *rd)
 		return;
 	size_t n = rd->next_index > 0 ? rd->len : rd->len - BLANK_KEEP;
 	consume(rd, n);
+	/* Between two members of a ninjs array the array goes on. */
+	int array = rd->split.json_array;
 	split_reset(&rd->split);
+	rd->split.json_array = array;
 }
 
 cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
@@ -437,10 +453,13 @@ cw_status cw_reader_next_unit(cw_reader *rd, cw_unit **out)
 			rd->drained = 1;
 			return CW_END;
 		}
-		/* Blank stretches between units are skipped; an input that is nothing but blank (or
-		 * empty) still yields one record. */
+		/* Blank stretches between units are skipped, and so are a ninjs array's brackets and
+		 * commas (separator pieces); an input that is nothing but blank (or empty) still
+		 * yields one record. */
+		int separator = rd->split.separator;
+		rd->split.separator = 0;
 		if (n > 0 && (rd->next_index > 0 || n < rd->len) && !rd->dropped &&
-		    blank_unit(rd->buf, n)) {
+		    (separator || blank_unit(rd->buf, n))) {
 			consume(rd, n);
 			if (rd->finished && rd->len == 0 && rd->next_index > 0) {
 				rd->drained = 1;
@@ -470,6 +489,7 @@ void cw_unit_free(cw_unit *u)
 	free(u->bytes);
 	free(u->path);
 	free(u->transport);
+	free(u->wrap);
 	free(u);
 }
 

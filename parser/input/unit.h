@@ -26,6 +26,11 @@ struct cw_unit {
 	const char *http_charset;
 	const char *http_date;
 	char *transport;
+	/* An item cut from an XML document of several (split_xml_wrap): wrap_open bytes of the
+	 * prolog and ancestors' start tags to read before it, then their end tags; NULL when the
+	 * unit is a document on its own. */
+	char *wrap;
+	size_t wrap_open, wrap_len;
 };
 
 /* The options a reader was made with (for parsing its units). */

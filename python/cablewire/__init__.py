@@ -36,8 +36,9 @@ class Error(Exception):
 
 
 FORMS = ("auto", "text", "wikileaks-html", "markdown", "cables-csv", "body-text", "pdf-text",
-         "article-text", "wire-text", "reuters-sgml", "anpa", "iptc7901")
-FORMATS = ("json", "jsonl", "xml", "csv", "text", "nitf", "ninjs", "sqlite")
+         "article-text", "wire-text", "reuters-sgml", "anpa", "iptc7901", "nitf", "newsml-g2",
+         "newsml", "ninjs")
+FORMATS = ("json", "jsonl", "xml", "csv", "text", "nitf", "ninjs", "newsml-g2", "sqlite")
 _SONAME = "libcablewire.so.0"
 _FORMAT_SQLITE = 1000
 _CW_OK = 0

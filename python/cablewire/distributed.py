@@ -27,9 +27,10 @@ import cablewire
 from cablewire import shards
 
 USAGE_EXIT, ERRORS_EXIT = 2, 1
-STREAM_FORMATS = ("jsonl", "json", "xml", "csv", "text", "nitf", "ninjs")
+STREAM_FORMATS = ("jsonl", "json", "xml", "csv", "text", "nitf", "ninjs", "newsml-g2")
 PART_ENDINGS = {"jsonl": ".jsonl", "json": ".json", "xml": ".xml", "csv": ".csv",
-                "text": ".txt", "nitf": ".nitf", "ninjs": ".ninjs.jsonl"}
+                "text": ".txt", "nitf": ".nitf", "ninjs": ".ninjs.jsonl",
+                "newsml-g2": ".g2.xml"}
 MANIFEST = "manifest.json"
 DEFAULT_SHARD_BYTES = 32 << 20
 

@@ -81,6 +81,43 @@ def test_text_and_forms():
         list(cablewire.parse(text, form="no-such-form"))
 
 
+# The agencies' markup forms, each with a golden case of its own, and what each is read as.
+MARKUP_CASES = [("nitf", "nitf"), ("newsml-g2", "newsml-g2"), ("newsml", "newsml"),
+                ("ninjs", "ninjs"), ("newsml-g2", "newsml-g2-message"),
+                ("ninjs", "ninjs-array"), ("newsml", "newsml-items")]
+
+
+@pytest.mark.parametrize("form,case", MARKUP_CASES)
+def test_markup_forms(form, case):
+    assert form in cablewire.FORMS
+    path = glob.glob(os.path.join(ROOT, "testdata", "articles", "valid", case, "input.*"))[0]
+    forced = list(cablewire.parse(path, form=form))
+    detected = list(cablewire.parse(path))
+    assert forced == detected == command_records("--from", form, path)
+    with open(os.path.join(os.path.dirname(path), "expected.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    assert len(forced) == (len(expected) if isinstance(expected, list) else 1)
+    assert {r["source"]["format"] for r in forced} == {form}
+    assert all(r["kind"] == "article" and r["headline"] for r in forced)
+
+
+def test_newsml_g2_output(tmp_path):
+    assert "newsml-g2" in cablewire.FORMATS
+    case = os.path.join(ROOT, "testdata", "articles", "valid", "newsml-g2-message", "input.xml")
+    ours, theirs = tmp_path / "py.g2.xml", tmp_path / "cli.g2.xml"
+    summary = cablewire.convert(case, str(ours), format="newsml-g2")
+    subprocess.run([CLI, "convert", case, "-o", str(theirs), "-f", "newsml-g2", "--no-progress"],
+                   capture_output=True, check=False)
+    assert ours.read_bytes() == theirs.read_bytes()
+    assert summary["format"] == "newsml-g2"
+    # read back: the three items' headlines, in order
+    back = [r["headline"] for r in cablewire.parse(str(ours)) if r["kind"] == "article"]
+    assert back == [r["headline"] for r in cablewire.parse(case)]
+    assert len(back) == 3
+    with pytest.raises(cablewire.Error):
+        cablewire.convert(case, str(tmp_path / "x"), format="newsml-g3")
+
+
 def test_error_records_are_records():
     recs = list(cablewire.parse(b""))
     assert [r["kind"] for r in recs] == ["error"]

@@ -28,7 +28,7 @@ CLI = os.environ.get("CABLEWIRE", os.path.join(ROOT, "build", "cablewire"))
 GEN_CSV = os.environ.get("CABLEWIRE_GEN_CSV", os.path.join(ROOT, "build", "gen_cables_csv"))
 SHARED = os.environ.get("CABLEWIRE_SHARED", os.path.join(ROOT, "..", "shared"))
 TESTDATA = os.path.join(ROOT, "testdata")
-FORMATS = ("jsonl", "json", "xml", "csv", "text", "nitf", "ninjs")
+FORMATS = ("jsonl", "json", "xml", "csv", "text", "nitf", "ninjs", "newsml-g2")
 
 
 @pytest.fixture(scope="module")

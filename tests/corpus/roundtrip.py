@@ -4,7 +4,8 @@ written as a news format and read back (BACK.jsonl), record by record in order.
 
 An article must keep its headline, bylines (name, title, affiliation), dateline (text, location,
 region, date, agency), paragraphs (the texts the formats carry: duplicates are left out by
-design) and credits (contributor lines; photo credits when the format carries them); a cable
+design), contributors (each contributor line apart) and photo credits (credit, agency,
+photographer, caption); a cable
 must come back as an article with its subject as the headline and its paragraphs' text.
 
 Usage: roundtrip.py FORMAT DIRECT.jsonl BACK.jsonl [--min PERCENT] [--show N]
@@ -34,10 +35,13 @@ def bylines(rec):
     return [[b.get("name"), b.get("title"), b.get("affiliation")] for b in rec.get("bylines", [])]
 
 
-def credits(rec, fmt):
-    c = [x["text"] for x in rec.get("contributors", [])]
-    # NITF's body.end holds one tagline: the contributor lines joined by a blank.
-    return [" ".join(c)] if fmt == "nitf" and c else c
+def contributors(rec):
+    return [x["text"] for x in rec.get("contributors", [])]
+
+
+def photo_credits(rec):
+    return [[c.get(k) for k in ("credit", "agency", "photographer", "caption")]
+            for c in rec.get("photo_credits", [])]
 
 
 def main():
@@ -75,8 +79,10 @@ def main():
             tally("article bylines", bylines(d) == bylines(b), i, bylines(d), bylines(b))
             tally("article dateline", dateline(d) == dateline(b), i, dateline(d), dateline(b))
             tally("article paragraphs", para_texts(d) == para_texts(b), i, para_texts(d), para_texts(b))
-            if fmt != "ninjs":  # ninjs has no member for contributor lines
-                tally("article credits", credits(d, fmt) == credits(b, fmt), i, credits(d, fmt), credits(b, fmt))
+            tally("article contributors", contributors(d) == contributors(b), i, contributors(d),
+                  contributors(b))
+            tally("article photo credits", photo_credits(d) == photo_credits(b), i,
+                  photo_credits(d), photo_credits(b))
         elif d["kind"] == "cable":
             tally("cable kind", b["kind"] == "article", i, "article", b["kind"])
             tally("cable subject", d.get("subject") == b.get("headline"), i, d.get("subject"), b.get("headline"))
@@ -92,7 +98,7 @@ def main():
         pct = 100.0 * ok / n if n else 100.0
         flag = "" if pct >= minimum else f"  (under {minimum} %)"
         bad += pct < minimum
-        print(f"roundtrip {fmt:9} {field:20} {ok:6} / {n:6}  {pct:6.2f} %{flag}")
+        print(f"roundtrip {fmt:9} {field:22} {ok:6} / {n:6}  {pct:6.2f} %{flag}")
     return 1 if bad else 0
 
 
