@@ -144,6 +144,7 @@ $(OBJ)/gen/%.o: $(GEN)/%.c $(FLAGS_STAMP) | $(GRAM_H)
 # The archive store is the one room that sees SQLite's header.
 $(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
 $(OBJ)/parser/input/markup%.o: CPPFLAGS += $(MARKUP_CFLAGS)
+$(OBJ)/parser/input/html%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -67,6 +67,10 @@ typedef struct decode_out {
 	text *text;
 	arena *arena;
 	diag_list *diags;
+	/* What the transport said of the unit (a WARC record's HTTP headers): the charset of its
+	 * Content-Type and its Date, NULL for plain files. Read by article-html only. */
+	const char *http_charset;
+	const char *http_date;
 } decode_out;
 
 /* Decodes a unit's input bytes in the given form. Returns 0, or -1 when the form's structure is

@@ -174,6 +174,8 @@ xmlDoc *mk_xml_read(mk *m, const char *buf, size_t len, const char *what)
 	return doc;
 }
 
+uint64_t mk_line_offset(mk *m, int line) { return line_col(m, line, 1); }
+
 xmlDoc *mk_html_read(const char *buf, size_t len)
 {
 	pthread_once(&xml_once, xml_init);

@@ -1,0 +1,407 @@
+/* A saved news page (article-html) to the blocks of one story: its encoding found and its bytes
+ * read as UTF-8 (html_charset.c), parsed by libxml2's HTML parser (recovering, no network,
+ * errors silenced: pages are rarely valid), its metadata read (html_meta.c), the story's
+ * container found (html_score.c) and turned into blocks (html_blocks.c). The headline is the
+ * page's own when its structured data, Open Graph title, <h1> and <title> agree; the bylines
+ * are the structured authors, else the page's byline element, else its meta author. */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include "lexer/core/diag.h"
+#include "parser/input/html_page.h"
+
+/* ---- headline -------------------------------------------------------------------------------- */
+
+/* Letters and digits of s, lowercased, for comparing titles ("The Site" ~ "the-site"). */
+static size_t norm(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n && w + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || isalnum(c))
+			out[w++] = (char)(c < 0x80 ? tolower(c) : c);
+	}
+	out[w] = '\0';
+	return w;
+}
+
+static int same(const char *a, size_t an, const char *b)
+{
+	char x[1024], y[1024];
+	size_t xn = norm(a, an, x, sizeof x), yn = norm(b, strlen(b), y, sizeof y);
+	return xn && xn == yn && !memcmp(x, y, xn);
+}
+
+/* A title's site part: "Headline | Site", "Headline - Site", "Site: Headline" cut off when the
+ * part names the site (og:site_name, the publisher), or is the other side of a headline the
+ * page gives elsewhere (h1, JSON-LD), or is short. */
+static const char *strip_site(mk *m, const char *t, const html_meta *hm, const char *h1)
+{
+	if (!t)
+		return NULL;
+	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+					    " \xc2\xb7 ", " \xc2\xbb ", " \xe2\x80\xa2 ", NULL };
+	size_t n = strlen(t);
+	const char *cut = NULL;
+	size_t seplen = 0;
+	for (int i = 0; seps[i]; i++) {
+		size_t k = strlen(seps[i]);
+		for (const char *p = t; (p = strstr(p, seps[i])); p += k)
+			if (!cut || p > cut) {
+				cut = p;
+				seplen = k;
+			}
+	}
+	if (!cut)
+		return t;
+	const char *head = t, *tail = cut + seplen;
+	size_t hn = (size_t)(cut - t), tn = n - (size_t)(tail - t);
+	const char *names[] = { hm->site_name, hm->publisher };
+	for (int i = 0; i < 2; i++)
+		if (names[i]) {
+			if (same(tail, tn, names[i]))
+				return mk_str(m, head, hn);
+			/* "Site | Headline": the first separator's left side */
+			const char *first = NULL;
+			size_t fk = 0;
+			for (int s = 0; seps[s]; s++) {
+				const char *p = strstr(t, seps[s]);
+				if (p && (!first || p < first)) {
+					first = p;
+					fk = strlen(seps[s]);
+				}
+			}
+			if (first && same(t, (size_t)(first - t), names[i]))
+				return mk_cstr(m, first + fk);
+		}
+	const char *other[] = { h1, hm->ld_headline };
+	for (int i = 0; i < 2; i++)
+		if (other[i] && same(head, hn, other[i]))
+			return mk_str(m, head, hn);
+	/* a short tail: a site's name rather than the headline's end */
+	int words = 1;
+	for (size_t i = 0; i < tn; i++)
+		words += tail[i] == ' ';
+	if (words <= 4 && tn < hn)
+		return mk_str(m, head, hn);
+	return t;
+}
+
+static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, const char **from)
+{
+	const char *og = strip_site(m, hm->og_title, hm, h1);
+	const char *tw = strip_site(m, hm->tw_title, hm, h1);
+	const char *title = strip_site(m, hm->title, hm, h1);
+	const char *ld = hm->ld_headline;
+	/* The visible <h1> when the page's metadata says the same. */
+	const char *meta[] = { ld, hm->md_headline, og, tw, hm->dc_title, title };
+	if (h1)
+		for (int i = 0; i < 6; i++)
+			if (meta[i] && same(h1, strlen(h1), meta[i])) {
+				*from = "h1";
+				return h1;
+			}
+	static const char *const names[] = { "json-ld", "microdata", "og:title", "twitter:title",
+					     "dc.title", NULL };
+	for (int i = 0; names[i]; i++)
+		if (meta[i]) {
+			*from = names[i];
+			return meta[i];
+		}
+	if (h1) {
+		*from = "h1";
+		return h1;
+	}
+	*from = title ? "title" : NULL;
+	return title;
+}
+
+/* ---- the tree -------------------------------------------------------------------------------- */
+
+static xmlNode *child(xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+			return c;
+	return NULL;
+}
+
+/* The first element of that name under top not inside a dropped or chrome part. */
+static xmlNode *first_visible(xmlNode *top, const char *name)
+{
+	xmlNode *n = top;
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			const html_stat *st = n->_private ? html_st(n) : NULL;
+			if (n != top && !strcmp((const char *)n->name, name) && st && st->kind == HK_NONE)
+				return n;
+			descend = n->children && (!st || n == top || st->kind == HK_NONE);
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != top && !n->next)
+			n = n->parent;
+		if (!n || n == top)
+			return NULL;
+		n = n->next;
+	}
+	return NULL;
+}
+
+static int contains(const xmlNode *outer, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == outer)
+			return 1;
+	return 0;
+}
+
+/* ---- the page object ------------------------------------------------------------------------- */
+
+static void keyword(mk *m, markup_page *pg, const char *s, size_t n)
+{
+	const char *v = mk_str(m, s, n);
+	if (!v)
+		return;
+	for (size_t i = 0; i < pg->nkeywords; i++)
+		if (!strcmp(pg->keywords[i], v))
+			return;
+	if (pg->nkeywords == pg->capkeywords) {
+		size_t cap = pg->capkeywords ? pg->capkeywords * 2 : 8;
+		const char **k = arena_alloc(m->to.arena, cap * sizeof *k);
+		if (!k)
+			return;
+		if (pg->nkeywords)
+			memcpy(k, pg->keywords, pg->nkeywords * sizeof *k);
+		pg->keywords = k;
+		pg->capkeywords = cap;
+	}
+	pg->keywords[pg->nkeywords++] = v;
+}
+
+static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
+{
+	markup_page *pg = arena_alloc(m->to.arena, sizeof *pg);
+	if (!pg)
+		return;
+	memset(pg, 0, sizeof *pg);
+	pg->url = hm->url;
+	pg->site_name = hm->site_name ? hm->site_name : hm->publisher;
+	pg->section = hm->section;
+	pg->language = hm->language;
+	pg->description = hm->description;
+	pg->published = mk_date(m, hm->published);
+	pg->modified = mk_date(m, hm->modified);
+	pg->fetched = mk_cstr(m, m->to.http_date);
+	pg->charset = mk_cstr(m, enc->charset == HC_UTF8 ? "utf-8"
+			      : enc->charset == HC_CP1252 ? "windows-1252" : enc->name);
+	pg->charset_from = enc->from;
+	for (const char *k = hm->keywords_line; k && *k;) {
+		const char *c = strchr(k, ',');
+		size_t n = c ? (size_t)(c - k) : strlen(k);
+		keyword(m, pg, k, n);
+		k += n + (c != NULL);
+	}
+	m->doc->page = pg;
+	m->doc->created = pg->published;
+	m->doc->modified = pg->modified;
+}
+
+/* ---- bylines ----------------------------------------------------------------------------------- */
+
+static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
+{
+	if (hm->authors_structured && hm->nauthors) {
+		for (int i = 0; i < hm->nauthors; i++)
+			mk_block(m, MR_BYNAME, hm->authors[i], strlen(hm->authors[i]), 0);
+		return;
+	}
+	/* The page's byline element: in the container, else the first of the page. */
+	xmlNode *roots[] = { container, body };
+	for (int r = 0; r < 2; r++) {
+		xmlNode *n = roots[r];
+		while (n) {
+			int descend = 0;
+			if (n->type == XML_ELEMENT_NODE && n->_private) {
+				const html_stat *st = html_st(n);
+				if (st->kind == HK_BYLINE && st->text > 3 && st->text < 200) {
+					html_collect(b, n);
+					const char *s = b->buf;
+					size_t len = b->n;
+					while (len && (*s == ' ' || *s == '\n' || *s == '\t'))
+						s++, len--;
+					if (len) {
+						int by = len > 3 && !strncasecmp(s, "by ", 3);
+						mk_block(m, by ? MR_BYLINE : MR_BYNAME, s, len, html_at(m, n));
+						return;
+					}
+				}
+				descend = st->kind != HK_DROP && n->children;
+			}
+			if (descend) {
+				n = n->children;
+				continue;
+			}
+			while (n && n != roots[r] && !n->next)
+				n = n->parent;
+			if (!n || n == roots[r])
+				break;
+			n = n->next;
+		}
+	}
+	for (int i = 0; i < hm->nauthors; i++)
+		mk_block(m, MR_BYNAME, hm->authors[i], strlen(hm->authors[i]), 0);
+}
+
+/* ---- assembly --------------------------------------------------------------------------------- */
+
+static pthread_once_t html_once = PTHREAD_ONCE_INIT;
+static void html_init(void) { xmlInitParser(); }
+
+/* The container's siblings that hold more of the story (a story cut into boxes). */
+static int sibling_joins(const xmlNode *s, float top)
+{
+	if (s->type != XML_ELEMENT_NODE || !s->_private)
+		return 0;
+	const html_stat *st = html_st(s);
+	if (st->kind != HK_NONE || !st->text)
+		return 0;
+	float ld = (float)st->link / (float)st->text;
+	float threshold = top * 0.2f > 10 ? top * 0.2f : 10;
+	if (st->candidate && st->score * (1 - ld) >= threshold)
+		return 1;
+	if (!strcmp((const char *)s->name, "p")) {
+		if (st->text > 80 && ld < 0.25f)
+			return 1;
+		if (st->text <= 80 && st->link == 0 && s->children && s->children->content &&
+		    strchr((const char *)s->children->content, '.'))
+			return 1;
+	}
+	return 0;
+}
+
+int mk_html_page(mk *m, const char *buf, size_t len)
+{
+	pthread_once(&html_once, html_init);
+	char label[64];
+	html_encoding enc = html_sniff_encoding(buf, len, m->to.http_charset, label, sizeof label);
+	buf += enc.skip;
+	len -= enc.skip;
+	char *utf8 = NULL;
+	size_t ulen = 0;
+	xmlDoc *doc = NULL;
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		   HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+	if (len > 0x7fffffffu)
+		len = 0x7fffffffu;
+	if (enc.charset == HC_OTHER) {
+		/* Another declared encoding (Shift_JIS, ISO-8859-2, ...): libxml2 converts it (iconv). */
+		doc = htmlReadMemory(buf, (int)len, NULL, enc.name, opts & ~HTML_PARSE_IGNORE_ENC);
+		if (!doc)
+			enc.charset = HC_CP1252;
+	}
+	if (!doc) {
+		long converted = 0;
+		if (enc.charset == HC_UTF8 && html_valid_utf8(buf, len)) {
+			doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8", opts);
+		} else {
+			converted = html_to_utf8(buf, len, enc.charset, &utf8, &ulen);
+			if (converted < 0) {
+				m->to.arena->failed = 1;
+				return -2;
+			}
+			doc = htmlReadMemory(utf8, (int)(ulen > 0x7fffffffu ? 0x7fffffffu : ulen), NULL,
+					     "UTF-8", opts);
+		}
+		if (enc.charset == HC_UTF8 && converted > 0)
+			diag_in(m->to.diags, CW_NOTE, "HTML_MIXED_ENCODING", 0,
+				"%ld bytes of this page are not UTF-8 although it is read as UTF-8 "
+				"(%s): read as windows-1252", converted, enc.from);
+	}
+	free(utf8);
+	html_tree t = { NULL, NULL, NULL, 0 };
+	t.root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!t.root) {
+		if (doc)
+			xmlFreeDoc(doc);
+		diag_in(m->to.diags, CW_ERROR, "HTML_NO_PAGE", 0,
+			"no HTML element in this article-html input: nothing to read a story from");
+		return -2;
+	}
+	t.body = child(t.root, "body");
+	html_meta hm;
+	memset(&hm, 0, sizeof hm);
+	html_read_meta(m, doc, &hm);
+	if (html_measure(&t) < 0) {
+		m->to.arena->failed = 1;
+		xmlFreeDoc(doc);
+		return -2;
+	}
+	page_object(m, &hm, &enc);
+	markup_page *pg = (markup_page *)m->doc->page;
+
+	/* Where the story is: the microdata's articleBody when it holds the scored container or
+	 * most of its text, else the scored container. */
+	xmlNode *container = html_main_container(&t);
+	const char *body_from = "scoring";
+	if (hm.md_body && hm.md_body->_private && html_st(hm.md_body)->kind != HK_DROP &&
+	    (contains(hm.md_body, container) ||
+	     html_st(hm.md_body)->text * 2 >= html_st(container)->text)) {
+		container = hm.md_body;
+		body_from = "microdata";
+	}
+	html_text b = { NULL, 0, 0 };
+	/* The headline: the h1 of the story's part, else the page's first. */
+	xmlNode *h1 = first_visible(container, "h1");
+	if (!h1 && t.body)
+		h1 = first_visible(t.body, "h1");
+	const char *h1_text = NULL;
+	if (h1) {
+		html_collect(&b, h1);
+		h1_text = mk_str(m, b.buf, b.n);
+	}
+	const char *from = NULL;
+	const char *headline = pick_headline(m, &hm, h1_text, &from);
+	if (pg) {
+		pg->headline_from = from;
+		pg->body_from = body_from;
+	}
+	if (headline)
+		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
+	m->cursor = 0;
+	bylines(m, &hm, container, t.body, &b);
+	m->cursor = 0;
+	/* The container, with its siblings that continue it. */
+	size_t before = m->doc->nblocks;
+	xmlNode *parent = container->parent;
+	float top = html_st(container)->candidate ? html_st(container)->score : 0;
+	if (parent && parent->type == XML_ELEMENT_NODE && container != t.body && container != t.root &&
+	    !strcmp(body_from, "scoring")) {
+		for (xmlNode *s = parent->children; s; s = s->next)
+			if (s == container)
+				html_emit_body(m, s, headline, &b);
+			else if (sibling_joins(s, top))
+				html_emit_node(m, s, headline, &b);
+	} else {
+		html_emit_body(m, container, headline, &b);
+	}
+	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
+	if (m->doc->nblocks == before && hm.ld_body) {
+		mk_plain_paragraphs(m, hm.ld_body, strlen(hm.ld_body), 0);
+		if (pg)
+			pg->body_from = "json-ld";
+	}
+	free(b.buf);
+	free(t.stats);
+	xmlFreeDoc(doc);
+	return 0;
+}

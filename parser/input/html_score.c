@@ -1,0 +1,406 @@
+/* Where a page's story is: every element classified (dropped, chrome, caption, byline) and its
+ * text counted, then content scoring (the method of Arc90's Readability): each paragraph gives
+ * its parent, grandparent and great-grandparent points for its length and commas; an element's
+ * score is scaled by its class/id weight and by one minus its link density, and the best one
+ * holds the story. The class and id words are generic words of page furniture (share, related,
+ * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
+ * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+	const char *s = (const char *)n->name;
+	for (; *names; names++)
+		if (!strcmp(s, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const drop_names[] = { "script", "style", "noscript", "template", "svg",
+					  "math", "iframe", "object", "embed", "canvas", "video",
+					  "audio", "button", "select", "input", "textarea", "option",
+					  "dialog", "head", "title", "meta", "link", "img", "picture",
+					  "source", "map", NULL };
+static const char *const chrome_names[] = { "nav", "aside", "footer", "header", "form", "menu",
+					    NULL };
+
+/* ---- class and id words ---------------------------------------------------------------------- */
+
+enum { W_NONE, W_STORY, W_NEGATIVE, W_CHROME, W_CAPTION, W_BYLINE, W_HIDDEN };
+
+/* Whole words (a class token cut at '-' and '_'), or a token's start for compounds
+ * (relatedstories, sharebar). */
+static const char *const chrome_words[] = {
+	"share", "sharing", "social", "related", "newsletter", "newsletters", "subscribe",
+	"subscription", "signup", "comment", "comments", "promo", "promos", "promotion", "ad", "ads",
+	"advert", "advertisement", "adslot", "adunit", "sponsor", "sponsored", "nav", "navbar",
+	"navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget", "widgets",
+	"recommended", "recommendations", "recirc", "trending", "popular", "cookie", "cookies",
+	"banner", "footer", "masthead", "toolbar", "tags", "tag", "topics", "paywall-prompt",
+	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
+	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
+	"donate", "membership", "teaser", "teasers", "rail", NULL };
+static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
+					       "comment", "promo", "advert", "sponsor", "sidebar",
+					       "breadcrumb", "footer", "navbar", "recirc",
+					       "recommend", "subscri", NULL };
+static const char *const negative_words[] = { "meta", "tool", "tools", "media", "foot",
+					      "contact", "shopping", "scroll", "hidden", "author",
+					      "bio", "card", "list", "headline", "header", "more",
+					      NULL };
+static const char *const story_words[] = { "article", "articlebody", "story", "storybody",
+					   "body", "content", "entry", "hentry", "main", "post",
+					   "text", "blog", "prose", "paragraph", "richtext",
+					   NULL };
+static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
+					     "photocredit", "imagecredit", NULL };
+static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
+					    "writer", "contributor", "contributors", NULL };
+static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden",
+					    "visuallyhidden", "screen-reader-text", "offscreen",
+					    NULL };
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(w, *list, n))
+			return 1;
+	return 0;
+}
+
+static int prefix_in(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t k = strlen(*list);
+		if (k < n && !strncasecmp(w, *list, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
+static void words_of(const char *v, int *story, int *neg, int *chrome, int *caption, int *byline,
+		     int *hidden)
+{
+	const char *p = v;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *t = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		size_t tn = (size_t)(p - t);
+		if (!tn)
+			break;
+		*hidden |= word_in(t, tn, hidden_words);
+		const char *q = t;
+		int first = 1;
+		while (q < p) {
+			const char *s = q;
+			while (q < p && *q != '-' && *q != '_')
+				q++;
+			size_t n = (size_t)(q - s);
+			if (n) {
+				*chrome |= word_in(s, n, chrome_words) || prefix_in(s, n, chrome_prefixes);
+				*neg |= word_in(s, n, negative_words);
+				*story |= word_in(s, n, story_words) ||
+					  (first && (prefix_in(s, n, story_words)));
+				*caption |= word_in(s, n, caption_words);
+				*byline |= word_in(s, n, byline_words);
+				first = 0;
+			}
+			if (q < p)
+				q++;
+		}
+	}
+}
+
+typedef struct klass {
+	int story, neg, chrome, caption, byline, hidden;
+} klass;
+
+static klass class_of(const xmlNode *n)
+{
+	klass k = { 0, 0, 0, 0, 0, 0 };
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+					     NULL };
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content)
+			continue;
+		const char *v = (const char *)a->children->content;
+		int i;
+		for (i = 0; attrs[i] && strcmp(an, attrs[i]); i++)
+			;
+		if (!attrs[i]) {
+			if (!strcmp(an, "hidden"))
+				k.hidden = 1;
+			else if (!strcmp(an, "aria-hidden") && !strcasecmp(v, "true"))
+				k.hidden = 1;
+			else if (!strcmp(an, "style") && (strstr(v, "display:none") ||
+							  strstr(v, "display: none")))
+				k.hidden = 1;
+			continue;
+		}
+		if (!strcmp(an, "role") && (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
+					    !strcmp(v, "contentinfo") || !strcmp(v, "banner") ||
+					    !strcmp(v, "search") || !strcmp(v, "dialog")))
+			k.chrome = 1;
+		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
+			k.story = 2;
+		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden);
+	}
+	return k;
+}
+
+int html_class_weight(const xmlNode *n)
+{
+	klass k = class_of(n);
+	return (k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0);
+}
+
+/* ---- measuring -------------------------------------------------------------------------------- */
+
+/* Text bytes with each run of blanks counted once. */
+static uint32_t folded_len(const char *s, int *commas)
+{
+	uint32_t n = 0;
+	int blank = 1;
+	for (; *s; s++) {
+		int b = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+		if (!b)
+			n++;
+		else if (!blank)
+			n++;
+		blank = b;
+		*commas += *s == ',';
+	}
+	return n;
+}
+
+static size_t count_elements(xmlNode *root)
+{
+	size_t k = 0;
+	xmlNode *n = root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE)
+			k++;
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return k;
+}
+
+int html_measure(html_tree *t)
+{
+	size_t count = count_elements(t->root);
+	t->stats = calloc(count ? count : 1, sizeof *t->stats);
+	if (!t->stats)
+		return -1;
+	t->nstats = count;
+	size_t used = 0;
+	xmlNode *root = t->root, *n = root;
+	/* Pre-order: classify; post-order: add the element's counts to its parent's. */
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && used < count) {
+			html_stat *st = &t->stats[used++];
+			n->_private = st;
+			klass k = class_of(n);
+			if (name_in(n, drop_names) || k.hidden)
+				st->kind = HK_DROP;
+			else if (!strcmp((const char *)n->name, "figcaption") || (k.caption && !k.story))
+				st->kind = HK_CAPTION;
+			else if (k.byline && !k.story)
+				st->kind = HK_BYLINE;
+			else if (name_in(n, chrome_names) || (k.chrome && k.story < 2))
+				st->kind = HK_CHROME;
+			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
+			descend = st->kind != HK_DROP && n->children;
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			xmlNode *p = n->parent;
+			if (p && p->_private && n->content) {
+				int commas = 0;
+				html_stat *ps = html_st(p);
+				ps->text += folded_len((const char *)n->content, &commas);
+				ps->commas += (uint32_t)commas;
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Post-order for n and for every ancestor this step leaves. */
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE && n->_private && n != root) {
+				html_stat *st = html_st(n), *ps = n->parent ? html_st(n->parent) : NULL;
+				if (!strcmp((const char *)n->name, "a"))
+					st->link = st->text;
+				if (ps && st->kind != HK_DROP) {
+					ps->text += st->text;
+					ps->link += st->link;
+					ps->commas += st->commas;
+				}
+			}
+			if (n == root)
+				goto guard;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (!n)
+				goto guard;
+		}
+	}
+guard:
+	/* A class word is a hint, not a verdict: a box holding a large part of the page's text
+	 * (a layout's "page--with-sidebar", a body's "fixed-scroll-nav", a form around a whole
+	 * page) holds the story, not furniture. */
+	{
+		const html_stat *top = html_st(t->body && t->body->_private ? t->body : root);
+		uint32_t total = top ? top->text : 0;
+		for (size_t i = 0; i < used; i++) {
+			html_stat *st = &t->stats[i];
+			if (st->kind != HK_NONE && st->kind != HK_DROP && (uint64_t)st->text * 10 >= (uint64_t)total * 3)
+				st->kind = HK_NONE;
+		}
+	}
+	return 0;
+}
+
+/* ---- scoring ------------------------------------------------------------------------------- */
+
+static const char *const block_children[] = { "p", "div", "section", "article", "table", "ul",
+					      "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
+					      "h5", "h6", "figure", "header", "footer", "aside",
+					      "nav", "main", "dl", "address", "form", NULL };
+
+static int has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && name_in(c, block_children))
+			return 1;
+	return 0;
+}
+
+/* A paragraph for scoring: p, pre, or a div, section or td holding no block (text in a div). */
+static int scores(const xmlNode *n)
+{
+	static const char *const paras[] = { "p", "pre", NULL };
+	static const char *const boxes[] = { "div", "section", "td", "article", NULL };
+	return name_in(n, paras) || (name_in(n, boxes) && !has_block_child(n));
+}
+
+static float tag_bonus(const xmlNode *n)
+{
+	static const char *const plus5[] = { "div", "article", "main", NULL };
+	static const char *const plus3[] = { "pre", "td", "blockquote", "section", NULL };
+	static const char *const minus3[] = { "address", "ol", "ul", "dl", "dd", "dt", "li", "form",
+					      NULL };
+	static const char *const minus5[] = { "h1", "h2", "h3", "h4", "h5", "h6", "th", NULL };
+	return name_in(n, plus5) ? 5 : name_in(n, plus3) ? 3 : name_in(n, minus3) ? -3
+	     : name_in(n, minus5) ? -5 : 0;
+}
+
+static void add_score(xmlNode *n, float s)
+{
+	html_stat *st = n && n->type == XML_ELEMENT_NODE ? html_st(n) : NULL;
+	if (!st)
+		return;
+	if (!st->candidate) {
+		st->candidate = 1;
+		st->score = tag_bonus(n) + (float)st->weight;
+	}
+	st->score += s;
+}
+
+static float final_score(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	float ld = st->text ? (float)st->link / (float)st->text : 0;
+	return st->score * (1 - ld);
+}
+
+xmlNode *html_main_container(html_tree *t)
+{
+	xmlNode *root = t->body ? t->body : t->root, *n = root;
+	/* Paragraphs inside dropped or chrome parts score nothing: skipped whole. */
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			html_stat *st = html_st(n);
+			if (st->kind == HK_NONE || n == root) {
+				descend = n->children != NULL;
+				if (scores(n) && st->text >= 25 && n != root) {
+					float s = 1 + (float)st->commas +
+						  (st->text / 100 < 3 ? (float)(st->text / 100) : 3);
+					if (st->link * 2 < st->text) {
+						add_score(n->parent, s);
+						if (n->parent && n->parent != root)
+							add_score(n->parent->parent, s / 2);
+						if (n->parent && n->parent->parent && n->parent->parent != root)
+							add_score(n->parent->parent->parent, s / 6);
+					}
+				}
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	xmlNode *best = NULL;
+	float top = 0;
+	n = root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->_private && html_st(n)->candidate) {
+			float f = final_score(n);
+			if (f > top) {
+				top = f;
+				best = n;
+			}
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	if (!best)
+		return root;
+	/* Readability's step up: when the parent holds much more of the same text (a story in
+	 * several boxes under one parent), the parent is the container. */
+	while (best->parent && best->parent != root && best->parent->_private) {
+		const html_stat *b = html_st(best), *p = html_st(best->parent);
+		if (p->kind != HK_NONE)
+			break;
+		float pf = p->candidate ? final_score(best->parent) : 0;
+		if (pf >= top * 0.9f || (p->text < b->text + b->text / 8 && p->link <= b->link + 200)) {
+			best = best->parent;
+			continue;
+		}
+		break;
+	}
+	return best;
+}
