@@ -30,8 +30,9 @@ enum markup_role {
 	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
 	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */
 	MR_TAGLINE,    /* body.end/tagline: contributor lines */
-	MR_CAPTION     /* a page's figure caption (figcaption): read for a photo credit after the
+	MR_CAPTION,    /* a page's figure caption (figcaption): read for a photo credit after the
 	                * parse, never a paragraph */
+	MR_CHROME      /* a page's line around the story (a date, a label, a name alone): chrome */
 };
 
 /* A saved news page's own metadata (article-html): arena strings, NULL when absent. */

@@ -439,7 +439,7 @@ static void markup_paragraphs(article_ctx *ctx)
 		if (b->role == MR_DECK && !headline)
 			continue;
 		/* A page's captions: read for their credits once the parse is done. */
-		if (b->role == MR_CAPTION)
+		if (b->role == MR_CAPTION || b->role == MR_CHROME)
 			continue;
 		apara *p = add_para(ctx, ctx->text + b->s, ctx->text + b->e);
 		if (!p)
@@ -478,6 +478,8 @@ static void markup_page_parts(article_ctx *ctx)
 	const markup_doc *doc = ctx->dec->markup;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const markup_block *b = &doc->blocks[i];
+		if (b->role == MR_CHROME)
+			rec_push(ctx->a, ctx->chrome, art_para_text(ctx, ctx->text + b->s, ctx->text + b->e));
 		if (b->role != MR_CAPTION)
 			continue;
 		size_t k = ctx->n;

@@ -264,30 +264,52 @@ static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *bod
 
 /* ---- assembly --------------------------------------------------------------------------------- */
 
-static pthread_once_t html_once = PTHREAD_ONCE_INIT;
-static void html_init(void) { xmlInitParser(); }
-
-/* The container's siblings that hold more of the story (a story cut into boxes). */
-static int sibling_joins(const xmlNode *s, float top)
+/* Prose: a sentence's worth of text. */
+static int prose(const char *s, size_t n)
 {
-	if (s->type != XML_ELEMENT_NODE || !s->_private)
-		return 0;
-	const html_stat *st = html_st(s);
-	if (st->kind != HK_NONE || !st->text)
-		return 0;
-	float ld = (float)st->link / (float)st->text;
-	float threshold = top * 0.2f > 10 ? top * 0.2f : 10;
-	if (st->candidate && st->score * (1 - ld) >= threshold)
+	if (n >= 150)
 		return 1;
-	if (!strcmp((const char *)s->name, "p")) {
-		if (st->text > 80 && ld < 0.25f)
+	if (n < 60)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!')
 			return 1;
-		if (st->text <= 80 && st->link == 0 && s->children && s->children->content &&
-		    strchr((const char *)s->children->content, '.'))
-			return 1;
-	}
 	return 0;
 }
+
+/* The short lines before the story's first sentence and after its last (a date, "5 min read",
+ * a section label, a name, "Related Topics") belong to the page, not the story. A short line
+ * that ends a sentence (a one-line paragraph) stays. */
+static void trim_edges(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t first = doc->nblocks, last = from;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA && prose(t + b->s, b->e - b->s)) {
+			if (first == doc->nblocks)
+				first = i;
+			last = i;
+		}
+	}
+	if (first == doc->nblocks)
+		return;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((i >= first && i <= last) || (b->role != MR_PARA && b->role != MR_SUBHEAD))
+			continue;
+		size_t n = b->e - b->s;
+		char end = n ? t[b->e - 1] : 0;
+		int sentence = end == '.' || end == '?' || end == '!' || end == '"' || end == ':' ||
+			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80);
+		if (n < 100 && !sentence)
+			b->role = MR_CHROME;
+	}
+}
+
+static pthread_once_t html_once = PTHREAD_ONCE_INIT;
+static void html_init(void) { xmlInitParser(); }
 
 int mk_html_page(mk *m, const char *buf, size_t len)
 {
@@ -354,8 +376,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	xmlNode *container = html_main_container(&t);
 	const char *body_from = "scoring";
 	if (hm.md_body && hm.md_body->_private && html_st(hm.md_body)->kind != HK_DROP &&
-	    (contains(hm.md_body, container) ||
-	     html_st(hm.md_body)->text * 2 >= html_st(container)->text)) {
+	    contains(hm.md_body, container)) {
 		container = hm.md_body;
 		body_from = "microdata";
 	}
@@ -380,20 +401,9 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	m->cursor = 0;
 	bylines(m, &hm, container, t.body, &b);
 	m->cursor = 0;
-	/* The container, with its siblings that continue it. */
 	size_t before = m->doc->nblocks;
-	xmlNode *parent = container->parent;
-	float top = html_st(container)->candidate ? html_st(container)->score : 0;
-	if (parent && parent->type == XML_ELEMENT_NODE && container != t.body && container != t.root &&
-	    !strcmp(body_from, "scoring")) {
-		for (xmlNode *s = parent->children; s; s = s->next)
-			if (s == container)
-				html_emit_body(m, s, headline, &b);
-			else if (sibling_joins(s, top))
-				html_emit_node(m, s, headline, &b);
-	} else {
-		html_emit_body(m, container, headline, &b);
-	}
+	html_emit_body(m, container, headline, &b);
+	trim_edges(m, before);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
 	if (m->doc->nblocks == before && hm.ld_body) {
 		mk_plain_paragraphs(m, hm.ld_body, strlen(hm.ld_body), 0);

@@ -71,9 +71,11 @@ typedef struct html_stat {
 	uint32_t text;    /* bytes of text in the subtree (blanks folded), dropped parts excluded */
 	uint32_t link;    /* of which inside <a> */
 	uint32_t commas;
-	float score;      /* content score (paragraphs below it) */
+	uint32_t stops;   /* sentence ends: . ! ? */
+	int32_t parent;   /* the parent element's index in the stats, -1 for the root */
+	float score;      /* html_main_container: the text the subtree gains as a story */
 	uint8_t kind;     /* enum html_kind */
-	uint8_t candidate;
+	uint8_t inside;   /* 1: in a dropped part, 2: in chrome (itself or an ancestor) */
 	int8_t weight;    /* class/id weight: positive (article, story, body, content), negative */
 } html_stat;
 typedef struct html_tree {
@@ -85,13 +87,13 @@ typedef struct html_tree {
 /* Classifies every element and counts its text; NULL stats when out of memory. */
 int html_measure(html_tree *t);
 static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
-/* The element that holds the story, found by content scoring (readability's: paragraphs give
- * their parent and grandparents points for length and commas, scaled by the class weight and
- * by 1 - link density); the body when no paragraph scores. */
+/* The element that holds the story: each paragraph-like block (p, li, h1-h6, a div of text
+ * ...) counts its text for the story when it reads as prose (long enough, few links, sentence
+ * ends), against it when it is furniture (inside chrome, mostly links, short without a
+ * sentence end); the element whose subtree sums highest, the deepest on a tie, is the
+ * story's. One pass over the elements in reverse document order: linear. The body when nothing
+ * counts for a story. */
 xmlNode *html_main_container(html_tree *t);
-/* A class or id token list (space, '-' and '_' separated) weighs: > 0 story words, < 0
- * boilerplate words, 0 neither. */
-int html_class_weight(const xmlNode *n);
 
 /* ---- blocks (html_blocks.c) ---- */
 typedef struct html_text {

@@ -47,7 +47,7 @@ static const char *const chrome_words[] = {
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
-					       "recommend", "subscri", NULL };
+					       "recommend", NULL };
 static const char *const negative_words[] = { "meta", "tool", "tools", "media", "foot",
 					      "contact", "shopping", "scroll", "hidden", "author",
 					      "bio", "card", "list", "headline", "header", "more",
@@ -157,16 +157,19 @@ static klass class_of(const xmlNode *n)
 	return k;
 }
 
-int html_class_weight(const xmlNode *n)
+
+static int contains_node(const xmlNode *outer, const xmlNode *n)
 {
-	klass k = class_of(n);
-	return (k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0);
+	for (; n; n = n->parent)
+		if (n == outer)
+			return 1;
+	return 0;
 }
 
 /* ---- measuring -------------------------------------------------------------------------------- */
 
 /* Text bytes with each run of blanks counted once. */
-static uint32_t folded_len(const char *s, int *commas)
+static uint32_t folded_len(const char *s, int *commas, int *stops)
 {
 	uint32_t n = 0;
 	int blank = 1;
@@ -178,6 +181,7 @@ static uint32_t folded_len(const char *s, int *commas)
 			n++;
 		blank = b;
 		*commas += *s == ',';
+		*stops += *s == '.' || *s == '!' || *s == '?';
 	}
 	return n;
 }
@@ -217,6 +221,8 @@ int html_measure(html_tree *t)
 		if (n->type == XML_ELEMENT_NODE && used < count) {
 			html_stat *st = &t->stats[used++];
 			n->_private = st;
+			st->parent = n != root && n->parent && n->parent->_private
+				   ? (int32_t)(html_st(n->parent) - t->stats) : -1;
 			klass k = class_of(n);
 			if (name_in(n, drop_names) || k.hidden)
 				st->kind = HK_DROP;
@@ -224,17 +230,20 @@ int html_measure(html_tree *t)
 				st->kind = HK_CAPTION;
 			else if (k.byline && !k.story)
 				st->kind = HK_BYLINE;
-			else if (name_in(n, chrome_names) || (k.chrome && k.story < 2))
+			/* readability's rule: a furniture word does not count beside a story word
+			 * (Cheat__body-and-footer, content-and-sidebar) */
+			else if (name_in(n, chrome_names) || (k.chrome && !k.story))
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
 			descend = st->kind != HK_DROP && n->children;
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			xmlNode *p = n->parent;
 			if (p && p->_private && n->content) {
-				int commas = 0;
+				int commas = 0, stops = 0;
 				html_stat *ps = html_st(p);
-				ps->text += folded_len((const char *)n->content, &commas);
+				ps->text += folded_len((const char *)n->content, &commas, &stops);
 				ps->commas += (uint32_t)commas;
+				ps->stops += (uint32_t)stops;
 			}
 		}
 		if (descend) {
@@ -251,6 +260,7 @@ int html_measure(html_tree *t)
 					ps->text += st->text;
 					ps->link += st->link;
 					ps->commas += st->commas;
+					ps->stops += st->stops;
 				}
 			}
 			if (n == root)
@@ -280,12 +290,17 @@ guard:
 	return 0;
 }
 
-/* ---- scoring ------------------------------------------------------------------------------- */
+/* ---- the story's container ------------------------------------------------------------------ */
 
 static const char *const block_children[] = { "p", "div", "section", "article", "table", "ul",
 					      "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
 					      "h5", "h6", "figure", "header", "footer", "aside",
-					      "nav", "main", "dl", "address", "form", NULL };
+					      "nav", "main", "dl", "address", "form", "li", "tr",
+					      "td", "figcaption", NULL };
+static const char *const block_names[] = { "p", "pre", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+					   "blockquote", "td", "th", "dd", "dt", "figcaption", "div",
+					   "section", "article", "main", "address", "header",
+					   "footer", "aside", "nav", NULL };
 
 static int has_block_child(const xmlNode *n)
 {
@@ -295,112 +310,72 @@ static int has_block_child(const xmlNode *n)
 	return 0;
 }
 
-/* A paragraph for scoring: p, pre, or a div, section or td holding no block (text in a div). */
-static int scores(const xmlNode *n)
+/* What a block's text counts for the story. */
+static float block_value(const html_stat *st)
 {
-	static const char *const paras[] = { "p", "pre", NULL };
-	static const char *const boxes[] = { "div", "section", "td", "article", NULL };
-	return name_in(n, paras) || (name_in(n, boxes) && !has_block_child(n));
-}
-
-static float tag_bonus(const xmlNode *n)
-{
-	static const char *const plus5[] = { "div", "article", "main", NULL };
-	static const char *const plus3[] = { "pre", "td", "blockquote", "section", NULL };
-	static const char *const minus3[] = { "address", "ol", "ul", "dl", "dd", "dt", "li", "form",
-					      NULL };
-	static const char *const minus5[] = { "h1", "h2", "h3", "h4", "h5", "h6", "th", NULL };
-	return name_in(n, plus5) ? 5 : name_in(n, plus3) ? 3 : name_in(n, minus3) ? -3
-	     : name_in(n, minus5) ? -5 : 0;
-}
-
-static void add_score(xmlNode *n, float s)
-{
-	html_stat *st = n && n->type == XML_ELEMENT_NODE ? html_st(n) : NULL;
-	if (!st)
-		return;
-	if (!st->candidate) {
-		st->candidate = 1;
-		st->score = tag_bonus(n) + (float)st->weight;
-	}
-	st->score += s;
-}
-
-static float final_score(const xmlNode *n)
-{
-	const html_stat *st = html_st(n);
-	float ld = st->text ? (float)st->link / (float)st->text : 0;
-	return st->score * (1 - ld);
+	/* Furniture counts against the story less than prose counts for it: a story interrupted
+	 * by a related-links box or an ad label stays one container. */
+	const float neg = 0.3f, chrome = 1.0f;
+	float t = (float)st->text, l = (float)st->link;
+	if (!st->text)
+		return 0;
+	if (st->inside & 2)
+		return -t * chrome;
+	float ld = l / t;
+	if (ld > 0.5f)
+		return -t * neg;
+	if (ld < 0.35f && (st->text >= 150 || (st->text >= 50 && st->stops)))
+		return t - l;
+	if (st->text < 50 && !st->link && st->stops)
+		return 0;
+	return -t * neg;
 }
 
 xmlNode *html_main_container(html_tree *t)
 {
-	xmlNode *root = t->body ? t->body : t->root, *n = root;
-	/* Paragraphs inside dropped or chrome parts score nothing: skipped whole. */
+	xmlNode *root = t->body ? t->body : t->root;
+	if (!t->nstats)
+		return root;
+	/* The nodes by index: the stats were made in document order (a parent before its
+	 * children), so a reverse pass sees every child before its parent. */
+	xmlNode **nodes = malloc(t->nstats * sizeof *nodes);
+	if (!nodes)
+		return root;
+	size_t k = 0;
+	xmlNode *n = t->root;
 	while (n) {
-		int descend = 0;
-		if (n->type == XML_ELEMENT_NODE && n->_private) {
-			html_stat *st = html_st(n);
-			if (st->kind == HK_NONE || n == root) {
-				descend = n->children != NULL;
-				if (scores(n) && st->text >= 25 && n != root) {
-					float s = 1 + (float)st->commas +
-						  (st->text / 100 < 3 ? (float)(st->text / 100) : 3);
-					if (st->link * 2 < st->text) {
-						add_score(n->parent, s);
-						if (n->parent && n->parent != root)
-							add_score(n->parent->parent, s / 2);
-						if (n->parent && n->parent->parent && n->parent->parent != root)
-							add_score(n->parent->parent->parent, s / 6);
-					}
-				}
-			}
-		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
-	}
-	xmlNode *best = NULL;
-	float top = 0;
-	n = root;
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE && n->_private && html_st(n)->candidate) {
-			float f = final_score(n);
-			if (f > top) {
-				top = f;
-				best = n;
-			}
-		}
+		if (n->type == XML_ELEMENT_NODE && n->_private && k < t->nstats)
+			nodes[k++] = n;
 		if (n->children && n->type == XML_ELEMENT_NODE) {
 			n = n->children;
 			continue;
 		}
-		while (n && n != root && !n->next)
+		while (n && n != t->root && !n->next)
 			n = n->parent;
-		if (!n || n == root)
+		if (!n || n == t->root)
 			break;
 		n = n->next;
 	}
-	if (!best)
-		return root;
-	/* Readability's step up: when the parent holds much more of the same text (a story in
-	 * several boxes under one parent), the parent is the container. */
-	while (best->parent && best->parent != root && best->parent->_private) {
-		const html_stat *b = html_st(best), *p = html_st(best->parent);
-		if (p->kind != HK_NONE)
-			break;
-		float pf = p->candidate ? final_score(best->parent) : 0;
-		if (pf >= top * 0.9f || (p->text < b->text + b->text / 8 && p->link <= b->link + 200)) {
-			best = best->parent;
-			continue;
-		}
-		break;
+	for (size_t i = 0; i < k; i++) {
+		html_stat *st = html_st(nodes[i]);
+		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
+		st->inside = (uint8_t)((ps ? ps->inside : 0) | (st->kind == HK_DROP ? 1 : 0) |
+				       (st->kind == HK_CHROME ? 2 : 0));
+		st->score = 0;
+		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i]))
+			st->score = block_value(st);
 	}
-	return best;
+	xmlNode *best = NULL;
+	float top = 0;
+	for (size_t i = k; i-- > 0;) {
+		html_stat *st = html_st(nodes[i]);
+		if (st->score > top && !(st->inside & 1) && contains_node(root, nodes[i])) {
+			top = st->score;
+			best = nodes[i];
+		}
+		if (st->parent >= 0)
+			t->stats[st->parent].score += st->score;
+	}
+	free(nodes);
+	return best ? best : root;
 }
