@@ -125,7 +125,7 @@ static const char *const para_names[] = { "p", "pre", "dt", "dd", "address", NUL
 static const char *const head_names[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
 static const char *const inline_names[] = { "a", "em", "strong", "b", "i", "u", "span", "br",
 					    "q", "sub", "sup", "small", "abbr", "cite", "code",
-					    "mark", "time", "s", "del", "ins", "font", "big", "tt",
+					    "mark", "s", "del", "ins", "font", "big", "tt",
 					    "var", "kbd", "samp", "dfn", "bdi", "bdo", "wbr", "label",
 					    NULL };
 static const char *const block_children[] = { "p", "div", "section", "article", "table", "ul",
@@ -222,6 +222,11 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				html_collect(b, n);
 				if (b->n)
 					mk_block(m, MR_CAPTION, b->buf, b->n, html_at(m, n));
+			} else if (!strcmp(name, "time")) {
+				/* a time between the story's blocks (a live post's stamp, a date line) */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
 			} else if (!strcmp(name, "br")) {
 				/* two in a row part paragraphs of bare text */
 				const xmlNode *nx = n->next;

@@ -303,8 +303,49 @@ static void trim_edges(mk *m, size_t from)
 		char end = n ? t[b->e - 1] : 0;
 		int sentence = end == '.' || end == '?' || end == '!' || end == '"' || end == ':' ||
 			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80);
-		if (n < 100 && !sentence)
+		/* a byline line stays for the article parser's byline scanner */
+		int by = n > 3 && (t[b->s] == 'B' || t[b->s] == 'b') && t[b->s + 1] == 'y' && t[b->s + 2] == ' ';
+		if (n < 100 && !sentence && !by)
 			b->role = MR_CHROME;
+	}
+}
+
+/* The story's figures often stand beside its text box (a lead photo above the paragraphs):
+ * the captions of the <article> holding the container, or of its parent, are the story's. */
+static void captions_around(mk *m, xmlNode *container, xmlNode *body, html_text *b)
+{
+	xmlNode *scope = container->parent;
+	for (xmlNode *a = container->parent; a && a != body; a = a->parent)
+		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "article")) {
+			scope = a;
+			break;
+		}
+	if (!scope || scope->type != XML_ELEMENT_NODE || scope == body)
+		return;
+	xmlNode *n = scope;
+	while (n) {
+		int descend = 0;
+		if (n == container) {
+			/* its captions are out already */
+		} else if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			if (st->kind == HK_CAPTION) {
+				html_collect(b, n);
+				if (b->n)
+					mk_block(m, MR_CAPTION, b->buf, b->n, html_at(m, n));
+			} else if (st->kind != HK_DROP) {
+				descend = n->children != NULL;
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != scope && !n->next)
+			n = n->parent;
+		if (!n || n == scope)
+			break;
+		n = n->next;
 	}
 }
 
@@ -346,8 +387,8 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		}
 		if (enc.charset == HC_UTF8 && converted > 0)
 			diag_in(m->to.diags, CW_NOTE, "HTML_MIXED_ENCODING", 0,
-				"%ld bytes of this page are not UTF-8 although it is read as UTF-8 "
-				"(%s): read as windows-1252", converted, enc.from);
+				"this page is read as UTF-8 (from its %s) but holds bytes that are not "
+				"UTF-8 (%ld): those read as windows-1252", enc.from, converted);
 	}
 	free(utf8);
 	html_tree t = { NULL, NULL, NULL, 0 };
@@ -404,6 +445,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
 	if (m->doc->nblocks == before && hm.ld_body) {
 		mk_plain_paragraphs(m, hm.ld_body, strlen(hm.ld_body), 0);
