@@ -4,10 +4,12 @@
  * microdata (itemprop headline, author, datePublished, dateModified, articleBody) and
  * <html lang>. JSON-LD read with jansson. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 
 #include "parser/input/html_page.h"
 
@@ -19,9 +21,76 @@ static const char *attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+static size_t put_utf8(unsigned u, char *d)
+{
+	if (u < 0x80) {
+		d[0] = (char)u;
+		return 1;
+	}
+	if (u < 0x800) {
+		d[0] = (char)(0xc0 | (u >> 6));
+		d[1] = (char)(0x80 | (u & 0x3f));
+		return 2;
+	}
+	if (u < 0x10000) {
+		d[0] = (char)(0xe0 | (u >> 12));
+		d[1] = (char)(0x80 | ((u >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (u & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | (u >> 18));
+	d[1] = (char)(0x80 | ((u >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((u >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (u & 0x3f));
+	return 4;
+}
+
+/* A metadata string with its character references decoded: JSON-LD is script text, where the
+ * parser decodes none, and pages escape twice in attributes ("&amp;#8217;"). */
+static const char *clean(mk *m, const char *s)
+{
+	if (!s || !strchr(s, '&'))
+		return mk_cstr(m, s);
+	size_t n = strlen(s);
+	char *d = arena_alloc(m->to.arena, n + 1);
+	if (!d)
+		return NULL;
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		const char *semi = s[i] == '&' ? memchr(s + i, ';', n - i < 12 ? n - i : 12) : NULL;
+		if (semi) {
+			unsigned u = 0;
+			size_t k = (size_t)(semi - s - i - 1);
+			char name[12];
+			memcpy(name, s + i + 1, k);
+			name[k] = '\0';
+			if (name[0] == '#')
+				u = (unsigned)strtoul(name + 1 + (name[1] == 'x' || name[1] == 'X'), NULL,
+						      name[1] == 'x' || name[1] == 'X' ? 16 : 10);
+			else if (k) {
+				const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+				u = e ? e->value : 0;
+			}
+			if (u && u < 0x110000 && (u < 0xd800 || u > 0xdfff)) {
+				w += put_utf8(u, d + w);
+				i = (size_t)(semi - s) + 1;
+				continue;
+			}
+		}
+		d[w++] = s[i++];
+	}
+	return mk_str(m, d, w);
+}
+
+static void once(mk *m, const char **slot, const char *s)
+{
+	if (!*slot)
+		*slot = clean(m, s);
+}
+
 static void add_author(mk *m, html_meta *hm, const char *s)
 {
-	const char *v = mk_cstr(m, s);
+	const char *v = clean(m, s);
 	if (!v || hm->nauthors >= HM_MAX_AUTHORS || !strncmp(v, "http", 4))
 		return;
 	for (int i = 0; i < hm->nauthors; i++)
@@ -82,7 +151,7 @@ static void keywords_of(mk *m, html_meta *hm, json_t *k)
 {
 	if (json_is_string(k)) {
 		if (!hm->keywords_line)
-			hm->keywords_line = mk_cstr(m, json_string_value(k));
+			hm->keywords_line = clean(m, json_string_value(k));
 		return;
 	}
 	if (!json_is_array(k) || hm->keywords_line)
@@ -110,8 +179,8 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 	if (hm->ld_article)
 		return;
 	hm->ld_article = 1;
-	mk_once(m, &hm->ld_headline, jstr(o, "headline"));
-	mk_once(m, &hm->ld_headline, jstr(o, "name"));
+	once(m, &hm->ld_headline, jstr(o, "headline"));
+	once(m, &hm->ld_headline, jstr(o, "name"));
 	json_t *a = json_object_get(o, "author");
 	if (!a)
 		a = json_object_get(o, "creator");
@@ -133,20 +202,20 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 			hm->authors_structured = 1;
 		}
 	}
-	mk_once(m, &hm->published, jstr(o, "datePublished"));
-	mk_once(m, &hm->published, jstr(o, "dateCreated"));
-	mk_once(m, &hm->modified, jstr(o, "dateModified"));
+	once(m, &hm->published, jstr(o, "datePublished"));
+	once(m, &hm->published, jstr(o, "dateCreated"));
+	once(m, &hm->modified, jstr(o, "dateModified"));
 	const char *body = jstr(o, "articleBody");
 	if (body && !hm->ld_body)
 		hm->ld_body = body; /* jansson's: copied by the caller while the JSON lives */
-	mk_once(m, &hm->publisher, jstr(o, "publisher"));
-	mk_once(m, &hm->section, jstr(o, "articleSection"));
-	mk_once(m, &hm->description, jstr(o, "description"));
-	mk_once(m, &hm->language, jstr(o, "inLanguage"));
+	once(m, &hm->publisher, jstr(o, "publisher"));
+	once(m, &hm->section, jstr(o, "articleSection"));
+	once(m, &hm->description, jstr(o, "description"));
+	once(m, &hm->language, jstr(o, "inLanguage"));
 	const char *url = jstr(o, "url");
 	if (!url)
 		url = jstr(o, "mainEntityOfPage");
-	mk_once(m, &hm->url, url);
+	once(m, &hm->url, url);
 	keywords_of(m, hm, json_object_get(o, "keywords"));
 }
 
@@ -168,7 +237,7 @@ static void ld_visit(mk *m, html_meta *hm, json_t *v, int depth)
 	if (is_article(v)) {
 		ld_article(m, hm, v);
 		if (hm->ld_body && !hm->ld_body_copied) {
-			hm->ld_body = mk_cstr(m, hm->ld_body);
+			hm->ld_body = clean(m, hm->ld_body);
 			hm->ld_body_copied = 1;
 		}
 	}
@@ -209,7 +278,7 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 	if (!v)
 		return;
 	if (he && !strcasecmp(he, "content-language")) {
-		mk_once(m, &hm->language, v);
+		once(m, &hm->language, v);
 		return;
 	}
 	if (!key)
@@ -250,14 +319,14 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 	};
 	for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
 		if (!strcasecmp(key, slots[i].key)) {
-			mk_once(m, (const char **)((char *)hm + slots[i].slot), v);
+			once(m, (const char **)((char *)hm + slots[i].slot), v);
 			return;
 		}
 	if (!strcasecmp(key, "author") || !strcasecmp(key, "dc.creator") ||
 	    !strcasecmp(key, "article:author") || !strcasecmp(key, "dcterms.creator"))
 		add_author(m, hm, v);
 	else if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
-		mk_once(m, &hm->keywords_line, v);
+		once(m, &hm->keywords_line, v);
 }
 
 /* ---- the walk --------------------------------------------------------------------------------- */
@@ -269,7 +338,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 		const char *lang = attr(root, "lang");
 		if (!lang)
 			lang = attr(root, "xml:lang");
-		mk_once(m, &hm->language, lang);
+		once(m, &hm->language, lang);
 	}
 	int md_authors = 0;
 	while (n) {
@@ -281,7 +350,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			} else if (!strcmp(name, "title")) {
 				if (!hm->title) {
 					xmlChar *s = xmlNodeGetContent(n);
-					hm->title = mk_cstr(m, (const char *)s);
+					hm->title = clean(m, (const char *)s);
 					xmlFree(s);
 				}
 				descend = 0;
@@ -296,7 +365,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			} else if (!strcmp(name, "link")) {
 				const char *rel = attr(n, "rel");
 				if (rel && !strcasecmp(rel, "canonical"))
-					mk_once(m, &hm->url, attr(n, "href"));
+					once(m, &hm->url, attr(n, "href"));
 			} else {
 				const char *ip = attr(n, "itemprop");
 				const char *rel = attr(n, "rel");
@@ -304,7 +373,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					hm->md_body = n;
 				else if (ip && !strcmp(ip, "headline") && !hm->md_headline) {
 					xmlChar *s = xmlNodeGetContent(n);
-					hm->md_headline = mk_cstr(m, (const char *)s);
+					hm->md_headline = clean(m, (const char *)s);
 					xmlFree(s);
 				} else if (ip && !strcmp(ip, "author") && !hm->authors_structured &&
 					   md_authors < 4) {
@@ -328,7 +397,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					const char *v = attr(n, "content");
 					if (!v)
 						v = attr(n, "datetime");
-					mk_once(m, ip[4] == 'P' ? &hm->published : &hm->modified, v);
+					once(m, ip[4] == 'P' ? &hm->published : &hm->modified, v);
 				} else if (rel && !strcasecmp(rel, "author") && !strcmp(name, "a") &&
 					   hm->nauthors < 4) {
 					xmlChar *s = xmlNodeGetContent(n);

@@ -93,12 +93,24 @@ static const char *strip_site(mk *m, const char *t, const html_meta *hm, const c
 	return t;
 }
 
-static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, const char **from)
+static int words(const char *s)
+{
+	int n = 0, in = 0;
+	for (; s && *s; s++) {
+		int w = *s != ' ';
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, int h1_in_story,
+				 const char **from)
 {
 	const char *og = strip_site(m, hm->og_title, hm, h1);
 	const char *tw = strip_site(m, hm->tw_title, hm, h1);
 	const char *title = strip_site(m, hm->title, hm, h1);
-	const char *ld = hm->ld_headline;
+	const char *ld = strip_site(m, hm->ld_headline, hm, h1);
 	/* The visible <h1> when the page's metadata says the same. */
 	const char *meta[] = { ld, hm->md_headline, og, tw, hm->dc_title, title };
 	if (h1)
@@ -107,6 +119,13 @@ static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, con
 				*from = "h1";
 				return h1;
 			}
+	/* The story's own <h1> is the headline the reader sees, when the metadata holds another
+	 * (a search engine's title, a social one). */
+	if (h1 && h1_in_story && words(h1) >= 3 &&
+	    !(hm->site_name && same(h1, strlen(h1), hm->site_name))) {
+		*from = "h1";
+		return h1;
+	}
 	static const char *const names[] = { "json-ld", "microdata", "og:title", "twitter:title",
 					     "dc.title", NULL };
 	for (int i = 0; names[i]; i++)
@@ -140,9 +159,13 @@ static xmlNode *first_visible(xmlNode *top, const char *name)
 		int descend = 0;
 		if (n->type == XML_ELEMENT_NODE) {
 			const html_stat *st = n->_private ? html_st(n) : NULL;
-			if (n != top && !strcmp((const char *)n->name, name) && st && st->kind == HK_NONE)
+			/* a page's <header> holds its headline: only dropped parts and the page's
+			 * navigation, asides and footer are passed over */
+			const char *nn = (const char *)n->name;
+			int furniture = !strcmp(nn, "nav") || !strcmp(nn, "aside") || !strcmp(nn, "footer");
+			if (n != top && !strcmp(nn, name) && st && st->kind != HK_DROP)
 				return n;
-			descend = n->children && (!st || n == top || st->kind == HK_NONE);
+			descend = n->children && (!st || n == top || (st->kind != HK_DROP && !furniture));
 		}
 		if (descend) {
 			n = n->children;
@@ -422,8 +445,21 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		body_from = "microdata";
 	}
 	html_text b = { NULL, 0, 0 };
-	/* The headline: the h1 of the story's part, else the page's first. */
+	/* The headline: the h1 of the story's part (the container, the <article> holding it, or
+	 * the boxes just around it), else the page's first. */
 	xmlNode *h1 = first_visible(container, "h1");
+	for (xmlNode *a = container->parent; !h1 && a && a != t.body && a != t.root; a = a->parent)
+		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "article"))
+			h1 = first_visible(a, "h1");
+	xmlNode *up = container;
+	for (int i = 0; i < 2 && up->parent && up->parent != t.body && up->parent->type == XML_ELEMENT_NODE; i++)
+		up = up->parent;
+	if (!h1 && up != container)
+		h1 = first_visible(up, "h1");
+	int h1_in_story = h1 != NULL;
+	xmlNode *h1_page = !h1 && t.body ? first_visible(t.body, "h1") : NULL;
+	if (h1_page && h1_page->_private && html_st(h1_page)->text >= 20)
+		h1_in_story = 1; /* the page's one headline-sized h1 */
 	if (!h1 && t.body)
 		h1 = first_visible(t.body, "h1");
 	const char *h1_text = NULL;
@@ -432,7 +468,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		h1_text = mk_str(m, b.buf, b.n);
 	}
 	const char *from = NULL;
-	const char *headline = pick_headline(m, &hm, h1_text, &from);
+	const char *headline = pick_headline(m, &hm, h1_text, h1_in_story, &from);
 	if (pg) {
 		pg->headline_from = from;
 		pg->body_from = body_from;
