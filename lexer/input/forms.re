@@ -655,6 +655,13 @@ static int window_has_text(const char *w, size_t n, const char *lit)
 
 static cw_form page_form(const char *w, size_t n)
 {
+	/* A saved page starts with its markup; a text that only mentions <BODY> further on (a
+	 * README of a collection) is no page and keeps the old reading. */
+	size_t i = n >= 3 && !memcmp(w, "\xef\xbb\xbf", 3) ? 3 : 0;
+	while (i < n && (w[i] == ' ' || w[i] == '\t' || w[i] == '\r' || w[i] == '\n'))
+		i++;
+	if (i >= n || w[i] != '<')
+		return CW_FORM_WIKILEAKS_HTML;
 	if (window_has_text(w, n, "Cable Viewer") || window_has_text(w, n, "class='cable'") ||
 	    window_has_text(w, n, "class=\"cable\""))
 		return CW_FORM_WIKILEAKS_HTML;

@@ -13,7 +13,7 @@ static int name_in(const xmlNode *n, const char *const *names)
 {
 	const char *s = (const char *)n->name;
 	for (; *names; names++)
-		if (!strcmp(s, *names))
+		if ((*names)[0] == s[0] && !strcmp(s, *names))
 			return 1;
 	return 0;
 }

@@ -5,6 +5,7 @@
  * encoding most undeclared Western pages are in. ISO-8859-1 and US-ASCII labels are read as
  * windows-1252, as browsers do (the pages that say Latin-1 use its 0x80-0x9F for quotes and
  * dashes). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +18,16 @@ int html_valid_utf8(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 	while (p < e) {
+		/* ASCII eight bytes at a time */
+		while (e - p >= 8) {
+			uint64_t v;
+			memcpy(&v, p, 8);
+			if (v & 0x8080808080808080ull)
+				break;
+			p += 8;
+		}
+		if (p >= e)
+			break;
 		if (*p < 0x80) {
 			p++;
 			continue;

@@ -15,7 +15,7 @@ static int name_in(const xmlNode *n, const char *const *names)
 {
 	const char *s = (const char *)n->name;
 	for (; *names; names++)
-		if (!strcmp(s, *names))
+		if ((*names)[0] == s[0] && !strcmp(s, *names))
 			return 1;
 	return 0;
 }
@@ -64,17 +64,23 @@ static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidde
 					    "visuallyhidden", "screen-reader-text", "offscreen",
 					    NULL };
 
+/* The lists are lowercase: a first letter that differs rules a word out before any length or
+ * comparison is taken (every class token of a page is looked up in each list). */
 static int word_in(const char *w, size_t n, const char *const *list)
 {
+	int c = (unsigned char)w[0] | 0x20;
 	for (; *list; list++)
-		if (strlen(*list) == n && !strncasecmp(w, *list, n))
+		if ((*list)[0] == c && strlen(*list) == n && !strncasecmp(w, *list, n))
 			return 1;
 	return 0;
 }
 
 static int prefix_in(const char *w, size_t n, const char *const *list)
 {
+	int c = (unsigned char)w[0] | 0x20;
 	for (; *list; list++) {
+		if ((*list)[0] != c)
+			continue;
 		size_t k = strlen(*list);
 		if (k < n && !strncasecmp(w, *list, k))
 			return 1;
