@@ -332,6 +332,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/install.sh
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
+	@/usr/bin/python3 tests/corpus/naeb_score.py --self-test
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
 	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) CABLEWIRE_GEN_CSV=$(GEN_CSV) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests

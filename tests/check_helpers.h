@@ -28,6 +28,7 @@ char *read_file(const char *path, size_t *len);
 Suite *suite_text(void);
 Suite *suite_fields(void);
 Suite *suite_forms(void);
+Suite *suite_html(void);
 Suite *suite_routing(void);
 Suite *suite_reader(void);
 Suite *suite_json(void);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "parser/input/html_page.h"
+#include "parser/input/html_charset.h"
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 

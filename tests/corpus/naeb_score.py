@@ -13,7 +13,10 @@ agree when the record has no named byline either).
 The pages are split in two by their file name's hash (a third held out, never looked at while
 tuning): the table gives the tuning part, the held-out part and all.
 
-Usage: naeb_score.py GOLD.json RECORDS.jsonl [--worst N]"""
+Usage: naeb_score.py GOLD.json RECORDS.jsonl [--worst N] [--min-f1 F] [--min-headline H]
+(exit 1 when the F1 or headline agreement over all pages is under the floor given, or no page
+matched)
+       naeb_score.py --self-test"""
 import collections
 import json
 import re
@@ -77,7 +80,32 @@ def gold_authors(g):
     return {norm(n) for n in names if norm(n)}
 
 
+def self_test():
+    """The scorer's pieces on cases worked by hand."""
+    assert tokens("It's 5 o'clock—now.") == ["It", "s", "5", "o", "clock", "now"]
+    assert tokens("Zürich façade") == ["Zürich", "façade"]
+    assert shingles(["a", "b", "c", "d", "e"]) == collections.Counter({("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1})
+    # identical texts: precision and recall 1
+    assert page_scores("one two three four five", "one two three four five") == (1.0, 1.0)
+    # half the body is extra: tp 1, fp 1, fn 0 -> precision 0.5, recall 1
+    p, r = page_scores("a b c d x", "a b c d")
+    assert abs(p - 0.5) < 1e-9 and r == 1.0, (p, r)
+    # nothing extracted: precision 0, recall 0
+    assert page_scores("", "a b c d") == (0.0, 0.0)
+    # repeated shingles count as often as they occur (multisets)
+    p, r = page_scores("a b c d a b c d", "a b c d")
+    assert r == 1.0 and abs(p - 0.2) < 1e-9, (p, r)
+    assert abs(f1(0.5, 1.0) - 2 / 3) < 1e-9 and f1(0, 0) == 0
+    assert norm("The  Voice: Dan + Shay!") == "the voice dan shay"
+    assert gold_authors({"authors": "RALPH D. RUSSO, BOB FERRANTE"}) == {"ralph d russo", "bob ferrante"}
+    assert held_out("00000000") and not held_out("00000001")
+    print("naeb_score: self-test passed")
+    return 0
+
+
 def main(argv):
+    if "--self-test" in argv:
+        return self_test()
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
@@ -124,7 +152,17 @@ def main(argv):
         print("naeb: %d gold pages have no record (not among the HTML files given)" % missing)
     for d in sorted(details)[:worst]:
         print("%.3f %s p=%.3f r=%.3f head=%d auth=%d %r | %r" % d)
-    return 0 if rows["all"] else 1
+    if not rows["all"]:
+        return 1
+    v = rows["all"]
+    p = sum(x[0] for x in v) / len(v)
+    r = sum(x[1] for x in v) / len(v)
+    head = sum(x[2] for x in v) / len(v)
+    floor = lambda k: float(argv[argv.index(k) + 1]) if k in argv else 0.0
+    if f1(p, r) < floor("--min-f1") or head < floor("--min-headline"):
+        print("naeb: under the floor (F1 %.3f, headline %.3f)" % (f1(p, r), head))
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
