@@ -32,7 +32,8 @@ enum markup_role {
 	MR_TAGLINE,    /* body.end/tagline: contributor lines */
 	MR_CAPTION,    /* a page's figure caption (figcaption): read for a photo credit after the
 	                * parse, never a paragraph */
-	MR_CHROME      /* a page's line around the story (a date, a label, a name alone): chrome */
+	MR_CHROME,     /* a page's line around the story (a date, a label, a name alone): chrome */
+	MR_ITEM        /* a page's list item: a paragraph (lists of short items are the story's) */
 };
 
 /* A saved news page's own metadata (article-html): arena strings, NULL when absent. */

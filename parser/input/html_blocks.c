@@ -237,6 +237,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 					flush(&w);
 				else
 					put(&w.pending, " ", 1);
+			} else if (!strcmp(name, "a") && has_block_child(n)) {
+				/* a link holding boxes: another story's card (its headline, summary,
+				 * picture), never this story's text */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
 			} else if (name_in(n, inline_names) && !has_block_child(n)) {
 				html_collect(b, n);
 				if (!w.pending_set) {
@@ -251,7 +257,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
 				    !has_block_child(n))) {
 				flush(&w);
-				block(&w, n, MR_PARA);
+				block(&w, n, !strcmp(name, "li") ? MR_ITEM : MR_PARA);
 			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
 				   st->link * 2 > st->text) {
 				/* a list of links: related stories, tags */

@@ -300,6 +300,18 @@ static int prose(const char *s, size_t n)
 	return 0;
 }
 
+/* A line under 120 bytes that ends no sentence and is not a byline. */
+static int short_line(const char *s, size_t n)
+{
+	if (n >= 120 || !n)
+		return 0;
+	char end = s[n - 1];
+	if (end == '.' || end == '?' || end == '!' || end == '"' || end == ':' || end == ')' ||
+	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80))
+		return 0;
+	return !(n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] == ' ');
+}
+
 /* The short lines before the story's first sentence and after its last (a date, "5 min read",
  * a section label, a name, "Related Topics") belong to the page, not the story. A short line
  * that ends a sentence (a one-line paragraph) stays. */
@@ -318,9 +330,23 @@ static void trim_edges(mk *m, size_t from)
 	}
 	if (first == doc->nblocks)
 		return;
+	/* Inside, a run of two or more short lines that end no sentence (not list items): the
+	 * headlines of other stories ("Read more", a related box the page did not mark), where a
+	 * story's own subhead stands alone before its paragraphs. */
+	for (size_t i = first; i <= last;) {
+		size_t j = i;
+		while (j <= last && (doc->blocks[j].role == MR_PARA || doc->blocks[j].role == MR_SUBHEAD) &&
+		       short_line(t + doc->blocks[j].s, doc->blocks[j].e - doc->blocks[j].s))
+			j++;
+		if (j - i >= 2)
+			for (size_t k = i; k < j; k++)
+				doc->blocks[k].role = MR_CHROME;
+		i = j > i ? j : i + 1;
+	}
 	for (size_t i = from; i < doc->nblocks; i++) {
 		markup_block *b = &doc->blocks[i];
-		if ((i >= first && i <= last) || (b->role != MR_PARA && b->role != MR_SUBHEAD))
+		if ((i >= first && i <= last) ||
+		    (b->role != MR_PARA && b->role != MR_SUBHEAD && b->role != MR_ITEM))
 			continue;
 		size_t n = b->e - b->s;
 		char end = n ? t[b->e - 1] : 0;

@@ -325,6 +325,8 @@ static float block_value(const html_stat *st)
 	float t = (float)st->text, l = (float)st->link;
 	if (!st->text)
 		return 0;
+	if (st->inside & 4) /* a block inside a link: another story's card */
+		return -t * neg;
 	if (st->inside & 2)
 		return -t * chrome;
 	float ld = l / t;
@@ -366,7 +368,8 @@ xmlNode *html_main_container(html_tree *t)
 		html_stat *st = html_st(nodes[i]);
 		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
 		st->inside = (uint8_t)((ps ? ps->inside : 0) | (st->kind == HK_DROP ? 1 : 0) |
-				       (st->kind == HK_CHROME ? 2 : 0));
+				       (st->kind == HK_CHROME ? 2 : 0) |
+				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
 		st->score = 0;
 		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i]))
 			st->score = block_value(st);
