@@ -335,7 +335,7 @@ static void trim_edges(mk *m, size_t from)
 	 * story's own subhead stands alone before its paragraphs. */
 	for (size_t i = first; i <= last;) {
 		size_t j = i;
-		while (j <= last && (doc->blocks[j].role == MR_PARA || doc->blocks[j].role == MR_SUBHEAD) &&
+		while (j <= last && doc->blocks[j].role == MR_PARA &&
 		       short_line(t + doc->blocks[j].s, doc->blocks[j].e - doc->blocks[j].s))
 			j++;
 		if (j - i >= 2)
