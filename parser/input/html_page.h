@@ -54,6 +54,7 @@ typedef struct html_stat {
 	uint32_t stops;   /* sentence ends: . ! ? */
 	int32_t parent;   /* the parent element's index in the stats, -1 for the root */
 	float score;      /* html_main_container: the text the subtree gains as a story */
+	float prose;      /* of which the prose's part (the positive values) */
 	uint8_t kind;     /* enum html_kind */
 	uint8_t inside;   /* 1: in a dropped part, 2: in chrome (itself or an ancestor) */
 	int8_t weight;    /* class/id weight: positive (article, story, body, content), negative */

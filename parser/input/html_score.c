@@ -370,9 +370,11 @@ xmlNode *html_main_container(html_tree *t)
 		st->inside = (uint8_t)((ps ? ps->inside : 0) | (st->kind == HK_DROP ? 1 : 0) |
 				       (st->kind == HK_CHROME ? 2 : 0) |
 				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
-		st->score = 0;
-		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i]))
+		st->score = st->prose = 0;
+		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
+			st->prose = st->score > 0 ? st->score : 0;
+		}
 	}
 	xmlNode *best = NULL;
 	float top = 0;
@@ -382,9 +384,22 @@ xmlNode *html_main_container(html_tree *t)
 			top = st->score;
 			best = nodes[i];
 		}
-		if (st->parent >= 0)
+		if (st->parent >= 0) {
 			t->stats[st->parent].score += st->score;
+			t->stats[st->parent].prose += st->prose;
+		}
 	}
 	free(nodes);
-	return best ? best : root;
+	if (!best)
+		return root;
+	/* One paragraph box of a story cut into many (a list of short items among them, counted
+	 * against) can outscore the story's box by a little: the parent is taken while it keeps
+	 * most of the score and holds more prose. */
+	while (best->parent && best != root && best->parent != root && best->parent->_private) {
+		const html_stat *b = html_st(best), *p = html_st(best->parent);
+		if (p->inside & 1 || p->score < b->score * 0.75f || p->prose < b->prose * 1.2f)
+			break;
+		best = best->parent;
+	}
+	return best;
 }
