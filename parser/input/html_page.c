@@ -345,8 +345,7 @@ static void trim_edges(mk *m, size_t from)
 	}
 	for (size_t i = from; i < doc->nblocks; i++) {
 		markup_block *b = &doc->blocks[i];
-		if ((i >= first && i <= last) ||
-		    (b->role != MR_PARA && b->role != MR_SUBHEAD && b->role != MR_ITEM))
+		if ((i >= first && i <= last) || (b->role != MR_PARA && b->role != MR_SUBHEAD))
 			continue;
 		size_t n = b->e - b->s;
 		char end = n ? t[b->e - 1] : 0;
