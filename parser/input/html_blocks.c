@@ -258,6 +258,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				    !has_block_child(n))) {
 				flush(&w);
 				block(&w, n, !strcmp(name, "li") ? MR_ITEM : MR_PARA);
+			} else if (st->controls && st->text < 500 && !name_in(n, para_names)) {
+				/* a box with a form's controls and little text: a sign-up or search
+				 * widget ("Thanks for signing up!") */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
 			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
 				   st->link * 2 > st->text) {
 				/* a list of links: related stories, tags */

@@ -52,6 +52,7 @@ typedef struct html_stat {
 	uint32_t link;    /* of which inside <a> */
 	uint32_t commas;
 	uint32_t stops;   /* sentence ends: . ! ? */
+	uint32_t controls; /* form controls in the subtree (input, button, select, textarea) */
 	int32_t parent;   /* the parent element's index in the stats, -1 for the root */
 	float score;      /* html_main_container: the text the subtree gains as a story */
 	float prose;      /* of which the prose's part (the positive values) */

@@ -262,6 +262,12 @@ int html_measure(html_tree *t)
 				html_stat *st = html_st(n), *ps = n->parent ? html_st(n->parent) : NULL;
 				if (!strcmp((const char *)n->name, "a"))
 					st->link = st->text;
+				const char *nm = (const char *)n->name;
+				if (!strcmp(nm, "input") || !strcmp(nm, "button") || !strcmp(nm, "select") ||
+				    !strcmp(nm, "textarea"))
+					st->controls++;
+				if (ps)
+					ps->controls += st->controls;
 				if (ps && st->kind != HK_DROP) {
 					ps->text += st->text;
 					ps->link += st->link;
