@@ -104,6 +104,39 @@ static int words(const char *s)
 	return n;
 }
 
+/* b's letters and digits (norm) inside a's, b shorter. */
+static int contains_text(const char *a, const char *b)
+{
+	char x[1024], y[1024];
+	size_t xn = norm(a, strlen(a), x, sizeof x), yn = norm(b, strlen(b), y, sizeof y);
+	return yn && yn < xn && strstr(x, y) != NULL;
+}
+
+/* The share of a's words (lowercased, 3 letters or more) found in b. */
+static double word_overlap(const char *a, const char *b)
+{
+	int total = 0, found = 0;
+	const char *p = a;
+	while (*p) {
+		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		const char *s = p;
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+		size_t n = (size_t)(p - s);
+		if (n < 3)
+			continue;
+		total++;
+		/* case-insensitive search of the word in b */
+		for (const char *q = b; *q; q++)
+			if (!strncasecmp(q, s, n)) {
+				found++;
+				break;
+			}
+	}
+	return total ? (double)found / total : 1.0;
+}
+
 static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, int h1_in_story,
 				 const char **from)
 {
@@ -119,15 +152,32 @@ static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, int
 				*from = "h1";
 				return h1;
 			}
+	static const char *const names[] = { "json-ld", "microdata", "og:title", "twitter:title",
+					     "dc.title", NULL };
+	/* An <h1> holding a metadata title and more (a kicker "Opinion |", a "[Watch]" tag): the
+	 * title. */
+	if (h1)
+		for (int i = 0; i < 6; i++)
+			if (meta[i] && words(meta[i]) >= 3 && contains_text(h1, meta[i])) {
+				*from = i < 5 ? names[i] : "title";
+				return meta[i];
+			}
 	/* The story's own <h1> is the headline the reader sees, when the metadata holds another
-	 * (a search engine's title, a social one). */
-	if (h1 && h1_in_story && words(h1) >= 3 &&
+	 * (a search engine's title, a social one); not when it shares hardly a word with any
+	 * (a newsletter box's "Subscribe to ..."). */
+	int shares = 1;
+	for (int i = 0; h1 && i < 6; i++)
+		if (meta[i]) {
+			shares = 0;
+			break;
+		}
+	for (int i = 0; h1 && !shares && i < 6; i++)
+		shares = meta[i] && word_overlap(h1, meta[i]) >= 0.3;
+	if (h1 && h1_in_story && words(h1) >= 3 && shares &&
 	    !(hm->site_name && same(h1, strlen(h1), hm->site_name))) {
 		*from = "h1";
 		return h1;
 	}
-	static const char *const names[] = { "json-ld", "microdata", "og:title", "twitter:title",
-					     "dc.title", NULL };
 	for (int i = 0; names[i]; i++)
 		if (meta[i]) {
 			*from = names[i];
