@@ -174,6 +174,14 @@ static void keywords_of(mk *m, html_meta *hm, json_t *k)
 	hm->keywords_line = mk_str(m, buf, w);
 }
 
+/* An author of type Organization: the publisher, not a writer. */
+static int organisation(json_t *a)
+{
+	json_t *t = json_is_object(a) ? json_object_get(a, "@type") : NULL;
+	const char *s = json_is_string(t) ? json_string_value(t) : NULL;
+	return s && (!strcmp(s, "Organization") || !strcmp(s, "NewsMediaOrganization"));
+}
+
 static void ld_article(mk *m, html_meta *hm, json_t *o)
 {
 	if (hm->ld_article)
@@ -188,6 +196,8 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 		size_t i;
 		json_t *e;
 		json_array_foreach(a, i, e) {
+			if (organisation(e))
+				continue;
 			const char *s = json_is_string(e) ? json_string_value(e)
 				      : jstr(e, "name");
 			if (s) {
@@ -195,7 +205,7 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 				hm->authors_structured = 1;
 			}
 		}
-	} else if (json_is_object(a) || json_is_string(a)) {
+	} else if ((json_is_object(a) && !organisation(a)) || json_is_string(a)) {
 		const char *s = json_is_string(a) ? json_string_value(a) : jstr(a, "name");
 		if (s) {
 			add_author(m, hm, s);

@@ -291,11 +291,24 @@ static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
 
 /* ---- bylines ----------------------------------------------------------------------------------- */
 
+/* A name of the page's authors that is the site's or the publisher's own is no person: the
+ * byline says the organisation (the article parser's byline scanner reads "By X" as one). */
+static void author_block(mk *m, const html_meta *hm, const char *a)
+{
+	const char *names[] = { hm->site_name, hm->publisher };
+	for (int i = 0; i < 2; i++)
+		if (names[i] && same(a, strlen(a), names[i]))
+			return;
+	mk_block(m, MR_BYNAME, a, strlen(a), 0);
+}
+
 static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
 {
-	if (hm->authors_structured && hm->nauthors) {
+	/* Names first: structured (JSON-LD, microdata), then the meta author; the page's byline
+	 * element, whose text often runs on into the date, last. */
+	if (hm->nauthors) {
 		for (int i = 0; i < hm->nauthors; i++)
-			mk_block(m, MR_BYNAME, hm->authors[i], strlen(hm->authors[i]), 0);
+			author_block(m, hm, hm->authors[i]);
 		return;
 	}
 	/* The page's byline element: in the container, else the first of the page. */
@@ -312,6 +325,15 @@ static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *bod
 					size_t len = b->n;
 					while (len && (*s == ' ' || *s == '\n' || *s == '\t'))
 						s++, len--;
+					/* the name ends where a date or a time begins */
+					for (size_t i = 0; i < len; i++)
+						if (s[i] >= '0' && s[i] <= '9') {
+							len = i;
+							break;
+						}
+					while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '-' ||
+						       s[len - 1] == '|' || s[len - 1] == ',' || s[len - 1] == '\t'))
+						len--;
 					if (len) {
 						int by = len > 3 && !strncasecmp(s, "by ", 3);
 						mk_block(m, by ? MR_BYLINE : MR_BYNAME, s, len, html_at(m, n));
@@ -331,8 +353,6 @@ static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *bod
 			n = n->next;
 		}
 	}
-	for (int i = 0; i < hm->nauthors; i++)
-		mk_block(m, MR_BYNAME, hm->authors[i], strlen(hm->authors[i]), 0);
 }
 
 /* ---- assembly --------------------------------------------------------------------------------- */
