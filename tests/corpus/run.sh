@@ -140,13 +140,13 @@ naeb_out=
 if [ -f "$CORPUS/news/naeb-dev-html.tar.xz" ]; then
 	mkdir -p "$WORK/naeb"
 	tar -xJf "$CORPUS/news/naeb-dev-html.tar.xz" -C "$WORK/naeb"
-	pages=$(find "$WORK/naeb" -type f -name '*.html' | wc -l)
+	naeb_pages=$(find "$WORK/naeb" -type f -name '*.html' | wc -l)
 	run_convert "$WORK/naeb" -o "$WORK/naeb.jsonl" 2>/dev/null
-	records=$(jq -r 'select(.kind == "article" and .source.format == "article-html") | .kind' "$WORK/naeb.jsonl" | wc -l)
-	if [ "$rc" -gt 1 ] || [ "$records" != "$pages" ]; then
-		echo "corpus-check: $pages pages but $records article-html records (exit $rc)"; failed=1
+	naeb_records=$(jq -r 'select(.kind == "article" and .source.format == "article-html") | .kind' "$WORK/naeb.jsonl" | wc -l)
+	if [ "$rc" -gt 1 ] || [ "$naeb_records" != "$naeb_pages" ]; then
+		echo "corpus-check: $naeb_pages pages but $naeb_records article-html records (exit $rc)"; failed=1
 	else
-		echo "$pages pages, $records article-html records"
+		echo "$naeb_pages pages, $naeb_records article-html records"
 	fi
 	/usr/bin/python3 tests/corpus/naeb_score.py "$CORPUS/news/naeb-dev.json" "$WORK/naeb.jsonl" \
 		--min-f1 0.90 --min-headline 0.90 || failed=1
