@@ -467,6 +467,73 @@ static void captions_around(mk *m, xmlNode *container, xmlNode *body, html_text 
 	}
 }
 
+/* ASCII letters and digits of s, lowercased, into a malloc'ed string (quotes, dashes and
+ * entities written either way compare equal). */
+static char *letters(const char *s, size_t n, size_t *outn)
+{
+	char *d = malloc(n + 1);
+	if (!d)
+		return NULL;
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && isalnum(c))
+			d[w++] = (char)tolower(c);
+	}
+	d[w] = '\0';
+	*outn = w;
+	return d;
+}
+
+/* The page's JSON-LD articleBody, where it agrees with the visible text: when most of the
+ * paragraphs found are in it, those that are not (a related headline, an inline promotion, an
+ * author's bio) are not the story's. A body that is a summary or stops at a paywall agrees with
+ * too little and changes nothing. */
+static void agree_with_ld_body(mk *m, size_t from, const char *ld)
+{
+	markup_doc *doc = m->doc;
+	if (!ld || strlen(ld) < 500 || doc->nblocks <= from)
+		return;
+	size_t bn;
+	char *body = letters(ld, strlen(ld), &bn);
+	if (!body)
+		return;
+	const char *t = m->to.text->buf;
+	size_t total = 0, found = 0;
+	unsigned char *in = calloc(doc->nblocks - from, 1);
+	if (!in) {
+		free(body);
+		return;
+	}
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA && b->role != MR_ITEM)
+			continue;
+		/* the first 120 letters say where it is: a bounded search per block */
+		size_t n = b->e - b->s < 480 ? b->e - b->s : 480, pn;
+		char *p = letters(t + b->s, n, &pn);
+		if (!p)
+			continue;
+		if (pn > 120)
+			p[pn = 120] = '\0';
+		total += b->e - b->s;
+		/* too few ASCII letters to tell (another script, a number): kept */
+		if (pn < 20 || strstr(body, p)) {
+			in[i - from] = 1;
+			found += b->e - b->s;
+		}
+		free(p);
+	}
+	if (total && found * 10 >= total * 6)
+		for (size_t i = from; i < doc->nblocks; i++) {
+			markup_block *b = &doc->blocks[i];
+			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from])
+				b->role = MR_CHROME;
+		}
+	free(in);
+	free(body);
+}
+
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 static void html_init(void) { xmlInitParser(); }
 
@@ -576,6 +643,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
 	if (m->doc->nblocks == before && hm.ld_body) {
