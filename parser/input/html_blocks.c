@@ -200,8 +200,13 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 		int descend = 0;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content) {
-				if (!w.pending_set && n->parent) {
-					w.pending_at = html_at(m, n->parent);
+				/* text between boxes: where it stands, without moving the search on (its
+				 * parent's tag is behind, a search for it would find a later one) */
+				if (!w.pending_set &&
+				    strspn((const char *)n->content, " \t\r\n") < strlen((const char *)n->content)) {
+					long line = xmlGetLineNo(n);
+					uint64_t at = line >= 1 ? mk_line_offset(m, (int)line) : 0;
+					w.pending_at = at > m->cursor ? at : m->cursor;
 					w.pending_set = 1;
 				}
 				put(&w.pending, (const char *)n->content, strlen((const char *)n->content));
