@@ -150,6 +150,7 @@ $(OBJ)/gen/%.o: $(GEN)/%.c $(FLAGS_STAMP) | $(GRAM_H)
 # The archive store is the one room that sees SQLite's header.
 $(OBJ)/emitters/archive/%.o: CPPFLAGS += $(SQLITE_CFLAGS)
 $(OBJ)/parser/input/markup%.o: CPPFLAGS += $(MARKUP_CFLAGS)
+$(OBJ)/parser/input/html%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -338,6 +339,7 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/install.sh
 	@tests/readme.sh $(CLI)
 	@tests/bench_tools.sh $(GEN_CSV)
+	@/usr/bin/python3 tests/corpus/naeb_score.py --self-test
 	@# The Python package, with Debian's interpreter (not whichever python3 is first on PATH).
 	PYTHONPATH=python CABLEWIRE=$(CLI) CABLEWIRE_SHARED=$(SHARED) CABLEWIRE_GEN_CSV=$(GEN_CSV) \
 		/usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests

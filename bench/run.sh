@@ -9,6 +9,7 @@
 #   pages       every WikiLeaks page of SHARED/corpus/cables/wikileaks-html.tar.xz, a directory
 #   body-txt    the body-text files of SHARED/corpus/cables/body-txt.tar.xz, a directory
 #   reuters     the Reuters-21578 SGML files of SHARED/corpus/news (reut2-*.sgm)
+#   news-html   the saved news pages of SHARED/corpus/news/naeb-dev-html.tar.xz (article-html)
 #   pages.txz   the same pages read in place from the .tar.xz (xz -dc | wc -l; the RSS includes
 #               the xz decoder's dictionary, 64 MB for the corpus's xz -9 archives)
 #   naeb        the saved news pages of SHARED/corpus/news/naeb-dev-html.tar.xz, a directory
@@ -97,6 +98,15 @@ set_of() {
 set_of pages "$WORK/wikileaks-html.list" "$(wc -l <"$WORK/wikileaks-html.list")"
 set_of body-txt "$WORK/body-txt.list" "$(wc -l <"$WORK/body-txt.list")"
 set_of reuters "$WORK/reuters.list" "$(xargs cat <"$WORK/reuters.list" | grep -c '<REUTERS ')"
+# article-html: the saved news pages of naeb-dev-html.tar.xz (239 pages, 200+ sites), one record
+# a page; the issue's target is 100 pages/s of CPU time, peak RSS under 64 MB
+if [ -f "$NEWS/naeb-dev-html.tar.xz" ]; then
+	[ -d "$WORK/naeb" ] || { mkdir -p "$WORK/naeb" && tar -xJf "$NEWS/naeb-dev-html.tar.xz" -C "$WORK/naeb"; }
+	find "$WORK/naeb" -type f -name '*.html' | LC_ALL=C sort >"$WORK/naeb.list"
+	set_of news-html "$WORK/naeb.list" "$(wc -l <"$WORK/naeb.list")"
+else
+	echo "bench: news-html skipped: $NEWS/naeb-dev-html.tar.xz not found"
+fi
 
 echo "$CABLES/wikileaks-html.tar.xz" >"$WORK/txz.list"
 bench_set pages.txz "$(wc -l <"$WORK/wikileaks-html.list")" \

@@ -77,6 +77,7 @@ typedef enum cw_form {
 	CW_FORM_NEWSML_G2,       /* IPTC NewsML-G2: a newsItem (or the first of a package) */
 	CW_FORM_NEWSML,          /* IPTC NewsML 1.2: a NewsML envelope's first news item */
 	CW_FORM_NINJS,           /* IPTC ninjs 1.x-3.x JSON: one object a story, JSON Lines too */
+	CW_FORM_ARTICLE_HTML,    /* a saved news web page (HTML): one story */
 	CW_FORM_COUNT
 } cw_form;
 

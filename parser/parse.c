@@ -60,8 +60,9 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 	} else {
 		decoded dec;
 		int article = form_is_article(form);
+		/* The transport's hints (a WARC record's HTTP charset and date): none for files. */
 		decode_out to = { &rec->text, &rec->arena, &rec->diags, u->wrap, u->wrap_open,
-				  u->wrap_len };
+				  u->wrap_len, u->http_charset, u->http_date };
 		int rc = form_decode(rec->input, rec->input_len, form, to, &dec);
 		if (rc < 0) {
 			record_set_kind(rec, "error");

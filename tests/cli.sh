@@ -90,7 +90,7 @@ expect_rc 0 "convert the same cable in every form" "$CW" convert testdata/cables
 # articles: every article form detected without being told, stories of a stream one record each
 A=testdata/articles/valid
 expect_rc 0 "convert the article cases" "$CW" convert $A/*/input.* -o "$T/articles.jsonl"
-[ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-text iptc7901 newsml newsml-g2 ninjs nitf reuters-sgml wire-text " ] \
+[ "$(jq -r .source.format "$T/articles.jsonl" | sort -u | tr '\n' ' ')" = "anpa article-html article-text iptc7901 newsml newsml-g2 ninjs nitf reuters-sgml wire-text " ] \
 	|| fail "article forms detected: $(jq -r .source.format "$T/articles.jsonl" | tr '\n' ' ')"
 # a record cablewire wrote as JSON (a headline, no uri, guid or body member) is not taken for ninjs
 head -n 1 "$T/articles.jsonl" >"$T/record.json"

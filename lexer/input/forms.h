@@ -70,6 +70,10 @@ typedef struct decode_out {
 	/* A markup item cut from a document of several (parser/input/unit.h): read inside this. */
 	const char *wrap;
 	size_t wrap_open, wrap_len;
+	/* What the transport said of the unit (a WARC record's HTTP headers): the charset of its
+	 * Content-Type and its Date, NULL for plain files. Read by article-html only. */
+	const char *http_charset;
+	const char *http_date;
 } decode_out;
 
 /* Decodes a unit's input bytes in the given form. Returns 0, or -1 when the form's structure is

@@ -7,6 +7,7 @@
 #include "lexer/input/forms.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "lexer/input/decoder_names.h"
 #include "lexer/input/news_forms.h"
@@ -622,6 +623,54 @@ static int iptc_header_at(uptr cur, uptr lim)
 	(void)mar;
 }
 
+/* An HTML page: a WikiLeaks cable page when the window shows one of its marks (a <pre> block,
+ * the "Cable Viewer" title, the cable table's class), else any other page, read as a saved
+ * news page. A <pre> on a page that carries a news page's metadata (Open Graph, JSON-LD, an
+ * <article>) is a code sample, not a telegram. */
+static int window_has(const char *w, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (const char *p = w; (size_t)(w + n - p) >= k; p++) {
+		p = memchr(p, '<', (size_t)(w + n - p));
+		if (!p || (size_t)(w + n - p) < k)
+			return 0;
+		if (!strncasecmp(p, lit, k))
+			return 1;
+	}
+	return 0;
+}
+
+static int window_has_text(const char *w, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (const char *p = w; (size_t)(w + n - p) >= k; p++) {
+		p = memchr(p, lit[0], (size_t)(w + n - p));
+		if (!p || (size_t)(w + n - p) < k)
+			return 0;
+		if (!memcmp(p, lit, k))
+			return 1;
+	}
+	return 0;
+}
+
+static cw_form page_form(const char *w, size_t n)
+{
+	/* A saved page starts with its markup; a text that only mentions <BODY> further on (a
+	 * README of a collection) is no page and keeps the old reading. */
+	size_t i = n >= 3 && !memcmp(w, "\xef\xbb\xbf", 3) ? 3 : 0;
+	while (i < n && (w[i] == ' ' || w[i] == '\t' || w[i] == '\r' || w[i] == '\n'))
+		i++;
+	if (i >= n || w[i] != '<')
+		return CW_FORM_WIKILEAKS_HTML;
+	if (window_has_text(w, n, "Cable Viewer") || window_has_text(w, n, "class='cable'") ||
+	    window_has_text(w, n, "class=\"cable\""))
+		return CW_FORM_WIKILEAKS_HTML;
+	int pre = window_has(w, n, "<pre>") || window_has(w, n, "<pre ");
+	int news = window_has_text(w, n, "og:title") || window_has_text(w, n, "application/ld+json") ||
+		   window_has(w, n, "<article");
+	return pre && !news ? CW_FORM_WIKILEAKS_HTML : CW_FORM_ARTICLE_HTML;
+}
+
 /* Look at the start only: the decision must not cost a pass over a huge input. */
 enum { WINDOW = 64 * 1024 };
 
@@ -679,7 +728,8 @@ scan:
 		/*!re2c
 			/* A page mark decides at once: nothing later in the window can overrule it,
 			 * and a page is otherwise scanned byte by byte for 64 KiB. */
-			'<!DOCTYPE html' | '<html' | "<table class='cable'>" | '<body' { return CW_FORM_WIKILEAKS_HTML; }
+			'<!DOCTYPE html' | '<html' | '<body' { return page_form(w, n); }
+			"<table class='cable'>"                      { return CW_FORM_WIKILEAKS_HTML; }
 			'<pre' [ >]                                   { return CW_FORM_WIKILEAKS_HTML; }
 			/* Runs of bytes no rule can start with, skipped in one step. */
 			[^<[\\\n\x00]+                                 { continue; }

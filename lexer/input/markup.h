@@ -30,9 +30,30 @@ enum markup_role {
 	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
 	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */
 	MR_TAGLINE,    /* body.end/tagline: a contributor line (lines parted by <br/>) */
-	MR_PHOTO       /* a picture's caption and credit (NITF media, an XHTML figure, a ninjs
+	MR_PHOTO,      /* a picture's caption and credit (NITF media, an XHTML figure, a ninjs
 			* picture association): read only for the photo credit it ends with */
+	MR_CAPTION,    /* a page's figure caption (figcaption): read for a photo credit after the
+	                * parse, never a paragraph */
+	MR_CHROME,     /* a page's line around the story (a date, a label, a name alone): chrome */
+	MR_ITEM        /* a page's list item: a paragraph (lists of short items are the story's) */
 };
+
+/* A saved news page's own metadata (article-html): arena strings, NULL when absent. */
+typedef struct markup_page {
+	const char *url;                /* link rel=canonical, og:url, JSON-LD url */
+	const char *site_name;          /* og:site_name, JSON-LD publisher name */
+	const char *section;            /* article:section, JSON-LD articleSection */
+	const char *language;           /* html lang, JSON-LD inLanguage, content-language */
+	const char *description;        /* meta description, og:description */
+	const char *published, *modified; /* ISO 8601 when the page says so */
+	const char *fetched;            /* the HTTP Date of a crawl (the transport's), NULL for files */
+	const char *charset;            /* the encoding the page was read in */
+	const char *charset_from;       /* bom, transport, meta, sniff */
+	const char *headline_from;      /* json-ld, microdata, og:title, h1, title */
+	const char *body_from;          /* json-ld, microdata, article, scoring */
+	const char **keywords;
+	size_t nkeywords, capkeywords;
+} markup_page;
 
 typedef struct markup_block {
 	int role;
@@ -41,7 +62,7 @@ typedef struct markup_block {
 
 /* What a markup document holds besides its blocks: arena strings, NULL when absent. */
 typedef struct markup_doc {
-	const char *format;             /* "nitf", "newsml-g2", "newsml", "ninjs" */
+	const char *format;             /* "nitf", "newsml-g2", "newsml", "ninjs", "html" */
 	markup_block *blocks;
 	size_t nblocks, capblocks;
 	/* The format's own dateline element (NITF dateline, G2 dateline/located, ninjs
@@ -62,6 +83,11 @@ typedef struct markup_doc {
 	 * stays text). */
 	int own;
 	size_t nsubjects, capsubjects;
+	/* article-html: the page's metadata, and what was taken out of its text (navigation, share
+	 * bars, related lists, prompts), kept for the record's chrome[]. */
+	const markup_page *page;
+	const char **chrome;
+	size_t nchrome, capchrome;
 } markup_doc;
 
 /* The markup form the input starts with (its root element and namespace, or a JSON object with

@@ -438,6 +438,9 @@ static void markup_paragraphs(article_ctx *ctx)
 		 * deck: markup_deck() adds it once the parse is done. */
 		if (b->role == MR_DECK && !headline)
 			continue;
+		/* A page's captions: read for their credits once the parse is done. */
+		if (b->role == MR_CAPTION || b->role == MR_CHROME)
+			continue;
 		apara *p = add_para(ctx, ctx->text + b->s, ctx->text + b->e);
 		if (!p)
 			continue;
@@ -467,6 +470,30 @@ static void markup_deck(article_ctx *ctx)
 		if (doc->blocks[i].role == MR_DECK)
 			rec_push(ctx->a, ctx->deck, art_para_text(ctx, ctx->text + doc->blocks[i].s,
 								  ctx->text + doc->blocks[i].e));
+}
+
+/* A saved page's captions (figcaption): a photo credit with its caption when the caption
+ * ends in one, the page's chrome otherwise; and the chrome the page's walk took out. */
+static void markup_page_parts(article_ctx *ctx)
+{
+	const markup_doc *doc = ctx->dec->markup;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const markup_block *b = &doc->blocks[i];
+		if (b->role == MR_CHROME)
+			rec_push(ctx->a, ctx->chrome, art_para_text(ctx, ctx->text + b->s, ctx->text + b->e));
+		if (b->role != MR_CAPTION)
+			continue;
+		size_t k = ctx->n;
+		apara *p = add_para(ctx, ctx->text + b->s, ctx->text + b->e);
+		if (!p)
+			continue;
+		size_t before = ctx->photos->u.list.count;
+		art_photo(ctx, k);
+		if (ctx->photos->u.list.count == before)
+			rec_push(ctx->a, ctx->chrome, art_para_text(ctx, p->s, p->e));
+	}
+	for (size_t i = 0; i < doc->nchrome; i++)
+		rec_push(ctx->a, ctx->chrome, val_cstr(ctx->a, doc->chrome[i]));
 }
 
 /* The format's own dateline element, when the story's first paragraph has none. */
@@ -898,6 +925,7 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	if (dec->markup) {
 		markup_deck(&ctx);
 		markup_dateline(&ctx);
+		markup_page_parts(&ctx);
 	}
 	mark_duplicates(&ctx);
 	article_meta_finish(&ctx);

@@ -135,11 +135,36 @@ static void markup_meta(article_ctx *ctx)
 		rec_push(a, subjects, val_cstr(a, doc->subjects[i]));
 }
 
+/* A saved web page's own metadata (article-html). */
+static void page_meta(article_ctx *ctx, const markup_page *pg)
+{
+	arena *a = ctx->a;
+	cw_value *o = rec_set_object(a, ctx->root, F_ARTICLE_PAGE);
+	rec_set_cstr(a, o, F_PAGE_URL, pg->url);
+	rec_set_cstr(a, o, F_PAGE_SITE_NAME, pg->site_name);
+	rec_set_cstr(a, o, F_PAGE_SECTION, pg->section);
+	rec_set_cstr(a, o, F_PAGE_LANGUAGE, pg->language);
+	cw_value *k = rec_array(a, o, F_PAGE_KEYWORDS);
+	for (size_t i = 0; i < pg->nkeywords; i++)
+		rec_push(a, k, val_cstr(a, pg->keywords[i]));
+	rec_set_cstr(a, o, F_PAGE_DESCRIPTION, pg->description);
+	rec_set_cstr(a, o, F_PAGE_PUBLISHED, pg->published);
+	rec_set_cstr(a, o, F_PAGE_MODIFIED, pg->modified);
+	rec_set_cstr(a, o, F_PAGE_FETCHED, pg->fetched);
+	rec_set_cstr(a, o, F_PAGE_CHARSET, pg->charset ? pg->charset : "utf-8");
+	rec_set_cstr(a, o, F_PAGE_CHARSET_FROM, pg->charset_from ? pg->charset_from : "sniff");
+	rec_set_cstr(a, o, F_PAGE_HEADLINE_FROM, pg->headline_from);
+	rec_set_cstr(a, o, F_PAGE_BODY_FROM, pg->body_from ? pg->body_from : "scoring");
+}
+
 void article_meta(article_ctx *ctx)
 {
 	arena *a = ctx->a;
 	const decoded *dec = ctx->dec;
-	if (dec->markup) {
+	if (dec->markup && dec->markup->page) {
+		/* A web page has no wire header: its own metadata is the page object. */
+		rec_set_null(a, ctx->root, F_ARTICLE_WIRE);
+	} else if (dec->markup) {
 		markup_meta(ctx);
 	} else if (!dec->has_wire) {
 		rec_set_null(a, ctx->root, F_ARTICLE_WIRE);
@@ -214,6 +239,8 @@ void article_meta(article_ctx *ctx)
 		rec_set_cstr(a, r, F_REUTERS_CGISPLIT, g[SG_CGISPLIT]);
 		rec_set_cstr(a, r, F_REUTERS_TEXT_TYPE, g[SG_TEXT_TYPE]);
 	}
+	if (dec->markup && dec->markup->page)
+		page_meta(ctx, dec->markup->page);
 }
 
 /* The slug: AP keywords read BC-XX--Slug, cut to 24 characters in the header; the slug line at the

@@ -10,10 +10,10 @@
 int form_is_markup(cw_form form)
 {
 	return form == CW_FORM_NITF || form == CW_FORM_NEWSML_G2 || form == CW_FORM_NEWSML ||
-	       form == CW_FORM_NINJS;
+	       form == CW_FORM_NINJS || form == CW_FORM_ARTICLE_HTML;
 }
 
-static const char *root_names[] = { "nitf", "newsml-g2", "newsml", "ninjs" };
+static const char *root_names[] = { "nitf", "newsml-g2", "newsml", "ninjs", "html" };
 
 /* Whether the root element is one the form may have (a forced form on another document). */
 static int root_fits(cw_form form, const xmlNode *root)
@@ -37,13 +37,16 @@ int markup_decode(const char *input, size_t len, cw_form form, decode_out to, de
 	}
 	memset(doc, 0, sizeof *doc);
 	doc->format = root_names[form - CW_FORM_NITF];
-	mk m = { to, doc, input, len, NULL, 0, 0, 0, to.wrap_open };
+	mk m = { to, doc, input, len, NULL, 0, 0, 0, to.wrap_open, 0 };
 	const char *s = input;
 	size_t n = len;
 	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
 		s += 3, n -= 3;
 	int rc = 0;
-	if (form == CW_FORM_NINJS) {
+	if (form == CW_FORM_ARTICLE_HTML) {
+		/* its byte-order mark is one of its encoding's signs: read by the page's decoder */
+		rc = mk_html_page(&m, input, len);
+	} else if (form == CW_FORM_NINJS) {
 		rc = mk_ninjs(&m, s, n);
 	} else {
 		static const char *what[] = { "NITF", "NewsML-G2", "NewsML" };

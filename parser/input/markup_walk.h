@@ -24,6 +24,7 @@ typedef struct mk {
 	/* Bytes of the wrap standing before the unit's first line (an item cut from a document of
 	 * several): columns on the parsed text's first line count them. */
 	size_t shift;
+	uint64_t cursor;     /* article-html: input offset after the last block's element */
 } mk;
 
 /* ---- blocks (markup_doc.c) ---- */
@@ -52,6 +53,8 @@ void mk_finish(mk *m, decoded *out);
 xmlDoc *mk_xml_read(mk *m, const char *buf, size_t len, const char *what);
 /* An HTML fragment (ninjs body_html), read with libxml2's HTML parser, no network. */
 xmlDoc *mk_html_read(const char *buf, size_t len);
+/* The input offset of a 1-based line's start (a table built on first use). */
+uint64_t mk_line_offset(mk *m, int line);
 /* The input offset of an element's start tag (from its line). */
 uint64_t mk_at(mk *m, const xmlNode *n);
 /* The element's local name matches (case-sensitive). */
@@ -75,5 +78,7 @@ void mk_nitf(mk *m, const xmlNode *nitf);
 int mk_newsml(mk *m, xmlNode *root, int g2);
 /* ninjs (markup_ninjs.c): 0, or -2 with a diagnostic when the JSON is malformed. */
 int mk_ninjs(mk *m, const char *buf, size_t len);
+/* A saved news page (html_page.c): 0; -2 with a diagnostic when it cannot be read. */
+int mk_html_page(mk *m, const char *buf, size_t len);
 
 #endif

@@ -101,9 +101,8 @@ static uint64_t line_col(mk *m, int line, int col)
 		m->lines[0] = 0;
 		m->lines[1] = 0;
 		m->nlines = 2;
-		for (size_t i = 0; i < m->len; i++)
-			if (m->input[i] == '\n')
-				m->lines[m->nlines++] = i + 1;
+		for (const char *p = m->input; (p = memchr(p, '\n', (size_t)(m->input + m->len - p))); p++)
+			m->lines[m->nlines++] = (size_t)(p - m->input) + 1;
 	}
 	if ((size_t)line >= m->nlines)
 		return m->len;
@@ -175,6 +174,8 @@ xmlDoc *mk_xml_read(mk *m, const char *buf, size_t len, const char *what)
 	xmlFreeParserCtxt(ctxt);
 	return doc;
 }
+
+uint64_t mk_line_offset(mk *m, int line) { return line_col(m, line, 1); }
 
 xmlDoc *mk_html_read(const char *buf, size_t len)
 {

@@ -73,7 +73,7 @@ static const char *form_names[CW_FORM_COUNT] = { "auto",         "text",      "w
 						 "pdf-text",     "article-text", "wire-text",
 						 "reuters-sgml", "anpa",      "iptc7901",
 						 "nitf",         "newsml-g2", "newsml",
-						 "ninjs" };
+						 "ninjs",        "article-html" };
 
 const char *cw_form_name(cw_form f) { return f < CW_FORM_COUNT ? form_names[f] : NULL; }
 

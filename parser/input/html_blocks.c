@@ -1,0 +1,308 @@
+/* The story's part of a page turned into blocks: paragraphs (p, li, pre, blockquote, a run of
+ * text between boxes), subheads (h2-h6), captions (figcaption); the page's furniture found
+ * inside (share bars, related lists, prompts, link lists) goes to the chrome list. Which element
+ * is what was decided by html_measure (html_score.c); here only what a block's own text says
+ * (its link density) is added. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+	const char *s = (const char *)n->name;
+	for (; *names; names++)
+		if ((*names)[0] == s[0] && !strcmp(s, *names))
+			return 1;
+	return 0;
+}
+
+static void put(html_text *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 1024;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		char *nb = realloc(b->buf, cap);
+		if (!nb)
+			return;
+		b->buf = nb;
+		b->cap = cap;
+	}
+	memcpy(b->buf + b->n, s, n);
+	b->n += n;
+	b->buf[b->n] = '\0';
+}
+
+static const char *const break_names[] = { "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
+					   "h6", "blockquote", "section", "ul", "ol", "table", NULL };
+
+/* Text of the subtree, dropped parts left out; blocks inside set apart by a space. */
+static void collect(html_text *b, const xmlNode *top)
+{
+	const xmlNode *n = top->children;
+	if (!n)
+		return;
+	for (;;) {
+		int descend = 0;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				put(b, (const char *)n->content, strlen((const char *)n->content));
+		} else if (n->type == XML_ELEMENT_NODE) {
+			const html_stat *st = n->_private ? html_st(n) : NULL;
+			if (!st || st->kind != HK_DROP) {
+				if (!strcmp((const char *)n->name, "br") || name_in(n, break_names))
+					put(b, " ", 1);
+				descend = n->children != NULL;
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next) {
+			n = n->parent;
+			if (n != top && n->type == XML_ELEMENT_NODE && name_in(n, break_names))
+				put(b, " ", 1);
+		}
+		if (n == top)
+			return;
+		n = n->next;
+	}
+}
+
+void html_collect(html_text *b, const xmlNode *n)
+{
+	b->n = 0;
+	if (b->buf)
+		b->buf[0] = '\0';
+	collect(b, n);
+}
+
+void html_chrome(mk *m, const char *s, size_t n)
+{
+	const char *v = mk_str(m, s, n);
+	if (!v)
+		return;
+	markup_doc *doc = m->doc;
+	if (doc->nchrome == doc->capchrome) {
+		size_t cap = doc->capchrome ? doc->capchrome * 2 : 16;
+		const char **c = arena_alloc(m->to.arena, cap * sizeof *c);
+		if (!c)
+			return;
+		if (doc->nchrome)
+			memcpy(c, doc->chrome, doc->nchrome * sizeof *c);
+		doc->chrome = c;
+		doc->capchrome = cap;
+	}
+	doc->chrome[doc->nchrome++] = v;
+}
+
+uint64_t html_at(mk *m, const xmlNode *n)
+{
+	long line = xmlGetLineNo(n);
+	uint64_t from = line >= 1 ? mk_line_offset(m, (int)line) : 0;
+	if (from < m->cursor)
+		from = m->cursor;
+	size_t nn = strlen((const char *)n->name);
+	const char *p = m->input + from, *lim = m->input + m->len;
+	if (lim - p > 65536)
+		lim = p + 65536;
+	for (; (p = memchr(p, '<', (size_t)(lim - p))) && (size_t)(lim - p) > nn + 1; p++)
+		if (!strncasecmp(p + 1, (const char *)n->name, nn) &&
+		    (p[nn + 1] == '>' || p[nn + 1] == ' ' || p[nn + 1] == '\n' || p[nn + 1] == '\t' ||
+		     p[nn + 1] == '/' || p[nn + 1] == '\r')) {
+			m->cursor = (uint64_t)(p - m->input) + 1;
+			return (uint64_t)(p - m->input);
+		}
+	return from;
+}
+
+/* ---- the walk -------------------------------------------------------------------------------- */
+
+static const char *const para_names[] = { "p", "pre", "dt", "dd", "address", NULL };
+static const char *const head_names[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+static const char *const inline_names[] = { "a", "em", "strong", "b", "i", "u", "span", "br",
+					    "q", "sub", "sup", "small", "abbr", "cite", "code",
+					    "mark", "s", "del", "ins", "font", "big", "tt",
+					    "var", "kbd", "samp", "dfn", "bdi", "bdo", "wbr", "label",
+					    NULL };
+static const char *const block_children[] = { "p", "div", "section", "article", "table", "ul",
+					      "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
+					      "h5", "h6", "figure", "header", "footer", "aside",
+					      "nav", "main", "dl", "li", "form", "figcaption", NULL };
+
+static int has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && name_in(c, block_children))
+			return 1;
+	return 0;
+}
+
+/* Blanks folded, for comparing texts. */
+static int same_text(const char *a, size_t an, const char *b)
+{
+	size_t i = 0, j = 0, bn = strlen(b);
+	for (;;) {
+		while (i < an && (a[i] == ' ' || a[i] == '\n' || a[i] == '\t' || a[i] == '\r'))
+			i++;
+		while (j < bn && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r'))
+			j++;
+		if (i >= an || j >= bn)
+			return i >= an && j >= bn;
+		if (a[i] != b[j])
+			return 0;
+		i++, j++;
+	}
+}
+
+typedef struct walk {
+	mk *m;
+	html_text *b;
+	const char *headline;
+	html_text pending;
+	uint64_t pending_at;
+	int pending_set;
+} walk;
+
+static void flush(walk *w)
+{
+	if (w->pending.n)
+		mk_block(w->m, MR_PARA, w->pending.buf, w->pending.n, w->pending_at);
+	w->pending.n = 0;
+	w->pending_set = 0;
+}
+
+/* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
+static void block(walk *w, const xmlNode *n, int role)
+{
+	html_collect(w->b, n);
+	if (!w->b->n)
+		return;
+	const html_stat *st = html_st(n);
+	if (st && st->text && st->link * 2 > st->text && st->text < 400) {
+		html_chrome(w->m, w->b->buf, w->b->n);
+		return;
+	}
+	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
+		return;
+	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
+}
+
+/* The walk over top's subtree (top itself a box whatever its class). */
+static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
+{
+	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0 };
+	xmlNode *n = top, *container = top;
+	for (;;) {
+		int descend = 0;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content) {
+				/* text between boxes: where it stands, without moving the search on (its
+				 * parent's tag is behind, a search for it would find a later one) */
+				if (!w.pending_set &&
+				    strspn((const char *)n->content, " \t\r\n") < strlen((const char *)n->content)) {
+					long line = xmlGetLineNo(n);
+					uint64_t at = line >= 1 ? mk_line_offset(m, (int)line) : 0;
+					w.pending_at = at > m->cursor ? at : m->cursor;
+					w.pending_set = 1;
+				}
+				put(&w.pending, (const char *)n->content, strlen((const char *)n->content));
+			}
+		} else if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			const char *name = (const char *)n->name;
+			if (n == top && !name_in(n, para_names) && !name_in(n, head_names)) {
+				descend = n->children != NULL;
+			} else if (st->kind == HK_DROP) {
+				/* nothing of it is text */
+			} else if (st->kind == HK_CHROME || st->kind == HK_BYLINE) {
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if (st->kind == HK_CAPTION) {
+				flush(&w);
+				html_collect(b, n);
+				if (b->n)
+					mk_block(m, MR_CAPTION, b->buf, b->n, html_at(m, n));
+			} else if (!strcmp(name, "time")) {
+				/* a time between the story's blocks (a live post's stamp, a date line) */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if (!strcmp(name, "br")) {
+				/* two in a row part paragraphs of bare text */
+				const xmlNode *nx = n->next;
+				while (nx && nx->type == XML_TEXT_NODE && nx->content &&
+				       strspn((const char *)nx->content, " \t\r\n") == strlen((const char *)nx->content))
+					nx = nx->next;
+				if (nx && nx->type == XML_ELEMENT_NODE && !strcmp((const char *)nx->name, "br"))
+					flush(&w);
+				else
+					put(&w.pending, " ", 1);
+			} else if (!strcmp(name, "a") && has_block_child(n)) {
+				/* a link holding boxes: another story's card (its headline, summary,
+				 * picture), never this story's text */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if (name_in(n, inline_names) && !has_block_child(n)) {
+				html_collect(b, n);
+				if (!w.pending_set) {
+					w.pending_at = html_at(m, n);
+					w.pending_set = 1;
+				}
+				put(&w.pending, b->buf ? b->buf : "", b->n);
+			} else if (name_in(n, head_names)) {
+				flush(&w);
+				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
+			} else if (name_in(n, para_names) ||
+				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
+				    !has_block_child(n))) {
+				flush(&w);
+				block(&w, n, !strcmp(name, "li") ? MR_ITEM : MR_PARA);
+			} else if (st->controls && st->text < 500 && !name_in(n, para_names)) {
+				/* a box with a form's controls and little text: a sign-up or search
+				 * widget ("Thanks for signing up!") */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
+				   st->link * 2 > st->text) {
+				/* a list of links: related stories, tags */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else {
+				/* a box: div, section, article, figure, table, list ... */
+				flush(&w);
+				descend = n->children != NULL;
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n != container && !n->next) {
+			n = n->parent;
+			flush(&w);
+		}
+		if (n == container)
+			break;
+		n = n->next;
+	}
+	flush(&w);
+	free(w.pending.buf);
+}
+
+void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *b)
+{
+	emit(m, container, headline, b);
+}
+
+void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b)
+{
+	emit(m, n, headline, b);
+}

@@ -1,0 +1,99 @@
+/* A saved news page (article-html), shared by its files: html_charset.c (which encoding the page
+ * is in, and its bytes as UTF-8), html_page.c (parse and assemble), html_meta.c (what the page
+ * says of itself: JSON-LD, Open Graph and other <meta> tags, microdata), html_score.c (where the
+ * story is: content scoring over the tree), html_blocks.c (the chosen part of the tree turned
+ * into the blocks the article parser reads). */
+#ifndef CW_HTML_PAGE_H
+#define CW_HTML_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "parser/input/markup_walk.h"
+
+#include "parser/input/html_charset.h"
+
+/* ---- what the page says of itself (html_meta.c) ---- */
+enum { HM_MAX_AUTHORS = 16 };
+typedef struct html_meta {
+	/* headline candidates */
+	const char *ld_headline, *og_title, *tw_title, *title, *md_headline, *dc_title;
+	const char *site_name, *publisher;
+	const char *ld_body;                    /* JSON-LD articleBody */
+	int ld_body_copied;
+	const char *authors[HM_MAX_AUTHORS];    /* JSON-LD, microdata, meta author, rel=author */
+	int nauthors;
+	int authors_structured;                 /* from JSON-LD or microdata (names, not lines) */
+	const char *published, *modified;       /* as written */
+	const char *section, *description, *language, *url;
+	const char *keywords_line;              /* meta keywords, news_keywords, JSON-LD keywords */
+	int ld_article;                         /* a JSON-LD object of an article type was found */
+	xmlNode *md_body;                       /* the element with itemprop=articleBody */
+	xmlNode *article;                       /* the page's <article> holding the most text */
+} html_meta;
+/* Reads the page's metadata: <meta>, <link>, <title>, JSON-LD scripts, microdata. Strings in the
+ * arena of m. */
+void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm);
+
+/* ---- element classes and texts (html_score.c) ---- */
+/* What an element is for the extraction. */
+enum html_kind {
+	HK_NONE,      /* an ordinary element */
+	HK_DROP,      /* never text: script, style, noscript, template, svg, form controls, hidden */
+	HK_CHROME,    /* the page's furniture: nav, aside, footer, or a class/id saying share,
+	               * related, newsletter, comments, promo, ad, ... */
+	HK_CAPTION,   /* figcaption, or a class/id saying caption or credit */
+	HK_BYLINE     /* a class/id, rel or itemprop saying author or byline */
+};
+typedef struct html_stat {
+	uint32_t text;    /* bytes of text in the subtree (blanks folded), dropped parts excluded */
+	uint32_t link;    /* of which inside <a> */
+	uint32_t commas;
+	uint32_t stops;   /* sentence ends: . ! ? */
+	uint32_t controls; /* form controls in the subtree (input, button, select, textarea) */
+	int32_t parent;   /* the parent element's index in the stats, -1 for the root */
+	float score;      /* html_main_container: the text the subtree gains as a story */
+	float prose;      /* of which the prose's part (the positive values) */
+	uint8_t kind;     /* enum html_kind */
+	uint8_t inside;   /* 1: in a dropped part, 2: in chrome (itself or an ancestor) */
+	int8_t weight;    /* class/id weight: positive (article, story, body, content), negative */
+} html_stat;
+typedef struct html_tree {
+	xmlNode *root;    /* <html> */
+	xmlNode *body;
+	html_stat *stats; /* one per element, node->_private points at its entry */
+	size_t nstats;
+} html_tree;
+/* Classifies every element and counts its text; NULL stats when out of memory. */
+int html_measure(html_tree *t);
+static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
+/* The element that holds the story: each paragraph-like block (p, li, h1-h6, a div of text
+ * ...) counts its text for the story when it reads as prose (long enough, few links, sentence
+ * ends), against it when it is furniture (inside chrome, mostly links, short without a
+ * sentence end); the element whose subtree sums highest, the deepest on a tie, is the
+ * story's. One pass over the elements in reverse document order: linear. The body when nothing
+ * counts for a story. */
+xmlNode *html_main_container(html_tree *t);
+
+/* ---- blocks (html_blocks.c) ---- */
+typedef struct html_text {
+	char *buf;
+	size_t n, cap;
+} html_text;
+/* The element's text, blanks as they are (mk_block folds them), dropped parts left out, a
+ * space for <br>; buf reused between calls. */
+void html_collect(html_text *b, const xmlNode *n);
+/* The story's blocks from the container: paragraphs, subheads, list items, quotes as blocks;
+ * chrome to the doc's chrome list; captions as MR_CAPTION blocks. headline: the headline's
+ * text, to leave out an h1 repeating it. */
+void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *b);
+/* The same for one element taken as a whole (a sibling of the container: a <p>, a box). */
+void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b);
+/* Adds s to the doc's chrome list (folded, each text once). */
+void html_chrome(mk *m, const char *s, size_t n);
+/* The input offset of an element, found after the previous one (blocks come in order). */
+uint64_t html_at(mk *m, const xmlNode *n);
+
+#endif

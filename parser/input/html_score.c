@@ -1,0 +1,411 @@
+/* Where a page's story is: every element classified (dropped, chrome, caption, byline) and its
+ * text counted, then content scoring (the method of Arc90's Readability): each paragraph gives
+ * its parent, grandparent and great-grandparent points for its length and commas; an element's
+ * score is scaled by its class/id weight and by one minus its link density, and the best one
+ * holds the story. The class and id words are generic words of page furniture (share, related,
+ * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
+ * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+	const char *s = (const char *)n->name;
+	for (; *names; names++)
+		if ((*names)[0] == s[0] && !strcmp(s, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const drop_names[] = { "script", "style", "noscript", "template", "svg",
+					  "math", "iframe", "object", "embed", "canvas", "video",
+					  "audio", "button", "select", "input", "textarea", "option",
+					  "dialog", "head", "title", "meta", "link", "img", "picture",
+					  "source", "map", NULL };
+static const char *const chrome_names[] = { "nav", "aside", "footer", "header", "form", "menu",
+					    NULL };
+
+/* ---- class and id words ---------------------------------------------------------------------- */
+
+enum { W_NONE, W_STORY, W_NEGATIVE, W_CHROME, W_CAPTION, W_BYLINE, W_HIDDEN };
+
+/* Whole words (a class token cut at '-' and '_'), or a token's start for compounds
+ * (relatedstories, sharebar). */
+static const char *const chrome_words[] = {
+	"share", "sharing", "social", "related", "newsletter", "newsletters", "subscribe",
+	"subscription", "signup", "comment", "comments", "promo", "promos", "promotion", "ad", "ads",
+	"advert", "advertisement", "adslot", "adunit", "sponsor", "sponsored", "nav", "navbar",
+	"navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget", "widgets",
+	"recommended", "recommendations", "recirc", "trending", "popular", "cookie", "cookies",
+	"banner", "footer", "masthead", "toolbar", "tags", "tag", "topics", "paywall-prompt",
+	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
+	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
+	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed", NULL };
+static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
+					       "comment", "promo", "advert", "sponsor", "sidebar",
+					       "breadcrumb", "footer", "navbar", "recirc",
+					       "recommend", NULL };
+static const char *const negative_words[] = { "meta", "tool", "tools", "media", "foot",
+					      "contact", "shopping", "scroll", "hidden", "author",
+					      "bio", "card", "list", "headline", "header", "more",
+					      NULL };
+static const char *const story_words[] = { "article", "articlebody", "story", "storybody",
+					   "body", "content", "entry", "hentry", "main", "post",
+					   "text", "blog", "prose", "paragraph", "richtext",
+					   NULL };
+static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
+					     "photocredit", "imagecredit", NULL };
+static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
+					    "writer", "contributor", "contributors", NULL };
+static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden",
+					    "visuallyhidden", "screen-reader-text", "offscreen",
+					    NULL };
+
+/* The lists are lowercase: a first letter that differs rules a word out before any length or
+ * comparison is taken (every class token of a page is looked up in each list). */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	int c = (unsigned char)w[0] | 0x20;
+	for (; *list; list++)
+		if ((*list)[0] == c && strlen(*list) == n && !strncasecmp(w, *list, n))
+			return 1;
+	return 0;
+}
+
+static int prefix_in(const char *w, size_t n, const char *const *list)
+{
+	int c = (unsigned char)w[0] | 0x20;
+	for (; *list; list++) {
+		if ((*list)[0] != c)
+			continue;
+		size_t k = strlen(*list);
+		if (k < n && !strncasecmp(w, *list, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
+static void words_of(const char *v, int *story, int *neg, int *chrome, int *caption, int *byline,
+		     int *hidden)
+{
+	const char *p = v;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *t = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		size_t tn = (size_t)(p - t);
+		if (!tn)
+			break;
+		*hidden |= word_in(t, tn, hidden_words);
+		const char *q = t;
+		int first = 1;
+		while (q < p) {
+			const char *s = q;
+			while (q < p && *q != '-' && *q != '_')
+				q++;
+			size_t n = (size_t)(q - s);
+			if (n) {
+				*chrome |= word_in(s, n, chrome_words) || prefix_in(s, n, chrome_prefixes);
+				*neg |= word_in(s, n, negative_words);
+				*story |= word_in(s, n, story_words) ||
+					  (first && (prefix_in(s, n, story_words)));
+				*caption |= word_in(s, n, caption_words);
+				*byline |= word_in(s, n, byline_words);
+				first = 0;
+			}
+			if (q < p)
+				q++;
+		}
+	}
+}
+
+typedef struct klass {
+	int story, neg, chrome, caption, byline, hidden;
+} klass;
+
+static klass class_of(const xmlNode *n)
+{
+	klass k = { 0, 0, 0, 0, 0, 0 };
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+					     NULL };
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content)
+			continue;
+		const char *v = (const char *)a->children->content;
+		int i;
+		for (i = 0; attrs[i] && strcmp(an, attrs[i]); i++)
+			;
+		if (!attrs[i]) {
+			if (!strcmp(an, "hidden"))
+				k.hidden = 1;
+			else if (!strcmp(an, "aria-hidden") && !strcasecmp(v, "true"))
+				k.hidden = 1;
+			else if (!strcmp(an, "style") && (strstr(v, "display:none") ||
+							  strstr(v, "display: none")))
+				k.hidden = 1;
+			continue;
+		}
+		if (!strcmp(an, "role") && (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
+					    !strcmp(v, "contentinfo") || !strcmp(v, "banner") ||
+					    !strcmp(v, "search") || !strcmp(v, "dialog")))
+			k.chrome = 1;
+		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
+			k.story = 2;
+		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden);
+	}
+	return k;
+}
+
+
+static int contains_node(const xmlNode *outer, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == outer)
+			return 1;
+	return 0;
+}
+
+/* ---- measuring -------------------------------------------------------------------------------- */
+
+/* Text bytes with each run of blanks counted once. */
+static uint32_t folded_len(const char *s, int *commas, int *stops)
+{
+	uint32_t n = 0;
+	int blank = 1;
+	for (; *s; s++) {
+		int b = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+		if (!b)
+			n++;
+		else if (!blank)
+			n++;
+		blank = b;
+		*commas += *s == ',';
+		*stops += *s == '.' || *s == '!' || *s == '?';
+	}
+	return n;
+}
+
+static size_t count_elements(xmlNode *root)
+{
+	size_t k = 0;
+	xmlNode *n = root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE)
+			k++;
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return k;
+}
+
+int html_measure(html_tree *t)
+{
+	size_t count = count_elements(t->root);
+	t->stats = calloc(count ? count : 1, sizeof *t->stats);
+	if (!t->stats)
+		return -1;
+	t->nstats = count;
+	size_t used = 0;
+	xmlNode *root = t->root, *n = root;
+	/* Pre-order: classify; post-order: add the element's counts to its parent's. */
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && used < count) {
+			html_stat *st = &t->stats[used++];
+			n->_private = st;
+			st->parent = n != root && n->parent && n->parent->_private
+				   ? (int32_t)(html_st(n->parent) - t->stats) : -1;
+			klass k = class_of(n);
+			if (name_in(n, drop_names) || k.hidden)
+				st->kind = HK_DROP;
+			else if (!strcmp((const char *)n->name, "figcaption") || (k.caption && !k.story))
+				st->kind = HK_CAPTION;
+			else if (k.byline && !k.story)
+				st->kind = HK_BYLINE;
+			/* readability's rule: a furniture word does not count beside a story word
+			 * (Cheat__body-and-footer, content-and-sidebar) */
+			else if (name_in(n, chrome_names) || (k.chrome && !k.story))
+				st->kind = HK_CHROME;
+			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
+			descend = st->kind != HK_DROP && n->children;
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			xmlNode *p = n->parent;
+			if (p && p->_private && n->content) {
+				int commas = 0, stops = 0;
+				html_stat *ps = html_st(p);
+				ps->text += folded_len((const char *)n->content, &commas, &stops);
+				ps->commas += (uint32_t)commas;
+				ps->stops += (uint32_t)stops;
+			}
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		/* Post-order for n and for every ancestor this step leaves. */
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE && n->_private && n != root) {
+				html_stat *st = html_st(n), *ps = n->parent ? html_st(n->parent) : NULL;
+				if (!strcmp((const char *)n->name, "a"))
+					st->link = st->text;
+				const char *nm = (const char *)n->name;
+				if (!strcmp(nm, "input") || !strcmp(nm, "button") || !strcmp(nm, "select") ||
+				    !strcmp(nm, "textarea"))
+					st->controls++;
+				if (ps)
+					ps->controls += st->controls;
+				if (ps && st->kind != HK_DROP) {
+					ps->text += st->text;
+					ps->link += st->link;
+					ps->commas += st->commas;
+					ps->stops += st->stops;
+				}
+			}
+			if (n == root)
+				goto guard;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (!n)
+				goto guard;
+		}
+	}
+guard:
+	/* A class word is a hint, not a verdict: a box holding a large part of the page's text
+	 * (a layout's "page--with-sidebar", a body's "fixed-scroll-nav", a form around a whole
+	 * page) holds the story, not furniture. */
+	{
+		const html_stat *top = html_st(t->body && t->body->_private ? t->body : root);
+		uint32_t total = top ? top->text : 0;
+		for (size_t i = 0; i < used; i++) {
+			html_stat *st = &t->stats[i];
+			if (st->kind != HK_NONE && st->kind != HK_DROP && (uint64_t)st->text * 10 >= (uint64_t)total * 3)
+				st->kind = HK_NONE;
+		}
+	}
+	return 0;
+}
+
+/* ---- the story's container ------------------------------------------------------------------ */
+
+static const char *const block_children[] = { "p", "div", "section", "article", "table", "ul",
+					      "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
+					      "h5", "h6", "figure", "header", "footer", "aside",
+					      "nav", "main", "dl", "address", "form", "li", "tr",
+					      "td", "figcaption", NULL };
+static const char *const block_names[] = { "p", "pre", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+					   "blockquote", "td", "th", "dd", "dt", "figcaption", "div",
+					   "section", "article", "main", "address", "header",
+					   "footer", "aside", "nav", NULL };
+
+static int has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && name_in(c, block_children))
+			return 1;
+	return 0;
+}
+
+/* What a block's text counts for the story. */
+static float block_value(const html_stat *st)
+{
+	/* Furniture counts against the story less than prose counts for it: a story interrupted
+	 * by a related-links box or an ad label stays one container. */
+	const float neg = 0.3f, chrome = 1.0f;
+	float t = (float)st->text, l = (float)st->link;
+	if (!st->text)
+		return 0;
+	if (st->inside & 4) /* a block inside a link: another story's card */
+		return -t * neg;
+	if (st->inside & 2)
+		return -t * chrome;
+	float ld = l / t;
+	if (ld > 0.5f)
+		return -t * neg;
+	if (ld < 0.35f && (st->text >= 150 || (st->text >= 50 && st->stops)))
+		return t - l;
+	if (st->text < 50 && !st->link && st->stops)
+		return 0;
+	return -t * neg;
+}
+
+xmlNode *html_main_container(html_tree *t)
+{
+	xmlNode *root = t->body ? t->body : t->root;
+	if (!t->nstats)
+		return root;
+	/* The nodes by index: the stats were made in document order (a parent before its
+	 * children), so a reverse pass sees every child before its parent. */
+	xmlNode **nodes = malloc(t->nstats * sizeof *nodes);
+	if (!nodes)
+		return root;
+	size_t k = 0;
+	xmlNode *n = t->root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->_private && k < t->nstats)
+			nodes[k++] = n;
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != t->root && !n->next)
+			n = n->parent;
+		if (!n || n == t->root)
+			break;
+		n = n->next;
+	}
+	for (size_t i = 0; i < k; i++) {
+		html_stat *st = html_st(nodes[i]);
+		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
+		st->inside = (uint8_t)((ps ? ps->inside : 0) | (st->kind == HK_DROP ? 1 : 0) |
+				       (st->kind == HK_CHROME ? 2 : 0) |
+				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
+		st->score = st->prose = 0;
+		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
+			st->score = block_value(st);
+			st->prose = st->score > 0 ? st->score : 0;
+		}
+	}
+	xmlNode *best = NULL;
+	float top = 0;
+	for (size_t i = k; i-- > 0;) {
+		html_stat *st = html_st(nodes[i]);
+		if (st->score > top && !(st->inside & 1) && contains_node(root, nodes[i])) {
+			top = st->score;
+			best = nodes[i];
+		}
+		if (st->parent >= 0) {
+			t->stats[st->parent].score += st->score;
+			t->stats[st->parent].prose += st->prose;
+		}
+	}
+	free(nodes);
+	if (!best)
+		return root;
+	/* One paragraph box of a story cut into many (a list of short items among them, counted
+	 * against) can outscore the story's box by a little: the parent is taken while it keeps
+	 * most of the score and holds more prose. */
+	while (best->parent && best != root && best->parent != root && best->parent->_private) {
+		const html_stat *b = html_st(best), *p = html_st(best->parent);
+		if (p->inside & 1 || p->score < b->score * 0.75f || p->prose < b->prose * 1.2f)
+			break;
+		best = best->parent;
+	}
+	return best;
+}
