@@ -21,8 +21,9 @@ ok() { n=$((n + 1)); }
 fail() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 TOWARC=scripts/pages_to_warc.py
 
-# The records of the inputs, source.path left out, one a line.
-records() { jq -c 'del(.source.path)' "$1"; }
+# The records of the inputs, source.path left out, one a line; a page's fetched date is the
+# transport's (the WARC record's HTTP Date), which a file has not: left out too.
+records() { jq -c 'del(.source.path) | if .page then .page.fetched = null else . end' "$1"; }
 
 # same DIR LABEL: DIR's files read as files and as WARCs give the same records.
 same() {
@@ -34,7 +35,7 @@ same() {
 	for variant in plain gzip whole; do
 		case $variant in
 		plain) "$TOWARC" "$dir" "$T/pages.warc" ;;
-		gzip) "$TOWARC" --gzip --chunked --encode gzip --charset utf-8 "$dir" "$T/pages.warc" ;;
+		gzip) "$TOWARC" --gzip --chunked --encode gzip "$dir" "$T/pages.warc" ;;
 		whole) "$TOWARC" --gzip-whole "$dir" "$T/pages.warc" ;;
 		esac
 		"$CW" convert -q --jobs 2 "$T/pages.warc" -o "$T/warc.jsonl" 2>/dev/null
@@ -52,6 +53,19 @@ same() {
 	done
 	echo "warc: $label: $count records, the same from the files and from plain, gzip-per-record (chunked, gzip-encoded) and whole-gzip WARCs"
 }
+
+# The transport's hints reach the page: a charset in the HTTP Content-Type outranks the page's
+# <meta> (HTML's order), and the HTTP date is the page's fetched date.
+mkdir -p "$T/hint"
+cp testdata/articles/valid/html-windows-1252/input.* "$T/hint/"
+"$TOWARC" --gzip --charset windows-1252 "$T/hint" "$T/hint.warc"
+"$CW" convert -q "$T/hint.warc" -o "$T/hint.jsonl" 2>/dev/null
+if jq -e '.page.charset_from == "transport" and .page.charset == "windows-1252" and
+	(.page.fetched | type) == "string"' "$T/hint.jsonl" >/dev/null; then
+	ok
+else
+	fail "a WARC page's HTTP charset and date do not reach its page object: $(jq -c .page "$T/hint.jsonl")"
+fi
 
 # every testdata input as a page (a case's folder its own path: the same base name as the file)
 mkdir -p "$T/pages"
