@@ -9,15 +9,6 @@
 
 #include "parser/input/html_page.h"
 
-static int name_in(const xmlNode *n, const char *const *names)
-{
-	const char *s = (const char *)n->name;
-	for (; *names; names++)
-		if ((*names)[0] == s[0] && !strcmp(s, *names))
-			return 1;
-	return 0;
-}
-
 static void put(html_text *b, const char *s, size_t n)
 {
 	if (b->n + n + 1 > b->cap) {
@@ -52,7 +43,7 @@ static void collect(html_text *b, const xmlNode *top)
 		} else if (n->type == XML_ELEMENT_NODE) {
 			const html_stat *st = n->_private ? html_st(n) : NULL;
 			if (!st || st->kind != HK_DROP) {
-				if (!strcmp((const char *)n->name, "br") || name_in(n, break_names))
+				if (!strcmp((const char *)n->name, "br") || mk_name_in(n, break_names))
 					put(b, " ", 1);
 				descend = n->children != NULL;
 			}
@@ -63,7 +54,7 @@ static void collect(html_text *b, const xmlNode *top)
 		}
 		while (n != top && !n->next) {
 			n = n->parent;
-			if (n != top && n->type == XML_ELEMENT_NODE && name_in(n, break_names))
+			if (n != top && n->type == XML_ELEMENT_NODE && mk_name_in(n, break_names))
 				put(b, " ", 1);
 		}
 		if (n == top)
@@ -136,7 +127,7 @@ static const char *const block_children[] = { "p", "div", "section", "article", 
 static int has_block_child(const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && name_in(c, block_children))
+		if (c->type == XML_ELEMENT_NODE && mk_name_in(c, block_children))
 			return 1;
 	return 0;
 }
@@ -214,7 +205,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 		} else if (n->type == XML_ELEMENT_NODE && n->_private) {
 			const html_stat *st = html_st(n);
 			const char *name = (const char *)n->name;
-			if (n == top && !name_in(n, para_names) && !name_in(n, head_names)) {
+			if (n == top && !mk_name_in(n, para_names) && !mk_name_in(n, head_names)) {
 				descend = n->children != NULL;
 			} else if (st->kind == HK_DROP) {
 				/* nothing of it is text */
@@ -248,22 +239,22 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
-			} else if (name_in(n, inline_names) && !has_block_child(n)) {
+			} else if (mk_name_in(n, inline_names) && !has_block_child(n)) {
 				html_collect(b, n);
 				if (!w.pending_set) {
 					w.pending_at = html_at(m, n);
 					w.pending_set = 1;
 				}
 				put(&w.pending, b->buf ? b->buf : "", b->n);
-			} else if (name_in(n, head_names)) {
+			} else if (mk_name_in(n, head_names)) {
 				flush(&w);
 				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
-			} else if (name_in(n, para_names) ||
+			} else if (mk_name_in(n, para_names) ||
 				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
 				    !has_block_child(n))) {
 				flush(&w);
 				block(&w, n, !strcmp(name, "li") ? MR_ITEM : MR_PARA);
-			} else if (st->controls && st->text < 500 && !name_in(n, para_names)) {
+			} else if (st->controls && st->text < 500 && !mk_name_in(n, para_names)) {
 				/* a box with a form's controls and little text: a sign-up or search
 				 * widget ("Thanks for signing up!") */
 				flush(&w);

@@ -417,15 +417,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 				}
 			}
 		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = mk_next(root, n, descend);
 	}
 	if (md_authors && !hm->authors_structured)
 		hm->authors_structured = 1;

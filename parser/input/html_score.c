@@ -11,15 +11,6 @@
 
 #include "parser/input/html_page.h"
 
-static int name_in(const xmlNode *n, const char *const *names)
-{
-	const char *s = (const char *)n->name;
-	for (; *names; names++)
-		if ((*names)[0] == s[0] && !strcmp(s, *names))
-			return 1;
-	return 0;
-}
-
 static const char *const drop_names[] = { "script", "style", "noscript", "template", "svg",
 					  "math", "iframe", "object", "embed", "canvas", "video",
 					  "audio", "button", "select", "input", "textarea", "option",
@@ -199,15 +190,7 @@ static size_t count_elements(xmlNode *root)
 	while (n) {
 		if (n->type == XML_ELEMENT_NODE)
 			k++;
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = mk_next(root, n, n->children && n->type == XML_ELEMENT_NODE);
 	}
 	return k;
 }
@@ -230,7 +213,7 @@ int html_measure(html_tree *t)
 			st->parent = n != root && n->parent && n->parent->_private
 				   ? (int32_t)(html_st(n->parent) - t->stats) : -1;
 			klass k = class_of(n);
-			if (name_in(n, drop_names) || k.hidden)
+			if (mk_name_in(n, drop_names) || k.hidden)
 				st->kind = HK_DROP;
 			else if (!strcmp((const char *)n->name, "figcaption") || (k.caption && !k.story))
 				st->kind = HK_CAPTION;
@@ -238,7 +221,7 @@ int html_measure(html_tree *t)
 				st->kind = HK_BYLINE;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
-			else if (name_in(n, chrome_names) || (k.chrome && !k.story))
+			else if (mk_name_in(n, chrome_names) || (k.chrome && !k.story))
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
 			descend = st->kind != HK_DROP && n->children;
@@ -317,7 +300,7 @@ static const char *const block_names[] = { "p", "pre", "li", "h1", "h2", "h3", "
 static int has_block_child(const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && name_in(c, block_children))
+		if (c->type == XML_ELEMENT_NODE && mk_name_in(c, block_children))
 			return 1;
 	return 0;
 }
@@ -377,7 +360,7 @@ xmlNode *html_main_container(html_tree *t)
 				       (st->kind == HK_CHROME ? 2 : 0) |
 				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
 		st->score = st->prose = 0;
-		if (!(st->inside & 1) && name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
+		if (!(st->inside & 1) && mk_name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
 			st->prose = st->score > 0 ? st->score : 0;
 		}

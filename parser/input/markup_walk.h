@@ -63,6 +63,11 @@ int mk_is(const xmlNode *n, const char *name);
 xmlNode *mk_child(const xmlNode *n, const char *name);
 /* First element of that local name in the subtree (depth-first), n itself included. */
 xmlNode *mk_find(xmlNode *n, const char *name);
+/* Whether the element's name is one of names (a NULL-ended list). */
+int mk_name_in(const xmlNode *n, const char *const *names);
+/* The node after n in document order within root's subtree, n's children first when descend;
+ * NULL at the end of the subtree. The walks of mk_find and the page's passes step with it. */
+xmlNode *mk_next(const xmlNode *root, xmlNode *n, int descend);
 /* The element's text content (xmlNodeGetContent, freed by the caller with xmlFree). */
 char *mk_text(const xmlNode *n);
 /* Appends a block of the element's whole text. */

@@ -229,15 +229,7 @@ xmlNode *mk_find(xmlNode *n, const char *name)
 	while (n) {
 		if (mk_is(n, name))
 			return n;
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			return NULL;
-		n = n->next;
+		n = mk_next(root, n, n->children && n->type == XML_ELEMENT_NODE);
 	}
 	return NULL;
 }
@@ -383,4 +375,22 @@ void mk_body(mk *m, const xmlNode *container)
 		}
 		c = next;
 	}
+}
+
+int mk_name_in(const xmlNode *n, const char *const *names)
+{
+	const char *s = (const char *)n->name;
+	for (; *names; names++)
+		if ((*names)[0] == s[0] && !strcmp(s, *names))
+			return 1;
+	return 0;
+}
+
+xmlNode *mk_next(const xmlNode *root, xmlNode *n, int descend)
+{
+	if (descend)
+		return n->children;
+	while (n && n != root && !n->next)
+		n = n->parent;
+	return !n || n == root ? NULL : n->next;
 }
