@@ -392,6 +392,30 @@ void news_each_paragraph(const cw_value *root, news_kind kind, news_buf *b, cons
 	}
 }
 
+void news_each_author(const cw_value *root, news_kind kind, news_author_fn fn, void *ctx)
+{
+	news_author a = { 0 };
+	if (kind == NEWS_CABLE) {
+		news_buf b = { 0 };
+		news_byline(root, kind, &b);
+		if (b.n && !b.oom) {
+			a.name = b.p;
+			a.name_n = b.n;
+			fn(ctx, &a);
+		}
+		nb_free(&b);
+		return;
+	}
+	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_BYLINES)); m; m = cw_member_next(m)) {
+		const cw_value *e = cw_member_value(m);
+		a.name = news_str(rec_get(e, F_BYLINE_NAME), &a.name_n);
+		a.title = news_str(rec_get(e, F_BYLINE_TITLE), &a.title_n);
+		a.affiliation = news_str(rec_get(e, F_BYLINE_AFFILIATION), &a.affiliation_n);
+		if (a.name || a.title || a.affiliation)
+			fn(ctx, &a);
+	}
+}
+
 void news_each_photo(const cw_value *root, news_photo_fn fn, void *ctx)
 {
 	size_t cn, n;

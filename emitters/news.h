@@ -58,6 +58,15 @@ void news_location(const cw_value *root, news_kind kind, news_buf *b);
  * "Ilse Brandt, Correspondent, Reuters" (the last byline's title and affiliation); a cable's
  * signature lines joined by blanks. */
 void news_byline(const cw_value *root, news_kind kind, news_buf *b);
+/* Each author of a record, as the formats' author elements carry them: an article's bylines that
+ * hold a name, a title or an affiliation (each may be NULL), or a cable's one signature line
+ * (news_byline) as a name. */
+typedef struct news_author {
+	const char *name, *title, *affiliation;
+	size_t name_n, title_n, affiliation_n;
+} news_author;
+typedef void (*news_author_fn)(void *ctx, const news_author *a);
+void news_each_author(const cw_value *root, news_kind kind, news_author_fn fn, void *ctx);
 /* One paragraph as text: an article's text; a cable's "1. (C) HEADING: text" (its
  * sub-paragraphs apart, through news_subparagraph). */
 void news_paragraph(const cw_value *p, news_kind kind, news_buf *b);

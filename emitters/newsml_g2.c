@@ -63,36 +63,27 @@ static void related(news_xml *x, const char *rel, const char *p, size_t n)
 	sink_put(x->s, "\"/>", 3);
 }
 
-static void creators(news_xml *x, const cw_value *root, news_kind kind)
+/* A cable's signature is its creator's name alone; an article's byline is an author, its title and
+ * affiliation kept as literal related values. */
+static void cable_creator(void *ctx, const news_author *a)
 {
-	size_t n, tn, an;
-	if (kind == NEWS_CABLE) {
-		news_buf b = { 0 };
-		news_byline(root, kind, &b);
-		if (b.n && !b.oom) {
-			nx_open(x, "creator");
-			nx_leaf(x, "name", "", b.p, b.n);
-			nx_close(x, "creator");
-		}
-		nb_free(&b);
-		return;
-	}
-	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_BYLINES)); m; m = cw_member_next(m)) {
-		const cw_value *e = cw_member_value(m);
-		const char *name = news_str(rec_get(e, F_BYLINE_NAME), &n);
-		const char *title = news_str(rec_get(e, F_BYLINE_TITLE), &tn);
-		const char *aff = news_str(rec_get(e, F_BYLINE_AFFILIATION), &an);
-		if (!name && !title && !aff)
-			continue;
-		nx_open(x, "creator role=\"crol:author\"");
-		if (name)
-			nx_leaf(x, "name", "", name, n);
-		if (title)
-			related(x, "cwrel:title", title, tn);
-		if (aff)
-			related(x, "cwrel:affiliation", aff, an);
-		nx_close(x, "creator");
-	}
+	news_xml *x = ctx;
+	nx_open(x, "creator");
+	nx_leaf(x, "name", "", a->name, a->name_n);
+	nx_close(x, "creator");
+}
+
+static void creator(void *ctx, const news_author *a)
+{
+	news_xml *x = ctx;
+	nx_open(x, "creator role=\"crol:author\"");
+	if (a->name)
+		nx_leaf(x, "name", "", a->name, a->name_n);
+	if (a->title)
+		related(x, "cwrel:title", a->title, a->title_n);
+	if (a->affiliation)
+		related(x, "cwrel:affiliation", a->affiliation, a->affiliation_n);
+	nx_close(x, "creator");
 }
 
 static void content_meta(news_xml *x, const cw_value *root, news_kind kind, const char *hl, size_t hn)
@@ -109,7 +100,7 @@ static void content_meta(news_xml *x, const cw_value *root, news_kind kind, cons
 	if (loc.n && !loc.oom)
 		nx_empty(x, "located", "literal", loc.p, loc.n);
 	nb_free(&loc);
-	creators(x, root, kind);
+	news_each_author(root, kind, kind == NEWS_CABLE ? cable_creator : creator, x);
 	nx_strings(x, rec_get(root, F_ARTICLE_CONTRIBUTORS), F_CONTRIBUTOR_TEXT, "contributor", "literal");
 	const cw_value *wire = rec_get(root, F_ARTICLE_WIRE);
 	nx_strings(x, rec_get(wire, F_WIRE_SUBJECTS), F_NONE, "subject", "literal");

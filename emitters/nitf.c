@@ -167,46 +167,28 @@ static void head(news_xml *x, const cw_record *rec, const cw_value *root, news_k
 	nx_close(x, "head");
 }
 
-static void bylines(news_xml *x, const cw_value *root, news_kind kind)
+/* <byline><person>NAME</person><byttl>TITLE, <org>AFFILIATION</org></byttl></byline> */
+static void byline(void *ctx, const news_author *a)
 {
-	size_t n, tn, an;
-	if (kind == NEWS_CABLE) {
-		news_buf b = { 0 };
-		news_byline(root, kind, &b);
-		if (b.n && !b.oom) {
-			nx_open(x, "byline");
-			nx_leaf(x, "person", "", b.p, b.n);
-			nx_close(x, "byline");
+	news_xml *x = ctx;
+	nx_open(x, "byline");
+	if (a->name)
+		nx_leaf(x, "person", "", a->name, a->name_n);
+	if (a->title || a->affiliation) {
+		nx_nl(x);
+		sink_puts(x->s, "<byttl>");
+		if (a->title)
+			sink_xml_text(x->s, a->title, a->title_n);
+		if (a->title && a->affiliation)
+			sink_put(x->s, ", ", 2);
+		if (a->affiliation) {
+			sink_puts(x->s, "<org>");
+			sink_xml_text(x->s, a->affiliation, a->affiliation_n);
+			sink_puts(x->s, "</org>");
 		}
-		nb_free(&b);
-		return;
+		sink_puts(x->s, "</byttl>");
 	}
-	for (const cw_member *m = cw_value_first(rec_get(root, F_ARTICLE_BYLINES)); m; m = cw_member_next(m)) {
-		const cw_value *e = cw_member_value(m);
-		const char *name = news_str(rec_get(e, F_BYLINE_NAME), &n);
-		const char *title = news_str(rec_get(e, F_BYLINE_TITLE), &tn);
-		const char *aff = news_str(rec_get(e, F_BYLINE_AFFILIATION), &an);
-		if (!name && !title && !aff)
-			continue;
-		nx_open(x, "byline");
-		if (name)
-			nx_leaf(x, "person", "", name, n);
-		if (title || aff) {
-			nx_nl(x);
-			sink_puts(x->s, "<byttl>");
-			if (title)
-				sink_xml_text(x->s, title, tn);
-			if (title && aff)
-				sink_put(x->s, ", ", 2);
-			if (aff) {
-				sink_puts(x->s, "<org>");
-				sink_xml_text(x->s, aff, an);
-				sink_puts(x->s, "</org>");
-			}
-			sink_puts(x->s, "</byttl>");
-		}
-		nx_close(x, "byline");
-	}
+	nx_close(x, "byline");
 }
 
 static void dateline(news_xml *x, const cw_value *root, news_kind kind)
@@ -255,7 +237,7 @@ static void body_head(news_xml *x, const cw_value *root, news_kind kind, const c
 		nx_strings(x, deck, F_NONE, "hl2", NULL);
 		nx_close(x, "hedline");
 	}
-	bylines(x, root, kind);
+	news_each_author(root, kind, byline, x);
 	const cw_value *agencies = rec_get(root, F_ARTICLE_AGENCIES);
 	if (cw_value_count(agencies)) {
 		nx_open(x, "distributor");
