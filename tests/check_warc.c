@@ -12,6 +12,7 @@
 #include "parser/input/inputs.h"
 #include "parser/input/unit.h"
 #include "parser/input/warc.h"
+#include "walk_bytes.h"
 
 /* ---- scanners ------------------------------------------------------------------------------ */
 
@@ -201,25 +202,6 @@ END_TEST
 
 /* ---- the streaming reader ------------------------------------------------------------------ */
 
-typedef struct feed {
-	const char *data;
-	size_t len, at;
-	size_t step;          /* bytes a pull hands out at most (0: all it is asked for) */
-} feed;
-
-static long pull(void *ctx, char *buf, size_t cap)
-{
-	feed *f = ctx;
-	size_t n = f->len - f->at;
-	if (n > cap)
-		n = cap;
-	if (f->step && n > f->step)
-		n = f->step;
-	memcpy(buf, f->data + f->at, n);
-	f->at += n;
-	return (long)n;
-}
-
 typedef struct seen {
 	char text[8192];      /* "page URI charset date: body" and "damage CODE line" lines */
 	size_t len;
@@ -271,9 +253,9 @@ static int on_failed(void *ctx, const char *why)
 static void read_warc(const char *data, size_t len, int gzip, size_t step, seen *s)
 {
 	memset(s, 0, sizeof *s);
-	feed f = { data, len, 0, step };
+	byte_feed f = { data, len, 0, step };
 	warc_events ev = { on_page, on_skip, on_damage, on_failed, s };
-	warc_each(pull, &f, gzip, &ev);
+	warc_each(byte_feed_pull, &f, gzip, &ev);
 }
 
 #define REC(type, extra, block) \
@@ -476,21 +458,12 @@ static int take_unit(void *ctx, cw_unit *u, cw_record *failed)
 
 START_TEST(test_walk_units)
 {
-	char dir[] = "/tmp/cablewire-check-warc-XXXXXX", path[64];
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/crawl.warc", dir);
-	FILE *out = fopen(path, "wb");
-	ck_assert_ptr_nonnull(out);
-	int fd = fileno(out);
 	char *w = sample();
-	ck_assert_int_eq(write(fd, w, strlen(w)), (ssize_t)strlen(w));
-	fclose(out);
 	cw_options *opt = cw_options_new();
 	units us;
 	memset(&us, 0, sizeof us);
 	input_stats st = { 0 };
-	char *paths[1] = { path };
-	inputs_each_unit(opt, paths, 1, take_unit, &us, &st);
+	ck_assert_int_eq(walk_bytes(opt, "crawl.warc", w, strlen(w), take_unit, &us, &st), 0);
 	ck_assert_uint_eq(us.n, 2);
 	ck_assert_uint_eq(us.errors, 0);
 	ck_assert_str_eq(us.names[0], "http://a.example/1");
@@ -503,8 +476,6 @@ START_TEST(test_walk_units)
 	ck_assert_uint_eq(st.warc_skipped[CW_WARC_SKIP_STATUS], 1);
 	ck_assert_str_eq(cw_warc_skip_name(CW_WARC_SKIP_STATUS), "status-not-200");
 	cw_options_free(opt);
-	unlink(path);
-	rmdir(dir);
 	free(w);
 }
 END_TEST

@@ -4,7 +4,7 @@
  * damage with its place) must not depend on how the bytes come. Then the walk hands every page to
  * the reader and the parser, and every emitter's output is checked (fuzz_common.h).
  * Build and run: make fuzz */
-#define _DEFAULT_SOURCE /* mkdtemp */
+#define _DEFAULT_SOURCE /* mkdtemp (tests/walk_bytes.h) */
 #include "fuzz_common.h"
 
 #include <zlib.h>
@@ -12,26 +12,9 @@
 #include "parser/input/inputs.h"
 #include "parser/input/sources.h"
 #include "parser/input/warc.h"
+#include "tests/walk_bytes.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-typedef struct feed {
-	const uint8_t *data;
-	size_t len, at, step;
-} feed;
-
-static long pull(void *ctx, char *buf, size_t cap)
-{
-	feed *f = ctx;
-	size_t n = f->len - f->at;
-	if (n > cap)
-		n = cap;
-	if (f->step && n > f->step)
-		n = f->step;
-	memcpy(buf, f->data + f->at, n);
-	f->at += n;
-	return (long)n;
-}
 
 /* What the reader said, as text. */
 static int said_page(void *ctx, warc_page *pg)
@@ -84,9 +67,9 @@ static int said_failed(void *ctx, const char *why)
 static outbuf transcript(const uint8_t *data, size_t size, int gzip, size_t step)
 {
 	outbuf o = { NULL, 0, 0 };
-	feed f = { data, size, 0, step };
+	byte_feed f = { data, size, 0, step };
 	warc_events ev = { said_page, said_skip, said_damage, said_failed, &o };
-	warc_each(pull, &f, gzip, &ev);
+	warc_each(byte_feed_pull, &f, gzip, &ev);
 	return o;
 }
 
@@ -167,18 +150,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int f = 0; f < CW_FORMAT_COUNT; f++)
 		ws.em[f] = cw_emitter_new((cw_format)f, collect, &ws.out[f], f == CW_FORMAT_JSON);
 	input_stats st = { 0 };
-	char dir[] = "/tmp/fuzz_warc.XXXXXX";
-	if (!mkdtemp(dir))
+	if (walk_bytes(ws.opt, "in.warc", file, size + vn, walk_unit, &ws, &st) < 0)
 		abort();
-	char path[64];
-	snprintf(path, sizeof path, "%s/in.warc", dir);
-	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(file, 1, size + vn, fp) != size + vn || fclose(fp) != 0)
-		abort();
-	char *paths[1] = { path };
-	inputs_each_unit(ws.opt, paths, 1, walk_unit, &ws, &st);
-	unlink(path);
-	rmdir(dir);
 	for (int f = 0; f < CW_FORMAT_COUNT; f++) {
 		cw_emitter_finish(ws.em[f]);
 		cw_emitter_free(ws.em[f]);
