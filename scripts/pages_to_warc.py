@@ -29,24 +29,34 @@ DATE = "2024-03-05T10:20:30Z"
 HTTP_DATE = "Tue, 05 Mar 2024 10:20:30 GMT"
 
 
-def record(warc_type, fields, block):
-    head = ["WARC/1.1", "WARC-Type: " + warc_type,
-            "WARC-Record-ID: <urn:uuid:%s>" % uuid.UUID(int=record.n), "WARC-Date: " + DATE]
-    record.n += 1
-    head += ["%s: %s" % kv for kv in fields]
-    head.append("Content-Length: %d" % len(block))
+def warc_record(warc_type, record_id, date, fields, block, version="1.1", length=None):
+    """One WARC record as crawlers write it: the version line, WARC-Type, WARC-Record-ID and
+    WARC-Date, the other header lines as given ("Name: value"), Content-Length (the
+    block's, unless length says otherwise: damaged cases), the block and the two line ends after
+    it. tests/warc_cases.py builds its golden cases with it too."""
+    head = ["WARC/" + version, "WARC-Type: " + warc_type,
+            "WARC-Record-ID: <urn:uuid:%s>" % record_id, "WARC-Date: " + date]
+    head += list(fields)
+    head.append("Content-Length: %d" % (len(block) if length is None else length))
     return ("\r\n".join(head) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
 
 
-record.n = 1
-
-
 def chunked(body, size=1000):
+    """body in HTTP/1.1 chunks of size bytes, the last chunk and an empty trailer after them."""
     out = b""
     for i in range(0, len(body), size):
         part = body[i:i + size]
         out += b"%x\r\n" % len(part) + part + b"\r\n"
     return out + b"0\r\n\r\n"
+
+
+def record(warc_type, fields, block):
+    """The next record of this archive (record ids numbered from 1, one date for all)."""
+    record.n += 1
+    return warc_record(warc_type, uuid.UUID(int=record.n - 1), DATE, fields, block)
+
+
+record.n = 1
 
 
 def pages(root):
@@ -91,7 +101,7 @@ def main():
             out.write(rec)
 
     info = b"software: cablewire scripts/pages_to_warc.py\r\nformat: WARC File Format 1.1\r\n"
-    put(record("warcinfo", [("Content-Type", "application/warc-fields")], info))
+    put(record("warcinfo", ["Content-Type: application/warc-fields"], info))
     files = pages(a.dir)
     for n in range(a.repeat):
         for path in files:
@@ -99,8 +109,8 @@ def main():
             uri = a.base + quote(rel) + ("?copy=%d" % n if n else "")
             body = open(path, "rb").read()
             req = ("GET /%s HTTP/1.1\r\nHost: pages.example\r\n\r\n" % quote(rel)).encode()
-            put(record("request", [("WARC-Target-URI", uri),
-                                   ("Content-Type", "application/http; msgtype=request")], req))
+            put(record("request", ["WARC-Target-URI: " + uri,
+                                   "Content-Type: application/http; msgtype=request"], req))
             ctype = "text/html" + ("; charset=" + a.charset if a.charset else "")
             headers = ["HTTP/1.1 200 OK", "Content-Type: " + ctype, "Date: " + HTTP_DATE]
             if a.encode == "gzip":
@@ -112,14 +122,14 @@ def main():
             else:
                 headers.append("Content-Length: %d" % len(body))
             http = ("\r\n".join(headers) + "\r\n\r\n").encode() + body
-            put(record("response", [("WARC-Target-URI", uri),
-                                    ("Content-Type", "application/http; msgtype=response")], http))
+            put(record("response", ["WARC-Target-URI: " + uri,
+                                    "Content-Type: application/http; msgtype=response"], http))
             if listing:
                 listing.write("%s\t%s\n" % (uri, path))
             if a.filler:
                 jpeg = b"\xff\xd8\xff\xe0" + bytes(range(256)) * (a.filler * 4)
-                put(record("response", [("WARC-Target-URI", uri + ".jpg"),
-                                        ("Content-Type", "application/http; msgtype=response")],
+                put(record("response", ["WARC-Target-URI: " + uri + ".jpg",
+                                        "Content-Type: application/http; msgtype=response"],
                            b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n" + jpeg))
     if whole:
         whole.close()

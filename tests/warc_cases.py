@@ -12,6 +12,9 @@ import os
 import sys
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from pages_to_warc import chunked, warc_record  # noqa: E402  (the one WARC writer)
+
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "testdata"
 PAGE = open(os.path.join(ROOT, "cables/forms/wikileaks.html"), "rb").read()
 
@@ -30,16 +33,12 @@ class Warc:
 
     def add(self, wtype, block, uri=None, ctype=None, length=None, extra=()):
         self.n += 1
-        head = ["WARC/" + self.version, "WARC-Type: " + wtype,
-                "WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>" % self.n,
-                "WARC-Date: 2024-03-05T10:20:%02dZ" % self.n]
-        if uri:
-            head.append("WARC-Target-URI: " + uri)
+        fields = ["WARC-Target-URI: " + uri] if uri else []
         if ctype:
-            head.append("Content-Type: " + ctype)
-        head += list(extra)
-        head.append("Content-Length: %d" % (len(block) if length is None else length))
-        rec = ("\r\n".join(head) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
+            fields.append("Content-Type: " + ctype)
+        fields += list(extra)
+        rec = warc_record(wtype, "00000000-0000-4000-8000-%012d" % self.n,
+                          "2024-03-05T10:20:%02dZ" % self.n, fields, block, self.version, length)
         self.records.append(rec)
         return rec
 
@@ -64,14 +63,6 @@ class Warc:
         return b"".join(gzip.compress(r, mtime=0) for r in self.records)
 
 
-def chunked(body, size=700):
-    out = b""
-    for i in range(0, len(body), size):
-        part = body[i:i + size]
-        out += b"%x\r\n" % len(part) + part + b"\r\n"
-    return out + b"0\r\n\r\n"
-
-
 def write(kind, name, data, ext="warc"):
     d = os.path.join(ROOT, "warc", kind, name)
     os.makedirs(d, exist_ok=True)
@@ -91,7 +82,7 @@ w.response(U + "07VALLETTA431.html", page(1),
            headers=("Content-Type: text/html; charset=windows-1252",
                     "Date: Tue, 05 Mar 2024 10:20:30 GMT"))
 w.request(U + "07VALLETTA432.html")
-w.response(U + "07VALLETTA432.html", chunked(gzip.compress(page(2), mtime=0)),
+w.response(U + "07VALLETTA432.html", chunked(gzip.compress(page(2), mtime=0), 700),
            headers=("Content-Type: application/xhtml+xml; charset=\"utf-8\"",
                     "Content-Encoding: gzip", "Transfer-Encoding: chunked"))
 w.response("https://cables.example/seal.png", b"\x89PNG\r\n\x1a\n" + bytes(40),
@@ -169,7 +160,7 @@ write("invalid", "warc-http-bad", w.plain())
 
 # invalid: a chunked body whose framing breaks after its first chunk
 w = Warc()
-body = chunked(page(1)).replace(b"\r\n2bc\r\n", b"\r\nzz\r\n", 1)
+body = chunked(page(1), 700).replace(b"\r\n2bc\r\n", b"\r\nzz\r\n", 1)
 w.response(U + "07VALLETTA431.html", body,
            headers=("Content-Type: text/html", "Transfer-Encoding: chunked"))
 w.response(U + "07VALLETTA432.html", page(2))
