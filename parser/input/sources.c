@@ -289,8 +289,9 @@ static int warc_on_page(void *ctx, warc_page *pg)
 	char *name = join_path(ww->s->name, warc_page_uri(pg));
 	if (!name)
 		return w->on_failed(w->ctx, ww->s->name, "out of memory");
-	source m = { name, -1, NULL, 0, 0, NULL, ww->s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
-		     pg, warc_page_charset(pg), warc_page_date(pg), NULL, ww->s->name, 0, 0 };
+	source m = { .name = name, .fd = -1, .nesting = ww->s->nesting + 1, .w = w, .expect = -1,
+		     .page = pg, .http_charset = warc_page_charset(pg),
+		     .http_date = warc_page_date(pg), .container = ww->s->name };
 	w->members++;
 	w->warc_pages++;
 	ww->pages++;
@@ -360,9 +361,7 @@ static int walk_archive(sources_walk *w, source *s, int seekable)
 		char *name = join_path(s->name, raw);
 		if (!name)
 			return w->on_failed(w->ctx, s->name, "out of memory");
-		source m = { name, -1, NULL, 0, 0, NULL, s->nesting + 1, 0, w, 0, "", NULL, 0, -1,
-			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
-		m.fd = -1;
+		source m = { .name = name, .fd = -1, .nesting = s->nesting + 1, .w = w, .expect = -1 };
 		stop = w->on_source(w->ctx, &m);
 		free(name);
 		return stop;
@@ -472,8 +471,8 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 		/* The member's first bytes tell an archive inside this one (a tar.gz in a zip): opened
 		 * in turn, to a bounded depth, instead of read as text. */
 		unsigned char pre[SNIFF];
-		source m = { name, -1, pre, 0, 0, a, s->nesting + 1, 0, w, base, "", NULL, 0, -1,
-			     NULL, NULL, NULL, NULL, NULL, 0, 0 };
+		source m = { .name = name, .fd = -1, .pre = pre, .ar = a, .nesting = s->nesting + 1,
+			     .w = w, .disk_base = base, .expect = -1 };
 		while (m.pre_len < SNIFF) {
 			la_ssize_t got = archive_read_data(a, pre + m.pre_len, SNIFF - m.pre_len);
 			w->bytes_read = base + (uint64_t)archive_filter_bytes(a, -1);
@@ -530,8 +529,7 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 	ssize_t n = read_full(fd, pre, sizeof pre);
 	if (n < 0)
 		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { name, fd, pre, (size_t)n, 0, NULL, 0, 0, w, 0, "", NULL, 0, -1,
-		     NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	source s = { .name = name, .fd = fd, .pre = pre, .pre_len = (size_t)n, .w = w, .expect = -1 };
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= n)
 		s.expect = (int64_t)sb.st_size - n;
@@ -551,8 +549,8 @@ int sources_each_memory(sources_walk *w, const char *name, const void *buf, size
 	int stop;
 	if (!(w->guard = walk_guard_new()))
 		return 1;
-	source s = { name, -1, (unsigned char *)(uintptr_t)buf, len, 0, NULL, 0, 0, w, 0, "",
-		     buf, len, 0, NULL, NULL, NULL, NULL, NULL, 0, 0 };
+	source s = { .name = name, .fd = -1, .pre = (unsigned char *)(uintptr_t)buf, .pre_len = len,
+		     .w = w, .mem = buf, .mem_len = len, .expect = 0 };
 	int warc = warc_sniff(buf, len);
 	if (warc)
 		stop = walk_warc(w, &s, warc == 2);
