@@ -60,6 +60,12 @@ ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
 ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 CPPFLAGS  += $(ZLIB_CFLAGS)
 LDLIBS    += $(ZLIB_LIBS)
+# libbrotlidec and libzstd: the br and zstd content encodings of web archives' pages
+# (parser/input/content_coding.c), as browser-based crawlers store them.
+CODING_CFLAGS := $(shell pkg-config --cflags libbrotlidec libzstd 2>/dev/null)
+CODING_LIBS   := $(shell pkg-config --libs libbrotlidec libzstd 2>/dev/null || echo -lbrotlidec -lzstd)
+CPPFLAGS  += $(CODING_CFLAGS)
+LDLIBS    += $(CODING_LIBS)
 
 RE2C       := re2c
 RE2CFLAGS  := -W -Werror -I .
@@ -102,8 +108,9 @@ CLI      := $(BUILD)/cablewire
 TEST_SRCS := $(wildcard tests/check_*.c)
 TEST_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(TEST_SRCS))
 TEST_BIN  := $(BUILD)/check_cablewire
-CHECK_CFLAGS = $(shell pkg-config --cflags check jansson 2>/dev/null)
-CHECK_LIBS   = $(shell pkg-config --libs check jansson 2>/dev/null)
+# The tests also compress with Brotli's encoder (bodies for the web archive reader's br decoding).
+CHECK_CFLAGS = $(shell pkg-config --cflags check jansson libbrotlienc 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check jansson libbrotlienc 2>/dev/null)
 
 .PHONY: all deps demo check test docs schema asan tsan fuzz fuzz-deps fuzz-build corpus-check bench bench-profile bench-check clean \
 	install uninstall man libs
@@ -219,7 +226,7 @@ PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	'Cflags: -I$${includedir}' \
 	'Libs: -L$${libdir} -lcablewire' \
 	'Libs.private: -lpthread' \
-	'Requires.private: sqlite3 libarchive libxml-2.0 jansson zlib'
+	'Requires.private: sqlite3 libarchive libxml-2.0 jansson zlib libbrotlidec libzstd'
 
 $(PC_FILE): Makefile include/cablewire.h
 	@mkdir -p $(dir $@)
@@ -295,7 +302,7 @@ $(CATALOGUE): tests/catalogue/catalogue.c $(LIB)
 LINK_TEST := $(BUILD)/parse_without_sqlite
 
 $(LINK_TEST): tests/link/parse_without_sqlite.c $(LIB)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) $(ZLIB_LIBS) -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(MARKUP_LIBS) $(ZLIB_LIBS) $(CODING_LIBS) -lpthread
 
 docs: $(CATALOGUE)
 	$(CATALOGUE) --markdown >docs/fields.md

@@ -36,6 +36,8 @@ check_tools() {
 		pkg-config --exists jansson || need libjansson-dev
 		pkg-config --exists sqlite3 || need libsqlite3-dev
 		pkg-config --exists zlib || need zlib1g-dev
+		pkg-config --exists libbrotlidec || need libbrotli-dev
+		pkg-config --exists libzstd || need libzstd-dev
 	fi
 	for pkg in "$@"; do
 		dpkg -s "$pkg" >/dev/null 2>&1 || need "$pkg"

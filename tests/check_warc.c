@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <brotli/encode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "check_helpers.h"
 #include "lexer/input/warc.h"
@@ -123,7 +125,10 @@ START_TEST(test_codings)
 	ck_assert_int_eq(CODING("X-GZIP"), WC_GZIP);
 	ck_assert_int_eq(CODING("deflate"), WC_DEFLATE);
 	ck_assert_int_eq(CODING("identity"), WC_IDENTITY);
-	ck_assert_int_eq(CODING("br"), WC_UNKNOWN);
+	ck_assert_int_eq(CODING("br"), WC_BROTLI);
+	ck_assert_int_eq(CODING("ZSTD"), WC_ZSTD);
+	ck_assert_int_eq(CODING("compress"), WC_UNKNOWN);
+	ck_assert_int_eq(CODING("brotli"), WC_UNKNOWN);
 	ck_assert_int_eq(CODING("gzip, br"), WC_UNKNOWN);
 	ck_assert_int_eq(CHUNKED("chunked"), 1);
 	ck_assert_int_eq(CHUNKED("gzip, chunked"), 1);
@@ -378,6 +383,77 @@ START_TEST(test_reader_gzip_members)
 }
 END_TEST
 
+/* A response record holding body (n bytes) sent with Content-Encoding: coding; *len its length
+ * (the body may hold NULs). */
+static char *coded_page(const char *coding, const unsigned char *body, size_t n, size_t *len)
+{
+	char http[128];
+	int hn = snprintf(http, sizeof http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+			  "Content-Encoding: %s\r\n\r\n", coding);
+	char *out = malloc(n + 512);
+	int wn = sprintf(out, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: u\r\n"
+			 "Content-Length: %zu\r\n\r\n%s", (size_t)hn + n, http);
+	memcpy(out + wn, body, n);
+	memcpy(out + wn + n, "\r\n\r\n", 4);
+	*len = (size_t)wn + n + 4;
+	return out;
+}
+
+/* The reader's account of the page holds expect, read whole and in pieces of 1, 3 and 7 bytes. */
+static void expect_coded(const char *coding, const unsigned char *body, size_t n, const char *expect)
+{
+	size_t len;
+	char *w = coded_page(coding, body, n, &len);
+	seen s;
+	size_t steps[] = { 0, 1, 3, 7 };
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		read_warc(w, len, 0, steps[i], &s);
+		ck_assert_msg(strstr(s.text, expect) != NULL, "%s, step %zu: expected \"%s\" in:\n%s",
+			      coding, steps[i], expect, s.text);
+	}
+	free(w);
+}
+
+START_TEST(test_reader_brotli_zstd)
+{
+	static const char text[] = "<p>one page, sent compressed as browsers ask for it</p>";
+	size_t tn = strlen(text);
+	unsigned char br[256], zs[512];
+	size_t brn = sizeof br;
+	ck_assert(BrotliEncoderCompress(5, 22, BROTLI_MODE_TEXT, tn, (const uint8_t *)text, &brn, br));
+	expect_coded("br", br, brn, "page u - -: <p>one page, sent compressed as browsers ask for it</p>\n");
+	/* cut short, and damaged */
+	expect_coded("br", br, brn - 3, "[WARC_HTTP_BODY]");
+	unsigned char bad[256];
+	memcpy(bad, br, brn);
+	memset(bad + 2, 0xff, brn - 4);
+	expect_coded("br", bad, brn, "[WARC_HTTP_BODY]");
+	/* zstd: one frame; two frames one after the other (the body may end between them) */
+	size_t zn = ZSTD_compress(zs, sizeof zs, text, tn, 3);
+	ck_assert(!ZSTD_isError(zn));
+	size_t z2 = ZSTD_compress(zs + zn, sizeof zs - zn, "<p>more</p>", 11, 3);
+	ck_assert(!ZSTD_isError(z2));
+	expect_coded("zstd", zs, zn, "page u - -: <p>one page, sent compressed as browsers ask for it</p>\n");
+	expect_coded("zstd", zs, zn + z2,
+		     "page u - -: <p>one page, sent compressed as browsers ask for it</p><p>more</p>\n");
+	expect_coded("zstd", zs, zn + 4, "[WARC_HTTP_BODY]"); /* a second frame cut in its header */
+	expect_coded("zstd", zs, zn - 2, "[WARC_HTTP_BODY]");
+	/* stored decoded under its zstd header: read as it is */
+	expect_coded("zstd", (const unsigned char *)text, tn, "page u - -: <p>one page");
+	/* a frame that asks for a 16 MB window: refused, not held */
+	ZSTD_CCtx *c = ZSTD_createCCtx();
+	ck_assert(!ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_windowLog, 24)));
+	ZSTD_inBuffer in = { text, tn, 0 };
+	ZSTD_outBuffer out = { zs, sizeof zs, 0 };
+	/* fed in two calls, so that its size is not known when its header is written */
+	ck_assert(!ZSTD_isError(ZSTD_compressStream2(c, &out, &in, ZSTD_e_continue)));
+	ck_assert_uint_eq(ZSTD_compressStream2(c, &out, &in, ZSTD_e_end), 0);
+	ck_assert_uint_eq(zs[4] & 0x20, 0); /* no single segment: the window is in the header */
+	ZSTD_freeCCtx(c);
+	expect_coded("zstd", zs, out.pos, "[WARC_HTTP_BODY]");
+}
+END_TEST
+
 static const struct {
 	const char *warc;
 	const char *expect; /* a line the reader must give */
@@ -409,7 +485,7 @@ static const struct {
 	  "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n<p>x\r\n\r\n\r\n",
 	  "page u - -: <p [WARC_HTTP_BODY]" },
 	{ "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: u\r\nContent-Length: 46\r\n\r\n"
-	  "HTTP/1.1 200 OK\r\nContent-Encoding: zstd\r\n\r\n<p>\r\n\r\n", "damage WARC_HTTP_ENCODING 6@73" },
+	  "HTTP/1.1 200 OK\r\nContent-Encoding: lzma\r\n\r\n<p>\r\n\r\n", "damage WARC_HTTP_ENCODING 6@73" },
 	/* a response whose body is stored de-chunked under its chunked header: read as it is */
 	{ "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: u\r\nContent-Length: 59\r\n\r\n"
 	  "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n<p>plain</p>\r\n\r\n",
@@ -509,6 +585,7 @@ Suite *suite_warc(void)
 	tc = tcase_create("reader");
 	tcase_add_test(tc, test_reader_pieces);
 	tcase_add_test(tc, test_reader_gzip_members);
+	tcase_add_test(tc, test_reader_brotli_zstd);
 	tcase_add_loop_test(tc, test_reader_damage, 0, sizeof damaged / sizeof *damaged);
 	tcase_add_test(tc, test_walk_units);
 	tcase_add_test(tc, test_sniff);

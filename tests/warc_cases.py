@@ -168,8 +168,8 @@ write("invalid", "warc-http-body", w.plain())
 
 # invalid: a content encoding cablewire does not decode
 w = Warc()
-w.response(U + "07VALLETTA431.html", b"\x1b\x2c\x00\xf8",
-           headers=("Content-Type: text/html", "Content-Encoding: br"))
+w.response(U + "07VALLETTA431.html", b"\x1f\x9d\x90\x3c\x68",
+           headers=("Content-Type: text/html", "Content-Encoding: compress"))
 w.response(U + "07VALLETTA432.html", page(2))
 write("invalid", "warc-http-encoding", w.plain())
 

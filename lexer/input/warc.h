@@ -64,8 +64,8 @@ typedef struct warc_media {
 } warc_media;
 void warc_scan_media(const char *p, const char *lim, warc_media *out);
 
-/* A Content-Encoding value: what inflates the body. */
-typedef enum warc_coding { WC_IDENTITY, WC_GZIP, WC_DEFLATE, WC_UNKNOWN } warc_coding;
+/* A Content-Encoding value: what decodes the body (parser/input/content_coding.c). */
+typedef enum warc_coding { WC_IDENTITY, WC_GZIP, WC_DEFLATE, WC_BROTLI, WC_ZSTD, WC_UNKNOWN } warc_coding;
 warc_coding warc_coding_of(const char *p, const char *lim);
 /* 1 when a Transfer-Encoding value ends with "chunked". */
 int warc_chunked(const char *p, const char *lim);

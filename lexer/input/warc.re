@@ -212,6 +212,8 @@ warc_coding warc_coding_of(const char *start, const char *end)
 	/*!local:re2c:coding
 		'gzip' | 'x-gzip' { return cur == lim ? WC_GZIP : WC_UNKNOWN; }
 		'deflate'         { return cur == lim ? WC_DEFLATE : WC_UNKNOWN; }
+		'br'              { return cur == lim ? WC_BROTLI : WC_UNKNOWN; }
+		'zstd'            { return cur == lim ? WC_ZSTD : WC_UNKNOWN; }
 		'identity'        { return cur == lim ? WC_IDENTITY : WC_UNKNOWN; }
 		*                     { (void)mar; return WC_UNKNOWN; }
 		$                     { return WC_IDENTITY; }

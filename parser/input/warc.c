@@ -7,6 +7,7 @@
 
 #include "lexer/core/runs.h"
 #include "lexer/input/warc.h"
+#include "parser/input/content_coding.h"
 
 /* WINDOW: the inflated stream held at once (the reads are RAW_BLOCK bytes of the file). A
  * header (WARC or HTTP) longer than HEADER_MAX is damage, not a reason to hold more: real ones
@@ -61,8 +62,8 @@ struct warc_page {
 	uint64_t chunk_left;
 	uint64_t chunks;       /* chunk-size lines read */
 	int coding;            /* warc_coding */
-	z_stream zc;
-	int zc_live, zc_end;
+	content_decoder dec;   /* ... when not identity */
+	int dec_end;           /* its stream is complete */
 	char pre[SNIFF_HTML];  /* the body's start, read for sniffing: served first */
 	size_t pre_len, pre_pos;
 	const char *code;      /* why the body cannot be read on */
@@ -503,62 +504,55 @@ static long body_read(warc_page *pg, char *dst, size_t cap)
 		span_consume(pg, n);
 		return (long)n;
 	}
-	if (!pg->zc_live && !pg->zc_end) {
-		memset(&pg->zc, 0, sizeof pg->zc);
-		/* gzip, or deflate: zlib's wrapper (as RFC 9110 says) or raw (as servers send). */
-		int bits = MAX_WBITS + 32;
+	if (!pg->dec.live && !pg->dec_end) {
 		rc = body_span(pg, &p, &n);
 		if (rc < 0)
 			return -1;
-		if (pg->coding == WC_GZIP && rc > 0 && n >= 2 &&
-		    ((unsigned char)p[0] != 0x1f || (unsigned char)p[1] != 0x8b)) {
-			/* Stored inflated under its original header (as some crawlers do). */
+		if (rc > 0 && !content_looks_encoded(pg->coding, (const unsigned char *)p, n)) {
+			/* Stored decoded under its original header (as some crawlers do). */
 			pg->coding = WC_IDENTITY;
 			return body_read(pg, dst, cap);
 		}
 		if (rc == 0)
 			return 0; /* an empty body */
-		if (pg->coding == WC_DEFLATE) {
-			if (rc > 0 && n >= 2 &&
-			    ((unsigned char)p[0] & 0x0f) != 8)
-				bits = -MAX_WBITS;
-			else if (rc > 0 && n >= 2 &&
-				 (((unsigned char)p[0] << 8) | (unsigned char)p[1]) % 31 != 0)
-				bits = -MAX_WBITS;
-		}
-		if (inflateInit2(&pg->zc, bits) != Z_OK) {
+		if (content_decoder_open(&pg->dec, pg->coding, (const unsigned char *)p, n) < 0) {
 			body_error(pg, "INPUT_READ_ERROR", "%s", "out of memory");
 			return -1;
 		}
-		pg->zc_live = 1;
 	}
 	size_t got = 0;
-	while (got == 0 && pg->zc_live) {
+	while (got == 0 && pg->dec.live) {
 		rc = body_span(pg, &p, &n);
 		if (rc < 0)
 			return -1;
-		if (rc == 0) {
+		/* At the body's end the decoder is asked once more without input: it may hold
+		 * decoded bytes that did not fit before (Brotli and zstd take input ahead). */
+		size_t used;
+		content_step st = content_decoder_step(&pg->dec, (const unsigned char *)(rc ? p : ""),
+						       rc ? n : 0, &used, (unsigned char *)dst, cap, &got);
+		if (rc)
+			span_consume(pg, used);
+		else if (st == CONTENT_MORE && got == 0) {
+			content_decoder_close(&pg->dec);
+			if (pg->dec.at_rest) { /* zstd: the body ended between two frames */
+				pg->dec_end = 1;
+				return 0;
+			}
 			body_error(pg, "WARC_HTTP_BODY", "its %s body ends before its compressed stream does",
-				   pg->coding == WC_GZIP ? "gzip" : "deflate");
+				   content_coding_name(pg->coding));
 			return -1;
 		}
-		pg->zc.next_in = (unsigned char *)(uintptr_t)p;
-		pg->zc.avail_in = (uInt)n;
-		pg->zc.next_out = (unsigned char *)dst;
-		pg->zc.avail_out = (uInt)cap;
-		int z = inflate(&pg->zc, Z_NO_FLUSH);
-		span_consume(pg, n - pg->zc.avail_in);
-		got = cap - pg->zc.avail_out;
-		if (z == Z_STREAM_END) {
-			inflateEnd(&pg->zc);
-			pg->zc_live = 0;
-			pg->zc_end = 1;
-		} else if (z != Z_OK && z != Z_BUF_ERROR) {
-			inflateEnd(&pg->zc);
-			pg->zc_live = 0;
-			body_error(pg, "WARC_HTTP_BODY", "its %s body does not inflate",
-				   pg->coding == WC_GZIP ? "gzip" : "deflate");
-			/* What inflated before the damage is handed on first: the error comes
+		if (st == CONTENT_END) {
+			content_decoder_close(&pg->dec);
+			pg->dec_end = 1;
+		} else if (st != CONTENT_MORE) {
+			content_decoder_close(&pg->dec);
+			if (st == CONTENT_NOMEM)
+				body_error(pg, "INPUT_READ_ERROR", "%s", "out of memory");
+			else
+				body_error(pg, "WARC_HTTP_BODY", "its %s body does not decode",
+					   content_coding_name(pg->coding));
+			/* What was decoded before the damage is handed on first: the error comes
 			 * with the next read, whatever the read sizes. */
 			return got ? (long)got : -1;
 		}
@@ -587,9 +581,7 @@ long warc_page_read(warc_page *pg, char *buf, size_t cap, const char **code, con
 
 static void page_end(warc_page *pg)
 {
-	if (pg->zc_live)
-		inflateEnd(&pg->zc);
-	pg->zc_live = 0;
+	content_decoder_close(&pg->dec);
 }
 
 /* ---- records --------------------------------------------------------------------------------- */
@@ -808,7 +800,7 @@ static void read_response(warc *w, const fields *rf)
 	if (pg.coding == WC_UNKNOWN) {
 		damage(w, "WARC_HTTP_ENCODING", http_off, http_line,
 		       "the page %s is sent with Content-Encoding: %s, which cablewire does not "
-		       "decode (gzip, deflate and identity are read): the record is skipped",
+		       "decode (gzip, deflate, br, zstd and identity are read): the record is skipped",
 		       rf->uri ? rf->uri : "(no WARC-Target-URI)", hf.content_encoding);
 		free(head);
 		return;
