@@ -8,6 +8,12 @@ set -u
 CW=$1
 case $CW in /*) ;; *) CW=$PWD/$CW ;; esac
 fails=0 checks=0
+# The Python blocks and the example program use the build tree's shared library: said plainly
+# when it is not there (run alone before make), not as the examples' own failures.
+if [ ! -e build/libcablewire.so ] || [ ! -e build/libcablewire.so.0 ]; then
+	echo "readme: build/libcablewire.so is not built: run make first (make check builds it)"
+	exit 1
+fi
 fail() { echo "readme: FAIL: $*"; fails=$((fails + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
