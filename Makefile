@@ -82,9 +82,11 @@ OBJ  := $(BUILD)/obj
 # scdoc turns docs/man/*.scd into man pages and mandoc lints them; python3-pytest runs the Python
 # package's tests; sqlite-utils checks that archives are found as its users expect (FTS tables).
 # python3-dask and python3-distributed run cablewire.distributed (the conversion on a Dask
-# cluster) and its tests; Debian installs them for /usr/bin/python3.
+# cluster) and its tests; Debian installs them for /usr/bin/python3. zstd: tests/warc.sh sends
+# pages zstd-encoded in a WARC.
 DEPS_PACKAGES := libjansson-dev jq libxml2-utils python3-jsonschema sqlite3 libarchive-tools \
-                 scdoc mandoc man-db python3-pytest sqlite-utils python3-dask python3-distributed
+                 scdoc mandoc man-db python3-pytest sqlite-utils python3-dask python3-distributed \
+                 zstd
 DEPS_STAMP    := build/.deps-ok
 
 # Sources by room: lexer/, grammar/ and parser/ hold one folder per stage of the work (core,

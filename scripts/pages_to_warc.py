@@ -10,7 +10,8 @@ Usage: scripts/pages_to_warc.py [options] DIR OUT
   --gzip-whole      the whole file compressed as one gzip stream
   --base URL        target URIs are URL + the page's path under DIR (https://pages.example/)
   --chunked         bodies sent with Transfer-Encoding: chunked (chunks of 1000 bytes)
-  --encode gzip     bodies sent with Content-Encoding: gzip
+  --encode CODING   bodies sent with Content-Encoding: gzip, or zstd (compressed by the zstd
+                    command, Debian's zstd package)
   --charset NAME    Content-Type: text/html; charset=NAME
   --repeat N        every page N times (a large archive for memory measurements)
   --list FILE       writes "URI<TAB>path" for each page, in order
@@ -20,6 +21,7 @@ Usage: scripts/pages_to_warc.py [options] DIR OUT
 import argparse
 import gzip
 import os
+import subprocess
 import sys
 import uuid
 import zlib
@@ -82,7 +84,7 @@ def main():
     ap.add_argument("--gzip-whole", action="store_true")
     ap.add_argument("--base", default="https://pages.example/")
     ap.add_argument("--chunked", action="store_true")
-    ap.add_argument("--encode", choices=["gzip"])
+    ap.add_argument("--encode", choices=["gzip", "zstd"])
     ap.add_argument("--charset")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--list")
@@ -115,7 +117,11 @@ def main():
             headers = ["HTTP/1.1 200 OK", "Content-Type: " + ctype, "Date: " + HTTP_DATE]
             if a.encode == "gzip":
                 body = gzip.compress(body, mtime=0)
-                headers.append("Content-Encoding: gzip")
+            elif a.encode == "zstd":
+                body = subprocess.run(["zstd", "-q", "-c", "-3"], input=body, check=True,
+                                      stdout=subprocess.PIPE).stdout
+            if a.encode:
+                headers.append("Content-Encoding: " + a.encode)
             if a.chunked:
                 body = chunked(body)
                 headers.append("Transfer-Encoding: chunked")

@@ -2,7 +2,8 @@
 # Web archives from the command line (make check):
 #  - a WARC built from pages (scripts/pages_to_warc.py) gives the records the pages give read as
 #    files, apart from source.path (ARCHIVE/URI), plain, gzip per record (chunked and
-#    gzip-encoded bodies) and gzip as a whole: over every testdata input, and over the WikiLeaks
+#    gzip-encoded bodies), gzip as a whole, and zstd-encoded bodies (when the zstd command is
+#    there): over every testdata input, and over the WikiLeaks
 #    cable pages of ../shared when present (WARC_CORPUS_PAGES of them, 400 unless set);
 #  - the summary counts the records skipped, by kind;
 #  - memory stays flat: a WARC of WARC_BIG_MB (256 unless set) holds no more than one of 16 MB
@@ -32,11 +33,18 @@ same() {
 	records "$T/files.jsonl" >"$T/files.txt"
 	count=$(wc -l <"$T/files.txt")
 	[ "$count" -gt 0 ] || { fail "$label: the files give no record"; return; }
-	for variant in plain gzip whole; do
+	variants="plain gzip whole"
+	if command -v zstd >/dev/null 2>&1; then
+		variants="$variants zstd"
+	else
+		echo "warc: no zstd command (Debian's zstd): zstd-encoded bodies not tried" >&2
+	fi
+	for variant in $variants; do
 		case $variant in
 		plain) "$TOWARC" "$dir" "$T/pages.warc" ;;
 		gzip) "$TOWARC" --gzip --chunked --encode gzip "$dir" "$T/pages.warc" ;;
 		whole) "$TOWARC" --gzip-whole "$dir" "$T/pages.warc" ;;
+		zstd) "$TOWARC" --encode zstd "$dir" "$T/pages.warc" ;;
 		esac
 		"$CW" convert -q --jobs 2 "$T/pages.warc" -o "$T/warc.jsonl" 2>/dev/null
 		records "$T/warc.jsonl" >"$T/warc.txt"
@@ -51,7 +59,7 @@ same() {
 			'all(.[]; .source.path | startswith($w))' "$T/warc.jsonl" >/dev/null ||
 			fail "$label ($variant WARC): records not named ARCHIVE/URI"
 	done
-	echo "warc: $label: $count records, the same from the files and from plain, gzip-per-record (chunked, gzip-encoded) and whole-gzip WARCs"
+	echo "warc: $label: $count records, the same from the files and from WARCs: $variants (gzip: per record, chunked, gzip-encoded; whole: gzipped whole; zstd: zstd-encoded)"
 }
 
 # The transport's hints reach the page: a charset in the HTTP Content-Type outranks the page's
