@@ -36,6 +36,25 @@ static int reserve(text *t, size_t n)
 	return 1;
 }
 
+void text_expect(text *t, size_t n)
+{
+	if (t->oom || n > SIZE_MAX / 2 || t->len + n + 1 <= t->cap)
+		return;
+	/* only a hint: without the memory, the text grows as it would have */
+	char *b = realloc(t->buf, t->len + n + 1);
+	if (b) {
+		t->buf = b;
+		t->cap = t->len + n + 1;
+	}
+}
+
+void text_clear(text *t)
+{
+	t->len = 0;
+	t->nmap = 0;
+	t->oom = 0;
+}
+
 /* Records that decoded offset t->len corresponds to input offset in, unless the current stretch
  * already implies it. */
 static void anchor(text *t, uint64_t in)

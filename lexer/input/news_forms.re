@@ -307,12 +307,13 @@ static uptr sgml_content(decoder *d, uptr cur, uptr lim)
 }
 
 /* Element content as an arena string, blanks trimmed; items of a list element (<D>x</D>) one a
- * line. *pc moves past the element's end tag. */
-static const char *sgml_string(decoder *d, uptr *pc, uptr lim, const char *end_tag)
+ * line. *pc moves past the element's end tag. The content is gathered in t, the story's one
+ * scratch text (a text of its own for each of a story's eight elements was sixteen mallocs). */
+static const char *sgml_string(decoder *d, text *t, uptr *pc, uptr lim, const char *end_tag)
 {
-	text t, *saved = d->out;
-	text_init(&t);
-	d->out = &t;
+	text *saved = d->out;
+	text_clear(t);
+	d->out = t;
 	uptr cur = *pc;
 	size_t tag_len = strlen(end_tag);
 	for (;;) {
@@ -324,21 +325,20 @@ static const char *sgml_string(decoder *d, uptr *pc, uptr lim, const char *end_t
 			break;
 		}
 		/* </D> between list items */
-		if (t.len && t.buf[t.len - 1] != '\n')
-			text_putc(&t, '\n', 0);
+		if (t->len && t->buf[t->len - 1] != '\n')
+			text_putc(t, '\n', 0);
 		while (cur < lim && *cur != '>')
 			cur++;
 		if (cur < lim)
 			cur++;
 	}
 	d->out = saved;
-	size_t s = 0, n = t.len;
-	while (s < n && (t.buf[s] == ' ' || t.buf[s] == '\n' || t.buf[s] == '\t'))
+	size_t s = 0, n = t->len;
+	while (s < n && (t->buf[s] == ' ' || t->buf[s] == '\n' || t->buf[s] == '\t'))
 		s++;
-	while (n > s && (t.buf[n - 1] == ' ' || t.buf[n - 1] == '\n' || t.buf[n - 1] == '\t'))
+	while (n > s && (t->buf[n - 1] == ' ' || t->buf[n - 1] == '\n' || t->buf[n - 1] == '\t'))
 		n--;
-	const char *r = n > s ? arena_strndup(d->arena, t.buf + s, n - s) : NULL;
-	text_free(&t);
+	const char *r = n > s ? arena_strndup(d->arena, t->buf + s, n - s) : NULL;
 	*pc = cur;
 	return r;
 }
@@ -447,18 +447,20 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out)
 	/*!stags:re2c:sgml:sgmlattr:sgmltext format = 'uptr @@ = NULL;'; */
 	out->is_article = 1;
 	int in_record = 0;
+	text scratch;
+	text_init(&scratch);
 	for (;;) {
 		tok = cur;
 		/*!re2c:sgml
 			"<REUTERS" / [ \t\r\n>] { in_record = 1; out->has_sgml = 1; goto attrs; }
 			"</REUTERS>" { break; }
-			"<DATE>"      { out->sgml[SG_DATE] = sgml_string(d, &cur, lim, "</DATE>"); continue; }
-			"<TOPICS>"    { out->sgml[SG_TOPICS] = sgml_string(d, &cur, lim, "</TOPICS>"); continue; }
-			"<PLACES>"    { out->sgml[SG_PLACES] = sgml_string(d, &cur, lim, "</PLACES>"); continue; }
-			"<PEOPLE>"    { out->sgml[SG_PEOPLE] = sgml_string(d, &cur, lim, "</PEOPLE>"); continue; }
-			"<ORGS>"      { out->sgml[SG_ORGS] = sgml_string(d, &cur, lim, "</ORGS>"); continue; }
-			"<EXCHANGES>" { out->sgml[SG_EXCHANGES] = sgml_string(d, &cur, lim, "</EXCHANGES>"); continue; }
-			"<COMPANIES>" { out->sgml[SG_COMPANIES] = sgml_string(d, &cur, lim, "</COMPANIES>"); continue; }
+			"<DATE>"      { out->sgml[SG_DATE] = sgml_string(d, &scratch, &cur, lim, "</DATE>"); continue; }
+			"<TOPICS>"    { out->sgml[SG_TOPICS] = sgml_string(d, &scratch, &cur, lim, "</TOPICS>"); continue; }
+			"<PLACES>"    { out->sgml[SG_PLACES] = sgml_string(d, &scratch, &cur, lim, "</PLACES>"); continue; }
+			"<PEOPLE>"    { out->sgml[SG_PEOPLE] = sgml_string(d, &scratch, &cur, lim, "</PEOPLE>"); continue; }
+			"<ORGS>"      { out->sgml[SG_ORGS] = sgml_string(d, &scratch, &cur, lim, "</ORGS>"); continue; }
+			"<EXCHANGES>" { out->sgml[SG_EXCHANGES] = sgml_string(d, &scratch, &cur, lim, "</EXCHANGES>"); continue; }
+			"<COMPANIES>" { out->sgml[SG_COMPANIES] = sgml_string(d, &scratch, &cur, lim, "</COMPANIES>"); continue; }
 			"<UNKNOWN>"   { sgml_unknown(d, &cur, lim, out); continue; }
 			/* "<TEXT" [^>]* ">", its '>' looked up (d->gt). */
 			"<TEXT" {
@@ -536,6 +538,7 @@ int news_decode_sgml(decoder *d, uptr cur, uptr lim, decoded *out)
 	}
 	(void)mar;
 	(void)tok;
+	text_free(&scratch);
 	return in_record ? 0 : -1;
 }
 
