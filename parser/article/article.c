@@ -174,14 +174,26 @@ static int has_dateline(article_ctx *ctx, const apara *p)
 	return scan_dateline(p->s, p->e, ctx->lim, &d);
 }
 
+/* Whether a paragraph can end where a dateline's separator ends: with a dash, an underscore,
+ * the last byte of an en, em or horizontal-bar dash (U+2013, U+2014, U+2015), or a colon
+ * (lexer/article/article.re, dl_rest; a paragraph has no blank at its end). */
+static int ends_like_separator(const apara *p)
+{
+	unsigned char c = (unsigned char)p->e[-1];
+	return c == '-' || c == '_' || c == ':' || c == 0x93 || c == 0x94 || c == 0x95;
+}
+
 /* A dateline alone on its line ("SANTA CRUZ, Calif., Feb 26 -" then the story indented under it)
- * belongs to the paragraph after it: the two become one, so the dateline leads the text. */
+ * belongs to the paragraph after it: the two become one, so the dateline leads the text. Only a
+ * paragraph that ends like a dateline's separator is read for one (reading every paragraph was
+ * a twentieth of a Reuters story's cost). */
 static void join_lone_datelines(article_ctx *ctx, size_t from)
 {
 	for (size_t i = from; i + 1 < ctx->n; i++) {
 		apara *p = &ctx->p[i];
 		dateline_fields d;
-		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !scan_dateline(p->s, p->e, ctx->lim, &d))
+		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !ends_like_separator(p) ||
+		    !scan_dateline(p->s, p->e, ctx->lim, &d))
 			continue;
 		const char *r = d.rest;
 		while (r && r < p->e && (*r == ' ' || *r == '\t'))
@@ -679,8 +691,8 @@ static void classify_all(article_ctx *ctx, size_t from)
 			p->tok = ART_CHROME;
 			continue;
 		}
-		p->kind = art_classify(p->s, p->e, ctx->lim);
 		p->words = count_words(p->s, p->e);
+		p->kind = art_classify_counted(p->s, p->e, ctx->lim, (size_t)p->words);
 		p->titlelike = (unsigned)title_like(p);
 	}
 }
