@@ -87,7 +87,14 @@ static void write_value(sink *s, const cw_value *v, int pretty, int depth)
 				indent(s, depth + 1);
 			if (obj)
 				write_key(s, m->key, pretty);
-			write_value(s, m->value, pretty, depth + 1);
+			/* strings and nulls, most members, without a call */
+			const cw_value *c = m->value;
+			if (c && c->type == CW_STRING)
+				sink_json_string(s, c->u.str.s, c->u.str.len);
+			else if (!c || c->type == CW_NULL)
+				sink_put(s, "null", 4);
+			else
+				write_value(s, c, pretty, depth + 1);
 		}
 		if (pretty && v->u.list.first)
 			indent(s, depth);
