@@ -38,13 +38,25 @@ static int reserve(text *t, size_t n)
 
 void text_expect(text *t, size_t n)
 {
-	if (t->oom || n > SIZE_MAX / 2 || t->len + n + 1 <= t->cap)
+	if (t->oom || n > SIZE_MAX / 2)
 		return;
 	/* only a hint: without the memory, the text grows as it would have */
-	char *b = realloc(t->buf, t->len + n + 1);
-	if (b) {
-		t->buf = b;
-		t->cap = t->len + n + 1;
+	if (t->len + n + 1 > t->cap) {
+		char *b = realloc(t->buf, t->len + n + 1);
+		if (b) {
+			t->buf = b;
+			t->cap = t->len + n + 1;
+		}
+	}
+	/* and room for an anchor every 64 bytes, up to 4096 of them: a cables.csv row's escapes
+	 * start a stretch each, and the map grew from 16 by doubling, six reallocs a row */
+	size_t anchors = n / 64 < 4096 ? n / 64 : 4096;
+	if (anchors > t->capmap) {
+		text_anchor *m = realloc(t->map, anchors * sizeof *m);
+		if (m) {
+			t->map = m;
+			t->capmap = anchors;
+		}
 	}
 }
 

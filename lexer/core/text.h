@@ -26,9 +26,9 @@ typedef struct text {
 
 void text_init(text *t);
 void text_free(text *t);
-/* Room for n more bytes (and the NUL) in one allocation, for a caller that knows about how much
- * will be written: growing from 256 bytes by doubling was four reallocs for a 2 KB story. Only a
- * hint: without the memory, nothing changes. */
+/* Room for n more bytes (and the NUL) in one allocation, and for their anchors, for a caller
+ * that knows about how much will be written: growing from 256 bytes by doubling was four
+ * reallocs for a 2 KB story. Only a hint: without the memory, nothing changes. */
 void text_expect(text *t, size_t n);
 /* Empties t for reuse, keeping its memory. */
 void text_clear(text *t);
