@@ -10,7 +10,7 @@ cost of the functions that enter it, less the stages nested inside it:
   splitting  cw_reader_feed, cw_reader_next_unit (bytes in, one unit per cable or story out)
              less the detection the reader calls itself
   lexing     the Bison parsers' token functions (body_lex_token, routing_lex, art_next_token)
-             and the article lexer's paragraph classifier (art_classify), wherever called
+             and the article lexer's paragraph classifier (art_classify_counted), wherever called
   grammar    the Bison parsers with their actions (cw_body_parse, cw_hdr_parse,
              cw_article_parse) less lexing
   assembly   cable_parse, article_parse, record_new, record_finish less grammar and lexing
@@ -30,7 +30,7 @@ STAGES = {
     "detection": ["form_detect", "form_detect_in_place", "input_looks_binary"],
     "decoding": ["form_decode"],
     "splitting": ["cw_reader_feed", "cw_reader_next_unit"],
-    "lexing": ["body_lex_token", "routing_lex", "art_next_token", "art_classify"],
+    "lexing": ["body_lex_token", "routing_lex", "art_next_token", "art_classify_counted"],
     "grammar": ["cw_body_parse", "cw_hdr_parse", "cw_article_parse"],
     "assembly": ["cable_parse", "article_parse", "record_new", "record_finish"],
     "emitting": ["stream_render", "stream_write"],

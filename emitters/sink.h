@@ -11,7 +11,7 @@
 #include "cablewire.h"
 
 /* A JSON key met before, with its quotes, colon and the space a pretty output puts after it. */
-enum { SINK_KEYS = 256, SINK_KEY_BYTES = 48 };
+enum { SINK_KEYS = 1024, SINK_KEY_BYTES = 48 }; /* SINK_KEYS / 2 sets of two */
 typedef struct sink_key {
 	const char *key;  /* the catalogue's string literal: its address names it */
 	uint32_t len;     /* of "key": without the space */

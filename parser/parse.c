@@ -63,6 +63,9 @@ cw_record *cw_unit_parse(const cw_options *opt, cw_unit *u)
 		/* The transport's hints (a WARC record's HTTP charset and date): none for files. */
 		decode_out to = { &rec->text, &rec->arena, &rec->diags, u->wrap, u->wrap_open,
 				  u->wrap_len, u->http_charset, u->http_date };
+		/* The decoded text is about as long as the input, or shorter (markup, a cables.csv
+		 * row's escapes): room for it at once. */
+		text_expect(&rec->text, rec->input_len);
 		int rc = form_decode(rec->input, rec->input_len, form, to, &dec);
 		if (rc < 0) {
 			record_set_kind(rec, "error");

@@ -25,6 +25,9 @@ enum art_kind {
 	AK_KINDS
 };
 int art_classify(const char *p, const char *end, const char *lim);
+/* The same for a caller that has counted the paragraph's words already (any count above 60
+ * reads the same). */
+int art_classify_counted(const char *p, const char *end, const char *lim, size_t words);
 const char *art_kind_name(int kind);
 
 /* A dateline at the start of a paragraph: MOSCOW --, CAIRO:, BUENOS AIRES, Argentina (AP) _,

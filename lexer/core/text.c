@@ -36,6 +36,37 @@ static int reserve(text *t, size_t n)
 	return 1;
 }
 
+void text_expect(text *t, size_t n)
+{
+	if (t->oom || n > SIZE_MAX / 2)
+		return;
+	/* only a hint: without the memory, the text grows as it would have */
+	if (t->len + n + 1 > t->cap) {
+		char *b = realloc(t->buf, t->len + n + 1);
+		if (b) {
+			t->buf = b;
+			t->cap = t->len + n + 1;
+		}
+	}
+	/* and room for an anchor every 64 bytes, up to 4096 of them: a cables.csv row's escapes
+	 * start a stretch each, and the map grew from 16 by doubling, six reallocs a row */
+	size_t anchors = n / 64 < 4096 ? n / 64 : 4096;
+	if (anchors > t->capmap) {
+		text_anchor *m = realloc(t->map, anchors * sizeof *m);
+		if (m) {
+			t->map = m;
+			t->capmap = anchors;
+		}
+	}
+}
+
+void text_clear(text *t)
+{
+	t->len = 0;
+	t->nmap = 0;
+	t->oom = 0;
+}
+
 /* Records that decoded offset t->len corresponds to input offset in, unless the current stretch
  * already implies it. */
 static void anchor(text *t, uint64_t in)

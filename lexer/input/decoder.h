@@ -36,6 +36,10 @@ typedef struct decoder {
 	/* Closers looked ahead for (dec_ahead_find): '>' of a tag, ']' and ')' of a Markdown link
 	 * (which stops at a line end). */
 	dec_ahead gt, bracket, paren;
+	/* Where a decoder gathers a piece it then keeps as an arena string (a page's table cell, a
+	 * Reuters story's metadata element): one text, emptied for each piece, instead of a text
+	 * allocated and freed for each. form_decode frees it. */
+	text scratch;
 } decoder;
 
 /* Whether a text's line breaks were written as the two characters backslash and n (a snippet

@@ -236,20 +236,18 @@ static uptr cell_text(decoder *d, uptr cur, uptr lim, text *t)
 
 static const char *cell_string(decoder *d, uptr *pc, uptr lim)
 {
-	text t;
-	text_init(&t);
-	*pc = cell_text(d, *pc, lim, &t);
-	size_t n = t.len;
-	while (n && t.buf[n - 1] == ' ')
+	text *t = &d->scratch;
+	text_clear(t);
+	*pc = cell_text(d, *pc, lim, t);
+	size_t n = t->len;
+	while (n && t->buf[n - 1] == ' ')
 		n--;
-	const char *s = t.buf ? t.buf : "";
+	const char *s = t->buf ? t->buf : "";
 	size_t skip = 0;
 	while (skip < n && s[skip] == ' ')
 		skip++;
 	/* Keep only valid UTF-8 in the record: a cell with anything else is dropped. */
-	char *copy = arena_strndup(d->arena, s + skip, n - skip);
-	text_free(&t);
-	return copy;
+	return arena_strndup(d->arena, s + skip, n - skip);
 }
 
 static int meta_key(const char *name)
@@ -533,8 +531,7 @@ static int decode_csv(decoder *d, uptr cur, uptr lim, decoded *out)
 			out->body_start = body->len;
 		}
 		if (!to_text) {
-			text_free(&meta);
-			text_init(&meta);
+			text_clear(&meta); /* its memory kept for the next field */
 			d->out = &meta;
 		}
 		while (cur < lim && (*cur == ' ' || *cur == '\t'))
@@ -883,6 +880,7 @@ int form_decode(const char *input, size_t len, cw_form form, decode_out to, deco
 		decode_text(&d, cur, lim);
 		break;
 	}
+	text_free(&d.scratch);
 	text_finish(to.text, len);
 	report(&d);
 	if (out->has_blocks && out->header_end > to.text->len)

@@ -307,14 +307,21 @@ static uptr sgml_content(decoder *d, uptr cur, uptr lim)
 }
 
 /* Element content as an arena string, blanks trimmed; items of a list element (<D>x</D>) one a
- * line. *pc moves past the element's end tag. */
+ * line. *pc moves past the element's end tag. The content is gathered in the decoder's scratch
+ * text (a text of its own for each of a story's eight elements was sixteen mallocs). */
 static const char *sgml_string(decoder *d, uptr *pc, uptr lim, const char *end_tag)
 {
-	text t, *saved = d->out;
-	text_init(&t);
-	d->out = &t;
+	text *t = &d->scratch;
 	uptr cur = *pc;
 	size_t tag_len = strlen(end_tag);
+	/* An empty element (most of a story's PEOPLE, ORGS, EXCHANGES and COMPANIES) at once. */
+	if ((size_t)(lim - cur) >= tag_len && !memcmp(cur, end_tag, tag_len)) {
+		*pc = cur + tag_len;
+		return NULL;
+	}
+	text *saved = d->out;
+	text_clear(t);
+	d->out = t;
 	for (;;) {
 		cur = sgml_content(d, cur, lim);
 		if (cur >= lim)
@@ -324,21 +331,20 @@ static const char *sgml_string(decoder *d, uptr *pc, uptr lim, const char *end_t
 			break;
 		}
 		/* </D> between list items */
-		if (t.len && t.buf[t.len - 1] != '\n')
-			text_putc(&t, '\n', 0);
+		if (t->len && t->buf[t->len - 1] != '\n')
+			text_putc(t, '\n', 0);
 		while (cur < lim && *cur != '>')
 			cur++;
 		if (cur < lim)
 			cur++;
 	}
 	d->out = saved;
-	size_t s = 0, n = t.len;
-	while (s < n && (t.buf[s] == ' ' || t.buf[s] == '\n' || t.buf[s] == '\t'))
+	size_t s = 0, n = t->len;
+	while (s < n && (t->buf[s] == ' ' || t->buf[s] == '\n' || t->buf[s] == '\t'))
 		s++;
-	while (n > s && (t.buf[n - 1] == ' ' || t.buf[n - 1] == '\n' || t.buf[n - 1] == '\t'))
+	while (n > s && (t->buf[n - 1] == ' ' || t->buf[n - 1] == '\n' || t->buf[n - 1] == '\t'))
 		n--;
-	const char *r = n > s ? arena_strndup(d->arena, t.buf + s, n - s) : NULL;
-	text_free(&t);
+	const char *r = n > s ? arena_strndup(d->arena, t->buf + s, n - s) : NULL;
 	*pc = cur;
 	return r;
 }

@@ -174,14 +174,26 @@ static int has_dateline(article_ctx *ctx, const apara *p)
 	return scan_dateline(p->s, p->e, ctx->lim, &d);
 }
 
+/* Whether a paragraph can end where a dateline's separator ends: with a dash, an underscore,
+ * the last byte of an en, em or horizontal-bar dash (U+2013, U+2014, U+2015), or a colon
+ * (lexer/article/article.re, dl_rest; a paragraph has no blank at its end). */
+static int ends_like_separator(const apara *p)
+{
+	unsigned char c = (unsigned char)p->e[-1];
+	return c == '-' || c == '_' || c == ':' || c == 0x93 || c == 0x94 || c == 0x95;
+}
+
 /* A dateline alone on its line ("SANTA CRUZ, Calif., Feb 26 -" then the story indented under it)
- * belongs to the paragraph after it: the two become one, so the dateline leads the text. */
+ * belongs to the paragraph after it: the two become one, so the dateline leads the text. Only a
+ * paragraph that ends like a dateline's separator is read for one (reading every paragraph was
+ * a twentieth of a Reuters story's cost). */
 static void join_lone_datelines(article_ctx *ctx, size_t from)
 {
 	for (size_t i = from; i + 1 < ctx->n; i++) {
 		apara *p = &ctx->p[i];
 		dateline_fields d;
-		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !scan_dateline(p->s, p->e, ctx->lim, &d))
+		if (p->tok >= 0 || ctx->p[i + 1].tok >= 0 || !ends_like_separator(p) ||
+		    !scan_dateline(p->s, p->e, ctx->lim, &d))
 			continue;
 		const char *r = d.rest;
 		while (r && r < p->e && (*r == ' ' || *r == '\t'))
@@ -666,132 +678,6 @@ void art_paragraph(article_ctx *ctx, size_t i, int subhead)
 	art_attributions(ctx, ctx->p[i].s, ctx->p[i].e, index);
 }
 
-/* ---- duplicates -------------------------------------------------------------------------------- */
-
-/* A word's bytes as they are hashed: letters lower-cased, digits and bytes above 0x7F as they
- * are; 0 for the bytes between words. One lookup instead of a chain of compares (the hashing
- * of every paragraph was most of article_parse's own time). */
-#define WF_ROW(b) WF(b), WF(b + 1), WF(b + 2), WF(b + 3), WF(b + 4), WF(b + 5), WF(b + 6), WF(b + 7)
-#define WF(c)                                                                                   \
-	(unsigned char)(((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 \
-				? (c)                                                            \
-			: (c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : 0)
-static const unsigned char word_fold[256] = {
-	WF_ROW(0x00), WF_ROW(0x08), WF_ROW(0x10), WF_ROW(0x18), WF_ROW(0x20), WF_ROW(0x28),
-	WF_ROW(0x30), WF_ROW(0x38), WF_ROW(0x40), WF_ROW(0x48), WF_ROW(0x50), WF_ROW(0x58),
-	WF_ROW(0x60), WF_ROW(0x68), WF_ROW(0x70), WF_ROW(0x78), WF_ROW(0x80), WF_ROW(0x88),
-	WF_ROW(0x90), WF_ROW(0x98), WF_ROW(0xa0), WF_ROW(0xa8), WF_ROW(0xb0), WF_ROW(0xb8),
-	WF_ROW(0xc0), WF_ROW(0xc8), WF_ROW(0xd0), WF_ROW(0xd8), WF_ROW(0xe0), WF_ROW(0xe8),
-	WF_ROW(0xf0), WF_ROW(0xf8)
-};
-#undef WF
-#undef WF_ROW
-
-/* Paragraphs that repeat an earlier one, exactly or nearly (a scrape that kept two versions of a
- * sentence): half or more of its four-word runs are in one earlier paragraph. */
-static void mark_duplicates(article_ctx *ctx)
-{
-	size_t np = ctx->npara;
-	if (np < 2 || np > 20000)
-		return;
-	enum { SHINGLE = 4, MAX_DUP_WORDS = 1 << 20 };
-	/* word hashes per paragraph, then shingle -> first paragraph through an open table */
-	/* The table's size changes where keys sit, not which are found: small for a short story
-	 * (it was 12 KB to clear for every story, however short). */
-	size_t cap = 64;
-	size_t total = 0;
-	for (size_t i = 0; i < np; i++)
-		total += ctx->paras[i].text.n / 3 + 1;
-	/* Like a story of more than 20,000 paragraphs, one of more than about 3 MB of paragraph
-	 * text (a million word slots; the longest real stories hold some 100 KB) is not looked
-	 * at: the tables below take 32 bytes per word slot and hashing varied prose touches all
-	 * their pages, so a 50 MB paragraph cost a gigabyte, and most of its parse time went to
-	 * page faults (issue 7). */
-	if (total > MAX_DUP_WORDS)
-		return;
-	/* Every paragraph's words first, so that the table is sized by the four-word runs there
-	 * are (about a sixth of the text's bytes), not by a guess from the length: clearing the
-	 * table was most of the cost on a short story. A word takes a byte and the byte after it,
-	 * so a paragraph has at most (len + 1) / 2 words; each is kept to total + 8 as before. */
-	size_t room = 0;
-	for (size_t i = 0; i < np; i++)
-		room += (ctx->paras[i].text.n + 1) / 2 + 1;
-	uint64_t *keys = NULL;
-	uint32_t *owner = NULL;
-	uint32_t *tally = calloc(np, sizeof *tally);
-	size_t *first = malloc((np + 1) * sizeof *first);
-	uint64_t *words = malloc(room * sizeof *words);
-	if (!tally || !first || !words)
-		goto out;
-	size_t nw = 0, runs = 0;
-	for (size_t i = 0; i < np; i++) {
-		size_t len = ctx->paras[i].text.n;
-		const char *t = ctx->paras[i].text.s;
-		/* words: letters and digits, lower-cased, hashed (FNV-1a) */
-		size_t from = first[i] = nw, limit = from + total + 8;
-		const unsigned char *c = (const unsigned char *)t, *end = c + len;
-		for (;;) {
-			while (c < end && !word_fold[*c])
-				c++;
-			if (c == end)
-				break;
-			uint64_t h = 1469598103934665603ULL;
-			unsigned f;
-			while (c < end && (f = word_fold[*c]) != 0) {
-				h = (h ^ f) * 1099511628211ULL;
-				c++;
-			}
-			if (nw < limit)
-				words[nw++] = h;
-		}
-		if (nw - from >= SHINGLE)
-			runs += nw - from - SHINGLE + 1;
-	}
-	first[np] = nw;
-	while (cap < runs * 2)
-		cap *= 2;
-	keys = calloc(cap, sizeof *keys);
-	owner = calloc(cap, sizeof *owner);
-	if (!keys || !owner)
-		goto out;
-	for (size_t i = 0; i < np; i++) {
-		size_t count = first[i + 1] - first[i];
-		if (count < SHINGLE)
-			continue;
-		const uint64_t *pw = words + first[i];
-		size_t shingles = count - SHINGLE + 1;
-		memset(tally, 0, np * sizeof *tally);
-		uint32_t best = 0, best_n = 0;
-		for (size_t w = 0; w < shingles; w++) {
-			uint64_t key = 0;
-			for (int j = 0; j < SHINGLE; j++)
-				key = key * 31 + pw[w + (size_t)j];
-			key |= 1; /* 0 marks an empty slot */
-			size_t slot = (size_t)(key ^ (key >> 29)) & (cap - 1);
-			while (keys[slot] && keys[slot] != key)
-				slot = (slot + 1) & (cap - 1);
-			if (!keys[slot]) {
-				keys[slot] = key;
-				owner[slot] = (uint32_t)i;
-			} else if (owner[slot] != i) {
-				uint32_t o = owner[slot];
-				if (++tally[o] > best_n) {
-					best_n = tally[o];
-					best = o;
-				}
-			}
-		}
-		if (best_n * 2 >= shingles)
-			rec_set_int(ctx->a, ctx->paras[i].obj, F_ARTICLE_PARAGRAPH_DUPLICATE_OF, (int64_t)best);
-	}
-out:
-	free(keys);
-	free(owner);
-	free(tally);
-	free(first);
-	free(words);
-}
-
 /* ---- entry ---------------------------------------------------------------------------------------- */
 
 static void classify_all(article_ctx *ctx, size_t from)
@@ -805,8 +691,8 @@ static void classify_all(article_ctx *ctx, size_t from)
 			p->tok = ART_CHROME;
 			continue;
 		}
-		p->kind = art_classify(p->s, p->e, ctx->lim);
 		p->words = count_words(p->s, p->e);
+		p->kind = art_classify_counted(p->s, p->e, ctx->lim, (size_t)p->words);
 		p->titlelike = (unsigned)title_like(p);
 	}
 }
@@ -927,7 +813,7 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 		markup_dateline(&ctx);
 		markup_page_parts(&ctx);
 	}
-	mark_duplicates(&ctx);
+	art_mark_duplicates(&ctx);
 	article_meta_finish(&ctx);
 
 	int body = ctx.reached == ART_REACHED_BODY;

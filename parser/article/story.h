@@ -108,6 +108,8 @@ void art_add_agency(article_ctx *ctx, const char *name);
 void art_add_agencies_in(article_ctx *ctx, slice words);
 /* A dateline at the start of paragraph i: fills "dateline" once. */
 int art_dateline(article_ctx *ctx, const char *s, const char *e);
+/* Each paragraph that repeats an earlier one says which (duplicates.c). */
+void art_mark_duplicates(article_ctx *ctx);
 /* Attributions in a body paragraph. */
 void art_attributions(article_ctx *ctx, const char *s, const char *e, size_t para);
 

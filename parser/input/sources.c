@@ -522,8 +522,10 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 	return stop;
 }
 
-/* A file or a stream (fd): an archive goes through libarchive, anything else is one source. */
-static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
+/* A file or a stream (fd): an archive goes through libarchive, anything else is one source.
+ * size: a regular file's size as the walk's stat(2) found it, or -1 (then fstat(2) asks: one
+ * call less for each file of a directory). */
+static int walk_stream(sources_walk *w, const char *name, int fd, int seekable, int64_t size)
 {
 	unsigned char pre[SNIFF];
 	ssize_t n = read_full(fd, pre, sizeof pre);
@@ -531,8 +533,10 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable)
 		return w->on_failed(w->ctx, name, strerror(errno));
 	source s = { .name = name, .fd = fd, .pre = pre, .pre_len = (size_t)n, .w = w, .expect = -1 };
 	struct stat sb;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= n)
-		s.expect = (int64_t)sb.st_size - n;
+	if (size < 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+		size = (int64_t)sb.st_size;
+	if (size >= n)
+		s.expect = size - n;
 	w->bytes_read += (uint64_t)n;
 	int warc = warc_sniff(pre, (size_t)n);
 	if (warc)
@@ -634,7 +638,7 @@ static int walk_dir(sources_walk *w, const char *path, int depth)
 static int walk(sources_walk *w, const char *path, int depth)
 {
 	if (depth == 0 && strcmp(path, "-") == 0)
-		return walk_stream(w, "-", STDIN_FILENO, 0);
+		return walk_stream(w, "-", STDIN_FILENO, 0, -1);
 	struct stat sb;
 	if (stat(path, &sb) != 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
@@ -679,7 +683,8 @@ static int walk(sources_walk *w, const char *path, int depth)
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
-	int stop = walk_stream(w, path, fd, S_ISREG(sb.st_mode));
+	int stop = walk_stream(w, path, fd, S_ISREG(sb.st_mode),
+			       S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : -1);
 	close(fd);
 	return stop;
 }
