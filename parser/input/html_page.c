@@ -509,6 +509,15 @@ static char *letters(const char *s, size_t n, size_t *outn)
 	return d;
 }
 
+/* A paragraph of the story's own shape: 200 bytes or more with a sentence ending inside. */
+static int ld_prose(const char *s, size_t n)
+{
+	int stops = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		stops += (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ';
+	return n >= 200 && stops >= 1;
+}
+
 /* The page's JSON-LD articleBody, where it agrees with the visible text: when most of the
  * paragraphs found are in it, those that are not (a related headline, an inline promotion, an
  * author's bio) are not the story's. A body that is a summary or stops at a paywall agrees with
@@ -548,10 +557,18 @@ static void agree_with_ld_body(mk *m, size_t from, const char *ld)
 		}
 		free(p);
 	}
+	/* A body that leaves out some of the story's own paragraphs (its first, one holding a
+	 * link) still agrees: prose standing before the last agreeing paragraph stays; what is
+	 * not in it and reads as no prose, or comes after (a bio, a notice), goes. */
+	size_t last = from;
+	for (size_t i = from; i < doc->nblocks; i++)
+		if (in[i - from])
+			last = i;
 	if (total && found * 10 >= total * 6)
 		for (size_t i = from; i < doc->nblocks; i++) {
 			markup_block *b = &doc->blocks[i];
-			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from])
+			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] &&
+			    (i > last || b->role == MR_ITEM || !ld_prose(t + b->s, b->e - b->s)))
 				b->role = MR_CHROME;
 		}
 	free(in);
