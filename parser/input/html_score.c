@@ -381,6 +381,21 @@ xmlNode *html_main_container(html_tree *t)
 	free(nodes);
 	if (!best)
 		return root;
+	/* One paragraph is no story's box: a notice above a story whose items are links (a
+	 * shopping list) outscores the story's box. The nearest box around it, a few levels up,
+	 * holding twice its prose and still counting for a story, is taken. */
+	if (!has_block_child(best)) {
+		xmlNode *a = best->parent;
+		for (int up = 0; up < 4 && a && a != root && a->_private; up++, a = a->parent) {
+			const html_stat *b = html_st(best), *p = html_st(a);
+			if (p->inside & 1)
+				break;
+			if (p->score > 0 && p->prose >= b->prose * 2) {
+				best = a;
+				break;
+			}
+		}
+	}
 	/* One paragraph box of a story cut into many (a list of short items among them, counted
 	 * against) can outscore the story's box by a little: the parent is taken while it keeps
 	 * most of the score and holds more prose. */
