@@ -47,6 +47,10 @@ static const char *const story_words[] = { "article", "articlebody", "story", "s
 					   "body", "content", "entry", "hentry", "main", "post",
 					   "text", "blog", "prose", "paragraph", "richtext",
 					   NULL };
+/* Furniture words that a story word beside them does not outweigh: an author's bio inside the
+ * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"). */
+static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer",
+					    "disclaimers", "disclosure", NULL };
 static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
@@ -81,7 +85,7 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
 static void words_of(const char *v, int *story, int *neg, int *chrome, int *caption, int *byline,
-		     int *hidden)
+		     int *hidden, int *strong)
 {
 	const char *p = v;
 	while (*p) {
@@ -108,6 +112,7 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 					  (first && (prefix_in(s, n, story_words)));
 				*caption |= word_in(s, n, caption_words);
 				*byline |= word_in(s, n, byline_words);
+				*strong |= word_in(s, n, strong_words);
 				first = 0;
 			}
 			if (q < p)
@@ -117,12 +122,12 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 }
 
 typedef struct klass {
-	int story, neg, chrome, caption, byline, hidden;
+	int story, neg, chrome, caption, byline, hidden, strong;
 } klass;
 
 static klass class_of(const xmlNode *n)
 {
-	klass k = { 0, 0, 0, 0, 0, 0 };
+	klass k = { 0, 0, 0, 0, 0, 0, 0 };
 	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -149,7 +154,7 @@ static klass class_of(const xmlNode *n)
 			k.chrome = 1;
 		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
 			k.story = 2;
-		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden);
+		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden, &k.strong);
 	}
 	return k;
 }
@@ -221,7 +226,7 @@ int html_measure(html_tree *t)
 				st->kind = HK_BYLINE;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
-			else if (mk_name_in(n, chrome_names) || (k.chrome && !k.story))
+			else if (mk_name_in(n, chrome_names) || (k.chrome && !k.story) || k.strong)
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
 			descend = st->kind != HK_DROP && n->children;
@@ -382,15 +387,16 @@ xmlNode *html_main_container(html_tree *t)
 	if (!best)
 		return root;
 	/* One paragraph is no story's box: a notice above a story whose items are links (a
-	 * shopping list) outscores the story's box. The nearest box around it, a few levels up,
-	 * holding twice its prose and still counting for a story, is taken. */
+	 * shopping list), or beside it, outscores the story's box, which its links count
+	 * against. The nearest box around it, a few levels up, holding twice its prose, is
+	 * taken. */
 	if (!has_block_child(best)) {
 		xmlNode *a = best->parent;
 		for (int up = 0; up < 4 && a && a != root && a->_private; up++, a = a->parent) {
 			const html_stat *b = html_st(best), *p = html_st(a);
 			if (p->inside & 1)
 				break;
-			if (p->score > 0 && p->prose >= b->prose * 2) {
+			if (p->prose >= b->prose * 2) {
 				best = a;
 				break;
 			}
