@@ -156,7 +156,65 @@ typedef struct walk {
 	html_text pending;
 	uint64_t pending_at;
 	int pending_set;
+	size_t *notes;    /* the indexes of the paragraphs set wholly in italics */
+	size_t nnotes, capnotes;
 } walk;
+
+static const char *const italic_names[] = { "em", "i", "cite", NULL };
+static const char *const wrapper_names[] = { "strong", "b", "span", "small", "a", NULL };
+
+/* A paragraph set wholly in italics (<p><em>...</em></p>, <p><strong><i>...</i></strong></p>):
+ * the shape of an editor's note, a contributor's bio, a "first published by" credit. Its
+ * children and their children are looked at, no deeper: bounded. */
+static int in_italics(const xmlNode *p)
+{
+	const html_stat *ps = html_st(p);
+	if (!ps || ps->text < 20)
+		return 0;
+	uint32_t italic = 0;
+	for (const xmlNode *c = p->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		if (mk_name_in(c, italic_names))
+			italic += html_st(c)->text;
+		else if (mk_name_in(c, wrapper_names))
+			for (const xmlNode *g = c->children; g; g = g->next)
+				if (g->type == XML_ELEMENT_NODE && g->_private && mk_name_in(g, italic_names))
+					italic += html_st(g)->text;
+	}
+	return (uint64_t)italic * 10 >= (uint64_t)ps->text * 9;
+}
+
+static void note_at(walk *w, size_t i)
+{
+	if (w->nnotes == w->capnotes) {
+		size_t cap = w->capnotes ? w->capnotes * 2 : 8;
+		size_t *nn = realloc(w->notes, cap * sizeof *nn);
+		if (!nn)
+			return;
+		w->notes = nn;
+		w->capnotes = cap;
+	}
+	w->notes[w->nnotes++] = i;
+}
+
+/* The story ends with its last paragraph in roman type: italic paragraphs after it (an
+ * editor's note, the writer's bio, where the story first appeared) are the page's. */
+static void trailing_notes(walk *w, size_t from)
+{
+	markup_doc *doc = w->m->doc;
+	size_t k = w->nnotes;
+	for (size_t i = doc->nblocks; i-- > from;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		while (k && w->notes[k - 1] > i)
+			k--;
+		if (!k || w->notes[k - 1] != i)
+			return;
+		b->role = MR_CHROME;
+	}
+}
 
 static void flush(walk *w)
 {
@@ -179,13 +237,17 @@ static void block(walk *w, const xmlNode *n, int role)
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
+	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
+	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
+		note_at(w, before);
 }
 
 /* The walk over top's subtree (top itself a box whatever its class). */
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
-	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0 };
+	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
+	size_t first = m->doc->nblocks;
 	xmlNode *n = top, *container = top;
 	for (;;) {
 		int descend = 0;
@@ -285,6 +347,8 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 		n = n->next;
 	}
 	flush(&w);
+	trailing_notes(&w, first);
+	free(w.notes);
 	free(w.pending.buf);
 }
 
