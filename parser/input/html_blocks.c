@@ -3,6 +3,7 @@
  * inside (share bars, related lists, prompts, link lists) goes to the chrome list. Which element
  * is what was decided by html_measure (html_score.c); here only what a block's own text says
  * (its link density) is added. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -198,6 +199,55 @@ static void note_at(walk *w, size_t i)
 	w->notes[w->nnotes++] = i;
 }
 
+/* A word of s (case aside, not inside a longer word's start). Bounded: s is a short block. */
+static int has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if ((i == 0 || !isalpha((unsigned char)s[i - 1])) && !strncasecmp(s + i, w, k))
+			return 1;
+	return 0;
+}
+
+/* A shop's notice: the page says it is paid for its links ("we may earn a commission",
+ * "... we may receive compensation", "affiliate links"). Generic English words of such
+ * notices, not any site's sentence. */
+static int paid_links_notice(const char *s, size_t n)
+{
+	static const char *const money[] = { "commission", "compensation", "compensated",
+					     "affiliate", NULL };
+	static const char *const we[] = { "we", "our", "us", NULL };
+	if (n > 600)
+		return 0;
+	int m = 0, u = 0;
+	for (int i = 0; money[i] && !m; i++)
+		m = has_word(s, n, money[i]);
+	for (int i = 0; we[i] && m && !u; i++)
+		u = has_word(s, n, we[i]);
+	return m && u;
+}
+
+/* The first two and the last two paragraphs: a paid-links notice there is the page's. */
+static void edge_notices(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t n = 0;
+	for (size_t i = from; i < doc->nblocks && n < 2; i++)
+		if (doc->blocks[i].role == MR_PARA) {
+			n++;
+			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+				doc->blocks[i].role = MR_CHROME;
+		}
+	n = 0;
+	for (size_t i = doc->nblocks; i-- > from && n < 2;)
+		if (doc->blocks[i].role == MR_PARA) {
+			n++;
+			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+				doc->blocks[i].role = MR_CHROME;
+		}
+}
+
 /* The story ends with its last paragraph in roman type: italic paragraphs after it (an
  * editor's note, the writer's bio, where the story first appeared) are the page's. */
 static void trailing_notes(walk *w, size_t from)
@@ -348,6 +398,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 	}
 	flush(&w);
 	trailing_notes(&w, first);
+	edge_notices(m, first);
 	free(w.notes);
 	free(w.pending.buf);
 }
