@@ -248,6 +248,49 @@ static void edge_notices(mk *m, size_t from)
 		}
 }
 
+/* An e-mail address in s: a word character before an '@', a dotted domain after it. */
+static int has_email(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 3 < n; i++) {
+		if (s[i] != '@' || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_'))
+			continue;
+		size_t j = i + 1, dots = 0;
+		while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || (s[j] == '.' && j + 1 < n &&
+			isalnum((unsigned char)s[j + 1]))))
+			dots += s[j++] == '.';
+		if (dots && j > i + 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* A short paragraph with an e-mail address among the story's last three ("She can be reached
+ * at ...", "Send your questions to ...") is the page's contact line: it and what follows it
+ * (a comments notice) are the page's, not the story's. */
+static void contact_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t cut = doc->nblocks, n = 0;
+	for (size_t i = doc->nblocks; i-- > from && n < 3;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		n++;
+		if (b->e - b->s < 400 && has_email(t + b->s, b->e - b->s))
+			cut = i;
+	}
+	/* never the whole story */
+	size_t before = 0;
+	for (size_t i = from; i < cut && i < doc->nblocks; i++)
+		before += doc->blocks[i].role == MR_PARA;
+	if (cut == doc->nblocks || before < 2)
+		return;
+	for (size_t i = cut; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA)
+			doc->blocks[i].role = MR_CHROME;
+}
+
 /* The story ends with its last paragraph in roman type: italic paragraphs after it (an
  * editor's note, the writer's bio, where the story first appeared) are the page's. */
 static void trailing_notes(walk *w, size_t from)
@@ -399,6 +442,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 	flush(&w);
 	trailing_notes(&w, first);
 	edge_notices(m, first);
+	contact_tail(m, first);
 	free(w.notes);
 	free(w.pending.buf);
 }
