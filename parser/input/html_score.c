@@ -34,7 +34,8 @@ static const char *const chrome_words[] = {
 	"banner", "footer", "masthead", "toolbar", "tags", "tag", "topics", "paywall-prompt",
 	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
-	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed", NULL };
+	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
+	"consent", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
