@@ -401,7 +401,8 @@ static int short_line(const char *s, size_t n)
 		return 0;
 	char end = s[n - 1];
 	if (end == '.' || end == '?' || end == '!' || end == '"' || end == ':' || end == ')' ||
-	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80))
+	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+	     (unsigned char)s[n - 1] != 0x99))
 		return 0;
 	return !(n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] == ' ');
 }
@@ -444,7 +445,8 @@ static void trim_edges(mk *m, size_t from)
 		size_t n = b->e - b->s;
 		char end = n ? t[b->e - 1] : 0;
 		int sentence = end == '.' || end == '?' || end == '!' || end == '"' || end == ':' ||
-			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80);
+			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80 &&
+				(unsigned char)t[b->e - 1] != 0x99);
 		/* a byline line stays for the article parser's byline scanner */
 		int by = n > 3 && (t[b->s] == 'B' || t[b->s] == 'b') && t[b->s + 1] == 'y' && t[b->s + 2] == ' ';
 		if (n < 100 && !sentence && !by)
