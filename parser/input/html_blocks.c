@@ -317,6 +317,35 @@ static void flush(walk *w)
 	w->pending_set = 0;
 }
 
+/* The text of top's subtree inside captions (elements html_measure called captions): a
+ * paragraph holding only a photo's caption (<p><span class="caption">) is a caption. A walk
+ * of the block's own subtree, which its text was collected from anyway. */
+static uint32_t caption_text(const xmlNode *top)
+{
+	uint32_t in = 0;
+	const xmlNode *n = top->children;
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			if (st->kind == HK_CAPTION)
+				in += st->text;
+			else
+				descend = st->kind != HK_DROP && n->children;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return in;
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -330,6 +359,8 @@ static void block(walk *w, const xmlNode *n, int role)
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
+	if (role == MR_PARA && st && st->text && (uint64_t)caption_text(n) * 10 >= (uint64_t)st->text * 9)
+		role = MR_CAPTION;
 	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
 	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
