@@ -353,7 +353,10 @@ static void block(walk *w, const xmlNode *n, int role)
 	if (!w->b->n)
 		return;
 	const html_stat *st = html_st(n);
-	if (st && st->text && st->link * 2 > st->text && st->text < 400) {
+	/* Mostly links: another story's headline, a "Read more" line. Not a paragraph of prose
+	 * with links in it: a sentence's worth of its own words besides the links. */
+	if (st && st->text && st->link * 2 > st->text && st->text < 400 &&
+	    !(role == MR_PARA && st->stops && st->text - st->link >= 60)) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
