@@ -359,6 +359,14 @@ xmlNode *html_main_container(html_tree *t)
 			break;
 		n = n->next;
 	}
+	/* Per element: 1 it is a paragraph-like block counted for its own text, 2 a block below
+	 * it is (through an inline wrapper: <div><span><p>), so its own count would count that
+	 * text twice. */
+	unsigned char *blocks = calloc(t->nstats, 1);
+	if (!blocks) {
+		free(nodes);
+		return root;
+	}
 	for (size_t i = 0; i < k; i++) {
 		html_stat *st = html_st(nodes[i]);
 		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
@@ -369,12 +377,21 @@ xmlNode *html_main_container(html_tree *t)
 		if (!(st->inside & 1) && mk_name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
 			st->prose = st->score > 0 ? st->score : 0;
+			blocks[st - t->stats] = 1;
 		}
 	}
 	xmlNode *best = NULL;
 	float top = 0;
 	for (size_t i = k; i-- > 0;) {
 		html_stat *st = html_st(nodes[i]);
+		size_t at = (size_t)(st - t->stats);
+		if (blocks[at] == 3) {
+			float own = block_value(st);
+			st->score -= own;
+			st->prose -= own > 0 ? own : 0;
+		}
+		if (blocks[at] && st->parent >= 0)
+			blocks[st->parent] |= 2;
 		if (st->score > top && !(st->inside & 1) && contains_node(root, nodes[i])) {
 			top = st->score;
 			best = nodes[i];
@@ -385,6 +402,7 @@ xmlNode *html_main_container(html_tree *t)
 		}
 	}
 	free(nodes);
+	free(blocks);
 	if (!best)
 		return root;
 	/* One paragraph is no story's box: a notice above a story whose items are links (a
