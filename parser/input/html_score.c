@@ -161,6 +161,19 @@ static klass class_of(const xmlNode *n)
 }
 
 
+/* An inline element wrapping paragraphs (<span class="readmore"><p>...</p></span>): a page's
+ * show-more device around the story's own text, whatever its class says; furniture (a share
+ * bar, an ad slot, a link list) is a box or a list, not this. */
+static int paragraph_wrapper(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "span"))
+		return 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p"))
+			return 1;
+	return 0;
+}
+
 static int contains_node(const xmlNode *outer, const xmlNode *n)
 {
 	for (; n; n = n->parent)
@@ -227,7 +240,8 @@ int html_measure(html_tree *t)
 				st->kind = HK_BYLINE;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
-			else if (mk_name_in(n, chrome_names) || (k.chrome && !k.story) || k.strong)
+			else if (mk_name_in(n, chrome_names) ||
+				 (k.chrome && !k.story && !paragraph_wrapper(n)) || k.strong)
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
 			descend = st->kind != HK_DROP && n->children;
