@@ -214,6 +214,59 @@ static size_t count_elements(xmlNode *root)
 	return k;
 }
 
+/* Paragraphs a page shows its subscribers only: each, or a run of them, in a hidden box
+ * (display:none) standing among the paragraphs shown to all. Such a box holds a <p> of prose
+ * (a sentence end, few links) and its parent a visible <p> (or a box of one): menus, modals
+ * and prompts hidden the same way stand elsewhere. Its counts go to its ancestors: a bounded
+ * number of boxes, each a walk up the tree. */
+static void revive_hidden(html_tree *t, size_t used)
+{
+	unsigned char *visible_p = calloc(used ? used : 1, 1);
+	if (!visible_p)
+		return;
+	xmlNode *n = t->root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->_private && !strcmp((const char *)n->name, "p") &&
+		    html_st(n)->kind == HK_NONE && html_st(n)->parent >= 0 &&
+		    (size_t)html_st(n)->parent < used) {
+			/* its parent and grandparent (a <div><p> per paragraph) */
+			int32_t a = html_st(n)->parent;
+			visible_p[a] = 1;
+			if (t->stats[a].parent >= 0 && t->stats[a].kind == HK_NONE)
+				visible_p[t->stats[a].parent] = 1;
+		}
+		n = mk_next(t->root, n, n->children && n->type == XML_ELEMENT_NODE);
+	}
+	int revived = 0;
+	n = t->root;
+	while (n && revived < 1024) {
+		int descend = n->children && n->type == XML_ELEMENT_NODE;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			html_stat *st = html_st(n);
+			int p_child = 0;
+			for (const xmlNode *c = n->children; c && !p_child; c = c->next)
+				p_child = c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p");
+			if (st->hidden && st->kind == HK_DROP && p_child && st->parent >= 0 &&
+			    visible_p[st->parent] && st->text >= 40 && st->stops &&
+			    st->link * 2 < st->text) {
+				st->kind = HK_NONE;
+				revived++;
+				for (int32_t a = st->parent; a >= 0; a = t->stats[a].parent) {
+					t->stats[a].text += st->text;
+					t->stats[a].link += st->link;
+					t->stats[a].commas += st->commas;
+					t->stats[a].stops += st->stops;
+				}
+			}
+			/* what a dropped box holds stays dropped */
+			if (st->kind == HK_DROP)
+				descend = 0;
+		}
+		n = mk_next(t->root, n, descend);
+	}
+	free(visible_p);
+}
+
 int html_measure(html_tree *t)
 {
 	size_t count = count_elements(t->root);
@@ -244,7 +297,10 @@ int html_measure(html_tree *t)
 				 (k.chrome && !k.story && !paragraph_wrapper(n)) || k.strong)
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
-			descend = st->kind != HK_DROP && n->children;
+			/* a hidden box is measured (not counted in its parent): the guard below may
+			 * find the story's own text in it */
+			st->hidden = k.hidden && !mk_name_in(n, drop_names);
+			descend = (st->kind != HK_DROP || st->hidden) && n->children;
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			xmlNode *p = n->parent;
 			if (p && p->_private && n->content) {
@@ -302,6 +358,7 @@ guard:
 				st->kind = HK_NONE;
 		}
 	}
+	revive_hidden(t, used);
 	return 0;
 }
 
