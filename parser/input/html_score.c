@@ -35,7 +35,7 @@ static const char *const chrome_words[] = {
 	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
-	"consent", NULL };
+	"consent", "card", "cards", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
@@ -50,7 +50,7 @@ static const char *const story_words[] = { "article", "articlebody", "story", "s
 					   NULL };
 /* Furniture words that a story word beside them does not outweigh: an author's bio inside the
  * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"). */
-static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer",
+static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer", "related",
 					    "disclaimers", "disclosure", NULL };
 static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
 					     "photocredit", "imagecredit", NULL };
