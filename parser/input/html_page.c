@@ -454,6 +454,33 @@ static void trim_edges(mk *m, size_t from)
 	}
 }
 
+/* The writer's bio closing the story ("Dana Reyes is a freelance writer ..."): one of the last
+ * two paragraphs beginning with a byline's full name goes to the record's bio. */
+static void trailing_bio(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 2;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		back++;
+		for (size_t k = 0; k < from; k++) {
+			const markup_block *by = &doc->blocks[k];
+			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
+				continue;
+			const char *name = t + by->s;
+			size_t nn = by->e - by->s;
+			if (nn > 3 && !strncasecmp(name, "by ", 3))
+				name += 3, nn -= 3;
+			if (nn >= 4 && b->e - b->s > nn && !strncmp(t + b->s, name, nn) && t[b->s + nn] == ' ') {
+				b->role = MR_BIO;
+				break;
+			}
+		}
+	}
+}
+
 /* The story's figures often stand beside its text box (a lead photo above the paragraphs):
  * the captions of the <article> holding the container, or of its parent, are the story's. */
 static void captions_around(mk *m, xmlNode *container, xmlNode *body, html_text *b)
@@ -686,6 +713,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	trailing_bio(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
