@@ -305,7 +305,12 @@ static void trailing_notes(walk *w, size_t from)
 			k--;
 		if (!k || w->notes[k - 1] != i)
 			return;
-		b->role = MR_CHROME;
+		/* "Editor's note: ..." is the record's ednote; the rest the page's */
+		const char *t = w->m->to.text->buf + b->s;
+		size_t n = b->e - b->s;
+		int ednote = n > 14 && !strncasecmp(t, "editor", 6) &&
+			     (!strncasecmp(t + 6, "'s note", 7) || !strncasecmp(t + 6, "\xe2\x80\x99s note", 9));
+		b->role = ednote ? MR_EDNOTE : MR_CHROME;
 	}
 }
 
