@@ -35,7 +35,8 @@ static const char *const chrome_words[] = {
 	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
-	"consent", "card", "cards", NULL };
+	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
+	"disclosure", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
@@ -107,13 +108,15 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 				q++;
 			size_t n = (size_t)(q - s);
 			if (n) {
-				*chrome |= word_in(s, n, chrome_words) || prefix_in(s, n, chrome_prefixes);
+				int furniture = word_in(s, n, chrome_words);
+				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
+				/* the strong words are among the furniture words: looked up only then */
+				*strong |= furniture && word_in(s, n, strong_words);
 				*neg |= word_in(s, n, negative_words);
 				*story |= word_in(s, n, story_words) ||
 					  (first && (prefix_in(s, n, story_words)));
 				*caption |= word_in(s, n, caption_words);
 				*byline |= word_in(s, n, byline_words);
-				*strong |= word_in(s, n, strong_words);
 				first = 0;
 			}
 			if (q < p)
@@ -214,6 +217,14 @@ static size_t count_elements(xmlNode *root)
 	return k;
 }
 
+static int has_p_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p"))
+			return 1;
+	return 0;
+}
+
 /* Paragraphs a page shows its subscribers only: each, or a run of them, in a hidden box
  * (display:none) standing among the paragraphs shown to all. Such a box holds a <p> of prose
  * (a sentence end, few links) and its parent a visible <p> (or a box of one): menus, modals
@@ -243,10 +254,7 @@ static void revive_hidden(html_tree *t, size_t used)
 		int descend = n->children && n->type == XML_ELEMENT_NODE;
 		if (n->type == XML_ELEMENT_NODE && n->_private) {
 			html_stat *st = html_st(n);
-			int p_child = 0;
-			for (const xmlNode *c = n->children; c && !p_child; c = c->next)
-				p_child = c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p");
-			if (st->hidden && st->kind == HK_DROP && p_child && st->parent >= 0 &&
+			if (st->hidden && st->kind == HK_DROP && st->parent >= 0 &&
 			    visible_p[st->parent] && st->text >= 40 && st->stops &&
 			    st->link * 2 < st->text) {
 				st->kind = HK_NONE;
@@ -297,9 +305,9 @@ int html_measure(html_tree *t)
 				 (k.chrome && !k.story && !paragraph_wrapper(n)) || k.strong)
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
-			/* a hidden box is measured (not counted in its parent): the guard below may
-			 * find the story's own text in it */
-			st->hidden = k.hidden && !mk_name_in(n, drop_names);
+			/* a hidden box of paragraphs is measured (not counted in its parent):
+			 * revive_hidden may find the story's own text in it */
+			st->hidden = k.hidden && !mk_name_in(n, drop_names) && has_p_child(n);
 			descend = (st->kind != HK_DROP || st->hidden) && n->children;
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			xmlNode *p = n->parent;
