@@ -465,6 +465,10 @@ static void trailing_bio(mk *m, size_t from)
 		if (b->role != MR_PARA)
 			continue;
 		back++;
+		/* a bio is sentences about the writer; a short line naming them ("Pat Quill
+		 * contributed to this report.") is a contributor line, the article parser's */
+		if (b->e - b->s < 80)
+			continue;
 		for (size_t k = 0; k < from; k++) {
 			const markup_block *by = &doc->blocks[k];
 			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
