@@ -35,7 +35,8 @@ enum markup_role {
 	MR_CAPTION,    /* a page's figure caption (figcaption): read for a photo credit after the
 	                * parse, never a paragraph */
 	MR_CHROME,     /* a page's line around the story (a date, a label, a name alone): chrome */
-	MR_ITEM        /* a page's list item: a paragraph (lists of short items are the story's) */
+	MR_ITEM,       /* a page's list item: a paragraph (lists of short items are the story's) */
+	MR_BIO         /* a page's paragraph about the writer (it begins with the byline's name) */
 };
 
 /* A saved news page's own metadata (article-html): arena strings, NULL when absent. */

@@ -3,6 +3,7 @@
  * inside (share bars, related lists, prompts, link lists) goes to the chrome list. Which element
  * is what was decided by html_measure (html_score.c); here only what a block's own text says
  * (its link density) is added. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -156,7 +157,162 @@ typedef struct walk {
 	html_text pending;
 	uint64_t pending_at;
 	int pending_set;
+	size_t *notes;    /* the indexes of the paragraphs set wholly in italics */
+	size_t nnotes, capnotes;
 } walk;
+
+static const char *const italic_names[] = { "em", "i", "cite", NULL };
+static const char *const wrapper_names[] = { "strong", "b", "span", "small", "a", NULL };
+
+/* A paragraph set wholly in italics (<p><em>...</em></p>, <p><strong><i>...</i></strong></p>):
+ * the shape of an editor's note, a contributor's bio, a "first published by" credit. Its
+ * children and their children are looked at, no deeper: bounded. */
+static int in_italics(const xmlNode *p)
+{
+	const html_stat *ps = html_st(p);
+	if (!ps || ps->text < 20)
+		return 0;
+	uint32_t italic = 0;
+	for (const xmlNode *c = p->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		if (mk_name_in(c, italic_names))
+			italic += html_st(c)->text;
+		else if (mk_name_in(c, wrapper_names))
+			for (const xmlNode *g = c->children; g; g = g->next)
+				if (g->type == XML_ELEMENT_NODE && g->_private && mk_name_in(g, italic_names))
+					italic += html_st(g)->text;
+	}
+	return (uint64_t)italic * 10 >= (uint64_t)ps->text * 9;
+}
+
+static void note_at(walk *w, size_t i)
+{
+	if (w->nnotes == w->capnotes) {
+		size_t cap = w->capnotes ? w->capnotes * 2 : 8;
+		size_t *nn = realloc(w->notes, cap * sizeof *nn);
+		if (!nn)
+			return;
+		w->notes = nn;
+		w->capnotes = cap;
+	}
+	w->notes[w->nnotes++] = i;
+}
+
+/* A word of s (case aside, not inside a longer word's start). Bounded: s is a short block. */
+static int has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if ((i == 0 || !isalpha((unsigned char)s[i - 1])) && !strncasecmp(s + i, w, k))
+			return 1;
+	return 0;
+}
+
+/* A shop's notice: the page says it is paid for its links ("we may earn a commission",
+ * "... we may receive compensation", "affiliate links"). Generic English words of such
+ * notices, not any site's sentence. */
+static int paid_links_notice(const char *s, size_t n)
+{
+	static const char *const money[] = { "commission", "compensation", "compensated",
+					     "affiliate", NULL };
+	static const char *const we[] = { "we", "our", "us", NULL };
+	if (n > 600)
+		return 0;
+	int m = 0, u = 0;
+	for (int i = 0; money[i] && !m; i++)
+		m = has_word(s, n, money[i]);
+	for (int i = 0; we[i] && m && !u; i++)
+		u = has_word(s, n, we[i]);
+	return m && u;
+}
+
+/* The first two and the last two paragraphs: a paid-links notice there is the page's. */
+static void edge_notices(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t n = 0;
+	for (size_t i = from; i < doc->nblocks && n < 2; i++)
+		if (doc->blocks[i].role == MR_PARA) {
+			n++;
+			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+				doc->blocks[i].role = MR_CHROME;
+		}
+	n = 0;
+	for (size_t i = doc->nblocks; i-- > from && n < 2;)
+		if (doc->blocks[i].role == MR_PARA) {
+			n++;
+			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+				doc->blocks[i].role = MR_CHROME;
+		}
+}
+
+/* An e-mail address in s: a word character before an '@', a dotted domain after it. */
+static int has_email(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 3 < n; i++) {
+		if (s[i] != '@' || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '_'))
+			continue;
+		size_t j = i + 1, dots = 0;
+		while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || (s[j] == '.' && j + 1 < n &&
+			isalnum((unsigned char)s[j + 1]))))
+			dots += s[j++] == '.';
+		if (dots && j > i + 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* A short paragraph with an e-mail address among the story's last three ("She can be reached
+ * at ...", "Send your questions to ...") is the page's contact line: it and what follows it
+ * (a comments notice) are the page's, not the story's. */
+static void contact_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t cut = doc->nblocks, n = 0;
+	for (size_t i = doc->nblocks; i-- > from && n < 3;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		n++;
+		if (b->e - b->s < 400 && has_email(t + b->s, b->e - b->s))
+			cut = i;
+	}
+	/* never the whole story */
+	size_t before = 0;
+	for (size_t i = from; i < cut && i < doc->nblocks; i++)
+		before += doc->blocks[i].role == MR_PARA;
+	if (cut == doc->nblocks || before < 2)
+		return;
+	for (size_t i = cut; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA)
+			doc->blocks[i].role = MR_CHROME;
+}
+
+/* The story ends with its last paragraph in roman type: italic paragraphs after it (an
+ * editor's note, the writer's bio, where the story first appeared) are the page's. */
+static void trailing_notes(walk *w, size_t from)
+{
+	markup_doc *doc = w->m->doc;
+	size_t k = w->nnotes;
+	for (size_t i = doc->nblocks; i-- > from;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		while (k && w->notes[k - 1] > i)
+			k--;
+		if (!k || w->notes[k - 1] != i)
+			return;
+		/* "Editor's note: ..." is the record's ednote; the rest the page's */
+		const char *t = w->m->to.text->buf + b->s;
+		size_t n = b->e - b->s;
+		int ednote = n > 14 && !strncasecmp(t, "editor", 6) &&
+			     (!strncasecmp(t + 6, "'s note", 7) || !strncasecmp(t + 6, "\xe2\x80\x99s note", 9));
+		b->role = ednote ? MR_EDNOTE : MR_CHROME;
+	}
+}
 
 static void flush(walk *w)
 {
@@ -166,6 +322,35 @@ static void flush(walk *w)
 	w->pending_set = 0;
 }
 
+/* The text of top's subtree inside captions (elements html_measure called captions): a
+ * paragraph holding only a photo's caption (<p><span class="caption">) is a caption. A walk
+ * of the block's own subtree, which its text was collected from anyway. */
+static uint32_t caption_text(const xmlNode *top)
+{
+	uint32_t in = 0;
+	const xmlNode *n = top->children;
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			if (st->kind == HK_CAPTION)
+				in += st->text;
+			else
+				descend = st->kind != HK_DROP && n->children;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return in;
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -173,19 +358,28 @@ static void block(walk *w, const xmlNode *n, int role)
 	if (!w->b->n)
 		return;
 	const html_stat *st = html_st(n);
-	if (st && st->text && st->link * 2 > st->text && st->text < 400) {
+	/* Mostly links: another story's headline, a "Read more" line. Not a paragraph of prose
+	 * with links in it: a sentence's worth of its own words besides the links. */
+	if (st && st->text && st->link * 2 > st->text && st->text < 400 &&
+	    !(role == MR_PARA && st->stops && st->text - st->link >= 60)) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
+	if (role == MR_PARA && st && st->text && (uint64_t)caption_text(n) * 10 >= (uint64_t)st->text * 9)
+		role = MR_CAPTION;
+	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
+	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
+		note_at(w, before);
 }
 
 /* The walk over top's subtree (top itself a box whatever its class). */
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
-	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0 };
+	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
+	size_t first = m->doc->nblocks;
 	xmlNode *n = top, *container = top;
 	for (;;) {
 		int descend = 0;
@@ -285,6 +479,10 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 		n = n->next;
 	}
 	flush(&w);
+	trailing_notes(&w, first);
+	edge_notices(m, first);
+	contact_tail(m, first);
+	free(w.notes);
 	free(w.pending.buf);
 }
 

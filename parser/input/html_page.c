@@ -401,7 +401,8 @@ static int short_line(const char *s, size_t n)
 		return 0;
 	char end = s[n - 1];
 	if (end == '.' || end == '?' || end == '!' || end == '"' || end == ':' || end == ')' ||
-	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80))
+	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+	     (unsigned char)s[n - 1] != 0x99))
 		return 0;
 	return !(n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] == ' ');
 }
@@ -444,11 +445,43 @@ static void trim_edges(mk *m, size_t from)
 		size_t n = b->e - b->s;
 		char end = n ? t[b->e - 1] : 0;
 		int sentence = end == '.' || end == '?' || end == '!' || end == '"' || end == ':' ||
-			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80);
+			       (n >= 3 && (unsigned char)t[b->e - 3] == 0xe2 && (unsigned char)t[b->e - 2] == 0x80 &&
+				(unsigned char)t[b->e - 1] != 0x99);
 		/* a byline line stays for the article parser's byline scanner */
 		int by = n > 3 && (t[b->s] == 'B' || t[b->s] == 'b') && t[b->s + 1] == 'y' && t[b->s + 2] == ' ';
 		if (n < 100 && !sentence && !by)
 			b->role = MR_CHROME;
+	}
+}
+
+/* The writer's bio closing the story ("Dana Reyes is a freelance writer ..."): one of the last
+ * two paragraphs beginning with a byline's full name goes to the record's bio. */
+static void trailing_bio(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 2;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		back++;
+		/* a bio is sentences about the writer; a short line naming them ("Pat Quill
+		 * contributed to this report.") is a contributor line, the article parser's */
+		if (b->e - b->s < 80)
+			continue;
+		for (size_t k = 0; k < from; k++) {
+			const markup_block *by = &doc->blocks[k];
+			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
+				continue;
+			const char *name = t + by->s;
+			size_t nn = by->e - by->s;
+			if (nn > 3 && !strncasecmp(name, "by ", 3))
+				name += 3, nn -= 3;
+			if (nn >= 4 && b->e - b->s > nn && !strncmp(t + b->s, name, nn) && t[b->s + nn] == ' ') {
+				b->role = MR_BIO;
+				break;
+			}
+		}
 	}
 }
 
@@ -509,6 +542,15 @@ static char *letters(const char *s, size_t n, size_t *outn)
 	return d;
 }
 
+/* A paragraph of the story's own shape: 200 bytes or more with a sentence ending inside. */
+static int ld_prose(const char *s, size_t n)
+{
+	int stops = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		stops += (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ';
+	return n >= 200 && stops >= 1;
+}
+
 /* The page's JSON-LD articleBody, where it agrees with the visible text: when most of the
  * paragraphs found are in it, those that are not (a related headline, an inline promotion, an
  * author's bio) are not the story's. A body that is a summary or stops at a paywall agrees with
@@ -548,10 +590,18 @@ static void agree_with_ld_body(mk *m, size_t from, const char *ld)
 		}
 		free(p);
 	}
+	/* A body that leaves out some of the story's own paragraphs (its first, one holding a
+	 * link) still agrees: prose standing before the last agreeing paragraph stays; what is
+	 * not in it and reads as no prose, or comes after (a bio, a notice), goes. */
+	size_t last = from;
+	for (size_t i = from; i < doc->nblocks; i++)
+		if (in[i - from])
+			last = i;
 	if (total && found * 10 >= total * 6)
 		for (size_t i = from; i < doc->nblocks; i++) {
 			markup_block *b = &doc->blocks[i];
-			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from])
+			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] &&
+			    (i > last || b->role == MR_ITEM || !ld_prose(t + b->s, b->e - b->s)))
 				b->role = MR_CHROME;
 		}
 	free(in);
@@ -667,6 +717,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	trailing_bio(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */

@@ -34,7 +34,9 @@ static const char *const chrome_words[] = {
 	"banner", "footer", "masthead", "toolbar", "tags", "tag", "topics", "paywall-prompt",
 	"outbrain", "taboola", "disqus", "more-stories", "readmore", "newsletter-signup",
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
-	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed", NULL };
+	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
+	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
+	"disclosure", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
@@ -47,6 +49,10 @@ static const char *const story_words[] = { "article", "articlebody", "story", "s
 					   "body", "content", "entry", "hentry", "main", "post",
 					   "text", "blog", "prose", "paragraph", "richtext",
 					   NULL };
+/* Furniture words that a story word beside them does not outweigh: an author's bio inside the
+ * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"). */
+static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer", "related",
+					    "disclaimers", "disclosure", NULL };
 static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
@@ -81,7 +87,7 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
 static void words_of(const char *v, int *story, int *neg, int *chrome, int *caption, int *byline,
-		     int *hidden)
+		     int *hidden, int *strong)
 {
 	const char *p = v;
 	while (*p) {
@@ -102,7 +108,10 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 				q++;
 			size_t n = (size_t)(q - s);
 			if (n) {
-				*chrome |= word_in(s, n, chrome_words) || prefix_in(s, n, chrome_prefixes);
+				int furniture = word_in(s, n, chrome_words);
+				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
+				/* the strong words are among the furniture words: looked up only then */
+				*strong |= furniture && word_in(s, n, strong_words);
 				*neg |= word_in(s, n, negative_words);
 				*story |= word_in(s, n, story_words) ||
 					  (first && (prefix_in(s, n, story_words)));
@@ -117,12 +126,12 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 }
 
 typedef struct klass {
-	int story, neg, chrome, caption, byline, hidden;
+	int story, neg, chrome, caption, byline, hidden, strong;
 } klass;
 
 static klass class_of(const xmlNode *n)
 {
-	klass k = { 0, 0, 0, 0, 0, 0 };
+	klass k = { 0, 0, 0, 0, 0, 0, 0 };
 	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -149,11 +158,24 @@ static klass class_of(const xmlNode *n)
 			k.chrome = 1;
 		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
 			k.story = 2;
-		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden);
+		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden, &k.strong);
 	}
 	return k;
 }
 
+
+/* An inline element wrapping paragraphs (<span class="readmore"><p>...</p></span>): a page's
+ * show-more device around the story's own text, whatever its class says; furniture (a share
+ * bar, an ad slot, a link list) is a box or a list, not this. */
+static int paragraph_wrapper(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "span"))
+		return 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p"))
+			return 1;
+	return 0;
+}
 
 static int contains_node(const xmlNode *outer, const xmlNode *n)
 {
@@ -195,6 +217,64 @@ static size_t count_elements(xmlNode *root)
 	return k;
 }
 
+static int has_p_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "p"))
+			return 1;
+	return 0;
+}
+
+/* Paragraphs a page shows its subscribers only: each, or a run of them, in a hidden box
+ * (display:none) standing among the paragraphs shown to all. Such a box holds a <p> of prose
+ * (a sentence end, few links) and its parent a visible <p> (or a box of one): menus, modals
+ * and prompts hidden the same way stand elsewhere. Its counts go to its ancestors: a bounded
+ * number of boxes, each a walk up the tree. */
+static void revive_hidden(html_tree *t, size_t used)
+{
+	unsigned char *visible_p = calloc(used ? used : 1, 1);
+	if (!visible_p)
+		return;
+	xmlNode *n = t->root;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->_private && !strcmp((const char *)n->name, "p") &&
+		    html_st(n)->kind == HK_NONE && html_st(n)->parent >= 0 &&
+		    (size_t)html_st(n)->parent < used) {
+			/* its parent and grandparent (a <div><p> per paragraph) */
+			int32_t a = html_st(n)->parent;
+			visible_p[a] = 1;
+			if (t->stats[a].parent >= 0 && t->stats[a].kind == HK_NONE)
+				visible_p[t->stats[a].parent] = 1;
+		}
+		n = mk_next(t->root, n, n->children && n->type == XML_ELEMENT_NODE);
+	}
+	int revived = 0;
+	n = t->root;
+	while (n && revived < 1024) {
+		int descend = n->children && n->type == XML_ELEMENT_NODE;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			html_stat *st = html_st(n);
+			if (st->hidden && st->kind == HK_DROP && st->parent >= 0 &&
+			    visible_p[st->parent] && st->text >= 40 && st->stops &&
+			    st->link * 2 < st->text) {
+				st->kind = HK_NONE;
+				revived++;
+				for (int32_t a = st->parent; a >= 0; a = t->stats[a].parent) {
+					t->stats[a].text += st->text;
+					t->stats[a].link += st->link;
+					t->stats[a].commas += st->commas;
+					t->stats[a].stops += st->stops;
+				}
+			}
+			/* what a dropped box holds stays dropped */
+			if (st->kind == HK_DROP)
+				descend = 0;
+		}
+		n = mk_next(t->root, n, descend);
+	}
+	free(visible_p);
+}
+
 int html_measure(html_tree *t)
 {
 	size_t count = count_elements(t->root);
@@ -221,10 +301,14 @@ int html_measure(html_tree *t)
 				st->kind = HK_BYLINE;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
-			else if (mk_name_in(n, chrome_names) || (k.chrome && !k.story))
+			else if (mk_name_in(n, chrome_names) ||
+				 (k.chrome && !k.story && !paragraph_wrapper(n)) || k.strong)
 				st->kind = HK_CHROME;
 			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
-			descend = st->kind != HK_DROP && n->children;
+			/* a hidden box of paragraphs is measured (not counted in its parent):
+			 * revive_hidden may find the story's own text in it */
+			st->hidden = k.hidden && !mk_name_in(n, drop_names) && has_p_child(n);
+			descend = (st->kind != HK_DROP || st->hidden) && n->children;
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			xmlNode *p = n->parent;
 			if (p && p->_private && n->content) {
@@ -282,6 +366,7 @@ guard:
 				st->kind = HK_NONE;
 		}
 	}
+	revive_hidden(t, used);
 	return 0;
 }
 
@@ -353,6 +438,14 @@ xmlNode *html_main_container(html_tree *t)
 			break;
 		n = n->next;
 	}
+	/* Per element: 1 it is a paragraph-like block counted for its own text, 2 a block below
+	 * it is (through an inline wrapper: <div><span><p>), so its own count would count that
+	 * text twice. */
+	unsigned char *blocks = calloc(t->nstats, 1);
+	if (!blocks) {
+		free(nodes);
+		return root;
+	}
 	for (size_t i = 0; i < k; i++) {
 		html_stat *st = html_st(nodes[i]);
 		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
@@ -363,12 +456,21 @@ xmlNode *html_main_container(html_tree *t)
 		if (!(st->inside & 1) && mk_name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
 			st->prose = st->score > 0 ? st->score : 0;
+			blocks[st - t->stats] = 1;
 		}
 	}
 	xmlNode *best = NULL;
 	float top = 0;
 	for (size_t i = k; i-- > 0;) {
 		html_stat *st = html_st(nodes[i]);
+		size_t at = (size_t)(st - t->stats);
+		if (blocks[at] == 3) {
+			float own = block_value(st);
+			st->score -= own;
+			st->prose -= own > 0 ? own : 0;
+		}
+		if (blocks[at] && st->parent >= 0)
+			blocks[st->parent] |= 2;
 		if (st->score > top && !(st->inside & 1) && contains_node(root, nodes[i])) {
 			top = st->score;
 			best = nodes[i];
@@ -379,8 +481,25 @@ xmlNode *html_main_container(html_tree *t)
 		}
 	}
 	free(nodes);
+	free(blocks);
 	if (!best)
 		return root;
+	/* One paragraph is no story's box: a notice above a story whose items are links (a
+	 * shopping list), or beside it, outscores the story's box, which its links count
+	 * against. The nearest box around it, a few levels up, holding twice its prose, is
+	 * taken. */
+	if (!has_block_child(best)) {
+		xmlNode *a = best->parent;
+		for (int up = 0; up < 4 && a && a != root && a->_private; up++, a = a->parent) {
+			const html_stat *b = html_st(best), *p = html_st(a);
+			if (p->inside & 1)
+				break;
+			if (p->prose >= b->prose * 2) {
+				best = a;
+				break;
+			}
+		}
+	}
 	/* One paragraph box of a story cut into many (a list of short items among them, counted
 	 * against) can outscore the story's box by a little: the parent is taken while it keeps
 	 * most of the score and holds more prose. */
