@@ -96,4 +96,14 @@ void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
 
+/* ---- headline and deck (html_headline.c) ---- */
+/* The page's headline (see the file's head): an arena string, NULL when the page has none; *at
+ * the h1 it stands in (or the story's h1), *from where it comes from (h1, json-ld, og:title,
+ * ...). b: a text buffer to reuse. */
+const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
+			  html_text *b, xmlNode **at, const char **from);
+/* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
+ * "the-site", curly and straight quotes alike). */
+int html_same_words(const char *a, const char *b);
+
 #endif
