@@ -88,14 +88,17 @@ static void once(mk *m, const char **slot, const char *s)
 		*slot = clean(m, s);
 }
 
-static void add_author(mk *m, html_meta *hm, const char *s)
+/* An author's name from one kind of source, each name once for that source (the choice among
+ * the sources is the byline's, html_byline.c). */
+static void add_author(mk *m, html_meta *hm, const char *s, int from)
 {
 	const char *v = clean(m, s);
 	if (!v || hm->nauthors >= HM_MAX_AUTHORS || !strncmp(v, "http", 4))
 		return;
 	for (int i = 0; i < hm->nauthors; i++)
-		if (!strcasecmp(hm->authors[i], v))
+		if (hm->author_from[i] == from && html_same_words(hm->authors[i], v))
 			return;
+	hm->author_from[hm->nauthors] = (unsigned char)from;
 	hm->authors[hm->nauthors++] = v;
 }
 
@@ -201,14 +204,14 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 			const char *s = json_is_string(e) ? json_string_value(e)
 				      : jstr(e, "name");
 			if (s) {
-				add_author(m, hm, s);
+				add_author(m, hm, s, HA_JSON_LD);
 				hm->authors_structured = 1;
 			}
 		}
 	} else if ((json_is_object(a) && !organisation(a)) || json_is_string(a)) {
 		const char *s = json_is_string(a) ? json_string_value(a) : jstr(a, "name");
 		if (s) {
-			add_author(m, hm, s);
+			add_author(m, hm, s, HA_JSON_LD);
 			hm->authors_structured = 1;
 		}
 	}
@@ -334,7 +337,7 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 		}
 	if (!strcasecmp(key, "author") || !strcasecmp(key, "dc.creator") ||
 	    !strcasecmp(key, "article:author") || !strcasecmp(key, "dcterms.creator"))
-		add_author(m, hm, v);
+		add_author(m, hm, v, HA_META);
 	else if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
 		once(m, &hm->keywords_line, v);
 }
@@ -350,7 +353,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			lang = attr(root, "xml:lang");
 		once(m, &hm->language, lang);
 	}
-	int md_authors = 0;
+	int md_authors = 0, rel_authors = 0;
 	while (n) {
 		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
 		if (n->type == XML_ELEMENT_NODE) {
@@ -399,7 +402,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					xmlChar *s = content ? NULL : xmlNodeGetContent(nm);
 					const char *t = content ? content : (const char *)s;
 					if (t && strlen(t) < 80) {
-						add_author(m, hm, t);
+						add_author(m, hm, t, HA_MICRODATA);
 						md_authors++;
 					}
 					xmlFree(s);
@@ -409,10 +412,12 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 						v = attr(n, "datetime");
 					once(m, ip[4] == 'P' ? &hm->published : &hm->modified, v);
 				} else if (rel && !strcasecmp(rel, "author") && !strcmp(name, "a") &&
-					   hm->nauthors < 4) {
+					   rel_authors < 4) {
 					xmlChar *s = xmlNodeGetContent(n);
-					if (s && strlen((const char *)s) < 80)
-						add_author(m, hm, (const char *)s);
+					if (s && strlen((const char *)s) < 80) {
+						add_author(m, hm, (const char *)s, HA_REL);
+						rel_authors++;
+					}
 					xmlFree(s);
 				}
 			}

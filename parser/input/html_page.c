@@ -109,72 +109,6 @@ static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
 	m->doc->modified = pg->modified;
 }
 
-/* ---- bylines ----------------------------------------------------------------------------------- */
-
-/* A name of the page's authors that is the site's or the publisher's own is no person: the
- * byline says the organisation (the article parser's byline scanner reads "By X" as one). */
-static void author_block(mk *m, const html_meta *hm, const char *a)
-{
-	const char *names[] = { hm->site_name, hm->publisher };
-	for (int i = 0; i < 2; i++)
-		if (names[i] && html_same_words(a, names[i]))
-			return;
-	mk_block(m, MR_BYNAME, a, strlen(a), 0);
-}
-
-static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
-{
-	/* Names first: structured (JSON-LD, microdata), then the meta author; the page's byline
-	 * element, whose text often runs on into the date, last. */
-	if (hm->nauthors) {
-		for (int i = 0; i < hm->nauthors; i++)
-			author_block(m, hm, hm->authors[i]);
-		return;
-	}
-	/* The page's byline element: in the container, else the first of the page. */
-	xmlNode *roots[] = { container, body };
-	for (int r = 0; r < 2; r++) {
-		xmlNode *n = roots[r];
-		while (n) {
-			int descend = 0;
-			if (n->type == XML_ELEMENT_NODE && n->_private) {
-				const html_stat *st = html_st(n);
-				if (st->kind == HK_BYLINE && st->text > 3 && st->text < 200) {
-					html_collect(b, n);
-					const char *s = b->buf;
-					size_t len = b->n;
-					while (len && (*s == ' ' || *s == '\n' || *s == '\t'))
-						s++, len--;
-					/* the name ends where a date or a time begins */
-					for (size_t i = 0; i < len; i++)
-						if (s[i] >= '0' && s[i] <= '9') {
-							len = i;
-							break;
-						}
-					while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '-' ||
-						       s[len - 1] == '|' || s[len - 1] == ',' || s[len - 1] == '\t'))
-						len--;
-					if (len) {
-						int by = len > 3 && !strncasecmp(s, "by ", 3);
-						mk_block(m, by ? MR_BYLINE : MR_BYNAME, s, len, html_at(m, n));
-						return;
-					}
-				}
-				descend = st->kind != HK_DROP && n->children;
-			}
-			if (descend) {
-				n = n->children;
-				continue;
-			}
-			while (n && n != roots[r] && !n->next)
-				n = n->parent;
-			if (!n || n == roots[r])
-				break;
-			n = n->next;
-		}
-	}
-}
-
 /* ---- assembly --------------------------------------------------------------------------------- */
 
 /* Prose: a sentence's worth of text. */
@@ -437,11 +371,13 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	if (headline)
 		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
 	m->cursor = 0;
-	bylines(m, &hm, container, t.body, &b);
+	int bylined = html_bylines(m, &hm, container, t.body, &b);
 	m->cursor = 0;
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	if (bylined)
+		html_byline_echoes(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */

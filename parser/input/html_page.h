@@ -17,6 +17,8 @@
 
 /* ---- what the page says of itself (html_meta.c) ---- */
 enum { HM_MAX_AUTHORS = 16 };
+/* Where an author's name comes from, the most trusted first. */
+enum html_author_from { HA_JSON_LD = 1, HA_MICRODATA, HA_META, HA_REL };
 typedef struct html_meta {
 	/* headline candidates */
 	const char *ld_headline, *og_title, *tw_title, *title, *md_headline, *dc_title;
@@ -24,6 +26,7 @@ typedef struct html_meta {
 	const char *ld_body;                    /* JSON-LD articleBody */
 	int ld_body_copied;
 	const char *authors[HM_MAX_AUTHORS];    /* JSON-LD, microdata, meta author, rel=author */
+	unsigned char author_from[HM_MAX_AUTHORS]; /* enum html_author_from */
 	int nauthors;
 	int authors_structured;                 /* from JSON-LD or microdata (names, not lines) */
 	const char *published, *modified;       /* as written */
@@ -95,6 +98,15 @@ void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b);
 void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
+
+/* ---- bylines (html_byline.c) ---- */
+/* The page's byline lines as blocks for the article parser's byline scanner: the JSON-LD
+ * authors, else the microdata's, else the page's byline element, else the meta author, else
+ * the rel=author links. */
+int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b);
+/* After the page's bylines (html_bylines gave 1): the story's paragraphs from block from on
+ * that are a "By Name" line again go to the chrome. */
+void html_byline_echoes(mk *m, size_t from);
 
 /* ---- headline and deck (html_headline.c) ---- */
 /* The page's headline (see the file's head): an arena string, NULL when the page has none; *at
