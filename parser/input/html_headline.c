@@ -454,3 +454,67 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	*from = NULL;
 	return NULL;
 }
+
+/* ---- the deck --------------------------------------------------------------------------------- */
+
+/* A class, id or itemprop saying standfirst: a token, or a part of one cut at '-' and '_'
+ * ("article__dek", "c-standfirst"), or itemprop alternativeHeadline. */
+static int deck_named(const xmlNode *n)
+{
+	static const char *const names[] = { "dek", "deck", "standfirst", "subtitle", "subheadline",
+					     "subhed", "strapline", "alternativeheadline", NULL };
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content ||
+		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
+		     strcmp(an, "data-testid")))
+			continue;
+		for (const char *p = (const char *)a->children->content; *p;) {
+			while (*p == ' ' || *p == '-' || *p == '_' || *p == '\t' || *p == '\n')
+				p++;
+			const char *s = p;
+			while (*p && *p != ' ' && *p != '-' && *p != '_' && *p != '\t' && *p != '\n')
+				p++;
+			for (int i = 0; names[i] && p > s; i++)
+				if ((size_t)(p - s) == strlen(names[i]) && !strncasecmp(s, names[i], (size_t)(p - s)))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, html_text *b,
+	       xmlNode *body)
+{
+	if (h1 && body) {
+		/* the elements after the h1, a few dozen at most: its header's */
+		int steps = 0;
+		for (xmlNode *n = mk_next(body, h1, 0); n && steps < 40; steps++) {
+			int descend = n->type == XML_ELEMENT_NODE && n->children;
+			if (n->type == XML_ELEMENT_NODE && n->_private) {
+				const html_stat *st = html_st(n);
+				if (st->kind == HK_DROP) {
+					descend = 0;
+				} else if (!strcmp((const char *)n->name, "h1")) {
+					break;
+				} else if ((deck_named(n) ||
+					    (!strcmp((const char *)n->name, "h2") && n->parent == h1->parent &&
+					     steps < 3)) &&
+					   st->text >= 20 && st->text <= 400 && st->kind != HK_BYLINE &&
+					   !in_furniture(n)) {
+					html_collect(b, n);
+					const char *s = mk_str(m, b->buf, b->n);
+					if (s && !(headline && html_same_words(s, headline)) &&
+					    strncmp(s, "By ", 3)) {
+						mk_block(m, MR_DECK, s, strlen(s), html_at(m, n));
+						return;
+					}
+					descend = 0;
+				}
+			}
+			n = mk_next(body, n, descend);
+		}
+	}
+	if (hm->ld_alt && !(headline && html_same_words(hm->ld_alt, headline)))
+		mk_block(m, MR_DECK, hm->ld_alt, strlen(hm->ld_alt), 0);
+}

@@ -192,6 +192,7 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 	hm->ld_article = 1;
 	once(m, &hm->ld_headline, jstr(o, "headline"));
 	once(m, &hm->ld_headline, jstr(o, "name"));
+	once(m, &hm->ld_alt, jstr(o, "alternativeHeadline"));
 	json_t *a = json_object_get(o, "author");
 	if (!a)
 		a = json_object_get(o, "creator");

@@ -370,6 +370,8 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	}
 	if (headline)
 		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
+	if (headline)
+		html_deck(m, &hm, h1, headline, &b, t.body);
 	m->cursor = 0;
 	int bylined = html_bylines(m, &hm, container, t.body, &b);
 	m->cursor = 0;

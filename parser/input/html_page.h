@@ -21,6 +21,7 @@ enum { HM_MAX_AUTHORS = 16 };
 enum html_author_from { HA_JSON_LD = 1, HA_MICRODATA, HA_META, HA_REL };
 typedef struct html_meta {
 	/* headline candidates */
+	const char *ld_alt;                     /* JSON-LD alternativeHeadline */
 	const char *ld_headline, *og_title, *tw_title, *title, *md_headline, *dc_title;
 	const char *site_name, *publisher;
 	const char *ld_body;                    /* JSON-LD articleBody */
@@ -114,6 +115,11 @@ void html_byline_echoes(mk *m, size_t from);
  * ...). b: a text buffer to reuse. */
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
 			  html_text *b, xmlNode **at, const char **from);
+/* The deck after the headline's block: the visible standfirst after the h1 (an element whose
+ * class, id or itemprop says dek, deck, standfirst, subtitle, subheadline, strapline,
+ * alternativeHeadline, or an h2 beside the h1), else JSON-LD alternativeHeadline. */
+void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, html_text *b,
+	       xmlNode *body);
 /* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
  * "the-site", curly and straight quotes alike). */
 int html_same_words(const char *a, const char *b);
