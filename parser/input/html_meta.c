@@ -248,7 +248,9 @@ static void ld_visit(mk *m, html_meta *hm, json_t *v, int depth)
 	}
 	if (!json_is_object(v))
 		return;
-	if (is_article(v)) {
+	if (!is_article(v)) {
+		once(m, &hm->page_published, jstr(v, "datePublished"));
+	} else {
 		ld_article(m, hm, v);
 		if (hm->ld_body && !hm->ld_body_copied) {
 			hm->ld_body = clean(m, hm->ld_body);
@@ -376,6 +378,13 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			} else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
 				   !strcmp(name, "template") || !strcmp(name, "svg")) {
 				descend = 0;
+			} else if (!strcmp(name, "time")) {
+				if (!hm->time_published) {
+					const char *dt = attr(n, "datetime");
+					xmlChar *s = dt ? NULL : xmlNodeGetContent(n);
+					once(m, &hm->time_published, dt ? dt : (const char *)s);
+					xmlFree(s);
+				}
 			} else if (!strcmp(name, "link")) {
 				const char *rel = attr(n, "rel");
 				if (rel && !strcasecmp(rel, "canonical"))

@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "lexer/core/diag.h"
+#include "lexer/input/page_date.h"
 #include "parser/input/html_page.h"
 
 /* ---- the tree -------------------------------------------------------------------------------- */
@@ -57,28 +58,18 @@ static void keyword(mk *m, markup_page *pg, const char *s, size_t n)
 	pg->keywords[pg->nkeywords++] = v;
 }
 
-/* A page's date: a full ISO 8601 time as mk_date reads it, else the calendar date it starts
- * with ("2023-12-17", "2023-12-17T10:05" without seconds, "2023-12-17 10:05"): the date alone,
- * which is still ISO 8601. NULL for anything else (a script's "Sat Dec 16 2023 ..."). */
+/* A page's date: a full ISO 8601 time as mk_date reads it, else as the page writes it
+ * (lexer/input/page_date.re: "2023-12-17T10:05", "Thu, 21 Dec 2023 09:45:16 PST", "Dec. 17,
+ * 2023 5:04 p.m. ET") in ISO 8601, with the time and its zone's offset where it gives them. NULL
+ * when it holds no whole date. */
 static const char *page_date(mk *m, const char *s)
 {
 	const char *full = mk_date(m, s);
 	if (full || !s)
 		return full;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (int i = 0; i < 10; i++) {
-		int digit = s[i] >= '0' && s[i] <= '9';
-		if ((i == 4 || i == 7) ? s[i] != '-' : !digit)
-			return NULL;
-	}
-	int mon = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-	if (mon < 1 || mon > 12 || day < 1 || day > 31)
-		return NULL;
-	char c = s[10];
-	if (c != '\0' && c != 'T' && c != ' ' && c != '\t' && c != '\n' && c != '\r')
-		return NULL;
-	return mk_str(m, s, 10);
+	char iso[PAGE_DATE_CAP];
+	size_t n = page_date_iso(s, strlen(s), iso);
+	return n ? mk_str(m, iso, n) : NULL;
 }
 
 static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
@@ -92,7 +83,10 @@ static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
 	pg->section = hm->section;
 	pg->language = hm->language;
 	pg->description = hm->description;
-	pg->published = page_date(m, hm->published);
+	/* the article's dates; else the page's (a JSON-LD WebPage's), else its first <time> */
+	const char *published[] = { hm->published, hm->page_published, hm->time_published };
+	for (int i = 0; i < 3 && !pg->published; i++)
+		pg->published = page_date(m, published[i]);
 	pg->modified = page_date(m, hm->modified);
 	pg->fetched = mk_cstr(m, m->to.http_date);
 	pg->charset = mk_cstr(m, enc->charset == HC_UTF8 ? "utf-8"

@@ -31,6 +31,8 @@ typedef struct html_meta {
 	int nauthors;
 	int authors_structured;                 /* from JSON-LD or microdata (names, not lines) */
 	const char *published, *modified;       /* as written */
+	const char *page_published;             /* a JSON-LD object of another type's datePublished */
+	const char *time_published;             /* the first <time>'s datetime, else its text */
 	const char *section, *description, *language, *url;
 	const char *keywords_line;              /* meta keywords, news_keywords, JSON-LD keywords */
 	int ld_article;                         /* a JSON-LD object of an article type was found */
