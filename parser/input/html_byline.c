@@ -37,18 +37,19 @@ static size_t trimmed(const char *s, size_t n, char *d)
 	return w;
 }
 
-/* Whether the word at p is a month's name (a date the byline runs on into: "Dec", "December"). */
+/* Whether the word at p (to its end) is a month's name, whole or cut to three letters ("Dec",
+ * "Dec.", "December"): a date the byline runs on into. */
 static int month_word(const char *p)
 {
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-					      "Sep", "Oct", "Nov", "Dec", NULL };
+	static const char *const months[] = { "January", "February", "March", "April", "May",
+					      "June", "July", "August", "September", "October",
+					      "November", "December", NULL };
+	size_t n = strlen(p);
+	if (n && p[n - 1] == '.')
+		n--;
 	for (int i = 0; months[i]; i++)
-		if (!strncmp(p, months[i], 3)) {
-			const char *q = p + 3;
-			while ((*q >= 'a' && *q <= 'z') || *q == '.')
-				q++;
-			return *q == '\0' || *q == ' ' || *q == ',';
-		}
+		if ((n == 3 || n == strlen(months[i]) || (n == 4 && i == 8)) && !strncmp(p, months[i], n))
+			return 1;
 	return 0;
 }
 

@@ -483,8 +483,8 @@ static int deck_named(const xmlNode *n)
 	return 0;
 }
 
-void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, html_text *b,
-	       xmlNode *body)
+const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline,
+		      html_text *b, xmlNode *body)
 {
 	if (h1 && body) {
 		/* the elements after the h1, a few dozen at most: its header's */
@@ -507,7 +507,7 @@ void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, ht
 					if (s && !(headline && html_same_words(s, headline)) &&
 					    strncmp(s, "By ", 3)) {
 						mk_block(m, MR_DECK, s, strlen(s), html_at(m, n));
-						return;
+						return s;
 					}
 					descend = 0;
 				}
@@ -515,6 +515,25 @@ void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, ht
 			n = mk_next(body, n, descend);
 		}
 	}
-	if (hm->ld_alt && !(headline && html_same_words(hm->ld_alt, headline)))
+	if (hm->ld_alt && !(headline && html_same_words(hm->ld_alt, headline))) {
 		mk_block(m, MR_DECK, hm->ld_alt, strlen(hm->ld_alt), 0);
+		return hm->ld_alt;
+	}
+	return NULL;
+}
+
+void html_deck_echo(mk *m, size_t from, const char *deck)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t dn = strlen(deck);
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *k = &doc->blocks[i];
+		if ((k->role == MR_PARA || k->role == MR_SUBHEAD) && k->e - k->s == dn &&
+		    !memcmp(t + k->s, deck, dn)) {
+			memmove(k, k + 1, (doc->nblocks - i - 1) * sizeof *k);
+			doc->nblocks--;
+			return;
+		}
+	}
 }

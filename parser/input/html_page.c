@@ -364,8 +364,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	}
 	if (headline)
 		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
-	if (headline)
-		html_deck(m, &hm, h1, headline, &b, t.body);
+	const char *deck = headline ? html_deck(m, &hm, h1, headline, &b, t.body) : NULL;
 	m->cursor = 0;
 	int bylined = html_bylines(m, &hm, container, t.body, &b);
 	m->cursor = 0;
@@ -374,6 +373,8 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	trim_edges(m, before);
 	if (bylined)
 		html_byline_echoes(m, before);
+	if (deck)
+		html_deck_echo(m, before, deck);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */

@@ -119,9 +119,13 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			  html_text *b, xmlNode **at, const char **from);
 /* The deck after the headline's block: the visible standfirst after the h1 (an element whose
  * class, id or itemprop says dek, deck, standfirst, subtitle, subheadline, strapline,
- * alternativeHeadline, or an h2 beside the h1), else JSON-LD alternativeHeadline. */
-void html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline, html_text *b,
-	       xmlNode *body);
+ * alternativeHeadline, or an h2 beside the h1), else JSON-LD alternativeHeadline; NULL when
+ * none. */
+const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline,
+		      html_text *b, xmlNode *body);
+/* The story's first block from block from on that is the deck again (the standfirst inside the
+ * story's box) is left out: the deck is said once. */
+void html_deck_echo(mk *m, size_t from, const char *deck);
 /* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
  * "the-site", curly and straight quotes alike). */
 int html_same_words(const char *a, const char *b);
