@@ -1,7 +1,7 @@
 /* Dates as pages write them, to ISO 8601 (lexer/input/page_date.h). One re2c scanner cuts the
- * string into tokens by the longest match, the first rule on a tie (so "Mayor" is a word, "May"
- * a month, "EST" a zone) (a month's or a weekday's name, a number, a clock time, a meridiem, a zone,
- * an ISO or compact calendar date, another word, punctuation); the fields are taken in order as
+ * string into tokens (a number, a clock time, an offset, an ISO or compact calendar date, a
+ * word, punctuation); a word is a month's or a weekday's name, a meridiem or a zone by a
+ * look-up (so "Mayor" is a word, "May" a month, "EST" a zone); the fields are taken in order as
  * they come, the first of each kind kept. */
 #include "lexer/input/page_date.h"
 
@@ -23,19 +23,6 @@ static int num(uptr s, uptr e)
 		if (*s >= '0' && *s <= '9')
 			v = v * 10 + (*s - '0');
 	return v;
-}
-
-static int month_of(uptr s)
-{
-	static const char *const names[] = { "jan", "feb", "mar", "apr", "may", "jun",
-					     "jul", "aug", "sep", "oct", "nov", "dec" };
-	char k[3];
-	for (int i = 0; i < 3; i++)
-		k[i] = (char)(s[i] | 0x20);
-	for (int i = 0; i < 12; i++)
-		if (!memcmp(k, names[i], 3))
-			return i + 1;
-	return 0;
 }
 
 static void zone(when *w, int minutes)
@@ -68,9 +55,119 @@ static void clock_time(when *w, uptr s, uptr e)
 	w->second = c + 3 < e ? num(c + 4, e) : 0;
 }
 
-static void scan(uptr cur, uptr lim, when *w)
+/* A word's meaning, looked up in C: as re2c rules, the names multiplied the scanner's states
+ * (46 KB of C); the scanner only finds where a word ends. */
+static int word_is(const char *k, size_t n, const char *const *list)
 {
-	uptr mar = NULL, tok;
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(k, *list, n))
+			return 1;
+	return 0;
+}
+
+static uptr word(when *w, uptr start, uptr tok, uptr cur, uptr lim)
+{
+	static const char *const months[] = { "january", "february", "march", "april", "may", "june",
+					      "july", "august", "september", "october", "november",
+					      "december", NULL };
+	static const char *const weekdays[] = { "mon", "monday", "tue", "tues", "tuesday", "wed",
+						"wednesday", "thu", "thur", "thurs", "thursday", "fri",
+						"friday", "sat", "saturday", "sun", "sunday", NULL };
+	static const struct {
+		const char *name;
+		int offset;
+	} zones[] = { { "UTC", 0 }, { "GMT", 0 }, { "UT", 0 }, { "Z", 0 }, { "EST", -300 },
+		      { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 }, { "MST", -420 },
+		      { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 }, { "CET", 60 },
+		      { "CEST", 120 }, { "BST", 60 } };
+	size_t n = (size_t)(cur - tok);
+	char k[12];
+	if (n >= sizeof k) {
+		w->words++;
+		return cur;
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i] = (char)(tok[i] | 0x20);
+	k[n] = '\0';
+	/* a.m., p.m. */
+	if (n == 1 && (k[0] == 'a' || k[0] == 'p') && cur + 1 < lim && cur[0] == '.' &&
+	    (cur[1] | 0x20) == 'm') {
+		*(k[0] == 'a' ? &w->am : &w->pm) = 1;
+		return cur + 2;
+	}
+	if (n == 2 && (k[0] == 'a' || k[0] == 'p') && k[1] == 'm') {
+		*(k[0] == 'a' ? &w->am : &w->pm) = 1;
+		return cur;
+	}
+	for (int i = 0; months[i]; i++)
+		if ((n == 3 || (n == 4 && i == 8) || n == strlen(months[i])) &&
+		    !memcmp(k, months[i], n)) {
+			if (!w->month)
+				w->month = i + 1;
+			return cur;
+		}
+	/* a weekday; an ordinal's ending (21st) */
+	if (word_is(k, n, weekdays) ||
+	    (n == 2 && tok > start && tok[-1] >= '0' && tok[-1] <= '9' && (!memcmp(k, "st", 2) ||
+	     !memcmp(k, "nd", 2) || !memcmp(k, "rd", 2) || !memcmp(k, "th", 2))))
+		return cur;
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+		if (strlen(zones[i].name) == n && !memcmp(tok, zones[i].name, n)) {
+			zone(w, zones[i].offset);
+			return cur;
+		}
+	/* UTC, GMT written in lower case */
+	if ((n == 3 && (!memcmp(k, "utc", 3) || !memcmp(k, "gmt", 3))))
+		zone(w, 0);
+	else
+		w->words++;
+	return cur;
+}
+
+static int digit(uptr p, uptr lim) { return p < lim && *p >= '0' && *p <= '9'; }
+
+/* A run of digits at tok (to cur) and what it starts: an ISO calendar date (2023-12-24), a
+ * clock time (5:04, 09:45:16), a compact date (20231222), a year, a day; where it ends. */
+static uptr number(when *w, uptr start, uptr tok, uptr cur, uptr lim)
+{
+	size_t n = (size_t)(cur - tok);
+	if (n == 4 && cur + 5 < lim && cur[0] == '-' && digit(cur + 1, lim) && digit(cur + 2, lim) &&
+	    cur[3] == '-' && digit(cur + 4, lim) && digit(cur + 5, lim) && !digit(cur + 6, lim)) {
+		if (!w->year) {
+			w->year = num(tok, tok + 4);
+			w->month = num(cur + 1, cur + 3);
+			w->day = num(cur + 4, cur + 6);
+		}
+		cur += 6;
+		return cur < lim && (*cur == 'T' || *cur == 't') ? cur + 1 : cur;
+	}
+	if (n <= 2 && cur + 2 < lim && cur[0] == ':' && digit(cur + 1, lim) && digit(cur + 2, lim) &&
+	    !digit(cur + 3, lim)) {
+		uptr e = cur + 3;
+		if (e + 2 < lim && e[0] == ':' && digit(e + 1, lim) && digit(e + 2, lim) &&
+		    !digit(e + 3, lim))
+			e += 3;
+		clock_time(w, tok, e);
+		return e;
+	}
+	if (n == 8 && !w->year) {
+		w->year = num(tok, tok + 4);
+		w->month = num(tok + 4, tok + 6);
+		w->day = num(tok + 6, tok + 8);
+	} else if (n == 4 && !w->year) {
+		w->year = num(tok, cur);
+	} else if (n <= 2 && !w->day) {
+		w->day = num(tok, cur);
+	} else if (n > 2 && !(tok > start && tok[-1] == '.')) {
+		w->words++; /* not a fraction of a second: another number */
+	}
+	return cur;
+}
+
+static void scan(uptr start, uptr lim, when *w)
+{
+	uptr cur = start, mar = NULL, tok;
+	(void)mar;
 	for (;;) {
 		tok = cur;
 	/*!re2c
@@ -82,64 +179,29 @@ static void scan(uptr cur, uptr lim, when *w)
 		re2c:eof = 0;
 		re2c:api:style = free-form;
 
-		d = [0-9];
-		month = 'jan' 'uary'? | 'feb' 'ruary'? | 'mar' 'ch'? | 'apr' 'il'? | 'may' | 'jun' 'e'?
-		      | 'jul' 'y'? | 'aug' 'ust'? | 'sep' 't'? 'ember'? | 'oct' 'ober'? | 'nov' 'ember'?
-		      | 'dec' 'ember'?;
-		weekday = ('mon' | 'tue' 's'? | 'wed' | 'thu' 'r'? 's'? | 'fri' | 'sat' | 'sun') ('day' | 'nesday' | 'sday' | 'urday' | 'rsday')?;
-		letter = [a-zA-Z];
-
-		d{4} "-" d{2} "-" d{2} {
-			if (!w->year) {
-				w->year = num(tok, tok + 4);
-				w->month = num(tok + 5, tok + 7);
-				w->day = num(tok + 8, tok + 10);
-			}
-			if (cur < lim && (*cur == 'T' || *cur == 't'))
+		[0-9]+ { cur = number(w, start, tok, cur, lim); continue; }
+		[+-] {
+			/* +HH, +HHMM, +HH:MM after a time */
+			if (!digit(cur, lim) || !digit(cur + 1, lim))
+				continue;
+			cur += 2;
+			if (digit(cur, lim) && digit(cur + 1, lim))
+				cur += 2;
+			else if (cur + 2 < lim && *cur == ':' && digit(cur + 1, lim) && digit(cur + 2, lim))
+				cur += 3;
+			if (w->hour >= 0)
+				offset(w, tok, cur);
+			continue;
+		}
+		/* a zone's name in words: "(Coordinated Universal Time)" */
+		"(" {
+			while (cur < lim && *cur != ')')
 				cur++;
+			cur += cur < lim;
 			continue;
 		}
-		d{8} {
-			if (!w->year) {
-				w->year = num(tok, tok + 4);
-				w->month = num(tok + 4, tok + 6);
-				w->day = num(tok + 6, tok + 8);
-			}
-			continue;
-		}
-		d{1,2} ":" d{2} (":" d{2})? ("." d+)? {
-			uptr e = cur;
-			for (uptr p = tok; p < cur; p++)
-				if (*p == '.') {
-					e = p;
-					break;
-				}
-			clock_time(w, tok, e);
-			continue;
-		}
-		d{4} { if (!w->year) w->year = num(tok, cur); continue; }
-		d{1,2} ('st' | 'nd' | 'rd' | 'th')? { if (!w->day) w->day = num(tok, cur); continue; }
-		d+ { w->words++; continue; }
-		month "."? { if (!w->month) w->month = month_of(tok); continue; }
-		weekday "."? { continue; }
-		('a.m.' | 'am' | 'a.m') { w->am = 1; continue; }
-		('p.m.' | 'pm' | 'p.m') { w->pm = 1; continue; }
-		("Z" | 'UTC' | 'GMT' | 'UT') { zone(w, 0); continue; }
-		[+-] d{2} (":"? d{2})? { if (w->hour >= 0) offset(w, tok, cur); continue; }
-		"EST" { zone(w, -300); continue; }
-		"EDT" { zone(w, -240); continue; }
-		"CST" { zone(w, -360); continue; }
-		"CDT" { zone(w, -300); continue; }
-		"MST" { zone(w, -420); continue; }
-		"MDT" { zone(w, -360); continue; }
-		"PST" { zone(w, -480); continue; }
-		"PDT" { zone(w, -420); continue; }
-		"CET" { zone(w, 60); continue; }
-		"CEST" { zone(w, 120); continue; }
-		"BST" { zone(w, 60); continue; }
-		"(" [^)\x00]* ")" { continue; }
-		letter+ { w->words++; continue; }
-		[ \t\r\n,./:;|-]+ { continue; }
+		[a-zA-Z]+ { cur = word(w, start, tok, cur, lim); continue; }
+		[ \t\r\n,./:;|]+ { continue; }
 		$ { return; }
 		* { w->words++; continue; }
 	*/
