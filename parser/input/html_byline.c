@@ -302,12 +302,15 @@ void html_byline_echoes(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
+	size_t w = from;
 	for (size_t i = from; i < doc->nblocks; i++) {
 		markup_block *k = &doc->blocks[i];
 		size_t n = k->e - k->s;
 		if (k->role == MR_PARA && n > 4 && n < 120 && (t[k->s] == 'B' || t[k->s] == 'b') &&
 		    t[k->s + 1] == 'y' && t[k->s + 2] == ' ' && t[k->s + 3] >= 'A' && t[k->s + 3] <= 'Z' &&
 		    !memchr(t + k->s, '.', n - 1))
-			k->role = MR_CHROME;
+			continue;
+		doc->blocks[w++] = *k;
 	}
+	doc->nblocks = w;
 }

@@ -108,7 +108,7 @@ uint64_t html_at(mk *m, const xmlNode *n);
  * the rel=author links. */
 int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b);
 /* After the page's bylines (html_bylines gave 1): the story's paragraphs from block from on
- * that are a "By Name" line again go to the chrome. */
+ * that are a "By Name" line again are left out (the bylines say them). */
 void html_byline_echoes(mk *m, size_t from);
 
 /* ---- headline and deck (html_headline.c) ---- */
