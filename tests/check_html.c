@@ -1,12 +1,13 @@
 /* article-html: the encoding a saved page is read in (parser/input/html_charset.c), its bytes as
  * UTF-8, and the detection that tells a news page from a WikiLeaks cable page
- * (lexer/input/forms.re). The extraction itself is tested by the golden pages
+ * (lexer/input/forms.re), the dates pages write (lexer/input/page_date.re). The extraction itself is tested by the golden pages
  * (testdata/articles/valid/html-*) and scored on real pages by make corpus-check. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_helpers.h"
 #include "lexer/input/forms.h"
+#include "lexer/input/page_date.h"
 #include "parser/input/html_charset.h"
 
 static const struct {
@@ -118,6 +119,40 @@ START_TEST(test_form_name)
 }
 END_TEST
 
+static const struct {
+	const char *in, *iso;
+} date_cases[] = {
+	{ "Thu, 21 Dec 2023 09:45:16 PST", "2023-12-21T09:45:16-08:00" },
+	{ "Dec. 17, 2023 5:04 p.m. ET", "2023-12-17T17:04:00" },      /* ET: EST or EDT */
+	{ "December 20, 2023", "2023-12-20" },
+	{ "Published: 20 December 2023", "2023-12-20" },
+	{ "2023-12-24 00:40:00 EST", "2023-12-24T00:40:00-05:00" },
+	{ "2023-12-17T10:05", "2023-12-17T10:05:00" },
+	{ "2023-12-17T10:05:09.123+0530", "2023-12-17T10:05:09+05:30" },
+	{ "20231222", "2023-12-22" },
+	{ "Sat Dec 16 2023 10:00:00 GMT+0000 (Coordinated Universal Time)", "2023-12-16T10:00:00Z" },
+	{ "12:30 am, March 3rd, 2024 UTC", "2024-03-03T00:30:00Z" },
+	{ "May 1, 2023 12:00 pm CEST", "2023-05-01T12:00:00+02:00" },
+	/* no whole date: no year, a day the month has not, words, nothing */
+	{ "December 20", "" },
+	{ "Feb 30, 2023", "" },
+	{ "Mayor says the plan for 2023 is ready", "" },
+	{ "", "" },
+	/* a time that cannot be: the date alone */
+	{ "Dec 5, 2023 13:10 pm", "2023-12-05" },
+};
+
+START_TEST(test_page_date)
+{
+	char out[PAGE_DATE_CAP];
+	const char *in = date_cases[_i].in;
+	size_t n = page_date_iso(in, strlen(in), out);
+	ck_assert_uint_eq(n, strlen(date_cases[_i].iso));
+	if (n)
+		ck_assert_str_eq(out, date_cases[_i].iso);
+}
+END_TEST
+
 Suite *suite_html(void)
 {
 	Suite *s = suite_create("html");
@@ -127,6 +162,7 @@ Suite *suite_html(void)
 	tcase_add_test(tc, test_valid_utf8);
 	tcase_add_loop_test(tc, test_page_form, 0, sizeof page_cases / sizeof *page_cases);
 	tcase_add_test(tc, test_form_name);
+	tcase_add_loop_test(tc, test_page_date, 0, sizeof date_cases / sizeof *date_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

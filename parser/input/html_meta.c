@@ -88,14 +88,17 @@ static void once(mk *m, const char **slot, const char *s)
 		*slot = clean(m, s);
 }
 
-static void add_author(mk *m, html_meta *hm, const char *s)
+/* An author's name from one kind of source, each name once for that source (the choice among
+ * the sources is the byline's, html_byline.c). */
+static void add_author(mk *m, html_meta *hm, const char *s, int from)
 {
 	const char *v = clean(m, s);
 	if (!v || hm->nauthors >= HM_MAX_AUTHORS || !strncmp(v, "http", 4))
 		return;
 	for (int i = 0; i < hm->nauthors; i++)
-		if (!strcasecmp(hm->authors[i], v))
+		if (hm->author_from[i] == from && html_same_words(hm->authors[i], v))
 			return;
+	hm->author_from[hm->nauthors] = (unsigned char)from;
 	hm->authors[hm->nauthors++] = v;
 }
 
@@ -189,6 +192,7 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 	hm->ld_article = 1;
 	once(m, &hm->ld_headline, jstr(o, "headline"));
 	once(m, &hm->ld_headline, jstr(o, "name"));
+	once(m, &hm->ld_alt, jstr(o, "alternativeHeadline"));
 	json_t *a = json_object_get(o, "author");
 	if (!a)
 		a = json_object_get(o, "creator");
@@ -201,14 +205,14 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 			const char *s = json_is_string(e) ? json_string_value(e)
 				      : jstr(e, "name");
 			if (s) {
-				add_author(m, hm, s);
+				add_author(m, hm, s, HA_JSON_LD);
 				hm->authors_structured = 1;
 			}
 		}
 	} else if ((json_is_object(a) && !organisation(a)) || json_is_string(a)) {
 		const char *s = json_is_string(a) ? json_string_value(a) : jstr(a, "name");
 		if (s) {
-			add_author(m, hm, s);
+			add_author(m, hm, s, HA_JSON_LD);
 			hm->authors_structured = 1;
 		}
 	}
@@ -244,7 +248,9 @@ static void ld_visit(mk *m, html_meta *hm, json_t *v, int depth)
 	}
 	if (!json_is_object(v))
 		return;
-	if (is_article(v)) {
+	if (!is_article(v)) {
+		once(m, &hm->page_published, jstr(v, "datePublished"));
+	} else {
 		ld_article(m, hm, v);
 		if (hm->ld_body && !hm->ld_body_copied) {
 			hm->ld_body = clean(m, hm->ld_body);
@@ -334,7 +340,7 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 		}
 	if (!strcasecmp(key, "author") || !strcasecmp(key, "dc.creator") ||
 	    !strcasecmp(key, "article:author") || !strcasecmp(key, "dcterms.creator"))
-		add_author(m, hm, v);
+		add_author(m, hm, v, HA_META);
 	else if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
 		once(m, &hm->keywords_line, v);
 }
@@ -350,7 +356,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			lang = attr(root, "xml:lang");
 		once(m, &hm->language, lang);
 	}
-	int md_authors = 0;
+	int md_authors = 0, rel_authors = 0;
 	while (n) {
 		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
 		if (n->type == XML_ELEMENT_NODE) {
@@ -372,6 +378,13 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			} else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
 				   !strcmp(name, "template") || !strcmp(name, "svg")) {
 				descend = 0;
+			} else if (!strcmp(name, "time")) {
+				if (!hm->time_published) {
+					const char *dt = attr(n, "datetime");
+					xmlChar *s = dt ? NULL : xmlNodeGetContent(n);
+					once(m, &hm->time_published, dt ? dt : (const char *)s);
+					xmlFree(s);
+				}
 			} else if (!strcmp(name, "link")) {
 				const char *rel = attr(n, "rel");
 				if (rel && !strcasecmp(rel, "canonical"))
@@ -399,7 +412,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					xmlChar *s = content ? NULL : xmlNodeGetContent(nm);
 					const char *t = content ? content : (const char *)s;
 					if (t && strlen(t) < 80) {
-						add_author(m, hm, t);
+						add_author(m, hm, t, HA_MICRODATA);
 						md_authors++;
 					}
 					xmlFree(s);
@@ -409,10 +422,12 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 						v = attr(n, "datetime");
 					once(m, ip[4] == 'P' ? &hm->published : &hm->modified, v);
 				} else if (rel && !strcasecmp(rel, "author") && !strcmp(name, "a") &&
-					   hm->nauthors < 4) {
+					   rel_authors < 4) {
 					xmlChar *s = xmlNodeGetContent(n);
-					if (s && strlen((const char *)s) < 80)
-						add_author(m, hm, (const char *)s);
+					if (s && strlen((const char *)s) < 80) {
+						add_author(m, hm, (const char *)s, HA_REL);
+						rel_authors++;
+					}
 					xmlFree(s);
 				}
 			}

@@ -14,182 +14,8 @@
 #include <libxml/parser.h>
 
 #include "lexer/core/diag.h"
+#include "lexer/input/page_date.h"
 #include "parser/input/html_page.h"
-
-/* ---- headline -------------------------------------------------------------------------------- */
-
-/* Letters and digits of s, lowercased, for comparing titles ("The Site" ~ "the-site"). */
-static size_t norm(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n && w + 1 < cap; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80 || isalnum(c))
-			out[w++] = (char)(c < 0x80 ? tolower(c) : c);
-	}
-	out[w] = '\0';
-	return w;
-}
-
-static int same(const char *a, size_t an, const char *b)
-{
-	char x[1024], y[1024];
-	size_t xn = norm(a, an, x, sizeof x), yn = norm(b, strlen(b), y, sizeof y);
-	return xn && xn == yn && !memcmp(x, y, xn);
-}
-
-/* A title's site part: "Headline | Site", "Headline - Site", "Site: Headline" cut off when the
- * part names the site (og:site_name, the publisher), or is the other side of a headline the
- * page gives elsewhere (h1, JSON-LD), or is short. */
-static const char *strip_site(mk *m, const char *t, const html_meta *hm, const char *h1)
-{
-	if (!t)
-		return NULL;
-	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
-					    " \xc2\xb7 ", " \xc2\xbb ", " \xe2\x80\xa2 ", NULL };
-	size_t n = strlen(t);
-	const char *cut = NULL;
-	size_t seplen = 0;
-	for (int i = 0; seps[i]; i++) {
-		size_t k = strlen(seps[i]);
-		for (const char *p = t; (p = strstr(p, seps[i])); p += k)
-			if (!cut || p > cut) {
-				cut = p;
-				seplen = k;
-			}
-	}
-	if (!cut)
-		return t;
-	const char *head = t, *tail = cut + seplen;
-	size_t hn = (size_t)(cut - t), tn = n - (size_t)(tail - t);
-	const char *names[] = { hm->site_name, hm->publisher };
-	for (int i = 0; i < 2; i++)
-		if (names[i]) {
-			if (same(tail, tn, names[i]))
-				return mk_str(m, head, hn);
-			/* "Site | Headline": the first separator's left side */
-			const char *first = NULL;
-			size_t fk = 0;
-			for (int s = 0; seps[s]; s++) {
-				const char *p = strstr(t, seps[s]);
-				if (p && (!first || p < first)) {
-					first = p;
-					fk = strlen(seps[s]);
-				}
-			}
-			if (first && same(t, (size_t)(first - t), names[i]))
-				return mk_cstr(m, first + fk);
-		}
-	const char *other[] = { h1, hm->ld_headline };
-	for (int i = 0; i < 2; i++)
-		if (other[i] && same(head, hn, other[i]))
-			return mk_str(m, head, hn);
-	/* a short tail: a site's name rather than the headline's end */
-	int words = 1;
-	for (size_t i = 0; i < tn; i++)
-		words += tail[i] == ' ';
-	if (words <= 4 && tn < hn)
-		return mk_str(m, head, hn);
-	return t;
-}
-
-static int words(const char *s)
-{
-	int n = 0, in = 0;
-	for (; s && *s; s++) {
-		int w = *s != ' ';
-		n += w && !in;
-		in = w;
-	}
-	return n;
-}
-
-/* b's letters and digits (norm) inside a's, b shorter. */
-static int contains_text(const char *a, const char *b)
-{
-	char x[1024], y[1024];
-	size_t xn = norm(a, strlen(a), x, sizeof x), yn = norm(b, strlen(b), y, sizeof y);
-	return yn && yn < xn && strstr(x, y) != NULL;
-}
-
-/* The share of a's words (lowercased, 3 letters or more) found in b. */
-static double word_overlap(const char *a, const char *b)
-{
-	int total = 0, found = 0;
-	const char *p = a;
-	while (*p) {
-		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
-			p++;
-		const char *s = p;
-		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
-			p++;
-		size_t n = (size_t)(p - s);
-		if (n < 3)
-			continue;
-		total++;
-		/* case-insensitive search of the word in b */
-		for (const char *q = b; *q; q++)
-			if (!strncasecmp(q, s, n)) {
-				found++;
-				break;
-			}
-	}
-	return total ? (double)found / total : 1.0;
-}
-
-static const char *pick_headline(mk *m, const html_meta *hm, const char *h1, int h1_in_story,
-				 const char **from)
-{
-	const char *og = strip_site(m, hm->og_title, hm, h1);
-	const char *tw = strip_site(m, hm->tw_title, hm, h1);
-	const char *title = strip_site(m, hm->title, hm, h1);
-	const char *ld = strip_site(m, hm->ld_headline, hm, h1);
-	/* The visible <h1> when the page's metadata says the same. */
-	const char *meta[] = { ld, hm->md_headline, og, tw, hm->dc_title, title };
-	if (h1)
-		for (int i = 0; i < 6; i++)
-			if (meta[i] && same(h1, strlen(h1), meta[i])) {
-				*from = "h1";
-				return h1;
-			}
-	static const char *const names[] = { "json-ld", "microdata", "og:title", "twitter:title",
-					     "dc.title", NULL };
-	/* An <h1> holding a metadata title and more (a kicker "Opinion |", a "[Watch]" tag): the
-	 * title. */
-	if (h1)
-		for (int i = 0; i < 6; i++)
-			if (meta[i] && words(meta[i]) >= 3 && contains_text(h1, meta[i])) {
-				*from = i < 5 ? names[i] : "title";
-				return meta[i];
-			}
-	/* The story's own <h1> is the headline the reader sees, when the metadata holds another
-	 * (a search engine's title, a social one); not when it shares hardly a word with any
-	 * (a newsletter box's "Subscribe to ..."). */
-	int shares = 1;
-	for (int i = 0; h1 && i < 6; i++)
-		if (meta[i]) {
-			shares = 0;
-			break;
-		}
-	for (int i = 0; h1 && !shares && i < 6; i++)
-		shares = meta[i] && word_overlap(h1, meta[i]) >= 0.3;
-	if (h1 && h1_in_story && words(h1) >= 3 && shares &&
-	    !(hm->site_name && same(h1, strlen(h1), hm->site_name))) {
-		*from = "h1";
-		return h1;
-	}
-	for (int i = 0; names[i]; i++)
-		if (meta[i]) {
-			*from = names[i];
-			return meta[i];
-		}
-	if (h1) {
-		*from = "h1";
-		return h1;
-	}
-	*from = title ? "title" : NULL;
-	return title;
-}
 
 /* ---- the tree -------------------------------------------------------------------------------- */
 
@@ -198,35 +24,6 @@ static xmlNode *child(xmlNode *n, const char *name)
 	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
 			return c;
-	return NULL;
-}
-
-/* The first element of that name under top not inside a dropped or chrome part. */
-static xmlNode *first_visible(xmlNode *top, const char *name)
-{
-	xmlNode *n = top;
-	while (n) {
-		int descend = 0;
-		if (n->type == XML_ELEMENT_NODE) {
-			const html_stat *st = n->_private ? html_st(n) : NULL;
-			/* a page's <header> holds its headline: only dropped parts and the page's
-			 * navigation, asides and footer are passed over */
-			const char *nn = (const char *)n->name;
-			int furniture = !strcmp(nn, "nav") || !strcmp(nn, "aside") || !strcmp(nn, "footer");
-			if (n != top && !strcmp(nn, name) && st && st->kind != HK_DROP)
-				return n;
-			descend = n->children && (!st || n == top || (st->kind != HK_DROP && !furniture));
-		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		if (!n || n == top)
-			return NULL;
-		n = n->next;
-	}
 	return NULL;
 }
 
@@ -261,28 +58,18 @@ static void keyword(mk *m, markup_page *pg, const char *s, size_t n)
 	pg->keywords[pg->nkeywords++] = v;
 }
 
-/* A page's date: a full ISO 8601 time as mk_date reads it, else the calendar date it starts
- * with ("2023-12-17", "2023-12-17T10:05" without seconds, "2023-12-17 10:05"): the date alone,
- * which is still ISO 8601. NULL for anything else (a script's "Sat Dec 16 2023 ..."). */
+/* A page's date: a full ISO 8601 time as mk_date reads it, else as the page writes it
+ * (lexer/input/page_date.re: "2023-12-17T10:05", "Thu, 21 Dec 2023 09:45:16 PST", "Dec. 17,
+ * 2023 5:04 p.m. ET") in ISO 8601, with the time and its zone's offset where it gives them. NULL
+ * when it holds no whole date. */
 static const char *page_date(mk *m, const char *s)
 {
 	const char *full = mk_date(m, s);
 	if (full || !s)
 		return full;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (int i = 0; i < 10; i++) {
-		int digit = s[i] >= '0' && s[i] <= '9';
-		if ((i == 4 || i == 7) ? s[i] != '-' : !digit)
-			return NULL;
-	}
-	int mon = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-	if (mon < 1 || mon > 12 || day < 1 || day > 31)
-		return NULL;
-	char c = s[10];
-	if (c != '\0' && c != 'T' && c != ' ' && c != '\t' && c != '\n' && c != '\r')
-		return NULL;
-	return mk_str(m, s, 10);
+	char iso[PAGE_DATE_CAP];
+	size_t n = page_date_iso(s, strlen(s), iso);
+	return n ? mk_str(m, iso, n) : NULL;
 }
 
 static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
@@ -296,7 +83,10 @@ static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
 	pg->section = hm->section;
 	pg->language = hm->language;
 	pg->description = hm->description;
-	pg->published = page_date(m, hm->published);
+	/* the article's dates; else the page's (a JSON-LD WebPage's), else its first <time> */
+	const char *published[] = { hm->published, hm->page_published, hm->time_published };
+	for (int i = 0; i < 3 && !pg->published; i++)
+		pg->published = page_date(m, published[i]);
 	pg->modified = page_date(m, hm->modified);
 	pg->fetched = mk_cstr(m, m->to.http_date);
 	pg->charset = mk_cstr(m, enc->charset == HC_UTF8 ? "utf-8"
@@ -311,72 +101,6 @@ static void page_object(mk *m, const html_meta *hm, const html_encoding *enc)
 	m->doc->page = pg;
 	m->doc->created = pg->published;
 	m->doc->modified = pg->modified;
-}
-
-/* ---- bylines ----------------------------------------------------------------------------------- */
-
-/* A name of the page's authors that is the site's or the publisher's own is no person: the
- * byline says the organisation (the article parser's byline scanner reads "By X" as one). */
-static void author_block(mk *m, const html_meta *hm, const char *a)
-{
-	const char *names[] = { hm->site_name, hm->publisher };
-	for (int i = 0; i < 2; i++)
-		if (names[i] && same(a, strlen(a), names[i]))
-			return;
-	mk_block(m, MR_BYNAME, a, strlen(a), 0);
-}
-
-static void bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
-{
-	/* Names first: structured (JSON-LD, microdata), then the meta author; the page's byline
-	 * element, whose text often runs on into the date, last. */
-	if (hm->nauthors) {
-		for (int i = 0; i < hm->nauthors; i++)
-			author_block(m, hm, hm->authors[i]);
-		return;
-	}
-	/* The page's byline element: in the container, else the first of the page. */
-	xmlNode *roots[] = { container, body };
-	for (int r = 0; r < 2; r++) {
-		xmlNode *n = roots[r];
-		while (n) {
-			int descend = 0;
-			if (n->type == XML_ELEMENT_NODE && n->_private) {
-				const html_stat *st = html_st(n);
-				if (st->kind == HK_BYLINE && st->text > 3 && st->text < 200) {
-					html_collect(b, n);
-					const char *s = b->buf;
-					size_t len = b->n;
-					while (len && (*s == ' ' || *s == '\n' || *s == '\t'))
-						s++, len--;
-					/* the name ends where a date or a time begins */
-					for (size_t i = 0; i < len; i++)
-						if (s[i] >= '0' && s[i] <= '9') {
-							len = i;
-							break;
-						}
-					while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '-' ||
-						       s[len - 1] == '|' || s[len - 1] == ',' || s[len - 1] == '\t'))
-						len--;
-					if (len) {
-						int by = len > 3 && !strncasecmp(s, "by ", 3);
-						mk_block(m, by ? MR_BYLINE : MR_BYNAME, s, len, html_at(m, n));
-						return;
-					}
-				}
-				descend = st->kind != HK_DROP && n->children;
-			}
-			if (descend) {
-				n = n->children;
-				continue;
-			}
-			while (n && n != roots[r] && !n->next)
-				n = n->parent;
-			if (!n || n == roots[r])
-				break;
-			n = n->next;
-		}
-	}
 }
 
 /* ---- assembly --------------------------------------------------------------------------------- */
@@ -681,42 +405,26 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		body_from = "microdata";
 	}
 	html_text b = { NULL, 0, 0 };
-	/* The headline: the h1 of the story's part (the container, the <article> holding it, or
-	 * the boxes just around it), else the page's first. */
-	xmlNode *h1 = first_visible(container, "h1");
-	for (xmlNode *a = container->parent; !h1 && a && a != t.body && a != t.root; a = a->parent)
-		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "article"))
-			h1 = first_visible(a, "h1");
-	xmlNode *up = container;
-	for (int i = 0; i < 2 && up->parent && up->parent != t.body && up->parent->type == XML_ELEMENT_NODE; i++)
-		up = up->parent;
-	if (!h1 && up != container)
-		h1 = first_visible(up, "h1");
-	int h1_in_story = h1 != NULL;
-	xmlNode *h1_page = !h1 && t.body ? first_visible(t.body, "h1") : NULL;
-	if (h1_page && h1_page->_private && html_st(h1_page)->text >= 20)
-		h1_in_story = 1; /* the page's one headline-sized h1 */
-	if (!h1 && t.body)
-		h1 = first_visible(t.body, "h1");
-	const char *h1_text = NULL;
-	if (h1) {
-		html_collect(&b, h1);
-		h1_text = mk_str(m, b.buf, b.n);
-	}
 	const char *from = NULL;
-	const char *headline = pick_headline(m, &hm, h1_text, h1_in_story, &from);
+	xmlNode *h1 = NULL;
+	const char *headline = html_headline(m, &hm, &t, container, &b, &h1, &from);
 	if (pg) {
 		pg->headline_from = from;
 		pg->body_from = body_from;
 	}
 	if (headline)
 		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
+	const char *deck = headline ? html_deck(m, &hm, h1, headline, &b, t.body) : NULL;
 	m->cursor = 0;
-	bylines(m, &hm, container, t.body, &b);
+	int bylined = html_bylines(m, &hm, container, t.body, &b);
 	m->cursor = 0;
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
 	trim_edges(m, before);
+	if (bylined)
+		html_byline_echoes(m, before);
+	if (deck)
+		html_deck_echo(m, before, deck);
 	trailing_bio(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);

@@ -17,16 +17,22 @@
 
 /* ---- what the page says of itself (html_meta.c) ---- */
 enum { HM_MAX_AUTHORS = 16 };
+/* Where an author's name comes from, the most trusted first. */
+enum html_author_from { HA_JSON_LD = 1, HA_MICRODATA, HA_META, HA_REL };
 typedef struct html_meta {
 	/* headline candidates */
+	const char *ld_alt;                     /* JSON-LD alternativeHeadline */
 	const char *ld_headline, *og_title, *tw_title, *title, *md_headline, *dc_title;
 	const char *site_name, *publisher;
 	const char *ld_body;                    /* JSON-LD articleBody */
 	int ld_body_copied;
 	const char *authors[HM_MAX_AUTHORS];    /* JSON-LD, microdata, meta author, rel=author */
+	unsigned char author_from[HM_MAX_AUTHORS]; /* enum html_author_from */
 	int nauthors;
 	int authors_structured;                 /* from JSON-LD or microdata (names, not lines) */
 	const char *published, *modified;       /* as written */
+	const char *page_published;             /* a JSON-LD object of another type's datePublished */
+	const char *time_published;             /* the first <time>'s datetime, else its text */
 	const char *section, *description, *language, *url;
 	const char *keywords_line;              /* meta keywords, news_keywords, JSON-LD keywords */
 	int ld_article;                         /* a JSON-LD object of an article type was found */
@@ -96,5 +102,33 @@ void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b);
 void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
+
+/* ---- bylines (html_byline.c) ---- */
+/* The page's byline lines as blocks for the article parser's byline scanner: the JSON-LD
+ * authors, else the microdata's, else the page's byline element, else the meta author, else
+ * the rel=author links. */
+int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b);
+/* After the page's bylines (html_bylines gave 1): the story's paragraphs from block from on
+ * that are a "By Name" line again are left out (the bylines say them). */
+void html_byline_echoes(mk *m, size_t from);
+
+/* ---- headline and deck (html_headline.c) ---- */
+/* The page's headline (see the file's head): an arena string, NULL when the page has none; *at
+ * the h1 it stands in (or the story's h1), *from where it comes from (h1, json-ld, og:title,
+ * ...). b: a text buffer to reuse. */
+const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
+			  html_text *b, xmlNode **at, const char **from);
+/* The deck after the headline's block: the visible standfirst after the h1 (an element whose
+ * class, id or itemprop says dek, deck, standfirst, subtitle, subheadline, strapline,
+ * alternativeHeadline, or an h2 beside the h1), else JSON-LD alternativeHeadline; NULL when
+ * none. */
+const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline,
+		      html_text *b, xmlNode *body);
+/* The story's first block from block from on that is the deck again (the standfirst inside the
+ * story's box) is left out: the deck is said once. */
+void html_deck_echo(mk *m, size_t from, const char *deck);
+/* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
+ * "the-site", curly and straight quotes alike). */
+int html_same_words(const char *a, const char *b);
 
 #endif

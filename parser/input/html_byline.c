@@ -1,0 +1,316 @@
+/* A saved page's bylines. The names come from one source, the most trusted the page has: its
+ * JSON-LD authors (persons: an author of type Organization is the publisher), else its
+ * microdata authors, else the visible byline element (of the story's box, else the page's
+ * first), else the meta author, else the rel=author links. Each becomes a byline line for the
+ * article parser's byline scanner, as a text article's "By" line does: "A, B and C" are three
+ * bylines, "Jane Doe, Reuters" a name and an affiliation, "TMZ Staff" an organisation's. Here
+ * only what the page wraps around a name goes: blanks (no-break spaces too), a label before it
+ * ("View all posts by", "Author:"), what follows a " | " (an affiliation, an e-mail, a label),
+ * the date the element runs on into. */
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+enum { BYLINE_CAP = 512 };
+
+static int blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* s without blanks around it, no-break spaces made spaces, into d (BYLINE_CAP); its length. */
+static size_t trimmed(const char *s, size_t n, char *d)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n && w + 1 < BYLINE_CAP; i++) {
+		int sp = blank((unsigned char)s[i]);
+		if ((unsigned char)s[i] == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			sp = 1;
+			i++;
+		}
+		if (!sp)
+			d[w++] = s[i];
+		else if (w && d[w - 1] != ' ')
+			d[w++] = ' ';
+	}
+	while (w && d[w - 1] == ' ')
+		w--;
+	d[w] = '\0';
+	return w;
+}
+
+/* Whether the word at p (to its end) is a month's name, whole or cut to three letters ("Dec",
+ * "Dec.", "December"): a date the byline runs on into. */
+static int month_word(const char *p)
+{
+	static const char *const months[] = { "January", "February", "March", "April", "May",
+					      "June", "July", "August", "September", "October",
+					      "November", "December", NULL };
+	size_t n = strlen(p);
+	if (n && p[n - 1] == '.')
+		n--;
+	for (int i = 0; months[i]; i++)
+		if ((n == 3 || n == strlen(months[i]) || (n == 4 && i == 8)) && !strncmp(p, months[i], n))
+			return 1;
+	return 0;
+}
+
+static const char *find_ci(const char *s, const char *what)
+{
+	size_t k = strlen(what);
+	for (; *s; s++)
+		if (!strncasecmp(s, what, k))
+			return s;
+	return NULL;
+}
+
+static int has_letter(const char *s)
+{
+	for (; *s; s++)
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (unsigned char)*s >= 0xc0)
+			return 1;
+	return 0;
+}
+
+/* A part after " | " that says who the writer works for: not an address, not one word in
+ * lower case ("Sponsored"). */
+static int affiliation_like(const char *s)
+{
+	if (strchr(s, '@') || strstr(s, "://") || strstr(s, "www.") || !has_letter(s))
+		return 0;
+	if (strchr(s, ' '))
+		return 1;
+	for (const char *p = s + 1; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			return 0;
+	return 1;
+}
+
+/* One byline line of the page. 0 when it names nobody. */
+static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint64_t at)
+{
+	char d[BYLINE_CAP];
+	n = trimmed(s, n, d);
+	char *p = d;
+	/* a label before the name */
+	if (!strncasecmp(p, "authors:", 8) || !strncasecmp(p, "author:", 7))
+		p = strchr(p, ':') + 1;
+	char *by = (char *)find_ci(p, " by ");
+	if (by && !find_ci(by + 4, " by "))
+		p = by + 4;
+	while (*p == ' ')
+		p++;
+	if (!strncasecmp(p, "published", 9) || !strncasecmp(p, "updated", 7) ||
+	    !strncasecmp(p, "posted", 6) || !has_letter(p) || !strncmp(p, "http", 4))
+		return 0;
+	/* a date label run into the name ("Courtney CarrPublished: December") */
+	static const char *const labels[] = { "Published", "Updated", "Posted", NULL };
+	for (int i = 0; labels[i]; i++) {
+		char *l = strstr(p, labels[i]);
+		if (l && l > p)
+			*l = '\0';
+	}
+	/* what follows a separator: an affiliation, an address, a label, a date */
+	static const char *const bars[] = { " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+					    " \xe2\x80\xa2 ", " / ", NULL };
+	const char *tail = NULL;
+	for (int i = 0; bars[i]; i++) {
+		char *bar = strstr(p, bars[i]);
+		if (bar) {
+			*bar = '\0';
+			if (i == 0) {
+				tail = bar + 3;
+				while (*tail == ' ')
+					tail++;
+			}
+		}
+	}
+	n = strlen(p);
+	/* a trailing month's name, and what is no part of a name (" +", " /") */
+	for (;;) {
+		while (n && !((p[n - 1] >= 'A' && p[n - 1] <= 'Z') || (p[n - 1] >= 'a' && p[n - 1] <= 'z') ||
+			      (p[n - 1] >= '0' && p[n - 1] <= '9') || p[n - 1] == '.' || p[n - 1] == ')' ||
+			      (unsigned char)p[n - 1] >= 0x80))
+			n--;
+		p[n] = '\0';
+		size_t w = n;
+		while (w && p[w - 1] != ' ')
+			w--;
+		if (!w || !month_word(p + w))
+			break;
+		n = w;
+	}
+	char name[BYLINE_CAP];
+	memcpy(name, p, n);
+	name[n] = '\0';
+	if (!has_letter(name))
+		return 0;
+	/* the site's or the publisher's own name is no person: the byline says the organisation
+	 * (kept for the article parser's byline scanner when it reads "By X" as one) */
+	const char *names[] = { hm->site_name, hm->publisher };
+	for (int i = 0; i < 2; i++)
+		if (names[i] && html_same_words(name, names[i]))
+			return 1;
+	mk_block(m, MR_BYLINE, name, n, at);
+	if (tail && affiliation_like(tail))
+		mk_block(m, MR_BYAFFIL, tail, strlen(tail), at);
+	return 1;
+}
+
+/* The element's one link of a name's length, NULL when it has none or several. */
+static xmlNode *one_link(xmlNode *n)
+{
+	xmlNode *found = NULL;
+	for (xmlNode *a = n; a; a = mk_next(n, a, a->type == XML_ELEMENT_NODE && a->children))
+		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "a") && a->_private &&
+		    html_st(a)->text >= 3 && html_st(a)->text <= 60) {
+			if (found)
+				return NULL;
+			found = a;
+		}
+	return found;
+}
+
+/* The byline element's text: up to the date or time it runs on into. An element holding one
+ * link and more words than the link's (a name and a title in boxes of their own, "Will
+ * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
+ * link's. */
+static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
+{
+	xmlNode *link = one_link(n);
+	if (link) {
+		html_collect(b, link);
+		size_t k = b->n;
+		html_collect(b, n);
+		if (b->n > k + 12) {
+			html_collect(b, link);
+			return byline_line(m, hm, b->buf, b->n, html_at(m, n));
+		}
+	}
+	html_collect(b, n);
+	const char *s = b->buf;
+	size_t len = b->n;
+	while (len && blank((unsigned char)*s))
+		s++, len--;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			len = i;
+			break;
+		}
+	while (len && (blank((unsigned char)s[len - 1]) || s[len - 1] == '-' || s[len - 1] == '|' ||
+		       s[len - 1] == ','))
+		len--;
+	if (len > 100)
+		return 0;
+	return len && byline_line(m, hm, s, len, html_at(m, n));
+}
+
+/* Inside a link (another story's card) or the page's furniture. */
+static int aside(const xmlNode *n)
+{
+	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		if (!strcmp((const char *)a->name, "a"))
+			return 1;
+		if (a->_private && (html_st(a)->kind == HK_DROP ||
+				    (html_st(a)->kind == HK_CHROME && strcmp((const char *)a->name, "header"))))
+			return 1;
+	}
+	return 0;
+}
+
+/* A short element of text that starts "By Name" (a text article's byline line), or, with
+ * links, a link to an author's page (/author/, /authors/, /staff/). */
+static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int links)
+{
+	const html_stat *st = html_st(n);
+	if (links) {
+		if (strcmp((const char *)n->name, "a") || st->text < 5 || st->text > 60)
+			return 0;
+		const char *href = NULL;
+		for (const xmlAttr *a = n->properties; a; a = a->next)
+			if (!strcasecmp((const char *)a->name, "href") && a->children)
+				href = (const char *)a->children->content;
+		if (!href || !(strstr(href, "/author/") || strstr(href, "/authors/") ||
+			       strstr(href, "/staff/")) || aside(n->parent))
+			return 0;
+		html_collect(b, n);
+		return byline_line(m, hm, b->buf, b->n, html_at(m, n));
+	}
+	if (st->text < 6 || st->text > 120 || !mk_name_in(n, (const char *const[]){ "p", "div", "span",
+				"small", "address", "li", NULL }))
+		return 0;
+	html_collect(b, n);
+	const char *s = b->buf;
+	while (blank((unsigned char)*s))
+		s++;
+	if (!(s[0] == 'B' || s[0] == 'b') || s[1] != 'y' || s[2] != ' ' || aside(n))
+		return 0;
+	const char *q = s + 3;
+	while (*q == ' ')
+		q++;
+	if (!(*q >= 'A' && *q <= 'Z') && (unsigned char)*q < 0xc0)
+		return 0;
+	return element_line(m, hm, n, b);
+}
+
+static int from_element(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
+			html_text *b, int pass)
+{
+	xmlNode *roots[] = { container, body };
+	for (int r = 0; r < 2; r++) {
+		xmlNode *n = roots[r];
+		while (n) {
+			int descend = 0;
+			if (n->type == XML_ELEMENT_NODE && n->_private) {
+				const html_stat *st = html_st(n);
+				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
+				    element_line(m, hm, n, b))
+					return 1;
+				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2))
+					return 1;
+				descend = st->kind != HK_DROP && (pass || st->kind != HK_BYLINE) && n->children;
+			}
+			n = mk_next(roots[r], n, descend);
+		}
+	}
+	return 0;
+}
+
+int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
+{
+	int has[HA_REL + 1] = { 0 };
+	for (int i = 0; i < hm->nauthors; i++)
+		has[hm->author_from[i]] = 1;
+	for (int from = HA_JSON_LD; from <= HA_REL; from++) {
+		/* the page's byline element, else a "By" line, before the meta author; a link to
+		 * an author's page after it */
+		if (from == HA_META && (from_element(m, hm, container, body, b, 0) ||
+					from_element(m, hm, container, body, b, 1)))
+			return 1;
+		if (from == HA_REL && from_element(m, hm, container, body, b, 2))
+			return 1;
+		if (!has[from])
+			continue;
+		int any = 0;
+		for (int i = 0; i < hm->nauthors; i++)
+			if (hm->author_from[i] == from)
+				any |= byline_line(m, hm, hm->authors[i], strlen(hm->authors[i]), 0);
+		return any;
+	}
+	return 0;
+}
+
+void html_byline_echoes(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t w = from;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *k = &doc->blocks[i];
+		size_t n = k->e - k->s;
+		if (k->role == MR_PARA && n > 4 && n < 120 && (t[k->s] == 'B' || t[k->s] == 'b') &&
+		    t[k->s + 1] == 'y' && t[k->s + 2] == ' ' && t[k->s + 3] >= 'A' && t[k->s + 3] <= 'Z' &&
+		    !memchr(t + k->s, '.', n - 1))
+			continue;
+		doc->blocks[w++] = *k;
+	}
+	doc->nblocks = w;
+}

@@ -1,0 +1,539 @@
+/* A saved page's headline and deck. The candidates: the page's visible <h1> elements (the one of
+ * the story's part first, then the others in document order, those inside page furniture - a
+ * newsletter box, a nav, a modal - left out), and what the page says of itself: JSON-LD headline,
+ * microdata headline, og:title, twitter:title, Dublin Core title and <title>, each without its
+ * site part ("Headline | Site"). Two candidates agree when they have the same words, or when one
+ * is the other without a leading label of three words at most ("Opinion | ...", "The Slatest
+ * for ...") or without a tail after a separator or in brackets (" - Guide", " [Watch]"): the
+ * shorter, the core, is the headline. The first h1 that agrees with the metadata wins; without
+ * one, the metadata's own agreement, then the story's h1, then the metadata in order. The deck
+ * is the visible standfirst just after the h1 (a subtitle element by its class, role or
+ * itemprop, or an <h2> right after it), else JSON-LD alternativeHeadline. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+/* ---- words ----------------------------------------------------------------------------------- */
+
+/* Whether a code point is part of a word as the benchmark's \w sees it: letters and digits,
+ * not the punctuation, symbol and space blocks (curly quotes, dashes, bullets, currency,
+ * arrows, CJK punctuation, emoji). */
+static int word_cp(unsigned u)
+{
+	if (u < 0x80)
+		return isalnum((int)u) || u == '_';
+	if (u < 0xc0)
+		return u == 0xaa || u == 0xb5 || u == 0xba;
+	if (u == 0xd7 || u == 0xf7)
+		return 0;
+	if ((u >= 0x2000 && u <= 0x2bff) || (u >= 0x3000 && u <= 0x303f) ||
+	    (u >= 0xfe10 && u <= 0xfe6f) || (u >= 0xff00 && u <= 0xff0f) || u >= 0x1f000 ||
+	    u == 0xfeff || u == 0xfffd)
+		return 0;
+	return 1;
+}
+
+/* One code point of s at *i (advanced); an invalid byte is itself. */
+static unsigned next_cp(const char *s, size_t n, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (*i + k > n || k == 1) {
+		(*i)++;
+		return c;
+	}
+	unsigned u = c & (0x7f >> k);
+	for (size_t j = 1; j < k; j++) {
+		unsigned char d = (unsigned char)s[*i + j];
+		if ((d & 0xc0) != 0x80) {
+			(*i)++;
+			return c;
+		}
+		u = (u << 6) | (d & 0x3f);
+	}
+	*i += k;
+	return u;
+}
+
+enum { MAX_WORDS = 96 };
+typedef struct words {
+	char text[1024];       /* the words lowercased, one space between */
+	size_t n;
+	int count;
+	size_t at[MAX_WORDS];  /* each word's start in text */
+	size_t raw[MAX_WORDS]; /* and where it ends in the string read */
+} words;
+
+static void words_of(const char *s, words *w)
+{
+	w->n = 0;
+	w->count = 0;
+	w->text[0] = '\0';
+	if (!s)
+		return;
+	size_t n = strlen(s);
+	int in = 0;
+	for (size_t i = 0; i < n;) {
+		size_t start = i;
+		unsigned u = next_cp(s, n, &i);
+		if (!word_cp(u)) {
+			if (in && w->count <= MAX_WORDS)
+				w->raw[w->count - 1] = start;
+			in = 0;
+			continue;
+		}
+		size_t k = i - start;
+		if (w->n + k + 2 >= sizeof w->text || (!in && w->count >= MAX_WORDS))
+			break;
+		if (!in) {
+			if (w->count)
+				w->text[w->n++] = ' ';
+			w->at[w->count++] = w->n;
+			in = 1;
+		}
+		for (size_t j = 0; j < k; j++) {
+			char c = s[start + j];
+			w->text[w->n++] = k == 1 ? (char)tolower((unsigned char)c) : c;
+		}
+		w->raw[w->count - 1] = i;
+	}
+	w->text[w->n] = '\0';
+}
+
+/* The same words. */
+static int same_words(const words *a, const words *b)
+{
+	return a->count && a->n == b->n && !memcmp(a->text, b->text, a->n);
+}
+
+int html_same_words(const char *a, const char *b)
+{
+	static _Thread_local words x, y;
+	words_of(a, &x);
+	words_of(b, &y);
+	return same_words(&x, &y);
+}
+
+/* Whether the string goes on after its word k-1 with a separator or a bracket: " | Site",
+ * " - Guide", " [Watch]", " (video)" (not a colon: "Headline: the quote" is one headline). */
+static int tail_marked(const char *s, const words *w, int k)
+{
+	const char *p = s + w->raw[k - 1];
+	int blank = 0;
+	for (;;) {
+		if (*p == ' ')
+			p++;
+		else if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0)
+			p += 2;
+		else
+			break;
+		blank = 1;
+	}
+	if (*p == '|' || *p == '[' || *p == '(' || (blank && *p == '-'))
+		return 1;
+	/* en and em dashes, the middle dot, the bullet, the double angle */
+	return blank && (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3) ||
+			 !strncmp(p, "\xc2\xb7", 2) || !strncmp(p, "\xe2\x80\xa2", 3) ||
+			 !strncmp(p, "\xc2\xbb", 2));
+}
+
+enum { AGREE_NONE, AGREE_SAME, AGREE_A, AGREE_B };
+
+/* Words k..k+b's count of a are all of b. */
+static int run_is(const words *a, int k, const words *b)
+{
+	size_t from = a->at[k];
+	int end = k + b->count;
+	size_t to = end < a->count ? a->at[end] - 1 : a->n;
+	return to - from == b->n && !memcmp(a->text + from, b->text, b->n);
+}
+
+/* How a and b agree, and which is the core: AGREE_A when a is b less a leading label of three
+ * words at most ("Opinion", "The Slatest for", "WATCH:") and less a tail after a separator or
+ * in brackets. */
+static int agree(const char *as, const words *a, const char *bs, const words *b, int *label)
+{
+	*label = 0;
+	if (!a->count || !b->count)
+		return AGREE_NONE;
+	if (same_words(a, b))
+		return AGREE_SAME;
+	const char *ls = as;
+	const words *l = a, *s = b;
+	int core = AGREE_B;
+	if (b->count > a->count) {
+		ls = bs, l = b, s = a;
+		core = AGREE_A;
+	}
+	if (s->count < 3 || l->count >= MAX_WORDS)
+		return AGREE_NONE;
+	int extra = l->count - s->count;
+	for (int k = 0; k <= extra && k <= 3; k++)
+		if (run_is(l, k, s) && (k == extra || tail_marked(ls, l, k + s->count))) {
+			*label = k;
+			return core;
+		}
+	return AGREE_NONE;
+}
+
+/* ---- the site's part of a title --------------------------------------------------------------- */
+
+static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+				    " \xc2\xb7 ", " \xc2\xbb ", " \xe2\x80\xa2 ", NULL };
+
+/* The separator of t that comes last (first), or NULL. */
+static const char *separator(const char *t, int last, size_t *len)
+{
+	const char *cut = NULL;
+	for (int i = 0; seps[i]; i++) {
+		size_t k = strlen(seps[i]);
+		for (const char *p = t; (p = strstr(p, seps[i])); p += k) {
+			if (!cut || (last ? p > cut : p < cut)) {
+				cut = p;
+				*len = k;
+			}
+			if (!last)
+				break;
+		}
+	}
+	return cut;
+}
+
+static int same_n(const char *a, size_t an, const char *b)
+{
+	static _Thread_local char buf[1024];
+	if (an >= sizeof buf)
+		return 0;
+	memcpy(buf, a, an);
+	buf[an] = '\0';
+	return html_same_words(buf, b);
+}
+
+static int count_words(const char *s, size_t n)
+{
+	int k = 1;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == ' ';
+	return k;
+}
+
+/* A title's site part: "Headline | Site", "Headline - Site", "Site: Headline" cut off when the
+ * part names the site (og:site_name, the publisher), or is the other side of a headline the
+ * page gives elsewhere (JSON-LD), or is short. */
+static const char *strip_site(mk *m, const char *t, const html_meta *hm)
+{
+	if (!t)
+		return NULL;
+	size_t seplen = 0, fk = 0;
+	const char *cut = separator(t, 1, &seplen);
+	if (!cut)
+		return t;
+	const char *head = t, *tail = cut + seplen;
+	size_t hn = (size_t)(cut - t), tn = strlen(tail);
+	const char *first = separator(t, 0, &fk);
+	const char *names[] = { hm->site_name, hm->publisher };
+	for (int i = 0; i < 2; i++)
+		if (names[i]) {
+			if (same_n(tail, tn, names[i]))
+				return mk_str(m, head, hn);
+			/* "Site | Headline": the first separator's left side */
+			if (same_n(t, (size_t)(first - t), names[i]))
+				return mk_cstr(m, first + fk);
+		}
+	if (hm->ld_headline && same_n(head, hn, hm->ld_headline))
+		return mk_str(m, head, hn);
+	/* a short tail: a site's name rather than the headline's end */
+	if (count_words(tail, tn) <= 4 && tn < hn)
+		return mk_str(m, head, hn);
+	return t;
+}
+
+/* ---- the page's h1 elements ------------------------------------------------------------------- */
+
+/* Inside the page's furniture: a dropped part, or a chrome box other than a <header> (the
+ * story's header holds its headline). */
+static int in_furniture(const xmlNode *n)
+{
+	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		if (!a->_private)
+			continue;
+		int kind = html_st(a)->kind;
+		if (kind == HK_DROP || (kind == HK_CHROME && strcmp((const char *)a->name, "header")))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first element of that name under top not inside a dropped part or the page's navigation,
+ * asides and footer. */
+static xmlNode *first_visible(xmlNode *top, const char *name)
+{
+	xmlNode *n = top;
+	while (n) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE) {
+			const html_stat *st = n->_private ? html_st(n) : NULL;
+			const char *nn = (const char *)n->name;
+			int furniture = !strcmp(nn, "nav") || !strcmp(nn, "aside") || !strcmp(nn, "footer");
+			if (n != top && !strcmp(nn, name) && st && st->kind != HK_DROP)
+				return n;
+			descend = n->children && (!st || n == top || (st->kind != HK_DROP && !furniture));
+		}
+		n = mk_next(top, n, descend);
+	}
+	return NULL;
+}
+
+/* The story's h1: in the container, the <article> holding it, or the boxes just around it. */
+static xmlNode *story_h1(const html_tree *t, xmlNode *container)
+{
+	xmlNode *h1 = first_visible(container, "h1");
+	for (xmlNode *a = container->parent; !h1 && a && a != t->body && a != t->root; a = a->parent)
+		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "article"))
+			h1 = first_visible(a, "h1");
+	xmlNode *up = container;
+	for (int i = 0; i < 2 && up->parent && up->parent != t->body &&
+			up->parent->type == XML_ELEMENT_NODE; i++)
+		up = up->parent;
+	if (!h1 && up != container)
+		h1 = first_visible(up, "h1");
+	return h1;
+}
+
+enum { MAX_H1 = 12 };
+
+typedef struct cand {
+	const char *text;
+	xmlNode *node;
+	const char *from;
+	int as_written; /* a title as written, its site part kept */
+	words w;
+} cand;
+
+/* The share of a's words (three letters or more) found among b's. */
+static double overlap(const words *a, const words *b)
+{
+	int total = 0, found = 0;
+	for (int i = 0; i < a->count; i++) {
+		size_t s = a->at[i], e = i + 1 < a->count ? a->at[i + 1] - 1 : a->n;
+		if (e - s < 3)
+			continue;
+		total++;
+		for (int j = 0; j < b->count; j++) {
+			size_t bs = b->at[j], be = j + 1 < b->count ? b->at[j + 1] - 1 : b->n;
+			if (be - bs == e - s && !memcmp(a->text + s, b->text + bs, e - s)) {
+				found++;
+				break;
+			}
+		}
+	}
+	return total ? (double)found / total : 1.0;
+}
+
+static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
+{
+	html_collect(b, n);
+	cand *c = &h1s[*nh1];
+	c->text = mk_str(m, b->buf, b->n);
+	c->node = n;
+	c->from = "h1";
+	words_of(c->text, &c->w);
+	if (c->text && c->w.count)
+		(*nh1)++;
+}
+
+const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
+			  html_text *b, xmlNode **at, const char **from)
+{
+	static _Thread_local cand meta[12], h1s[MAX_H1];
+	const char *raw[6] = { hm->ld_headline, hm->md_headline, hm->og_title, hm->tw_title,
+			       hm->dc_title, hm->title };
+	static const char *const names[6] = { "json-ld", "microdata", "og:title", "twitter:title",
+					      "dc.title", "title" };
+	/* Each title without its site part, then as written when that differs (an h1 may say
+	 * "Headline - here's how" where the cut took " - here's how" for a site's name). */
+	int nmeta = 0;
+	for (int i = 0; i < 6; i++) {
+		const char *stripped = i == 1 || i == 4 ? raw[i] : strip_site(m, raw[i], hm);
+		for (int v = 0; v < 2; v++) {
+			const char *title = v ? raw[i] : stripped;
+			if (!title || (v && title == stripped))
+				continue;
+			cand *c = &meta[nmeta];
+			c->text = title;
+			c->from = names[i];
+			c->node = NULL;
+			c->as_written = v;
+			words_of(title, &c->w);
+			if (c->w.count)
+				nmeta++;
+		}
+	}
+	/* The h1 elements: the story's first, then the page's outside its furniture. */
+	int nh1 = 0;
+	xmlNode *mine = story_h1(t, container);
+	if (mine)
+		add_h1(m, b, h1s, &nh1, mine);
+	for (xmlNode *n = t->body; n && nh1 < MAX_H1;) {
+		int descend = n->type == XML_ELEMENT_NODE && n->children &&
+			      (!n->_private || html_st(n)->kind != HK_DROP);
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "h1")) {
+			if (n != mine && !in_furniture(n))
+				add_h1(m, b, h1s, &nh1, n);
+			descend = 0;
+		}
+		n = mk_next(t->body, n, descend);
+	}
+	*at = mine ? mine : nh1 ? h1s[0].node : NULL;
+	/* An h1 agreeing with the metadata: the metadata's title where the h1 adds a label before
+	 * it (a kicker, "Opinion"); the h1 where it has the same words; else the core of the two
+	 * (the h1 without its label or tail, or the title without the site's). */
+	for (int i = 0; i < nh1; i++) {
+		int label;
+		for (int j = 0; j < nmeta; j++)
+			if (agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label) ==
+				    AGREE_B && label) {
+				*at = h1s[i].node;
+				*from = meta[j].from;
+				return meta[j].text;
+			}
+		for (int j = 0; j < nmeta; j++)
+			if (same_words(&h1s[i].w, &meta[j].w)) {
+				*at = h1s[i].node;
+				*from = "h1";
+				return h1s[i].text;
+			}
+		for (int j = 0; j < nmeta; j++) {
+			int a = agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label);
+			if (a == AGREE_NONE)
+				continue;
+			*at = h1s[i].node;
+			const cand *c = a == AGREE_B ? &meta[j] : &h1s[i];
+			*from = c->from;
+			return c->text;
+		}
+	}
+	/* The story's h1 (else the page's first, when headline-sized) is the headline the reader
+	 * sees when the metadata holds another (a search engine's title, a social one) sharing
+	 * words with it, or when it is the page's one h1; not when it shares hardly a word with
+	 * any (a newsletter box's "Subscribe to ..."). */
+	xmlNode *lead = mine;
+	if (!lead && nh1 && (nh1 == 1 || (h1s[0].node->_private && html_st(h1s[0].node)->text >= 20)))
+		lead = h1s[0].node;
+	if (nh1 && lead == h1s[0].node && h1s[0].w.count >= 3 &&
+	    !(hm->site_name && html_same_words(h1s[0].text, hm->site_name))) {
+		int shares = !nmeta || nh1 == 1;
+		for (int j = 0; !shares && j < nmeta; j++)
+			shares = overlap(&h1s[0].w, &meta[j].w) >= 0.3;
+		if (shares) {
+			*at = lead;
+			*from = "h1";
+			return h1s[0].text;
+		}
+	}
+	/* The metadata: the first, or its core where another holds it with a label or tail. */
+	if (nmeta) {
+		const cand *c = &meta[0];
+		int label;
+		for (int j = 1; j < nmeta; j++)
+			if (!meta[j].as_written &&
+			    agree(c->text, &c->w, meta[j].text, &meta[j].w, &label) == AGREE_B) {
+				c = &meta[j];
+				break;
+			}
+		*from = c->from;
+		return c->text;
+	}
+	if (nh1) {
+		*at = h1s[0].node;
+		*from = "h1";
+		return h1s[0].text;
+	}
+	*from = NULL;
+	return NULL;
+}
+
+/* ---- the deck --------------------------------------------------------------------------------- */
+
+/* A class, id or itemprop saying standfirst: a token, or a part of one cut at '-' and '_'
+ * ("article__dek", "c-standfirst"), or itemprop alternativeHeadline. */
+static int deck_named(const xmlNode *n)
+{
+	static const char *const names[] = { "dek", "deck", "standfirst", "subtitle", "subheadline",
+					     "subhed", "strapline", "alternativeheadline", NULL };
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content ||
+		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
+		     strcmp(an, "data-testid")))
+			continue;
+		for (const char *p = (const char *)a->children->content; *p;) {
+			while (*p == ' ' || *p == '-' || *p == '_' || *p == '\t' || *p == '\n')
+				p++;
+			const char *s = p;
+			while (*p && *p != ' ' && *p != '-' && *p != '_' && *p != '\t' && *p != '\n')
+				p++;
+			for (int i = 0; names[i] && p > s; i++)
+				if ((size_t)(p - s) == strlen(names[i]) && !strncasecmp(s, names[i], (size_t)(p - s)))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline,
+		      html_text *b, xmlNode *body)
+{
+	if (h1 && body) {
+		/* the elements after the h1, a few dozen at most: its header's */
+		int steps = 0;
+		for (xmlNode *n = mk_next(body, h1, 0); n && steps < 40; steps++) {
+			int descend = n->type == XML_ELEMENT_NODE && n->children;
+			if (n->type == XML_ELEMENT_NODE && n->_private) {
+				const html_stat *st = html_st(n);
+				if (st->kind == HK_DROP) {
+					descend = 0;
+				} else if (!strcmp((const char *)n->name, "h1")) {
+					break;
+				} else if ((deck_named(n) ||
+					    (!strcmp((const char *)n->name, "h2") && n->parent == h1->parent &&
+					     steps < 3)) &&
+					   st->text >= 20 && st->text <= 400 && st->kind != HK_BYLINE &&
+					   !in_furniture(n)) {
+					html_collect(b, n);
+					const char *s = mk_str(m, b->buf, b->n);
+					if (s && !(headline && html_same_words(s, headline)) &&
+					    strncmp(s, "By ", 3)) {
+						mk_block(m, MR_DECK, s, strlen(s), html_at(m, n));
+						return s;
+					}
+					descend = 0;
+				}
+			}
+			n = mk_next(body, n, descend);
+		}
+	}
+	if (hm->ld_alt && !(headline && html_same_words(hm->ld_alt, headline))) {
+		mk_block(m, MR_DECK, hm->ld_alt, strlen(hm->ld_alt), 0);
+		return hm->ld_alt;
+	}
+	return NULL;
+}
+
+void html_deck_echo(mk *m, size_t from, const char *deck)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t dn = strlen(deck);
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *k = &doc->blocks[i];
+		if ((k->role == MR_PARA || k->role == MR_SUBHEAD) && k->e - k->s == dn &&
+		    !memcmp(t + k->s, deck, dn)) {
+			memmove(k, k + 1, (doc->nblocks - i - 1) * sizeof *k);
+			doc->nblocks--;
+			return;
+		}
+	}
+}
