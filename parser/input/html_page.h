@@ -2,7 +2,8 @@
  * is in, and its bytes as UTF-8), html_page.c (parse and assemble), html_meta.c (what the page
  * says of itself: JSON-LD, Open Graph and other <meta> tags, microdata), html_score.c (where the
  * story is: content scoring over the tree), html_blocks.c (the chosen part of the tree turned
- * into the blocks the article parser reads). */
+ * into the blocks the article parser reads), html_headline.c (the headline and the deck among the
+ * page's h1s and titles), html_byline.c (the bylines from the page's most trusted source). */
 #ifndef CW_HTML_PAGE_H
 #define CW_HTML_PAGE_H
 
