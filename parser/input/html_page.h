@@ -65,7 +65,6 @@ typedef struct html_stat {
 	float prose;      /* of which the prose's part (the positive values) */
 	uint8_t kind;     /* enum html_kind */
 	uint8_t inside;   /* 1: in a dropped part, 2: in chrome (itself or an ancestor) */
-	int8_t weight;    /* class/id weight: positive (article, story, body, content), negative */
 	uint8_t hidden;   /* hidden (display:none, hidden, sr-only) and holding a <p>: measured */
 } html_stat;
 typedef struct html_tree {

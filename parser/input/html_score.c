@@ -1,8 +1,8 @@
 /* Where a page's story is: every element classified (dropped, chrome, caption, byline) and its
  * text counted, then content scoring (the method of Arc90's Readability): each paragraph gives
  * its parent, grandparent and great-grandparent points for its length and commas; an element's
- * score is scaled by its class/id weight and by one minus its link density, and the best one
- * holds the story. The class and id words are generic words of page furniture (share, related,
+ * score is scaled by one minus its link density, and the best one holds the story (class and id
+ * words decide what is furniture, a caption or a byline, not a score). The class and id words are generic words of page furniture (share, related,
  * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
  * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
 #include <stdlib.h>
@@ -41,10 +41,6 @@ static const char *const chrome_prefixes[] = { "share", "social", "related", "ne
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
 					       "recommend", NULL };
-static const char *const negative_words[] = { "meta", "tool", "tools", "media", "foot",
-					      "contact", "shopping", "scroll", "hidden", "author",
-					      "bio", "card", "list", "headline", "header", "more",
-					      NULL };
 static const char *const story_words[] = { "article", "articlebody", "story", "storybody",
 					   "body", "content", "entry", "hentry", "main", "post",
 					   "text", "blog", "prose", "paragraph", "richtext",
@@ -86,7 +82,7 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 }
 
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
-static void words_of(const char *v, int *story, int *neg, int *chrome, int *caption, int *byline,
+static void words_of(const char *v, int *story, int *chrome, int *caption, int *byline,
 		     int *hidden, int *strong)
 {
 	const char *p = v;
@@ -112,7 +108,6 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
 				/* the strong words are among the furniture words: looked up only then */
 				*strong |= furniture && word_in(s, n, strong_words);
-				*neg |= word_in(s, n, negative_words);
 				*story |= word_in(s, n, story_words) ||
 					  (first && (prefix_in(s, n, story_words)));
 				*caption |= word_in(s, n, caption_words);
@@ -126,12 +121,12 @@ static void words_of(const char *v, int *story, int *neg, int *chrome, int *capt
 }
 
 typedef struct klass {
-	int story, neg, chrome, caption, byline, hidden, strong;
+	int story, chrome, caption, byline, hidden, strong;
 } klass;
 
 static klass class_of(const xmlNode *n)
 {
-	klass k = { 0, 0, 0, 0, 0, 0, 0 };
+	klass k = { 0, 0, 0, 0, 0, 0 };
 	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -158,7 +153,7 @@ static klass class_of(const xmlNode *n)
 			k.chrome = 1;
 		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
 			k.story = 2;
-		words_of(v, &k.story, &k.neg, &k.chrome, &k.caption, &k.byline, &k.hidden, &k.strong);
+		words_of(v, &k.story, &k.chrome, &k.caption, &k.byline, &k.hidden, &k.strong);
 	}
 	return k;
 }
@@ -304,7 +299,6 @@ int html_measure(html_tree *t)
 			else if (mk_name_in(n, chrome_names) ||
 				 (k.chrome && !k.story && !paragraph_wrapper(n)) || k.strong)
 				st->kind = HK_CHROME;
-			st->weight = (int8_t)((k.story ? 25 : 0) - (k.neg || k.chrome ? 25 : 0));
 			/* a hidden box of paragraphs is measured (not counted in its parent):
 			 * revive_hidden may find the story's own text in it */
 			st->hidden = k.hidden && !mk_name_in(n, drop_names) && has_p_child(n);
