@@ -51,21 +51,22 @@ bench_set() {
 		w = $1; c = $8; printf "%-10s %8.1f %7d %8.3f %8.3f %6.1fx %8.1f %9.0f %5.1f%% %8.1f %9d %6s\n",
 		name, bytes / 1e6, units, w, c, c / w, bytes / 1e6 / c, units / c, 100 * $10 / c,
 		$11 / 1024, $12, brk }'
-	echo "$name $cw" >>"$WORK/jobs1.txt"
 	rm -f "$WORK/out.jsonl"
 }
-# speedup NAME LIST-FILE [CONVERT-OPTIONS...]: wall time of --jobs 1 (from bench_set) over --jobs 2
+# speedup NAME LIST-FILE [CONVERT-OPTIONS...]: wall time of --jobs 1 over --jobs 2, measured one
+# right after the other (this machine's speed moves within minutes: the --jobs 1 figure of the
+# table above, taken minutes before, once made a 1.87x look like 0.95x)
 speedup() {
 	name=$1 list=$2
 	shift 2
 	# shellcheck disable=SC2046 # the lists hold paths without blanks
+	j1=$(bench/measure.py "$RUNS" "$CW" convert --jobs 1 "$@" $(cat "$list") -o "$WORK/out.jsonl")
+	# shellcheck disable=SC2046
 	j2=$(bench/measure.py "$RUNS" "$CW" convert --jobs 2 "$@" $(cat "$list") -o "$WORK/out.jsonl")
-	j1=$(awk -v name="$name" '$1 == name { print $8 }' "$WORK/jobs1.txt")
 	echo "$j1 $j2" | awk -v name="$name" '{ printf "%-10s --jobs 1 %.3f s, --jobs 2 %.3f s wall: %.2fx\n",
-		name, $1, $8, $1 / $8 }'
+		name, $7, $14, $7 / $14 }'
 	rm -f "$WORK/out.jsonl"
 }
-: >"$WORK/jobs1.txt"
 
 csv=$WORK/cables-generated-$CSV_BYTES.csv
 if [ ! -f "$csv" ]; then
