@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 
+#include "lexer/input/decoder.h"
 #include "parser/input/html_page.h"
 
 static const char *attr(const xmlNode *n, const char *name)
@@ -19,30 +20,6 @@ static const char *attr(const xmlNode *n, const char *name)
 		if (!strcasecmp((const char *)a->name, name))
 			return a->children && a->children->content ? (const char *)a->children->content : "";
 	return NULL;
-}
-
-static size_t put_utf8(unsigned u, char *d)
-{
-	if (u < 0x80) {
-		d[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		d[0] = (char)(0xc0 | (u >> 6));
-		d[1] = (char)(0x80 | (u & 0x3f));
-		return 2;
-	}
-	if (u < 0x10000) {
-		d[0] = (char)(0xe0 | (u >> 12));
-		d[1] = (char)(0x80 | ((u >> 6) & 0x3f));
-		d[2] = (char)(0x80 | (u & 0x3f));
-		return 3;
-	}
-	d[0] = (char)(0xf0 | (u >> 18));
-	d[1] = (char)(0x80 | ((u >> 12) & 0x3f));
-	d[2] = (char)(0x80 | ((u >> 6) & 0x3f));
-	d[3] = (char)(0x80 | (u & 0x3f));
-	return 4;
 }
 
 /* A metadata string with its character references decoded: JSON-LD is script text, where the
@@ -71,8 +48,10 @@ static const char *clean(mk *m, const char *s)
 				const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
 				u = e ? e->value : 0;
 			}
-			if (u && u < 0x110000 && (u < 0xd800 || u > 0xdfff)) {
-				w += put_utf8(u, d + w);
+			/* utf8_encode writes nothing for NUL, a surrogate or past U+10FFFF */
+			size_t len = utf8_encode(u, d + w);
+			if (len) {
+				w += len;
 				i = (size_t)(semi - s) + 1;
 				continue;
 			}
