@@ -74,21 +74,8 @@ void html_collect(html_text *b, const xmlNode *n)
 
 void html_chrome(mk *m, const char *s, size_t n)
 {
-	const char *v = mk_str(m, s, n);
-	if (!v)
-		return;
 	markup_doc *doc = m->doc;
-	if (doc->nchrome == doc->capchrome) {
-		size_t cap = doc->capchrome ? doc->capchrome * 2 : 16;
-		const char **c = arena_alloc(m->to.arena, cap * sizeof *c);
-		if (!c)
-			return;
-		if (doc->nchrome)
-			memcpy(c, doc->chrome, doc->nchrome * sizeof *c);
-		doc->chrome = c;
-		doc->capchrome = cap;
-	}
-	doc->chrome[doc->nchrome++] = v;
+	mk_push_str(m, &doc->chrome, &doc->nchrome, &doc->capchrome, mk_str(m, s, n), 0);
 }
 
 uint64_t html_at(mk *m, const xmlNode *n)

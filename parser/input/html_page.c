@@ -39,23 +39,7 @@ static int contains(const xmlNode *outer, const xmlNode *n)
 
 static void keyword(mk *m, markup_page *pg, const char *s, size_t n)
 {
-	const char *v = mk_str(m, s, n);
-	if (!v)
-		return;
-	for (size_t i = 0; i < pg->nkeywords; i++)
-		if (!strcmp(pg->keywords[i], v))
-			return;
-	if (pg->nkeywords == pg->capkeywords) {
-		size_t cap = pg->capkeywords ? pg->capkeywords * 2 : 8;
-		const char **k = arena_alloc(m->to.arena, cap * sizeof *k);
-		if (!k)
-			return;
-		if (pg->nkeywords)
-			memcpy(k, pg->keywords, pg->nkeywords * sizeof *k);
-		pg->keywords = k;
-		pg->capkeywords = cap;
-	}
-	pg->keywords[pg->nkeywords++] = v;
+	mk_push_str(m, &pg->keywords, &pg->nkeywords, &pg->capkeywords, mk_str(m, s, n), 1);
 }
 
 /* A page's date: a full ISO 8601 time as mk_date reads it, else as the page writes it

@@ -174,26 +174,31 @@ const char *mk_date(mk *m, const char *s)
 	return mk_str(m, buf, w);
 }
 
-void mk_subject(mk *m, const char *s)
+void mk_push_str(mk *m, const char ***items, size_t *n, size_t *cap, const char *v, int unique)
 {
-	const char *v = mk_cstr(m, s);
 	if (!v)
 		return;
-	markup_doc *doc = m->doc;
-	for (size_t i = 0; i < doc->nsubjects; i++)
-		if (!strcmp(doc->subjects[i], v))
+	if (unique)
+		for (size_t i = 0; i < *n; i++)
+			if (!strcmp((*items)[i], v))
+				return;
+	if (*n == *cap) {
+		size_t grown = *cap ? *cap * 2 : 8;
+		const char **k = arena_alloc(m->to.arena, grown * sizeof *k);
+		if (!k)
 			return;
-	if (doc->nsubjects == doc->capsubjects) {
-		size_t cap = doc->capsubjects ? doc->capsubjects * 2 : 8;
-		const char **n = arena_alloc(m->to.arena, cap * sizeof *n);
-		if (!n)
-			return;
-		if (doc->nsubjects)
-			memcpy(n, doc->subjects, doc->nsubjects * sizeof *n);
-		doc->subjects = n;
-		doc->capsubjects = cap;
+		if (*n)
+			memcpy(k, *items, *n * sizeof *k);
+		*items = k;
+		*cap = grown;
 	}
-	doc->subjects[doc->nsubjects++] = v;
+	(*items)[(*n)++] = v;
+}
+
+void mk_subject(mk *m, const char *s)
+{
+	markup_doc *doc = m->doc;
+	mk_push_str(m, &doc->subjects, &doc->nsubjects, &doc->capsubjects, mk_cstr(m, s), 1);
 }
 
 void mk_finish(mk *m, decoded *out)

@@ -41,6 +41,10 @@ const char *mk_cstr(mk *m, const char *s);
  * "20131020T192751+1100" -> "2013-10-20T19:27:51+11:00"; an ISO date is kept. NULL when absent. */
 const char *mk_date(mk *m, const char *s);
 void mk_subject(mk *m, const char *s);
+/* Appends v (a string in the arena; NULL adds nothing) to a list grown in the arena: the
+ * subjects, a page's keywords, its chrome lines. unique: a string the list holds is not added
+ * again. */
+void mk_push_str(mk *m, const char ***items, size_t *n, size_t *cap, const char *v, int unique);
 /* Sets *slot to a copy of s unless it is set already. */
 void mk_once(mk *m, const char **slot, const char *s);
 /* Finishes the decoded result: the blocks and metadata into out. */
