@@ -9,6 +9,7 @@
 #include "lexer/input/forms.h"
 #include "lexer/input/page_date.h"
 #include "parser/input/html_charset.h"
+#include "parser/input/html_page.h"
 
 static const struct {
 	const char *page, *transport;
@@ -153,6 +154,28 @@ START_TEST(test_page_date)
 }
 END_TEST
 
+static const struct {
+	const char *in;
+	size_t len;
+} media_cases[] = {
+	{ "Kayakers rescued off the glacier (video)", 32 },
+	{ "Kayakers rescued off the glacier  [PHOTOS + Video]", 32 },
+	{ "Kayakers rescued off the glacier (Watch)", 32 },
+	/* words that are not a media marker, or no blank before the bracket: kept */
+	{ "Kayakers rescued off the glacier (and why)", 42 },
+	{ "Kayakers rescued off the glacier(video)", 39 },
+	{ "Why the (video) ban failed", 26 },
+	/* a headline that is only the marker: kept */
+	{ "(video)", 7 },
+	{ "", 0 },
+};
+
+START_TEST(test_headline_media_marker)
+{
+	ck_assert_uint_eq(html_headline_len(media_cases[_i].in), media_cases[_i].len);
+}
+END_TEST
+
 Suite *suite_html(void)
 {
 	Suite *s = suite_create("html");
@@ -163,6 +186,7 @@ Suite *suite_html(void)
 	tcase_add_loop_test(tc, test_page_form, 0, sizeof page_cases / sizeof *page_cases);
 	tcase_add_test(tc, test_form_name);
 	tcase_add_loop_test(tc, test_page_date, 0, sizeof date_cases / sizeof *date_cases);
+	tcase_add_loop_test(tc, test_headline_media_marker, 0, sizeof media_cases / sizeof *media_cases);
 	suite_add_tcase(s, tc);
 	return s;
 }

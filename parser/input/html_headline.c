@@ -455,6 +455,54 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	return NULL;
 }
 
+/* ---- a media marker ---------------------------------------------------------------------------- */
+
+/* Whether the words of s[0..n) are all media words ("video", "photos", "watch" ...), separated by
+ * blanks, commas, '&' or '+'. */
+static int media_words(const char *s, size_t n)
+{
+	static const char *const media[] = { "video", "videos", "photo", "photos", "pictures",
+					     "pics", "gallery", "slideshow", "watch", "listen",
+					     "audio", "podcast", "interactive", "graphic", "map", NULL };
+	int count = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ' || s[i] == ',' || s[i] == '&' || s[i] == '+') {
+			i++;
+			continue;
+		}
+		size_t k = i;
+		while (k < n && isalpha((unsigned char)s[k]))
+			k++;
+		if (k == i)
+			return 0;
+		int known = 0;
+		for (int j = 0; media[j] && !known; j++)
+			known = strlen(media[j]) == k - i && !strncasecmp(s + i, media[j], k - i);
+		if (!known)
+			return 0;
+		count++;
+		i = k;
+	}
+	return count > 0;
+}
+
+size_t html_headline_len(const char *h)
+{
+	size_t n = strlen(h);
+	if (n < 4 || (h[n - 1] != ')' && h[n - 1] != ']'))
+		return n;
+	char open = h[n - 1] == ')' ? '(' : '[';
+	size_t o = n - 1;
+	while (o > 0 && h[o - 1] != open && n - o < 40)
+		o--;
+	if (o < 2 || h[o - 1] != open || h[o - 2] != ' ' || !media_words(h + o, n - 1 - o))
+		return n;
+	o -= 2;
+	while (o > 0 && h[o - 1] == ' ')
+		o--;
+	return o ? o : n;
+}
+
 /* ---- the deck --------------------------------------------------------------------------------- */
 
 /* A class, id or itemprop saying standfirst: a token, or a part of one cut at '-' and '_'

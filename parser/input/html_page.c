@@ -397,7 +397,8 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		pg->body_from = body_from;
 	}
 	if (headline)
-		mk_block(m, MR_HEADLINE, headline, strlen(headline), h1 ? html_at(m, h1) : 0);
+		mk_block(m, MR_HEADLINE, headline, html_headline_len(headline),
+			 h1 ? html_at(m, h1) : 0);
 	const char *deck = headline ? html_deck(m, &hm, h1, headline, &b, t.body) : NULL;
 	m->cursor = 0;
 	int bylined = html_bylines(m, &hm, container, t.body, &b);

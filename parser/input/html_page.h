@@ -118,6 +118,10 @@ void html_byline_echoes(mk *m, size_t from);
  * ...). b: a text buffer to reuse. */
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
 			  html_text *b, xmlNode **at, const char **from);
+/* The headline's length less a trailing media marker in brackets, which says what the page holds
+ * beside the story rather than what happened ("... from 19 million miles away (video)",
+ * "[PHOTOS]"). */
+size_t html_headline_len(const char *headline);
 /* The deck after the headline's block: the visible standfirst after the h1 (an element whose
  * class, id or itemprop says dek, deck, standfirst, subtitle, subheadline, strapline,
  * alternativeHeadline, or an h2 beside the h1), else JSON-LD alternativeHeadline; NULL when
