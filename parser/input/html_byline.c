@@ -6,7 +6,10 @@
  * bylines, "Jane Doe, Reuters" a name and an affiliation, "TMZ Staff" an organisation's. Here
  * only what the page wraps around a name goes: blanks (no-break spaces too), a label before it
  * ("View all posts by", "Author:"), what follows a " | " (an affiliation, an e-mail, a label),
- * the date the element runs on into. */
+ * the date the element runs on into. A structured source's name that the page shows only after
+ * another role ("Photography by", "Edited by", "With contributions from") is that role's, not
+ * a writer's: it goes to the chrome. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -274,6 +277,59 @@ static int from_element(mk *m, const html_meta *hm, xmlNode *container, xmlNode 
 	return 0;
 }
 
+/* Whether text t[0..at) ends in a role that is not the writer's ("Photography by", "Edited by",
+ * "With contributions from", "Photographer:"), blanks after it; its start in *from. */
+static int role_before(const char *t, size_t at, size_t *from, size_t *len)
+{
+	static const char *const roles[] = { "photography by", "photographs by", "photos by",
+					     "photo by", "photographer:", "styled by", "styling by",
+					     "illustration by", "illustrations by", "video by",
+					     "contributions from", "contribution from", "edited by",
+					     "reviewed by", "fact checked by", "fact-checked by", NULL };
+	while (at && blank((unsigned char)t[at - 1]))
+		at--;
+	for (int i = 0; roles[i]; i++) {
+		size_t k = strlen(roles[i]);
+		if (at >= k && !strncasecmp(t + at - k, roles[i], k) &&
+		    (at == k || !((t[at - k - 1] | 0x20) >= 'a' && (t[at - k - 1] | 0x20) <= 'z'))) {
+			*from = at - k;
+			*len = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the page shows the name only after a role that is not the writer's: the page's
+ * structured data lists the photographer, the stylist, the editor and the fact-checker beside
+ * the writer, where its visible byline says what each did ("By A Photography by B"). Such a
+ * name goes to the chrome with its role, not to the bylines. */
+static int credited_only(mk *m, const char *name, const char *t, int say)
+{
+	char d[BYLINE_CAP];
+	size_t n = trimmed(name, strlen(name), d), from = 0, len = 0, role_at = 0, role_n = 0;
+	int role = 0;
+	if (n < 3)
+		return 0;
+	for (const char *p = t; (p = strstr(p, d)); p += n) {
+		size_t at = (size_t)(p - t);
+		if (!role_before(t, at, &from, &len)) {
+			if (at >= 3 && !strncasecmp(t + at - 3, "by ", 3))
+				return 0; /* "By Name": the writer's byline */
+			continue;
+		}
+		if (!role)
+			role_at = from, role_n = len;
+		role = 1;
+	}
+	if (role && say) {
+		char line[2 * BYLINE_CAP];
+		int k = snprintf(line, sizeof line, "%.*s %s", (int)role_n, t + role_at, d);
+		html_chrome(m, line, (size_t)k);
+	}
+	return role;
+}
+
 int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
 {
 	int has[HA_REL + 1] = { 0 };
@@ -289,9 +345,21 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 			return 1;
 		if (!has[from])
 			continue;
-		int any = 0;
+		/* a structured source of several names: the page's text says who only took the
+		 * pictures, edited or checked */
+		int several = 0, credited = 0, any = 0;
 		for (int i = 0; i < hm->nauthors; i++)
-			if (hm->author_from[i] == from)
+			several += hm->author_from[i] == from;
+		if (several > 1 && from <= HA_MICRODATA) {
+			html_collect(b, body);
+			for (int i = 0; b->buf && i < hm->nauthors; i++)
+				credited += hm->author_from[i] == from &&
+					    credited_only(m, hm->authors[i], b->buf, 0);
+		}
+		int drop = credited && credited < several; /* never every name */
+		for (int i = 0; i < hm->nauthors; i++)
+			if (hm->author_from[i] == from &&
+			    !(drop && credited_only(m, hm->authors[i], b->buf, 1)))
 				any |= byline_line(m, hm, hm->authors[i], strlen(hm->authors[i]), 0);
 		return any;
 	}
