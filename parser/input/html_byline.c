@@ -357,10 +357,15 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 					    credited_only(m, hm->authors[i], b->buf, 0);
 		}
 		int drop = credited && credited < several; /* never every name */
+		size_t before = m->doc->nblocks;
 		for (int i = 0; i < hm->nauthors; i++)
 			if (hm->author_from[i] == from &&
 			    !(drop && credited_only(m, hm->authors[i], b->buf, 1)))
 				any |= byline_line(m, hm, hm->authors[i], strlen(hm->authors[i]), 0);
+		/* a structured source naming only the site (", USA TODAY"): the page's visible
+		 * byline may still name the writer */
+		if (any && from <= HA_MICRODATA && m->doc->nblocks == before)
+			continue;
 		return any;
 	}
 	return 0;
