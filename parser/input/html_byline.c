@@ -371,6 +371,24 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 	return 0;
 }
 
+/* Whether text t[0..n) is the name of one of the page's byline lines (blocks before from),
+ * alone or before a comma or a bar (an affiliation): "Dennis Thompson, U.S. Institute of ...". */
+static int names_a_byline(const markup_doc *doc, const char *all, size_t from, const char *t,
+			  size_t n)
+{
+	for (size_t i = 0; i < from; i++) {
+		const markup_block *k = &doc->blocks[i];
+		size_t kn = k->e - k->s;
+		if (k->role != MR_BYLINE || kn < 3 || kn > n || memcmp(t, all + k->s, kn))
+			continue;
+		while (kn < n && blank((unsigned char)t[kn]))
+			kn++;
+		if (kn == n || t[kn] == ',' || t[kn] == '|')
+			return 1;
+	}
+	return 0;
+}
+
 void html_byline_echoes(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
@@ -379,10 +397,16 @@ void html_byline_echoes(mk *m, size_t from)
 	for (size_t i = from; i < doc->nblocks; i++) {
 		markup_block *k = &doc->blocks[i];
 		size_t n = k->e - k->s;
-		if (k->role == MR_PARA && n > 4 && n < 120 && (t[k->s] == 'B' || t[k->s] == 'b') &&
+		/* "By Name" without a sentence's full stop, or "by Name, U.S. Institute of ..."
+		 * naming one of the bylines */
+		if (k->role == MR_PARA && n > 4 && n < 400 && (t[k->s] == 'B' || t[k->s] == 'b') &&
 		    t[k->s + 1] == 'y' && t[k->s + 2] == ' ' && t[k->s + 3] >= 'A' && t[k->s + 3] <= 'Z' &&
-		    !memchr(t + k->s, '.', n - 1))
+		    ((n < 120 && !memchr(t + k->s, '.', n - 1)) ||
+		     names_a_byline(doc, t, from, t + k->s + 3, n - 3))) {
+			char d[BYLINE_CAP]; /* kept for audit, its blanks as one */
+			html_chrome(m, d, trimmed(t + k->s, n, d));
 			continue;
+		}
 		doc->blocks[w++] = *k;
 	}
 	doc->nblocks = w;
