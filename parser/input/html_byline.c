@@ -8,7 +8,10 @@
  * ("View all posts by", "Author:"), what follows a " | " (an affiliation, an e-mail, a label),
  * the date the element runs on into. A structured source's name that the page shows only after
  * another role ("Photography by", "Edited by", "With contributions from") is that role's, not
- * a writer's: it goes to the chrome. */
+ * a writer's: it goes to the chrome. The visible byline takes the structured names' place
+ * when it holds each of them and names more, and only names ("By A and B on December 21" where
+ * the JSON-LD lists A). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -150,7 +153,8 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 		}
 	}
 	n = strlen(p);
-	/* a trailing month's name, and what is no part of a name (" +", " /") */
+	/* a trailing month's name and the "on" or "at" before it, and what is no part of a name
+	 * (" +", " /") */
 	for (;;) {
 		while (n && !((p[n - 1] >= 'A' && p[n - 1] <= 'Z') || (p[n - 1] >= 'a' && p[n - 1] <= 'z') ||
 			      (p[n - 1] >= '0' && p[n - 1] <= '9') || p[n - 1] == '.' || p[n - 1] == ')' ||
@@ -160,7 +164,7 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 		size_t w = n;
 		while (w && p[w - 1] != ' ')
 			w--;
-		if (!w || !month_word(p + w))
+		if (!w || !(month_word(p + w) || !strcmp(p + w, "on") || !strcmp(p + w, "at")))
 			break;
 		n = w;
 	}
@@ -360,6 +364,85 @@ static int credited_only(mk *m, const char *name, const char *t, int say)
 	return role;
 }
 
+/* Whether a byline line is names only: its parts between ", " and " and " each two to four
+ * words that begin with a capital ("Chris E. Hayner"), or one word in capitals (an agency,
+ * "CNN"); not "Tom Caswell on", "Leon Hurley last updated", "ESPNDec". */
+static int names_only(const char *s)
+{
+	const char *p = s;
+	while (*p) {
+		size_t part = strlen(p);
+		const char *c = strstr(p, ", "), *a = strstr(p, " and ");
+		size_t skip = 0;
+		if (c && (!a || c < a))
+			part = (size_t)(c - p), skip = 2;
+		else if (a)
+			part = (size_t)(a - p), skip = 5;
+		int words = 0, caps = 1;
+		for (size_t i = 0; i < part;) {
+			while (i < part && p[i] == ' ')
+				i++;
+			if (i == part)
+				break;
+			if (!(p[i] >= 'A' && p[i] <= 'Z') && (unsigned char)p[i] < 0xc0)
+				return 0;
+			words++;
+			for (; i < part && p[i] != ' '; i++)
+				caps &= !(p[i] >= 'a' && p[i] <= 'z');
+		}
+		if (words > 4 || (words < 2 && !(words == 1 && caps)))
+			return 0;
+		p += part + skip;
+	}
+	return 1;
+}
+
+/* The structured names (blocks before..mid) again, with more: the page's visible byline when
+ * it holds each of them and names others beside them ("By A and B on December 21" where the
+ * JSON-LD lists A alone) takes their place. */
+static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
+			      html_text *b, size_t before)
+{
+	markup_doc *doc = m->doc;
+	size_t mid = doc->nblocks;
+	if (!from_element(m, hm, container, body, b, 0) &&
+	    !from_element(m, hm, container, body, b, 1))
+		return;
+	const char *t = m->to.text->buf;
+	size_t line = SIZE_MAX, lines = 0;
+	for (size_t i = mid; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_BYLINE)
+			line = i, lines++;
+	int takes = lines == 1;
+	size_t names = 0, named = 0;
+	char seen[2 * BYLINE_CAP];
+	size_t sn = 0;
+	if (takes) {
+		const markup_block *l = &doc->blocks[line];
+		sn = l->e - l->s < sizeof seen - 1 ? l->e - l->s : sizeof seen - 1;
+		memcpy(seen, t + l->s, sn);
+		seen[sn] = '\0';
+		takes = (strstr(seen, " and ") || strstr(seen, ", ")) && names_only(seen);
+	}
+	for (size_t i = before; takes && i < mid; i++) {
+		const markup_block *k = &doc->blocks[i];
+		if (k->role != MR_BYLINE)
+			continue;
+		char name[BYLINE_CAP];
+		size_t kn = k->e - k->s < BYLINE_CAP - 1 ? k->e - k->s : BYLINE_CAP - 1;
+		memcpy(name, t + k->s, kn);
+		name[kn] = '\0';
+		names++;
+		named += kn < sn && strstr(seen, name) != NULL;
+	}
+	if (!takes || !names || named != names) {
+		doc->nblocks = mid;
+		return;
+	}
+	memmove(doc->blocks + before, doc->blocks + mid, (doc->nblocks - mid) * sizeof *doc->blocks);
+	doc->nblocks = before + (doc->nblocks - mid);
+}
+
 int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
 {
 	int has[HA_REL + 1] = { 0 };
@@ -396,6 +479,8 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 		 * byline may still name the writer */
 		if (any && from <= HA_MICRODATA && m->doc->nblocks == before)
 			continue;
+		if (any && from <= HA_MICRODATA)
+			visible_coauthors(m, hm, container, body, b, before);
 		return any;
 	}
 	return 0;
