@@ -338,7 +338,8 @@ static uint32_t caption_text(const xmlNode *top)
 	return in;
 }
 
-/* Links that all lead off the page's site: a shop's items, a story's sources. */
+/* Links that all lead off the page's site: a shop's items, a story's sources. An item of 16
+ * bytes or more: a line naming a thing, not a network's name in a "follow us" list. */
 static int offsite(mk *m, const xmlNode *n)
 {
 	const markup_page *pg = m->doc->page;
@@ -385,7 +386,7 @@ static void block(walk *w, const xmlNode *n, int role)
 	 * with links in it: a sentence's worth of its own words besides the links. */
 	if (st && st->text && st->link * 2 > st->text && st->text < 400 &&
 	    !(role == MR_PARA && st->stops && st->text - st->link >= 60) &&
-	    !(role == MR_ITEM && offsite(w->m, n))) {
+	    !(role == MR_ITEM && st->text >= 16 && offsite(w->m, n))) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
