@@ -338,6 +338,43 @@ static uint32_t caption_text(const xmlNode *top)
 	return in;
 }
 
+/* Links that all lead off the page's site: a shop's items, a story's sources. An item of 16
+ * bytes or more: a line naming a thing, not a network's name in a "follow us" list. */
+static int offsite(mk *m, const xmlNode *n)
+{
+	const markup_page *pg = m->doc->page;
+	return pg && pg->url && html_offsite_links(n, pg->url);
+}
+
+/* The first thing n shows, through the elements it opens with: text or an element. */
+static const xmlNode *first_shown(const xmlNode *n)
+{
+	for (int depth = 0; depth < 4 && n; depth++) {
+		const xmlNode *c = n->children;
+		while (c && ((c->type == XML_TEXT_NODE && c->content &&
+			      strspn((const char *)c->content, " \t\r\n") == strlen((const char *)c->content)) ||
+			     (c->type != XML_TEXT_NODE && c->type != XML_ELEMENT_NODE) ||
+			     (c->type == XML_ELEMENT_NODE && c->_private && html_st(c)->kind == HK_DROP)))
+			c = c->next;
+		if (!c || c->type != XML_ELEMENT_NODE || !strcmp((const char *)c->name, "a"))
+			return c;
+		n = c;
+	}
+	return NULL;
+}
+
+/* A line of a shop's list set as a paragraph ("<a>Trail Shoe 2</a> Sale Price $89"): short, no
+ * sentence, opening with a link off the site, words of its own after it. An item of the list
+ * the story gives, not the page's furniture (which links to the site's own pages). */
+static int offered_item(mk *m, const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	if (!st || !st->link || st->text >= 200 || st->stops || st->text - st->link < 8)
+		return 0;
+	const xmlNode *f = first_shown(n);
+	return f && f->type == XML_ELEMENT_NODE && !strcmp((const char *)f->name, "a") && offsite(m, n);
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -348,7 +385,8 @@ static void block(walk *w, const xmlNode *n, int role)
 	/* Mostly links: another story's headline, a "Read more" line. Not a paragraph of prose
 	 * with links in it: a sentence's worth of its own words besides the links. */
 	if (st && st->text && st->link * 2 > st->text && st->text < 400 &&
-	    !(role == MR_PARA && st->stops && st->text - st->link >= 60)) {
+	    !(role == MR_PARA && st->stops && st->text - st->link >= 60) &&
+	    !(role == MR_ITEM && st->text >= 16 && offsite(w->m, n))) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
@@ -356,10 +394,20 @@ static void block(walk *w, const xmlNode *n, int role)
 		return;
 	if (role == MR_PARA && st && st->text && (uint64_t)caption_text(n) * 10 >= (uint64_t)st->text * 9)
 		role = MR_CAPTION;
+	else if (role == MR_PARA && offered_item(w->m, n))
+		role = MR_ITEM;
 	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
 	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
 		note_at(w, before);
+}
+
+/* A paragraph that is a list item's text (<li><p>1 cup flour</p></li>): an item of the list,
+ * as the <li> holding its text directly would be, not a line of prose. */
+static int in_list_item(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	return p && p->type == XML_ELEMENT_NODE && !strcmp((const char *)p->name, "li");
 }
 
 /* The walk over top's subtree (top itself a box whatever its class). */
@@ -434,7 +482,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
 				    !has_block_child(n))) {
 				flush(&w);
-				block(&w, n, !strcmp(name, "li") ? MR_ITEM : MR_PARA);
+				block(&w, n, !strcmp(name, "li") || in_list_item(n) ? MR_ITEM : MR_PARA);
 			} else if (st->controls && st->text < 500 && !mk_name_in(n, para_names)) {
 				/* a box with a form's controls and little text: a sign-up or search
 				 * widget ("Thanks for signing up!") */
@@ -442,7 +490,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
 			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
-				   st->link * 2 > st->text) {
+				   st->link * 2 > st->text && !offsite(m, n)) {
 				/* a list of links: related stories, tags */
 				flush(&w);
 				html_collect(b, n);

@@ -103,6 +103,12 @@ void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
 
+/* ---- links (html_links.c) ---- */
+/* Whether every link in top's subtree (one at least) leads off the page's site, whose address
+ * is page_url (the canonical URL; 0 without one): a shop's or a source's link, not the site's
+ * own furniture. */
+int html_offsite_links(const xmlNode *top, const char *page_url);
+
 /* ---- bylines (html_byline.c) ---- */
 /* The page's byline lines as blocks for the article parser's byline scanner: the JSON-LD
  * authors, else the microdata's, else the page's byline element, else the meta author, else
