@@ -531,6 +531,21 @@ static int deck_named(const xmlNode *n)
 	return 0;
 }
 
+/* A credit under the h1, not a standfirst: "Video by MEGA Media.", "Photo: ...". */
+static int credit_line(const char *s)
+{
+	static const char *const credits[] = { "video by ", "photo by ", "photos by ",
+					       "photograph by ", "photography by ", "photo:",
+					       "photograph:", "image:", "credit:", "illustration by ",
+					       NULL };
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	for (int i = 0; credits[i]; i++)
+		if (!strncasecmp(s, credits[i], strlen(credits[i])))
+			return 1;
+	return 0;
+}
+
 const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headline,
 		      html_text *b, xmlNode *body)
 {
@@ -552,8 +567,10 @@ const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headl
 					   !in_furniture(n)) {
 					html_collect(b, n);
 					const char *s = mk_str(m, b->buf, b->n);
-					if (s && !(headline && html_same_words(s, headline)) &&
-					    strncmp(s, "By ", 3)) {
+					if (s && credit_line(s)) {
+						html_chrome(m, s, strlen(s)); /* kept, not a deck */
+					} else if (s && !(headline && html_same_words(s, headline)) &&
+						   strncmp(s, "By ", 3)) {
 						mk_block(m, MR_DECK, s, strlen(s), html_at(m, n));
 						return s;
 					}
