@@ -52,13 +52,26 @@ void sink_putc_slow(sink *s, char c)
 void sink_int(sink *s, int64_t v)
 {
 	/* Every record has a handful of numbers: digits by hand, not through snprintf. */
+	/* two digits a division: the paragraphs' offsets have three to six */
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+				    "25262728293031323334353637383940414243444546474849"
+				    "50515253545556575859606162636465666768697071727374"
+				    "75767778798081828384858687888990919293949596979899";
 	char b[24];
 	size_t i = sizeof b;
 	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	do {
-		b[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
+	while (u >= 100) {
+		const char *d = pairs + 2 * (u % 100);
+		u /= 100;
+		b[--i] = d[1];
+		b[--i] = d[0];
+	}
+	if (u >= 10) {
+		b[--i] = pairs[2 * u + 1];
+		b[--i] = pairs[2 * u];
+	} else {
+		b[--i] = (char)('0' + u);
+	}
 	if (v < 0)
 		b[--i] = '-';
 	sink_put(s, b + i, sizeof b - i);

@@ -199,18 +199,22 @@ static int site_prompt(uptr p)
  * own (words.h): as one re2c block of keyword rules the phrases made 50 KB of C. */
 static int chrome_line(uptr cur, uptr lim)
 {
+	/* sorted by first letter: only the phrases with the line's first letter are compared
+	 * (words.h, words_from); whether any fills the line does not depend on their order */
 	static const char *const alone[] = {
-		"chrome safari continue", "be the first to know", "share this story", "share this article",
-		"share this", "share", "close x", "close", "switch to desktop site", "about these ads",
-		"advertisement", "follow stories like this", "scroll to top", "back to top",
-		"skip to content", "skip to main content", "read more", "continue reading", "most popular",
-		"most read", "recommended", "related", "related stories", "related articles",
-		"related coverage", "comments", "show comments", "print", "email", "e-mail", "tweet",
-		"facebook", "twitter", "linkedin", "whatsapp", "reddit", "sign in", "log in", "sign up",
-		"subscribe", "menu", "search", "home", "loading", "loading...", "hide caption",
-		"toggle caption", "enlarge this image", "play video", "listen", "next", "previous",
-		"next story", "previous story", "top stories", "trending", "sponsored",
-		"sponsored content", "ad feedback", "image", "video", "photo", "photos"
+		"about these ads", "ad feedback", "advertisement", "back to top",
+		"be the first to know", "chrome safari continue", "close", "close x",
+		"comments", "continue reading", "e-mail", "email", "enlarge this image",
+		"facebook", "follow stories like this", "hide caption", "home", "image",
+		"linkedin", "listen", "loading", "loading...", "log in", "menu",
+		"most popular", "most read", "next", "next story", "photo", "photos",
+		"play video", "previous", "previous story", "print", "read more",
+		"recommended", "reddit", "related", "related articles", "related coverage",
+		"related stories", "scroll to top", "search", "share", "share this",
+		"share this article", "share this story", "show comments", "sign in",
+		"sign up", "skip to content", "skip to main content", "sponsored",
+		"sponsored content", "subscribe", "switch to desktop site", "toggle caption",
+		"top stories", "trending", "tweet", "twitter", "video", "whatsapp"
 	};
 	static const char *const app[] = { "open in app", "open in the app", "open app", "get the app",
 					   "continue in app", "continue in browser" };
@@ -238,7 +242,9 @@ static int chrome_line(uptr cur, uptr lim)
 	 * (most lines of prose). */
 	if (e - p > 24)
 		return count_words(p, e, 5) > 5 ? 0 : site_prompt(cur);
-	for (size_t i = 0; i < WORDS_N(alone); i++) {
+	unsigned char first = *p | 0x20;
+	for (size_t i = words_from(alone, WORDS_N(alone), first);
+	     i < WORDS_N(alone) && (unsigned char)alone[i][0] == first; i++) {
 		uptr q = word_ci(p, alone[i]);
 		if (!q)
 			continue;
@@ -1462,13 +1468,40 @@ static int photo_at(uptr p)
 	       (p[3] | 0x20) == 't' && (p[4] | 0x20) == 'o';
 }
 
+/* Bytes before the first of credit_literal's in [p, e) passed over a block at a time: a "(", a
+ * "/", or a p followed by an h (either case: the word photo's first two letters; a lone p, one
+ * letter of fifty in English, stopped the search for every one). Returns p or a place after it
+ * and at or before that first one; reads up to e[0]. */
+static uptr credit_skip(uptr p, uptr e)
+{
+#ifdef RUNS_SSE2
+	const __m128i open = _mm_set1_epi8('('), slash = _mm_set1_epi8('/'), bit = _mm_set1_epi8(0x20),
+		      pp = _mm_set1_epi8('p'), hh = _mm_set1_epi8('h');
+	while (e - p >= 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+		__m128i hit = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v0, open), _mm_cmpeq_epi8(v0, slash)),
+			_mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v0, bit), pp),
+				      _mm_cmpeq_epi8(_mm_or_si128(v1, bit), hh)));
+		int mask = _mm_movemask_epi8(hit);
+		if (mask)
+			RUNS_AT_HIT(p, mask);
+		p += 16;
+	}
+	return p;
+#else
+	return runs_without4(p, e, '(', '/', 'p', 'P');
+#endif
+}
+
 /* The first byte in [p, e) that a credit needs: a "(" (P1 starts there), a "/" (P2 and P4 end
  * their names there) or the first letter of the word photo in any case (P3); e when there is
  * none. (photo_at may read past e: the text goes on, or its NUL sentinel stops it.) */
 static uptr credit_literal(uptr p, uptr e)
 {
 	for (;; p++) {
-		p = runs_without4(p, e, '(', '/', 'p', 'P');
+		p = credit_skip(p, e);
 		while (p < e && *p != '(' && *p != '/' && *p != 'p' && *p != 'P')
 			p++;
 		if (p >= e || *p == '(' || *p == '/' || photo_at(p))
