@@ -155,12 +155,33 @@ void sink_json_string(sink *s, const char *str, size_t n)
 				break; /* the word loop finds the byte */
 			_mm_storeu_si128((__m128i *)(void *)(o + i), w);
 		}
+		/* The last bytes of a string of sixteen or more: the block that ends with it, over
+		 * bytes checked already (byte by byte, the tails were a third of this function's
+		 * cost on news stories). */
+		if (n - i < 16 && i < n && n >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+			__m128i bad = _mm_or_si128(_mm_cmplt_epi8(w, sp), _mm_cmpeq_epi8(w, del));
+			bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(w, quote),
+							     _mm_cmpeq_epi8(w, bsl)));
+			if (_mm_movemask_epi8(bad))
+				goto escape;
+			_mm_storeu_si128((__m128i *)(void *)(o + n - 16), w);
+			i = n;
+		}
 #endif
 		for (; n - i >= 8; i += 8) {
 			uint64_t w = runs_load(p + i);
 			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
 				goto escape;
 			memcpy(o + i, &w, 8);
+		}
+		/* the same for the last bytes of a string of eight or more */
+		if (i < n && n >= 8) {
+			uint64_t w = runs_load(p + n - 8);
+			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
+				goto escape;
+			memcpy(o + n - 8, &w, 8);
+			i = n;
 		}
 		for (; i < n; i++) {
 			unsigned c = p[i];
