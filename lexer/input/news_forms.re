@@ -381,12 +381,31 @@ static void sgml_unknown(decoder *d, uptr *pc, uptr lim, decoded *out)
 {
 	uptr cur = *pc;
 	uptr end = cur;
-	while (end < lim && !(end + 10 <= lim && !memcmp(end, "</UNKNOWN>", 10)))
+	/* its end tag looked for at each "<" only (a byte at a time, and the copy below, were a
+	 * twentieth of a Reuters story's decoding) */
+	while (end < lim) {
+		uptr lt = memchr(end, '<', (size_t)(lim - end));
+		if (!lt) {
+			end = lim;
+			break;
+		}
+		end = lt;
+		if (end + 10 <= lim && !memcmp(end, "</UNKNOWN>", 10))
+			break;
 		end++;
+	}
 	size_t cap = (size_t)(end - cur) + 2;
 	char *raw = arena_alloc(d->arena, cap);
 	size_t n = 0;
 	for (uptr p = cur; p < end && raw;) {
+		if (*p != '&') { /* up to the next entity in one copy */
+			uptr amp = memchr(p, '&', (size_t)(end - p));
+			size_t k = (size_t)((amp ? amp : end) - p);
+			memcpy(raw + n, p, k);
+			n += k;
+			p += k;
+			continue;
+		}
 		if (*p == '&' && p + 2 < end && p[1] == '#') {
 			unsigned v = 0;
 			uptr q = p + 2;
