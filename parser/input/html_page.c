@@ -381,7 +381,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 
 	/* Where the story is: the microdata's articleBody when it holds the scored container or
 	 * most of its text, else the scored container. */
-	xmlNode *container = html_main_container(&t);
+	xmlNode *container = html_narrow(&t, html_main_container(&t));
 	const char *body_from = "scoring";
 	if (hm.md_body && hm.md_body->_private && html_st(hm.md_body)->kind != HK_DROP &&
 	    contains(hm.md_body, container)) {

@@ -5,6 +5,7 @@
  * words decide what is furniture, a caption or a byline, not a score). The class and id words are generic words of page furniture (share, related,
  * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
  * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,6 +82,27 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
+/* The humps of a camelCase part ("imageCaption", "relatedLinks", "adContainer"): a class
+ * written that way names its furniture in its humps. Only the furniture and caption words are
+ * looked up there: a story word's hump ("articleBody", "postContent") starts the part, which
+ * the part's own lookups see. A part of one hump is the part's own lookups' alone. */
+static void camel_words(const char *s, size_t n, int *chrome, int *caption)
+{
+	size_t i = 0;
+	for (;;) {
+		size_t j = i + 1;
+		while (j < n && !(isupper((unsigned char)s[j]) && islower((unsigned char)s[j - 1])))
+			j++;
+		if (i == 0 && j == n)
+			return;
+		*chrome |= word_in(s + i, j - i, chrome_words);
+		*caption |= word_in(s + i, j - i, caption_words);
+		if (j >= n)
+			return;
+		i = j;
+	}
+}
+
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
 static void words_of(const char *v, int *story, int *chrome, int *caption, int *byline,
 		     int *hidden, int *strong)
@@ -103,6 +125,8 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 			while (q < p && *q != '-' && *q != '_')
 				q++;
 			size_t n = (size_t)(q - s);
+			if (n)
+				camel_words(s, n, chrome, caption);
 			if (n) {
 				int furniture = word_in(s, n, chrome_words);
 				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
