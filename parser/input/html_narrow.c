@@ -37,18 +37,19 @@ static xmlNode *own_article(xmlNode *container)
 
 /* ---- posts of their own ---- */
 
-enum { OWN_HEADING = 1, OWN_BYLINE = 2 };
+enum { OWN_HEADING = 1, OWN_BYLINE = 2, OWN_TITLE_LINK = 4, OWN_PICTURE = 8, OWN_HEAD = 15 };
 static const char *const post_heads[] = { "h2", "h3", "h4", NULL };
 static const char *const post_boxes[] = { "div", "section", "article", "li", NULL };
 
-/* A post of its own: a box with its own heading and its own byline or time stamp (a live
- * blog's entries, a roundup's embedded posts) above its first paragraph, holding some prose.
- * The head is looked for among the box's first 64 nodes: bounded. */
+/* A post of its own, a box holding some prose whose head, above its first paragraph, is
+ * either its own heading and its own byline or time stamp (a live blog's entries, a roundup's
+ * embedded posts), or, without a heading, a title link and a picture (a ranked list's or a
+ * shop's item cards: the item's name linked to its own page, its photo). The head is looked
+ * for among the box's first 64 nodes: bounded. */
 static int own_post(const xmlNode *n, const unsigned char *flags, const html_tree *t)
 {
 	const html_stat *st = html_st(n);
-	if (!mk_name_in(n, post_boxes) || st->prose < 100 ||
-	    (flags[st - t->stats] & (OWN_HEADING | OWN_BYLINE)) != (OWN_HEADING | OWN_BYLINE))
+	if (!mk_name_in(n, post_boxes) || st->prose < 100 || !(flags[st - t->stats] & OWN_HEAD))
 		return 0;
 	int head = 0, seen = 0;
 	const xmlNode *c = n->children;
@@ -56,13 +57,19 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 		int descend = c->type == XML_ELEMENT_NODE && c->children != NULL && c->_private;
 		if (c->type == XML_ELEMENT_NODE && c->_private) {
 			const html_stat *cs = html_st(c);
+			const char *name = (const char *)c->name;
 			if (mk_name_in(c, post_heads))
 				head |= OWN_HEADING, descend = 0;
-			else if (cs->kind == HK_BYLINE || !strcmp((const char *)c->name, "time"))
+			else if (cs->kind == HK_BYLINE || !strcmp(name, "time"))
 				head |= OWN_BYLINE, descend = 0;
-			else if (!strcmp((const char *)c->name, "p") && cs->text >= 80)
+			else if (!strcmp(name, "a") && cs->text >= 5)
+				head |= OWN_TITLE_LINK, descend = 0;
+			else if (!strcmp(name, "img") || !strcmp(name, "picture"))
+				head |= OWN_PICTURE;
+			else if (!strcmp(name, "p") && cs->text >= 80)
 				return 0;
-			if (head == (OWN_HEADING | OWN_BYLINE))
+			if ((head & (OWN_HEADING | OWN_BYLINE)) == (OWN_HEADING | OWN_BYLINE) ||
+			    (!(head & OWN_HEADING) && (head & (OWN_TITLE_LINK | OWN_PICTURE)) == (OWN_TITLE_LINK | OWN_PICTURE)))
 				return 1;
 		}
 		c = mk_next(n, (xmlNode *)c, descend);
@@ -70,10 +77,10 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 	return 0;
 }
 
-/* A run of posts, each its own box with its own heading and byline or time (a live blog's
- * entries), beside a story told outside them (the live blog's summary, "What to know"): the
- * summary is the page's story, the posts are entries of their own, as a site's front page
- * lists stories. The posts go to the page's furniture. A page that is only posts (no prose
+/* A run of posts, each its own box with its own head (a live blog's entries, a ranked list's
+ * item cards), beside a story told outside them (the live blog's summary, "What to know"; the
+ * list's introduction): that is the page's story, the posts are entries of their own, as a
+ * site's front page lists stories. The posts go to the page's furniture. A page that is only posts (no prose
  * outside them) keeps them all. Flags per element by one pass down and one pass up the
  * stats (a parent before its children): linear. */
 static void posts_beside_story(html_tree *t, xmlNode *container)
@@ -92,6 +99,10 @@ static void posts_beside_story(html_tree *t, xmlNode *container)
 				f |= OWN_HEADING;
 			if (st->kind == HK_BYLINE || !strcmp((const char *)n->name, "time"))
 				f |= OWN_BYLINE;
+			if (!strcmp((const char *)n->name, "a"))
+				f |= OWN_TITLE_LINK;
+			if (!strcmp((const char *)n->name, "img") || !strcmp((const char *)n->name, "picture"))
+				f |= OWN_PICTURE;
 			flags[st - t->stats] |= f;
 		}
 		n = mk_next(container, n, n->type == XML_ELEMENT_NODE && n->children != NULL);
@@ -107,7 +118,7 @@ static void posts_beside_story(html_tree *t, xmlNode *container)
 	n = container;
 	while (n) {
 		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL && n->_private;
-		if (descend && (flags[html_st(n) - t->stats] & (OWN_HEADING | OWN_BYLINE))) {
+		if (descend && (flags[html_st(n) - t->stats] & OWN_HEAD)) {
 			int k = 0;
 			float prose = 0;
 			for (xmlNode *c = n->children; c; c = c->next)
