@@ -173,6 +173,66 @@ static int in_italics(const xmlNode *p)
 	return (uint64_t)italic * 10 >= (uint64_t)ps->text * 9;
 }
 
+static const char *const picture_names[] = { "img", "picture", "figure", NULL };
+
+/* An element showing a picture and no text: an <img>, a <picture>, or a box of them (<p><img>,
+ * <a><img>). Its children and their children are looked at, no deeper: bounded. */
+static int picture_only(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE || !n->_private)
+		return 0;
+	if (mk_name_in(n, picture_names))
+		return 1;
+	if (html_st(n)->text)
+		return 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (mk_name_in(c, picture_names))
+			return 1;
+		for (const xmlNode *g = c->children; g; g = g->next)
+			if (g->type == XML_ELEMENT_NODE && mk_name_in(g, picture_names))
+				return 1;
+	}
+	return 0;
+}
+
+/* A paragraph set wholly in italics right under a picture (<p><img></p><p><em>...</em></p>):
+ * the picture's caption written as a paragraph, not the story's text. */
+static int caption_under_picture(const xmlNode *p)
+{
+	const xmlNode *prev = p->prev;
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	return picture_only(prev) && in_italics(p);
+}
+
+/* A box holding a picture and then one short paragraph, nothing else (<div><a><img></a>
+ * <p>...</p></div>): a figure written without <figure>, the paragraph its caption (a
+ * paragraph before its picture, or beside a <figure>, is the story's text with its photo). Its children are
+ * looked at, and theirs for the picture: bounded. */
+static int picture_box(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "div"))
+		return 0;
+	int pictures = 0, paras = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content &&
+		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+			return 0;
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		const html_stat *cs = html_st(c);
+		if (picture_only(c) && strcmp((const char *)c->name, "figure") && !paras)
+			pictures++;
+		else if (!strcmp((const char *)c->name, "p") && cs->text && cs->text < 600 && pictures)
+			paras++;
+		else if (cs->text)
+			return 0;
+	}
+	return pictures && paras == 1;
+}
+
 static void note_at(walk *w, size_t i)
 {
 	if (w->nnotes == w->capnotes) {
@@ -356,6 +416,8 @@ static void block(walk *w, const xmlNode *n, int role)
 		return;
 	if (role == MR_PARA && st && st->text && (uint64_t)caption_text(n) * 10 >= (uint64_t)st->text * 9)
 		role = MR_CAPTION;
+	if (role == MR_PARA && caption_under_picture(n))
+		role = MR_CAPTION;
 	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
 	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
@@ -394,7 +456,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
-			} else if (st->kind == HK_CAPTION) {
+			} else if (st->kind == HK_CAPTION || picture_box(n)) {
 				flush(&w);
 				html_collect(b, n);
 				if (b->n)
