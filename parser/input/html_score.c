@@ -54,7 +54,7 @@ static const char *const caption_words[] = { "caption", "figcaption", "credit", 
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
 					    "writer", "contributor", "contributors", NULL };
-static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden",
+static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden", "d-none",
 					    "visuallyhidden", "screen-reader-text", "offscreen",
 					    NULL };
 
@@ -82,6 +82,17 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
+/* A hump starts at an upper-case letter after a lower-case one ("image|Caption"), or at the
+ * last capital of an acronym before lower-case letters ("IC|Cta", "HTML|Block"). */
+static int hump_starts(const char *s, size_t n, size_t j)
+{
+	if (!isupper((unsigned char)s[j]))
+		return 0;
+	if (islower((unsigned char)s[j - 1]))
+		return 1;
+	return isupper((unsigned char)s[j - 1]) && j + 1 < n && islower((unsigned char)s[j + 1]);
+}
+
 /* The humps of a camelCase part ("imageCaption", "relatedLinks", "adContainer"): a class
  * written that way names its furniture in its humps. Only the furniture and caption words are
  * looked up there: a story word's hump ("articleBody", "postContent") starts the part, which
@@ -91,7 +102,7 @@ static void camel_words(const char *s, size_t n, int *chrome, int *caption)
 	size_t i = 0;
 	for (;;) {
 		size_t j = i + 1;
-		while (j < n && !(isupper((unsigned char)s[j]) && islower((unsigned char)s[j - 1])))
+		while (j < n && !hump_starts(s, n, j))
 			j++;
 		if (i == 0 && j == n)
 			return;
