@@ -97,7 +97,7 @@ static int hump_starts(const char *s, size_t n, size_t j)
  * written that way names its furniture in its humps. Only the furniture and caption words are
  * looked up there: a story word's hump ("articleBody", "postContent") starts the part, which
  * the part's own lookups see. A part of one hump is the part's own lookups' alone. */
-static void camel_words(const char *s, size_t n, int *chrome, int *caption)
+static void camel_words(const char *s, size_t n, int *chrome, int *caption, int *strong)
 {
 	size_t i = 0;
 	for (;;) {
@@ -106,7 +106,9 @@ static void camel_words(const char *s, size_t n, int *chrome, int *caption)
 			j++;
 		if (i == 0 && j == n)
 			return;
-		*chrome |= word_in(s + i, j - i, chrome_words);
+		int furniture = word_in(s + i, j - i, chrome_words);
+		*chrome |= furniture;
+		*strong |= furniture && word_in(s + i, j - i, strong_words);
 		*caption |= word_in(s + i, j - i, caption_words);
 		if (j >= n)
 			return;
@@ -137,7 +139,7 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 				q++;
 			size_t n = (size_t)(q - s);
 			if (n)
-				camel_words(s, n, chrome, caption);
+				camel_words(s, n, chrome, caption, strong);
 			if (n) {
 				int furniture = word_in(s, n, chrome_words);
 				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
@@ -329,6 +331,10 @@ int html_measure(html_tree *t)
 				st->kind = HK_CAPTION;
 			else if (k.byline && !k.story)
 				st->kind = HK_BYLINE;
+			/* an author's box beside a generic story word ("author-content",
+			 * "article-author-container") holding a paragraph: the writer's bio */
+			else if (k.byline && k.story == 1 && has_p_child(n))
+				st->kind = HK_CHROME;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
 			else if (mk_name_in(n, chrome_names) ||
