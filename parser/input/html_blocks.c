@@ -338,6 +338,48 @@ static void contact_tail(mk *m, size_t from)
 			doc->blocks[i].role = MR_CHROME;
 }
 
+/* A paragraph that opens with a numbered note's mark ("[1] ...", "[12] ..."). */
+static int note_mark(const char *s, size_t n)
+{
+	size_t i = 1;
+	if (n < 4 || s[0] != '[')
+		return 0;
+	while (i < n && i < 5 && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 1 && i < n && s[i] == ']';
+}
+
+/* The story's notes after its text: a run of two or more paragraphs at its end that each open
+ * with a note's mark ("[1] Mission commentary, p. 543"), and the short heading over them
+ * ("Notes", "Footnotes"), are the text's apparatus, not its story. */
+static void notes_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t i = doc->nblocks, run = 0;
+	while (i > from) {
+		const markup_block *b = &doc->blocks[i - 1];
+		if (b->role == MR_PARA && note_mark(t + b->s, b->e - b->s))
+			run++;
+		else if (b->role == MR_PARA || b->role == MR_SUBHEAD)
+			break;
+		i--;
+	}
+	if (run < 2)
+		return;
+	/* never the whole story */
+	size_t before = 0;
+	for (size_t k = from; k < i; k++)
+		before += doc->blocks[k].role == MR_PARA;
+	if (before < 2)
+		return;
+	if (i > from && doc->blocks[i - 1].role == MR_SUBHEAD && doc->blocks[i - 1].e - doc->blocks[i - 1].s < 40)
+		i--;
+	for (size_t k = i; k < doc->nblocks; k++)
+		if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD)
+			doc->blocks[k].role = MR_CHROME;
+}
+
 /* The story ends with its last paragraph in roman type: italic paragraphs after it (an
  * editor's note, the writer's bio, where the story first appeared) are the page's. */
 static void trailing_notes(walk *w, size_t from)
@@ -531,6 +573,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 	trailing_notes(&w, first);
 	edge_notices(m, first);
 	contact_tail(m, first);
+	notes_tail(m, first);
 	free(w.notes);
 	free(w.pending.buf);
 }
