@@ -440,6 +440,15 @@ static uint32_t caption_text(const xmlNode *top)
 	return in;
 }
 
+/* A <div> holding only text and inline elements, short and mostly links: a line pointing to
+ * another story, written without a <p>. */
+static int link_line_box(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	return !strcmp((const char *)n->name, "div") && st->text && st->text < 400 &&
+	       st->link * 2 > st->text && !has_block_child(n);
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -548,6 +557,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
 				   st->link * 2 > st->text) {
 				/* a list of links: related stories, tags */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if (link_line_box(n)) {
+				/* a box of bare text that is mostly links ("SEE ALSO: <a>another
+				 * story</a>"): as block() treats a paragraph of the same */
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
