@@ -80,9 +80,9 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 /* A run of posts, each its own box with its own head (a live blog's entries, a ranked list's
  * item cards), beside a story told outside them (the live blog's summary, "What to know"; the
  * list's introduction): that is the page's story, the posts are entries of their own, as a
- * site's front page lists stories. The posts go to the page's furniture. A page that is only posts (no prose
- * outside them) keeps them all. Flags per element by one pass down and one pass up the
- * stats (a parent before its children): linear. */
+ * site's front page lists stories. The posts go to the page's furniture. A page that is only
+ * posts (no prose outside them) keeps them all. Flags per element by one pass down and one
+ * pass up the stats (a parent before its children): linear. */
 static void posts_beside_story(html_tree *t, xmlNode *container)
 {
 	if (!t->nstats)
@@ -146,6 +146,8 @@ static void posts_beside_story(html_tree *t, xmlNode *container)
 
 xmlNode *html_narrow(html_tree *t, xmlNode *container)
 {
+	if (!container || !container->_private)
+		return container;
 	xmlNode *article = own_article(container);
 	if (article)
 		container = article;
