@@ -173,6 +173,66 @@ static int in_italics(const xmlNode *p)
 	return (uint64_t)italic * 10 >= (uint64_t)ps->text * 9;
 }
 
+static const char *const picture_names[] = { "img", "picture", "figure", NULL };
+
+/* An element showing a picture and no text: an <img>, a <picture>, or a box of them (<p><img>,
+ * <a><img>). Its children and their children are looked at, no deeper: bounded. */
+static int picture_only(const xmlNode *n)
+{
+	if (!n || n->type != XML_ELEMENT_NODE || !n->_private)
+		return 0;
+	if (mk_name_in(n, picture_names))
+		return 1;
+	if (html_st(n)->text)
+		return 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (mk_name_in(c, picture_names))
+			return 1;
+		for (const xmlNode *g = c->children; g; g = g->next)
+			if (g->type == XML_ELEMENT_NODE && mk_name_in(g, picture_names))
+				return 1;
+	}
+	return 0;
+}
+
+/* A paragraph set wholly in italics right under a picture (<p><img></p><p><em>...</em></p>):
+ * the picture's caption written as a paragraph, not the story's text. */
+static int caption_under_picture(const xmlNode *p)
+{
+	const xmlNode *prev = p->prev;
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	return picture_only(prev) && in_italics(p);
+}
+
+/* A box holding a picture and then one short paragraph, nothing else (<div><a><img></a>
+ * <p>...</p></div>): a figure written without <figure>, the paragraph its caption (a
+ * paragraph before its picture, or beside a <figure>, is the story's text with its photo). Its children are
+ * looked at, and theirs for the picture: bounded. */
+static int picture_box(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "div"))
+		return 0;
+	int pictures = 0, paras = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content &&
+		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+			return 0;
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		const html_stat *cs = html_st(c);
+		if (picture_only(c) && strcmp((const char *)c->name, "figure") && !paras)
+			pictures++;
+		else if (!strcmp((const char *)c->name, "p") && cs->text && cs->text < 600 && pictures)
+			paras++;
+		else if (cs->text)
+			return 0;
+	}
+	return pictures && paras == 1;
+}
+
 static void note_at(walk *w, size_t i)
 {
 	if (w->nnotes == w->capnotes) {
@@ -278,6 +338,48 @@ static void contact_tail(mk *m, size_t from)
 			doc->blocks[i].role = MR_CHROME;
 }
 
+/* A paragraph that opens with a numbered note's mark ("[1] ...", "[12] ..."). */
+static int note_mark(const char *s, size_t n)
+{
+	size_t i = 1;
+	if (n < 4 || s[0] != '[')
+		return 0;
+	while (i < n && i < 5 && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 1 && i < n && s[i] == ']';
+}
+
+/* The story's notes after its text: a run of two or more paragraphs at its end that each open
+ * with a note's mark ("[1] Mission commentary, p. 543"), and the short heading over them
+ * ("Notes", "Footnotes"), are the text's apparatus, not its story. */
+static void notes_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t i = doc->nblocks, run = 0;
+	while (i > from) {
+		const markup_block *b = &doc->blocks[i - 1];
+		if (b->role == MR_PARA && note_mark(t + b->s, b->e - b->s))
+			run++;
+		else if (b->role == MR_PARA || b->role == MR_SUBHEAD)
+			break;
+		i--;
+	}
+	if (run < 2)
+		return;
+	/* never the whole story */
+	size_t before = 0;
+	for (size_t k = from; k < i; k++)
+		before += doc->blocks[k].role == MR_PARA;
+	if (before < 2)
+		return;
+	if (i > from && doc->blocks[i - 1].role == MR_SUBHEAD && doc->blocks[i - 1].e - doc->blocks[i - 1].s < 40)
+		i--;
+	for (size_t k = i; k < doc->nblocks; k++)
+		if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD)
+			doc->blocks[k].role = MR_CHROME;
+}
+
 /* The story ends with its last paragraph in roman type: italic paragraphs after it (an
  * editor's note, the writer's bio, where the story first appeared) are the page's. */
 static void trailing_notes(walk *w, size_t from)
@@ -375,6 +477,15 @@ static int offered_item(mk *m, const xmlNode *n)
 	return f && f->type == XML_ELEMENT_NODE && !strcmp((const char *)f->name, "a") && offsite(m, n);
 }
 
+/* A <div> holding only text and inline elements, short and mostly links: a line pointing to
+ * another story, written without a <p>. */
+static int link_line_box(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	return !strcmp((const char *)n->name, "div") && st->text && st->text < 400 &&
+	       st->link * 2 > st->text && !has_block_child(n);
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -396,6 +507,8 @@ static void block(walk *w, const xmlNode *n, int role)
 		role = MR_CAPTION;
 	else if (role == MR_PARA && offered_item(w->m, n))
 		role = MR_ITEM;
+	if (role == MR_PARA && caption_under_picture(n))
+		role = MR_CAPTION;
 	size_t before = w->m->doc->nblocks;
 	mk_block(w->m, role, w->b->buf, w->b->n, html_at(w->m, n));
 	if (role == MR_PARA && w->m->doc->nblocks > before && in_italics(n))
@@ -442,7 +555,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
-			} else if (st->kind == HK_CAPTION) {
+			} else if (st->kind == HK_CAPTION || picture_box(n)) {
 				flush(&w);
 				html_collect(b, n);
 				if (b->n)
@@ -495,6 +608,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
+			} else if (link_line_box(n)) {
+				/* a box of bare text that is mostly links ("SEE ALSO: <a>another
+				 * story</a>"): as block() treats a paragraph of the same */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
 			} else {
 				/* a box: div, section, article, figure, table, list ... */
 				flush(&w);
@@ -517,6 +636,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 	trailing_notes(&w, first);
 	edge_notices(m, first);
 	contact_tail(m, first);
+	notes_tail(m, first);
 	free(w.notes);
 	free(w.pending.buf);
 }

@@ -5,7 +5,6 @@
  * page's own when its structured data, Open Graph title, <h1> and <title> agree; the bylines
  * are the structured authors, else the page's byline element, else its meta author. */
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -316,12 +315,9 @@ static void agree_with_ld_body(mk *m, size_t from, const char *ld)
 	free(body);
 }
 
-static pthread_once_t html_once = PTHREAD_ONCE_INIT;
-static void html_init(void) { xmlInitParser(); }
-
 int mk_html_page(mk *m, const char *buf, size_t len)
 {
-	pthread_once(&html_once, html_init);
+	mk_xml_init();
 	char label[64];
 	html_encoding enc = html_sniff_encoding(buf, len, m->to.http_charset, label, sizeof label);
 	buf += enc.skip;
@@ -381,7 +377,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 
 	/* Where the story is: the microdata's articleBody when it holds the scored container or
 	 * most of its text, else the scored container. */
-	xmlNode *container = html_main_container(&t);
+	xmlNode *container = html_narrow(&t, html_main_container(&t));
 	const char *body_from = "scoring";
 	if (hm.md_body && hm.md_body->_private && html_st(hm.md_body)->kind != HK_DROP &&
 	    contains(hm.md_body, container)) {

@@ -84,6 +84,11 @@ static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_pri
  * counts for a story. */
 xmlNode *html_main_container(html_tree *t);
 
+/* ---- the story's own box (html_narrow.c) ---- */
+/* The scored container narrowed by the page's structure (see the file's head): the container
+ * itself when no rule applies. After html_main_container (it reads the scores). */
+xmlNode *html_narrow(html_tree *t, xmlNode *container);
+
 /* ---- blocks (html_blocks.c) ---- */
 typedef struct html_text {
 	char *buf;

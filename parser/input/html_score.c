@@ -5,6 +5,7 @@
  * words decide what is furniture, a caption or a byline, not a score). The class and id words are generic words of page furniture (share, related,
  * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
  * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -53,7 +54,7 @@ static const char *const caption_words[] = { "caption", "figcaption", "credit", 
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
 					    "writer", "contributor", "contributors", NULL };
-static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden",
+static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidden", "d-none",
 					    "visuallyhidden", "screen-reader-text", "offscreen",
 					    NULL };
 
@@ -81,6 +82,40 @@ static int prefix_in(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
+/* A hump starts at an upper-case letter after a lower-case one ("image|Caption"), or at the
+ * last capital of an acronym before lower-case letters ("IC|Cta", "HTML|Block"). */
+static int hump_starts(const char *s, size_t n, size_t j)
+{
+	if (!isupper((unsigned char)s[j]))
+		return 0;
+	if (islower((unsigned char)s[j - 1]))
+		return 1;
+	return isupper((unsigned char)s[j - 1]) && j + 1 < n && islower((unsigned char)s[j + 1]);
+}
+
+/* The humps of a camelCase part ("imageCaption", "relatedLinks", "adContainer"): a class
+ * written that way names its furniture in its humps. Only the furniture and caption words are
+ * looked up there: a story word's hump ("articleBody", "postContent") starts the part, which
+ * the part's own lookups see. A part of one hump is the part's own lookups' alone. */
+static void camel_words(const char *s, size_t n, int *chrome, int *caption, int *strong)
+{
+	size_t i = 0;
+	for (;;) {
+		size_t j = i + 1;
+		while (j < n && !hump_starts(s, n, j))
+			j++;
+		if (i == 0 && j == n)
+			return;
+		int furniture = word_in(s + i, j - i, chrome_words);
+		*chrome |= furniture;
+		*strong |= furniture && word_in(s + i, j - i, strong_words);
+		*caption |= word_in(s + i, j - i, caption_words);
+		if (j >= n)
+			return;
+		i = j;
+	}
+}
+
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
 static void words_of(const char *v, int *story, int *chrome, int *caption, int *byline,
 		     int *hidden, int *strong)
@@ -103,6 +138,8 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 			while (q < p && *q != '-' && *q != '_')
 				q++;
 			size_t n = (size_t)(q - s);
+			if (n)
+				camel_words(s, n, chrome, caption, strong);
 			if (n) {
 				int furniture = word_in(s, n, chrome_words);
 				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
@@ -294,6 +331,10 @@ int html_measure(html_tree *t)
 				st->kind = HK_CAPTION;
 			else if (k.byline && !k.story)
 				st->kind = HK_BYLINE;
+			/* an author's box beside a generic story word ("author-content",
+			 * "article-author-container") holding a paragraph: the writer's bio */
+			else if (k.byline && k.story == 1 && has_p_child(n))
+				st->kind = HK_CHROME;
 			/* readability's rule: a furniture word does not count beside a story word
 			 * (Cheat__body-and-footer, content-and-sidebar) */
 			else if (mk_name_in(n, chrome_names) ||

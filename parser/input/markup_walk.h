@@ -51,6 +51,10 @@ void mk_once(mk *m, const char **slot, const char *s);
 void mk_finish(mk *m, decoded *out);
 
 /* ---- XML (markup_xml.c) ---- */
+/* libxml2's globals set up, once for the process, by every reader of XML or HTML (one
+ * pthread_once for both: two would let one thread use the parser while another is still
+ * setting it up). */
+void mk_xml_init(void);
 /* Parses an XML document safely (no network, no DTD loading, no entity substitution; a DTD
  * declaring entities is refused with XML_ENTITY_REFUSED; malformed XML gives XML_MALFORMED at
  * libxml2's line and column). NULL when refused or malformed. */

@@ -21,6 +21,11 @@
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }
 
+void mk_xml_init(void)
+{
+	pthread_once(&xml_once, xml_init);
+}
+
 static int starts(const char *p, const char *lim, const char *lit)
 {
 	size_t n = strlen(lit);
