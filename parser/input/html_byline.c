@@ -90,6 +90,29 @@ static int affiliation_like(const char *s)
 	return 1;
 }
 
+/* Whether the words after a name's comma are a job's title, not more names: a word that names
+ * a post ("Chief Technology Officer and Head of Reality Labs", "Senior Editor"). */
+static int title_like(const char *s)
+{
+	static const char *const posts[] = { "Chief", "Officer", "Head", "Director", "President",
+					     "Editor", "Writer", "Correspondent", "Reporter",
+					     "Manager", "Founder", "Co-founder", "CEO", "Professor",
+					     "Fellow", "Columnist", "Analyst", "Chair", "Chairman",
+					     "Partner", "Producer", "Contributor", NULL };
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t k = strcspn(p, " ,");
+		for (int i = 0; posts[i]; i++)
+			if (k == strlen(posts[i]) && !strncmp(p, posts[i], k))
+				return 1;
+		p += k;
+		while (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
 /* One byline line of the page. 0 when it names nobody. */
 static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint64_t at)
 {
@@ -156,6 +179,13 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 	for (int i = 0; i < 2; i++)
 		if (names[i] && html_same_words(name, names[i]))
 			return 1;
+	/* "Name, Chief Technology Officer and Head of Labs": the name and its title */
+	char *comma = strstr(name, ", ");
+	if (comma && title_like(comma + 2)) {
+		mk_block(m, MR_BYLINE, name, (size_t)(comma - name), at);
+		mk_block(m, MR_BYTITLE, comma + 2, strlen(comma + 2), at);
+		return 1;
+	}
 	mk_block(m, MR_BYLINE, name, n, at);
 	if (tail && affiliation_like(tail))
 		mk_block(m, MR_BYAFFIL, tail, strlen(tail), at);
