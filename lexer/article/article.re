@@ -51,7 +51,8 @@ typedef const unsigned char *uptr;
 
 	role     = 'writer' 's'? | 'correspondent' 's'? | 'reporter' 's'? | 'editor' 's'? | 'columnist'
 	         | 'producer' | 'contributor' | 'journalist' | 'analyst' | 'staff' | 'bureau chief'
-	         | 'photographer' | 'critic' | 'anchor' | 'host';
+	         | 'photographer' | 'critic' | 'anchor' | 'host' | 'officer' 's'? | 'director' 's'?
+	         | 'head of';
 
 	mon_word = 'jan' 'uary'? | 'feb' 'ruary'? | 'mar' 'ch'? | 'apr' 'il'? | 'may' | 'jun' 'e'?
 	         | 'jul' 'y'? | 'aug' 'ust'? | 'sep' ('t' 'ember'? | 'ember')? | 'oct' 'ober'?

@@ -58,6 +58,7 @@ void art_byline(article_ctx *ctx, size_t i)
 	slice part;
 	int names = 0;
 	slice title = { NULL, 0 }, affil = { NULL, 0 };
+	int last_kind = -1;
 	while (scan_name_part(&rest, p->e, ctx->lim, &part)) {
 		part = art_trimmed(part.s, part.s + part.n);
 		if (!part.s)
@@ -80,11 +81,17 @@ void art_byline(article_ctx *ctx, size_t i)
 			new_byline(ctx, part);
 			names++;
 		} else if (kind == PART_TITLE) {
-			title = part;
+			/* "Chief Engineering Officer and Head of Rolling Stock": one title of two
+			 * parts, as written */
+			if (title.s && last_kind == PART_TITLE)
+				title.n = (size_t)(part.s + part.n - title.s);
+			else
+				title = part;
 		} else {
 			affil = part;
 			art_add_agencies_in(ctx, part);
 		}
+		last_kind = kind;
 	}
 	if (!names && (title.s || affil.s)) {
 		/* By dpa correspondents: no person named */

@@ -10,7 +10,7 @@
  * another role ("Photography by", "Edited by", "With contributions from") is that role's, not
  * a writer's: it goes to the chrome. The visible byline takes the structured names' place
  * when it holds each of them and names more, and only names ("By A and B on December 21" where
- * the JSON-LD lists A). */
+ * the JSON-LD lists A), or names them with the title it shows ("A, General Editor"). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -413,7 +413,9 @@ static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xm
 	for (size_t i = mid; i < doc->nblocks; i++)
 		if (doc->blocks[i].role == MR_BYLINE)
 			line = i, lines++;
-	int takes = lines == 1;
+	int takes = lines == 1, titled = 0;
+	for (size_t i = mid; i < doc->nblocks; i++)
+		titled |= doc->blocks[i].role == MR_BYTITLE || doc->blocks[i].role == MR_BYAFFIL;
 	size_t names = 0, named = 0;
 	char seen[2 * BYLINE_CAP];
 	size_t sn = 0;
@@ -422,7 +424,8 @@ static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xm
 		sn = l->e - l->s < sizeof seen - 1 ? l->e - l->s : sizeof seen - 1;
 		memcpy(seen, t + l->s, sn);
 		seen[sn] = '\0';
-		takes = (strstr(seen, " and ") || strstr(seen, ", ")) && names_only(seen);
+		/* more names, or the same with the title or affiliation the page shows */
+		takes = (strstr(seen, " and ") || strstr(seen, ", ")) ? names_only(seen) : titled;
 	}
 	for (size_t i = before; takes && i < mid; i++) {
 		const markup_block *k = &doc->blocks[i];
@@ -433,7 +436,7 @@ static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xm
 		memcpy(name, t + k->s, kn);
 		name[kn] = '\0';
 		names++;
-		named += kn < sn && strstr(seen, name) != NULL;
+		named += (kn < sn || (titled && kn == sn)) && strstr(seen, name) != NULL;
 	}
 	if (!takes || !names || named != names) {
 		doc->nblocks = mid;
