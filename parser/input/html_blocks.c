@@ -417,8 +417,7 @@ static void flush(walk *w)
 static uint32_t caption_text(const xmlNode *top)
 {
 	uint32_t in = 0;
-	const xmlNode *n = top->children;
-	while (n) {
+	for (xmlNode *n = top->children; n;) {
 		int descend = 0;
 		if (n->type == XML_ELEMENT_NODE && n->_private) {
 			const html_stat *st = html_st(n);
@@ -427,15 +426,7 @@ static uint32_t caption_text(const xmlNode *top)
 			else
 				descend = st->kind != HK_DROP && n->children;
 		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && !n->next)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = mk_next(top, n, descend);
 	}
 	return in;
 }

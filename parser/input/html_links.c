@@ -51,8 +51,7 @@ int html_offsite_links(const xmlNode *top, const char *page_url)
 	if (!sn)
 		return 0;
 	int links = 0;
-	const xmlNode *n = top->children;
-	while (n) {
+	for (xmlNode *n = top->children; n;) {
 		int descend = n->type == XML_ELEMENT_NODE && n->children;
 		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "a")) {
 			const char *u = href(n), *h;
@@ -62,15 +61,7 @@ int html_offsite_links(const xmlNode *top, const char *page_url)
 			links++;
 			descend = 0;
 		}
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && !n->next)
-			n = n->parent;
-		if (n == top)
-			break;
-		n = n->next;
+		n = mk_next(top, n, descend);
 	}
 	return links > 0;
 }
