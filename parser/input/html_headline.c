@@ -506,7 +506,7 @@ size_t html_headline_len(const char *h)
 /* ---- the deck --------------------------------------------------------------------------------- */
 
 /* A class, id or itemprop saying standfirst: a token, or a part of one cut at '-' and '_'
- * ("article__dek", "c-standfirst"), or itemprop alternativeHeadline. */
+ * ("article__dek", "c-standfirst", "header__sub-title"), or itemprop alternativeHeadline. */
 static int deck_named(const xmlNode *n)
 {
 	static const char *const names[] = { "dek", "deck", "standfirst", "subtitle", "subheadline",
@@ -517,7 +517,10 @@ static int deck_named(const xmlNode *n)
 		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
 		     strcmp(an, "data-testid")))
 			continue;
+		int after_sub = 0; /* the part before was "sub", joined by '-' or '_' */
 		for (const char *p = (const char *)a->children->content; *p;) {
+			if (*p == ' ' || *p == '\t' || *p == '\n')
+				after_sub = 0;
 			while (*p == ' ' || *p == '-' || *p == '_' || *p == '\t' || *p == '\n')
 				p++;
 			const char *s = p;
@@ -526,6 +529,10 @@ static int deck_named(const xmlNode *n)
 			for (int i = 0; names[i] && p > s; i++)
 				if ((size_t)(p - s) == strlen(names[i]) && !strncasecmp(s, names[i], (size_t)(p - s)))
 					return 1;
+			/* "sub-title", "sub_title": the word subtitle written in two parts */
+			if (after_sub && p - s == 5 && !strncasecmp(s, "title", 5))
+				return 1;
+			after_sub = p - s == 3 && !strncasecmp(s, "sub", 3) && (*p == '-' || *p == '_');
 		}
 	}
 	return 0;
