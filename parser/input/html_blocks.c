@@ -477,6 +477,50 @@ static int link_line_box(const xmlNode *n)
 	       st->link * 2 > st->text && !has_block_child(n);
 }
 
+/* A paragraph, heading or list among n's children. */
+static int holds_paragraph(const xmlNode *n)
+{
+	static const char *const names[] = { "p", "ul", "ol", "li", "blockquote", "pre", NULL };
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (mk_name_in(c, names) || mk_name_in(c, head_names)))
+			return 1;
+	return 0;
+}
+
+/* A box that opens with its own heading and holds a caption or credit, with only short bare
+ * text in boxes beside them and no paragraph (<div><h2>Meet the finalists</h2><div>Get to know
+ * ...</div><p class="credit">Gallery credit: ...</p></div>): an embedded gallery's or another
+ * story's card, not the story's text, which is written in paragraphs. Its children are looked at,
+ * no deeper: bounded. */
+static int titled_card(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	if ((strcmp((const char *)n->name, "div") && strcmp((const char *)n->name, "section")) ||
+	    !st->text || st->text >= 500)
+		return 0;
+	int heading = 0, captions = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content &&
+		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+			return 0;
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		const html_stat *cs = html_st(c);
+		if (cs->kind == HK_DROP || !cs->text)
+			continue;
+		if (!heading) {
+			if (!mk_name_in(c, head_names) || !strcmp((const char *)c->name, "h1"))
+				return 0;
+			heading = 1;
+		} else if (cs->kind == HK_CAPTION) {
+			captions++;
+		} else if (strcmp((const char *)c->name, "div") || holds_paragraph(c)) {
+			return 0;
+		}
+	}
+	return heading && captions;
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -596,6 +640,10 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if ((!strcmp(name, "ul") || !strcmp(name, "ol")) && st->text &&
 				   st->link * 2 > st->text && !offsite(m, n)) {
 				/* a list of links: related stories, tags */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
+			} else if (titled_card(n)) {
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
