@@ -521,6 +521,35 @@ static int titled_card(const xmlNode *n)
 	return heading && captions;
 }
 
+/* A box with a heading that is wholly a link and only short bare text beside it, no paragraph
+ * (<div><span>Related</span><h5><a>Another story</a></h5><span>Its summary</span></div>):
+ * another story's card, its summary never the story's text. Its children are looked at, and
+ * theirs for paragraphs: bounded. */
+static int linked_heading_card(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	if ((strcmp((const char *)n->name, "div") && strcmp((const char *)n->name, "section")) ||
+	    !st->text || st->text >= 500)
+		return 0;
+	int linked = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !c->_private)
+			continue;
+		const html_stat *cs = html_st(c);
+		if (cs->kind == HK_DROP || !cs->text)
+			continue;
+		if (mk_name_in(c, head_names)) {
+			if (linked || cs->link * 10 < cs->text * 9)
+				return 0;
+			linked = 1;
+		} else if (!mk_name_in(c, inline_names) &&
+			   (strcmp((const char *)c->name, "div") || holds_paragraph(c))) {
+			return 0;
+		}
+	}
+	return linked;
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -643,7 +672,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
-			} else if (titled_card(n)) {
+			} else if (titled_card(n) || linked_heading_card(n)) {
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
