@@ -521,9 +521,30 @@ static int titled_card(const xmlNode *n)
 	return heading && captions;
 }
 
+/* A paragraph cut short by the page ("... will set an upper..."): its last text ends in an
+ * ellipsis, the mark of a summary shown under another story's title. Its last child, and that
+ * one's last child, are looked at: bounded. */
+static int cut_short(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "p"))
+		return 0;
+	const xmlNode *t = n->last;
+	if (t && t->type == XML_ELEMENT_NODE)
+		t = t->last;
+	if (!t || t->type != XML_TEXT_NODE || !t->content)
+		return 0;
+	const char *s = (const char *)t->content;
+	size_t k = strlen(s);
+	while (k && (s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '\t' || s[k - 1] == '\r'))
+		k--;
+	return (k >= 3 && !memcmp(s + k - 3, "...", 3)) ||
+	       (k >= 3 && !memcmp(s + k - 3, "\xe2\x80\xa6", 3));
+}
+
 /* A box with a heading that is wholly a link and only short bare text beside it, no paragraph
- * (<div><span>Related</span><h5><a>Another story</a></h5><span>Its summary</span></div>):
- * another story's card, its summary never the story's text. Its children are looked at, and
+ * (<div><span>Related</span><h5><a>Another story</a></h5><span>Its summary</span></div>),
+ * or a paragraph after it cut short by an ellipsis: another story's card, its summary never the
+ * story's text. Its children are looked at, and
  * theirs for paragraphs: bounded. */
 static int linked_heading_card(const xmlNode *n)
 {
@@ -542,7 +563,7 @@ static int linked_heading_card(const xmlNode *n)
 			if (linked || cs->link * 10 < cs->text * 9)
 				return 0;
 			linked = 1;
-		} else if (!mk_name_in(c, inline_names) &&
+		} else if (!mk_name_in(c, inline_names) && !(linked && cut_short(c)) &&
 			   (strcmp((const char *)c->name, "div") || holds_paragraph(c))) {
 			return 0;
 		}
