@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexer/input/page_date.h"
 #include "parser/input/html_page.h"
 
 static void put(html_text *b, const char *s, size_t n)
@@ -571,6 +572,22 @@ static int linked_heading_card(const xmlNode *n)
 	return linked;
 }
 
+/* A short line that is a date and not a sentence ("Published Dec 21, 2023", "Updated 20
+ * December 2023 09:45"): the page's stamp set as a paragraph, as a <time> between the
+ * story's blocks is. No sentence's end (a stop, a quotation mark, a closing curly quote or an
+ * ellipsis): "It opens on May 2, 2024." is the story's. */
+static int date_stamp(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (!n || n >= 48 || strchr(".!?\"", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
+		return 0;
+	char iso[PAGE_DATE_CAP], line[48];
+	memcpy(line, s, n);
+	line[n] = '\0';
+	return page_date_iso(line, n, iso) > 0;
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -588,6 +605,10 @@ static void block(walk *w, const xmlNode *n, int role)
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
+	if (role == MR_PARA && date_stamp(w->b->buf, w->b->n)) {
+		html_chrome(w->m, w->b->buf, w->b->n);
+		return;
+	}
 	if (role == MR_PARA && st && st->text && (uint64_t)caption_text(n) * 10 >= (uint64_t)st->text * 9)
 		role = MR_CAPTION;
 	else if (role == MR_PARA && offered_item(w->m, n))
