@@ -47,5 +47,6 @@ Suite *suite_nitf_ninjs(void);
 Suite *suite_catalogue(void);
 Suite *suite_fragments(void);
 Suite *suite_shard(void);
+Suite *suite_scratch(void);
 
 #endif

@@ -27,6 +27,7 @@ int main(void)
 	srunner_add_suite(sr, suite_archive());
 	srunner_add_suite(sr, suite_catalogue());
 	srunner_add_suite(sr, suite_shard());
+	srunner_add_suite(sr, suite_scratch());
 	srunner_add_suite(sr, suite_warc());
 	srunner_run_all(sr, CK_ENV);
 	int failed = srunner_ntests_failed(sr);

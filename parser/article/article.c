@@ -12,6 +12,7 @@
 #include "grammar/article/article.tab.h"
 #include "lexer/article/article_fields.h"
 #include "lexer/core/runs.h"
+#include "lexer/core/scratch.h"
 #include "parser/article/article_parse.h"
 #include "lexer/input/sniff.h"
 #include "lexer/input/markup.h"
@@ -709,6 +710,12 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 	ctx.text = rec->text.buf;
 	ctx.lim = rec->text.buf + rec->text.len;
 	ctx.root = rec->root;
+	/* The lists start in the blocks the thread's last story left (lexer/core/scratch.h). */
+	scratch_block lp = scratch_take(SCRATCH_ART_PARAS), lb = scratch_take(SCRATCH_ART_BODY);
+	ctx.p = lp.p;
+	ctx.cap = lp.bytes / sizeof *ctx.p;
+	ctx.paras = lb.p;
+	ctx.cappara = lb.bytes / sizeof *ctx.paras;
 	arena *a = ctx.a;
 	cw_value *root = rec->root;
 	record_set_kind(rec, "article");
@@ -823,6 +830,7 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 							   "of a story was found");
 	else if (!body)
 		rec_diag_in(rec, CW_WARNING, "ART_NO_BODY", 0, "the story has no body text");
-	free(ctx.p);
-	free(ctx.paras);
+	scratch_give(SCRATCH_ART_PARAS, (scratch_block){ ctx.p, ctx.cap * sizeof *ctx.p, 0 });
+	scratch_give(SCRATCH_ART_BODY,
+		     (scratch_block){ ctx.paras, ctx.cappara * sizeof *ctx.paras, 0 });
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lexer/core/runs.h"
+#include "lexer/core/scratch.h"
 #include "parser/article/story.h"
 #include "parser/core/fields.h"
 
@@ -109,6 +110,13 @@ static size_t hash_words(const unsigned char *f, size_t n, uint64_t *words, size
 	return nw;
 }
 
+/* A slot of the shingle table: the run's key, the first paragraph that has it, and the story
+ * it was set for (any other generation is an empty slot). */
+typedef struct dup_slot {
+	uint64_t key;
+	uint32_t owner, gen;
+} dup_slot;
+
 void art_mark_duplicates(article_ctx *ctx)
 {
 	size_t np = ctx->npara;
@@ -126,20 +134,26 @@ void art_mark_duplicates(article_ctx *ctx)
 	}
 	/* Like a story of more than 20,000 paragraphs, one of more than about 3 MB of paragraph
 	 * text (a million word slots; the longest real stories hold some 100 KB) is not looked
-	 * at: the tables below take 32 bytes per word slot and hashing varied prose touches all
+	 * at: the tables below take some 40 bytes per word slot and hashing varied prose touches all
 	 * their pages, so a 50 MB paragraph cost a gigabyte, and most of its parse time went to
 	 * page faults (issue 7). */
 	if (total > MAX_DUP_WORDS)
 		return;
-	/* One allocation for the story's word hashes, where each paragraph's words start, the
-	 * tallies of earlier paragraphs (and which were counted), and one paragraph folded (its
-	 * words then end in eight zero bytes): five mallocs and frees a story were a tenth of
-	 * the cost of a short one. */
+	/* One block for the story's word hashes, where each paragraph's words start, the tallies
+	 * of earlier paragraphs (and which were counted), and one paragraph folded (its words
+	 * then end in eight zero bytes): the thread's block of the last story when large enough
+	 * (lexer/core/scratch.h; a malloc and free a story were a tenth of the cost of a short
+	 * one). */
 	size_t bytes = room * sizeof(uint64_t) + (np + 1) * sizeof(size_t) + np * 2 * sizeof(uint32_t) +
 		       longest + 8;
-	char *scratch = malloc(bytes);
-	if (!scratch)
-		return;
+	scratch_block sb = scratch_take(SCRATCH_DUP_WORDS);
+	if (sb.bytes < bytes) {
+		free(sb.p);
+		sb = (scratch_block){ malloc(bytes), bytes, 0 };
+		if (!sb.p)
+			return;
+	}
+	char *scratch = sb.p;
 	uint64_t *words = (uint64_t *)(void *)scratch;
 	size_t *first = (size_t *)(void *)(words + room);
 	uint32_t *tally = (uint32_t *)(void *)(first + np + 1);
@@ -158,18 +172,23 @@ void art_mark_duplicates(article_ctx *ctx)
 	}
 	first[np] = nw;
 	/* shingle -> first paragraph, through an open table sized by the runs there are (the
-	 * size changes where keys sit, not which are found); only the keys need clearing, an
-	 * owner is read where its key is set */
+	 * size changes where keys sit, not which are found). The table is the thread's, kept
+	 * from story to story and never cleared: a slot is empty unless stamped with this
+	 * story's generation (clearing the whole table for every story cost more than the
+	 * search in it on Reuters' short stories). A new block starts zeroed, generation 1. */
 	size_t cap = 64;
 	while (cap < runs * 2)
 		cap *= 2;
-	/* keys and owners in one block (a calloc and a malloc a story were a sixth of the
-	 * search's cost on Reuters' short stories); only the keys cleared */
-	uint64_t *keys = malloc(cap * (sizeof *keys + sizeof(uint32_t)));
-	if (!keys)
-		goto out;
-	memset(keys, 0, cap * sizeof *keys);
-	uint32_t *owner = (uint32_t *)(void *)(keys + cap);
+	scratch_block tb = scratch_take(SCRATCH_DUP_TABLE);
+	if (tb.bytes < cap * sizeof(dup_slot) || tb.tag == UINT32_MAX) {
+		free(tb.p);
+		size_t have = cap * sizeof(dup_slot);
+		tb = (scratch_block){ calloc(cap, sizeof(dup_slot)), have, 0 };
+		if (!tb.p)
+			goto out;
+	}
+	uint32_t gen = ++tb.tag;
+	dup_slot *table = tb.p;
 	memset(tally, 0, np * sizeof *tally);
 	for (size_t i = 0; i < np; i++) {
 		size_t count = first[i + 1] - first[i];
@@ -188,15 +207,16 @@ void art_mark_duplicates(article_ctx *ctx)
 		for (size_t w = 0; w < shingles; w++) {
 			if (w)
 				roll = roll * 31 + pw[w + SHINGLE - 1] - pw[w - 1] * top;
-			uint64_t key = roll | 1; /* 0 marks an empty slot */
+			/* bit 0 set, as when a zero key marked an empty slot: the same keys meet */
+			uint64_t key = roll | 1;
 			size_t slot = (size_t)(key ^ (key >> 29)) & (cap - 1);
-			while (keys[slot] && keys[slot] != key)
+			while (table[slot].gen == gen && table[slot].key != key)
 				slot = (slot + 1) & (cap - 1);
-			if (!keys[slot]) {
-				keys[slot] = key;
-				owner[slot] = (uint32_t)i;
-			} else if (owner[slot] != i) {
-				uint32_t o = owner[slot];
+			dup_slot *t = &table[slot];
+			if (t->gen != gen) {
+				*t = (dup_slot){ key, (uint32_t)i, gen };
+			} else if (t->owner != i) {
+				uint32_t o = t->owner;
 				if (!tally[o])
 					counted[ncounted++] = o;
 				if (++tally[o] > best_n) {
@@ -212,7 +232,7 @@ void art_mark_duplicates(article_ctx *ctx)
 		if (best_n * 2 >= shingles)
 			rec_set_int(ctx->a, ctx->paras[i].obj, F_ARTICLE_PARAGRAPH_DUPLICATE_OF, (int64_t)best);
 	}
-	free(keys);
+	scratch_give(SCRATCH_DUP_TABLE, tb);
 out:
-	free(scratch);
+	scratch_give(SCRATCH_DUP_WORDS, sb);
 }
