@@ -334,14 +334,19 @@ static int role_before(const char *t, size_t at, size_t *from, size_t *len)
 	return 0;
 }
 
+/* Where the page names a role before a name: text t[at..at+n). */
+typedef struct {
+	size_t at, n;
+} role_span;
+
 /* Whether the page shows the name only after a role that is not the writer's: the page's
  * structured data lists the photographer, the stylist, the editor and the fact-checker beside
- * the writer, where its visible byline says what each did ("By A Photography by B"). Such a
- * name goes to the chrome with its role, not to the bylines. */
-static int credited_only(mk *m, const char *name, const char *t, int say)
+ * the writer, where its visible byline says what each did ("By A Photography by B"). *r the
+ * first such role. */
+static int credited_only(const char *name, const char *t, role_span *r)
 {
 	char d[BYLINE_CAP];
-	size_t n = trimmed(name, strlen(name), d), from = 0, len = 0, role_at = 0, role_n = 0;
+	size_t n = trimmed(name, strlen(name), d), from = 0, len = 0;
 	int role = 0;
 	if (n < 3)
 		return 0;
@@ -353,15 +358,19 @@ static int credited_only(mk *m, const char *name, const char *t, int say)
 			continue;
 		}
 		if (!role)
-			role_at = from, role_n = len;
+			r->at = from, r->n = len;
 		role = 1;
 	}
-	if (role && say) {
-		char line[2 * BYLINE_CAP];
-		int k = snprintf(line, sizeof line, "%.*s %s", (int)role_n, t + role_at, d);
-		html_chrome(m, line, (size_t)k);
-	}
 	return role;
+}
+
+/* The credited name to the chrome with its role ("Photography by B"), not to the bylines. */
+static void credit_to_chrome(mk *m, const char *name, const char *t, const role_span *r)
+{
+	char d[BYLINE_CAP], line[2 * BYLINE_CAP];
+	trimmed(name, strlen(name), d);
+	int k = snprintf(line, sizeof line, "%.*s %s", (int)r->n, t + r->at, d);
+	html_chrome(m, line, (size_t)k);
 }
 
 /* Whether a byline line is names only: its parts between ", " and " and " each two to four
@@ -464,20 +473,28 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 		/* a structured source of several names: the page's text says who only took the
 		 * pictures, edited or checked */
 		int several = 0, credited = 0, any = 0;
+		unsigned char is_credit[HM_MAX_AUTHORS] = { 0 };
+		role_span roles[HM_MAX_AUTHORS];
 		for (int i = 0; i < hm->nauthors; i++)
 			several += hm->author_from[i] == from;
 		if (several > 1 && from <= HA_MICRODATA) {
 			html_collect(b, body);
-			for (int i = 0; b->buf && i < hm->nauthors; i++)
-				credited += hm->author_from[i] == from &&
-					    credited_only(m, hm->authors[i], b->buf, 0);
+			for (int i = 0; b->buf && i < hm->nauthors; i++) {
+				is_credit[i] = hm->author_from[i] == from &&
+					       credited_only(hm->authors[i], b->buf, &roles[i]);
+				credited += is_credit[i];
+			}
 		}
 		int drop = credited && credited < several; /* never every name */
 		size_t before = m->doc->nblocks;
-		for (int i = 0; i < hm->nauthors; i++)
-			if (hm->author_from[i] == from &&
-			    !(drop && credited_only(m, hm->authors[i], b->buf, 1)))
+		for (int i = 0; i < hm->nauthors; i++) {
+			if (hm->author_from[i] != from)
+				continue;
+			if (drop && is_credit[i])
+				credit_to_chrome(m, hm->authors[i], b->buf, &roles[i]);
+			else
 				any |= byline_line(m, hm, hm->authors[i], strlen(hm->authors[i]), 0);
+		}
 		/* a structured source naming only the site (", USA TODAY"): the page's visible
 		 * byline may still name the writer */
 		if (any && from <= HA_MICRODATA && m->doc->nblocks == before)
