@@ -121,14 +121,27 @@ static int has_block_child(const xmlNode *n)
 	return 0;
 }
 
+static int blank_byte(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* s[0..n) without the blanks it ends with: its length. */
+static size_t blank_end(const char *s, size_t n)
+{
+	while (n && blank_byte(s[n - 1]))
+		n--;
+	return n;
+}
+
 /* Blanks folded, for comparing texts. */
 static int same_text(const char *a, size_t an, const char *b)
 {
 	size_t i = 0, j = 0, bn = strlen(b);
 	for (;;) {
-		while (i < an && (a[i] == ' ' || a[i] == '\n' || a[i] == '\t' || a[i] == '\r'))
+		while (i < an && blank_byte(a[i]))
 			i++;
-		while (j < bn && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '\r'))
+		while (j < bn && blank_byte(b[j]))
 			j++;
 		if (i >= an || j >= bn)
 			return i >= an && j >= bn;
@@ -148,6 +161,24 @@ typedef struct walk {
 	size_t *notes;    /* the indexes of the paragraphs set wholly in italics */
 	size_t nnotes, capnotes;
 } walk;
+
+/* Text of blanks only (the markup's own line breaks and indentation). */
+static int blanks_only(const xmlChar *s)
+{
+	return strspn((const char *)s, " \t\r\n") == strlen((const char *)s);
+}
+
+/* A text node of blanks only. */
+static int blank_text(const xmlNode *n)
+{
+	return n->type == XML_TEXT_NODE && n->content && blanks_only(n->content);
+}
+
+/* A text node with something besides blanks. */
+static int bare_text(const xmlNode *n)
+{
+	return n->type == XML_TEXT_NODE && n->content && !blank_text(n);
+}
 
 static const char *const italic_names[] = { "em", "i", "cite", NULL };
 static const char *const wrapper_names[] = { "strong", "b", "span", "small", "a", NULL };
@@ -218,8 +249,7 @@ static int picture_box(const xmlNode *n)
 		return 0;
 	int pictures = 0, paras = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content &&
-		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+		if (bare_text(c))
 			return 0;
 		if (c->type != XML_ELEMENT_NODE || !c->_private)
 			continue;
@@ -445,8 +475,7 @@ static const xmlNode *first_shown(const xmlNode *n)
 {
 	for (int depth = 0; depth < 4 && n; depth++) {
 		const xmlNode *c = n->children;
-		while (c && ((c->type == XML_TEXT_NODE && c->content &&
-			      strspn((const char *)c->content, " \t\r\n") == strlen((const char *)c->content)) ||
+		while (c && (blank_text(c) ||
 			     (c->type != XML_TEXT_NODE && c->type != XML_ELEMENT_NODE) ||
 			     (c->type == XML_ELEMENT_NODE && c->_private && html_st(c)->kind == HK_DROP)))
 			c = c->next;
@@ -488,6 +517,14 @@ static int holds_paragraph(const xmlNode *n)
 	return 0;
 }
 
+/* A <div> or <section> with some text, under 500 bytes of it: the size of a card. */
+static int small_box(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	return (!strcmp((const char *)n->name, "div") || !strcmp((const char *)n->name, "section")) &&
+	       st->text && st->text < 500;
+}
+
 /* A box that opens with its own heading and holds a caption or credit, with only short bare
  * text in boxes beside them and no paragraph (<div><h2>Meet the finalists</h2><div>Get to know
  * ...</div><p class="credit">Gallery credit: ...</p></div>): an embedded gallery's or another
@@ -495,14 +532,11 @@ static int holds_paragraph(const xmlNode *n)
  * no deeper: bounded. */
 static int titled_card(const xmlNode *n)
 {
-	const html_stat *st = html_st(n);
-	if ((strcmp((const char *)n->name, "div") && strcmp((const char *)n->name, "section")) ||
-	    !st->text || st->text >= 500)
+	if (!small_box(n))
 		return 0;
 	int heading = 0, captions = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content &&
-		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+		if (bare_text(c))
 			return 0;
 		if (c->type != XML_ELEMENT_NODE || !c->_private)
 			continue;
@@ -535,9 +569,7 @@ static int cut_short(const xmlNode *n)
 	if (!t || t->type != XML_TEXT_NODE || !t->content)
 		return 0;
 	const char *s = (const char *)t->content;
-	size_t k = strlen(s);
-	while (k && (s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '\t' || s[k - 1] == '\r'))
-		k--;
+	size_t k = blank_end(s, strlen(s));
 	return (k >= 3 && !memcmp(s + k - 3, "...", 3)) ||
 	       (k >= 3 && !memcmp(s + k - 3, "\xe2\x80\xa6", 3));
 }
@@ -549,9 +581,7 @@ static int cut_short(const xmlNode *n)
  * theirs for paragraphs: bounded. */
 static int linked_heading_card(const xmlNode *n)
 {
-	const html_stat *st = html_st(n);
-	if ((strcmp((const char *)n->name, "div") && strcmp((const char *)n->name, "section")) ||
-	    !st->text || st->text >= 500)
+	if (!small_box(n))
 		return 0;
 	int linked = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -578,8 +608,7 @@ static int linked_heading_card(const xmlNode *n)
  * ellipsis): "It opens on May 2, 2024." is the story's. */
 static int date_stamp(const char *s, size_t n)
 {
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
+	n = blank_end(s, n);
 	if (!n || n >= 48 || strchr(".!?\"", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
 		return 0;
 	char iso[PAGE_DATE_CAP], line[48];
@@ -641,8 +670,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			if (n->content) {
 				/* text between boxes: where it stands, without moving the search on (its
 				 * parent's tag is behind, a search for it would find a later one) */
-				if (!w.pending_set &&
-				    strspn((const char *)n->content, " \t\r\n") < strlen((const char *)n->content)) {
+				if (!w.pending_set && !blanks_only(n->content)) {
 					long line = xmlGetLineNo(n);
 					uint64_t at = line >= 1 ? mk_line_offset(m, (int)line) : 0;
 					w.pending_at = at > m->cursor ? at : m->cursor;
@@ -674,8 +702,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if (!strcmp(name, "br")) {
 				/* two in a row part paragraphs of bare text */
 				const xmlNode *nx = n->next;
-				while (nx && nx->type == XML_TEXT_NODE && nx->content &&
-				       strspn((const char *)nx->content, " \t\r\n") == strlen((const char *)nx->content))
+				while (nx && blank_text(nx))
 					nx = nx->next;
 				if (nx && nx->type == XML_ELEMENT_NODE && !strcmp((const char *)nx->name, "br"))
 					flush(&w);
