@@ -13,6 +13,8 @@ agree when the record has no named byline either).
 The pages are split in two by their file name's hash (a third held out, never looked at while
 tuning): the table gives the tuning part, the held-out part and all.
 
+--worst N lists the N worst tuning pages (never a held-out one).
+
 Usage: naeb_score.py GOLD.json RECORDS.jsonl [--worst N] [--min-f1 F] [--min-headline H]
 (exit 1 when the F1 or headline agreement over all pages is under the floor given, or no page
 matched)
@@ -137,7 +139,8 @@ def main(argv):
         row = (p, rc, head, auth)
         rows["held-out" if held_out(name) else "tuning"].append(row)
         rows["all"].append(row)
-        details.append((f1(p, rc), name, p, rc, head, auth, r.get("headline"), g.get("title")))
+        if not held_out(name):  # --worst lists tuning pages only: held-out pages stay unseen
+            details.append((f1(p, rc), name, p, rc, head, auth, r.get("headline"), g.get("title")))
     print("%-9s %5s %9s %7s %7s %9s %8s" % ("pages", "n", "precision", "recall", "F1", "headline", "authors"))
     for k in ("tuning", "held-out", "all"):
         v = rows[k]
