@@ -6,7 +6,10 @@
  * is the other without a leading label of three words at most ("Opinion | ...", "The Slatest
  * for ...") or without a tail after a separator or in brackets (" - Guide", " [Watch]"): the
  * shorter, the core, is the headline. The first h1 that agrees with the metadata wins; without
- * one, the metadata's own agreement, then the story's h1, then the metadata in order. The deck
+ * one, the metadata's own agreement, then the story's h1, then the metadata in order. A page
+ * with no visible h1 has its headline in another heading (an <h2>, a line whose class says
+ * headline or title): the story's first before its prose, or one near the metadata's words,
+ * stands in for the h1. The deck
  * is the visible standfirst just after the h1 (a subtitle element by its class, role or
  * itemprop, or an <h2> right after it), else JSON-LD alternativeHeadline. */
 #include <ctype.h>
@@ -266,8 +269,11 @@ static int in_furniture(const xmlNode *n)
 	return 0;
 }
 
+static int heading_like(const xmlNode *n);
+
 /* The first element of that name under top not inside a dropped part or the page's navigation,
- * asides and footer. */
+ * asides and footer; with no name, the first heading_like line before any paragraph of prose
+ * (a heading after one is the story's subhead, not its headline). */
 static xmlNode *first_visible(xmlNode *top, const char *name)
 {
 	xmlNode *n = top;
@@ -277,8 +283,12 @@ static xmlNode *first_visible(xmlNode *top, const char *name)
 			const html_stat *st = n->_private ? html_st(n) : NULL;
 			const char *nn = (const char *)n->name;
 			int furniture = !strcmp(nn, "nav") || !strcmp(nn, "aside") || !strcmp(nn, "footer");
-			if (n != top && !strcmp(nn, name) && st && st->kind != HK_DROP)
-				return n;
+			if (n != top && st && st->kind != HK_DROP) {
+				if (name ? !strcmp(nn, name) : heading_like(n) && !in_furniture(n))
+					return n;
+				if (!name && !strcmp(nn, "p") && st->text >= 80 && !in_furniture(n))
+					return NULL;
+			}
 			descend = n->children && (!st || n == top || (st->kind != HK_DROP && !furniture));
 		}
 		n = mk_next(top, n, descend);
@@ -286,19 +296,20 @@ static xmlNode *first_visible(xmlNode *top, const char *name)
 	return NULL;
 }
 
-/* The story's h1: in the container, the <article> holding it, or the boxes just around it. */
-static xmlNode *story_h1(const html_tree *t, xmlNode *container)
+/* The story's h1 (with no name, its heading: see first_visible): in the container, the
+ * <article> holding it, or the boxes just around it. */
+static xmlNode *story_h1(const html_tree *t, xmlNode *container, const char *name)
 {
-	xmlNode *h1 = first_visible(container, "h1");
+	xmlNode *h1 = first_visible(container, name);
 	for (xmlNode *a = container->parent; !h1 && a && a != t->body && a != t->root; a = a->parent)
 		if (a->type == XML_ELEMENT_NODE && !strcmp((const char *)a->name, "article"))
-			h1 = first_visible(a, "h1");
+			h1 = first_visible(a, name);
 	xmlNode *up = container;
 	for (int i = 0; i < 2 && up->parent && up->parent != t->body &&
 			up->parent->type == XML_ELEMENT_NODE; i++)
 		up = up->parent;
 	if (!h1 && up != container)
-		h1 = first_visible(up, "h1");
+		h1 = first_visible(up, name);
 	return h1;
 }
 
@@ -332,6 +343,20 @@ static double overlap(const words *a, const words *b)
 	return total ? (double)found / total : 1.0;
 }
 
+/* Whether a heading's words and a title's share enough: half of the heading's words of three
+ * letters or more, and three of them at least (a date line, "Dec 19, 2023 9:00 AM", shares
+ * its year with many a title); with back, half of the title's too. */
+static int shares_words(const words *heading, const words *title, int back)
+{
+	int long_words = 0;
+	for (int i = 0; i < heading->count; i++) {
+		size_t e = i + 1 < heading->count ? heading->at[i + 1] - 1 : heading->n;
+		long_words += e - heading->at[i] >= 3;
+	}
+	return long_words >= 3 && overlap(heading, title) >= 0.5 &&
+	       (!back || overlap(title, heading) >= 0.5);
+}
+
 static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 {
 	html_collect(b, n);
@@ -342,6 +367,101 @@ static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 	words_of(c->text, &c->w);
 	if (c->text && c->w.count)
 		(*nh1)++;
+}
+
+static int deck_named(const xmlNode *n);
+
+/* A class, id or itemprop part saying headline or title ("headline", "entry-title",
+ * "article__title", "postTitle"), not a subtitle's. */
+static int headline_named(const xmlNode *n)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content ||
+		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
+		     strcmp(an, "data-testid")))
+			continue;
+		const char *v = (const char *)a->children->content;
+		for (size_t i = 0; v[i]; i++) {
+			/* a part starts at the value's start, after a blank, '-' or '_', or at a hump */
+			int starts = !i || strchr(" \t\n-_", v[i - 1]) ||
+				     (v[i] == 'T' && v[i - 1] >= 'a' && v[i - 1] <= 'z');
+			if (!starts)
+				continue;
+			size_t k = !strncasecmp(v + i, "headline", 8) ? 8 :
+				   !strncasecmp(v + i, "title", 5) ? 5 : 0;
+			char after = k ? v[i + k] : 'x';
+			if (k && (!after || strchr(" \t\n-_", after) || (after >= 'A' && after <= 'Z')) &&
+			    !(i >= 4 && !strncasecmp(v + i - 4, "sub", 3)) &&
+			    !(i >= 3 && !strncasecmp(v + i - 3, "sub", 3)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether n holds only a line of text: no block inside (a header box's kicker, byline and date
+ * beside its title are not one heading). */
+static int line_only(const xmlNode *n)
+{
+	static const char *const blocks[] = { "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+					      "ol", "section", "header", "figure", "time", "table",
+					      NULL };
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (int i = 0; blocks[i]; i++)
+			if (!strcmp((const char *)c->name, blocks[i]))
+				return 0;
+		if (!line_only(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* A line that may be a headline where no <h1> is: an <h2>, or a line named so by its class or
+ * itemprop, of 10 to 400 bytes. */
+static int heading_like(const xmlNode *n)
+{
+	if (!n->_private || html_st(n)->text < 10 || html_st(n)->text > 400)
+		return 0;
+	return (!strcmp((const char *)n->name, "h2") || (headline_named(n) && !deck_named(n))) &&
+	       line_only(n);
+}
+
+/* Where no visible <h1> holds the headline, the heading that may: a line named so by its class
+ * or itemprop, or an <h2>, outside the furniture, whose words and a title the page gives of
+ * itself (its site's part cut off) share at least half of each other's (a section's heading or
+ * a teaser's shares a word or two). The first such: a deck under it may share as much. */
+static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int *nh1,
+			const cand *meta, int nmeta)
+{
+	for (xmlNode *n = t->body; n;) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			const char *nn = (const char *)n->name;
+			int furniture = !strcmp(nn, "nav") || !strcmp(nn, "aside") ||
+					!strcmp(nn, "footer");
+			descend = n->children && st->kind != HK_DROP && !furniture;
+			if (descend && heading_like(n) && !in_furniture(n)) {
+				int at = *nh1, shares = 0;
+				add_h1(m, b, h1s, nh1, n);
+				for (int j = 0; *nh1 > at && !shares && j < nmeta; j++)
+					shares = !meta[j].as_written &&
+						 shares_words(&h1s[at].w, &meta[j].w, 1);
+				*nh1 = at;
+				if (shares) {
+					h1s[0] = h1s[at];
+					h1s[0].from = "heading";
+					*nh1 = 1;
+					return;
+				}
+				descend = 0;
+			}
+		}
+		n = mk_next(t->body, n, descend);
+	}
 }
 
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
@@ -373,7 +493,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	}
 	/* The h1 elements: the story's first, then the page's outside its furniture. */
 	int nh1 = 0;
-	xmlNode *mine = story_h1(t, container);
+	xmlNode *mine = story_h1(t, container, "h1");
 	if (mine)
 		add_h1(m, b, h1s, &nh1, mine);
 	for (xmlNode *n = t->body; n && nh1 < MAX_H1;) {
@@ -386,6 +506,21 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		}
 		n = mk_next(t->body, n, descend);
 	}
+	/* No h1: the story's heading before its prose, when half its words are in a title the
+	 * page gives (not a kicker, a date or a box's name), else a heading near those words. */
+	if (!nh1 && (mine = story_h1(t, container, NULL))) {
+		add_h1(m, b, h1s, &nh1, mine);
+		int shares = 0;
+		for (int j = 0; nh1 && !shares && j < nmeta; j++)
+			shares = !meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0);
+		h1s[0].from = "heading";
+		if (!shares) {
+			nh1 = 0;
+			mine = NULL;
+		}
+	}
+	if (!nh1)
+		add_heading(m, b, t, h1s, &nh1, meta, nmeta);
 	*at = mine ? mine : nh1 ? h1s[0].node : NULL;
 	/* An h1 agreeing with the metadata: the metadata's title where the h1 adds a label before
 	 * it (a kicker, "Opinion"); the h1 where it has the same words; else the core of the two
@@ -402,7 +537,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		for (int j = 0; j < nmeta; j++)
 			if (same_words(&h1s[i].w, &meta[j].w)) {
 				*at = h1s[i].node;
-				*from = "h1";
+				*from = h1s[i].from;
 				return h1s[i].text;
 			}
 		for (int j = 0; j < nmeta; j++) {
@@ -429,7 +564,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			shares = overlap(&h1s[0].w, &meta[j].w) >= 0.3;
 		if (shares) {
 			*at = lead;
-			*from = "h1";
+			*from = h1s[0].from;
 			return h1s[0].text;
 		}
 	}
@@ -448,7 +583,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	}
 	if (nh1) {
 		*at = h1s[0].node;
-		*from = "h1";
+		*from = h1s[0].from;
 		return h1s[0].text;
 	}
 	*from = NULL;
