@@ -206,12 +206,123 @@ static xmlNode *one_link(xmlNode *n)
 	return found;
 }
 
+static int role_before(const char *t, size_t at, size_t *from, size_t *len);
+
+/* Whether a link leads to a writer's page: rel=author, or a path with a segment naming one
+ * ("/author/jane-doe", "/person/j/jane-doe", "/personalities/...", "/staff/"). */
+static int author_href(const xmlNode *a)
+{
+	static const char *const paths[] = { "/author/", "/authors/", "/person/", "/people/",
+					     "/personalities/", "/staff/", "/profile/", "/profiles/",
+					     "/contributor/", "/contributors/", "/writer/", "/writers/",
+					     "/journalist/", "/journalists/", NULL };
+	for (const xmlAttr *at = a->properties; at; at = at->next) {
+		if (!at->children || !at->children->content)
+			continue;
+		const char *v = (const char *)at->children->content;
+		if (!strcasecmp((const char *)at->name, "rel") && find_ci(v, "author"))
+			return 1;
+		if (strcasecmp((const char *)at->name, "href"))
+			continue;
+		for (int i = 0; paths[i]; i++)
+			if (strstr(v, paths[i]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether a link's text may be a name: no digit, and none of the words an author page's other
+ * links say ("View Author Archive", "Get author RSS feed", "See full bio", "More stories"). */
+static int name_shaped(const char *s)
+{
+	static const char *const words[] = { "author", "authors", "archive", "rss", "feed", "bio",
+					     "view", "more", "posts", "articles", "stories", "follow",
+					     "profile", "email", "contact", "see", NULL };
+	for (const char *p = s; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		for (int i = 0; words[i]; i++)
+			if ((size_t)(p - w) == strlen(words[i]) && !strncasecmp(w, words[i], (size_t)(p - w)))
+				return 0;
+	}
+	return 1;
+}
+
+/* The names of the element's links to writers' pages, "A and B" (a photo link and a name link
+ * to the same page are one, a link that says no name is skipped), when there are such links:
+ * what the element says beside them (the outlet, "published", a handle, a title in a box of
+ * its own) is not the name, nor is a link after another role ("Contributions from"). 0 when
+ * the element has none. */
+static int author_links(xmlNode *n, html_text *b, char *out, size_t cap)
+{
+	size_t len = 0, said = 0, from, rl;
+	int found = 0;
+	char before[64]; /* the element's last words before the link: a role of another's? */
+	before[0] = '\0';
+	for (xmlNode *a = n; a; a = mk_next(n, a, a->type == XML_ELEMENT_NODE && a->children)) {
+		if (a->type == XML_TEXT_NODE && a->content) {
+			/* one blank between two elements' texts: "Dunlop" "Contributions from" */
+			if (said && said < sizeof before - 1 && before[said - 1] != ' ') {
+				before[said++] = ' ';
+				before[said] = '\0';
+			}
+			size_t k = strlen((const char *)a->content);
+			if (k >= sizeof before - 1) {
+				memcpy(before, a->content + k - (sizeof before - 1), sizeof before - 1);
+				said = sizeof before - 1;
+			} else {
+				if (said + k >= sizeof before) {
+					size_t drop = said + k - (sizeof before - 1);
+					memmove(before, before + drop, said - drop);
+					said -= drop;
+				}
+				memcpy(before + said, a->content, k);
+				said += k;
+			}
+			before[said] = '\0';
+		}
+		if (a->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, "a") ||
+		    !author_href(a) || role_before(before, said, &from, &rl))
+			continue;
+		html_collect(b, a);
+		char name[BYLINE_CAP];
+		size_t k = b->n < sizeof name ? trimmed(b->buf, b->n, name) : 0;
+		if (!k)
+			continue; /* a photo's link: no text */
+		if (k < 3 || k > 60 || !has_letter(name) || !name_shaped(name))
+			continue; /* the page's other link, "Get author RSS feed" */
+		if (found && find_ci(out, name))
+			continue;
+		if (len + k + 6 >= cap)
+			return 0;
+		if (found) {
+			memcpy(out + len, " and ", 5);
+			len += 5;
+		}
+		memcpy(out + len, name, k);
+		len += k;
+		out[len] = '\0';
+		found++;
+	}
+	return found ? (int)len : 0;
+}
+
 /* The byline element's text: up to the date or time it runs on into. An element holding one
  * link and more words than the link's (a name and a title in boxes of their own, "Will
  * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
  * link's. */
 static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 {
+	char names[BYLINE_CAP];
+	int linked = author_links(n, b, names, sizeof names);
+	if (linked)
+		return byline_line(m, hm, names, (size_t)linked, html_at(m, n));
 	xmlNode *link = one_link(n);
 	if (link) {
 		html_collect(b, link);
