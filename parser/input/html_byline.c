@@ -254,6 +254,43 @@ static int name_shaped(const char *s)
 	return 1;
 }
 
+/* The last words of a byline element's text read so far, kept as its nodes are walked in
+ * order: one blank between two elements' texts ("Dunlop" "Contributions from"). */
+typedef struct said {
+	char text[64];
+	size_t n;
+} said;
+
+static void say_text(said *w, const xmlNode *a)
+{
+	enum { CAP = sizeof w->text };
+	if (a->type != XML_TEXT_NODE || !a->content)
+		return;
+	if (w->n && w->n < CAP - 1 && w->text[w->n - 1] != ' ')
+		w->text[w->n++] = ' ';
+	size_t k = strlen((const char *)a->content);
+	if (k >= CAP - 1) {
+		memcpy(w->text, a->content + k - (CAP - 1), CAP - 1);
+		w->n = CAP - 1;
+	} else {
+		if (w->n + k >= CAP) {
+			size_t drop = w->n + k - (CAP - 1);
+			memmove(w->text, w->text + drop, w->n - drop);
+			w->n -= drop;
+		}
+		memcpy(w->text + w->n, a->content, k);
+		w->n += k;
+	}
+	w->text[w->n] = '\0';
+}
+
+/* Whether what was said last is a role of another's ("Contributions from", "Edited by"). */
+static int after_role(const said *w)
+{
+	size_t from, len;
+	return role_before(w->text, w->n, &from, &len);
+}
+
 /* The names of the element's links to writers' pages, "A and B" (a photo link and a name link
  * to the same page are one, a link that says no name is skipped), when there are such links:
  * what the element says beside them (the outlet, "published", a handle, a title in a box of
@@ -261,34 +298,13 @@ static int name_shaped(const char *s)
  * the element has none. */
 static int author_links(xmlNode *n, html_text *b, char *out, size_t cap)
 {
-	size_t len = 0, said = 0, from, rl;
+	size_t len = 0;
 	int found = 0;
-	char before[64]; /* the element's last words before the link: a role of another's? */
-	before[0] = '\0';
+	said w = { "", 0 };
 	for (xmlNode *a = n; a; a = mk_next(n, a, a->type == XML_ELEMENT_NODE && a->children)) {
-		if (a->type == XML_TEXT_NODE && a->content) {
-			/* one blank between two elements' texts: "Dunlop" "Contributions from" */
-			if (said && said < sizeof before - 1 && before[said - 1] != ' ') {
-				before[said++] = ' ';
-				before[said] = '\0';
-			}
-			size_t k = strlen((const char *)a->content);
-			if (k >= sizeof before - 1) {
-				memcpy(before, a->content + k - (sizeof before - 1), sizeof before - 1);
-				said = sizeof before - 1;
-			} else {
-				if (said + k >= sizeof before) {
-					size_t drop = said + k - (sizeof before - 1);
-					memmove(before, before + drop, said - drop);
-					said -= drop;
-				}
-				memcpy(before + said, a->content, k);
-				said += k;
-			}
-			before[said] = '\0';
-		}
+		say_text(&w, a);
 		if (a->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, "a") ||
-		    !author_href(a) || role_before(before, said, &from, &rl))
+		    !author_href(a) || after_role(&w))
 			continue;
 		html_collect(b, a);
 		char name[BYLINE_CAP];
@@ -313,12 +329,104 @@ static int author_links(xmlNode *n, html_text *b, char *out, size_t cap)
 	return found ? (int)len : 0;
 }
 
+static const char *const name_parts[] = { "name", "authorname", NULL };
+static const char *const title_parts[] = { "title", "position", "jobtitle", "role", NULL };
+static const char *const affil_parts[] = { "affiliation", "organization", "organisation", NULL };
+
+/* The first element under n (not n) named so, outside skip, after skip when after is set;
+ * NULL when none. */
+static xmlNode *part_named(xmlNode *n, const char *const *words, xmlNode *skip, int after)
+{
+	for (xmlNode *a = after ? mk_next(n, skip, 0) : mk_next(n, n, 1); a;) {
+		int descend = a->type == XML_ELEMENT_NODE && a->children && a != skip;
+		if (a->type == XML_ELEMENT_NODE && a != skip && html_named(a, words))
+			return a;
+		a = mk_next(n, a, descend);
+	}
+	return NULL;
+}
+
+/* One named part's text, trimmed of blanks and of the commas and bars around it; its length. */
+static size_t part_text(html_text *b, const xmlNode *n, char *d)
+{
+	html_collect(b, n);
+	size_t k = b->n < BYLINE_CAP ? trimmed(b->buf, b->n, d) : 0;
+	while (k && (d[k - 1] == ',' || d[k - 1] == '|' || d[k - 1] == ' '))
+		d[--k] = '\0';
+	return k;
+}
+
+/* A byline element whose parts say what they are: a name in a box named "name"
+ * ("bylineName", "contributor-name", itemprop name), beside a title ("contributor-title",
+ * "position", itemprop jobTitle) or an affiliation in boxes of their own. Their texts run
+ * together in the element's ("Monica Torres HuffPost Writer"), so each is read alone. 0 when
+ * the element has no named name, or the name is no name's length. */
+static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
+{
+	char name[BYLINE_CAP], other[BYLINE_CAP], title[BYLINE_CAP], affil[BYLINE_CAP];
+	size_t k = 0;
+	int names = 0;
+	xmlNode *who = NULL;
+	said w = { "", 0 };
+	/* each box named so, read alone, in order: "A and B"; not one after another's role */
+	for (xmlNode *a = mk_next(n, n, 1); a && names < 8;) {
+		int descend = a->type == XML_ELEMENT_NODE && a->children;
+		say_text(&w, a);
+		if (a->type == XML_ELEMENT_NODE && html_named(a, name_parts)) {
+			descend = 0;
+			size_t ok = part_text(b, a, other);
+			int role = after_role(&w);
+			for (xmlNode *t = mk_next(a, a, 1); t; t = mk_next(a, t, t->children != NULL))
+				say_text(&w, t);
+			if (ok >= 3 && ok <= 60 && has_letter(other) && name_shaped(other) && !role &&
+			    !(names && find_ci(name, other)) && k + ok + 6 < sizeof name) {
+				if (names) {
+					memcpy(name + k, " and ", 5);
+					k += 5;
+				} else {
+					who = a;
+				}
+				memcpy(name + k, other, ok + 1);
+				k += ok;
+				names++;
+			}
+		}
+		a = mk_next(n, a, descend);
+	}
+	/* a name box holding the title too ("By <a>Name</a><span class=author-title>...") is
+	 * not the name alone */
+	if (!names || part_named(who, title_parts, NULL, 0))
+		return 0;
+	/* the title and affiliation beside the name: in the nearest box around it holding one */
+	xmlNode *what = NULL, *where = NULL;
+	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && !what; up = up->parent)
+		what = part_named(up, title_parts, who, 0);
+	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && !where; up = up->parent)
+		where = part_named(up, affil_parts, who, 0);
+	if (what && (mk_name_in(what, (const char *const[]){ "h1", "h2", "h3", NULL }) ||
+		     part_named(what, name_parts, NULL, 0)))
+		what = NULL; /* the story's headline, or a box holding names */
+	size_t tk = what ? part_text(b, what, title) : 0;
+	size_t ak = where ? part_text(b, where, affil) : 0;
+	size_t before = m->doc->nblocks;
+	uint64_t at = html_at(m, n);
+	if (!byline_line(m, hm, name, k, at) || names > 1 || m->doc->nblocks != before + 1)
+		return m->doc->nblocks > before;
+	if (tk && tk <= 80 && has_letter(title) && !find_ci(title, name))
+		mk_block(m, MR_BYTITLE, title, tk, at);
+	if (ak && ak <= 80 && has_letter(affil) && !find_ci(affil, name))
+		mk_block(m, MR_BYAFFIL, affil, ak, at);
+	return 1;
+}
+
 /* The byline element's text: up to the date or time it runs on into. An element holding one
  * link and more words than the link's (a name and a title in boxes of their own, "Will
  * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
  * link's. */
 static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 {
+	if (named_parts(m, hm, n, b))
+		return 1;
 	char names[BYLINE_CAP];
 	int linked = author_links(n, b, names, sizeof names);
 	if (linked)

@@ -75,6 +75,9 @@ typedef struct html_tree {
 } html_tree;
 /* Classifies every element and counts its text; NULL stats when out of memory. */
 int html_measure(html_tree *t);
+/* Whether a part of the element's class, id, itemprop or data-testid (tokens cut at '-', '_'
+ * and camelCase humps: "bylineName", "contributor-title") is one of the words (lowercase). */
+int html_named(const xmlNode *n, const char *const *words);
 static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
 /* The element that holds the story: each paragraph-like block (p, li, h1-h6, a div of text
  * ...) counts its text for the story when it reads as prose (long enough, few links, sentence

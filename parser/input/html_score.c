@@ -157,6 +157,35 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 	}
 }
 
+int html_named(const xmlNode *n, const char *const *words)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		if (!a->children || !a->children->content ||
+		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
+		     strcmp(an, "data-testid")))
+			continue;
+		const char *v = (const char *)a->children->content;
+		for (size_t i = 0; v[i];) {
+			while (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '-' || v[i] == '_')
+				i++;
+			size_t t = i;
+			while (v[i] && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '-' &&
+			       v[i] != '_')
+				i++;
+			/* the part, then its humps */
+			for (size_t s = t, e; s < i; s = e) {
+				e = s + 1;
+				while (e < i && !hump_starts(v + t, i - t, e - t))
+					e++;
+				if (word_in(v + s, e - s, words) || (s == t && word_in(v + t, i - t, words)))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 typedef struct klass {
 	int story, chrome, caption, byline, hidden, strong;
 } klass;
