@@ -9,7 +9,8 @@
  * one, the metadata's own agreement, then the story's h1, then the metadata in order. A page
  * with no visible h1 has its headline in another heading (an <h2>, a line whose class says
  * headline or title): the story's first before its prose, or one near the metadata's words,
- * stands in for the h1. The deck
+ * stands in for the h1. An h1 that is the site's logo (a theme's header: one link to the home
+ * page) is no candidate. The deck
  * is the visible standfirst just after the h1 (a subtitle element by its class, role or
  * itemprop, or an <h2> right after it), else JSON-LD alternativeHeadline. */
 #include <ctype.h>
@@ -357,8 +358,51 @@ static int shares_words(const words *heading, const words *title, int back)
 	       (!back || overlap(title, heading) >= 0.5);
 }
 
+/* Whether an href leads to a site's home page: "/", "https://host", "https://host/". */
+static int home_href(const char *h)
+{
+	const char *p = strstr(h, "://");
+	if (p) {
+		p = strchr(p + 3, '/');
+		if (!p)
+			return 1;
+	} else {
+		p = h;
+	}
+	return p[0] == '/' && (!p[1] || p[1] == '?' || p[1] == '#');
+}
+
+/* A site's logo in an h1 (many a theme's header): the element named logo or sitename, or its text
+ * wholly one link to the home page. */
+static int logo_h1(const xmlNode *n)
+{
+	static const char *const logo_words[] = { "logo", "sitename", NULL };
+	if (html_named(n, logo_words))
+		return 1;
+	const xmlNode *link = NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const xmlChar *q = c->content; *q; q++)
+				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
+					return 0;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (link || strcmp((const char *)c->name, "a"))
+				return 0;
+			link = c;
+		}
+	}
+	if (!link)
+		return 0;
+	for (const xmlAttr *a = link->properties; a; a = a->next)
+		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content)
+			return home_href((const char *)a->children->content);
+	return 0;
+}
+
 static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 {
+	if (logo_h1(n))
+		return;
 	html_collect(b, n);
 	cand *c = &h1s[*nh1];
 	c->text = mk_str(m, b->buf, b->n);
