@@ -153,6 +153,13 @@ if [ -f "$CORPUS/news/naeb-dev-html.tar.xz" ]; then
 	run_convert "$WORK/naeb" -o "$WORK/naeb.xml" 2>/dev/null
 	xml_valid "$WORK/naeb.xml" || failed=1
 	naeb_out=$WORK/naeb.jsonl
+	# the tuning pages rewritten as other sites write theirs (no h1, a logo h1, no JSON-LD, no
+	# og:title): the headline and byline choices must not lean on one kind of markup
+	echo "-- the tuning pages as other sites write them (tests/corpus/naeb_variants.py)"
+	mkdir -p "$WORK/naeb-variants"
+	/usr/bin/python3 tests/corpus/naeb_variants.py "$CW" "$CORPUS/news/naeb-dev.json" \
+		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.93 --min-authors 0.6 || failed=1
+	rm -rf "$WORK/naeb-variants"
 else
 	echo "naeb: skipped: $CORPUS/news/naeb-dev-html.tar.xz not found"
 fi

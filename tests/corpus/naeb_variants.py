@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""How the headline and byline choices hold up when a page lacks what the naeb-dev pages mostly
+have. Each variant rewrites the TUNING pages (never the held-out third, see naeb_score.py) in one
+way real sites differ, converts them, and scores them like naeb_score.py:
+
+  h2         the story's <h1> written as <h2> (themes that keep h1 for something else)
+  logo       a site header whose <h1> is the site's name, linked to the home page, added
+  logo-h2    both: the logo is the page's one h1, the headline an h2
+  no-jsonld  no JSON-LD (older sites): bylines from microdata and the visible byline
+  no-og      no og:title or twitter:title
+  no-meta    neither JSON-LD nor og/twitter titles: the h1 against <title> alone
+
+The variants are made at run time in a scratch directory; nothing of the pages is kept.
+
+Usage: naeb_variants.py CABLEWIRE GOLD.json PAGES-DIR WORK-DIR [--min-headline H] [--min-authors A]
+(exit 1 when a variant's headline or author agreement is under the floor given)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import naeb_score  # noqa: E402
+
+LD = re.compile(r'<script[^>]*application/ld\+json[^>]*>.*?</script>', re.I | re.S)
+OG = re.compile(r'<meta[^>]*(?:og:title|twitter:title)[^>]*>', re.I)
+H1 = re.compile(r'<(/?)h1\b(?! class="site-title")', re.I)
+BODY = re.compile(r'<body[^>]*>', re.I)
+LOGO = '<div class="site-header"><h1 class="site-title"><a href="/">Daily Example Gazette</a></h1></div>'
+
+
+def add_logo(s):
+    m = BODY.search(s)
+    return s[:m.end()] + LOGO + s[m.end():] if m else s
+
+
+VARIANTS = {
+    "h2": lambda s: H1.sub(r'<\1h2', s),
+    "logo": add_logo,
+    "logo-h2": lambda s: H1.sub(r'<\1h2', add_logo(s)),
+    "no-jsonld": lambda s: LD.sub('', s),
+    "no-og": lambda s: OG.sub('', s),
+    "no-meta": lambda s: OG.sub('', LD.sub('', s)),
+}
+
+
+def score(gold, jsonl):
+    recs = {}
+    for line in open(jsonl, encoding="utf-8"):
+        r = json.loads(line)
+        name = os.path.basename(r.get("source", {}).get("path") or "")
+        if name.endswith(".html"):
+            recs[name[:-5]] = r
+    head = auth = n = 0
+    for g in gold:
+        r = recs.get(g.get("html_file"))
+        if r is None:
+            continue
+        n += 1
+        head += naeb_score.norm(r.get("headline")) == naeb_score.norm(g.get("title")) != ""
+        auth += naeb_score.record_authors(r) == naeb_score.gold_authors(g)
+    return n, head, auth
+
+
+def main(argv):
+    if len(argv) < 5:
+        print(__doc__)
+        return 2
+    cw, gold_path, pages, work = argv[1:5]
+    floor_h = float(argv[argv.index("--min-headline") + 1]) if "--min-headline" in argv else 0
+    floor_a = float(argv[argv.index("--min-authors") + 1]) if "--min-authors" in argv else 0
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    names = [f for f in sorted(os.listdir(pages))
+             if f.endswith(".html") and not naeb_score.held_out(f[:-5])]
+    print("%-10s %5s %9s %8s" % ("variant", "pages", "headline", "authors"))
+    failed = 0
+    for v, rewrite in [("as saved", lambda s: s)] + list(VARIANTS.items()):
+        d = os.path.join(work, "variant-" + v.replace(" ", "-"))
+        os.makedirs(d, exist_ok=True)
+        for f in names:
+            # latin-1 both ways: every byte kept as it is, whatever the page's encoding
+            s = open(os.path.join(pages, f), encoding="latin-1").read()
+            open(os.path.join(d, f), "w", encoding="latin-1").write(rewrite(s))
+        out = d + ".jsonl"
+        subprocess.run([cw, "convert", d, "-o", out], stderr=subprocess.DEVNULL, check=False)
+        n, head, auth = score(gold, out)
+        if not n:
+            print("%-10s no record matched" % v)
+            failed = 1
+            continue
+        print("%-10s %5d %8.1f%% %7.1f%%" % (v, n, 100 * head / n, 100 * auth / n))
+        if head / n < floor_h or auth / n < floor_a:
+            print("naeb_variants: %s under the floor (headline %.2f, authors %.2f)" % (v, floor_h, floor_a))
+            failed = 1
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
