@@ -397,11 +397,16 @@ static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	 * not the name alone */
 	if (!names || part_named(who, title_parts, NULL, 0))
 		return 0;
-	/* the title and affiliation beside the name: in the nearest box around it holding one */
+	/* the title and affiliation beside the name: in the nearest box around it holding one,
+	 * three boxes up at most */
 	xmlNode *what = NULL, *where = NULL;
-	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && !what; up = up->parent)
+	int level = 0;
+	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && level < 3 && !what;
+	     up = up->parent, level++)
 		what = part_named(up, title_parts, who, 0);
-	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && !where; up = up->parent)
+	level = 0;
+	for (xmlNode *up = who->parent; names == 1 && up && up != n->parent && level < 3 && !where;
+	     up = up->parent, level++)
 		where = part_named(up, affil_parts, who, 0);
 	if (what && (mk_name_in(what, (const char *const[]){ "h1", "h2", "h3", NULL }) ||
 		     part_named(what, name_parts, NULL, 0)))
