@@ -326,6 +326,32 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 
 /* ---- the walk --------------------------------------------------------------------------------- */
 
+/* Whether b shares a box with a at most four levels above a: co-authors in one byline, not
+ * a byline of another story further down the page. */
+static int near(const xmlNode *a, const xmlNode *b)
+{
+	const xmlNode *up = a->parent;
+	for (int i = 1; i < 4 && up && up->parent && up->parent->type == XML_ELEMENT_NODE; i++)
+		up = up->parent;
+	for (const xmlNode *x = b; x; x = x->parent)
+		if (x == up)
+			return 1;
+	return 0;
+}
+
+/* Whether an element sits in another story's card: a link, a list item, an aside, the page's
+ * navigation or footer (a related-stories list marks its bylines up as the story's own do). */
+static int in_card(const xmlNode *n)
+{
+	for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		const char *nm = (const char *)a->name;
+		if (!strcmp(nm, "a") || !strcmp(nm, "li") || !strcmp(nm, "aside") || !strcmp(nm, "nav") ||
+		    !strcmp(nm, "footer"))
+			return 1;
+	}
+	return 0;
+}
+
 void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
@@ -335,7 +361,9 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 			lang = attr(root, "xml:lang");
 		once(m, &hm->language, lang);
 	}
-	int md_authors = 0, rel_authors = 0;
+	int md_authors = 0, rel_authors = 0, ncard = 0;
+	const xmlNode *md_first = NULL; /* the story's first microdata author */
+	const char *card_authors[4]; /* microdata authors of other stories' cards, held back */
 	while (n) {
 		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
 		if (n->type == XML_ELEMENT_NODE) {
@@ -390,9 +418,16 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					const char *content = attr(nm, "content");
 					xmlChar *s = content ? NULL : xmlNodeGetContent(nm);
 					const char *t = content ? content : (const char *)s;
-					if (t && strlen(t) < 80) {
+					if (t && strlen(t) < 80 && md_first && !near(md_first, n)) {
+						/* another story's byline: not in the first one's box */
+					} else if (t && strlen(t) < 80 && in_card(n)) {
+						if (ncard < 4)
+							card_authors[ncard++] = clean(m, t);
+					} else if (t && strlen(t) < 80) {
 						add_author(m, hm, t, HA_MICRODATA);
 						md_authors++;
+						if (!md_first)
+							md_first = n;
 					}
 					xmlFree(s);
 				} else if (ip && (!strcmp(ip, "datePublished") || !strcmp(ip, "dateModified"))) {
@@ -413,6 +448,10 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 		}
 		n = mk_next(root, n, descend);
 	}
-	if (md_authors && !hm->authors_structured)
+	/* the cards' authors only when the story names none of its own (its bylines in a list) */
+	for (int i = 0; !md_authors && !hm->authors_structured && i < ncard; i++)
+		if (card_authors[i])
+			add_author(m, hm, card_authors[i], HA_MICRODATA);
+	if ((md_authors || ncard) && !hm->authors_structured)
 		hm->authors_structured = 1;
 }
