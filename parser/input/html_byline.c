@@ -523,7 +523,7 @@ static int from_element(mk *m, const html_meta *hm, xmlNode *container, xmlNode 
 			if (n->type == XML_ELEMENT_NODE && n->_private) {
 				const html_stat *st = html_st(n);
 				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
-				    element_line(m, hm, n, b))
+				    !html_in_picture(n) && element_line(m, hm, n, b))
 					return 1;
 				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2))
 					return 1;

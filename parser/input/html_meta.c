@@ -339,6 +339,15 @@ static int near(const xmlNode *a, const xmlNode *b)
 	return 0;
 }
 
+int html_in_picture(const xmlNode *n)
+{
+	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (!strcmp((const char *)a->name, "figure") || !strcmp((const char *)a->name, "figcaption") ||
+		    !strcmp((const char *)a->name, "picture"))
+			return 1;
+	return 0;
+}
+
 /* Whether an element sits in another story's card: a link, a list item, an aside, the page's
  * navigation or footer (a related-stories list marks its bylines up as the story's own do). */
 static int in_card(const xmlNode *n)
@@ -418,7 +427,9 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 					const char *content = attr(nm, "content");
 					xmlChar *s = content ? NULL : xmlNodeGetContent(nm);
 					const char *t = content ? content : (const char *)s;
-					if (t && strlen(t) < 80 && md_first && !near(md_first, n)) {
+					if (html_in_picture(n)) {
+						/* a picture's author: its photographer */
+					} else if (t && strlen(t) < 80 && md_first && !near(md_first, n)) {
 						/* another story's byline: not in the first one's box */
 					} else if (t && strlen(t) < 80 && in_card(n)) {
 						if (ncard < 4)

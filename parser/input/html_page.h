@@ -43,6 +43,9 @@ typedef struct html_meta {
 /* Reads the page's metadata: <meta>, <link>, <title>, JSON-LD scripts, microdata. Strings in the
  * arena of m. */
 void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm);
+/* Whether an element is part of a picture (figure, figcaption, picture): an author named there
+ * is the photographer, not the writer. */
+int html_in_picture(const xmlNode *n);
 
 /* ---- element classes and texts (html_score.c) ---- */
 /* What an element is for the extraction. */
