@@ -113,6 +113,27 @@ static int title_like(const char *s)
 	return 0;
 }
 
+static int count_words(const char *s, size_t n)
+{
+	int k = n > 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		k += s[i] == ' ' && s[i + 1] != ' ';
+	return k;
+}
+
+/* Whether a word is a site's name written as its address: "NASCAR.com", "Dailymail.co.uk". */
+static int web_name(const char *w)
+{
+	static const char *const ends[] = { ".com", ".org", ".net", ".co.uk", ".news", ".io", NULL };
+	size_t n = strlen(w);
+	for (int i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k + 1 && !strcasecmp(w + n - k, ends[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* One byline line of the page. 0 when it names nobody. */
 static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint64_t at)
 {
@@ -151,6 +172,27 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 					tail++;
 			}
 		}
+	}
+	/* a handle run into the name or after it ("Karen Gilchrist@_kgilchrist", "Name @name") */
+	char *handle = strchr(p, '@');
+	if (handle == p)
+		return 0;
+	if (handle)
+		*handle = '\0';
+	/* "Name For Outlet", "Name for the Daily Mail": who the writer works for, when a name of
+	 * two to four words comes before it */
+	char *outlet = (char *)find_ci(p, " for ");
+	if (outlet && !tail && count_words(p, (size_t)(outlet - p)) >= 2 &&
+	    count_words(p, (size_t)(outlet - p)) <= 4 && ((outlet[5] >= 'A' && outlet[5] <= 'Z') ||
+							     !strncmp(outlet + 5, "the ", 4))) {
+		*outlet = '\0';
+		tail = outlet + 5;
+	}
+	/* a site's address after the name ("Zack Albert NASCAR.com") */
+	char *last = strrchr(p, ' ');
+	if (last && !tail && count_words(p, (size_t)(last - p)) >= 2 && web_name(last + 1)) {
+		*last = '\0';
+		tail = last + 1;
 	}
 	n = strlen(p);
 	/* a trailing month's name and the "on" or "at" before it, and what is no part of a name
@@ -437,9 +479,14 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	if (linked)
 		return byline_line(m, hm, names, (size_t)linked, html_at(m, n));
 	xmlNode *link = one_link(n);
+	size_t k = 0;
 	if (link) {
 		html_collect(b, link);
-		size_t k = b->n;
+		k = b->n;
+		if (b->buf[strspn(b->buf, " \t\n\r")] == '@')
+			link = NULL; /* the writer's handle: the name is the text beside it */
+	}
+	if (link) {
 		html_collect(b, n);
 		if (b->n > k + 12) {
 			html_collect(b, link);
