@@ -173,6 +173,14 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 			}
 		}
 	}
+	/* a writer's note of one sentence: "Jane Doe is a fellow at the Institute." */
+	static const char *const verbs[] = { " is ", " was ", " writes ", " has ", " covers ", NULL };
+	for (int i = 0; verbs[i]; i++) {
+		char *v = strstr(p, verbs[i]);
+		if (v && count_words(p, (size_t)(v - p)) >= 2 && count_words(p, (size_t)(v - p)) <= 4 &&
+		    *p >= 'A' && *p <= 'Z')
+			*v = '\0';
+	}
 	/* a handle run into the name or after it ("Karen Gilchrist@_kgilchrist", "Name @name") */
 	char *handle = strchr(p, '@');
 	if (handle == p)
@@ -549,6 +557,11 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	const char *s = b->buf;
 	while (blank((unsigned char)*s))
 		s++;
+	/* "By", and the writer's other labels: "Written by", "Words by", "Story by" */
+	static const char *const labels[] = { "written by ", "words by ", "story by ", NULL };
+	for (int i = 0; labels[i]; i++)
+		if (!strncasecmp(s, labels[i], strlen(labels[i])))
+			s += strlen(labels[i]) - 3;
 	if (!(s[0] == 'B' || s[0] == 'b') || s[1] != 'y' || s[2] != ' ' || aside(n))
 		return 0;
 	const char *q = s + 3;
