@@ -401,6 +401,11 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	m->cursor = 0;
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
+	/* the rest of a story the page cut in two around an ad */
+	xmlNode *rest[4];
+	size_t nrest = html_continued(container, t.body, rest, 4);
+	for (size_t i = 0; i < nrest; i++)
+		html_emit_node(m, rest[i], headline, &b);
 	trim_edges(m, before);
 	if (bylined)
 		html_byline_echoes(m, before);
