@@ -258,6 +258,32 @@ static int ld_prose(const char *s, size_t n)
 	return n >= 200 && stops >= 1;
 }
 
+/* The story's opening sentence, which a page's JSON-LD body can leave out (a CMS keeps the
+ * lede with its drop capital apart from the rest): the paragraph right before the first one
+ * the body holds, a whole sentence of 100 bytes or more. A related headline or a prompt above
+ * the story ends no sentence, or is short. doc->nblocks when there is none. */
+static size_t ld_lede(mk *m, size_t from, const unsigned char *in)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t prev = doc->nblocks;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		if (in[i - from]) {
+			if (prev == doc->nblocks)
+				return prev;
+			const markup_block *b = &doc->blocks[prev];
+			size_t n = b->e - b->s;
+			char end = n ? t[b->e - 1] : 0;
+			return n >= 100 && (end == '.' || end == '!' || end == '?') ? prev : doc->nblocks;
+		}
+		if (doc->blocks[i].role == MR_PARA)
+			prev = i;
+		else if (doc->blocks[i].role == MR_ITEM)
+			prev = doc->nblocks;
+	}
+	return doc->nblocks;
+}
+
 /* The page's JSON-LD articleBody, where it agrees with the visible text: when most of the
  * paragraphs found are in it, those that are not (a related headline, an inline promotion, an
  * author's bio) are not the story's. A body that is a summary or stops at a paywall agrees with
@@ -304,10 +330,11 @@ static void agree_with_ld_body(mk *m, size_t from, const char *ld)
 	for (size_t i = from; i < doc->nblocks; i++)
 		if (in[i - from])
 			last = i;
+	size_t lede = ld_lede(m, from, in);
 	if (total && found * 10 >= total * 6)
 		for (size_t i = from; i < doc->nblocks; i++) {
 			markup_block *b = &doc->blocks[i];
-			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] &&
+			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] && i != lede &&
 			    (i > last || b->role == MR_ITEM || !ld_prose(t + b->s, b->e - b->s)))
 				b->role = MR_CHROME;
 		}
