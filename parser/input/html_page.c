@@ -249,13 +249,16 @@ static char *letters(const char *s, size_t n, size_t *outn)
 	return d;
 }
 
-/* A paragraph of the story's own shape: 200 bytes or more with a sentence ending inside. */
+/* A paragraph of the story's own shape: two sentences or more (a sentence ending inside) in
+ * 150 bytes or more. A page's JSON-LD body can miss such a paragraph of the story's by a
+ * link's words it leaves out ("sign up as <a>a free trial</a> when ..."); a prompt or a
+ * related headline among the paragraphs is one short line. */
 static int ld_prose(const char *s, size_t n)
 {
 	int stops = 0;
 	for (size_t i = 0; i + 1 < n; i++)
 		stops += (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ';
-	return n >= 200 && stops >= 1;
+	return n >= 150 && stops >= 1;
 }
 
 /* The story's opening sentence, which a page's JSON-LD body can leave out (a CMS keeps the
