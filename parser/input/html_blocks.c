@@ -659,6 +659,38 @@ static int in_list_item(const xmlNode *n)
 }
 
 /* The walk over top's subtree (top itself a box whatever its class). */
+/* The nearest element sibling of n before it (prev) or after it. */
+static const xmlNode *element_beside(const xmlNode *n, int prev)
+{
+	for (n = prev ? n->prev : n->next; n; n = prev ? n->prev : n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+/* A paragraph of the story's prose: a <p> the page did not mark as furniture, a sentence's
+ * worth of text (80 bytes, a sentence end), few links. */
+static int prose_paragraph(const xmlNode *n)
+{
+	if (!n || !n->_private || strcmp((const char *)n->name, "p"))
+		return 0;
+	const html_stat *st = html_st(n);
+	return st->kind == HK_NONE && st->text >= 80 && st->stops && st->link * 2 < st->text;
+}
+
+/* A short heading without links standing between two paragraphs of the story's prose is the
+ * story's subhead, whatever a word of its class says ("edTag", a style's name read as the
+ * furniture word "tag"): furniture headings head furniture (a list of links, a box), not the
+ * story's next paragraph. Its two neighbours are looked at: bounded. */
+static int subhead_between_paragraphs(const xmlNode *n)
+{
+	if (!mk_name_in(n, head_names) || !strcmp((const char *)n->name, "h1"))
+		return 0;
+	const html_stat *st = html_st(n);
+	return st->text && st->text < 120 && !st->link && prose_paragraph(element_beside(n, 1)) &&
+	       prose_paragraph(element_beside(n, 0));
+}
+
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
 	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
@@ -685,6 +717,9 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				descend = n->children != NULL;
 			} else if (st->kind == HK_DROP) {
 				/* nothing of it is text */
+			} else if (st->kind == HK_CHROME && subhead_between_paragraphs(n)) {
+				flush(&w);
+				block(&w, n, MR_SUBHEAD);
 			} else if (st->kind == HK_CHROME || st->kind == HK_BYLINE) {
 				flush(&w);
 				html_collect(b, n);

@@ -249,13 +249,42 @@ static char *letters(const char *s, size_t n, size_t *outn)
 	return d;
 }
 
-/* A paragraph of the story's own shape: 200 bytes or more with a sentence ending inside. */
+/* A paragraph of the story's own shape: two sentences or more (a sentence ending inside) in
+ * 150 bytes or more. A page's JSON-LD body can miss such a paragraph of the story's by a
+ * link's words it leaves out ("sign up as <a>a free trial</a> when ..."); a prompt or a
+ * related headline among the paragraphs is one short line. */
 static int ld_prose(const char *s, size_t n)
 {
 	int stops = 0;
 	for (size_t i = 0; i + 1 < n; i++)
 		stops += (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ';
-	return n >= 200 && stops >= 1;
+	return n >= 150 && stops >= 1;
+}
+
+/* The story's opening sentence, which a page's JSON-LD body can leave out (a CMS keeps the
+ * lede with its drop capital apart from the rest): the paragraph right before the first one
+ * the body holds, a whole sentence of 100 bytes or more. A related headline or a prompt above
+ * the story ends no sentence, or is short. doc->nblocks when there is none. */
+static size_t ld_lede(mk *m, size_t from, const unsigned char *in)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t prev = doc->nblocks;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		if (in[i - from]) {
+			if (prev == doc->nblocks)
+				return prev;
+			const markup_block *b = &doc->blocks[prev];
+			size_t n = b->e - b->s;
+			char end = n ? t[b->e - 1] : 0;
+			return n >= 100 && (end == '.' || end == '!' || end == '?') ? prev : doc->nblocks;
+		}
+		if (doc->blocks[i].role == MR_PARA)
+			prev = i;
+		else if (doc->blocks[i].role == MR_ITEM)
+			prev = doc->nblocks;
+	}
+	return doc->nblocks;
 }
 
 /* The page's JSON-LD articleBody, where it agrees with the visible text: when most of the
@@ -304,10 +333,11 @@ static void agree_with_ld_body(mk *m, size_t from, const char *ld)
 	for (size_t i = from; i < doc->nblocks; i++)
 		if (in[i - from])
 			last = i;
+	size_t lede = ld_lede(m, from, in);
 	if (total && found * 10 >= total * 6)
 		for (size_t i = from; i < doc->nblocks; i++) {
 			markup_block *b = &doc->blocks[i];
-			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] &&
+			if ((b->role == MR_PARA || b->role == MR_ITEM) && !in[i - from] && i != lede &&
 			    (i > last || b->role == MR_ITEM || !ld_prose(t + b->s, b->e - b->s)))
 				b->role = MR_CHROME;
 		}
@@ -401,6 +431,11 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	m->cursor = 0;
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);
+	/* the rest of a story the page cut in two around an ad */
+	xmlNode *rest[4];
+	size_t nrest = html_continued(container, t.body, rest, 4);
+	for (size_t i = 0; i < nrest; i++)
+		html_emit_node(m, rest[i], headline, &b);
 	trim_edges(m, before);
 	if (bylined)
 		html_byline_echoes(m, before);

@@ -95,6 +95,13 @@ xmlNode *html_main_container(html_tree *t);
  * itself when no rule applies. After html_main_container (it reads the scores). */
 xmlNode *html_narrow(html_tree *t, xmlNode *container);
 
+/* ---- a story cut in two (html_continued.c) ---- */
+/* The boxes continuing the container's story after it (an ad between the halves): later
+ * boxes of the container's own element and class, beside it or beside one of its near
+ * ancestors, with only prose-less boxes between; at most cap into out, in document order.
+ * After html_main_container (it reads the scores). */
+size_t html_continued(xmlNode *container, xmlNode *body, xmlNode **out, size_t cap);
+
 /* ---- blocks (html_blocks.c) ---- */
 typedef struct html_text {
 	char *buf;
