@@ -108,6 +108,12 @@ void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
 
+/* ---- the page's notes among the story's blocks (html_notes.c) ---- */
+/* From block from on: a short paragraph among the first two or the last two that says where the
+ * story first appeared ("This article originally appeared on ...") is the page's (chrome), or
+ * the record's ednote when it says "Editor's note:". */
+void html_reprint_notes(mk *m, size_t from);
+
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
  * is page_url (the canonical URL; 0 without one): a shop's or a source's link, not the site's
