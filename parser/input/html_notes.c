@@ -71,3 +71,31 @@ void html_reprint_notes(mk *m, size_t from)
 		k++;
 	}
 }
+
+/* A heading that is only "Pros" or "Cons" (a colon after it, blanks around it): the label of a
+ * review's verdict box. */
+static int verdict_label(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	while (n && (*s == ' ' || *s == '\n' || *s == '\t'))
+		s++, n--;
+	return n == 4 && (!strncasecmp(s, "pros", 4) || !strncasecmp(s, "cons", 4));
+}
+
+void html_verdict_lists(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i + 1 < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role != MR_SUBHEAD && b->role != MR_PARA) || doc->blocks[i + 1].role != MR_ITEM ||
+		    !verdict_label(t + b->s, b->e - b->s))
+			continue;
+		/* the label and its list, up to the first block that is no item */
+		b->role = MR_CHROME;
+		for (i++; i < doc->nblocks && doc->blocks[i].role == MR_ITEM; i++)
+			doc->blocks[i].role = MR_CHROME;
+		i--;
+	}
+}

@@ -113,6 +113,10 @@ uint64_t html_at(mk *m, const xmlNode *n);
  * story first appeared ("This article originally appeared on ...") is the page's (chrome), or
  * the record's ednote when it says "Editor's note:". */
 void html_reprint_notes(mk *m, size_t from);
+/* From block from on: a heading that is only "Pros" or "Cons" with the list items right after
+ * it, a review's verdict box (the product's points in a few words each, not the story's
+ * sentences), is the page's (chrome). */
+void html_verdict_lists(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
