@@ -99,3 +99,127 @@ void html_verdict_lists(mk *m, size_t from)
 		i--;
 	}
 }
+
+/* ---- credits set as paragraphs ---------------------------------------------------------------- */
+
+/* Words a credit's names are joined by ("Getty Images for The Met", "AFP via Getty Images"). */
+static int credit_joiner(const char *w, size_t n)
+{
+	static const char *const joiners[] = { "for", "via", "of", "and", "de", "van", "von", "the",
+					       NULL };
+	for (const char *const *j = joiners; *j; j++)
+		if (strlen(*j) == n && !strncasecmp(w, *j, n))
+			return 1;
+	return 0;
+}
+
+/* Names parted by a slash, nothing else ("Instagram/Dana Reyes", "Jo Hale/Redferns via Getty
+ * Images"): every word a capital's or a number's, or a joiner; a slash between two letters;
+ * under 80 bytes. */
+static int slash_credit(const char *s, size_t n)
+{
+	if (!n || n >= 80 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return 0;
+	int slash = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ' && s[j] != '/')
+			j++;
+		/* a word: a capital's, a number's, a joiner, or a name's own mark (O'Neil, Yeon-Je) */
+		if (j == i || !(isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) ||
+				(unsigned char)s[i] >= 0x80 || credit_joiner(s + i, j - i)))
+			return 0;
+		for (size_t k = i; k < j; k++)
+			if (s[k] == '!' || s[k] == '?' || s[k] == ',' || s[k] == ':' || s[k] == ';')
+				return 0;
+		if (j < n && s[j] == '/') {
+			if (j + 1 >= n || !isalnum((unsigned char)s[j + 1]) || !isalnum((unsigned char)s[j - 1]))
+				return 0;
+			slash = 1;
+			j++;
+		}
+		i = j;
+	}
+	return slash;
+}
+
+/* A credit's label: "Credit:", "Photo:", "Image:", "Photo by", ... at s (case aside): the bytes
+ * it takes, 0 when none. */
+static size_t credit_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "credit:", "credits:", "photo:", "photos:", "image:",
+					      "photograph:", "illustration:", "photo credit:",
+					      "image credit:", "photo by ", "photograph by ", NULL };
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = strlen(*l);
+		if (k <= n && !strncasecmp(s, *l, k))
+			return k;
+	}
+	return 0;
+}
+
+/* The name a label credits: a few words, no sentence in them (a stop only after a capital, as
+ * in "J. Smith" or "U.S."). */
+static int credited_name(const char *s, size_t n)
+{
+	while (n && s[0] == ' ')
+		s++, n--;
+	if (n < 2 || n > 80)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '!' || s[i] == '?' || (s[i] == '.' && (i == 0 || !isupper((unsigned char)s[i - 1]))))
+			return 0;
+	return 1;
+}
+
+/* A paragraph that is a picture's caption by its credit: it ends with a labelled credit
+ * ("... the blaze. (Credit: Dana Reyes)", "A can of cherry filling Credit: Jo Hale"), or ends
+ * with a slash credit after a bar (" | Jo Hale/AFP via Getty Images"), or is a slash credit
+ * alone ("Instagram/Dana Reyes"). Where the page set the caption without a <figcaption>, in a
+ * box beside the picture or after a picture loaded by script, only these words tell it. */
+static int credit_caption(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (!n || n >= 400)
+		return 0;
+	if (slash_credit(s, n))
+		return 1;
+	/* "(Credit: ...)" closing it */
+	if (s[n - 1] == ')') {
+		size_t o = n - 1;
+		while (o && s[o - 1] != '(' && s[o - 1] != ')')
+			o--;
+		if (o && s[o - 1] == '(') {
+			size_t k = credit_label(s + o, n - 1 - o);
+			if (k && credited_name(s + o + k, n - 1 - o - k))
+				return 1;
+		}
+	}
+	/* a label or a bar in its last 100 bytes, and only a credit after it */
+	for (size_t i = n > 100 ? n - 100 : 0; i < n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		size_t k = credit_label(s + i, n - i);
+		if (k && credited_name(s + i + k, n - i - k))
+			return 1;
+		if (s[i] == '|' && i + 2 < n && s[i + 1] == ' ' && slash_credit(s + i + 2, n - i - 2))
+			return 1;
+	}
+	return 0;
+}
+
+void html_credit_captions(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA && credit_caption(t + b->s, b->e - b->s))
+			b->role = MR_CAPTION;
+	}
+}

@@ -117,6 +117,10 @@ void html_reprint_notes(mk *m, size_t from);
  * it, a review's verdict box (the product's points in a few words each, not the story's
  * sentences), is the page's (chrome). */
 void html_verdict_lists(mk *m, size_t from);
+/* From block from on: a paragraph that is a picture's caption by the credit it ends with ("...
+ * (Credit: Dana Reyes)", "... | Jo Hale/AFP via Getty Images") or a slash credit alone
+ * ("Instagram/Dana Reyes") is a caption (MR_CAPTION: read for its photo credit). */
+void html_credit_captions(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
