@@ -223,3 +223,73 @@ void html_credit_captions(mk *m, size_t from)
 			b->role = MR_CAPTION;
 	}
 }
+
+/* ---- signposts to other pages ----------------------------------------------------------------- */
+
+/* The phrase p opening s (case aside, a straight or curly apostrophe alike): the bytes it takes
+ * in s, 0 when s does not open with it or goes on in the same word. */
+static size_t opens_with(const char *s, size_t n, const char *p)
+{
+	size_t i = 0, j = 0;
+	for (; p[j]; j++) {
+		if (p[j] == '\'' && i + 3 <= n && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+			i += 3;
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)s[i]) != p[j])
+			return 0;
+		i++;
+	}
+	return i < n && isalnum((unsigned char)s[i]) ? 0 : i;
+}
+
+/* A line pointing the reader elsewhere ("Also Read: ...", "Read more reviews in our ...",
+ * "RELATED CONTENT:", "More From the Site", "Recommended by Our Editors", "Watch: ..."): a
+ * signpost's words opening a line under 200 bytes, and then a colon, a dash or a bar after them,
+ * or nothing; the reading phrases whatever follows; a short line (five words at most) that ends
+ * no sentence after the others. The page's, not the story's. */
+static int signpost(const char *s, size_t n)
+{
+	static const char *const reading[] = { "also read", "read also", "read more", "see also",
+					       "must read", "also see", NULL };
+	static const char *const pointing[] = { "related", "recommended", "more from", "more on",
+						"watch", "listen", "trending", "don't miss", "more:",
+						"further reading", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (!n || n >= 200)
+		return 0;
+	for (const char *const *p = reading; *p; p++)
+		if (opens_with(s, n, *p))
+			return 1;
+	for (const char *const *p = pointing; *p; p++) {
+		size_t k = opens_with(s, n, *p);
+		if (!k)
+			continue;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k == n || s[k] == ':' || s[k] == '-' || s[k] == '|' ||
+		    (k + 3 <= n && !memcmp(s + k, "\xe2\x80", 2) && (s[k + 2] == '\x93' || s[k + 2] == '\x94')))
+			return 1;
+		/* a short line of a few words, no sentence ended */
+		int words = 1;
+		for (size_t i = 0; i < n; i++)
+			words += s[i] == ' ';
+		char end = s[n - 1];
+		if (words <= 5 && end != '.' && end != '!' && end != '?' && end != '"' &&
+		    !(n >= 3 && (unsigned char)s[n - 3] == 0xe2))
+			return 1;
+	}
+	return 0;
+}
+
+void html_signposts(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role == MR_PARA || b->role == MR_SUBHEAD) && signpost(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
+}

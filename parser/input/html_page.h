@@ -121,6 +121,9 @@ void html_verdict_lists(mk *m, size_t from);
  * (Credit: Dana Reyes)", "... | Jo Hale/AFP via Getty Images") or a slash credit alone
  * ("Instagram/Dana Reyes") is a caption (MR_CAPTION: read for its photo credit). */
 void html_credit_captions(mk *m, size_t from);
+/* From block from on: a short line pointing the reader elsewhere ("Also Read: ...", "RELATED
+ * CONTENT:", "More From the Site") is the page's (chrome). */
+void html_signposts(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
