@@ -37,7 +37,7 @@ static const char *const chrome_words[] = {
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
 	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
-	"disclosure", NULL };
+	"disclosure", "boilerplate", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
@@ -47,9 +47,10 @@ static const char *const story_words[] = { "article", "articlebody", "story", "s
 					   "text", "blog", "prose", "paragraph", "richtext",
 					   NULL };
 /* Furniture words that a story word beside them does not outweigh: an author's bio inside the
- * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"). */
+ * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"), the stock text
+ * a site puts around every story ("post-boilerplate"). */
 static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer", "related",
-					    "disclaimers", "disclosure", NULL };
+					    "disclaimers", "disclosure", "boilerplate", NULL };
 static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",
