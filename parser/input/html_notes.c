@@ -100,7 +100,7 @@ void html_verdict_lists(mk *m, size_t from)
 	}
 }
 
-/* ---- credits set as paragraphs ---------------------------------------------------------------- */
+/* ---- credits set as paragraphs --------------------------------------------------------------- */
 
 /* Words a credit's names are joined by ("Getty Images for The Met", "AFP via Getty Images"). */
 static int credit_joiner(const char *w, size_t n)
@@ -224,7 +224,7 @@ void html_credit_captions(mk *m, size_t from)
 	}
 }
 
-/* ---- signposts to other pages ----------------------------------------------------------------- */
+/* ---- signposts to other pages ---------------------------------------------------------------- */
 
 /* The phrase p opening s (case aside, a straight or curly apostrophe alike): the bytes it takes
  * in s, 0 when s does not open with it or goes on in the same word. */
@@ -292,4 +292,50 @@ void html_signposts(mk *m, size_t from)
 		if ((b->role == MR_PARA || b->role == MR_SUBHEAD) && signpost(t + b->s, b->e - b->s))
 			b->role = MR_CHROME;
 	}
+}
+
+/* ---- the sources after the story ------------------------------------------------------------- */
+
+/* A paragraph opening with a label for the story's sources ("More information: Dana Reyes et
+ * al, ...", "Journal reference: ...", "Source: ..."): the label and its colon. */
+static int sources_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "more information", "further information",
+					      "journal reference", "journal information",
+					      "reference", "references", "source", "sources",
+					      "citation", NULL };
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = opens_with(s, n, *l);
+		if (k && k < n && s[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+void html_sources_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t cut = doc->nblocks, back = 0;
+	for (size_t i = doc->nblocks; i-- > from && back < 5;) {
+		const markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		back++;
+		/* a label found: five paragraphs more before it may open the sources ("More
+		 * information: ..." above "Journal information: ...") */
+		if (sources_label(t + b->s, b->e - b->s)) {
+			cut = i;
+			back = 0;
+		}
+	}
+	/* never the whole story: two paragraphs before it at least */
+	size_t before = 0;
+	for (size_t i = from; i < cut && i < doc->nblocks; i++)
+		before += doc->blocks[i].role == MR_PARA;
+	if (cut == doc->nblocks || before < 2)
+		return;
+	for (size_t i = cut; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA)
+			doc->blocks[i].role = MR_CHROME;
 }

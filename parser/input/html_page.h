@@ -124,6 +124,11 @@ void html_credit_captions(mk *m, size_t from);
 /* From block from on: a short line pointing the reader elsewhere ("Also Read: ...", "RELATED
  * CONTENT:", "More From the Site") is the page's (chrome). */
 void html_signposts(mk *m, size_t from);
+/* From block from on: one of the story's last five paragraphs (a page's copyright and agency
+ * lines among them) opening with a label for its sources ("More information:", "Journal
+ * reference:", "Source:") and the paragraphs after it (a call for readers' submissions) are the
+ * page's (chrome). */
+void html_sources_tail(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
