@@ -25,7 +25,8 @@ static const char *const chrome_names[] = { "nav", "aside", "footer", "header", 
 enum { W_NONE, W_STORY, W_NEGATIVE, W_CHROME, W_CAPTION, W_BYLINE, W_HIDDEN };
 
 /* Whole words (a class token cut at '-' and '_'), or a token's start for compounds
- * (relatedstories, sharebar). */
+ * (relatedstories, sharebar). A pull quote repeats a line of the story in large type: the story
+ * says it once. */
 static const char *const chrome_words[] = {
 	"share", "sharing", "social", "related", "newsletter", "newsletters", "subscribe",
 	"subscription", "signup", "comment", "comments", "promo", "promos", "promotion", "ad", "ads",
@@ -37,7 +38,7 @@ static const char *const chrome_words[] = {
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
 	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
-	"disclosure", "boilerplate", NULL };
+	"disclosure", "boilerplate", "pullquote", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
