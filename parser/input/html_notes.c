@@ -66,8 +66,13 @@ void html_reprint_notes(mk *m, size_t from)
 		markup_block *b = &doc->blocks[i];
 		if (b->role != MR_PARA)
 			continue;
-		if ((k < 2 || k + 2 >= paras) && reprint_note(t + b->s, b->e - b->s))
-			b->role = editors_note(t + b->s, b->e - b->s) ? MR_EDNOTE : MR_CHROME;
+		int edge = k < 2 || k + 2 >= paras;
+		/* an editor's note there, whatever it says ("Editor's note (December 19th):
+		 * this piece was updated ..."), is the record's: a note on the story, not its text */
+		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 400)
+			b->role = MR_EDNOTE;
+		else if (edge && reprint_note(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
 		k++;
 	}
 }

@@ -109,9 +109,9 @@ void html_chrome(mk *m, const char *s, size_t n);
 uint64_t html_at(mk *m, const xmlNode *n);
 
 /* ---- the page's notes among the story's blocks (html_notes.c) ---- */
-/* From block from on: a short paragraph among the first two or the last two that says where the
- * story first appeared ("This article originally appeared on ...") is the page's (chrome), or
- * the record's ednote when it says "Editor's note:". */
+/* From block from on: among the first two or the last two paragraphs, an editor's note ("Editor's
+ * note: ...") is the record's ednote, and a short one that says where the story first appeared
+ * ("This article originally appeared on ...") the page's (chrome). */
 void html_reprint_notes(mk *m, size_t from);
 /* From block from on: a heading that is only "Pros" or "Cons" with the list items right after
  * it, a review's verdict box (the product's points in a few words each, not the story's
