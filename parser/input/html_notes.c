@@ -344,3 +344,51 @@ void html_sources_tail(mk *m, size_t from)
 		if (doc->blocks[i].role == MR_PARA)
 			doc->blocks[i].role = MR_CHROME;
 }
+
+/* ---- numeric date stamps ---------------------------------------------------------------------- */
+
+/* Digits at s[*i..): how many (at most max), *i moved past them. */
+static size_t digits(const char *s, size_t n, size_t *i, size_t max)
+{
+	size_t k = 0;
+	while (*i < n && k < max && isdigit((unsigned char)s[*i]))
+		(*i)++, k++;
+	return k;
+}
+
+/* A line that is only a date in figures ("12/22/2023", "22.12.2023 09:45", "12/22/2023 05:00 AM
+ * EST"): the page's stamp between the story's blocks, which the dates in words already go to
+ * chrome as (html_blocks.c, date_stamp). Day and month are not told apart: nothing is read from
+ * it. */
+static int numeric_stamp(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (n < 8 || n > 40)
+		return 0;
+	size_t i = 0;
+	if (!digits(s, n, &i, 2) || i >= n || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
+		return 0;
+	char sep = s[i++];
+	if (!digits(s, n, &i, 2) || i >= n || s[i++] != sep)
+		return 0;
+	size_t y = digits(s, n, &i, 4);
+	if (y != 2 && y != 4)
+		return 0;
+	/* then a clock time, a meridiem and a zone, in letters, figures and their marks only */
+	for (; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr(" ,:.+-|", s[i]))
+			return 0;
+	return 1;
+}
+
+void html_numeric_stamps(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA && numeric_stamp(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
+}

@@ -129,6 +129,9 @@ void html_signposts(mk *m, size_t from);
  * reference:", "Source:") and the paragraphs after it (a call for readers' submissions) are the
  * page's (chrome). */
 void html_sources_tail(mk *m, size_t from);
+/* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
+ * the page's stamp (chrome). */
+void html_numeric_stamps(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
