@@ -26,7 +26,8 @@ enum { W_NONE, W_STORY, W_NEGATIVE, W_CHROME, W_CAPTION, W_BYLINE, W_HIDDEN };
 
 /* Whole words (a class token cut at '-' and '_'), or a token's start for compounds
  * (relatedstories, sharebar). A pull quote repeats a line of the story in large type: the story
- * says it once. */
+ * says it once. A review's rating or verdict box sums the review up in a line the review's own
+ * text says at length. */
 static const char *const chrome_words[] = {
 	"share", "sharing", "social", "related", "newsletter", "newsletters", "subscribe",
 	"subscription", "signup", "comment", "comments", "promo", "promos", "promotion", "ad", "ads",
@@ -38,7 +39,7 @@ static const char *const chrome_words[] = {
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
 	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
-	"disclosure", "boilerplate", "pullquote", NULL };
+	"disclosure", "boilerplate", "pullquote", "rating", "ratings", "verdict", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
