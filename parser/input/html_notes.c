@@ -1,7 +1,11 @@
 /* The page's notes among the story's blocks, told by what they say and where they stand (the
- * words are generic English of such notes, no site's sentence): a reprint note at the story's
- * edges ("This article originally appeared on ..."), a review's pros and cons lists. Each rule
- * looks at each block once, a short block's bytes a bounded number of times: linear. */
+ * words are generic English of such notes, no site's sentence): an editor's or a reprint note at
+ * the story's edges ("This article originally appeared on ..."), a review's pros and cons lists,
+ * a picture's caption set as a paragraph and known by its credit, a line pointing the reader to
+ * other pages ("Also Read: ..."), the story's sources after it ("More information: ..."), a date
+ * in figures set alone. Run on the blocks html_emit_body made, before the article parser reads
+ * them. Each rule looks at each block once, a short block's bytes a bounded number of times:
+ * linear. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
