@@ -442,6 +442,12 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	if (deck)
 		html_deck_echo(m, before, deck);
 	trailing_bio(m, before);
+	html_reprint_notes(m, before);
+	html_verdict_lists(m, before);
+	html_credit_captions(m, before);
+	html_signposts(m, before);
+	html_sources_tail(m, before);
+	html_numeric_stamps(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */

@@ -121,6 +121,31 @@ void html_chrome(mk *m, const char *s, size_t n);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
 
+/* ---- the page's notes among the story's blocks (html_notes.c) ---- */
+/* From block from on: among the first two or the last two paragraphs, an editor's note ("Editor's
+ * note: ...") is the record's ednote, and a short one that says where the story first appeared
+ * ("This article originally appeared on ...") the page's (chrome). */
+void html_reprint_notes(mk *m, size_t from);
+/* From block from on: a heading that is only "Pros" or "Cons" with the list items right after
+ * it, a review's verdict box (the product's points in a few words each, not the story's
+ * sentences), is the page's (chrome). */
+void html_verdict_lists(mk *m, size_t from);
+/* From block from on: a paragraph that is a picture's caption by the credit it ends with ("...
+ * (Credit: Dana Reyes)", "... | Jo Hale/AFP via Getty Images") or a slash credit alone
+ * ("Instagram/Dana Reyes") is a caption (MR_CAPTION: read for its photo credit). */
+void html_credit_captions(mk *m, size_t from);
+/* From block from on: a short line pointing the reader elsewhere ("Also Read: ...", "RELATED
+ * CONTENT:", "More From the Site") is the page's (chrome). */
+void html_signposts(mk *m, size_t from);
+/* From block from on: one of the story's last five paragraphs (a page's copyright and agency
+ * lines among them) opening with a label for its sources ("More information:", "Journal
+ * reference:", "Source:") and the paragraphs after it (a call for readers' submissions) are the
+ * page's (chrome). */
+void html_sources_tail(mk *m, size_t from);
+/* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
+ * the page's stamp (chrome). */
+void html_numeric_stamps(mk *m, size_t from);
+
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
  * is page_url (the canonical URL; 0 without one): a shop's or a source's link, not the site's

@@ -25,7 +25,9 @@ static const char *const chrome_names[] = { "nav", "aside", "footer", "header", 
 enum { W_NONE, W_STORY, W_NEGATIVE, W_CHROME, W_CAPTION, W_BYLINE, W_HIDDEN };
 
 /* Whole words (a class token cut at '-' and '_'), or a token's start for compounds
- * (relatedstories, sharebar). */
+ * (relatedstories, sharebar). A pull quote repeats a line of the story in large type: the story
+ * says it once. A review's rating or verdict box sums the review up in a line the review's own
+ * text says at length. */
 static const char *const chrome_words[] = {
 	"share", "sharing", "social", "related", "newsletter", "newsletters", "subscribe",
 	"subscription", "signup", "comment", "comments", "promo", "promos", "promotion", "ad", "ads",
@@ -37,7 +39,7 @@ static const char *const chrome_words[] = {
 	"popup", "modal", "overlay", "login", "register", "skip", "jump", "print", "follow",
 	"donate", "membership", "teaser", "teasers", "rail", "prompt", "upsell", "cta", "tweet", "embed",
 	"consent", "card", "cards", "bio", "bios", "biography", "disclaimer", "disclaimers",
-	"disclosure", NULL };
+	"disclosure", "boilerplate", "pullquote", "rating", "ratings", "verdict", NULL };
 static const char *const chrome_prefixes[] = { "share", "social", "related", "newsletter",
 					       "comment", "promo", "advert", "sponsor", "sidebar",
 					       "breadcrumb", "footer", "navbar", "recirc",
@@ -47,9 +49,10 @@ static const char *const story_words[] = { "article", "articlebody", "story", "s
 					   "text", "blog", "prose", "paragraph", "richtext",
 					   NULL };
 /* Furniture words that a story word beside them does not outweigh: an author's bio inside the
- * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"). */
+ * story's box ("author-content_bio"), a disclosure under it ("post-disclaimer"), the stock text
+ * a site puts around every story ("post-boilerplate"). */
 static const char *const strong_words[] = { "bio", "bios", "biography", "disclaimer", "related",
-					    "disclaimers", "disclosure", NULL };
+					    "disclaimers", "disclosure", "boilerplate", NULL };
 static const char *const caption_words[] = { "caption", "figcaption", "credit", "credits",
 					     "photocredit", "imagecredit", NULL };
 static const char *const byline_words[] = { "byline", "bylines", "author", "authors",

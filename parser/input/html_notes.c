@@ -1,0 +1,398 @@
+/* The page's notes among the story's blocks, told by what they say and where they stand (the
+ * words are generic English of such notes, no site's sentence): an editor's or a reprint note at
+ * the story's edges ("This article originally appeared on ..."), a review's pros and cons lists,
+ * a picture's caption set as a paragraph and known by its credit, a line pointing the reader to
+ * other pages ("Also Read: ..."), the story's sources after it ("More information: ..."), a date
+ * in figures set alone. Run on the blocks html_emit_body made, before the article parser reads
+ * them. Each rule looks at each block once, a short block's bytes a bounded number of times:
+ * linear. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/input/html_page.h"
+
+/* The word w in s[0..n), case aside, not inside another word. Bounded: s is a short block. */
+static int has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && !strncasecmp(s + i, w, k) &&
+		    (i + k == n || !isalnum((unsigned char)s[i + k])))
+			return 1;
+	return 0;
+}
+
+static int any_word(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (has_word(s, n, *ws))
+			return 1;
+	return 0;
+}
+
+/* A note saying where the story was first printed ("This article originally appeared on ...",
+ * "A version of this story appeared in ...", "This story was originally published December
+ * 22, 2023"): a short line naming this piece, a printing verb, and that the printing was the
+ * first one. The story's own sentences about another work ("the book, originally published in
+ * 1962, ...") name no "this story". */
+static int reprint_note(const char *s, size_t n)
+{
+	static const char *const piece[] = { "this story", "this article", "this piece", "this post",
+					     "this column", "this essay", "this report",
+					     "this interview", "this review", NULL };
+	static const char *const printed[] = { "appeared", "published", "ran", "posted", NULL };
+	static const char *const first[] = { "originally", "first", "a version of", NULL };
+	return n < 300 && any_word(s, n, piece) && any_word(s, n, printed) && any_word(s, n, first);
+}
+
+/* "Editor's note: ..." (straight or curly apostrophe): the record's ednote, as trailing italic
+ * notes are (html_blocks.c); a note without that label is the page's, as theirs is. */
+static int editors_note(const char *s, size_t n)
+{
+	return n > 14 && !strncasecmp(s, "editor", 6) &&
+	       (!strncasecmp(s + 6, "'s note", 7) || !strncasecmp(s + 6, "\xe2\x80\x99s note", 9));
+}
+
+void html_reprint_notes(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++)
+		paras += doc->blocks[i].role == MR_PARA;
+	/* never the story itself: a note stands beside a few paragraphs at least */
+	if (paras < 4)
+		return;
+	/* the first two and the last two paragraphs: where a page puts such a note */
+	size_t k = 0;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		int edge = k < 2 || k + 2 >= paras;
+		/* an editor's note there, whatever it says ("Editor's note (December 19th):
+		 * this piece was updated ..."), is the record's: a note on the story, not its text */
+		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 400)
+			b->role = MR_EDNOTE;
+		else if (edge && reprint_note(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+		k++;
+	}
+}
+
+/* A heading that is only "Pros" or "Cons" (a colon after it, blanks around it): the label of a
+ * review's verdict box. */
+static int verdict_label(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	while (n && (*s == ' ' || *s == '\n' || *s == '\t'))
+		s++, n--;
+	return n == 4 && (!strncasecmp(s, "pros", 4) || !strncasecmp(s, "cons", 4));
+}
+
+void html_verdict_lists(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i + 1 < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role != MR_SUBHEAD && b->role != MR_PARA) || doc->blocks[i + 1].role != MR_ITEM ||
+		    !verdict_label(t + b->s, b->e - b->s))
+			continue;
+		/* the label and its list, up to the first block that is no item */
+		b->role = MR_CHROME;
+		for (i++; i < doc->nblocks && doc->blocks[i].role == MR_ITEM; i++)
+			doc->blocks[i].role = MR_CHROME;
+		i--;
+	}
+}
+
+/* ---- credits set as paragraphs --------------------------------------------------------------- */
+
+/* Words a credit's names are joined by ("Getty Images for The Met", "AFP via Getty Images"). */
+static int credit_joiner(const char *w, size_t n)
+{
+	static const char *const joiners[] = { "for", "via", "of", "and", "de", "van", "von", "the",
+					       NULL };
+	for (const char *const *j = joiners; *j; j++)
+		if (strlen(*j) == n && !strncasecmp(w, *j, n))
+			return 1;
+	return 0;
+}
+
+/* Names parted by a slash, nothing else ("Instagram/Dana Reyes", "Jo Hale/Redferns via Getty
+ * Images"): every word a capital's or a number's, or a joiner; a slash between two letters;
+ * under 80 bytes. */
+static int slash_credit(const char *s, size_t n)
+{
+	if (!n || n >= 80 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return 0;
+	int slash = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ' && s[j] != '/')
+			j++;
+		/* a word: a capital's, a number's, a joiner, or a name's own mark (O'Neil, Yeon-Je) */
+		if (j == i || !(isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) ||
+				(unsigned char)s[i] >= 0x80 || credit_joiner(s + i, j - i)))
+			return 0;
+		for (size_t k = i; k < j; k++)
+			if (s[k] == '!' || s[k] == '?' || s[k] == ',' || s[k] == ':' || s[k] == ';')
+				return 0;
+		if (j < n && s[j] == '/') {
+			if (j + 1 >= n || !isalnum((unsigned char)s[j + 1]) || !isalnum((unsigned char)s[j - 1]))
+				return 0;
+			slash = 1;
+			j++;
+		}
+		i = j;
+	}
+	return slash;
+}
+
+/* A credit's label: "Credit:", "Photo:", "Image:", "Photo by", ... at s (case aside): the bytes
+ * it takes, 0 when none. */
+static size_t credit_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "credit:", "credits:", "photo:", "photos:", "image:",
+					      "photograph:", "illustration:", "photo credit:",
+					      "image credit:", "photo by ", "photograph by ", NULL };
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = strlen(*l);
+		if (k <= n && !strncasecmp(s, *l, k))
+			return k;
+	}
+	return 0;
+}
+
+/* The name a label credits: a few words, no sentence in them (a stop only after a capital, as
+ * in "J. Smith" or "U.S."). */
+static int credited_name(const char *s, size_t n)
+{
+	while (n && s[0] == ' ')
+		s++, n--;
+	if (n < 2 || n > 80)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '!' || s[i] == '?' || (s[i] == '.' && (i == 0 || !isupper((unsigned char)s[i - 1]))))
+			return 0;
+	return 1;
+}
+
+/* A paragraph that is a picture's caption by its credit: it ends with a labelled credit
+ * ("... the blaze. (Credit: Dana Reyes)", "A can of cherry filling Credit: Jo Hale"), or ends
+ * with a slash credit after a bar (" | Jo Hale/AFP via Getty Images"), or is a slash credit
+ * alone ("Instagram/Dana Reyes"). Where the page set the caption without a <figcaption>, in a
+ * box beside the picture or after a picture loaded by script, only these words tell it. */
+static int credit_caption(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (!n || n >= 400)
+		return 0;
+	if (slash_credit(s, n))
+		return 1;
+	/* "(Credit: ...)" closing it */
+	if (s[n - 1] == ')') {
+		size_t o = n - 1;
+		while (o && s[o - 1] != '(' && s[o - 1] != ')')
+			o--;
+		if (o && s[o - 1] == '(') {
+			size_t k = credit_label(s + o, n - 1 - o);
+			if (k && credited_name(s + o + k, n - 1 - o - k))
+				return 1;
+		}
+	}
+	/* a label or a bar in its last 100 bytes, and only a credit after it */
+	for (size_t i = n > 100 ? n - 100 : 0; i < n; i++) {
+		if (i && isalnum((unsigned char)s[i - 1]))
+			continue;
+		size_t k = credit_label(s + i, n - i);
+		if (k && credited_name(s + i + k, n - i - k))
+			return 1;
+		if (s[i] == '|' && i + 2 < n && s[i + 1] == ' ' && slash_credit(s + i + 2, n - i - 2))
+			return 1;
+	}
+	return 0;
+}
+
+void html_credit_captions(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA && credit_caption(t + b->s, b->e - b->s))
+			b->role = MR_CAPTION;
+	}
+}
+
+/* ---- signposts to other pages ---------------------------------------------------------------- */
+
+/* The phrase p opening s (case aside, a straight or curly apostrophe alike): the bytes it takes
+ * in s, 0 when s does not open with it or goes on in the same word. */
+static size_t opens_with(const char *s, size_t n, const char *p)
+{
+	size_t i = 0, j = 0;
+	for (; p[j]; j++) {
+		if (p[j] == '\'' && i + 3 <= n && !memcmp(s + i, "\xe2\x80\x99", 3)) {
+			i += 3;
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)s[i]) != p[j])
+			return 0;
+		i++;
+	}
+	return i < n && isalnum((unsigned char)s[i]) ? 0 : i;
+}
+
+/* A line pointing the reader elsewhere ("Also Read: ...", "Read more reviews in our ...",
+ * "RELATED CONTENT:", "More From the Site", "Recommended by Our Editors", "Watch: ..."): a
+ * signpost's words opening a line under 200 bytes, and then a colon, a dash or a bar after them,
+ * or nothing; the reading phrases whatever follows; a short line (five words at most) that ends
+ * no sentence after the others. The page's, not the story's. */
+static int signpost(const char *s, size_t n)
+{
+	static const char *const reading[] = { "also read", "read also", "read more", "see also",
+					       "must read", "also see", NULL };
+	static const char *const pointing[] = { "related", "recommended", "more from", "more on",
+						"watch", "listen", "trending", "don't miss", "more:",
+						"further reading", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (!n || n >= 200)
+		return 0;
+	for (const char *const *p = reading; *p; p++)
+		if (opens_with(s, n, *p))
+			return 1;
+	for (const char *const *p = pointing; *p; p++) {
+		size_t k = opens_with(s, n, *p);
+		if (!k)
+			continue;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k == n || s[k] == ':' || s[k] == '-' || s[k] == '|' ||
+		    (k + 3 <= n && !memcmp(s + k, "\xe2\x80", 2) && (s[k + 2] == '\x93' || s[k + 2] == '\x94')))
+			return 1;
+		/* a short line of a few words, no sentence ended */
+		int words = 1;
+		for (size_t i = 0; i < n; i++)
+			words += s[i] == ' ';
+		char end = s[n - 1];
+		if (words <= 5 && end != '.' && end != '!' && end != '?' && end != '"' &&
+		    !(n >= 3 && (unsigned char)s[n - 3] == 0xe2))
+			return 1;
+	}
+	return 0;
+}
+
+void html_signposts(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role == MR_PARA || b->role == MR_SUBHEAD) && signpost(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
+}
+
+/* ---- the sources after the story ------------------------------------------------------------- */
+
+/* A paragraph opening with a label for the story's sources ("More information: Dana Reyes et
+ * al, ...", "Journal reference: ...", "Source: ..."): the label and its colon. */
+static int sources_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "more information", "further information",
+					      "journal reference", "journal information",
+					      "reference", "references", "source", "sources",
+					      "citation", NULL };
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = opens_with(s, n, *l);
+		if (k && k < n && s[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+void html_sources_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t cut = doc->nblocks, back = 0;
+	for (size_t i = doc->nblocks; i-- > from && back < 5;) {
+		const markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		back++;
+		/* a label found: five paragraphs more before it may open the sources ("More
+		 * information: ..." above "Journal information: ...") */
+		if (sources_label(t + b->s, b->e - b->s)) {
+			cut = i;
+			back = 0;
+		}
+	}
+	/* never the whole story: two paragraphs before it at least */
+	size_t before = 0;
+	for (size_t i = from; i < cut && i < doc->nblocks; i++)
+		before += doc->blocks[i].role == MR_PARA;
+	if (cut == doc->nblocks || before < 2)
+		return;
+	for (size_t i = cut; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA)
+			doc->blocks[i].role = MR_CHROME;
+}
+
+/* ---- numeric date stamps ---------------------------------------------------------------------- */
+
+/* Digits at s[*i..): how many (at most max), *i moved past them. */
+static size_t digits(const char *s, size_t n, size_t *i, size_t max)
+{
+	size_t k = 0;
+	while (*i < n && k < max && isdigit((unsigned char)s[*i]))
+		(*i)++, k++;
+	return k;
+}
+
+/* A line that is only a date in figures ("12/22/2023", "22.12.2023 09:45", "12/22/2023 05:00 AM
+ * EST"): the page's stamp between the story's blocks, which the dates in words already go to
+ * chrome as (html_blocks.c, date_stamp). Day and month are not told apart: nothing is read from
+ * it. */
+static int numeric_stamp(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (n < 8 || n > 40)
+		return 0;
+	size_t i = 0;
+	if (!digits(s, n, &i, 2) || i >= n || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
+		return 0;
+	char sep = s[i++];
+	if (!digits(s, n, &i, 2) || i >= n || s[i++] != sep)
+		return 0;
+	size_t y = digits(s, n, &i, 4);
+	if (y != 2 && y != 4)
+		return 0;
+	/* then a clock time, a meridiem and a zone, in letters, figures and their marks only */
+	for (; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr(" ,:.+-|", s[i]))
+			return 0;
+	return 1;
+}
+
+void html_numeric_stamps(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA && numeric_stamp(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
+}
