@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "emitters/convert/pipeline.h"
+#include "emitters/convert/tally.h"
 #include "parser/input/say.h"
 #include "parser/input/sources.h"
 
@@ -18,13 +19,18 @@ static const size_t BATCH_BYTES = 256 * 1024;
 typedef struct batch_item {
 	cw_unit *unit;
 	cw_record *rec;       /* the record: made already, or parsed by the worker */
-	void *rendered;
 } batch_item;
 
 typedef struct batch {
 	uint64_t first;       /* the output index of its first record */
 	size_t n, bytes;
 	int failed;           /* out of memory on the worker */
+	/* A back end that renders: the records' rendering, one for the batch, and their tally,
+	 * both made on the worker, which frees the records; done is how many records the
+	 * rendering holds (all but those from an out-of-memory on). */
+	void *rendered;
+	size_t done;
+	tally t;
 	batch_item item[BATCH_UNITS];
 } batch;
 
@@ -42,23 +48,47 @@ typedef struct run_ctx {
 
 static void report_progress(run_ctx *rc);
 
+/* A back end that renders: each record parsed, tallied, rendered after the batch's earlier ones
+ * and freed, here on the worker; the first that runs out of memory ends the batch (the units
+ * after it are freed with the batch). */
+static void work_rendered(run_ctx *rc, unsigned worker, batch *b)
+{
+	const convert_backend *be = rc->be;
+	for (size_t i = 0; i < b->n; i++) {
+		batch_item *it = &b->item[i];
+		cw_record *rec = it->rec ? it->rec : cw_unit_parse(rc->cs->opt, it->unit);
+		it->unit = NULL;
+		it->rec = NULL;
+		void *r = rec ? be->render(be->ctx, worker, rec, rc->cs->skip + b->first + i,
+					  b->rendered) : NULL;
+		if (!r) {
+			cw_record_free(rec);
+			b->failed = 1;
+			return;
+		}
+		b->rendered = r;
+		tally_record(&b->t, rec);
+		cw_record_free(rec);
+		b->done = i + 1;
+	}
+}
+
 static void *work(void *ctx, unsigned worker, void *item, uint64_t seq)
 {
 	(void)seq;
 	run_ctx *rc = ctx;
 	batch *b = item;
+	if (rc->be->render) {
+		work_rendered(rc, worker, b);
+		return b;
+	}
 	for (size_t i = 0; i < b->n; i++) {
 		batch_item *it = &b->item[i];
 		if (!it->rec)
 			it->rec = cw_unit_parse(rc->cs->opt, it->unit);
 		it->unit = NULL;
-		if (!it->rec) {
+		if (!it->rec)
 			b->failed = 1;
-			continue;
-		}
-		if (rc->be->render)
-			it->rendered = rc->be->render(rc->be->ctx, worker, it->rec,
-						      rc->cs->skip + b->first + i);
 	}
 	return b;
 }
@@ -67,12 +97,13 @@ static void discard(void *ctx, void *result)
 {
 	run_ctx *rc = ctx;
 	batch *b = result;
+	if (rc->be->discard)
+		rc->be->discard(rc->be->ctx, b->rendered);
 	for (size_t i = 0; i < b->n; i++) {
-		if (rc->be->discard)
-			rc->be->discard(rc->be->ctx, b->item[i].rendered);
 		cw_unit_free(b->item[i].unit);
 		cw_record_free(b->item[i].rec);
 	}
+	tally_free(&b->t);
 	free(b);
 }
 
@@ -82,6 +113,25 @@ static int deliver(void *ctx, void *result, uint64_t seq)
 	run_ctx *rc = ctx;
 	batch *b = result;
 	int stop = 0;
+	if (rc->be->render) {
+		/* The tally before the write, as records are tallied and then written one by one:
+		 * a write error counts the batch as written (its bytes are in the stream's buffer,
+		 * as a record's were). */
+		tally_merge(&rc->res->tally, &b->t);
+		if (b->done)
+			stop = rc->be->write(rc->be->ctx, NULL, b->rendered,
+					     rc->cs->skip + b->first);
+		else if (rc->be->discard)
+			rc->be->discard(rc->be->ctx, b->rendered);
+		b->rendered = NULL; /* write owns the rendering */
+		if (!stop && b->failed) {
+			rc->oom = 1;
+			stop = 1;
+		}
+		report_progress(rc);
+		discard(ctx, b);
+		return stop;
+	}
 	size_t i = 0;
 	for (; i < b->n && !stop; i++) {
 		batch_item *it = &b->item[i];
@@ -91,9 +141,7 @@ static int deliver(void *ctx, void *result, uint64_t seq)
 			break;
 		}
 		tally_record(&rc->res->tally, it->rec);
-		/* write owns the rendering */
-		stop = rc->be->write(rc->be->ctx, it->rec, it->rendered, rc->cs->skip + b->first + i);
-		it->rendered = NULL;
+		stop = rc->be->write(rc->be->ctx, it->rec, NULL, rc->cs->skip + b->first + i);
 		cw_record_free(it->rec);
 		it->rec = NULL;
 	}
@@ -132,7 +180,7 @@ static int verify_last(run_ctx *rc, cw_unit *u, cw_record *rec, uint64_t seq)
 		return 0;
 	}
 	const convert_backend *be = rc->be;
-	void *rendered = be->render ? be->render(be->ctx, 0, rec, seq) : NULL;
+	void *rendered = be->render ? be->render(be->ctx, 0, rec, seq, NULL) : NULL;
 	int ok = be->matches(be->ctx, rec, rendered, seq);
 	if (be->discard)
 		be->discard(be->ctx, rendered);
@@ -173,11 +221,13 @@ static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 			return 1;
 		}
 		rc->pending->first = rc->submitted;
-		rc->pending->n = rc->pending->bytes = 0;
+		rc->pending->n = rc->pending->bytes = rc->pending->done = 0;
 		rc->pending->failed = 0;
+		rc->pending->rendered = NULL;
+		rc->pending->t = (tally){ .ignore = rc->cs->ignore, .nignore = rc->cs->nignore };
 	}
 	batch *b = rc->pending;
-	b->item[b->n++] = (batch_item){ u, failed, NULL };
+	b->item[b->n++] = (batch_item){ u, failed };
 	b->bytes += failed ? 0 : cw_unit_size(u);
 	rc->submitted++;
 	if (b->n == BATCH_UNITS || b->bytes >= BATCH_BYTES)
