@@ -159,9 +159,10 @@ static int read_source(walk_ctx *wc, source *s)
 	for (;;) {
 		/* Read straight into the reader where it can take the bytes as they are: as many as
 		 * are still to come when that is known (a page becomes its unit without a copy),
-		 * else a chunk. The end of a known size is confirmed through the walk's buffer. */
+		 * and one more, so that the read that gives them also tells the end (source_read);
+		 * else a chunk. */
 		int64_t expected = source_expected(s);
-		size_t want = expected < 0 || expected > CHUNK ? CHUNK : (size_t)expected;
+		size_t want = expected < 0 || expected >= CHUNK ? CHUNK : (size_t)expected + 1;
 		char *in = reader_fill_space(rd, want);
 		n = source_read(s, in ? in : wc->buf, in ? want : CHUNK);
 		if (n <= 0) {

@@ -41,6 +41,7 @@ struct source {
 	const char *container;    /* a web archive's page: the archive, where err_code is told */
 	uint64_t err_offset;      /* ... at the page's record */
 	uint32_t err_line;
+	int at_end;               /* a regular file read to its size and found to end there */
 	int fd_taken;             /* fd handed over with a detached copy (source_detach) */
 	int detached;             /* a detached copy: owns fd, pre and name */
 };
@@ -132,13 +133,18 @@ long source_read(source *s, char *buf, size_t cap)
 		expect_less(s, (size_t)n);
 		return (long)n;
 	}
-	if (s->fd < 0)
-		return 0; /* an empty stream (a compressed empty file) */
+	if (s->fd < 0 || s->at_end)
+		return 0; /* an empty stream (a compressed empty file), or the end seen already */
 	ssize_t n = read_retrying(s->fd, buf, cap);
 	if (n < 0) {
 		snprintf(s->err, sizeof s->err, "%s", strerror(errno));
 		return -1;
 	}
+	/* Asked for more than the size still to come and given exactly that: the end of a regular
+	 * file, which one more read(2) would only confirm (one system call a file less). A read
+	 * that stops short of the size (a file cut meanwhile, a FUSE file system) goes on. */
+	if (s->expect >= 0 && (size_t)n < cap && (int64_t)n == s->expect)
+		s->at_end = 1;
 	if (!s->detached) /* a detached copy's were counted when it was made */
 		s->w->bytes_read += (uint64_t)n;
 	expect_less(s, (size_t)n);
