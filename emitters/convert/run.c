@@ -13,8 +13,8 @@
 /* What flows through the pipeline: a batch of units to parse (or records made already, for
  * inputs that could not be read). Units go in batches so that the threads meet once per batch,
  * not once per cables.csv row: a few hundred microseconds of parsing per hand-over. */
-enum { BATCH_UNITS = 32 };
-static const size_t BATCH_BYTES = 256 * 1024;
+enum { BATCH_UNITS = 128 };
+static const size_t BATCH_BYTES = 1024 * 1024;
 
 typedef struct batch_item {
 	cw_unit *unit;

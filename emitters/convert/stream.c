@@ -51,7 +51,7 @@ typedef struct rendering {
  * already (a calloc and a chain of reallocs a record otherwise). Workers take them, the
  * writing thread gives them back; a buffer grown past SPARE_MAX_BYTES by a huge record is not
  * kept. */
-enum { SPARES = 16, SPARE_MAX_BYTES = 1 << 20 };
+enum { SPARES = 16, SPARE_MAX_BYTES = 4 << 20 };
 typedef struct spares {
 	pthread_mutex_t mu;
 	rendering *r[SPARES];
