@@ -74,7 +74,7 @@ for fmt in jsonl json xml csv text nitf ninjs; do
 		check "--jobs $j -f $fmt is byte-identical to --jobs 1" cmp -s "$T/j1.$fmt" "$T/j$j.$fmt"
 	done
 done
-# Plain files of up to 4 MiB are read on the workers, larger ones (this 4.4 MB cables.csv) cut
+# Plain files of up to 1 MiB are read on the workers, larger ones (this 4.4 MB cables.csv) cut
 # into units on the calling thread: the records of a run over both are those of the runs over
 # each, in input order, and the summary counts every input and record once.
 i=0

@@ -22,11 +22,12 @@ typedef struct batch_item {
 	source *file;         /* or a plain file, read and cut into units by the worker */
 } batch_item;
 
-/* Files up to this size are read on the workers (when the back end renders): reading them on
- * the calling thread, which also walks the directories and writes, kept --jobs 2 on a directory
- * of pages at 1.3 times --jobs 1. A larger file (a cables.csv) is cut into units here, and they
- * go to the workers in batches. */
-static const uint64_t FILE_ON_WORKER_MAX = (uint64_t)4 << 20;
+/* Files up to a batch's size are read on the workers (when the back end renders): reading them
+ * on the calling thread, which also walks the directories and writes, kept --jobs 2 on a
+ * directory of pages at 1.3 times --jobs 1. A larger file (a cables.csv) is cut into units here,
+ * and they go to the workers in batches: one file is one item, worked by one thread, and its
+ * records rendered into one buffer, so a larger bound would cost both parallelism and memory. */
+static const uint64_t FILE_ON_WORKER_MAX = 1024 * 1024;
 
 typedef struct batch {
 	uint64_t first;       /* the output index of its first record */

@@ -164,6 +164,11 @@ static int read_source(walk_ctx *wc, source *s)
 		int64_t expected = source_expected(s);
 		size_t want = expected < 0 || expected >= CHUNK ? CHUNK : (size_t)expected + 1;
 		char *in = reader_fill_space(rd, want);
+		if (!in && !wc->buf && !(wc->buf = malloc(CHUNK))) {
+			wc->oom = 1;
+			stop = 1;
+			break;
+		}
 		n = source_read(s, in ? in : wc->buf, in ? want : CHUNK);
 		if (n <= 0) {
 			if (in)
@@ -225,13 +230,10 @@ int inputs_read_file(const cw_options *opt, source *file, unit_fn fn, void *ctx,
 		     input_stats *st, input_said *said)
 {
 	/* Read as the walk reads (a chunk of the same size for what does not go straight into
-	 * the reader), so that the units are cut at the same places. */
-	walk_ctx wc = { opt, fn, ctx, st, NULL, malloc(CHUNK), 0, NULL, 0, said };
-	int stop = 1;
-	if (wc.buf)
-		stop = read_source(&wc, file);
-	else
-		wc.oom = 1;
+	 * the reader, made only when needed: UTF-16 input), so that the units are cut at the
+	 * same places. */
+	walk_ctx wc = { opt, fn, ctx, st, NULL, NULL, 0, NULL, 0, said };
+	int stop = read_source(&wc, file);
 	free(wc.buf);
 	source_free(file);
 	return stop || wc.oom;
