@@ -303,7 +303,9 @@ void cw_emitter_free(cw_emitter *em);
  * its own detached emitter; the writing thread appends the bytes, in record order, to an ordinary
  * emitter with cw_emit_rendered(), which writes the opening before the first and counts each as
  * a record, so cw_emitter_finish() closes the stream as usual. The stream is then byte-identical
- * to cw_emit() calls in the same order. */
+ * to cw_emit() calls in the same order. buf may hold several records' renderings one after the
+ * other (a batch rendered by one thread, as cw_emit_at() gave them), appended in one call: the
+ * count only tells the closing whether any record was written. */
 cw_emitter *cw_emitter_new_detached(cw_format f, cw_write_fn write, void *ctx, int pretty);
 int cw_emit_at(cw_emitter *em, const cw_record *rec, uint64_t index);
 int cw_emit_rendered(cw_emitter *em, const char *buf, size_t len);

@@ -74,6 +74,23 @@ for fmt in jsonl json xml csv text nitf ninjs; do
 		check "--jobs $j -f $fmt is byte-identical to --jobs 1" cmp -s "$T/j1.$fmt" "$T/j$j.$fmt"
 	done
 done
+# Plain files of up to 1 MiB are read on the workers, larger ones (this 4.4 MB cables.csv) cut
+# into units on the calling thread: the records of a run over both are those of the runs over
+# each, in input order, and the summary counts every input and record once.
+i=0
+while [ $i -lt 5000 ]; do cat testdata/cables/forms/cables.csv; i=$((i + 1)); done >"$T/big.csv"
+"$CW" convert -j1 "$T/tree" -o "$T/small-only.jsonl" 2>/dev/null
+"$CW" convert -j1 "$T/big.csv" -o "$T/big-only.jsonl" 2>/dev/null
+cat "$T/small-only.jsonl" "$T/big-only.jsonl" >"$T/both-apart.jsonl"
+both=$(wc -l <"$T/both-apart.jsonl")
+for j in 1 3; do
+	run 0 "--jobs $j over small files and a large one" \
+		"$CW" convert -j$j "$T/tree" "$T/big.csv" -o "$T/both$j.jsonl"
+	check "--jobs $j: small files and a large one as each apart" \
+		cmp -s "$T/both-apart.jsonl" "$T/both$j.jsonl"
+	grep -q "read $((files + 1)) inputs, wrote $both records" "$T/err" ||
+		fail "--jobs $j summary over small files and a large one: $(cat "$T/err")"
+done
 mkdir -p "$T/tables1" "$T/tables3"
 "$CW" convert -j1 "$T/tree" -o "$T/t1.csv" --csv-tables "$T/tables1" 2>/dev/null
 "$CW" convert -j3 "$T/tree" -o "$T/t3.csv" --csv-tables "$T/tables3" 2>/dev/null

@@ -12,7 +12,7 @@
 #include "parser/input/say.h"
 
 /* Writes go out in large blocks: the output is as big as the input. */
-enum { OUTPUT_BUFFER = 1 << 20 };
+enum { OUTPUT_BUFFER = 1 << 20, DIRECT_WRITE = 64 << 10 };
 
 /* glibc ignores setvbuf's size when it is not given the buffer (its own is 4 KiB): the output
  * went out in 4 KiB writes, one system call per 4 KiB, until the buffer was the stream's own. */
@@ -130,6 +130,32 @@ int output_open(output *o, const char *path)
 	return 0;
 }
 
+/* A large block (a batch of records rendered on a worker) goes to the file as it is, after what
+ * the stream holds: copied into the stream's buffer first, every byte of the output was copied
+ * once more on the thread that writes, which is the one that cannot be spread over the others. */
+static int write_directly(output *o, const char *buf, size_t len)
+{
+	if (fflush(o->f) != 0) {
+		note_failure(o);
+		return -1;
+	}
+	int fd = fileno(o->f);
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			note_failure(o);
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 int output_write(void *ctx, const char *buf, size_t len)
 {
 	output *o = ctx;
@@ -140,6 +166,8 @@ int output_write(void *ctx, const char *buf, size_t len)
 		}
 		return 0;
 	}
+	if (len >= DIRECT_WRITE)
+		return write_directly(o, buf, len);
 	if (fwrite(buf, 1, len, o->f) != len) {
 		note_failure(o);
 		return -1;

@@ -14,10 +14,16 @@
 
 typedef struct convert_backend {
 	/* On a worker thread: what the back end makes of a record before writing it (its output
-	 * bytes as record number index), or NULL. worker is 0..jobs-1. */
-	void *(*render)(void *ctx, unsigned worker, const cw_record *rec, uint64_t index);
-	/* On the calling thread, in input order; owns rendered. Returns non-zero to stop (a write
-	 * error). */
+	 * bytes as record number index), appended to into: what render returned for the records
+	 * before it in the same batch, or NULL for a batch's first (and for a record rendered
+	 * alone). Returns the rendering, NULL out of memory. worker is 0..jobs-1. A back end that
+	 * renders writes whole batches: the worker tallies and frees the records, and the calling
+	 * thread is left one write for a batch of records. */
+	void *(*render)(void *ctx, unsigned worker, const cw_record *rec, uint64_t index,
+			void *into);
+	/* On the calling thread, in input order; owns rendered. A back end with render gets a
+	 * batch's rendering, rec NULL and index the batch's first record's; one without gets each
+	 * record. Returns non-zero to stop (a write error). */
 	int (*write)(void *ctx, const cw_record *rec, void *rendered, uint64_t index);
 	/* Frees what render made, when it is not written. */
 	void (*discard)(void *ctx, void *rendered);

@@ -40,7 +40,8 @@ static int bytes_write(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
-/* One record rendered in every output of the run. */
+/* Records rendered in every output of the run: a batch's, one after the other (or one record,
+ * to compare with the output's last when resuming). */
 typedef struct rendering {
 	bytes out[OUTPUTS];
 	int failed;
@@ -50,7 +51,7 @@ typedef struct rendering {
  * already (a calloc and a chain of reallocs a record otherwise). Workers take them, the
  * writing thread gives them back; a buffer grown past SPARE_MAX_BYTES by a huge record is not
  * kept. */
-enum { SPARES = 16, SPARE_MAX_BYTES = 1 << 20 };
+enum { SPARES = 16, SPARE_MAX_BYTES = 4 << 20 };
 typedef struct spares {
 	pthread_mutex_t mu;
 	rendering *r[SPARES];
@@ -71,10 +72,27 @@ typedef struct stream_backend {
 	int write_failed;
 } stream_backend;
 
-static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uint64_t index)
+/* The record appended to a rendering (a batch's records follow one another in it). */
+static rendering *render_into(stream_backend *sb, unsigned worker, const cw_record *rec,
+			      uint64_t index, rendering *r)
+{
+	for (int i = 0; i < OUTPUTS; i++) {
+		if (!sb->active[i])
+			continue;
+		sb->cursor[worker] = &r->out[i];
+		if (cw_emit_at(sb->detached[worker * OUTPUTS + i], rec, index) != 0)
+			r->failed = 1;
+	}
+	return r;
+}
+
+static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uint64_t index,
+			   void *into)
 {
 	stream_backend *sb = ctx;
-	rendering *r = NULL;
+	rendering *r = into;
+	if (r)
+		return render_into(sb, worker, rec, index, r);
 	pthread_mutex_lock(&sb->spare.mu);
 	if (sb->spare.n)
 		r = sb->spare.r[--sb->spare.n];
@@ -86,14 +104,7 @@ static void *stream_render(void *ctx, unsigned worker, const cw_record *rec, uin
 	} else if (!(r = calloc(1, sizeof(*r)))) {
 		return NULL;
 	}
-	for (int i = 0; i < OUTPUTS; i++) {
-		if (!sb->active[i])
-			continue;
-		sb->cursor[worker] = &r->out[i];
-		if (cw_emit_at(sb->detached[worker * OUTPUTS + i], rec, index) != 0)
-			r->failed = 1;
-	}
-	return r;
+	return render_into(sb, worker, rec, index, r);
 }
 
 static void free_rendering(rendering *r)

@@ -11,6 +11,30 @@ static int ignored(const tally *t, const char *code)
 	return 0;
 }
 
+/* Adds n to a code's count; a code not seen before goes last, so that the codes stay in the order
+ * they were first met. */
+static void count_code(tally *t, const char *code, cw_severity severity, size_t n)
+{
+	size_t k = 0;
+	/* A few dozen codes exist: a linear search over the ones seen is enough. */
+	while (k < t->ncodes &&
+	       (t->codes[k].severity != severity || strcmp(t->codes[k].code, code) != 0))
+		k++;
+	if (k == t->ncodes) {
+		if (t->ncodes == t->capcodes) {
+			size_t cap = t->capcodes ? t->capcodes * 2 : 32;
+			cw_code_count *c = realloc(t->codes, cap * sizeof(*c));
+			if (!c)
+				return;
+			t->codes = c;
+			t->capcodes = cap;
+		}
+		t->codes[k] = (cw_code_count){ code, severity, 0 };
+		t->ncodes++;
+	}
+	t->codes[k].n += n;
+}
+
 void tally_record(tally *t, const cw_record *rec)
 {
 	t->records++;
@@ -23,24 +47,7 @@ void tally_record(tally *t, const cw_record *rec)
 			continue;
 		if (d->severity > worst)
 			worst = d->severity;
-		size_t k = 0;
-		/* A few dozen codes exist: a linear search over the ones seen is enough. */
-		while (k < t->ncodes && (t->codes[k].severity != d->severity ||
-					 strcmp(t->codes[k].code, d->code) != 0))
-			k++;
-		if (k == t->ncodes) {
-			if (t->ncodes == t->capcodes) {
-				size_t cap = t->capcodes ? t->capcodes * 2 : 32;
-				cw_code_count *c = realloc(t->codes, cap * sizeof(*c));
-				if (!c)
-					continue;
-				t->codes = c;
-				t->capcodes = cap;
-			}
-			t->codes[k] = (cw_code_count){ d->code, d->severity, 0 };
-			t->ncodes++;
-		}
-		t->codes[k].n++;
+		count_code(t, d->code, d->severity, 1);
 	}
 	if (worst == CW_ERROR) {
 		t->with_errors++;
@@ -49,6 +56,16 @@ void tally_record(tally *t, const cw_record *rec)
 	} else if (worst == CW_WARNING) {
 		t->with_warnings++;
 	}
+}
+
+void tally_merge(tally *t, const tally *from)
+{
+	t->records += from->records;
+	t->with_errors += from->with_errors;
+	t->with_warnings += from->with_warnings;
+	t->error_records += from->error_records;
+	for (size_t i = 0; i < from->ncodes; i++)
+		count_code(t, from->codes[i].code, from->codes[i].severity, from->codes[i].n);
 }
 
 static int by_count(const void *a, const void *b)

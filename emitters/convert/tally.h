@@ -18,6 +18,10 @@ typedef struct tally {
 } tally;
 
 void tally_record(tally *t, const cw_record *rec);
+/* Adds a tally taken apart (a batch's, on a worker thread) to t, as if its records had been
+ * tallied into t one by one: the codes new to t keep the order they were met in. from's ignore
+ * list is the caller's to set; its codes are not taken over. */
+void tally_merge(tally *t, const tally *from);
 /* Sorts the codes most frequent first (then by name). */
 void tally_sort(tally *t);
 void tally_free(tally *t);

@@ -1,5 +1,6 @@
 #include "parser/input/inputs.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,55 @@ typedef struct walk_ctx {
 	unit_fn fn;
 	void *ctx;
 	input_stats *st;
-	sources_walk *w;
+	sources_walk *w;      /* NULL when reading a detached file (inputs_read_file) */
 	char *buf;
 	int oom;
+	file_fn on_file;      /* plain files handed over unread, when set */
+	uint64_t file_max;
+	input_said *said;     /* a detached file's messages, kept for the calling thread */
 } walk_ctx;
+
+/* A message about an input: told now, or kept with a detached file's records so that the
+ * calling thread tells it in input order. */
+static void tell(walk_ctx *wc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *m = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!m) {
+		say("out of memory");
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (!wc->said) {
+		say("%s", m);
+		free(m);
+		return;
+	}
+	char **grown = realloc(wc->said->text, (wc->said->n + 1) * sizeof(*grown));
+	if (!grown) {
+		say("%s", m);
+		free(m);
+		return;
+	}
+	wc->said->text = grown;
+	wc->said->text[wc->said->n++] = m;
+}
+
+void input_said_tell(input_said *said)
+{
+	for (size_t i = 0; i < said->n; i++) {
+		say("%s", said->text[i]);
+		free(said->text[i]);
+	}
+	free(said->text);
+	said->text = NULL;
+	said->n = 0;
+}
 
 static int hand_on_failure(walk_ctx *wc, const char *name, cw_form form, uint64_t index,
 			   uint64_t offset, int unreadable, const char *why)
@@ -97,9 +143,9 @@ static const char *input_name(const walk_ctx *wc, const source *s)
 	return wc->opt->stdin_name && strcmp(name, "-") == 0 ? wc->opt->stdin_name : name;
 }
 
-static int on_source(void *ctx, source *s)
+/* Reads a stream into a reader, handing on each unit as soon as it is cut. */
+static int read_source(walk_ctx *wc, source *s)
 {
-	walk_ctx *wc = ctx;
 	const char *name = input_name(wc, s);
 	cw_reader *rd = cw_reader_new(wc->opt, name);
 	if (!rd || reader_set_transport(rd, source_http_charset(s), source_http_date(s)) != 0) {
@@ -107,17 +153,22 @@ static int on_source(void *ctx, source *s)
 		wc->oom = 1;
 		return 1;
 	}
-	wc->st->inputs++;
 	int stop = 0;
 	uint64_t units = 0, offset = 0;
 	long n;
 	for (;;) {
 		/* Read straight into the reader where it can take the bytes as they are: as many as
 		 * are still to come when that is known (a page becomes its unit without a copy),
-		 * else a chunk. The end of a known size is confirmed through the walk's buffer. */
+		 * and one more, so that the read that gives them also tells the end (source_read);
+		 * else a chunk. */
 		int64_t expected = source_expected(s);
-		size_t want = expected < 0 || expected > CHUNK ? CHUNK : (size_t)expected;
+		size_t want = expected < 0 || expected >= CHUNK ? CHUNK : (size_t)expected + 1;
 		char *in = reader_fill_space(rd, want);
+		if (!in && !wc->buf && !(wc->buf = malloc(CHUNK))) {
+			wc->oom = 1;
+			stop = 1;
+			break;
+		}
 		n = source_read(s, in ? in : wc->buf, in ? want : CHUNK);
 		if (n <= 0) {
 			if (in)
@@ -126,7 +177,8 @@ static int on_source(void *ctx, source *s)
 		}
 		offset += (uint64_t)n;
 		wc->st->data += (uint64_t)n;
-		wc->st->bytes = wc->w->bytes_read;
+		if (wc->w)
+			wc->st->bytes = wc->w->bytes_read;
 		if ((in ? reader_fill_commit(rd, (size_t)n)
 			: cw_reader_feed(rd, wc->buf, (size_t)n)) != CW_OK) {
 			wc->oom = 1;
@@ -148,8 +200,8 @@ static int on_source(void *ctx, source *s)
 			 * record in the archive, which goes on with the next record. */
 			stop = on_damaged(wc, where, code, at, line, source_error(s));
 		} else {
-			say("%s: read error at byte %llu: %s", name,
-			    (unsigned long long)offset, source_error(s));
+			tell(wc, "%s: read error at byte %llu: %s", name,
+			     (unsigned long long)offset, source_error(s));
 			wc->st->failed++;
 			stop = hand_on_failure(wc, name, cw_reader_form(rd), units, offset, 0,
 					       source_error(s));
@@ -162,15 +214,41 @@ static int on_source(void *ctx, source *s)
 	return stop;
 }
 
+static int on_source(void *ctx, source *s)
+{
+	walk_ctx *wc = ctx;
+	wc->st->inputs++;
+	if (wc->on_file) {
+		source *file = source_detach(s, wc->file_max);
+		if (file)
+			return wc->on_file(wc->ctx, file);
+	}
+	return read_source(wc, s);
+}
+
+int inputs_read_file(const cw_options *opt, source *file, unit_fn fn, void *ctx,
+		     input_stats *st, input_said *said)
+{
+	/* Read as the walk reads (a chunk of the same size for what does not go straight into
+	 * the reader, made only when needed: UTF-16 input), so that the units are cut at the
+	 * same places. */
+	walk_ctx wc = { opt, fn, ctx, st, NULL, NULL, 0, NULL, 0, said };
+	int stop = read_source(&wc, file);
+	free(wc.buf);
+	source_free(file);
+	return stop || wc.oom;
+}
+
 /* The walk of inputs_each_unit, over a run of an archive's members when count or first. */
 static int each_unit(const cw_options *opt, char *const *paths, int n, size_t first,
-		     size_t count, size_t *met, unit_fn fn, void *ctx, input_stats *st)
+		     size_t count, size_t *met, unit_fn fn, file_fn on_file, uint64_t file_max,
+		     void *ctx, input_stats *st)
 {
 	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
 			   .on_refused = on_refused, .on_damaged = on_damaged,
 			   .skip_file = output_guard_is_ours,
 			   .member_first = first, .member_count = count };
-	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0 };
+	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0, on_file, file_max, NULL };
 	w.ctx = &wc;
 	if (!wc.buf) {
 		say("out of memory");
@@ -192,7 +270,13 @@ static int each_unit(const cw_options *opt, char *const *paths, int n, size_t fi
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *st)
 {
-	return each_unit(opt, paths, n, 0, 0, NULL, fn, ctx, st);
+	return each_unit(opt, paths, n, 0, 0, NULL, fn, NULL, 0, ctx, st);
+}
+
+int inputs_each_unit_or_file(const cw_options *opt, char *const *paths, int n, unit_fn fn,
+			     file_fn on_file, uint64_t file_max, void *ctx, input_stats *st)
+{
+	return each_unit(opt, paths, n, 0, 0, NULL, fn, on_file, file_max, ctx, st);
 }
 
 typedef struct parse_ctx {
@@ -224,7 +308,7 @@ int inputs_each_member(const cw_options *opt, const char *path, size_t first, si
 {
 	parse_ctx pc = { opt, fn, ctx };
 	char *paths[1] = { (char *)(uintptr_t)path };
-	return each_unit(opt, paths, 1, first, count, met, parse_unit, &pc, st);
+	return each_unit(opt, paths, 1, first, count, met, parse_unit, NULL, 0, &pc, st);
 }
 
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,

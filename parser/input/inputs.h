@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "cablewire.h"
+#include "parser/input/sources.h"
 
 typedef struct input_stats {
 	size_t inputs;     /* input streams read (files, archive members, standard input) */
@@ -30,11 +31,34 @@ typedef int (*unit_fn)(void *ctx, cw_unit *unit, cw_record *failed);
 
 typedef cw_record_fn record_fn;
 
+/* A plain file handed over unread (sources.h's source_detach()), to be read on another thread
+ * with inputs_read_file(); on_file owns it. Returns 0 to go on, non-zero to stop. */
+typedef int (*file_fn)(void *ctx, source *file);
+
+/* Messages about a file read on another thread (a read error), kept to be told in input order
+ * on the calling thread by input_said_tell(), which also frees them. */
+typedef struct input_said {
+	char **text;
+	size_t n;
+} input_said;
+void input_said_tell(input_said *said);
+
 /* Return 0, or non-zero when the callback asked to stop (or memory ran out). I/O problems are
  * told to the message handler (parser/input/say.h), counted in stats->failed, and handed on as error records. */
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *stats);
-/* The same, each unit parsed on the calling thread. */
+/* The same, but each plain file of at most file_max bytes (not standard input, not an archive's
+ * member) is handed to on_file unread, counted in stats->inputs; the rest is cut into units
+ * here. */
+int inputs_each_unit_or_file(const cw_options *opt, char *const *paths, int n, unit_fn fn,
+			     file_fn on_file, uint64_t file_max, void *ctx, input_stats *stats);
+/* Reads a file that on_file was given, on any thread, as inputs_each_unit would have: fn gets
+ * its units (or the error record of a read error) and stats its counts; messages go to said.
+ * Frees file. Returns non-zero when fn asked to stop or memory ran out. */
+int inputs_read_file(const cw_options *opt, source *file, unit_fn fn, void *ctx,
+		     input_stats *stats, input_said *said);
+
+/* The same as inputs_each_unit, each unit parsed on the calling thread. */
 int inputs_each(const cw_options *opt, char *const *paths, int n, record_fn fn, void *ctx,
 		input_stats *stats);
 

@@ -41,6 +41,9 @@ struct source {
 	const char *container;    /* a web archive's page: the archive, where err_code is told */
 	uint64_t err_offset;      /* ... at the page's record */
 	uint32_t err_line;
+	int at_end;               /* a regular file read to its size and found to end there */
+	int fd_taken;             /* fd handed over with a detached copy (source_detach) */
+	int detached;             /* a detached copy: owns fd, pre and name */
 };
 
 const char *source_http_charset(const source *s) { return s->http_charset; }
@@ -130,16 +133,56 @@ long source_read(source *s, char *buf, size_t cap)
 		expect_less(s, (size_t)n);
 		return (long)n;
 	}
-	if (s->fd < 0)
-		return 0; /* an empty stream (a compressed empty file) */
+	if (s->fd < 0 || s->at_end)
+		return 0; /* an empty stream (a compressed empty file), or the end seen already */
 	ssize_t n = read_retrying(s->fd, buf, cap);
 	if (n < 0) {
 		snprintf(s->err, sizeof s->err, "%s", strerror(errno));
 		return -1;
 	}
-	s->w->bytes_read += (uint64_t)n;
+	/* Asked for more than the size still to come and given exactly that: the end of a regular
+	 * file, which one more read(2) would only confirm (one system call a file less). A read
+	 * that stops short of the size (a file cut meanwhile, a FUSE file system) goes on. */
+	if (s->expect >= 0 && (size_t)n < cap && (int64_t)n == s->expect)
+		s->at_end = 1;
+	if (!s->detached) /* a detached copy's were counted when it was made */
+		s->w->bytes_read += (uint64_t)n;
 	expect_less(s, (size_t)n);
 	return (long)n;
+}
+
+source *source_detach(source *s, uint64_t max_bytes)
+{
+	int64_t size = source_expected(s);
+	if (s->fd < 0 || s->fd == STDIN_FILENO || s->ar || s->page || s->mem || s->nesting ||
+	    s->err[0] || s->pre_pos || size < 0 || (uint64_t)size > max_bytes)
+		return NULL;
+	size_t name_len = strlen(s->name) + 1;
+	source *d = malloc(sizeof(*d) + s->pre_len + name_len);
+	if (!d)
+		return NULL;
+	*d = *s;
+	d->pre = (unsigned char *)(d + 1);
+	memcpy(d->pre, s->pre, s->pre_len);
+	char *name = (char *)d->pre + s->pre_len;
+	memcpy(name, s->name, name_len);
+	d->name = name;
+	d->w = NULL;
+	d->detached = 1;
+	s->fd_taken = 1;
+	s->fd = -1;
+	/* Progress counts the bytes to come now: the copy is read on another thread. */
+	s->w->bytes_read += (uint64_t)s->expect;
+	return d;
+}
+
+void source_free(source *d)
+{
+	if (!d)
+		return;
+	if (d->fd >= 0)
+		close(d->fd);
+	free(d);
 }
 
 /* Reads until n bytes or the end: a pipe hands out what it has, not what was asked. */
@@ -525,7 +568,8 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 /* A file or a stream (fd): an archive goes through libarchive, anything else is one source.
  * size: a regular file's size as the walk's stat(2) found it, or -1 (then fstat(2) asks: one
  * call less for each file of a directory). */
-static int walk_stream(sources_walk *w, const char *name, int fd, int seekable, int64_t size)
+static int walk_stream(sources_walk *w, const char *name, int fd, int seekable, int64_t size,
+		       int *taken)
 {
 	unsigned char pre[SNIFF];
 	ssize_t n = read_full(fd, pre, sizeof pre);
@@ -545,7 +589,9 @@ static int walk_stream(sources_walk *w, const char *name, int fd, int seekable, 
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
 		return walk_archive(w, &s, seekable);
 	}
-	return w->on_source(w->ctx, &s);
+	int stop = w->on_source(w->ctx, &s);
+	*taken = s.fd_taken;
+	return stop;
 }
 
 int sources_each_memory(sources_walk *w, const char *name, const void *buf, size_t len)
@@ -638,7 +684,7 @@ static int walk_dir(sources_walk *w, const char *path, int depth)
 static int walk(sources_walk *w, const char *path, int depth)
 {
 	if (depth == 0 && strcmp(path, "-") == 0)
-		return walk_stream(w, "-", STDIN_FILENO, 0, -1);
+		return walk_stream(w, "-", STDIN_FILENO, 0, -1, &(int){ 0 });
 	struct stat sb;
 	if (stat(path, &sb) != 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
@@ -683,9 +729,11 @@ static int walk(sources_walk *w, const char *path, int depth)
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return w->on_failed(w->ctx, path, strerror(errno));
+	int taken = 0;
 	int stop = walk_stream(w, path, fd, S_ISREG(sb.st_mode),
-			       S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : -1);
-	close(fd);
+			       S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : -1, &taken);
+	if (!taken)
+		close(fd);
 	return stop;
 }
 

@@ -34,6 +34,14 @@ const char *source_error_code(const source *s, const char **name, uint64_t *offs
  * reader makes room for them at once and the source reads into it (parser/input/inputs.c). */
 int64_t source_expected(const source *s);
 
+/* A plain file named or found in a directory (not standard input, not inside an archive), of at
+ * most max_bytes, copied out of the walk so that another thread can read it: the copy owns the
+ * file's descriptor and the bytes sniffed from its start, and is read with source_read() (which
+ * then leaves the walk's counts alone) and freed with source_free(). NULL for any other source
+ * (or out of memory): it is read during the walk, as ever. */
+source *source_detach(source *s, uint64_t max_bytes);
+void source_free(source *detached);
+
 typedef struct sources_walk {
 	/* A stream to read (valid during the call); returns non-zero to stop the walk. */
 	int (*on_source)(void *ctx, source *s);
