@@ -342,6 +342,19 @@ static int has_email(const char *s, size_t n)
 	return 0;
 }
 
+void html_chrome_tail(markup_doc *doc, size_t from, size_t cut)
+{
+	/* never the whole story */
+	size_t before = 0;
+	for (size_t i = from; i < cut && i < doc->nblocks; i++)
+		before += doc->blocks[i].role == MR_PARA;
+	if (cut == doc->nblocks || before < 2)
+		return;
+	for (size_t i = cut; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA)
+			doc->blocks[i].role = MR_CHROME;
+}
+
 /* A short paragraph with an e-mail address among the story's last three ("She can be reached
  * at ...", "Send your questions to ...") is the page's contact line: it and what follows it
  * (a comments notice) are the page's, not the story's. */
@@ -358,15 +371,7 @@ static void contact_tail(mk *m, size_t from)
 		if (b->e - b->s < 400 && has_email(t + b->s, b->e - b->s))
 			cut = i;
 	}
-	/* never the whole story */
-	size_t before = 0;
-	for (size_t i = from; i < cut && i < doc->nblocks; i++)
-		before += doc->blocks[i].role == MR_PARA;
-	if (cut == doc->nblocks || before < 2)
-		return;
-	for (size_t i = cut; i < doc->nblocks; i++)
-		if (doc->blocks[i].role == MR_PARA)
-			doc->blocks[i].role = MR_CHROME;
+	html_chrome_tail(doc, from, cut);
 }
 
 /* A paragraph that opens with a numbered note's mark ("[1] ...", "[12] ..."). */

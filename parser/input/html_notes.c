@@ -338,15 +338,7 @@ void html_sources_tail(mk *m, size_t from)
 			back = 0;
 		}
 	}
-	/* never the whole story: two paragraphs before it at least */
-	size_t before = 0;
-	for (size_t i = from; i < cut && i < doc->nblocks; i++)
-		before += doc->blocks[i].role == MR_PARA;
-	if (cut == doc->nblocks || before < 2)
-		return;
-	for (size_t i = cut; i < doc->nblocks; i++)
-		if (doc->blocks[i].role == MR_PARA)
-			doc->blocks[i].role = MR_CHROME;
+	html_chrome_tail(doc, from, cut);
 }
 
 /* ---- numeric date stamps ---------------------------------------------------------------------- */

@@ -118,6 +118,10 @@ void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *
 void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b);
 /* Adds s to the doc's chrome list (folded, each text once). */
 void html_chrome(mk *m, const char *s, size_t n);
+/* The story's paragraphs from block cut on (from the blocks after from) become chrome, when
+ * two paragraphs at least stay before cut: a page's tail (contact line, sources), never the
+ * whole story. Nothing when cut is the end. */
+void html_chrome_tail(markup_doc *doc, size_t from, size_t cut);
 /* The input offset of an element, found after the previous one (blocks come in order). */
 uint64_t html_at(mk *m, const xmlNode *n);
 
