@@ -14,6 +14,7 @@
  * is the visible standfirst just after the h1 (a subtitle element by its class, role or
  * itemprop, or an <h2> right after it), else JSON-LD alternativeHeadline. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -321,6 +322,7 @@ typedef struct cand {
 	xmlNode *node;
 	const char *from;
 	int as_written; /* a title as written, its site part kept */
+	const char *bare; /* an h1's text without its label (heading_label), or NULL */
 	words w;
 } cand;
 
@@ -399,18 +401,85 @@ static int logo_h1(const xmlNode *n)
 	return 0;
 }
 
+static const char *skip_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+/* The heading's label: its first element, when named as a kicker ("label", "eyebrow",
+ * "category" ...) and holding three words at most before the heading's own words. Sites show
+ * it on a line of its own above the headline ("Exclusive", "Analysis", a section's name); the
+ * page's titles leave it out, and its text often runs into the headline's with no blank. */
+static const xmlNode *heading_label(const xmlNode *n)
+{
+	static const char *const label_words[] = { "kicker", "label", "eyebrow", "overline",
+						   "category", "rubric", "flag", "badge", "topic",
+						   "supertitle", "section", "tag", NULL };
+	const xmlNode *c = n->children;
+	while (c && c->type == XML_TEXT_NODE && c->content && !*skip_blank((const char *)c->content))
+		c = c->next;
+	if (!c || c->type != XML_ELEMENT_NODE || !c->next || !html_named(c, label_words) ||
+	    mk_name_in(c, (const char *const[]){ "em", "i", "cite", "q", NULL }))
+		return NULL;
+	return c;
+}
+
 static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 {
 	if (logo_h1(n))
 		return;
+	/* A label's text is set apart from the heading's by a blank (they are lines of their own
+	 * on the page), and the text without it kept for when no title of the page's agrees. */
+	const xmlNode *label = heading_label(n);
+	const char *lt = NULL;
+	size_t ln = 0;
+	if (label) {
+		html_collect(b, label);
+		words lw;
+		words_of(b->buf ? b->buf : "", &lw);
+		if (lw.count && lw.count <= 3) {
+			lt = mk_str(m, b->buf, b->n);
+			ln = b->n;
+		}
+	}
 	html_collect(b, n);
 	cand *c = &h1s[*nh1];
 	c->text = mk_str(m, b->buf, b->n);
+	c->bare = NULL;
+	const char *at = c->text ? skip_blank(c->text) : NULL;
+	if (lt && at && !strncmp(at, lt, ln)) {
+		words rest;
+		words_of(at + ln, &rest);
+		if (rest.count >= 2) {
+			size_t bn = strlen(at + ln);
+			char *both = malloc(ln + 1 + bn + 1);
+			if (both) {
+				memcpy(both, lt, ln);
+				both[ln] = ' ';
+				memcpy(both + ln + 1, at + ln, bn + 1);
+				c->bare = at + ln;
+				c->text = mk_str(m, both, ln + 1 + bn);
+				free(both);
+			}
+		}
+	}
 	c->node = n;
 	c->from = "h1";
 	words_of(c->text, &c->w);
-	if (c->text && c->w.count)
+	if (!c->text || !c->w.count)
+		return;
+	(*nh1)++;
+	/* the text without the label, a candidate of its own after the whole */
+	if (c->bare && *nh1 < MAX_H1) {
+		cand *d = &h1s[*nh1];
+		*d = *c;
+		d->text = c->bare = skip_blank(c->bare);
+		d->bare = NULL;
+		words_of(d->text, &d->w);
 		(*nh1)++;
+	}
 }
 
 static int deck_named(const xmlNode *n);
@@ -557,7 +626,8 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		int shares = 0;
 		for (int j = 0; nh1 && !shares && j < nmeta; j++)
 			shares = !meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0);
-		h1s[0].from = "heading";
+		for (int i = 0; i < nh1; i++)
+			h1s[i].from = "heading";
 		if (!shares) {
 			nh1 = 0;
 			mine = NULL;
@@ -582,7 +652,9 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			if (same_words(&h1s[i].w, &meta[j].w)) {
 				*at = h1s[i].node;
 				*from = h1s[i].from;
-				return h1s[i].text;
+				/* (microdata is the h1's own text: no word on its label) */
+				return h1s[i].bare && meta[j].from == names[1] ? h1s[i].bare
+									       : h1s[i].text;
 			}
 		for (int j = 0; j < nmeta; j++) {
 			int a = agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label);
@@ -599,17 +671,18 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	 * words with it, or when it is the page's one h1; not when it shares hardly a word with
 	 * any (a newsletter box's "Subscribe to ..."). */
 	xmlNode *lead = mine;
-	if (!lead && nh1 && (nh1 == 1 || (h1s[0].node->_private && html_st(h1s[0].node)->text >= 20)))
+	int one_h1 = nh1 == 1 || (nh1 == 2 && h1s[1].node == h1s[0].node); /* (its label cut) */
+	if (!lead && nh1 && (one_h1 || (h1s[0].node->_private && html_st(h1s[0].node)->text >= 20)))
 		lead = h1s[0].node;
 	if (nh1 && lead == h1s[0].node && h1s[0].w.count >= 3 &&
 	    !(hm->site_name && html_same_words(h1s[0].text, hm->site_name))) {
-		int shares = !nmeta || nh1 == 1;
+		int shares = !nmeta || one_h1;
 		for (int j = 0; !shares && j < nmeta; j++)
 			shares = overlap(&h1s[0].w, &meta[j].w) >= 0.3;
 		if (shares) {
 			*at = lead;
 			*from = h1s[0].from;
-			return h1s[0].text;
+			return h1s[0].bare ? h1s[0].bare : h1s[0].text;
 		}
 	}
 	/* The metadata: the first, or its core where another holds it with a label or tail. */
