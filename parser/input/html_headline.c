@@ -2,17 +2,19 @@
  * the story's part first, then the others in document order, those inside page furniture - a
  * newsletter box, a nav, a modal - left out), and what the page says of itself: JSON-LD headline,
  * microdata headline, og:title, twitter:title, Dublin Core title and <title>, each without its
- * site part ("Headline | Site"). Two candidates agree when they have the same words, or when one
- * is the other without a leading label of three words at most ("Opinion | ...", "The Slatest
- * for ...") or without a tail after a separator or in brackets (" - Guide", " [Watch]"): the
- * shorter, the core, is the headline. The first h1 that agrees with the metadata wins; without
- * one, the metadata's own agreement, then the story's h1, then the metadata in order. A page
+ * site part ("Headline | Site", "Site | Headline"). Two candidates agree when they have the same
+ * words, or when one is the other without a leading label of three words at most ("Opinion |
+ * ...", "The Slatest for ...") or without a tail after a separator or in brackets (" - Guide",
+ * " [Watch]"). The first h1 that agrees with the metadata wins: the title where the h1 adds a
+ * label, else the h1 as the reader sees it. Without one, the story's h1 (a search title sharing
+ * some words), then the metadata: its own agreement, or the first. An h1's label element (a
+ * kicker named so by its class) is set apart, and the h1 without it is a candidate too. A page
  * with no visible h1 has its headline in another heading (an <h2>, a line whose class says
  * headline or title): the story's first before its prose, or one near the metadata's words,
  * stands in for the h1. An h1 that is the site's logo (a theme's header: one link to the home
- * page) is no candidate. The deck
- * is the visible standfirst just after the h1 (a subtitle element by its class, role or
- * itemprop, or an <h2> right after it), else JSON-LD alternativeHeadline. */
+ * page) is no candidate. The deck is the visible standfirst just after the h1 (a subtitle
+ * element by its class, role or itemprop, or an <h2> right after it), else JSON-LD
+ * alternativeHeadline. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +254,12 @@ static const char *strip_site(mk *m, const char *t, const html_meta *hm)
 	/* a short tail: a site's name rather than the headline's end */
 	if (count_words(tail, tn) <= 4 && tn < hn)
 		return mk_str(m, head, hn);
+	/* a short head before the only separator, or before a first " | " (a bar is seldom a
+	 * headline's own): "Site | Headline", "Opinion | Headline - with a dash" */
+	size_t fn = (size_t)(first - t);
+	if ((first == cut || !strncmp(first, " | ", 3)) && count_words(t, fn) <= 3 &&
+	    fn < strlen(first + fk))
+		return mk_cstr(m, first + fk);
 	return t;
 }
 
@@ -416,7 +424,7 @@ static const xmlNode *heading_label(const xmlNode *n)
 {
 	static const char *const label_words[] = { "kicker", "label", "eyebrow", "overline",
 						   "category", "rubric", "flag", "badge", "topic",
-						   "supertitle", "section", "tag", NULL };
+						   "supertitle", "section", "tag", "prefix", NULL };
 	const xmlNode *c = n->children;
 	while (c && c->type == XML_TEXT_NODE && c->content && !*skip_blank((const char *)c->content))
 		c = c->next;
@@ -439,10 +447,8 @@ static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 		html_collect(b, label);
 		words lw;
 		words_of(b->buf ? b->buf : "", &lw);
-		if (lw.count && lw.count <= 3) {
-			lt = mk_str(m, b->buf, b->n);
-			ln = b->n;
-		}
+		if (lw.count && lw.count <= 3 && (lt = mk_str(m, b->buf, b->n)))
+			ln = strlen(lt); /* (mk_str folds blanks: compared with the h1's, folded too) */
 	}
 	html_collect(b, n);
 	cand *c = &h1s[*nh1];
@@ -451,15 +457,16 @@ static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 	const char *at = c->text ? skip_blank(c->text) : NULL;
 	if (lt && at && !strncmp(at, lt, ln)) {
 		words rest;
-		words_of(at + ln, &rest);
+		const char *after = skip_blank(at + ln);
+		words_of(after, &rest);
 		if (rest.count >= 2) {
-			size_t bn = strlen(at + ln);
+			size_t bn = strlen(after);
 			char *both = malloc(ln + 1 + bn + 1);
 			if (both) {
 				memcpy(both, lt, ln);
 				both[ln] = ' ';
-				memcpy(both + ln + 1, at + ln, bn + 1);
-				c->bare = at + ln;
+				memcpy(both + ln + 1, after, bn + 1);
+				c->bare = after;
 				c->text = mk_str(m, both, ln + 1 + bn);
 				free(both);
 			}
@@ -475,7 +482,7 @@ static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 	if (c->bare && *nh1 < MAX_H1) {
 		cand *d = &h1s[*nh1];
 		*d = *c;
-		d->text = c->bare = skip_blank(c->bare);
+		d->text = c->bare;
 		d->bare = NULL;
 		words_of(d->text, &d->w);
 		(*nh1)++;
@@ -577,6 +584,13 @@ static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int 
 	}
 }
 
+/* Whether a title is the h1's own text: an h1 named headline by microdata is no second word on
+ * itself. */
+static int self(const html_meta *hm, const cand *title, const cand *h1)
+{
+	return title->text == hm->md_headline && hm->md_headline_at == h1->node;
+}
+
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
 			  html_text *b, xmlNode **at, const char **from)
 {
@@ -623,7 +637,10 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	 * page gives (not a kicker, a date or a box's name), else a heading near those words. */
 	if (!nh1 && (mine = story_h1(t, container, NULL))) {
 		add_h1(m, b, h1s, &nh1, mine);
-		int shares = 0;
+		/* (a page with no title of three words says nothing against it: "News", "Home") */
+		int shares = nh1 && h1s[0].w.count >= 3;
+		for (int j = 0; shares && j < nmeta; j++)
+			shares = meta[j].w.count < 3;
 		for (int j = 0; nh1 && !shares && j < nmeta; j++)
 			shares = !meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0);
 		for (int i = 0; i < nh1; i++)
@@ -637,8 +654,8 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		add_heading(m, b, t, h1s, &nh1, meta, nmeta);
 	*at = mine ? mine : nh1 ? h1s[0].node : NULL;
 	/* An h1 agreeing with the metadata: the metadata's title where the h1 adds a label before
-	 * it (a kicker, "Opinion"); the h1 where it has the same words; else the core of the two
-	 * (the h1 without its label or tail, or the title without the site's). */
+	 * it (a kicker, "Opinion"); else the h1, which has the same words, or the title's with a
+	 * label or tail (a site's name) more or less. */
 	for (int i = 0; i < nh1; i++) {
 		int label;
 		for (int j = 0; j < nmeta; j++)
@@ -649,40 +666,46 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 				return meta[j].text;
 			}
 		for (int j = 0; j < nmeta; j++)
-			if (same_words(&h1s[i].w, &meta[j].w)) {
+			if (same_words(&h1s[i].w, &meta[j].w) && !self(hm, &meta[j], &h1s[i])) {
 				*at = h1s[i].node;
 				*from = h1s[i].from;
-				/* (microdata is the h1's own text: no word on its label) */
-				return h1s[i].bare && meta[j].from == names[1] ? h1s[i].bare
-									       : h1s[i].text;
+				return h1s[i].text;
 			}
+		/* (the h1 as the reader sees it, also where it goes on after the title with a
+		 * separator: "Headline - here's how", a search title being the part before) */
 		for (int j = 0; j < nmeta; j++) {
 			int a = agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label);
-			if (a == AGREE_NONE)
+			if (a == AGREE_NONE || self(hm, &meta[j], &h1s[i]))
 				continue;
 			*at = h1s[i].node;
-			const cand *c = a == AGREE_B ? &meta[j] : &h1s[i];
-			*from = c->from;
-			return c->text;
+			*from = h1s[i].from;
+			return h1s[i].text;
 		}
 	}
-	/* The story's h1 (else the page's first, when headline-sized) is the headline the reader
-	 * sees when the metadata holds another (a search engine's title, a social one) sharing
-	 * words with it, or when it is the page's one h1; not when it shares hardly a word with
-	 * any (a newsletter box's "Subscribe to ..."). */
+	/* The story's h1 (else the page's first headline-sized one, past a short one such as a
+	 * hidden site name) is the headline the reader sees when the metadata holds another (a
+	 * search engine's title, a social one) sharing words with it, or when it is the page's
+	 * one h1; not when it shares hardly a word with any (a newsletter box's "Subscribe to"). */
 	xmlNode *lead = mine;
 	int one_h1 = nh1 == 1 || (nh1 == 2 && h1s[1].node == h1s[0].node); /* (its label cut) */
-	if (!lead && nh1 && (one_h1 || (h1s[0].node->_private && html_st(h1s[0].node)->text >= 20)))
+	int li = 0;
+	if (!lead && nh1 && one_h1)
 		lead = h1s[0].node;
-	if (nh1 && lead == h1s[0].node && h1s[0].w.count >= 3 &&
-	    !(hm->site_name && html_same_words(h1s[0].text, hm->site_name))) {
+	for (; !lead && li < nh1; li++)
+		if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
+		    html_st(h1s[li].node)->text >= 20) {
+			lead = h1s[li].node;
+			break;
+		}
+	if (lead && li < nh1 && lead == h1s[li].node && h1s[li].w.count >= 3 &&
+	    !(hm->site_name && html_same_words(h1s[li].text, hm->site_name))) {
 		int shares = !nmeta || one_h1;
 		for (int j = 0; !shares && j < nmeta; j++)
-			shares = overlap(&h1s[0].w, &meta[j].w) >= 0.3;
+			shares = overlap(&h1s[li].w, &meta[j].w) >= 0.3;
 		if (shares) {
 			*at = lead;
-			*from = h1s[0].from;
-			return h1s[0].bare ? h1s[0].bare : h1s[0].text;
+			*from = h1s[li].from;
+			return h1s[li].bare ? h1s[li].bare : h1s[li].text;
 		}
 	}
 	/* The metadata: the first, or its core where another holds it with a label or tail. */

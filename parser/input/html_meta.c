@@ -413,6 +413,7 @@ void html_read_meta(mk *m, xmlDoc *doc, html_meta *hm)
 				else if (ip && !strcmp(ip, "headline") && !hm->md_headline) {
 					xmlChar *s = xmlNodeGetContent(n);
 					hm->md_headline = clean(m, (const char *)s);
+					hm->md_headline_at = n;
 					xmlFree(s);
 				} else if (ip && !strcmp(ip, "author") && !hm->authors_structured &&
 					   md_authors < 4) {

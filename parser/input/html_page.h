@@ -38,6 +38,7 @@ typedef struct html_meta {
 	const char *keywords_line;              /* meta keywords, news_keywords, JSON-LD keywords */
 	int ld_article;                         /* a JSON-LD object of an article type was found */
 	xmlNode *md_body;                       /* the element with itemprop=articleBody */
+	const xmlNode *md_headline_at;          /* the element with itemprop=headline */
 	xmlNode *article;                       /* the page's <article> holding the most text */
 } html_meta;
 /* Reads the page's metadata: <meta>, <link>, <title>, JSON-LD scripts, microdata. Strings in the
@@ -78,8 +79,9 @@ typedef struct html_tree {
 } html_tree;
 /* Classifies every element and counts its text; NULL stats when out of memory. */
 int html_measure(html_tree *t);
-/* Whether a part of the element's class, id, itemprop or data-testid (tokens cut at '-', '_'
- * and camelCase humps: "bylineName", "contributor-title") is one of the words (lowercase). */
+/* Whether a part of the element's class, id, itemprop, data-testid or data-qa (tokens cut at
+ * '-', '_' and camelCase humps: "bylineName", "contributor-title") is one of the words
+ * (lowercase). */
 int html_named(const xmlNode *n, const char *const *words);
 static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
 /* The element that holds the story: each paragraph-like block (p, li, h1-h6, a div of text

@@ -166,7 +166,7 @@ int html_named(const xmlNode *n, const char *const *words)
 		const char *an = (const char *)a->name;
 		if (!a->children || !a->children->content ||
 		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
-		     strcmp(an, "data-testid")))
+		     strcmp(an, "data-testid") && strcmp(an, "data-qa")))
 			continue;
 		const char *v = (const char *)a->children->content;
 		for (size_t i = 0; v[i];) {

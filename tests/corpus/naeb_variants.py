@@ -9,12 +9,17 @@ way real sites differ, converts them, and scores them like naeb_score.py:
   no-jsonld  no JSON-LD (older sites): bylines from microdata and the visible byline
   no-og      no og:title or twitter:title
   no-meta    neither JSON-LD nor og/twitter titles: the h1 against <title> alone
+  label      a kicker link ("Analysis", named so by its class) opening the first h1, its text
+             run into the headline's with no blank
+  search     the titles a search engine is given (og:title, <title>) shorter than the h1, the
+             headline's first words, and no JSON-LD
 
 The variants are made at run time in a scratch directory; nothing of the pages is kept.
 
 Usage: naeb_variants.py CABLEWIRE GOLD.json PAGES-DIR WORK-DIR [--min-headline H] [--min-authors A]
 (exit 1 when a variant's headline or author agreement is under the floor given)
 """
+import html
 import json
 import os
 import re
@@ -36,13 +41,40 @@ def add_logo(s):
     return s[:m.end()] + LOGO + s[m.end():] if m else s
 
 
+H1_OPEN = re.compile(r'<h1\b[^>]*>', re.I)
+TITLE = re.compile(r'<title[^>]*>.*?</title>', re.I | re.S)
+HEAD_END = re.compile(r'</head>', re.I)
+
+
+def add_label(s):
+    return H1_OPEN.sub(lambda m: m.group(0) + '<a class="kicker" href="/analysis/">Analysis</a>', s,
+                       count=1)
+
+
+def search_title(s, gold):
+    """The gold headline's first three fifths of words (no dangling dash), as og:title and
+    <title> "... - Site": the page's visible h1 must still win."""
+    words = (gold.get("title") or "").split()
+    words = words[:max(3, len(words) * 3 // 5)]
+    while len(words) > 3 and not re.search(r"\w", words[-1]):
+        words.pop()
+    # as character references: the page's bytes are handled as latin-1 here
+    t = html.escape(" ".join(words)).encode("ascii", "xmlcharrefreplace").decode()
+    s = OG.sub('', LD.sub('', s))
+    s = TITLE.sub(lambda m: '<title>%s - Daily Example Gazette</title>' % t, s, count=1)
+    return HEAD_END.sub(lambda m: '<meta property="og:title" content="%s">\n</head>' % t, s,
+                        count=1)
+
+
 VARIANTS = {
-    "h2": lambda s: H1.sub(r'<\1h2', s),
-    "logo": add_logo,
-    "logo-h2": lambda s: H1.sub(r'<\1h2', add_logo(s)),
-    "no-jsonld": lambda s: LD.sub('', s),
-    "no-og": lambda s: OG.sub('', s),
-    "no-meta": lambda s: OG.sub('', LD.sub('', s)),
+    "h2": lambda s, g: H1.sub(r'<\1h2', s),
+    "logo": lambda s, g: add_logo(s),
+    "logo-h2": lambda s, g: H1.sub(r'<\1h2', add_logo(s)),
+    "no-jsonld": lambda s, g: LD.sub('', s),
+    "no-og": lambda s, g: OG.sub('', s),
+    "no-meta": lambda s, g: OG.sub('', LD.sub('', s)),
+    "label": lambda s, g: add_label(s),
+    "search": search_title,
 }
 
 
@@ -76,13 +108,14 @@ def main(argv):
              if f.endswith(".html") and not naeb_score.held_out(f[:-5])]
     print("%-10s %5s %9s %8s" % ("variant", "pages", "headline", "authors"))
     failed = 0
-    for v, rewrite in [("as saved", lambda s: s)] + list(VARIANTS.items()):
+    by_file = {g.get("html_file"): g for g in gold}
+    for v, rewrite in [("as saved", lambda s, g: s)] + list(VARIANTS.items()):
         d = os.path.join(work, "variant-" + v.replace(" ", "-"))
         os.makedirs(d, exist_ok=True)
         for f in names:
             # latin-1 both ways: every byte kept as it is, whatever the page's encoding
             s = open(os.path.join(pages, f), encoding="latin-1").read()
-            open(os.path.join(d, f), "w", encoding="latin-1").write(rewrite(s))
+            open(os.path.join(d, f), "w", encoding="latin-1").write(rewrite(s, by_file.get(f[:-5], {})))
         out = d + ".jsonl"
         subprocess.run([cw, "convert", d, "-o", out], stderr=subprocess.DEVNULL, check=False)
         n, head, auth = score(gold, out)
