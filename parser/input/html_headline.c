@@ -693,7 +693,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		lead = h1s[0].node;
 	for (; !lead && li < nh1; li++)
 		if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
-		    html_st(h1s[li].node)->text >= 20) {
+		    html_st(h1s[li].node)->text >= 15) {
 			lead = h1s[li].node;
 			break;
 		}
