@@ -492,32 +492,11 @@ static void add_h1(mk *m, html_text *b, cand *h1s, int *nh1, xmlNode *n)
 static int deck_named(const xmlNode *n);
 
 /* A class, id or itemprop part saying headline or title ("headline", "entry-title",
- * "article__title", "postTitle"), not a subtitle's. */
+ * "article__title", "postTitle"), not a subtitle's (deck_named). */
 static int headline_named(const xmlNode *n)
 {
-	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		const char *an = (const char *)a->name;
-		if (!a->children || !a->children->content ||
-		    (strcmp(an, "class") && strcmp(an, "id") && strcmp(an, "itemprop") &&
-		     strcmp(an, "data-testid")))
-			continue;
-		const char *v = (const char *)a->children->content;
-		for (size_t i = 0; v[i]; i++) {
-			/* a part starts at the value's start, after a blank, '-' or '_', or at a hump */
-			int starts = !i || strchr(" \t\n-_", v[i - 1]) ||
-				     (v[i] == 'T' && v[i - 1] >= 'a' && v[i - 1] <= 'z');
-			if (!starts)
-				continue;
-			size_t k = !strncasecmp(v + i, "headline", 8) ? 8 :
-				   !strncasecmp(v + i, "title", 5) ? 5 : 0;
-			char after = k ? v[i + k] : 'x';
-			if (k && (!after || strchr(" \t\n-_", after) || (after >= 'A' && after <= 'Z')) &&
-			    !(i >= 4 && !strncasecmp(v + i - 4, "sub", 3)) &&
-			    !(i >= 3 && !strncasecmp(v + i - 3, "sub", 3)))
-				return 1;
-		}
-	}
-	return 0;
+	static const char *const title_words[] = { "headline", "title", NULL };
+	return html_named(n, title_words) && !deck_named(n);
 }
 
 /* Whether n holds only a line of text: no block inside (a header box's kicker, byline and date
@@ -545,7 +524,7 @@ static int heading_like(const xmlNode *n)
 {
 	if (!n->_private || html_st(n)->text < 10 || html_st(n)->text > 400)
 		return 0;
-	return (!strcmp((const char *)n->name, "h2") || (headline_named(n) && !deck_named(n))) &&
+	return (!strcmp((const char *)n->name, "h2") || headline_named(n)) &&
 	       line_only(n);
 }
 
@@ -804,8 +783,9 @@ static int deck_named(const xmlNode *n)
 			for (int i = 0; names[i] && p > s; i++)
 				if ((size_t)(p - s) == strlen(names[i]) && !strncasecmp(s, names[i], (size_t)(p - s)))
 					return 1;
-			/* "sub-title", "sub_title": the word subtitle written in two parts */
-			if (after_sub && p - s == 5 && !strncasecmp(s, "title", 5))
+			/* "sub-title", "sub_headline": subtitle written in two parts */
+			if (after_sub && ((p - s == 5 && !strncasecmp(s, "title", 5)) ||
+					  (p - s == 8 && !strncasecmp(s, "headline", 8))))
 				return 1;
 			after_sub = p - s == 3 && !strncasecmp(s, "sub", 3) && (*p == '-' || *p == '_');
 		}
