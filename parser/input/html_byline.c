@@ -113,13 +113,6 @@ static int title_like(const char *s)
 	return 0;
 }
 
-static int count_words(const char *s, size_t n)
-{
-	int k = n > 0;
-	for (size_t i = 0; i + 1 < n; i++)
-		k += s[i] == ' ' && s[i + 1] != ' ';
-	return k;
-}
 
 /* Whether a word is a site's name written as its address: "NASCAR.com", "Dailymail.co.uk". */
 static int web_name(const char *w)
@@ -177,8 +170,8 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 	static const char *const verbs[] = { " is ", " was ", " writes ", " has ", " covers ", NULL };
 	for (int i = 0; verbs[i]; i++) {
 		char *v = strstr(p, verbs[i]);
-		if (v && count_words(p, (size_t)(v - p)) >= 2 && count_words(p, (size_t)(v - p)) <= 4 &&
-		    *p >= 'A' && *p <= 'Z')
+		int k = v ? html_count_words(p, (size_t)(v - p)) : 0;
+		if (k >= 2 && k <= 4 && *p >= 'A' && *p <= 'Z')
 			*v = '\0';
 	}
 	/* a handle run into the name or after it ("Karen Gilchrist@_kgilchrist", "Name @name") */
@@ -190,15 +183,15 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 	/* "Name For Outlet", "Name for the Daily Mail": who the writer works for, when a name of
 	 * two to four words comes before it */
 	char *outlet = (char *)find_ci(p, " for ");
-	if (outlet && !tail && count_words(p, (size_t)(outlet - p)) >= 2 &&
-	    count_words(p, (size_t)(outlet - p)) <= 4 && ((outlet[5] >= 'A' && outlet[5] <= 'Z') ||
-							     !strncmp(outlet + 5, "the ", 4))) {
+	int before = outlet ? html_count_words(p, (size_t)(outlet - p)) : 0;
+	if (outlet && !tail && before >= 2 && before <= 4 &&
+	    ((outlet[5] >= 'A' && outlet[5] <= 'Z') || !strncmp(outlet + 5, "the ", 4))) {
 		*outlet = '\0';
 		tail = outlet + 5;
 	}
 	/* a site's address after the name ("Zack Albert NASCAR.com") */
 	char *last = strrchr(p, ' ');
-	if (last && !tail && count_words(p, (size_t)(last - p)) >= 2 && web_name(last + 1)) {
+	if (last && !tail && html_count_words(p, (size_t)(last - p)) >= 2 && web_name(last + 1)) {
 		*last = '\0';
 		tail = last + 1;
 	}

@@ -218,11 +218,11 @@ static int same_n(const char *a, size_t an, const char *b)
 	return html_same_words(buf, b);
 }
 
-static int count_words(const char *s, size_t n)
+int html_count_words(const char *s, size_t n)
 {
-	int k = 1;
-	for (size_t i = 0; i < n; i++)
-		k += s[i] == ' ';
+	int k = n > 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		k += s[i] == ' ' && s[i + 1] != ' ';
 	return k;
 }
 
@@ -252,12 +252,12 @@ static const char *strip_site(mk *m, const char *t, const html_meta *hm)
 	if (hm->ld_headline && same_n(head, hn, hm->ld_headline))
 		return mk_str(m, head, hn);
 	/* a short tail: a site's name rather than the headline's end */
-	if (count_words(tail, tn) <= 4 && tn < hn)
+	if (html_count_words(tail, tn) <= 4 && tn < hn)
 		return mk_str(m, head, hn);
 	/* a short head before the only separator, or before a first " | " (a bar is seldom a
 	 * headline's own): "Site | Headline", "Opinion | Headline - with a dash" */
 	size_t fn = (size_t)(first - t);
-	if ((first == cut || !strncmp(first, " | ", 3)) && count_words(t, fn) <= 3 &&
+	if ((first == cut || !strncmp(first, " | ", 3)) && html_count_words(t, fn) <= 3 &&
 	    fn < strlen(first + fk))
 		return mk_cstr(m, first + fk);
 	return t;

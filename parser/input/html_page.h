@@ -189,5 +189,7 @@ void html_deck_echo(mk *m, size_t from, const char *deck);
 /* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
  * "the-site", curly and straight quotes alike). */
 int html_same_words(const char *a, const char *b);
+/* The words of s[0..n) as blanks part them (a run of blanks one break). */
+int html_count_words(const char *s, size_t n);
 
 #endif
