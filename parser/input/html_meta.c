@@ -317,9 +317,16 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 			once(m, (const char **)((char *)hm + slots[i].slot), v);
 			return;
 		}
-	if (!strcasecmp(key, "author") || !strcasecmp(key, "dc.creator") ||
-	    !strcasecmp(key, "article:author") || !strcasecmp(key, "dcterms.creator"))
-		add_author(m, hm, v, HA_META);
+	/* (parsely-author, sailthru.author, cXenseParse:author: the tags of the analytics and
+	 * recommendation services many news sites use, as common as meta author) */
+	static const char *const author_keys[] = { "author", "dc.creator", "article:author",
+						   "dcterms.creator", "parsely-author",
+						   "sailthru.author", "cxenseparse:author", NULL };
+	for (int i = 0; author_keys[i]; i++)
+		if (!strcasecmp(key, author_keys[i])) {
+			add_author(m, hm, v, HA_META);
+			break;
+		}
 	else if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
 		once(m, &hm->keywords_line, v);
 }
