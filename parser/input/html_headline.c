@@ -612,6 +612,19 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		}
 		n = mk_next(t->body, n, descend);
 	}
+	/* h1s of two words at most that no title holds are a section's or site's name ("World
+	 * News"): the page has no h1 of its story's. */
+	int named = 0;
+	for (int i = 0; i < nh1 && !named; i++) {
+		named = h1s[i].w.count >= 3;
+		for (int j = 0; j < nmeta && !named; j++)
+			named = agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &(int){ 0 }) !=
+				AGREE_NONE;
+	}
+	if (!named) {
+		nh1 = 0;
+		mine = NULL;
+	}
 	/* No h1: the story's heading before its prose, when half its words are in a title the
 	 * page gives (not a kicker, a date or a box's name), else a heading near those words. */
 	if (!nh1 && (mine = story_h1(t, container, NULL))) {

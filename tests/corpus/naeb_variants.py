@@ -13,6 +13,7 @@ way real sites differ, converts them, and scores them like naeb_score.py:
              run into the headline's with no blank
   search     the titles a search engine is given (og:title, <title>) shorter than the h1, the
              headline's first words, and no JSON-LD
+  section-h2 a section's name the page's one h1 ("World News"), the headline an h2
 
 The variants are made at run time in a scratch directory; nothing of the pages is kept.
 
@@ -34,11 +35,12 @@ OG = re.compile(r'<meta[^>]*(?:og:title|twitter:title)[^>]*>', re.I)
 H1 = re.compile(r'<(/?)h1\b(?! class="site-title")', re.I)
 BODY = re.compile(r'<body[^>]*>', re.I)
 LOGO = '<div class="site-header"><h1 class="site-title"><a href="/">Daily Example Gazette</a></h1></div>'
+SECTION = '<div class="section-header"><h1 class="section-title">World News</h1></div>'
 
 
-def add_logo(s):
+def add_logo(s, box=LOGO):
     m = BODY.search(s)
-    return s[:m.end()] + LOGO + s[m.end():] if m else s
+    return s[:m.end()] + box + s[m.end():] if m else s
 
 
 H1_OPEN = re.compile(r'<h1\b[^>]*>', re.I)
@@ -75,6 +77,7 @@ VARIANTS = {
     "no-meta": lambda s, g: OG.sub('', LD.sub('', s)),
     "label": lambda s, g: add_label(s),
     "search": search_title,
+    "section-h2": lambda s, g: add_logo(H1.sub(r'<\1h2', s), SECTION),
 }
 
 
