@@ -597,9 +597,11 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 				nmeta++;
 		}
 	}
-	/* The h1 elements: the story's first, then the page's outside its furniture. */
-	int nh1 = 0;
-	xmlNode *mine = story_h1(t, container, "h1");
+	/* The h1 elements: the story's first, then the page's outside its furniture, then those
+	 * inside a box that reads as furniture (a "hero-banner promo") when a title of the page's
+	 * agrees with them. */
+	int nh1 = 0, nboxed = 0;
+	xmlNode *mine = story_h1(t, container, "h1"), *boxed[4];
 	if (mine)
 		add_h1(m, b, h1s, &nh1, mine);
 	for (xmlNode *n = t->body; n && nh1 < MAX_H1;) {
@@ -608,9 +610,21 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "h1")) {
 			if (n != mine && !in_furniture(n))
 				add_h1(m, b, h1s, &nh1, n);
+			else if (n != mine && nboxed < 4)
+				boxed[nboxed++] = n;
 			descend = 0;
 		}
 		n = mk_next(t->body, n, descend);
+	}
+	for (int k = 0; k < nboxed && nh1 < MAX_H1; k++) {
+		int first = nh1, agrees = 0;
+		add_h1(m, b, h1s, &nh1, boxed[k]);
+		for (int j = 0; nh1 > first && j < nmeta && !agrees; j++)
+			agrees = !self(hm, &meta[j], &h1s[first]) &&
+				 agree(h1s[first].text, &h1s[first].w, meta[j].text, &meta[j].w,
+				       &(int){ 0 }) != AGREE_NONE;
+		if (!agrees)
+			nh1 = first;
 	}
 	/* h1s of two words at most that no title holds are a section's or site's name ("World
 	 * News"): the page has no h1 of its story's. */
@@ -839,7 +853,8 @@ const char *html_deck(mk *m, const html_meta *hm, xmlNode *h1, const char *headl
 					    (!strcmp((const char *)n->name, "h2") && n->parent == h1->parent &&
 					     steps < 3)) &&
 					   st->text >= 20 && st->text <= 400 && st->kind != HK_BYLINE &&
-					   !in_furniture(n)) {
+					   (!in_furniture(n) || in_furniture(h1))) {
+					/* (in furniture too when the h1 is: a "hero-banner" box) */
 					html_collect(b, n);
 					const char *s = mk_str(m, b->buf, b->n);
 					if (s && credit_line(s)) {

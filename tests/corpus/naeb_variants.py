@@ -14,6 +14,7 @@ way real sites differ, converts them, and scores them like naeb_score.py:
   search     the titles a search engine is given (og:title, <title>) shorter than the h1, the
              headline's first words, and no JSON-LD
   section-h2 a section's name the page's one h1 ("World News"), the headline an h2
+  banner     the first h1 in a box whose class reads as furniture ("hero-banner promo")
 
 The variants are made at run time in a scratch directory; nothing of the pages is kept.
 
@@ -44,6 +45,7 @@ def add_logo(s, box=LOGO):
 
 
 H1_OPEN = re.compile(r'<h1\b[^>]*>', re.I)
+H1_WHOLE = re.compile(r'<h1\b[^>]*>.*?</h1>', re.I | re.S)
 TITLE = re.compile(r'<title[^>]*>.*?</title>', re.I | re.S)
 HEAD_END = re.compile(r'</head>', re.I)
 
@@ -78,6 +80,8 @@ VARIANTS = {
     "label": lambda s, g: add_label(s),
     "search": search_title,
     "section-h2": lambda s, g: add_logo(H1.sub(r'<\1h2', s), SECTION),
+    "banner": lambda s, g: H1_WHOLE.sub(lambda m: '<div class="hero-banner promo">%s</div>' % m.group(0),
+                                        s, count=1),
 }
 
 
