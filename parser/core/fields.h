@@ -48,7 +48,7 @@ static inline cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v
 	if (!obj)
 		return v;
 	assert(rec_put_ok(obj, f, v) && "field set on an object of another shape or to a value of another type");
-	return obj_put(a, obj, cat_puts[f].key, v);
+	return obj_put_bit(a, obj, cat_puts[f].key, cat_puts[f].bit, v);
 }
 /* Shorthands: a NULL string stores null. */
 static inline void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len)
