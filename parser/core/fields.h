@@ -43,6 +43,9 @@ static inline int rec_put_ok(const cw_value *obj, cw_field f, const cw_value *v)
  * value of another type fails the assertion, in every build (the tests run the CLI's library);
  * the check reads one row of cat_puts, and its shape and type are known where the value is
  * made, so it stays cheap. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v)
 {
 	if (!obj)
