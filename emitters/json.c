@@ -15,22 +15,39 @@ static void indent(sink *s, int depth)
 
 /* A key: one of the catalogue's string literals (parser/core/fields.h sets every member by
  * it), so its address names it. Written once through the checks, then kept ready in the sink,
- * quoted with its colon: later records copy it in one move. A long key or one with a byte to
- * escape goes through the escaper every time. Two places for each address: with one, the
- * record's seventy keys met each other in 256 places often enough that a tenth of them were
- * escaped again for every record, and which ones changed with where the linker put them. */
-static inline void write_key(sink *s, const char *k, int pretty)
+ * after the comma that parts members and quoted with its colon: later records copy it in one
+ * move, with the comma or without (the object's first member; a pretty output writes its
+ * comma before the line break). A long key or one with a byte to escape goes through the escaper
+ * every time. Two places for each address: with one, the record's seventy keys met each other in
+ * 256 places often enough that a tenth of them were escaped again for every record, and which
+ * ones changed with where the linker put them. */
+static void write_key_slow(sink *s, const char *k, int pretty, int comma, sink_key *set);
+
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* once for each member of every record */
+#endif
+static inline void write_key(sink *s, const char *k, int pretty, int comma)
 {
 	uint64_t a = (uint64_t)(uintptr_t)k * UINT64_C(0x9e3779b97f4a7c15);
 	sink_key *set = &s->keys[((size_t)(a >> 40) & (SINK_KEYS / 2 - 1)) * 2];
 	sink_key *e = set[0].key == k ? &set[0] : &set[1];
 	if (e->key == k && !s->err && sizeof s->buf - s->len >= SINK_KEY_BYTES) {
-		memcpy(s->buf + s->len, e->text, SINK_KEY_BYTES);
-		s->len += e->len + (pretty != 0);
+		memcpy(s->buf + s->len, e->text + !comma, SINK_KEY_BYTES - 1);
+		s->len += e->len + (size_t)(comma != 0) + (pretty != 0);
 		return;
 	}
+	write_key_slow(s, k, pretty, comma, set);
+}
+
+/* A key met for the first time (or one that is not kept): written through the checks, and kept
+ * ready when it can be. */
+static void write_key_slow(sink *s, const char *k, int pretty, int comma, sink_key *set)
+{
+	sink_key *e;
+	if (comma)
+		sink_putc(s, ',');
 	e = set[0].key ? &set[1] : &set[0]; /* where this key is kept, if it can be */
-	enum { KEY_FAST = SINK_KEY_BYTES - 4 };
+	enum { KEY_FAST = SINK_KEY_BYTES - 5 }; /* the comma, quotes, colon and space */
 	if (!s->err && sizeof s->buf - s->len >= SINK_KEY_BYTES) {
 		char *o = s->buf + s->len + 1;
 		for (size_t i = 0; i < KEY_FAST; i++) {
@@ -42,7 +59,8 @@ static inline void write_key(sink *s, const char *k, int pretty)
 				o[i + 2] = ' ';
 				e->key = k;
 				e->len = (uint32_t)(i + 3);
-				memcpy(e->text, o - 1, i + 4);
+				e->text[0] = ',';
+				memcpy(e->text + 1, o - 1, i + 4);
 				s->len += i + 3 + (pretty != 0);
 				return;
 			}
@@ -81,12 +99,16 @@ static void write_value(sink *s, const cw_value *v, int pretty, int depth)
 		const cw_member *m = v->u.list.first;
 		sink_putc(s, obj ? '{' : '[');
 		for (int first = 1; m; m = m->next, first = 0) {
-			if (!first)
-				sink_putc(s, ',');
-			if (pretty)
-				indent(s, depth + 1);
-			if (obj)
-				write_key(s, m->key, pretty);
+			if (obj && !pretty) {
+				write_key(s, m->key, 0, !first);
+			} else {
+				if (!first)
+					sink_putc(s, ',');
+				if (pretty)
+					indent(s, depth + 1);
+				if (obj)
+					write_key(s, m->key, pretty, 0);
+			}
 			/* strings and nulls, most members, without a call */
 			const cw_value *c = m->value;
 			if (c && c->type == CW_STRING)

@@ -10,11 +10,12 @@
 
 #include "cablewire.h"
 
-/* A JSON key met before, with its quotes, colon and the space a pretty output puts after it. */
+/* A JSON key met before, with the comma before it, its quotes, colon and the space a pretty
+ * output puts after it. */
 enum { SINK_KEYS = 1024, SINK_KEY_BYTES = 48 }; /* SINK_KEYS / 2 sets of two */
 typedef struct sink_key {
 	const char *key;  /* the catalogue's string literal: its address names it */
-	uint32_t len;     /* of "key": without the space */
+	uint32_t len;     /* of "key": without the comma and the space */
 	char text[SINK_KEY_BYTES];
 } sink_key;
 

@@ -39,6 +39,9 @@ START_TEST(fields_well_formed)
 					  (fi->shape == S_RECORD && cat_shape_holds(gi->shape, (cw_field)f));
 			ck_assert_msg(!(same_object && !strcmp(gi->key, fi->key)),
 				      "%s and %s: the same key %s in one object", gi->id, fi->id, fi->key);
+			/* and one bit of an object's mask each (parser/core/value.h) */
+			ck_assert_msg(!(same_object && cat_puts[g].bit == cat_puts[f].bit),
+				      "%s and %s: the same bit in one object", gi->id, fi->id);
 		}
 	}
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_helpers.h"
+#include "lexer/core/arena.h"
 #include "lexer/core/scratch.h"
 
 START_TEST(test_block_comes_back_once)
@@ -102,6 +103,36 @@ START_TEST(test_duplicate_table_forgets_earlier_stories)
 }
 END_TEST
 
+/* A record arena's first block comes back for the thread's next arena, its memory cleared
+ * again for every allocation. */
+START_TEST(test_arena_first_block_kept)
+{
+	free(scratch_take(SCRATCH_ARENA).p);
+	arena a;
+	arena_init(&a);
+	unsigned char *p = arena_alloc(&a, 200);
+	ck_assert_ptr_nonnull(p);
+	memset(p, 0xAB, 200);
+	arena_block *first = a.head;
+	arena_release(&a);
+	ck_assert_ptr_null(a.head);
+	arena b;
+	arena_init(&b);
+	unsigned char *q = arena_alloc(&b, 200);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_ptr_eq(b.head, first);
+	for (int i = 0; i < 200; i++)
+		ck_assert_uint_eq(q[i], 0);
+	/* taken: another arena at the same time makes its own */
+	arena c;
+	arena_init(&c);
+	ck_assert_ptr_nonnull(arena_alloc(&c, 10));
+	ck_assert_ptr_ne(c.head, first);
+	arena_release(&c);
+	arena_release(&b);
+}
+END_TEST
+
 Suite *suite_scratch(void)
 {
 	Suite *s = suite_create("scratch");
@@ -110,6 +141,7 @@ Suite *suite_scratch(void)
 	tcase_add_test(tc, test_large_block_not_kept);
 	tcase_add_test(tc, test_blocks_are_the_threads_own);
 	tcase_add_test(tc, test_duplicate_table_forgets_earlier_stories);
+	tcase_add_test(tc, test_arena_first_block_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -113,6 +113,18 @@ START_TEST(test_runs_agree_with_byte_by_byte)
 		buf[i] = '\n';
 	ck_assert(runs_text_lines(buf, buf + sizeof buf, '&', '<') >= buf + 180);
 	ck_assert_uint_eq(runs_words(buf, sizeof buf, SIZE_MAX), words_by_byte(buf, sizeof buf));
+	/* Past 255 blocks of sixteen, where every word's count leaves its byte's lane, with a
+	 * word starting in the same lanes of every block ("a " over and over) and then not. */
+	static unsigned char longer[16 * 700 + 5];
+	for (size_t i = 0; i < sizeof longer; i++)
+		longer[i] = i % 2 ? ' ' : 'a';
+	ck_assert_uint_eq(runs_words(longer, sizeof longer, SIZE_MAX), (sizeof longer + 1) / 2);
+	for (size_t i = 0; i < sizeof longer; i++) {
+		seed = seed * 1103515245u + 12345u;
+		longer[i] = (unsigned char)("ab c\td\nef  "[(seed >> 16) % 12]);
+	}
+	for (size_t n = sizeof longer - 40; n <= sizeof longer; n++)
+		ck_assert_uint_eq(runs_words(longer, n, SIZE_MAX), words_by_byte(longer, n));
 }
 END_TEST
 

@@ -161,6 +161,31 @@ static inline size_t runs_words(const unsigned char *p, size_t n, size_t max)
 	unsigned prev_blank = 1; /* the start: a word may begin at once */
 #ifdef RUNS_SSE2
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	if (max == SIZE_MAX && n >= 16) {
+		/* Every word: the starts counted in each byte's lane (0xFF is minus one), the
+		 * lanes summed every 255 blocks and at the end, rather than a mask's bits counted
+		 * for every block (a paragraph's every word is counted for every Reuters story). */
+		const __m128i zero = _mm_setzero_si128();
+		__m128i before = _mm_set1_epi8(-1), lanes = zero;
+		unsigned turns = 0;
+		for (; n - i >= 16; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			__m128i blank = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+						     _mm_cmpeq_epi8(w, lf));
+			__m128i after_blank = _mm_or_si128(_mm_slli_si128(blank, 1), _mm_srli_si128(before, 15));
+			lanes = _mm_sub_epi8(lanes, _mm_andnot_si128(blank, after_blank));
+			before = blank;
+			if (++turns == 255) {
+				__m128i sums = _mm_sad_epu8(lanes, zero);
+				k += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+				lanes = zero;
+				turns = 0;
+			}
+		}
+		__m128i sums = _mm_sad_epu8(lanes, zero);
+		k += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+		prev_blank = ((unsigned)_mm_movemask_epi8(before) >> 15) & 1;
+	}
 	for (; n - i >= 16 && k <= max; i += 16) {
 		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		unsigned blank = (unsigned)_mm_movemask_epi8(

@@ -18,6 +18,7 @@ typedef enum {
 	SCRATCH_ART_BODY,   /* the body paragraphs' values and text (the same) */
 	SCRATCH_DUP_WORDS,  /* the duplicate search's word hashes (parser/article/duplicates.c) */
 	SCRATCH_DUP_TABLE,  /* its shingle table, stamped with a generation (the same) */
+	SCRATCH_ARENA,      /* a record arena's first block (lexer/core/arena.c) */
 	SCRATCH_USES
 } scratch_use;
 

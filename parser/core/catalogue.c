@@ -45,10 +45,36 @@ _Static_assert(CW_OBJECT < 8 && CW_ARRAY < 8, "a value's type fits the tag's low
 	 : (type) == T_OBJECT ? CAT_TAG(CW_OBJECT, of)                                        \
 			      : CAT_TAG(CW_ARRAY, CAT_ITEMS(of)))
 
-const cat_put cat_puts[F_COUNT] = {
-	[F_NONE] = { "", 0, 0 },
+/* A field's place in its shape: the count restarts at every SHAPE line, and the fields of a
+ * shape follow its line (tests/check_catalogue.c checks that no two fields of one object share a
+ * bit). A root holds S_RECORD's fields and its kind's, so every other shape's places start after
+ * S_RECORD's. */
+enum cat_place {
+#define SHAPE(id, name, desc) PLACE_BEFORE_##id = -1,
+#define FIELD(shape, id, key, type, of, flags, desc) PLACE_##id,
+#define NEWS(field, nitf, ninjs)
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+#undef NEWS
+};
+#define RECORD_PLACES 8
+#define PLACE(shape, id) ((int)PLACE_##id + ((shape) == S_RECORD ? 0 : RECORD_PLACES))
 #define SHAPE(id, name, desc)
-#define FIELD(shape, id, key, type, of, flags, desc) [id] = { key, HOLDERS(shape), WANT(type, of) },
+#define FIELD(shape, id, key, type, of, flags, desc)                                         \
+	_Static_assert(PLACE(shape, id) < 32 && ((shape) != S_RECORD || (int)PLACE_##id < RECORD_PLACES), \
+		       #id ": too many fields in its shape for a 32-bit mask");
+#define NEWS(field, nitf, ninjs)
+#include "parser/core/catalogue.def"
+#undef SHAPE
+#undef FIELD
+#undef NEWS
+
+const cat_put cat_puts[F_COUNT] = {
+	[F_NONE] = { "", 0, 0, 0 },
+#define SHAPE(id, name, desc)
+#define FIELD(shape, id, key, type, of, flags, desc)                                         \
+	[id] = { key, HOLDERS(shape), WANT(type, of), UINT32_C(1) << PLACE(shape, id) },
 #define NEWS(field, nitf, ninjs)
 #include "parser/core/catalogue.def"
 #undef SHAPE

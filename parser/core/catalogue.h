@@ -62,12 +62,17 @@ typedef struct news_info {
 } news_info;
 
 /* What the setters (parser/core/fields.h) hold a put against, one row per field, so that the
- * check costs one row's read: the key, the shapes of object that may hold the field (bit s), and
- * the tag its value must have (cat_value_tag). F_NONE's row holds nothing and wants no tag. */
+ * check costs one row's read: the key, the shapes of object that may hold the field (bit s), the
+ * tag its value must have (cat_value_tag), and the field's bit among those of the objects that
+ * hold it (its place in its shape; S_RECORD's fields first, then a kind's own: no two fields of
+ * one object share a bit, so an object's mask of bits says exactly which fields it has, and a
+ * put of a new field appends without reading the members). F_NONE's row holds nothing, wants no
+ * tag and has no bit. */
 typedef struct cat_put {
 	const char *key;
 	uint64_t holders;
 	uint32_t want;
+	uint32_t bit;
 } cat_put;
 
 /* A value's tag: its type, and for an object its shape, for an array its items (CAT_ITEMS). */

@@ -13,7 +13,7 @@ cw_value *rec_new_object(arena *a, cw_shape s)
 
 cw_value *rec_find(cw_value *obj, cw_field f)
 {
-	return obj_find(obj, cat_puts[f].key);
+	return obj_find_bit(obj, cat_puts[f].key, cat_puts[f].bit);
 }
 
 cw_value *rec_object(arena *a, cw_value *obj, cw_field f)
@@ -96,7 +96,7 @@ const cw_value *rec_get(const cw_value *obj, cw_field f)
 	if (obj && obj->type == CW_OBJECT && obj->shape != S_UNKNOWN &&
 	    !cat_shape_holds((cw_shape)obj->shape, f))
 		return NULL;
-	return obj_get(obj, cat_puts[f].key);
+	return obj_find_bit((cw_value *)obj, cat_puts[f].key, cat_puts[f].bit);
 }
 
 const cw_value *rec_get_path(const cw_value *obj, const cw_field *path, size_t n)

@@ -43,12 +43,15 @@ static inline int rec_put_ok(const cw_value *obj, cw_field f, const cw_value *v)
  * value of another type fails the assertion, in every build (the tests run the CLI's library);
  * the check reads one row of cat_puts, and its shape and type are known where the value is
  * made, so it stays cheap. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline cw_value *rec_set(arena *a, cw_value *obj, cw_field f, cw_value *v)
 {
 	if (!obj)
 		return v;
 	assert(rec_put_ok(obj, f, v) && "field set on an object of another shape or to a value of another type");
-	return obj_put(a, obj, cat_puts[f].key, v);
+	return obj_put_bit(a, obj, cat_puts[f].key, cat_puts[f].bit, v);
 }
 /* Shorthands: a NULL string stores null. */
 static inline void rec_set_str(arena *a, cw_value *obj, cw_field f, const char *s, size_t len)

@@ -5,44 +5,6 @@
 /* A shared null for lookups that find nothing would be a global; callers get NULL instead and
  * cw_value_type(NULL) reports CW_NULL. */
 
-static cw_value *new_value(arena *a, cw_type t)
-{
-	cw_value *v = arena_alloc(a, sizeof(*v));
-	if (v)
-		v->type = t;
-	return v;
-}
-
-cw_value *val_null(arena *a) { return new_value(a, CW_NULL); }
-
-cw_value *val_bool(arena *a, int b)
-{
-	cw_value *v = new_value(a, CW_BOOL);
-	if (v)
-		v->u.b = b != 0;
-	return v;
-}
-
-cw_value *val_int(arena *a, int64_t i)
-{
-	cw_value *v = new_value(a, CW_INT);
-	if (v)
-		v->u.i = i;
-	return v;
-}
-
-cw_value *val_str(arena *a, const char *s, size_t len)
-{
-	if (!s)
-		return val_null(a);
-	cw_value *v = new_value(a, CW_STRING);
-	if (v) {
-		v->u.str.s = s;
-		v->u.str.len = len;
-	}
-	return v;
-}
-
 cw_value *val_cstr(arena *a, const char *s) { return s ? val_str(a, s, strlen(s)) : val_null(a); }
 
 cw_value *val_str_copy(arena *a, const char *s, size_t len)
@@ -52,9 +14,6 @@ cw_value *val_str_copy(arena *a, const char *s, size_t len)
 	char *c = arena_strndup(a, s, len);
 	return c ? val_str(a, c, len) : NULL;
 }
-
-cw_value *val_object(arena *a) { return new_value(a, CW_OBJECT); }
-cw_value *val_array(arena *a) { return new_value(a, CW_ARRAY); }
 
 static void append(arena *a, cw_value *list, const char *key, cw_value *v)
 {
@@ -92,9 +51,16 @@ static inline uint32_t key_bit(const char *k)
 	return c0 ? UINT32_C(1) << ((c0 + 3u * (unsigned char)k[1]) & 31) : 1;
 }
 
+/* Objects of a shape hold catalogue bits, not key_bit's: looked up by key alone, every member
+ * is read. */
+static inline uint32_t key_bits(const cw_value *obj, const char *key)
+{
+	return obj->shape ? UINT32_MAX : key_bit(key);
+}
+
 cw_value *obj_find(cw_value *obj, const char *key)
 {
-	if (!obj || obj->type != CW_OBJECT || !(obj->u.list.keys & key_bit(key)))
+	if (!obj || obj->type != CW_OBJECT || !(obj->u.list.keys & key_bits(obj, key)))
 		return NULL;
 	for (cw_member *m = obj->u.list.first; m; m = m->next)
 		if (same_key(m->key, key))
@@ -113,8 +79,10 @@ cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 		return v;
 	if (!v)
 		v = val_null(a);
-	uint32_t bit = key_bit(key);
-	if (obj->u.list.keys & bit) {
+	/* a key put without its catalogue bit on an object of a shape: every later lookup of
+	 * that object reads every member */
+	uint32_t bit = obj->shape ? UINT32_MAX : key_bit(key);
+	if (obj->u.list.keys & key_bits(obj, key)) {
 		for (cw_member *m = obj->u.list.first; m; m = m->next)
 			if (same_key(m->key, key)) {
 				m->value = v;
@@ -124,6 +92,42 @@ cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 	append(a, obj, key, v);
 	obj->u.list.keys |= bit;
 	return v;
+}
+
+cw_value *obj_put_bit_slow(arena *a, cw_value *obj, const char *key, uint32_t bit, cw_value *v)
+{
+	if (!obj || obj->type != CW_OBJECT)
+		return v;
+	if (!obj->shape)
+		return obj_put(a, obj, key, v);
+	if (!v)
+		v = val_null(a);
+	if (obj->u.list.keys & bit) {
+		/* a field set again (null first, its value later): found by the key's address,
+		 * which the catalogue gives every put of it */
+		for (cw_member *m = obj->u.list.first; m; m = m->next)
+			if (same_key(m->key, key)) {
+				m->value = v;
+				return v;
+			}
+	}
+	append(a, obj, key, v);
+	obj->u.list.keys |= bit;
+	return v;
+}
+
+cw_value *obj_find_bit(cw_value *obj, const char *key, uint32_t bit)
+{
+	if (!obj || obj->type != CW_OBJECT)
+		return NULL;
+	if (!obj->shape)
+		return obj_find(obj, key);
+	if (!(obj->u.list.keys & bit))
+		return NULL;
+	for (cw_member *m = obj->u.list.first; m; m = m->next)
+		if (same_key(m->key, key))
+			return m->value;
+	return NULL;
 }
 
 void obj_put_str(arena *a, cw_value *obj, const char *key, const char *s, size_t len)
