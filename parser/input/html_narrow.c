@@ -66,7 +66,9 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 				head |= OWN_TITLE_LINK, descend = 0;
 			else if (!strcmp(name, "img") || !strcmp(name, "picture"))
 				head |= OWN_PICTURE;
-			else if (!strcmp(name, "p") && cs->text >= 80)
+			/* the story's first paragraph: a <p>, or a box of prose without boxes
+			 * (a paragraph written as <div>) */
+			else if ((!strcmp(name, "p") && cs->text >= 80) || (cs->para && cs->prose >= 80))
 				return 0;
 			if ((head & (OWN_HEADING | OWN_BYLINE)) == (OWN_HEADING | OWN_BYLINE) ||
 			    (!(head & OWN_HEADING) && (head & (OWN_TITLE_LINK | OWN_PICTURE)) == (OWN_TITLE_LINK | OWN_PICTURE)))

@@ -561,10 +561,12 @@ xmlNode *html_main_container(html_tree *t)
 				       (st->kind == HK_CHROME ? 2 : 0) |
 				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
 		st->score = st->prose = 0;
+		st->para = 0;
 		if (!(st->inside & 1) && mk_name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
 			st->prose = st->score > 0 ? st->score : 0;
 			blocks[st - t->stats] = 1;
+			st->para = 1;
 		} else if (!(st->inside & 3) && nodes[i]->children && mk_name_in(nodes[i], block_names)) {
 			loose[i] = loose_prose(nodes[i]);
 			loose_total += loose[i];
@@ -590,6 +592,7 @@ xmlNode *html_main_container(html_tree *t)
 		size_t at = (size_t)(st - t->stats);
 		if (blocks[at] == 3) {
 			float own = block_value(st);
+			st->para = 0;
 			st->score -= own;
 			st->prose -= own > 0 ? own : 0;
 		}
