@@ -503,6 +503,15 @@ static int offered_item(mk *m, const xmlNode *n)
 	return f && f->type == XML_ELEMENT_NODE && !strcmp((const char *)f->name, "a") && offsite(m, n);
 }
 
+/* A <div> holding only text and inline elements, short and mostly links: a line pointing to
+ * another story, written without a <p>. */
+static int link_line_box(const xmlNode *n)
+{
+	const html_stat *st = html_st(n);
+	return !strcmp((const char *)n->name, "div") && st->text && st->text < 400 &&
+	       st->link * 2 > st->text && !has_block_child(n);
+}
+
 /* A <div> holding only text and inline elements (no box at any depth: html_stat.para), no
  * line break and no time stamp: a paragraph written without a <p> (one with <br>s may hold
  * several, read as runs of text; a "Published <time> | Updated <time>" line is the page's).
@@ -797,6 +806,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				 * date stamp, a caption under its picture) */
 				flush(&w);
 				block(&w, n, MR_PARA);
+			} else if (link_line_box(n)) {
+				/* a box of bare text that is mostly links ("SEE ALSO: <a>another
+				 * story</a>"): as block() treats a paragraph of the same */
+				flush(&w);
+				html_collect(b, n);
+				html_chrome(m, b->buf, b->n);
 			} else {
 				/* a box: div, section, article, figure, table, list ... */
 				flush(&w);
