@@ -596,14 +596,15 @@ static int cut_short(const xmlNode *n)
 
 /* A box with a heading that is wholly a link and only short bare text beside it, no paragraph
  * (<div><span>Related</span><h5><a>Another story</a></h5><span>Its summary</span></div>),
- * or a paragraph after it cut short by an ellipsis: another story's card, its summary never the
- * story's text. Its children are looked at, and
+ * or a paragraph after it cut short by an ellipsis, or one short paragraph after it (a line of
+ * summary, <h2><a>Another story</a></h2><p>Its summary.</p>): another story's card, its
+ * summary never the story's text. Its children are looked at, and
  * theirs for paragraphs: bounded. */
 static int linked_heading_card(const xmlNode *n)
 {
 	if (!small_box(n))
 		return 0;
-	int linked = 0;
+	int linked = 0, summary = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || !c->_private)
 			continue;
@@ -614,6 +615,8 @@ static int linked_heading_card(const xmlNode *n)
 			if (linked || cs->link * 10 < cs->text * 9)
 				return 0;
 			linked = 1;
+		} else if (linked && !summary && !strcmp((const char *)c->name, "p") && cs->text < 200) {
+			summary = 1;
 		} else if (!mk_name_in(c, inline_names) && !(linked && cut_short(c)) &&
 			   (strcmp((const char *)c->name, "div") || holds_paragraph(c))) {
 			return 0;
