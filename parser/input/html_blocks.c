@@ -537,11 +537,12 @@ static int holds_paragraph(const xmlNode *n)
 	return 0;
 }
 
-/* A <div> or <section> with some text, under 500 bytes of it: the size of a card. */
+/* A <div>, <section> or list item with some text, under 500 bytes of it: the size of a card. */
 static int small_box(const xmlNode *n)
 {
 	const html_stat *st = html_st(n);
-	return (!strcmp((const char *)n->name, "div") || !strcmp((const char *)n->name, "section")) &&
+	return (!strcmp((const char *)n->name, "div") || !strcmp((const char *)n->name, "section") ||
+		!strcmp((const char *)n->name, "li")) &&
 	       st->text && st->text < 500;
 }
 
@@ -615,7 +616,7 @@ static int linked_heading_card(const xmlNode *n)
 			if (linked || cs->link * 10 < cs->text * 9)
 				return 0;
 			linked = 1;
-		} else if (linked && !summary && !strcmp((const char *)c->name, "p") && cs->text < 200) {
+		} else if (linked && !summary && !strcmp((const char *)c->name, "p") && cs->text < 300) {
 			summary = 1;
 		} else if (!mk_name_in(c, inline_names) && !(linked && cut_short(c)) &&
 			   (strcmp((const char *)c->name, "div") || holds_paragraph(c))) {
