@@ -46,7 +46,7 @@ H1 = re.compile(r'<(/?)h1\b(?! class="site-title")', re.I)
 BODY = re.compile(r'<body[^>]*>', re.I)
 P = re.compile(r'<(/?)p\b', re.I)
 CLASS_ID = re.compile(r'\s(?:class|id)\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]+)', re.I)
-TAG = re.compile(r'<[A-Za-z][^>]*>')
+TAG = re.compile(r'<[A-Za-z](?:[^>"\']|"[^"]*"|\'[^\']*\')*>')  # a '>' inside a quoted value
 ARTICLE = re.compile(r'<(/?)article\b', re.I)
 HTML5 = re.compile(r'<(/?)(?:article|main|section|header|footer|nav|aside)\b', re.I)
 P_OPEN = re.compile(r'<p\b[^>]*>', re.I)
