@@ -193,10 +193,13 @@ typedef struct klass {
 	int story, chrome, caption, byline, hidden, strong;
 } klass;
 
+/* The words of class, id, itemprop, rel, role and a component's test id (data-testid, which
+ * html_named reads too): a site whose classes are utility names ("px-4 lg:pl-8") still names
+ * its parts for its tests ("newsletter-prompt", "byline-name"). */
 static klass class_of(const xmlNode *n)
 {
 	klass k = { 0, 0, 0, 0, 0, 0 };
-	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component", "data-testid",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
