@@ -41,6 +41,15 @@ enum { OWN_HEADING = 1, OWN_BYLINE = 2, OWN_TITLE_LINK = 4, OWN_PICTURE = 8, OWN
 static const char *const post_heads[] = { "h2", "h3", "h4", NULL };
 static const char *const post_boxes[] = { "div", "section", "article", "li", NULL };
 
+/* A text node holding a sentence's worth of words (80 bytes besides blanks). */
+static int loose_sentence(const char *s)
+{
+	size_t k = 0;
+	for (; *s && k < 80; s++)
+		k += *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
+	return k >= 80;
+}
+
 /* A post of its own, a box holding some prose whose head, above its first paragraph, is
  * either its own heading and its own byline or time stamp (a live blog's entries, a roundup's
  * embedded posts), or, without a heading, a title link and a picture (a ranked list's or a
@@ -73,6 +82,9 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 			if ((head & (OWN_HEADING | OWN_BYLINE)) == (OWN_HEADING | OWN_BYLINE) ||
 			    (!(head & OWN_HEADING) && (head & (OWN_TITLE_LINK | OWN_PICTURE)) == (OWN_TITLE_LINK | OWN_PICTURE)))
 				return 1;
+		} else if (c->type == XML_TEXT_NODE && c->content && loose_sentence((const char *)c->content)) {
+			/* the story's first paragraph written loose (text parted by <br>s) */
+			return 0;
 		}
 		c = mk_next(n, (xmlNode *)c, descend);
 	}
