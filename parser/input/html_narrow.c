@@ -35,6 +35,47 @@ static xmlNode *own_article(xmlNode *container)
 	return found;
 }
 
+/* The page's one <h1> inside the container, outside its furniture; NULL when none or two. */
+static xmlNode *own_h1(xmlNode *container)
+{
+	xmlNode *found = NULL;
+	xmlNode *n = container->children;
+	while (n && n != container) {
+		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			if (st->inside & 7)
+				descend = 0;
+			else if (!strcmp((const char *)n->name, "h1")) {
+				if (found)
+					return NULL;
+				found = n;
+				descend = 0;
+			}
+		}
+		n = mk_next(container, n, descend);
+	}
+	return found;
+}
+
+/* The story's box by its headline: the nearest box around the page's one <h1> holding a
+ * story's worth of prose, when that is most of the container's prose. A page whose furniture
+ * is not marked as such (no nav, aside or footer, no class words) adds its other boxes' prose
+ * (a privacy notice, an ad-blocker notice, other stories' summaries) to the scored container;
+ * the box that holds the headline with most of the story is the story's. A box with less
+ * (a header holding a notice beside the headline) is not. None when that box is the container
+ * itself. A walk up from the h1: bounded by the depth. */
+static xmlNode *headline_box(xmlNode *container)
+{
+	xmlNode *h1 = own_h1(container);
+	if (!h1)
+		return NULL;
+	for (xmlNode *a = h1->parent; a && a != container && a->_private; a = a->parent)
+		if (html_st(a)->prose >= STORY_PROSE)
+			return html_st(a)->prose * 2 >= html_st(container)->prose ? a : NULL;
+	return NULL;
+}
+
 /* ---- posts of their own ---- */
 
 enum { OWN_HEADING = 1, OWN_BYLINE = 2, OWN_TITLE_LINK = 4, OWN_PICTURE = 8, OWN_HEAD = 15 };
@@ -164,6 +205,8 @@ xmlNode *html_narrow(html_tree *t, xmlNode *container)
 		return container;
 	xmlNode *article = own_article(container);
 	if (article)
+		container = article;
+	else if ((article = headline_box(container)))
 		container = article;
 	posts_beside_story(t, container);
 	return container;
