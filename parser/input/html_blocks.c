@@ -715,6 +715,15 @@ static int subhead_between_paragraphs(const xmlNode *n)
 	       prose_paragraph(element_beside(n, 0));
 }
 
+/* Whether the inline element n stands inside a run of text: words before it in the run and
+ * words right after it (its next sibling a text of more than blanks). */
+static int run_goes_on(const walk *w, const xmlNode *n)
+{
+	if (!w->pending.n || blanks_only((const xmlChar *)w->pending.buf))
+		return 0;
+	return n->next && bare_text(n->next);
+}
+
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
 	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
@@ -744,6 +753,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if (st->kind == HK_CHROME && subhead_between_paragraphs(n)) {
 				flush(&w);
 				block(&w, n, MR_SUBHEAD);
+			} else if ((st->kind == HK_CHROME || st->kind == HK_BYLINE) &&
+				   mk_name_in(n, inline_names) && !has_block_child(n) && run_goes_on(&w, n)) {
+				/* a link or a span inside a run of text, whatever its class says
+				 * ("affiliate-link"): the run's words, as inside a <p> */
+				html_collect(b, n);
+				put(&w.pending, b->buf ? b->buf : "", b->n);
 			} else if (st->kind == HK_CHROME || st->kind == HK_BYLINE) {
 				flush(&w);
 				html_collect(b, n);
