@@ -18,6 +18,7 @@ and how the body holds up when the story's markup is not what these pages mostly
   no-article <article> written as <div>
   no-html5   every HTML5 sectioning element (article, main, section, header, footer, nav, aside)
              written as <div> (older templates)
+  p-wrap     every <p> in a <div> of its own (block editors' markup)
   br         paragraphs run together and parted by <br><br> instead of <p>
   div-soup   p-div, no-class and no-html5 at once
 
@@ -80,6 +81,7 @@ VARIANTS = {
     "no-meta": lambda s: OG.sub('', LD.sub('', s)),
     "p-div": p_div,
     "no-class": no_class,
+    "p-wrap": lambda s: P_CLOSE.sub('</p></div>', P_OPEN.sub(lambda m: '<div>' + m.group(0), s)),
     "no-article": lambda s: ARTICLE.sub(r'<\1div', s),
     "no-html5": no_html5,
     "br": lambda s: P_CLOSE.sub('<br><br>', P_OPEN.sub('', s)),
