@@ -160,6 +160,7 @@ typedef struct walk {
 	int pending_set;
 	size_t *notes;    /* the indexes of the paragraphs set wholly in italics */
 	size_t nnotes, capnotes;
+	int pending_words; /* the pending run holds words, not only blanks */
 } walk;
 
 /* Text of blanks only (the markup's own line breaks and indentation). */
@@ -445,6 +446,7 @@ static void flush(walk *w)
 		mk_block(w->m, MR_PARA, w->pending.buf, w->pending.n, w->pending_at);
 	w->pending.n = 0;
 	w->pending_set = 0;
+	w->pending_words = 0;
 }
 
 /* The text of top's subtree inside captions (elements html_measure called captions): a
@@ -719,14 +721,12 @@ static int subhead_between_paragraphs(const xmlNode *n)
  * words right after it (its next sibling a text of more than blanks). */
 static int run_goes_on(const walk *w, const xmlNode *n)
 {
-	if (!w->pending.n || blanks_only((const xmlChar *)w->pending.buf))
-		return 0;
-	return n->next && bare_text(n->next);
+	return w->pending_words && n->next && bare_text(n->next);
 }
 
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
-	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
+	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0, 0 };
 	size_t first = m->doc->nblocks;
 	xmlNode *n = top, *container = top;
 	for (;;) {
@@ -742,6 +742,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 					w.pending_set = 1;
 				}
 				put(&w.pending, (const char *)n->content, strlen((const char *)n->content));
+				w.pending_words |= !blanks_only(n->content);
 			}
 		} else if (n->type == XML_ELEMENT_NODE && n->_private) {
 			const html_stat *st = html_st(n);
@@ -795,6 +796,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 					w.pending_set = 1;
 				}
 				put(&w.pending, b->buf ? b->buf : "", b->n);
+				w.pending_words |= b->buf && !blanks_only((const xmlChar *)b->buf);
 			} else if (mk_name_in(n, head_names)) {
 				flush(&w);
 				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
