@@ -160,6 +160,7 @@ typedef struct walk {
 	int pending_set;
 	size_t *notes;    /* the indexes of the paragraphs set wholly in italics */
 	size_t nnotes, capnotes;
+	int pending_words; /* the pending run holds words, not only blanks */
 } walk;
 
 /* Text of blanks only (the markup's own line breaks and indentation). */
@@ -445,6 +446,7 @@ static void flush(walk *w)
 		mk_block(w->m, MR_PARA, w->pending.buf, w->pending.n, w->pending_at);
 	w->pending.n = 0;
 	w->pending_set = 0;
+	w->pending_words = 0;
 }
 
 /* The text of top's subtree inside captions (elements html_measure called captions): a
@@ -512,6 +514,21 @@ static int link_line_box(const xmlNode *n)
 	       st->link * 2 > st->text && !has_block_child(n);
 }
 
+/* A <div> holding only text and inline elements (no box at any depth: html_stat.para), no
+ * line break and no time stamp: a paragraph written without a <p> (one with <br>s may hold
+ * several, read as runs of text; a "Published <time> | Updated <time>" line is the page's).
+ * Its children are looked at: each element once as a child, linear. */
+static int text_box(const xmlNode *n)
+{
+	if (strcmp((const char *)n->name, "div") || !html_st(n)->text || !html_st(n)->para)
+		return 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (!strcmp((const char *)c->name, "br") ||
+						    !strcmp((const char *)c->name, "time")))
+			return 0;
+	return 1;
+}
+
 /* A paragraph, heading or list among n's children. */
 static int holds_paragraph(const xmlNode *n)
 {
@@ -522,11 +539,12 @@ static int holds_paragraph(const xmlNode *n)
 	return 0;
 }
 
-/* A <div> or <section> with some text, under 500 bytes of it: the size of a card. */
+/* A <div>, <section> or list item with some text, under 500 bytes of it: the size of a card. */
 static int small_box(const xmlNode *n)
 {
 	const html_stat *st = html_st(n);
-	return (!strcmp((const char *)n->name, "div") || !strcmp((const char *)n->name, "section")) &&
+	return (!strcmp((const char *)n->name, "div") || !strcmp((const char *)n->name, "section") ||
+		!strcmp((const char *)n->name, "li")) &&
 	       st->text && st->text < 500;
 }
 
@@ -581,14 +599,15 @@ static int cut_short(const xmlNode *n)
 
 /* A box with a heading that is wholly a link and only short bare text beside it, no paragraph
  * (<div><span>Related</span><h5><a>Another story</a></h5><span>Its summary</span></div>),
- * or a paragraph after it cut short by an ellipsis: another story's card, its summary never the
- * story's text. Its children are looked at, and
+ * or a paragraph after it cut short by an ellipsis, or one short paragraph after it (a line of
+ * summary, <h2><a>Another story</a></h2><p>Its summary.</p>): another story's card, its
+ * summary never the story's text. Its children are looked at, and
  * theirs for paragraphs: bounded. */
 static int linked_heading_card(const xmlNode *n)
 {
 	if (!small_box(n))
 		return 0;
-	int linked = 0;
+	int linked = 0, summary = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || !c->_private)
 			continue;
@@ -599,6 +618,8 @@ static int linked_heading_card(const xmlNode *n)
 			if (linked || cs->link * 10 < cs->text * 9)
 				return 0;
 			linked = 1;
+		} else if (linked && !summary && !strcmp((const char *)c->name, "p") && cs->text < 300) {
+			summary = 1;
 		} else if (!mk_name_in(c, inline_names) && !(linked && cut_short(c)) &&
 			   (strcmp((const char *)c->name, "div") || holds_paragraph(c))) {
 			return 0;
@@ -696,9 +717,16 @@ static int subhead_between_paragraphs(const xmlNode *n)
 	       prose_paragraph(element_beside(n, 0));
 }
 
+/* Whether the inline element n stands inside a run of text: words before it in the run and
+ * words right after it (its next sibling a text of more than blanks). */
+static int run_goes_on(const walk *w, const xmlNode *n)
+{
+	return w->pending_words && n->next && bare_text(n->next);
+}
+
 static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 {
-	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0 };
+	walk w = { m, b, headline, { NULL, 0, 0 }, 0, 0, NULL, 0, 0, 0 };
 	size_t first = m->doc->nblocks;
 	xmlNode *n = top, *container = top;
 	for (;;) {
@@ -714,6 +742,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 					w.pending_set = 1;
 				}
 				put(&w.pending, (const char *)n->content, strlen((const char *)n->content));
+				w.pending_words |= !blanks_only(n->content);
 			}
 		} else if (n->type == XML_ELEMENT_NODE && n->_private) {
 			const html_stat *st = html_st(n);
@@ -725,6 +754,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if (st->kind == HK_CHROME && subhead_between_paragraphs(n)) {
 				flush(&w);
 				block(&w, n, MR_SUBHEAD);
+			} else if ((st->kind == HK_CHROME || st->kind == HK_BYLINE) &&
+				   mk_name_in(n, inline_names) && !has_block_child(n) && run_goes_on(&w, n)) {
+				/* a link or a span inside a run of text, whatever its class says
+				 * ("affiliate-link"): the run's words, as inside a <p> */
+				html_collect(b, n);
+				put(&w.pending, b->buf ? b->buf : "", b->n);
 			} else if (st->kind == HK_CHROME || st->kind == HK_BYLINE) {
 				flush(&w);
 				html_collect(b, n);
@@ -761,6 +796,7 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 					w.pending_set = 1;
 				}
 				put(&w.pending, b->buf ? b->buf : "", b->n);
+				w.pending_words |= b->buf && !blanks_only((const xmlChar *)b->buf);
 			} else if (mk_name_in(n, head_names)) {
 				flush(&w);
 				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
@@ -785,6 +821,12 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 				flush(&w);
 				html_collect(b, n);
 				html_chrome(m, b->buf, b->n);
+			} else if (text_box(n)) {
+				/* a paragraph written as <div>: read as a <p> is (a line of links
+				 * "SEE ALSO: <a>another story</a>" to the chrome, a shop's item, a
+				 * date stamp, a caption under its picture) */
+				flush(&w);
+				block(&w, n, MR_PARA);
 			} else if (link_line_box(n)) {
 				/* a box of bare text that is mostly links ("SEE ALSO: <a>another
 				 * story</a>"): as block() treats a paragraph of the same */

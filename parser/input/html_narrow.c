@@ -35,11 +35,61 @@ static xmlNode *own_article(xmlNode *container)
 	return found;
 }
 
+/* The page's one <h1> inside the container, outside its furniture; NULL when none or two. */
+static xmlNode *own_h1(xmlNode *container)
+{
+	xmlNode *found = NULL;
+	xmlNode *n = container->children;
+	while (n && n != container) {
+		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const html_stat *st = html_st(n);
+			if (st->inside & 7)
+				descend = 0;
+			else if (!strcmp((const char *)n->name, "h1")) {
+				if (found)
+					return NULL;
+				found = n;
+				descend = 0;
+			}
+		}
+		n = mk_next(container, n, descend);
+	}
+	return found;
+}
+
+/* The story's box by its headline: the nearest box around the page's one <h1> holding a
+ * story's worth of prose, when that is most of the container's prose. A page whose furniture
+ * is not marked as such (no nav, aside or footer, no class words) adds its other boxes' prose
+ * (a privacy notice, an ad-blocker notice, other stories' summaries) to the scored container;
+ * the box that holds the headline with most of the story is the story's. A box with less
+ * (a header holding a notice beside the headline) is not. None when that box is the container
+ * itself. A walk up from the h1: bounded by the depth. */
+static xmlNode *headline_box(xmlNode *container)
+{
+	xmlNode *h1 = own_h1(container);
+	if (!h1)
+		return NULL;
+	for (xmlNode *a = h1->parent; a && a != container && a->_private; a = a->parent)
+		if (html_st(a)->prose >= STORY_PROSE)
+			return html_st(a)->prose * 2 >= html_st(container)->prose ? a : NULL;
+	return NULL;
+}
+
 /* ---- posts of their own ---- */
 
 enum { OWN_HEADING = 1, OWN_BYLINE = 2, OWN_TITLE_LINK = 4, OWN_PICTURE = 8, OWN_HEAD = 15 };
 static const char *const post_heads[] = { "h2", "h3", "h4", NULL };
 static const char *const post_boxes[] = { "div", "section", "article", "li", NULL };
+
+/* A text node holding a sentence's worth of words (80 bytes besides blanks). */
+static int loose_sentence(const char *s)
+{
+	size_t k = 0;
+	for (; *s && k < 80; s++)
+		k += *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
+	return k >= 80;
+}
 
 /* A post of its own, a box holding some prose whose head, above its first paragraph, is
  * either its own heading and its own byline or time stamp (a live blog's entries, a roundup's
@@ -66,11 +116,16 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 				head |= OWN_TITLE_LINK, descend = 0;
 			else if (!strcmp(name, "img") || !strcmp(name, "picture"))
 				head |= OWN_PICTURE;
-			else if (!strcmp(name, "p") && cs->text >= 80)
+			/* the story's first paragraph: a <p>, or a box of prose without boxes
+			 * (a paragraph written as <div>) */
+			else if ((!strcmp(name, "p") && cs->text >= 80) || (cs->para && cs->prose >= 80))
 				return 0;
 			if ((head & (OWN_HEADING | OWN_BYLINE)) == (OWN_HEADING | OWN_BYLINE) ||
 			    (!(head & OWN_HEADING) && (head & (OWN_TITLE_LINK | OWN_PICTURE)) == (OWN_TITLE_LINK | OWN_PICTURE)))
 				return 1;
+		} else if (c->type == XML_TEXT_NODE && c->content && loose_sentence((const char *)c->content)) {
+			/* the story's first paragraph written loose (text parted by <br>s) */
+			return 0;
 		}
 		c = mk_next(n, (xmlNode *)c, descend);
 	}
@@ -150,6 +205,8 @@ xmlNode *html_narrow(html_tree *t, xmlNode *container)
 		return container;
 	xmlNode *article = own_article(container);
 	if (article)
+		container = article;
+	else if ((article = headline_box(container)))
 		container = article;
 	posts_beside_story(t, container);
 	return container;

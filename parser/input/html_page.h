@@ -70,6 +70,8 @@ typedef struct html_stat {
 	uint8_t kind;     /* enum html_kind */
 	uint8_t inside;   /* 1: in a dropped part, 2: in chrome (itself or an ancestor) */
 	uint8_t hidden;   /* hidden (display:none, hidden, sr-only) and holding a <p>: measured */
+	uint8_t para;     /* html_main_container: a paragraph-like block (p, li, a div of text
+	                   * without boxes ...) counted for its own text */
 } html_stat;
 typedef struct html_tree {
 	xmlNode *root;    /* <html> */

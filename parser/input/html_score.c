@@ -193,10 +193,13 @@ typedef struct klass {
 	int story, chrome, caption, byline, hidden, strong;
 } klass;
 
+/* The words of class, id, itemprop, rel, role and a component's test id (data-testid, which
+ * html_named reads too): a site whose classes are utility names ("px-4 lg:pl-8") still names
+ * its parts for its tests ("newsletter-prompt", "byline-name"). */
 static klass class_of(const xmlNode *n)
 {
 	klass k = { 0, 0, 0, 0, 0, 0 };
-	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component", "data-testid",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
@@ -480,6 +483,43 @@ static float block_value(const html_stat *st)
 	return -t * neg;
 }
 
+/* Elements that stand inside a run of text (a paragraph written without <p>). */
+static const char *const inline_names[] = { "a", "em", "strong", "b", "i", "u", "span", "br",
+					    "q", "sub", "sup", "small", "abbr", "cite", "code",
+					    "mark", "s", "del", "ins", "font", "big", "tt", "var",
+					    "kbd", "samp", "dfn", "bdi", "bdo", "wbr", "label", NULL };
+
+/* The prose a box holds loose, beside its boxes: text nodes and inline elements that are its
+ * own children (<div><figure>...</figure>Text of the story.<br><br>More text.<h2>...</h2>),
+ * paragraphs written without <p>, which html_emit_body reads as runs of text between boxes.
+ * Counted as one block would be, prose only: a box's loose words of furniture ("Share",
+ * "Advertisement") are left to the boxes' own scores. Its children are looked at, no deeper:
+ * each element once as a child, linear. */
+static float loose_prose(const xmlNode *n)
+{
+	html_stat run = { 0 };
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			const char *s = (const char *)c->content;
+			if (strspn(s, " \t\r\n") == strlen(s))
+				continue;
+			int commas = 0, stops = 0;
+			run.text += folded_len(s, &commas, &stops);
+			run.stops += (uint32_t)stops;
+		} else if (c->type == XML_ELEMENT_NODE && c->_private && mk_name_in(c, inline_names) &&
+			   !has_block_child(c)) {
+			const html_stat *cs = html_st(c);
+			if (cs->kind != HK_NONE)
+				continue;
+			run.text += cs->text;
+			run.link += cs->link;
+			run.stops += cs->stops;
+		}
+	}
+	float v = block_value(&run);
+	return v > 0 ? v : 0;
+}
+
 xmlNode *html_main_container(html_tree *t)
 {
 	xmlNode *root = t->body ? t->body : t->root;
@@ -509,10 +549,14 @@ xmlNode *html_main_container(html_tree *t)
 	 * it is (through an inline wrapper: <div><span><p>), so its own count would count that
 	 * text twice. */
 	unsigned char *blocks = calloc(t->nstats, 1);
-	if (!blocks) {
+	float *loose = calloc(t->nstats, sizeof *loose);
+	if (!blocks || !loose) {
 		free(nodes);
+		free(blocks);
+		free(loose);
 		return root;
 	}
+	float loose_total = 0, block_total = 0;
 	for (size_t i = 0; i < k; i++) {
 		html_stat *st = html_st(nodes[i]);
 		const html_stat *ps = st->parent >= 0 ? &t->stats[st->parent] : NULL;
@@ -520,12 +564,30 @@ xmlNode *html_main_container(html_tree *t)
 				       (st->kind == HK_CHROME ? 2 : 0) |
 				       (!strcmp((const char *)nodes[i]->name, "a") ? 4 : 0));
 		st->score = st->prose = 0;
+		st->para = 0;
 		if (!(st->inside & 1) && mk_name_in(nodes[i], block_names) && !has_block_child(nodes[i])) {
 			st->score = block_value(st);
 			st->prose = st->score > 0 ? st->score : 0;
 			blocks[st - t->stats] = 1;
+			st->para = 1;
+		} else if (!(st->inside & 3) && nodes[i]->children && mk_name_in(nodes[i], block_names)) {
+			loose[i] = loose_prose(nodes[i]);
+			loose_total += loose[i];
 		}
+		if (blocks[st - t->stats])
+			block_total += st->prose;
 	}
+	/* A page that writes its paragraphs as blocks says where its story is by them: loose
+	 * text there is a stray line (a footer's disclaimer left bare) that would draw the
+	 * container up to the whole page. Loose runs count when they are a third of the
+	 * page's prose at least: a page that writes its story that way. */
+	if (loose_total * 2 >= block_total)
+		for (size_t i = 0; i < k; i++)
+			if (loose[i] > 0) {
+				html_st(nodes[i])->score = loose[i];
+				html_st(nodes[i])->prose = loose[i];
+			}
+	free(loose);
 	xmlNode *best = NULL;
 	float top = 0;
 	for (size_t i = k; i-- > 0;) {
@@ -533,6 +595,7 @@ xmlNode *html_main_container(html_tree *t)
 		size_t at = (size_t)(st - t->stats);
 		if (blocks[at] == 3) {
 			float own = block_value(st);
+			st->para = 0;
 			st->score -= own;
 			st->prose -= own > 0 ? own : 0;
 		}

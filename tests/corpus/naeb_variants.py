@@ -16,10 +16,27 @@ way real sites differ, converts them, and scores them like naeb_score.py:
   section-h2 a section's name the page's one h1 ("World News"), the headline an h2
   banner     the first h1 in a box whose class reads as furniture ("hero-banner promo")
 
+and how the body holds up when the story's markup is not what these pages mostly use:
+
+  p-div      every <p> written as <div> (sites that build paragraphs from divs)
+  no-class   no class or id attribute anywhere (utility-CSS sites whose classes name no part):
+             furniture found by structure alone
+  no-article <article> written as <div>
+  no-html5   every HTML5 sectioning element (article, main, section, header, footer, nav, aside)
+             written as <div> (older templates)
+  p-wrap     every <p> in a <div> of its own (block editors' markup)
+  br         paragraphs run together and parted by <br><br> instead of <p>
+  div-soup   p-div, no-class and no-html5 at once
+
 The variants are made at run time in a scratch directory; nothing of the pages is kept.
 
+Each variant's row gives the body's precision, recall and F1 (4-token shingles, as naeb_score.py)
+besides the headline and author agreement.
+
 Usage: naeb_variants.py CABLEWIRE GOLD.json PAGES-DIR WORK-DIR [--min-headline H] [--min-authors A]
-(exit 1 when a variant's headline or author agreement is under the floor given)
+       [--min-f1 VARIANT=F ...]
+(exit 1 when a variant's headline or author agreement is under the floor given, or its body F1
+under its own floor)
 """
 import html
 import json
@@ -35,6 +52,13 @@ LD = re.compile(r'<script[^>]*application/ld\+json[^>]*>.*?</script>', re.I | re
 OG = re.compile(r'<meta[^>]*(?:og:title|twitter:title)[^>]*>', re.I)
 H1 = re.compile(r'<(/?)h1\b(?! class="site-title")', re.I)
 BODY = re.compile(r'<body[^>]*>', re.I)
+P = re.compile(r'<(/?)p\b', re.I)
+CLASS_ID = re.compile(r'\s(?:class|id)\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]+)', re.I)
+TAG = re.compile(r'<[A-Za-z](?:[^>"\']|"[^"]*"|\'[^\']*\')*>')  # a '>' inside a quoted value
+ARTICLE = re.compile(r'<(/?)article\b', re.I)
+HTML5 = re.compile(r'<(/?)(?:article|main|section|header|footer|nav|aside)\b', re.I)
+P_OPEN = re.compile(r'<p\b[^>]*>', re.I)
+P_CLOSE = re.compile(r'</p\s*>', re.I)
 LOGO = '<div class="site-header"><h1 class="site-title"><a href="/">Daily Example Gazette</a></h1></div>'
 SECTION = '<div class="section-header"><h1 class="section-title">World News</h1></div>'
 
@@ -70,6 +94,18 @@ def search_title(s, gold):
                         count=1)
 
 
+def no_class(s):
+    return TAG.sub(lambda m: CLASS_ID.sub('', m.group(0)), s)
+
+
+def p_div(s):
+    return P.sub(r'<\1div', s)
+
+
+def no_html5(s):
+    return HTML5.sub(r'<\1div', s)
+
+
 VARIANTS = {
     "h2": lambda s, g: H1.sub(r'<\1h2', s),
     "logo": lambda s, g: add_logo(s),
@@ -82,6 +118,13 @@ VARIANTS = {
     "section-h2": lambda s, g: add_logo(H1.sub(r'<\1h2', s), SECTION),
     "banner": lambda s, g: H1_WHOLE.sub(lambda m: '<div class="hero-banner promo">%s</div>' % m.group(0),
                                         s, count=1),
+    "p-div": lambda s, g: p_div(s),
+    "no-class": lambda s, g: no_class(s),
+    "p-wrap": lambda s, g: P_CLOSE.sub('</p></div>', P_OPEN.sub(lambda m: '<div>' + m.group(0), s)),
+    "no-article": lambda s, g: ARTICLE.sub(r'<\1div', s),
+    "no-html5": lambda s, g: no_html5(s),
+    "br": lambda s, g: P_CLOSE.sub('<br><br>', P_OPEN.sub('', s)),
+    "div-soup": lambda s, g: no_html5(no_class(p_div(s))),
 }
 
 
@@ -93,14 +136,18 @@ def score(gold, jsonl):
         if name.endswith(".html"):
             recs[name[:-5]] = r
     head = auth = n = 0
+    prec = rec = 0.0
     for g in gold:
         r = recs.get(g.get("html_file"))
         if r is None:
             continue
         n += 1
+        p, rc = naeb_score.page_scores(naeb_score.record_body(r), g.get("text"))
+        prec += p
+        rec += rc
         head += naeb_score.norm(r.get("headline")) == naeb_score.norm(g.get("title")) != ""
         auth += naeb_score.record_authors(r) == naeb_score.gold_authors(g)
-    return n, head, auth
+    return n, head, auth, prec / max(n, 1), rec / max(n, 1)
 
 
 def main(argv):
@@ -110,10 +157,16 @@ def main(argv):
     cw, gold_path, pages, work = argv[1:5]
     floor_h = float(argv[argv.index("--min-headline") + 1]) if "--min-headline" in argv else 0
     floor_a = float(argv[argv.index("--min-authors") + 1]) if "--min-authors" in argv else 0
+    floor_f1 = {}
+    for i, a in enumerate(argv):
+        if a == "--min-f1" and i + 1 < len(argv):
+            v, f = argv[i + 1].split("=")
+            floor_f1[v] = float(f)
     gold = json.load(open(gold_path, encoding="utf-8"))
     names = [f for f in sorted(os.listdir(pages))
              if f.endswith(".html") and not naeb_score.held_out(f[:-5])]
-    print("%-10s %5s %9s %8s" % ("variant", "pages", "headline", "authors"))
+    print("%-10s %5s %9s %8s %9s %7s %7s" % ("variant", "pages", "headline", "authors",
+                                              "precision", "recall", "F1"))
     failed = 0
     by_file = {g.get("html_file"): g for g in gold}
     for v, rewrite in [("as saved", lambda s, g: s)] + list(VARIANTS.items()):
@@ -125,14 +178,22 @@ def main(argv):
             open(os.path.join(d, f), "w", encoding="latin-1").write(rewrite(s, by_file.get(f[:-5], {})))
         out = d + ".jsonl"
         subprocess.run([cw, "convert", d, "-o", out], stderr=subprocess.DEVNULL, check=False)
-        n, head, auth = score(gold, out)
+        n, head, auth, p, r = score(gold, out)
         if not n:
             print("%-10s no record matched" % v)
             failed = 1
             continue
-        print("%-10s %5d %8.1f%% %7.1f%%" % (v, n, 100 * head / n, 100 * auth / n))
+        f = naeb_score.f1(p, r)
+        print("%-10s %5d %8.1f%% %7.1f%% %9.3f %7.3f %7.3f" % (v, n, 100 * head / n, 100 * auth / n, p, r, f))
         if head / n < floor_h or auth / n < floor_a:
             print("naeb_variants: %s under the floor (headline %.2f, authors %.2f)" % (v, floor_h, floor_a))
+            failed = 1
+        if f < floor_f1.get(v, 0):
+            print("naeb_variants: %s body F1 %.3f under its floor %.3f" % (v, f, floor_f1[v]))
+            failed = 1
+    for v in floor_f1:
+        if v not in VARIANTS and v != "as-saved":
+            print("naeb_variants: --min-f1 names no variant: %s" % v)
             failed = 1
     return failed
 
