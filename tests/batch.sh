@@ -109,8 +109,19 @@ for fmt in jsonl xml; do
 done
 grep -q "CSV_ROW_BROKEN" "$T/seg-one.err" || fail "the segments' test input has broken rows"
 # Rows with no boundary to cut at (blank lines, a file without a row start after its first):
-# one segment, as one reader reads it.
-{ head -c 300 "$T/seg.csv"; awk 'BEGIN { for (i = 0; i < 300000; i++) print "" }'; } >"$T/blank.csv"
+# one segment, as one reader reads it; after segments that were cut, one so long that its units
+# are no longer held until the segments before it are counted.
+{ cat "$T/seg.csv"; awk -v MB=18 -v NOCUT=1 -f tests/segments_gen.awk; } >"$T/long.csv"
+"$CW" convert -j1 --stdin-name "$T/long.csv" - -o "$T/long-one.jsonl" <"$T/long.csv" \
+	2>"$T/long-one.err"
+for j in 2 3; do
+	run 1 "--jobs $j over a cables.csv with a long segment" \
+		"$CW" convert -j$j "$T/long.csv" -o "$T/long$j.jsonl"
+	check "--jobs $j: a cables.csv with a long segment gives one reader's records" \
+		cmp -s "$T/long-one.jsonl" "$T/long$j.jsonl"
+	check "--jobs $j: ... and its messages" cmp -s "$T/long-one.err" "$T/err"
+done
+{ head -c 300 "$T/seg.csv"; awk 'BEGIN { for (i = 0; i < 1500000; i++) print "" }'; } >"$T/blank.csv"
 "$CW" convert -j1 --from cables-csv --stdin-name "$T/blank.csv" - -o "$T/blank-one.jsonl" \
 	<"$T/blank.csv" 2>"$T/blank-one.err"
 run 0 "--jobs 2 over a large cables.csv with no row start" \
