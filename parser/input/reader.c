@@ -260,6 +260,8 @@ cw_status cw_reader_set_origin(cw_reader *rd, uint64_t index, uint64_t offset, u
 }
 const cw_options *reader_options(const cw_reader *rd) { return rd->opt; }
 
+uint32_t reader_line(const cw_reader *rd) { return rd->buf_line; }
+
 int reader_start_segment(cw_reader *rd, cw_form form, uint64_t offset)
 {
 	if (rd->len || rd->finished || rd->next_index || rd->buf_offset)

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lexer/core/runs.h"
 #include "lexer/input/forms.h"
 #include "lexer/input/split.h"
 #include "parser/core/record.h"
@@ -176,7 +175,7 @@ int segment_read(const cw_options *opt, int fd, const char *name, uint64_t start
 	seg_read r = { base, fn, ctx, st, start, NULL, 0, 0, 0, 0, 0, 0, 0, 0 };
 	cw_reader *rd = cw_reader_new(opt, name);
 	int oom = !rd || reader_start_segment(rd, CW_FORM_CABLES_CSV, start) != 0;
-	uint64_t pos = start, lines = 0, units = 0;
+	uint64_t pos = start, units = 0, end_line = 0;
 	uint64_t read_end = last ? UINT64_MAX : end + LOOKAHEAD;
 	int err = 0, past_end = 0;
 	while (!oom && !r.stop && !past_end && pos < read_end) {
@@ -192,10 +191,7 @@ int segment_read(const cw_options *opt, int fd, const char *name, uint64_t start
 			err = n < 0 ? errno : 0;
 			break;
 		}
-		uint64_t mine = last || pos + (uint64_t)n <= end ? (uint64_t)n
-				: pos < end ? end - pos : 0;
-		lines += runs_count((const unsigned char *)in, (size_t)mine, '\n');
-		st->data += mine;
+		st->data += last || pos + (uint64_t)n <= end ? (uint64_t)n : pos < end ? end - pos : 0;
 		pos += (uint64_t)n;
 		if (reader_fill_commit(rd, (size_t)n) != CW_OK) {
 			oom = 1;
@@ -205,7 +201,8 @@ int segment_read(const cw_options *opt, int fd, const char *name, uint64_t start
 		cw_status s;
 		while ((s = cw_reader_next_unit(rd, &u)) == CW_OK) {
 			if (!last && u->file_offset >= end) {
-				cw_unit_free(u); /* the next segment's */
+				end_line = u->file_line; /* the next segment's */
+				cw_unit_free(u);
 				past_end = 1;
 				break;
 			}
@@ -224,6 +221,7 @@ int segment_read(const cw_options *opt, int fd, const char *name, uint64_t start
 		cw_status s;
 		while ((s = cw_reader_next_unit(rd, &u)) == CW_OK) {
 			if (!last && u->file_offset >= end) {
+				end_line = u->file_line;
 				cw_unit_free(u);
 				break;
 			}
@@ -235,6 +233,11 @@ int segment_read(const cw_options *opt, int fd, const char *name, uint64_t start
 		}
 		oom |= s == CW_ENOMEM;
 	}
+	/* The lines before the next segment: the line it starts on, where the reader stands after
+	 * the last unit before it (counted from 1 at the segment's start). */
+	if (!end_line && rd)
+		end_line = reader_line(rd);
+	uint64_t lines = end_line ? end_line - 1 : 0;
 	cw_reader_free(rd);
 	int failed = oom || r.stop || err;
 	int publish_now = !r.based;

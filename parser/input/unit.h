@@ -51,5 +51,7 @@ cw_status reader_fill_commit(cw_reader *rd, size_t n);
  * are numbered from 1 and lines from 1 when offset > 0 (from 0 and 1 at the start): the
  * caller adds where the segment stands. Returns 0, or -1 when the reader was used already. */
 int reader_start_segment(cw_reader *rd, cw_form form, uint64_t offset);
+/* The line the pending input starts on. */
+uint32_t reader_line(const cw_reader *rd);
 
 #endif
