@@ -91,6 +91,44 @@ for j in 1 3; do
 	grep -q "read $((files + 1)) inputs, wrote $both records" "$T/err" ||
 		fail "--jobs $j summary over small files and a large one: $(cat "$T/err")"
 done
+# A larger cables.csv is cut into segments read on the workers (parser/input/segments.h): the
+# records and messages are those of one reader of the whole file (here: reading it on standard
+# input, which is never cut), whatever --jobs, with rows of every kind around the cuts (quoted
+# newlines, escapes, a row start after an escaped newline, a row longer than a segment, ...).
+awk -v MB=6 -f tests/segments_gen.awk >"$T/seg.csv"
+for fmt in jsonl xml; do
+	"$CW" convert -j1 -f $fmt --stdin-name "$T/seg.csv" - -o "$T/seg-one.$fmt" <"$T/seg.csv" \
+		2>"$T/seg-one.err"
+	for j in 1 2 3; do
+		run 1 "--jobs $j -f $fmt over a cables.csv cut into segments" \
+			"$CW" convert -j$j -f $fmt "$T/seg.csv" -o "$T/seg$j.$fmt"
+		check "--jobs $j -f $fmt: a cables.csv cut into segments gives one reader's records" \
+			cmp -s "$T/seg-one.$fmt" "$T/seg$j.$fmt"
+		check "--jobs $j -f $fmt: ... and its messages, in order" cmp -s "$T/seg-one.err" "$T/err"
+	done
+done
+grep -q "CSV_ROW_BROKEN" "$T/seg-one.err" || fail "the segments' test input has broken rows"
+# Rows with no boundary to cut at (blank lines, a file without a row start after its first):
+# one segment, as one reader reads it; after segments that were cut, one so long that its units
+# are no longer held until the segments before it are counted.
+{ cat "$T/seg.csv"; awk -v MB=18 -v NOCUT=1 -f tests/segments_gen.awk; } >"$T/long.csv"
+"$CW" convert -j1 --stdin-name "$T/long.csv" - -o "$T/long-one.jsonl" <"$T/long.csv" \
+	2>"$T/long-one.err"
+for j in 2 3; do
+	run 1 "--jobs $j over a cables.csv with a long segment" \
+		"$CW" convert -j$j "$T/long.csv" -o "$T/long$j.jsonl"
+	check "--jobs $j: a cables.csv with a long segment gives one reader's records" \
+		cmp -s "$T/long-one.jsonl" "$T/long$j.jsonl"
+	check "--jobs $j: ... and its messages" cmp -s "$T/long-one.err" "$T/err"
+done
+{ head -c 300 "$T/seg.csv"; awk 'BEGIN { for (i = 0; i < 1500000; i++) print "" }'; } >"$T/blank.csv"
+"$CW" convert -j1 --from cables-csv --stdin-name "$T/blank.csv" - -o "$T/blank-one.jsonl" \
+	<"$T/blank.csv" 2>"$T/blank-one.err"
+run 0 "--jobs 2 over a large cables.csv with no row start" \
+	"$CW" convert -j2 --from cables-csv "$T/blank.csv" -o "$T/blank2.jsonl"
+check "--jobs 2: a large cables.csv with no row start gives one reader's records" \
+	cmp -s "$T/blank-one.jsonl" "$T/blank2.jsonl"
+check "--jobs 2: ... and its messages" cmp -s "$T/blank-one.err" "$T/err"
 mkdir -p "$T/tables1" "$T/tables3"
 "$CW" convert -j1 "$T/tree" -o "$T/t1.csv" --csv-tables "$T/tables1" 2>/dev/null
 "$CW" convert -j3 "$T/tree" -o "$T/t3.csv" --csv-tables "$T/tables3" 2>/dev/null

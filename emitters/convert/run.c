@@ -1,5 +1,6 @@
 #include "emitters/convert/run.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "emitters/convert/pipeline.h"
 #include "emitters/convert/tally.h"
 #include "parser/input/say.h"
+#include "parser/input/segments.h"
 #include "parser/input/sources.h"
 
 /* What flows through the pipeline: a batch of units to parse (or records made already, for
@@ -16,10 +18,34 @@
 enum { BATCH_UNITS = 128 };
 static const size_t BATCH_BYTES = 1024 * 1024;
 
+/* A large cables.csv, cut into segments that workers read, cut into units and parse
+ * (parser/input/segments.h): the calling thread only looks for the segments' ends. Each segment
+ * learns from the one before it how many units and lines come before it. */
+typedef struct seg_file {
+	int fd;
+	size_t refs;          /* the segments' and the cutting's: changed on the calling thread */
+	/* Under run_ctx's seg_mu: */
+	uint64_t next;        /* the segment whose turn it is to learn where it stands */
+	uint64_t units, line; /* ... the units before it and the line it starts on */
+	int failed;           /* a segment before could not be read to its end */
+	char name[];
+} seg_file;
+
+typedef struct segment {
+	seg_file *f;
+	uint64_t k, start, end;
+	int last;
+} segment;
+
+/* Segments of about this size: a batch's (bigger ones would hold more memory on the workers and
+ * leave one of them idle at a file's end). */
+static const uint64_t SEGMENT_BYTES = 1024 * 1024;
+
 typedef struct batch_item {
 	cw_unit *unit;
 	cw_record *rec;       /* the record: made already, or parsed by the worker */
 	source *file;         /* or a plain file, read and cut into units by the worker */
+	segment *seg;         /* or a segment of a large cables.csv, read by the worker */
 } batch_item;
 
 /* Files up to a batch's size are read on the workers (when the back end renders): reading them
@@ -54,6 +80,8 @@ typedef struct run_ctx {
 	uint64_t submitted;   /* records handed to the pipeline */
 	batch *pending;       /* the batch being filled */
 	int oom;
+	pthread_mutex_t seg_mu; /* a large file's segments learning where they stand */
+	pthread_cond_t seg_cv;
 } run_ctx;
 
 static void report_progress(run_ctx *rc);
@@ -96,10 +124,70 @@ static int file_unit(void *ctx, cw_unit *u, cw_record *failed)
 	return render_one(fw->rc, fw->worker, fw->b, rec);
 }
 
+typedef struct seg_turn {
+	run_ctx *rc;
+	segment *seg;
+} seg_turn;
+
+static int seg_wait(void *ctx, uint64_t *units, uint64_t *first_line)
+{
+	seg_turn *t = ctx;
+	seg_file *f = t->seg->f;
+	pthread_mutex_lock(&t->rc->seg_mu);
+	/* Segments are taken in order, so the one waited for is being read by another worker
+	 * (or was read); it never waits for a later one. */
+	while (f->next != t->seg->k)
+		pthread_cond_wait(&t->rc->seg_cv, &t->rc->seg_mu);
+	*units = f->units;
+	*first_line = f->line;
+	int failed = f->failed;
+	pthread_mutex_unlock(&t->rc->seg_mu);
+	return failed;
+}
+
+static void seg_publish(void *ctx, uint64_t units, uint64_t lines, int failed)
+{
+	seg_turn *t = ctx;
+	seg_file *f = t->seg->f;
+	pthread_mutex_lock(&t->rc->seg_mu);
+	f->units += units;
+	f->line += lines;
+	f->failed |= failed;
+	f->next++;
+	pthread_cond_broadcast(&t->rc->seg_cv);
+	pthread_mutex_unlock(&t->rc->seg_mu);
+}
+
+static void seg_file_unref(seg_file *f)
+{
+	if (f && --f->refs == 0) {
+		close(f->fd);
+		free(f);
+	}
+}
+
+static void segment_free(segment *seg)
+{
+	if (seg) {
+		seg_file_unref(seg->f);
+		free(seg);
+	}
+}
+
 static void work_rendered(run_ctx *rc, unsigned worker, batch *b)
 {
 	for (size_t i = 0; i < b->n && !b->failed; i++) {
 		batch_item *it = &b->item[i];
+		if (it->seg) {
+			file_work fw = { rc, worker, b };
+			segment *seg = it->seg;
+			seg_turn turn = { rc, seg };
+			segment_base base = { seg_wait, seg_publish, &turn };
+			if (segment_read(rc->cs->opt, seg->f->fd, seg->f->name, seg->start, seg->end,
+					 seg->last, &base, file_unit, &fw, &b->st, &b->said))
+				b->failed = 1;
+			continue;
+		}
 		if (it->file) {
 			file_work fw = { rc, worker, b };
 			source *file = it->file;
@@ -145,6 +233,7 @@ static void discard(void *ctx, void *result)
 		cw_unit_free(b->item[i].unit);
 		cw_record_free(b->item[i].rec);
 		source_free(b->item[i].file);
+		segment_free(b->item[i].seg);
 	}
 	tally_free(&b->t);
 	input_said_tell(&b->said);
@@ -292,7 +381,7 @@ static int on_unit(void *ctx, cw_unit *u, cw_record *failed)
 		cw_record_free(failed);
 		return 1;
 	}
-	return add_item(rc, (batch_item){ u, failed, NULL }, failed ? 0 : cw_unit_size(u));
+	return add_item(rc, (batch_item){ u, failed, NULL, NULL }, failed ? 0 : cw_unit_size(u));
 }
 
 /* A plain file, to be read on a worker (only when nothing is skipped: its records are not
@@ -310,7 +399,51 @@ static int on_file(void *ctx, source *file)
 		source_free(file);
 		return 1;
 	}
-	return add_item(rc, (batch_item){ NULL, NULL, file }, (size_t)source_expected(file));
+	return add_item(rc, (batch_item){ NULL, NULL, file, NULL }, (size_t)source_expected(file));
+}
+
+/* A large cables.csv: cut into segments, each a batch of its own (parser/input/segments.h). */
+static int on_large(void *ctx, const char *name, int fd, uint64_t size)
+{
+	run_ctx *rc = ctx;
+	size_t name_len = strlen(name) + 1;
+	seg_file *f = malloc(sizeof(*f) + name_len);
+	if (!f) {
+		close(fd);
+		rc->oom = 1;
+		return 1;
+	}
+	*f = (seg_file){ .fd = fd, .refs = 1, .line = 1 };
+	memcpy(f->name, name, name_len);
+	int stop = submit_pending(rc); /* what came before goes first */
+	uint64_t start = 0;
+	for (uint64_t k = 0; !stop; k++) {
+		if (rc->cs->cancelled && rc->cs->cancelled(rc->cs->ctx)) {
+			rc->res->interrupted = 1;
+			stop = 1;
+			break;
+		}
+		uint64_t end = 0;
+		for (uint64_t at = start + SEGMENT_BYTES; !end && at < size; at += SEGMENT_BYTES)
+			end = segment_next_cut(fd, at, size);
+		segment *seg = malloc(sizeof(*seg));
+		if (!seg || !pending_batch(rc)) {
+			free(seg);
+			rc->oom = 1;
+			stop = 1;
+			break;
+		}
+		*seg = (segment){ f, k, start, end ? end : size, !end };
+		f->refs++;
+		rc->seen++;
+		add_item(rc, (batch_item){ NULL, NULL, NULL, seg }, (size_t)(seg->end - start));
+		stop = submit_pending(rc);
+		if (!end)
+			break;
+		start = end;
+	}
+	seg_file_unref(f);
+	return stop;
 }
 
 int convert_run(const convert_settings *cs, const convert_backend *be, convert_result *res)
@@ -318,7 +451,8 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 	memset(res, 0, sizeof(*res));
 	res->tally.ignore = cs->ignore;
 	res->tally.nignore = cs->nignore;
-	run_ctx rc = { cs, be, res, NULL, 0, 0, 0, NULL, 0 };
+	run_ctx rc = { cs, be, res, NULL, 0, 0, 0, NULL, 0, PTHREAD_MUTEX_INITIALIZER,
+		       PTHREAD_COND_INITIALIZER };
 	rc.pipe = pipeline_new(cs->jobs, work, deliver, discard, &rc);
 	if (!rc.pipe) {
 		say("out of memory");
@@ -330,7 +464,7 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 
 	if (be->render && !cs->skip)
 		inputs_each_unit_or_file(cs->opt, cs->inputs, cs->ninputs, on_unit, on_file,
-					 FILE_ON_WORKER_MAX, &rc, &res->inputs);
+					 on_large, FILE_ON_WORKER_MAX, &rc, &res->inputs);
 	else
 		inputs_each_unit(cs->opt, cs->inputs, cs->ninputs, on_unit, &rc, &res->inputs);
 	/* The units cut before a stop are whole: they are written too. */
@@ -343,6 +477,8 @@ int convert_run(const convert_settings *cs, const convert_backend *be, convert_r
 	if (pipeline_finish(rc.pipe))
 		res->stopped = 1;
 	pipeline_free(rc.pipe);
+	pthread_mutex_destroy(&rc.seg_mu);
+	pthread_cond_destroy(&rc.seg_cv);
 	if (rc.oom) {
 		say("out of memory");
 		res->stopped = 1;

@@ -9,6 +9,7 @@
 
 #include "parser/input/output_guard.h"
 #include "parser/input/say.h"
+#include "parser/input/segments.h"
 #include "parser/input/sources.h"
 #include "parser/input/unit.h"
 
@@ -24,13 +25,12 @@ typedef struct walk_ctx {
 	char *buf;
 	int oom;
 	file_fn on_file;      /* plain files handed over unread, when set */
+	large_fn on_large;    /* ... and large cables.csv files, cut into segments */
 	uint64_t file_max;
 	input_said *said;     /* a detached file's messages, kept for the calling thread */
 } walk_ctx;
 
-/* A message about an input: told now, or kept with a detached file's records so that the
- * calling thread tells it in input order. */
-static void tell(walk_ctx *wc, const char *fmt, ...)
+void input_tell(input_said *said, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -44,19 +44,19 @@ static void tell(walk_ctx *wc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(m, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	if (!wc->said) {
+	if (!said) {
 		say("%s", m);
 		free(m);
 		return;
 	}
-	char **grown = realloc(wc->said->text, (wc->said->n + 1) * sizeof(*grown));
+	char **grown = realloc(said->text, (said->n + 1) * sizeof(*grown));
 	if (!grown) {
 		say("%s", m);
 		free(m);
 		return;
 	}
-	wc->said->text = grown;
-	wc->said->text[wc->said->n++] = m;
+	said->text = grown;
+	said->text[said->n++] = m;
 }
 
 void input_said_tell(input_said *said)
@@ -200,7 +200,7 @@ static int read_source(walk_ctx *wc, source *s)
 			 * record in the archive, which goes on with the next record. */
 			stop = on_damaged(wc, where, code, at, line, source_error(s));
 		} else {
-			tell(wc, "%s: read error at byte %llu: %s", name,
+			input_tell(wc->said, "%s: read error at byte %llu: %s", name,
 			     (unsigned long long)offset, source_error(s));
 			wc->st->failed++;
 			stop = hand_on_failure(wc, name, cw_reader_form(rd), units, offset, 0,
@@ -222,6 +222,14 @@ static int on_source(void *ctx, source *s)
 		source *file = source_detach(s, wc->file_max);
 		if (file)
 			return wc->on_file(wc->ctx, file);
+		uint64_t size;
+		size_t sniffed;
+		int fd = wc->on_large ? source_plain_fd(s, &size, &sniffed) : -1;
+		if (fd >= 0 && segment_cuttable(wc->opt, fd, size, sniffed)) {
+			source_take_fd(s);
+			wc->st->bytes = wc->w->bytes_read;
+			return wc->on_large(wc->ctx, input_name(wc, s), fd, size);
+		}
 	}
 	return read_source(wc, s);
 }
@@ -232,7 +240,7 @@ int inputs_read_file(const cw_options *opt, source *file, unit_fn fn, void *ctx,
 	/* Read as the walk reads (a chunk of the same size for what does not go straight into
 	 * the reader, made only when needed: UTF-16 input), so that the units are cut at the
 	 * same places. */
-	walk_ctx wc = { opt, fn, ctx, st, NULL, NULL, 0, NULL, 0, said };
+	walk_ctx wc = { opt, fn, ctx, st, NULL, NULL, 0, NULL, NULL, 0, said };
 	int stop = read_source(&wc, file);
 	free(wc.buf);
 	source_free(file);
@@ -241,14 +249,14 @@ int inputs_read_file(const cw_options *opt, source *file, unit_fn fn, void *ctx,
 
 /* The walk of inputs_each_unit, over a run of an archive's members when count or first. */
 static int each_unit(const cw_options *opt, char *const *paths, int n, size_t first,
-		     size_t count, size_t *met, unit_fn fn, file_fn on_file, uint64_t file_max,
-		     void *ctx, input_stats *st)
+		     size_t count, size_t *met, unit_fn fn, file_fn on_file, large_fn on_large,
+		     uint64_t file_max, void *ctx, input_stats *st)
 {
 	sources_walk w = { .on_source = on_source, .on_failed = on_failed,
 			   .on_refused = on_refused, .on_damaged = on_damaged,
 			   .skip_file = output_guard_is_ours,
 			   .member_first = first, .member_count = count };
-	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0, on_file, file_max, NULL };
+	walk_ctx wc = { opt, fn, ctx, st, &w, malloc(CHUNK), 0, on_file, on_large, file_max, NULL };
 	w.ctx = &wc;
 	if (!wc.buf) {
 		say("out of memory");
@@ -270,13 +278,14 @@ static int each_unit(const cw_options *opt, char *const *paths, int n, size_t fi
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *st)
 {
-	return each_unit(opt, paths, n, 0, 0, NULL, fn, NULL, 0, ctx, st);
+	return each_unit(opt, paths, n, 0, 0, NULL, fn, NULL, NULL, 0, ctx, st);
 }
 
 int inputs_each_unit_or_file(const cw_options *opt, char *const *paths, int n, unit_fn fn,
-			     file_fn on_file, uint64_t file_max, void *ctx, input_stats *st)
+			     file_fn on_file, large_fn on_large, uint64_t file_max, void *ctx,
+			     input_stats *st)
 {
-	return each_unit(opt, paths, n, 0, 0, NULL, fn, on_file, file_max, ctx, st);
+	return each_unit(opt, paths, n, 0, 0, NULL, fn, on_file, on_large, file_max, ctx, st);
 }
 
 typedef struct parse_ctx {
@@ -308,7 +317,7 @@ int inputs_each_member(const cw_options *opt, const char *path, size_t first, si
 {
 	parse_ctx pc = { opt, fn, ctx };
 	char *paths[1] = { (char *)(uintptr_t)path };
-	return each_unit(opt, paths, 1, first, count, met, parse_unit, NULL, 0, &pc, st);
+	return each_unit(opt, paths, 1, first, count, met, parse_unit, NULL, NULL, 0, &pc, st);
 }
 
 int cw_walk(const cw_options *opt, const char *const *paths, int n, cw_record_fn fn, void *ctx,

@@ -35,6 +35,10 @@ typedef cw_record_fn record_fn;
  * with inputs_read_file(); on_file owns it. Returns 0 to go on, non-zero to stop. */
 typedef int (*file_fn)(void *ctx, source *file);
 
+/* A plain file larger than file_max read as a cables.csv (parser/input/segments.h), handed over
+ * unread: its descriptor (the callee closes it), name and size, to be cut into segments read on
+ * other threads with segment_read(). Returns 0 to go on, non-zero to stop. */
+typedef int (*large_fn)(void *ctx, const char *name, int fd, uint64_t size);
 /* Messages about a file read on another thread (a read error), kept to be told in input order
  * on the calling thread by input_said_tell(), which also frees them. */
 typedef struct input_said {
@@ -42,16 +46,20 @@ typedef struct input_said {
 	size_t n;
 } input_said;
 void input_said_tell(input_said *said);
+/* A message about an input: kept in said to be told later in input order, or told now when said
+ * is NULL. */
+void input_tell(input_said *said, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Return 0, or non-zero when the callback asked to stop (or memory ran out). I/O problems are
  * told to the message handler (parser/input/say.h), counted in stats->failed, and handed on as error records. */
 int inputs_each_unit(const cw_options *opt, char *const *paths, int n, unit_fn fn, void *ctx,
 		     input_stats *stats);
 /* The same, but each plain file of at most file_max bytes (not standard input, not an archive's
- * member) is handed to on_file unread, counted in stats->inputs; the rest is cut into units
- * here. */
+ * member) is handed to on_file unread, counted in stats->inputs, and a larger one that is a
+ * cables.csv to on_large (when not NULL); the rest is cut into units here. */
 int inputs_each_unit_or_file(const cw_options *opt, char *const *paths, int n, unit_fn fn,
-			     file_fn on_file, uint64_t file_max, void *ctx, input_stats *stats);
+			     file_fn on_file, large_fn on_large, uint64_t file_max, void *ctx,
+			     input_stats *stats);
 /* Reads a file that on_file was given, on any thread, as inputs_each_unit would have: fn gets
  * its units (or the error record of a read error) and stats its counts; messages go to said.
  * Frees file. Returns non-zero when fn asked to stop or memory ran out. */

@@ -260,6 +260,24 @@ cw_status cw_reader_set_origin(cw_reader *rd, uint64_t index, uint64_t offset, u
 }
 const cw_options *reader_options(const cw_reader *rd) { return rd->opt; }
 
+uint32_t reader_line(const cw_reader *rd) { return rd->buf_line; }
+
+int reader_start_segment(cw_reader *rd, cw_form form, uint64_t offset)
+{
+	if (rd->len || rd->finished || rd->next_index || rd->buf_offset)
+		return -1;
+	rd->form = form;
+	split_reset(&rd->split);
+	if (offset) {
+		/* Inside the file: a unit boundary (parser/input/segments.c), after units, with no
+		 * byte-order mark to look for. */
+		rd->next_index = 1;
+		rd->buf_offset = offset;
+		rd->wide.enc = WIDE_NONE;
+	}
+	return 0;
+}
+
 /* Length of the next complete unit at the start of the pending input, or 0 when more input is
  * needed. */
 static size_t next_unit_length(cw_reader *rd)

@@ -176,6 +176,24 @@ source *source_detach(source *s, uint64_t max_bytes)
 	return d;
 }
 
+int source_plain_fd(const source *s, uint64_t *size, size_t *sniffed)
+{
+	int64_t left = source_expected(s);
+	if (s->fd < 0 || s->fd == STDIN_FILENO || s->ar || s->page || s->mem || s->nesting ||
+	    s->err[0] || s->pre_pos || left < 0 || s->detached)
+		return -1;
+	*size = (uint64_t)left;
+	*sniffed = s->pre_len;
+	return s->fd;
+}
+
+void source_take_fd(source *s)
+{
+	s->fd_taken = 1;
+	s->fd = -1;
+	s->w->bytes_read += (uint64_t)s->expect;
+}
+
 void source_free(source *d)
 {
 	if (!d)

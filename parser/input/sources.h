@@ -41,6 +41,13 @@ int64_t source_expected(const source *s);
  * (or out of memory): it is read during the walk, as ever. */
 source *source_detach(source *s, uint64_t max_bytes);
 void source_free(source *detached);
+/* The descriptor of a plain file as source_detach() would take it (any size), and its size, for
+ * reading at offsets (pread) without moving the walk's position, and how many bytes of its
+ * start were sniffed (read before it was handed on); -1 for any other source.
+ * source_take_fd() then hands the descriptor over: the walk no longer reads nor closes it, and
+ * counts the file's bytes as read (for progress). */
+int source_plain_fd(const source *s, uint64_t *size, size_t *sniffed);
+void source_take_fd(source *s);
 
 typedef struct sources_walk {
 	/* A stream to read (valid during the call); returns non-zero to stop the walk. */

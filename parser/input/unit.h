@@ -46,5 +46,12 @@ char *reader_fill_space(cw_reader *rd, size_t want);
  * either may be NULL. Returns 0, or -1 out of memory. */
 int reader_set_transport(cw_reader *rd, const char *http_charset, const char *http_date);
 cw_status reader_fill_commit(cw_reader *rd, size_t n);
+/* A reader started on a segment of a file (parser/input/segments.c): its form known, at a unit
+ * boundary offset bytes in (0: the file's start, its byte-order mark still looked for). Units
+ * are numbered from 1 and lines from 1 when offset > 0 (from 0 and 1 at the start): the
+ * caller adds where the segment stands. Returns 0, or -1 when the reader was used already. */
+int reader_start_segment(cw_reader *rd, cw_form form, uint64_t offset);
+/* The line the pending input starts on. */
+uint32_t reader_line(const cw_reader *rd);
 
 #endif
