@@ -31,6 +31,20 @@ static int any_word(const char *s, size_t n, const char *const *ws)
 	return 0;
 }
 
+/* Every paragraph from block from on (and subhead, with subheads) that says so takes the
+ * role given: the one loop of the rules below that retag a block by its own text alone. */
+static void retag(mk *m, size_t from, int subheads, int (*is)(const char *, size_t), int role)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role == MR_PARA || (subheads && b->role == MR_SUBHEAD)) &&
+		    is(t + b->s, b->e - b->s))
+			b->role = role;
+	}
+}
+
 /* A note saying where the story was first printed ("This article originally appeared on ...",
  * "A version of this story appeared in ...", "This story was originally published December
  * 22, 2023"): a short line naming this piece, a printing verb, and that the printing was the
@@ -224,13 +238,7 @@ static int credit_caption(const char *s, size_t n)
 
 void html_credit_captions(mk *m, size_t from)
 {
-	markup_doc *doc = m->doc;
-	const char *t = m->to.text->buf;
-	for (size_t i = from; i < doc->nblocks; i++) {
-		markup_block *b = &doc->blocks[i];
-		if (b->role == MR_PARA && credit_caption(t + b->s, b->e - b->s))
-			b->role = MR_CAPTION;
-	}
+	retag(m, from, 0, credit_caption, MR_CAPTION);
 }
 
 /* ---- signposts to other pages ---------------------------------------------------------------- */
@@ -294,13 +302,7 @@ static int signpost(const char *s, size_t n)
 
 void html_signposts(mk *m, size_t from)
 {
-	markup_doc *doc = m->doc;
-	const char *t = m->to.text->buf;
-	for (size_t i = from; i < doc->nblocks; i++) {
-		markup_block *b = &doc->blocks[i];
-		if ((b->role == MR_PARA || b->role == MR_SUBHEAD) && signpost(t + b->s, b->e - b->s))
-			b->role = MR_CHROME;
-	}
+	retag(m, from, 1, signpost, MR_CHROME);
 }
 
 /* ---- the sources after the story ------------------------------------------------------------- */
@@ -380,11 +382,5 @@ static int numeric_stamp(const char *s, size_t n)
 
 void html_numeric_stamps(mk *m, size_t from)
 {
-	markup_doc *doc = m->doc;
-	const char *t = m->to.text->buf;
-	for (size_t i = from; i < doc->nblocks; i++) {
-		markup_block *b = &doc->blocks[i];
-		if (b->role == MR_PARA && numeric_stamp(t + b->s, b->e - b->s))
-			b->role = MR_CHROME;
-	}
+	retag(m, from, 0, numeric_stamp, MR_CHROME);
 }
