@@ -10,10 +10,11 @@
 /* A story's worth of prose (bytes of paragraphs that read as prose, html_main_container). */
 enum { STORY_PROSE = 1000 };
 
-/* The page's one <article> inside the container holding a story's worth of prose: the page's
- * own word for where its story is (what trafilatura's first rule reads too). None when there
- * are two or more such (a feed, a list of stories) or when it is in the page's furniture. */
-static xmlNode *own_article(xmlNode *container)
+/* The one element of that name inside the container, outside its furniture, holding prose
+ * bytes at least: NULL when there is none, or two or more (a feed, a list of stories). Used for
+ * the page's one <article> holding a story's worth of prose (the page's own word for where its
+ * story is, what trafilatura's first rule reads too) and its one <h1>. */
+static xmlNode *own_one(xmlNode *container, const char *name, float prose)
 {
 	xmlNode *found = NULL;
 	xmlNode *n = container->children;
@@ -23,30 +24,7 @@ static xmlNode *own_article(xmlNode *container)
 			const html_stat *st = html_st(n);
 			if (st->inside & 7)
 				descend = 0;
-			else if (!strcmp((const char *)n->name, "article") && st->prose >= STORY_PROSE) {
-				if (found)
-					return NULL;
-				found = n;
-				descend = 0;
-			}
-		}
-		n = mk_next(container, n, descend);
-	}
-	return found;
-}
-
-/* The page's one <h1> inside the container, outside its furniture; NULL when none or two. */
-static xmlNode *own_h1(xmlNode *container)
-{
-	xmlNode *found = NULL;
-	xmlNode *n = container->children;
-	while (n && n != container) {
-		int descend = n->type == XML_ELEMENT_NODE && n->children != NULL;
-		if (n->type == XML_ELEMENT_NODE && n->_private) {
-			const html_stat *st = html_st(n);
-			if (st->inside & 7)
-				descend = 0;
-			else if (!strcmp((const char *)n->name, "h1")) {
+			else if (!strcmp((const char *)n->name, name) && st->prose >= prose) {
 				if (found)
 					return NULL;
 				found = n;
@@ -67,7 +45,7 @@ static xmlNode *own_h1(xmlNode *container)
  * itself. A walk up from the h1: bounded by the depth. */
 static xmlNode *headline_box(xmlNode *container)
 {
-	xmlNode *h1 = own_h1(container);
+	xmlNode *h1 = own_one(container, "h1", 0);
 	if (!h1)
 		return NULL;
 	for (xmlNode *a = h1->parent; a && a != container && a->_private; a = a->parent)
@@ -203,7 +181,7 @@ xmlNode *html_narrow(html_tree *t, xmlNode *container)
 {
 	if (!container || !container->_private)
 		return container;
-	xmlNode *article = own_article(container);
+	xmlNode *article = own_one(container, "article", STORY_PROSE);
 	if (article)
 		container = article;
 	else if ((article = headline_box(container)))
