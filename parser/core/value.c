@@ -73,6 +73,22 @@ const cw_value *obj_get(const cw_value *obj, const char *key)
 	return obj_find((cw_value *)obj, key);
 }
 
+/* The member of that key given v when the object may hold it (its key mask says so), else v
+ * appended as a new member and the key's bits set: obj_put's and obj_put_bit_slow's end. */
+static cw_value *put_member(arena *a, cw_value *obj, const char *key, cw_value *v,
+			    uint32_t may_hold, uint32_t bit)
+{
+	if (may_hold)
+		for (cw_member *m = obj->u.list.first; m; m = m->next)
+			if (same_key(m->key, key)) {
+				m->value = v;
+				return v;
+			}
+	append(a, obj, key, v);
+	obj->u.list.keys |= bit;
+	return v;
+}
+
 cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 {
 	if (!obj || obj->type != CW_OBJECT)
@@ -82,16 +98,7 @@ cw_value *obj_put(arena *a, cw_value *obj, const char *key, cw_value *v)
 	/* a key put without its catalogue bit on an object of a shape: every later lookup of
 	 * that object reads every member */
 	uint32_t bit = obj->shape ? UINT32_MAX : key_bit(key);
-	if (obj->u.list.keys & key_bits(obj, key)) {
-		for (cw_member *m = obj->u.list.first; m; m = m->next)
-			if (same_key(m->key, key)) {
-				m->value = v;
-				return v;
-			}
-	}
-	append(a, obj, key, v);
-	obj->u.list.keys |= bit;
-	return v;
+	return put_member(a, obj, key, v, obj->u.list.keys & key_bits(obj, key), bit);
 }
 
 cw_value *obj_put_bit_slow(arena *a, cw_value *obj, const char *key, uint32_t bit, cw_value *v)
@@ -102,18 +109,9 @@ cw_value *obj_put_bit_slow(arena *a, cw_value *obj, const char *key, uint32_t bi
 		return obj_put(a, obj, key, v);
 	if (!v)
 		v = val_null(a);
-	if (obj->u.list.keys & bit) {
-		/* a field set again (null first, its value later): found by the key's address,
-		 * which the catalogue gives every put of it */
-		for (cw_member *m = obj->u.list.first; m; m = m->next)
-			if (same_key(m->key, key)) {
-				m->value = v;
-				return v;
-			}
-	}
-	append(a, obj, key, v);
-	obj->u.list.keys |= bit;
-	return v;
+	/* a field set again (null first, its value later): found by the key's address, which the
+	 * catalogue gives every put of it */
+	return put_member(a, obj, key, v, obj->u.list.keys & bit, bit);
 }
 
 cw_value *obj_find_bit(cw_value *obj, const char *key, uint32_t bit)
