@@ -570,6 +570,18 @@ static int self(const html_meta *hm, const cand *title, const cand *h1)
 	return title->text == hm->md_headline && hm->md_headline_at == h1->node;
 }
 
+/* Whether a title of the page's agrees with the h1 (agree: the same words, or one the other
+ * with a label or tail more); with hm, the microdata naming the h1 itself left out (self). */
+static int titled(const cand *h1, const cand *meta, int nmeta, const html_meta *hm)
+{
+	int label;
+	for (int j = 0; j < nmeta; j++)
+		if (!(hm && self(hm, &meta[j], h1)) &&
+		    agree(h1->text, &h1->w, meta[j].text, &meta[j].w, &label) != AGREE_NONE)
+			return 1;
+	return 0;
+}
+
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
 			  html_text *b, xmlNode **at, const char **from)
 {
@@ -617,24 +629,16 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		n = mk_next(t->body, n, descend);
 	}
 	for (int k = 0; k < nboxed && nh1 < MAX_H1; k++) {
-		int first = nh1, agrees = 0;
+		int first = nh1;
 		add_h1(m, b, h1s, &nh1, boxed[k]);
-		for (int j = 0; nh1 > first && j < nmeta && !agrees; j++)
-			agrees = !self(hm, &meta[j], &h1s[first]) &&
-				 agree(h1s[first].text, &h1s[first].w, meta[j].text, &meta[j].w,
-				       &(int){ 0 }) != AGREE_NONE;
-		if (!agrees)
+		if (nh1 > first && !titled(&h1s[first], meta, nmeta, hm))
 			nh1 = first;
 	}
 	/* h1s of two words at most that no title holds are a section's or site's name ("World
 	 * News"): the page has no h1 of its story's. */
 	int named = 0;
-	for (int i = 0; i < nh1 && !named; i++) {
-		named = h1s[i].w.count >= 3;
-		for (int j = 0; j < nmeta && !named; j++)
-			named = agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &(int){ 0 }) !=
-				AGREE_NONE;
-	}
+	for (int i = 0; i < nh1 && !named; i++)
+		named = h1s[i].w.count >= 3 || titled(&h1s[i], meta, nmeta, NULL);
 	if (!named) {
 		nh1 = 0;
 		mine = NULL;
