@@ -39,31 +39,35 @@ CFLAGS    ?=
 # public header marks its declarations visible, so the libraries export the cw_ API only.
 LIB_CFLAGS := -fPIC -fvisibility=hidden
 ALL_CFLAGS = $(STRICT) $(OPT) $(SANITIZE) $(LIB_CFLAGS) $(CFLAGS)
+# pkg-config is asked once, when a recipe first needs its answer: by then the deps step has
+# installed the packages. Asked while the Makefile is read (:=), a fresh machine's first `make`
+# compiled without libxml2's include path. $(call pkg_config,VAR,arguments,fallback)
+pkg_config = $(eval $1 := $$(shell pkg-config $2 2>/dev/null || echo $3))$($1)
 # SQLite: only the archive store (emitters/archive/) includes it; a program that never opens an
 # archive does not pull that object out of the static library.
-SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
-SQLITE_LIBS   := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+SQLITE_CFLAGS  = $(call pkg_config,SQLITE_CFLAGS,--cflags sqlite3)
+SQLITE_LIBS    = $(call pkg_config,SQLITE_LIBS,--libs sqlite3,-lsqlite3)
 LDLIBS    += $(SQLITE_LIBS) -lpthread
 # libarchive (the CLI reads tar, zip, 7z, ... and compressed inputs in place).
-ARCHIVE_CFLAGS := $(shell pkg-config --cflags libarchive 2>/dev/null)
-ARCHIVE_LIBS   := $(shell pkg-config --libs libarchive 2>/dev/null || echo -larchive)
+ARCHIVE_CFLAGS  = $(call pkg_config,ARCHIVE_CFLAGS,--cflags libarchive)
+ARCHIVE_LIBS    = $(call pkg_config,ARCHIVE_LIBS,--libs libarchive,-larchive)
 CPPFLAGS  += $(ARCHIVE_CFLAGS)
 LDLIBS    += $(ARCHIVE_LIBS)
 # libxml2 and jansson: the agencies' markup read as input (NITF, NewsML-G2, NewsML 1.2 with
 # libxml2; ninjs with jansson), only by parser/input/markup_*.c.
-MARKUP_CFLAGS := $(shell pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
-MARKUP_LIBS   := $(shell pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo -lxml2 -ljansson)
+MARKUP_CFLAGS  = $(call pkg_config,MARKUP_CFLAGS,--cflags libxml-2.0 jansson)
+MARKUP_LIBS    = $(call pkg_config,MARKUP_LIBS,--libs libxml-2.0 jansson,-lxml2 -ljansson)
 LDLIBS    += $(MARKUP_LIBS)
 # zlib: the gzip members of web archives (parser/input/warc.c), and their pages' gzip and deflate
 # content encodings.
-ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
-ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+ZLIB_CFLAGS  = $(call pkg_config,ZLIB_CFLAGS,--cflags zlib)
+ZLIB_LIBS    = $(call pkg_config,ZLIB_LIBS,--libs zlib,-lz)
 CPPFLAGS  += $(ZLIB_CFLAGS)
 LDLIBS    += $(ZLIB_LIBS)
 # libbrotlidec and libzstd: the br and zstd content encodings of web archives' pages
 # (parser/input/content_coding.c), as browser-based crawlers store them.
-CODING_CFLAGS := $(shell pkg-config --cflags libbrotlidec libzstd 2>/dev/null)
-CODING_LIBS   := $(shell pkg-config --libs libbrotlidec libzstd 2>/dev/null || echo -lbrotlidec -lzstd)
+CODING_CFLAGS  = $(call pkg_config,CODING_CFLAGS,--cflags libbrotlidec libzstd)
+CODING_LIBS    = $(call pkg_config,CODING_LIBS,--libs libbrotlidec libzstd,-lbrotlidec -lzstd)
 CPPFLAGS  += $(CODING_CFLAGS)
 LDLIBS    += $(CODING_LIBS)
 
@@ -141,7 +145,7 @@ $(GEN)/grammar/%.tab.c $(GEN)/grammar/%.tab.h: grammar/%.y | $(DEPS_STAMP)
 # The compiler flags an object was built with: when they change (a new -f option), every object
 # is built again rather than mixed with old ones (non-PIC objects cannot make the shared library).
 FLAGS_STAMP := $(BUILD)/.cflags
-$(FLAGS_STAMP): FORCE
+$(FLAGS_STAMP): FORCE | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo '$(CC) $(CPPFLAGS) $(ALL_CFLAGS)' | cmp -s - $@ 2>/dev/null || \
 		echo '$(CC) $(CPPFLAGS) $(ALL_CFLAGS)' >$@
