@@ -471,6 +471,21 @@ static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
  * link and more words than the link's (a name and a title in boxes of their own, "Will
  * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
  * link's. */
+/* Whether the first extra bytes of s, a byline element's text, are a "By" label alone ("By",
+ * "by:", blanks around): the rest is the writer's link. */
+static int by_label_only(const char *s, size_t extra)
+{
+	size_t i = 0;
+	while (i < extra && blank((unsigned char)s[i]))
+		i++;
+	if (i + 2 > extra || (s[i] | 0x20) != 'b' || (s[i + 1] | 0x20) != 'y')
+		return 0;
+	for (i += 2; i < extra; i++)
+		if (!blank((unsigned char)s[i]) && s[i] != ':')
+			return 0;
+	return 1;
+}
+
 static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 {
 	if (named_parts(m, hm, n, b))
@@ -489,7 +504,9 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	}
 	if (link) {
 		html_collect(b, n);
-		if (b->n > k + 12) {
+		/* more text than the link's (a title, a date), or only a "By" label glued to it
+		 * (<div>By<a>Name</a></div>, no blank between): the name is the link's text */
+		if (b->n > k + 12 || by_label_only(b->buf, b->n - k)) {
 			html_collect(b, link);
 			return byline_line(m, hm, b->buf, b->n, html_at(m, n));
 		}

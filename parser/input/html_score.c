@@ -120,8 +120,14 @@ static void camel_words(const char *s, size_t n, int *chrome, int *caption, int 
 }
 
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
-static void words_of(const char *v, int *story, int *chrome, int *caption, int *byline,
-		     int *hidden, int *strong)
+/* What an element's names say it is. element_byline: a BEM name's element part is the writer's
+ * ("article__author", "c-story__byline"): the block's story word names where it sits, not what it
+ * is. */
+typedef struct klass {
+	int story, chrome, caption, byline, hidden, strong, element_byline;
+} klass;
+
+static void words_of(const char *v, klass *k)
 {
 	const char *p = v;
 	while (*p) {
@@ -133,7 +139,14 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 		size_t tn = (size_t)(p - t);
 		if (!tn)
 			break;
-		*hidden |= word_in(t, tn, hidden_words);
+		k->hidden |= word_in(t, tn, hidden_words);
+		/* a BEM name's element part: after the token's last "__", before a "--" modifier */
+		const char *element = NULL, *modifier = p;
+		for (const char *e = t; e + 1 < p; e++)
+			if (e[0] == '_' && e[1] == '_')
+				element = e + 2, modifier = p;
+			else if (e[0] == '-' && e[1] == '-' && element && modifier == p)
+				modifier = e;
 		const char *q = t;
 		int first = 1;
 		while (q < p) {
@@ -142,16 +155,18 @@ static void words_of(const char *v, int *story, int *chrome, int *caption, int *
 				q++;
 			size_t n = (size_t)(q - s);
 			if (n)
-				camel_words(s, n, chrome, caption, strong);
+				camel_words(s, n, &k->chrome, &k->caption, &k->strong);
 			if (n) {
 				int furniture = word_in(s, n, chrome_words);
-				*chrome |= furniture || prefix_in(s, n, chrome_prefixes);
+				k->chrome |= furniture || prefix_in(s, n, chrome_prefixes);
 				/* the strong words are among the furniture words: looked up only then */
-				*strong |= furniture && word_in(s, n, strong_words);
-				*story |= word_in(s, n, story_words) ||
-					  (first && (prefix_in(s, n, story_words)));
-				*caption |= word_in(s, n, caption_words);
-				*byline |= word_in(s, n, byline_words);
+				k->strong |= furniture && word_in(s, n, strong_words);
+				k->story |= word_in(s, n, story_words) ||
+					    (first && (prefix_in(s, n, story_words)));
+				k->caption |= word_in(s, n, caption_words);
+				k->byline |= word_in(s, n, byline_words);
+				k->element_byline |= element && s >= element && s < modifier &&
+						     word_in(s, n, byline_words);
 				first = 0;
 			}
 			if (q < p)
@@ -189,16 +204,12 @@ int html_named(const xmlNode *n, const char *const *words)
 	return 0;
 }
 
-typedef struct klass {
-	int story, chrome, caption, byline, hidden, strong;
-} klass;
-
 /* The words of class, id, itemprop, rel, role and a component's test id (data-testid, which
  * html_named reads too): a site whose classes are utility names ("px-4 lg:pl-8") still names
  * its parts for its tests ("newsletter-prompt", "byline-name"). */
 static klass class_of(const xmlNode *n)
 {
-	klass k = { 0, 0, 0, 0, 0, 0 };
+	klass k = { 0, 0, 0, 0, 0, 0, 0 };
 	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component", "data-testid",
 					     NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -225,7 +236,7 @@ static klass class_of(const xmlNode *n)
 			k.chrome = 1;
 		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
 			k.story = 2;
-		words_of(v, &k.story, &k.chrome, &k.caption, &k.byline, &k.hidden, &k.strong);
+		words_of(v, &k);
 	}
 	return k;
 }
@@ -282,6 +293,19 @@ static size_t count_elements(xmlNode *root)
 		n = mk_next(root, n, n->children && n->type == XML_ELEMENT_NODE);
 	}
 	return k;
+}
+
+/* Whether n holds no box of its own (a paragraph, a list, a division): a line of text and
+ * links, as a byline is; a column named for its author holds the author's box and more. */
+static int inline_only(const xmlNode *n)
+{
+	static const char *const boxes[] = { "p", "div", "ul", "ol", "section", "table", "figure",
+					     "h1", "h2", "h3", "h4", "h5", "h6", "article", "aside",
+					     "header", "footer", NULL };
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && mk_name_in(c, boxes))
+			return 0;
+	return 1;
 }
 
 static int has_p_child(const xmlNode *n)
@@ -364,7 +388,7 @@ int html_measure(html_tree *t)
 				st->kind = HK_DROP;
 			else if (!strcmp((const char *)n->name, "figcaption") || (k.caption && !k.story))
 				st->kind = HK_CAPTION;
-			else if (k.byline && !k.story)
+			else if (k.byline && (!k.story || (k.element_byline && k.story == 1 && inline_only(n))))
 				st->kind = HK_BYLINE;
 			/* an author's box beside a generic story word ("author-content",
 			 * "article-author-container") holding a paragraph: the writer's bio */
