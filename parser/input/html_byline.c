@@ -415,7 +415,10 @@ static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	for (xmlNode *a = mk_next(n, n, 1); a && names < 8;) {
 		int descend = a->type == XML_ELEMENT_NODE && a->children;
 		say_text(&w, a);
-		if (a->type == XML_ELEMENT_NODE && html_named(a, name_parts)) {
+		/* a name box holding name boxes ("author-names", or "author-name" around the
+		 * name's "author-name__link" and a "pro-label"): each inner one is read alone */
+		if (a->type == XML_ELEMENT_NODE && html_named(a, name_parts) &&
+		    !part_named(a, name_parts, NULL, 0)) {
 			descend = 0;
 			size_t ok = part_text(b, a, other);
 			int role = after_role(&w);
@@ -460,17 +463,14 @@ static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	uint64_t at = html_at(m, n);
 	if (!byline_line(m, hm, name, k, at) || names > 1 || m->doc->nblocks != before + 1)
 		return m->doc->nblocks > before;
-	if (tk && tk <= 80 && has_letter(title) && !find_ci(title, name))
+	/* a label ("Updated:" in the date's "author-date__title") is not the writer's title */
+	if (tk && tk <= 80 && has_letter(title) && !find_ci(title, name) && title[tk - 1] != ':')
 		mk_block(m, MR_BYTITLE, title, tk, at);
 	if (ak && ak <= 80 && has_letter(affil) && !find_ci(affil, name))
 		mk_block(m, MR_BYAFFIL, affil, ak, at);
 	return 1;
 }
 
-/* The byline element's text: up to the date or time it runs on into. An element holding one
- * link and more words than the link's (a name and a title in boxes of their own, "Will
- * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
- * link's. */
 /* Whether the first extra bytes of s, a byline element's text, are a "By" label alone ("By",
  * "by:", blanks around): the rest is the writer's link. */
 static int by_label_only(const char *s, size_t extra)
@@ -486,6 +486,10 @@ static int by_label_only(const char *s, size_t extra)
 	return 1;
 }
 
+/* The byline element's text: up to the date or time it runs on into. An element holding one
+ * link and more words than the link's (a name and a title in boxes of their own, "Will
+ * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
+ * link's. */
 static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 {
 	if (named_parts(m, hm, n, b))
@@ -749,6 +753,40 @@ static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xm
 	doc->nblocks = before + (doc->nblocks - mid);
 }
 
+/* The visible byline's one name (blocks from before on) again, with more: the page's meta
+ * author naming it among others and nothing but names ("A, B" where the byline element shows A
+ * and a second box further down shows B) takes its place. */
+static void meta_coauthors(mk *m, const html_meta *hm, size_t before)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t line = SIZE_MAX, lines = 0;
+	for (size_t i = before; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_BYLINE)
+			line = i, lines++;
+	if (lines != 1 || doc->blocks[line].e - doc->blocks[line].s >= BYLINE_CAP)
+		return;
+	char name[BYLINE_CAP];
+	size_t kn = doc->blocks[line].e - doc->blocks[line].s;
+	memcpy(name, t + doc->blocks[line].s, kn);
+	name[kn] = '\0';
+	for (int i = 0; i < hm->nauthors; i++) {
+		const char *a = hm->authors[i];
+		if (hm->author_from[i] != HA_META || !(strstr(a, ", ") || strstr(a, " and ")) ||
+		    !names_only(a) || !strstr(a, name))
+			continue;
+		size_t kept = doc->nblocks;
+		if (byline_line(m, hm, a, strlen(a), 0)) {
+			memmove(doc->blocks + before, doc->blocks + kept,
+				(doc->nblocks - kept) * sizeof *doc->blocks);
+			doc->nblocks = before + (doc->nblocks - kept);
+		} else {
+			doc->nblocks = kept;
+		}
+		return;
+	}
+}
+
 int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
 {
 	int has[HA_REL + 1] = { 0 };
@@ -757,9 +795,15 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 	for (int from = HA_JSON_LD; from <= HA_REL; from++) {
 		/* the page's byline element, else a "By" line, before the meta author; a link to
 		 * an author's page after it */
-		if (from == HA_META && (from_element(m, hm, container, body, b, 0) ||
-					from_element(m, hm, container, body, b, 1)))
-			return 1;
+		if (from == HA_META) {
+			size_t before = m->doc->nblocks;
+			if (from_element(m, hm, container, body, b, 0) ||
+			    from_element(m, hm, container, body, b, 1)) {
+				if (has[HA_META])
+					meta_coauthors(m, hm, before);
+				return 1;
+			}
+		}
 		if (from == HA_REL && from_element(m, hm, container, body, b, 2))
 			return 1;
 		if (!has[from])

@@ -164,6 +164,28 @@ static int organisation(json_t *a)
 	return s && (!strcmp(s, "Organization") || !strcmp(s, "NewsMediaOrganization"));
 }
 
+/* One author of a JSON-LD article: a string, or a person (not an organisation) whose name is a
+ * string or, as some publishing systems write it, an array of the names of several writers
+ * ({"@type": "Person", "name": ["A", "B"]}). */
+static void ld_author(mk *m, html_meta *hm, json_t *a)
+{
+	if (organisation(a))
+		return;
+	json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
+	json_t *one = name;
+	size_t i = 0, n = json_is_array(name) ? json_array_size(name) : 1;
+	for (; i < n; i++) {
+		if (json_is_array(name))
+			one = json_array_get(name, i);
+		if (json_is_object(one)) /* a name given as a thing of its own */
+			one = json_object_get(one, "name");
+		if (json_is_string(one)) {
+			add_author(m, hm, json_string_value(one), HA_JSON_LD);
+			hm->authors_structured = 1;
+		}
+	}
+}
+
 static void ld_article(mk *m, html_meta *hm, json_t *o)
 {
 	if (hm->ld_article)
@@ -178,22 +200,10 @@ static void ld_article(mk *m, html_meta *hm, json_t *o)
 	if (json_is_array(a)) {
 		size_t i;
 		json_t *e;
-		json_array_foreach(a, i, e) {
-			if (organisation(e))
-				continue;
-			const char *s = json_is_string(e) ? json_string_value(e)
-				      : jstr(e, "name");
-			if (s) {
-				add_author(m, hm, s, HA_JSON_LD);
-				hm->authors_structured = 1;
-			}
-		}
-	} else if ((json_is_object(a) && !organisation(a)) || json_is_string(a)) {
-		const char *s = json_is_string(a) ? json_string_value(a) : jstr(a, "name");
-		if (s) {
-			add_author(m, hm, s, HA_JSON_LD);
-			hm->authors_structured = 1;
-		}
+		json_array_foreach(a, i, e)
+			ld_author(m, hm, e);
+	} else {
+		ld_author(m, hm, a);
 	}
 	once(m, &hm->published, jstr(o, "datePublished"));
 	once(m, &hm->published, jstr(o, "dateCreated"));
@@ -325,9 +335,9 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 	for (int i = 0; author_keys[i]; i++)
 		if (!strcasecmp(key, author_keys[i])) {
 			add_author(m, hm, v, HA_META);
-			break;
+			return;
 		}
-	else if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
+	if (!strcasecmp(key, "article:tag") && !hm->keywords_line)
 		once(m, &hm->keywords_line, v);
 }
 
