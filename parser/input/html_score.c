@@ -234,6 +234,10 @@ static klass class_of(const xmlNode *n)
 					    !strcmp(v, "contentinfo") || !strcmp(v, "banner") ||
 					    !strcmp(v, "search") || !strcmp(v, "dialog")))
 			k.chrome = 1;
+		/* a pop-up menu or tooltip (a byline's "View Author Archive, Follow on X" flyout)
+		 * is not on the page until opened */
+		if (!strcmp(an, "role") && (!strcmp(v, "menu") || !strcmp(v, "tooltip")))
+			k.hidden = 1;
 		if (!strcmp(an, "itemprop") && !strcmp(v, "articleBody"))
 			k.story = 2;
 		words_of(v, &k);
