@@ -533,22 +533,61 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	return len && byline_line(m, hm, s, len, html_at(m, n));
 }
 
-/* Inside a link (another story's card) or the page's furniture. */
-static int aside(const xmlNode *n)
+static int holds(const xmlNode *outer, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == outer)
+			return 1;
+	return 0;
+}
+
+/* Inside a link (another story's card) or the page's furniture; a box of furniture holding the
+ * story's heading (a header classed so, "c-contentHeader") is the story's own. */
+static int aside(const xmlNode *n, const xmlNode *h1)
 {
 	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
 		if (!strcmp((const char *)a->name, "a"))
 			return 1;
 		if (a->_private && (html_st(a)->kind == HK_DROP ||
-				    (html_st(a)->kind == HK_CHROME && strcmp((const char *)a->name, "header"))))
+				    (html_st(a)->kind == HK_CHROME && strcmp((const char *)a->name, "header") &&
+				     !(h1 && holds(a, h1)))))
 			return 1;
 	}
 	return 0;
 }
 
+/* Where a page's byline is looked for: the story's container, then the whole body; h1, the
+ * story's heading (or NULL). */
+typedef struct byline_scope {
+	xmlNode *container, *body;
+	const xmlNode *h1;
+} byline_scope;
+
+/* Where the name starts in s[0..n) when s opens with a byline's label and a blank: "By", and
+ * the writer's other labels, "Written by", "Words by", "Story by"; 0 when it does not. */
+static size_t by_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "written", "words", "story", NULL };
+	size_t i = 0;
+	for (int l = 0; labels[l]; l++) {
+		size_t k = strlen(labels[l]);
+		if (n > k && !strncasecmp(s, labels[l], k) && blank((unsigned char)s[k])) {
+			for (i = k; i < n && blank((unsigned char)s[i]);)
+				i++;
+			break;
+		}
+	}
+	if (i + 3 > n || (s[i] | 0x20) != 'b' || s[i + 1] != 'y' || !blank((unsigned char)s[i + 2]))
+		return 0;
+	for (i += 2; i < n && blank((unsigned char)s[i]);)
+		i++;
+	return i;
+}
+
 /* A short element of text that starts "By Name" (a text article's byline line), or, with
  * links, a link to an author's page (/author/, /authors/, /staff/). */
-static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int links)
+static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int links,
+		   const xmlNode *h1)
 {
 	const html_stat *st = html_st(n);
 	if (links) {
@@ -559,7 +598,7 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 			if (!strcasecmp((const char *)a->name, "href") && a->children)
 				href = (const char *)a->children->content;
 		if (!href || !(strstr(href, "/author/") || strstr(href, "/authors/") ||
-			       strstr(href, "/staff/")) || aside(n->parent))
+			       strstr(href, "/staff/")) || aside(n->parent, h1))
 			return 0;
 		html_collect(b, n);
 		return byline_line(m, hm, b->buf, b->n, html_at(m, n));
@@ -571,25 +610,19 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	const char *s = b->buf;
 	while (blank((unsigned char)*s))
 		s++;
-	/* "By", and the writer's other labels: "Written by", "Words by", "Story by" */
-	static const char *const labels[] = { "written by ", "words by ", "story by ", NULL };
-	for (int i = 0; labels[i]; i++)
-		if (!strncasecmp(s, labels[i], strlen(labels[i])))
-			s += strlen(labels[i]) - 3;
-	if (!(s[0] == 'B' || s[0] == 'b') || s[1] != 'y' || s[2] != ' ' || aside(n))
+	size_t name = by_label(s, strlen(s));
+	if (!name || aside(n, h1))
 		return 0;
-	const char *q = s + 3;
-	while (*q == ' ')
-		q++;
+	const char *q = s + name;
 	if (!(*q >= 'A' && *q <= 'Z') && (unsigned char)*q < 0xc0)
 		return 0;
 	return element_line(m, hm, n, b);
 }
 
-static int from_element(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
-			html_text *b, int pass)
+static int from_element(mk *m, const html_meta *hm, const byline_scope *sc, html_text *b,
+			int pass)
 {
-	xmlNode *roots[] = { container, body };
+	xmlNode *roots[] = { sc->container, sc->body };
 	for (int r = 0; r < 2; r++) {
 		xmlNode *n = roots[r];
 		while (n) {
@@ -599,7 +632,7 @@ static int from_element(mk *m, const html_meta *hm, xmlNode *container, xmlNode 
 				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
 				    !html_in_picture(n) && element_line(m, hm, n, b))
 					return 1;
-				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2))
+				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2, sc->h1))
 					return 1;
 				descend = st->kind != HK_DROP && (pass || st->kind != HK_BYLINE) && n->children;
 			}
@@ -707,13 +740,13 @@ static int names_only(const char *s)
 /* The structured names (blocks before..mid) again, with more: the page's visible byline when
  * it holds each of them and names others beside them ("By A and B on December 21" where the
  * JSON-LD lists A alone) takes their place. */
-static void visible_coauthors(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
-			      html_text *b, size_t before)
+static void visible_coauthors(mk *m, const html_meta *hm, const byline_scope *sc, html_text *b,
+			      size_t before)
 {
 	markup_doc *doc = m->doc;
 	size_t mid = doc->nblocks;
-	if (!from_element(m, hm, container, body, b, 0) &&
-	    !from_element(m, hm, container, body, b, 1))
+	if (!from_element(m, hm, sc, b, 0) &&
+	    !from_element(m, hm, sc, b, 1))
 		return;
 	const char *t = m->to.text->buf;
 	size_t line = SIZE_MAX, lines = 0;
@@ -787,8 +820,10 @@ static void meta_coauthors(mk *m, const html_meta *hm, size_t before)
 	}
 }
 
-int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b)
+int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
+		 const xmlNode *h1, html_text *b)
 {
+	const byline_scope scope = { container, body, h1 }, *sc = &scope;
 	int has[HA_REL + 1] = { 0 };
 	for (int i = 0; i < hm->nauthors; i++)
 		has[hm->author_from[i]] = 1;
@@ -797,14 +832,14 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 		 * an author's page after it */
 		if (from == HA_META) {
 			size_t before = m->doc->nblocks;
-			if (from_element(m, hm, container, body, b, 0) ||
-			    from_element(m, hm, container, body, b, 1)) {
+			if (from_element(m, hm, sc, b, 0) ||
+			    from_element(m, hm, sc, b, 1)) {
 				if (has[HA_META])
 					meta_coauthors(m, hm, before);
 				return 1;
 			}
 		}
-		if (from == HA_REL && from_element(m, hm, container, body, b, 2))
+		if (from == HA_REL && from_element(m, hm, sc, b, 2))
 			return 1;
 		if (!has[from])
 			continue;
@@ -838,7 +873,7 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, 
 		if (any && from <= HA_MICRODATA && m->doc->nblocks == before)
 			continue;
 		if (any && from <= HA_MICRODATA)
-			visible_coauthors(m, hm, container, body, b, before);
+			visible_coauthors(m, hm, sc, b, before);
 		return any;
 	}
 	return 0;
@@ -872,10 +907,10 @@ void html_byline_echoes(mk *m, size_t from)
 		size_t n = k->e - k->s;
 		/* "By Name" without a sentence's full stop, or "by Name, U.S. Institute of ..."
 		 * naming one of the bylines */
-		if (k->role == MR_PARA && n > 4 && n < 400 && (t[k->s] == 'B' || t[k->s] == 'b') &&
-		    t[k->s + 1] == 'y' && t[k->s + 2] == ' ' && t[k->s + 3] >= 'A' && t[k->s + 3] <= 'Z' &&
+		size_t name = k->role == MR_PARA && n > 4 && n < 400 ? by_label(t + k->s, n) : 0;
+		if (name && t[k->s + name] >= 'A' && t[k->s + name] <= 'Z' &&
 		    ((n < 120 && !memchr(t + k->s, '.', n - 1)) ||
-		     names_a_byline(doc, t, from, t + k->s + 3, n - 3))) {
+		     names_a_byline(doc, t, from, t + k->s + name, n - name))) {
 			char d[BYLINE_CAP]; /* kept for audit, its blanks as one */
 			html_chrome(m, d, trimmed(t + k->s, n, d));
 			continue;

@@ -427,7 +427,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 			 h1 ? html_at(m, h1) : 0);
 	const char *deck = headline ? html_deck(m, &hm, h1, headline, &b, t.body) : NULL;
 	m->cursor = 0;
-	int bylined = html_bylines(m, &hm, container, t.body, &b);
+	int bylined = html_bylines(m, &hm, container, t.body, h1, &b);
 	m->cursor = 0;
 	size_t before = m->doc->nblocks;
 	html_emit_body(m, container, headline, &b);

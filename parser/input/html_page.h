@@ -163,8 +163,10 @@ int html_offsite_links(const xmlNode *top, const char *page_url);
 /* ---- bylines (html_byline.c) ---- */
 /* The page's byline lines as blocks for the article parser's byline scanner: the JSON-LD
  * authors, else the microdata's, else the page's byline element, else the meta author, else
- * the rel=author links. */
-int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body, html_text *b);
+ * the rel=author links. h1, the story's heading (or NULL): a "By" line in a box of furniture
+ * holding it is the story's own. */
+int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
+		 const xmlNode *h1, html_text *b);
 /* After the page's bylines (html_bylines gave 1): the story's paragraphs from block from on
  * that are a "By Name" line again are left out (the bylines say them). */
 void html_byline_echoes(mk *m, size_t from);
