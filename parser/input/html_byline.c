@@ -850,7 +850,7 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
 		role_span roles[HM_MAX_AUTHORS];
 		for (int i = 0; i < hm->nauthors; i++)
 			several += hm->author_from[i] == from;
-		if (several > 1 && from <= HA_MICRODATA) {
+		if (several > 1 && from <= HA_META) {
 			html_collect(b, body);
 			for (int i = 0; b->buf && i < hm->nauthors; i++) {
 				is_credit[i] = hm->author_from[i] == from &&
