@@ -533,14 +533,6 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	return len && byline_line(m, hm, s, len, html_at(m, n));
 }
 
-static int holds(const xmlNode *outer, const xmlNode *n)
-{
-	for (; n; n = n->parent)
-		if (n == outer)
-			return 1;
-	return 0;
-}
-
 /* Inside a link (another story's card) or the page's furniture; a box of furniture holding the
  * story's heading (a header classed so, "c-contentHeader") is the story's own. */
 static int aside(const xmlNode *n, const xmlNode *h1)
@@ -550,7 +542,7 @@ static int aside(const xmlNode *n, const xmlNode *h1)
 			return 1;
 		if (a->_private && (html_st(a)->kind == HK_DROP ||
 				    (html_st(a)->kind == HK_CHROME && strcmp((const char *)a->name, "header") &&
-				     !(h1 && holds(a, h1)))))
+				     !(h1 && html_holds(a, h1)))))
 			return 1;
 	}
 	return 0;

@@ -26,14 +26,6 @@ static xmlNode *child(xmlNode *n, const char *name)
 	return NULL;
 }
 
-static int contains(const xmlNode *outer, const xmlNode *n)
-{
-	for (; n; n = n->parent)
-		if (n == outer)
-			return 1;
-	return 0;
-}
-
 /* ---- the page object ------------------------------------------------------------------------- */
 
 static void keyword(mk *m, markup_page *pg, const char *s, size_t n)
@@ -410,7 +402,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	xmlNode *container = html_narrow(&t, html_main_container(&t));
 	const char *body_from = "scoring";
 	if (hm.md_body && hm.md_body->_private && html_st(hm.md_body)->kind != HK_DROP &&
-	    contains(hm.md_body, container)) {
+	    html_holds(hm.md_body, container)) {
 		container = hm.md_body;
 		body_from = "microdata";
 	}

@@ -86,6 +86,14 @@ int html_measure(html_tree *t);
  * (lowercase). */
 int html_named(const xmlNode *n, const char *const *words);
 static inline html_stat *html_st(const xmlNode *n) { return (html_stat *)n->_private; }
+/* Whether outer is n or one of its ancestors. */
+static inline int html_holds(const xmlNode *outer, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == outer)
+			return 1;
+	return 0;
+}
 /* The element that holds the story: each paragraph-like block (p, li, h1-h6, a div of text
  * ...) counts its text for the story when it reads as prose (long enough, few links, sentence
  * ends), against it when it is furniture (inside chrome, mostly links, short without a

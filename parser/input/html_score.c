@@ -259,14 +259,6 @@ static int paragraph_wrapper(const xmlNode *n)
 	return 0;
 }
 
-static int contains_node(const xmlNode *outer, const xmlNode *n)
-{
-	for (; n; n = n->parent)
-		if (n == outer)
-			return 1;
-	return 0;
-}
-
 /* ---- measuring -------------------------------------------------------------------------------- */
 
 /* Text bytes with each run of blanks counted once. */
@@ -629,7 +621,7 @@ xmlNode *html_main_container(html_tree *t)
 		}
 		if (blocks[at] && st->parent >= 0)
 			blocks[st->parent] |= 2;
-		if (st->score > top && !(st->inside & 1) && contains_node(root, nodes[i])) {
+		if (st->score > top && !(st->inside & 1) && html_holds(root, nodes[i])) {
 			top = st->score;
 			best = nodes[i];
 		}
