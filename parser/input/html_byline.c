@@ -576,6 +576,27 @@ static size_t by_label(const char *s, size_t n)
 	return i;
 }
 
+/* Whether n's first box is a "By" line of its own (<div><p>By Name</p><p>Outlet</p></div>):
+ * that line is read alone, when the walk comes to it. */
+static int opens_with_by_line(const xmlNode *n, html_text *b)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content &&
+		    ((const char *)c->content)[strspn((const char *)c->content, " \t\n\r")])
+			return 0;
+		if (c->type != XML_ELEMENT_NODE || !c->_private || !html_st(c)->text)
+			continue;
+		if (!mk_name_in(c, (const char *const[]){ "p", "div", "li", NULL }))
+			return 0;
+		html_collect(b, c);
+		const char *s = b->buf;
+		while (blank((unsigned char)*s))
+			s++;
+		return by_label(s, strlen(s)) != 0;
+	}
+	return 0;
+}
+
 /* A short element of text that starts "By Name" (a text article's byline line), or, with
  * links, a link to an author's page (/author/, /authors/, /staff/). */
 static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int links,
@@ -596,7 +617,7 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 		return byline_line(m, hm, b->buf, b->n, html_at(m, n));
 	}
 	if (st->text < 6 || st->text > 120 || !mk_name_in(n, (const char *const[]){ "p", "div", "span",
-				"small", "address", "li", NULL }))
+				"small", "address", "li", NULL }) || opens_with_by_line(n, b))
 		return 0;
 	html_collect(b, n);
 	const char *s = b->buf;
