@@ -471,6 +471,27 @@ static int named_parts(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	return 1;
 }
 
+/* Where the name starts in s[0..n) when s opens with a byline's label and a blank: "By", and
+ * the writer's other labels, "Written by", "Words by", "Story by"; 0 when it does not. */
+static size_t by_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "written", "words", "story", NULL };
+	size_t i = 0;
+	for (int l = 0; labels[l]; l++) {
+		size_t k = strlen(labels[l]);
+		if (n > k && !strncasecmp(s, labels[l], k) && blank((unsigned char)s[k])) {
+			for (i = k; i < n && blank((unsigned char)s[i]);)
+				i++;
+			break;
+		}
+	}
+	if (i + 3 > n || (s[i] | 0x20) != 'b' || s[i + 1] != 'y' || !blank((unsigned char)s[i + 2]))
+		return 0;
+	for (i += 2; i < n && blank((unsigned char)s[i]);)
+		i++;
+	return i;
+}
+
 /* Whether the first extra bytes of s, a byline element's text, are a "By" label alone ("By",
  * "by:", blanks around): the rest is the writer's link. */
 static int by_label_only(const char *s, size_t extra)
@@ -483,6 +504,39 @@ static int by_label_only(const char *s, size_t extra)
 	for (i += 2; i < extra; i++)
 		if (!blank((unsigned char)s[i]) && s[i] != ':')
 			return 0;
+	return 1;
+}
+
+/* A byline element whose writer's title or affiliation has a box of its own and the name none
+ * ("<span>By</span><span>Dave Roe</span><span class=affiliation>Globe Correspondent,</span>"):
+ * the name is the element's text before that box, its "By" label left out. */
+static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
+{
+	xmlNode *what = part_named(n, title_parts, NULL, 0);
+	xmlNode *where = part_named(n, affil_parts, NULL, 0);
+	if (!what == !where)
+		return 0; /* neither, or both (their order would need telling) */
+	char part[BYLINE_CAP], name[BYLINE_CAP];
+	size_t pk = part_text(b, what ? what : where, part);
+	if (pk < 2 || pk > 80 || !has_letter(part))
+		return 0;
+	html_collect(b, n);
+	if (!b->buf || b->n >= BYLINE_CAP)
+		return 0;
+	const char *at = strstr(b->buf, part);
+	if (!at)
+		return 0;
+	size_t nk = trimmed(b->buf, (size_t)(at - b->buf), name), from = by_label(name, nk);
+	while (nk && (name[nk - 1] == ',' || name[nk - 1] == '|' || name[nk - 1] == ' '))
+		name[--nk] = '\0';
+	if (nk < from + 3 || nk - from > 60 || !name_shaped(name + from))
+		return 0;
+	size_t before = m->doc->nblocks;
+	uint64_t pos = html_at(m, n);
+	if (!byline_line(m, hm, name + from, nk - from, pos))
+		return 0;
+	if (m->doc->nblocks == before + 1)
+		mk_block(m, what ? MR_BYTITLE : MR_BYAFFIL, part, pk, pos);
 	return 1;
 }
 
@@ -515,6 +569,8 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 			return byline_line(m, hm, b->buf, b->n, html_at(m, n));
 		}
 	}
+	if (name_before_part(m, hm, n, b))
+		return 1;
 	html_collect(b, n);
 	const char *s = b->buf;
 	size_t len = b->n;
@@ -554,27 +610,6 @@ typedef struct byline_scope {
 	xmlNode *container, *body;
 	const xmlNode *h1;
 } byline_scope;
-
-/* Where the name starts in s[0..n) when s opens with a byline's label and a blank: "By", and
- * the writer's other labels, "Written by", "Words by", "Story by"; 0 when it does not. */
-static size_t by_label(const char *s, size_t n)
-{
-	static const char *const labels[] = { "written", "words", "story", NULL };
-	size_t i = 0;
-	for (int l = 0; labels[l]; l++) {
-		size_t k = strlen(labels[l]);
-		if (n > k && !strncasecmp(s, labels[l], k) && blank((unsigned char)s[k])) {
-			for (i = k; i < n && blank((unsigned char)s[i]);)
-				i++;
-			break;
-		}
-	}
-	if (i + 3 > n || (s[i] | 0x20) != 'b' || s[i + 1] != 'y' || !blank((unsigned char)s[i + 2]))
-		return 0;
-	for (i += 2; i < n && blank((unsigned char)s[i]);)
-		i++;
-	return i;
-}
 
 /* Whether n's first box is a "By" line of its own (<div><p>By Name</p><p>Outlet</p></div>):
  * that line is read alone, when the walk comes to it. */
