@@ -40,6 +40,30 @@ static void set_on_line(article_ctx *ctx, int title, slice value)
 	}
 }
 
+/* Whether only " and " (blanks around it) stands between a and b, parts of one line. */
+static int joined_by_and(slice a, slice b)
+{
+	const char *p = a.s + a.n;
+	while (p < b.s && *p == ' ')
+		p++;
+	if (b.s - p < 3 || strncmp(p, "and", 3))
+		return 0;
+	for (p += 3; p < b.s; p++)
+		if (*p != ' ')
+			return 0;
+	return 1;
+}
+
+/* Whether a part holds a word in lower case ("of", "for"): an organisation's name, not a
+ * person's. */
+static int has_lowercase_word(slice a)
+{
+	for (size_t i = 1; i < a.n; i++)
+		if (a.s[i - 1] == ' ' && a.s[i] >= 'a' && a.s[i] <= 'z')
+			return 1;
+	return 0;
+}
+
 void art_byline(article_ctx *ctx, size_t i)
 {
 	const apara *p = &ctx->p[i];
@@ -63,6 +87,13 @@ void art_byline(article_ctx *ctx, size_t i)
 		part = art_trimmed(part.s, part.s + part.n);
 		if (!part.s)
 			continue;
+		if (last_kind == PART_AGENCY && affil.s && joined_by_and(affil, part) &&
+		    has_lowercase_word(affil)) {
+			/* "U.S. National Institute of Allergy and Infectious Diseases": an
+			 * organisation's name goes on after its "and" */
+			affil.n = (size_t)(part.s + part.n - affil.s);
+			continue;
+		}
 		int kind = classify_part(part, ctx->lim);
 		if (kind == PART_AGENCY && !agency_canonical(part)) {
 			/* Brad Sample Reuters: a name run into the agency. */
