@@ -667,6 +667,15 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	return element_line(m, hm, n, b);
 }
 
+/* Inside a link: another story's card ("card-byline" under its <a>), not the page's byline. */
+static int in_link(const xmlNode *n)
+{
+	for (const xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (!strcmp((const char *)a->name, "a"))
+			return 1;
+	return 0;
+}
+
 static int from_element(mk *m, const html_meta *hm, const byline_scope *sc, html_text *b,
 			int pass)
 {
@@ -678,7 +687,7 @@ static int from_element(mk *m, const html_meta *hm, const byline_scope *sc, html
 			if (n->type == XML_ELEMENT_NODE && n->_private) {
 				const html_stat *st = html_st(n);
 				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
-				    !html_in_picture(n) && element_line(m, hm, n, b))
+				    !html_in_picture(n) && !in_link(n) && element_line(m, hm, n, b))
 					return 1;
 				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2, sc->h1))
 					return 1;
