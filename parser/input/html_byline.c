@@ -761,10 +761,7 @@ static void credit_to_chrome(mk *m, const char *name, const char *t, const role_
 	html_chrome(m, line, (size_t)k);
 }
 
-/* Whether a byline line is names only: its parts between ", " and " and " each two to four
- * words that begin with a capital ("Chris E. Hayner"), or one word in capitals (an agency,
- * "CNN"); not "Tom Caswell on", "Leon Hurley last updated", "ESPNDec". */
-static int names_only(const char *s)
+int html_names_only(const char *s)
 {
 	const char *p = s;
 	while (*p) {
@@ -822,7 +819,7 @@ static void visible_coauthors(mk *m, const html_meta *hm, const byline_scope *sc
 		memcpy(seen, t + l->s, sn);
 		seen[sn] = '\0';
 		/* more names, or the same with the title or affiliation the page shows */
-		takes = (strstr(seen, " and ") || strstr(seen, ", ")) ? names_only(seen) : titled;
+		takes = (strstr(seen, " and ") || strstr(seen, ", ")) ? html_names_only(seen) : titled;
 	}
 	for (size_t i = before; takes && i < mid; i++) {
 		const markup_block *k = &doc->blocks[i];
@@ -844,9 +841,10 @@ static void visible_coauthors(mk *m, const html_meta *hm, const byline_scope *sc
 }
 
 /* The visible byline's one name (blocks from before on) again, with more: the page's meta
- * author naming it among others and nothing but names ("A, B" where the byline element shows A
- * and a second box further down shows B) takes its place. */
-static void meta_coauthors(mk *m, const html_meta *hm, size_t before)
+ * authors naming it among others ("A, B" where the byline element shows A and a second box
+ * further down shows B) take its place. */
+static void meta_coauthors(mk *m, const html_meta *hm, xmlNode *body, html_text *b,
+			   size_t before)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
@@ -860,21 +858,28 @@ static void meta_coauthors(mk *m, const html_meta *hm, size_t before)
 	size_t kn = doc->blocks[line].e - doc->blocks[line].s;
 	memcpy(name, t + doc->blocks[line].s, kn);
 	name[kn] = '\0';
-	for (int i = 0; i < hm->nauthors; i++) {
-		const char *a = hm->authors[i];
-		if (hm->author_from[i] != HA_META || !(strstr(a, ", ") || strstr(a, " and ")) ||
-		    !names_only(a) || !strstr(a, name))
+	/* the writers among them: not those the page credits with another role ("Edited by") */
+	unsigned char writer[HM_MAX_AUTHORS] = { 0 };
+	int writers = 0, named = 0;
+	html_collect(b, body);
+	for (int i = 0; b->buf && i < hm->nauthors; i++) {
+		role_span r;
+		if (hm->author_from[i] != HA_META || credited_only(hm->authors[i], b->buf, &r))
 			continue;
-		size_t kept = doc->nblocks;
-		if (byline_line(m, hm, a, strlen(a), 0)) {
-			memmove(doc->blocks + before, doc->blocks + kept,
-				(doc->nblocks - kept) * sizeof *doc->blocks);
-			doc->nblocks = before + (doc->nblocks - kept);
-		} else {
-			doc->nblocks = kept;
-		}
-		return;
+		writer[i] = 1;
+		writers++;
+		named |= html_same_words(hm->authors[i], name);
 	}
+	if (writers < 2 || !named)
+		return;
+	size_t kept = doc->nblocks;
+	for (int i = 0; i < hm->nauthors; i++)
+		if (writer[i] && !byline_line(m, hm, hm->authors[i], strlen(hm->authors[i]), 0)) {
+			doc->nblocks = kept;
+			return;
+		}
+	memmove(doc->blocks + before, doc->blocks + kept, (doc->nblocks - kept) * sizeof *doc->blocks);
+	doc->nblocks = before + (doc->nblocks - kept);
 }
 
 int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
@@ -892,7 +897,7 @@ int html_bylines(mk *m, const html_meta *hm, xmlNode *container, xmlNode *body,
 			if (from_element(m, hm, sc, b, 0) ||
 			    from_element(m, hm, sc, b, 1)) {
 				if (has[HA_META])
-					meta_coauthors(m, hm, before);
+					meta_coauthors(m, hm, body, b, before);
 				return 1;
 			}
 		}

@@ -81,6 +81,28 @@ static void add_author(mk *m, html_meta *hm, const char *s, int from)
 	hm->authors[hm->nauthors++] = v;
 }
 
+/* A meta author tag's writers: "A, B and C", names only, is three (each checked on its own
+ * against the credits the page shows: "Edited by B"); anything else is one line as it stands. */
+static void meta_authors(mk *m, html_meta *hm, const char *v)
+{
+	if (!v || !(strstr(v, ", ") || strstr(v, " and ")) || !html_names_only(v)) {
+		add_author(m, hm, v, HA_META);
+		return;
+	}
+	char one[256];
+	for (const char *p = v; *p;) {
+		const char *c = strstr(p, ", "), *a = strstr(p, " and ");
+		const char *end = c && (!a || c < a) ? c : a ? a : p + strlen(p);
+		size_t n = (size_t)(end - p);
+		if (n && n < sizeof one) {
+			memcpy(one, p, n);
+			one[n] = '\0';
+			add_author(m, hm, one, HA_META);
+		}
+		p = *end ? end + (end == c ? 2 : 5) : end;
+	}
+}
+
 /* ---- JSON-LD ---------------------------------------------------------------------------------- */
 
 static const char *jstr(json_t *o, const char *key)
@@ -334,7 +356,7 @@ static void meta_tag(mk *m, html_meta *hm, const xmlNode *n)
 						   "sailthru.author", "cxenseparse:author", NULL };
 	for (int i = 0; author_keys[i]; i++)
 		if (!strcasecmp(key, author_keys[i])) {
-			add_author(m, hm, v, HA_META);
+			meta_authors(m, hm, v);
 			return;
 		}
 	if (!strcasecmp(key, "article:tag") && !hm->keywords_line)

@@ -201,6 +201,10 @@ void html_deck_echo(mk *m, size_t from, const char *deck);
 /* Whether two strings have the same words (letters and digits, lowercased: "The Site" and
  * "the-site", curly and straight quotes alike). */
 int html_same_words(const char *a, const char *b);
+/* Whether a byline line is names only: its parts between ", " and " and " each two to four
+ * words that begin with a capital ("Chris E. Hayner"), or one word in capitals (an agency,
+ * "CNN"); not "Tom Caswell on", "Leon Hurley last updated", "ESPNDec". (html_byline.c) */
+int html_names_only(const char *s);
 /* The words of s[0..n) as blanks part them (a run of blanks one break). */
 int html_count_words(const char *s, size_t n);
 
