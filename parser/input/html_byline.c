@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexer/article/article_fields.h"
 #include "parser/input/html_page.h"
 
 enum { BYLINE_CAP = 512 };
@@ -535,8 +536,14 @@ static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b
 	uint64_t pos = html_at(m, n);
 	if (!byline_line(m, hm, name + from, nk - from, pos))
 		return 0;
+	/* an affiliation box saying a role ("Globe Correspondent") is read as the byline scanner
+	 * reads it in a text's "Name, Globe Correspondent" line: a title */
+	part[pk] = '\n'; /* the scanner's words end at a line's end, within its limit */
+	int role = what || classify_part((slice){ part, pk }, part + pk + 1) == PART_TITLE ? MR_BYTITLE
+										      : MR_BYAFFIL;
+	part[pk] = '\0';
 	if (m->doc->nblocks == before + 1)
-		mk_block(m, what ? MR_BYTITLE : MR_BYAFFIL, part, pk, pos);
+		mk_block(m, role, part, pk, pos);
 	return 1;
 }
 
@@ -738,6 +745,13 @@ static int credited_only(const char *name, const char *t, role_span *r)
 	int role = 0;
 	if (n < 3)
 		return 0;
+	/* a structured name that says its role itself ("Photography by Kay Roe", a microdata
+	 * author's whole text) */
+	for (size_t k = 1; k < n && k < 40; k++)
+		if (d[k - 1] == ' ' && role_before(d, k, &from, &len)) {
+			r->at = 0, r->n = 0;
+			return 1;
+		}
 	for (const char *p = t; (p = strstr(p, d)); p += n) {
 		size_t at = (size_t)(p - t);
 		if (!role_before(t, at, &from, &len)) {
@@ -756,22 +770,36 @@ static int credited_only(const char *name, const char *t, role_span *r)
 static void credit_to_chrome(mk *m, const char *name, const char *t, const role_span *r)
 {
 	char d[BYLINE_CAP], line[2 * BYLINE_CAP];
-	trimmed(name, strlen(name), d);
+	size_t n = trimmed(name, strlen(name), d);
+	if (!r->n) { /* the name says its role itself */
+		html_chrome(m, d, n);
+		return;
+	}
 	int k = snprintf(line, sizeof line, "%.*s %s", (int)r->n, t + r->at, d);
 	html_chrome(m, line, (size_t)k);
+}
+
+size_t html_name_part(const char *p, size_t *skip)
+{
+	const char *c = strchr(p, ','), *a = strstr(p, " and ");
+	*skip = 0;
+	if (c && (!a || c < a)) {
+		for (*skip = 1; c[*skip] == ' ';)
+			++*skip;
+		return (size_t)(c - p);
+	}
+	if (a) {
+		*skip = 5;
+		return (size_t)(a - p);
+	}
+	return strlen(p);
 }
 
 int html_names_only(const char *s)
 {
 	const char *p = s;
 	while (*p) {
-		size_t part = strlen(p);
-		const char *c = strstr(p, ", "), *a = strstr(p, " and ");
-		size_t skip = 0;
-		if (c && (!a || c < a))
-			part = (size_t)(c - p), skip = 2;
-		else if (a)
-			part = (size_t)(a - p), skip = 5;
+		size_t skip, part = html_name_part(p, &skip);
 		int words = 0, caps = 1;
 		for (size_t i = 0; i < part;) {
 			while (i < part && p[i] == ' ')

@@ -81,25 +81,23 @@ static void add_author(mk *m, html_meta *hm, const char *s, int from)
 	hm->authors[hm->nauthors++] = v;
 }
 
-/* A meta author tag's writers: "A, B and C", names only, is three (each checked on its own
+/* A meta author tag's writers: "A, B and C" (or "A,B"), names only, is three (each checked on its own
  * against the credits the page shows: "Edited by B"); anything else is one line as it stands. */
 static void meta_authors(mk *m, html_meta *hm, const char *v)
 {
-	if (!v || !(strstr(v, ", ") || strstr(v, " and ")) || !html_names_only(v)) {
+	if (!v || !(strchr(v, ',') || strstr(v, " and ")) || !html_names_only(v)) {
 		add_author(m, hm, v, HA_META);
 		return;
 	}
 	char one[256];
 	for (const char *p = v; *p;) {
-		const char *c = strstr(p, ", "), *a = strstr(p, " and ");
-		const char *end = c && (!a || c < a) ? c : a ? a : p + strlen(p);
-		size_t n = (size_t)(end - p);
+		size_t skip, n = html_name_part(p, &skip);
 		if (n && n < sizeof one) {
 			memcpy(one, p, n);
 			one[n] = '\0';
 			add_author(m, hm, one, HA_META);
 		}
-		p = *end ? end + (end == c ? 2 : 5) : end;
+		p += n + skip;
 	}
 }
 

@@ -205,6 +205,9 @@ int html_same_words(const char *a, const char *b);
  * words that begin with a capital ("Chris E. Hayner"), or one word in capitals (an agency,
  * "CNN"); not "Tom Caswell on", "Leon Hurley last updated", "ESPNDec". (html_byline.c) */
 int html_names_only(const char *s);
+/* The length of the name at p in such a line, up to a comma (blanks after it) or " and "; the
+ * separator's length in *skip (0 at the line's end). */
+size_t html_name_part(const char *p, size_t *skip);
 /* The words of s[0..n) as blanks part them (a run of blanks one break). */
 int html_count_words(const char *s, size_t n);
 
