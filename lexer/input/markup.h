@@ -26,6 +26,8 @@ enum markup_role {
 	MR_BYNAME,     /* a byline's person, structured: the name as it stands */
 	MR_BYTITLE,    /* the title of the byline above (byttl) */
 	MR_BYAFFIL,    /* the affiliation of the byline above (byttl/org) */
+	MR_BYPART,     /* the title or the affiliation of the byline above, told by its words (a
+			* page's box that may hold either: "Globe Correspondent", "Globe Staff") */
 	MR_PARA,       /* a paragraph of the body (p, a line group of body_text) */
 	MR_SUBHEAD,    /* a subhead inside the body (hl2, h2 in body.content) */
 	MR_EDNOTE,     /* an editor's note (ed-msg, ednote) */

@@ -463,6 +463,7 @@ static void markup_paragraphs(article_ctx *ctx)
 		case MR_BYNAME: p->tok = ART_BYLINE; p->part = BYLINE_NAME; break;
 		case MR_BYTITLE: p->tok = ART_AFFIL; p->part = BYLINE_TITLE; break;
 		case MR_BYAFFIL: p->tok = ART_AFFIL; p->part = BYLINE_AFFIL; break;
+		case MR_BYPART: p->tok = ART_AFFIL; break;
 		case MR_EDNOTE: p->tok = ART_EDNOTE; break;
 		case MR_BIO: p->tok = ART_BIO; break;
 		case MR_SUBHEAD: p->tok = ART_PROSE; p->subhead = 1; break;

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "lexer/article/article_fields.h"
 #include "parser/input/html_page.h"
 
 enum { BYLINE_CAP = 512 };
@@ -536,14 +535,10 @@ static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b
 	uint64_t pos = html_at(m, n);
 	if (!byline_line(m, hm, name + from, nk - from, pos))
 		return 0;
-	/* an affiliation box saying a role ("Globe Correspondent") is read as the byline scanner
-	 * reads it in a text's "Name, Globe Correspondent" line: a title */
-	part[pk] = '\n'; /* the scanner's words end at a line's end, within its limit */
-	int role = what || classify_part((slice){ part, pk }, part + pk + 1) == PART_TITLE ? MR_BYTITLE
-										      : MR_BYAFFIL;
-	part[pk] = '\0';
+	/* an affiliation box may say a role ("Globe Correspondent"): the article parser tells
+	 * which by its words, as in a text's "Name, Globe Correspondent" */
 	if (m->doc->nblocks == before + 1)
-		mk_block(m, role, part, pk, pos);
+		mk_block(m, what ? MR_BYTITLE : MR_BYPART, part, pk, pos);
 	return 1;
 }
 
@@ -618,6 +613,22 @@ typedef struct byline_scope {
 	const xmlNode *h1;
 } byline_scope;
 
+/* Whether n opens with a text of "By" alone and then an element (<div>By<a>Jane Doe</a></div>):
+ * a byline whose label the page runs into the name without a blank. */
+static int label_glued(const xmlNode *n)
+{
+	const xmlNode *c = n->children;
+	while (c && c->type == XML_TEXT_NODE && c->content &&
+	       !((const char *)c->content)[strspn((const char *)c->content, " \t\n\r")])
+		c = c->next;
+	if (!c || c->type != XML_TEXT_NODE || !c->content)
+		return 0;
+	const char *t = (const char *)c->content;
+	t += strspn(t, " \t\n\r");
+	return (t[0] == 'B' || t[0] == 'b') && t[1] == 'y' && (!t[2] || t[2] == ':') &&
+	       (!t[2] || !t[3]) && c->next && c->next->type == XML_ELEMENT_NODE;
+}
+
 /* Whether n's first box is a "By" line of its own (<div><p>By Name</p><p>Outlet</p></div>):
  * that line is read alone, when the walk comes to it. */
 static int opens_with_by_line(const xmlNode *n, html_text *b)
@@ -666,6 +677,8 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	while (blank((unsigned char)*s))
 		s++;
 	size_t name = by_label(s, strlen(s));
+	if (!name && label_glued(n))
+		name = 2; /* "By" then the name's element, no blank between: "ByJane Doe" */
 	if (!name || aside(n, h1))
 		return 0;
 	const char *q = s + name;
@@ -837,7 +850,8 @@ static void visible_coauthors(mk *m, const html_meta *hm, const byline_scope *sc
 			line = i, lines++;
 	int takes = lines == 1, titled = 0;
 	for (size_t i = mid; i < doc->nblocks; i++)
-		titled |= doc->blocks[i].role == MR_BYTITLE || doc->blocks[i].role == MR_BYAFFIL;
+		titled |= doc->blocks[i].role == MR_BYTITLE || doc->blocks[i].role == MR_BYAFFIL ||
+			  doc->blocks[i].role == MR_BYPART;
 	size_t names = 0, named = 0;
 	char seen[2 * BYLINE_CAP];
 	size_t sn = 0;
