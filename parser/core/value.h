@@ -93,7 +93,11 @@ cw_value *obj_put_bit_slow(arena *a, cw_value *obj, const char *key, uint32_t bi
 static inline cw_value *obj_put_bit(arena *a, cw_value *obj, const char *key, uint32_t bit,
 				    cw_value *v)
 {
-	if (obj && v && obj->type == CW_OBJECT && obj->shape && !(obj->u.list.keys & bit)) {
+	/* a null put (v NULL: a field the parser fills later, or leaves null) takes the same
+	 * way: a paragraph's duplicate_of and a story's headline and dateline went through the
+	 * call for every record */
+	if (obj && obj->type == CW_OBJECT && obj->shape && !(obj->u.list.keys & bit) &&
+	    (v || (v = val_null(a)))) {
 		cw_member *m = arena_alloc(a, sizeof *m);
 		if (m) {
 			m->key = key;
