@@ -183,6 +183,20 @@ void sink_json_string(sink *s, const char *str, size_t n)
 			memcpy(o + n - 8, &w, 8);
 			i = n;
 		}
+		/* A string of four to seven bytes (most of a news record's short values: "anpa",
+		 * "urgent", "TRAIN", "5544"): its first four and last four bytes, overlapping, as
+		 * one word (byte by byte they were a quarter of this function's cost on Reuters). */
+		if (i == 0 && n >= 4 && n < 8) {
+			uint32_t lo, hi;
+			memcpy(&lo, p, 4);
+			memcpy(&hi, p + n - 4, 4);
+			uint64_t w = (uint64_t)lo | (uint64_t)hi << 32;
+			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
+				goto escape;
+			memcpy(o, &lo, 4);
+			memcpy(o + n - 4, &hi, 4);
+			i = n;
+		}
 		for (; i < n; i++) {
 			unsigned c = p[i];
 			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
