@@ -106,6 +106,15 @@ static const struct {
 	{ "Pros: High-quality interior\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "UPDATED: The story\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "BREAKING -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	/* labels of every part of their list (looked up by first letter) */
+	{ "ADVISORY -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "EDS -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "NATO -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "U.S. -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "URGENT -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "YES -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	/* a place that starts like a label */
+	{ "UNION -- A fire\n", "UNION --", "UNION", NULL, NULL, NULL, "A fire\n" },
 	{ "The minister said - again - no.\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "Officials said on Monday that\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "U.S.-led forces moved in.\n", NULL, NULL, NULL, NULL, NULL, NULL },
