@@ -112,13 +112,16 @@ static const char *field(decoder *d, slice s)
 {
 	if (!s.s || !s.n)
 		return NULL;
-	char *c = arena_strndup(d->arena, s.s, s.n);
+	char *c = arena_alloc_raw(d->arena, s.n + 1);
 	if (!c)
 		return NULL;
-	/* Header fields are ASCII; anything else would not be text. */
-	for (size_t i = 0; i < s.n; i++)
-		if ((unsigned char)c[i] >= 0x80 || (unsigned char)c[i] < 0x20)
-			c[i] = '?';
+	/* Header fields are ASCII; anything else would not be text. Copied and checked in one
+	 * pass (a story's dozen fields and attributes). */
+	for (size_t i = 0; i < s.n; i++) {
+		unsigned char b = (unsigned char)s.s[i];
+		c[i] = b >= 0x80 || b < 0x20 ? '?' : (char)b;
+	}
+	c[s.n] = '\0';
 	return c;
 }
 
