@@ -45,6 +45,11 @@ static const struct {
 	{ "(AP Photo/ Pool)\n", AK_PHOTO },
 	{ "AP Photo XYZ101, XYZ102\n", AK_PHOTO },
 	{ "Associated Press writer John Sample contributed to this report.\n", AK_CONTRIB },
+	/* the b of contributed first in a block of sixteen, its i last in the one before */
+	{ "Jo Sample contributed to this report.\n", AK_CONTRIB },
+	{ "Staff writer Jo Example helped with this story.\n", AK_CONTRIB },
+	/* only the first line is read: a phrase on the second is none */
+	{ "The minister spoke to reporters for an hour\nand Jo Sample contributed to this report.\n", AK_TEXT },
 	{ "Reporting by Jane Sample; Editing by John Example\n", AK_CONTRIB },
 	{ "  \xe2\x80\xa2 The talks resume on Monday.\n", AK_BULLET },
 	{ "___\n", AK_ENDSEP },
