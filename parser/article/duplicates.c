@@ -91,9 +91,10 @@ static size_t hash_words(const unsigned char *f, size_t n, uint64_t *words, size
 				i += 8;
 				continue;
 			}
-			unsigned k = (unsigned)__builtin_ctzll(z) / 8; /* the word's bytes left */
-			h = hash_step(h, k ? w & (~UINT64_C(0) >> (64 - 8 * k)) : 0);
-			i += k;
+			/* the word's bytes left: those below the first zero byte (z's lowest bit is
+			 * that byte's top bit, and its other bits are zero), none when it is first */
+			h = hash_step(h, w & ((z & (0 - z)) - 1));
+			i += (unsigned)__builtin_ctzll(z) / 8;
 			break;
 		}
 		if (nw < limit)
