@@ -109,12 +109,17 @@ static void write_value(sink *s, const cw_value *v, int pretty, int depth)
 				if (obj)
 					write_key(s, m->key, pretty, 0);
 			}
-			/* strings and nulls, most members, without a call */
+			/* strings, nulls, integers and booleans, most members (a paragraph's offset
+			 * and subhead), without a call of this function */
 			const cw_value *c = m->value;
 			if (c && c->type == CW_STRING)
 				sink_json_string(s, c->u.str.s, c->u.str.len);
 			else if (!c || c->type == CW_NULL)
 				sink_put(s, "null", 4);
+			else if (c->type == CW_INT)
+				sink_int(s, c->u.i);
+			else if (c->type == CW_BOOL)
+				sink_put(s, c->u.b ? "true" : "false", c->u.b ? 4 : 5);
 			else
 				write_value(s, c, pretty, depth + 1);
 		}

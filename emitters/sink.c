@@ -132,11 +132,65 @@ void sink_utf8_text(sink *s, const char *str, size_t n)
 	sink_put(s, str + run, n - run);
 }
 
-void sink_json_string(sink *s, const char *str, size_t n)
+/* The rest of a JSON string from p + i, the run before it (bytes [i - run, i), which need no
+ * escaping) not yet written: the escaping way, out of sink_json_string's line (its registers
+ * and frame cost the plain strings, nearly all, a fifth of their writing). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void json_string_rest(sink *s, const unsigned char *p, size_t n, size_t i, size_t run)
 {
 	static const char hexd[] = "0123456789abcdef";
+	sink_putc(s, '"');
+	while (i < n) {
+		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
+		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
+		run += skip;
+		i += skip;
+		if (i == n)
+			break;
+		unsigned c = p[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			run++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = c < 0x80 ? 1 : utf8_next(p + i, n - i, &cp);
+		if (c >= 0x80 && len) {
+			run += len;
+			i += len;
+			continue;
+		}
+		sink_put(s, (const char *)p + i - run, run);
+		run = 0;
+		if (c >= 0x80) {
+			sink_puts(s, "\\ufffd");
+			i++;
+			continue;
+		}
+		switch (c) {
+		case '"': sink_puts(s, "\\\""); break;
+		case '\\': sink_puts(s, "\\\\"); break;
+		case '\n': sink_puts(s, "\\n"); break;
+		case '\t': sink_puts(s, "\\t"); break;
+		case '\r': sink_puts(s, "\\r"); break;
+		case '\b': sink_puts(s, "\\b"); break;
+		case '\f': sink_puts(s, "\\f"); break;
+		default: {
+			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
+			sink_put(s, e, 6);
+		}
+		}
+		i++;
+	}
+	sink_put(s, (const char *)p + n - run, run);
+	sink_putc(s, '"');
+}
+
+void sink_json_string(sink *s, const char *str, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)str;
-	size_t run = 0; /* bytes that need no escaping, written in one go */
 	size_t i = 0;
 	/* Most strings (every key, most values) fit the buffer and hold nothing to escape: they are
 	 * checked and copied in one pass a word at a time, quotes included. At the first byte that
@@ -183,6 +237,20 @@ void sink_json_string(sink *s, const char *str, size_t n)
 			memcpy(o + n - 8, &w, 8);
 			i = n;
 		}
+		/* A string of four to seven bytes (most of a news record's short values: "anpa",
+		 * "urgent", "TRAIN", "5544"): its first four and last four bytes, overlapping, as
+		 * one word (byte by byte they were a quarter of this function's cost on Reuters). */
+		if (i == 0 && n >= 4 && n < 8) {
+			uint32_t lo, hi;
+			memcpy(&lo, p, 4);
+			memcpy(&hi, p + n - 4, 4);
+			uint64_t w = (uint64_t)lo | (uint64_t)hi << 32;
+			if (runs_unprintable(w) | runs_has(w, '"') | runs_has(w, '\\'))
+				goto escape;
+			memcpy(o, &lo, 4);
+			memcpy(o + n - 4, &hi, 4);
+			i = n;
+		}
 		for (; i < n; i++) {
 			unsigned c = p[i];
 			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
@@ -194,53 +262,10 @@ void sink_json_string(sink *s, const char *str, size_t n)
 		s->len += n + 2;
 		return;
 	escape:
-		run = i;
+		json_string_rest(s, p, n, i, i);
+		return;
 	}
-	sink_putc(s, '"');
-	while (i < n) {
-		/* Printable ASCII but quote and backslash goes out as it is: a word at a time. */
-		size_t skip = (size_t)(runs_printable(p + i, p + n, '"', '\\', '"') - (p + i));
-		run += skip;
-		i += skip;
-		if (i == n)
-			break;
-		unsigned c = p[i];
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			run++;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = c < 0x80 ? 1 : utf8_next(p + i, n - i, &cp);
-		if (c >= 0x80 && len) {
-			run += len;
-			i += len;
-			continue;
-		}
-		sink_put(s, (const char *)p + i - run, run);
-		run = 0;
-		if (c >= 0x80) {
-			sink_puts(s, "\\ufffd");
-			i++;
-			continue;
-		}
-		switch (c) {
-		case '"': sink_puts(s, "\\\""); break;
-		case '\\': sink_puts(s, "\\\\"); break;
-		case '\n': sink_puts(s, "\\n"); break;
-		case '\t': sink_puts(s, "\\t"); break;
-		case '\r': sink_puts(s, "\\r"); break;
-		case '\b': sink_puts(s, "\\b"); break;
-		case '\f': sink_puts(s, "\\f"); break;
-		default: {
-			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
-			sink_put(s, e, 6);
-		}
-		}
-		i++;
-	}
-	sink_put(s, (const char *)p + n - run, run);
-	sink_putc(s, '"');
+	json_string_rest(s, p, n, 0, 0);
 }
 
 void sink_csv_field(sink *s, const char *str, size_t n)

@@ -45,6 +45,11 @@ static const struct {
 	{ "(AP Photo/ Pool)\n", AK_PHOTO },
 	{ "AP Photo XYZ101, XYZ102\n", AK_PHOTO },
 	{ "Associated Press writer John Sample contributed to this report.\n", AK_CONTRIB },
+	/* the b of contributed first in a block of sixteen, its i last in the one before */
+	{ "Jo Sample contributed to this report.\n", AK_CONTRIB },
+	{ "Staff writer Jo Example helped with this story.\n", AK_CONTRIB },
+	/* only the first line is read: a phrase on the second is none */
+	{ "The minister spoke to reporters for an hour\nand Jo Sample contributed to this report.\n", AK_TEXT },
 	{ "Reporting by Jane Sample; Editing by John Example\n", AK_CONTRIB },
 	{ "  \xe2\x80\xa2 The talks resume on Monday.\n", AK_BULLET },
 	{ "___\n", AK_ENDSEP },
@@ -106,6 +111,15 @@ static const struct {
 	{ "Pros: High-quality interior\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "UPDATED: The story\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "BREAKING -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	/* labels of every part of their list (looked up by first letter) */
+	{ "ADVISORY -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "EDS -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "NATO -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "U.S. -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "URGENT -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "YES -- A fire\n", NULL, NULL, NULL, NULL, NULL, NULL },
+	/* a place that starts like a label */
+	{ "UNION -- A fire\n", "UNION --", "UNION", NULL, NULL, NULL, "A fire\n" },
 	{ "The minister said - again - no.\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "Officials said on Monday that\n", NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "U.S.-led forces moved in.\n", NULL, NULL, NULL, NULL, NULL, NULL },

@@ -119,6 +119,47 @@ START_TEST(test_nul_bytes_removed)
 }
 END_TEST
 
+/* Reuters-21578's own elements: plain ones are read straight from the input, the rest through
+ * the decoder; both give the same strings (blanks trimmed at the ends, items a line each, empty
+ * items dropped, entities decoded). */
+static const struct {
+	const char *date, *places;     /* the elements' content as written */
+	const char *date_raw, *joined; /* reuters.date_raw, reuters.places joined by "|" */
+} sgml_list_cases[] = {
+	{ "26-FEB-1987 15:01:01.79", "<D>usa</D><D>uk</D>", "26-FEB-1987 15:01:01.79", "usa|uk" },
+	{ " 26-FEB-1987 15:01:01.79 ", "<D>west germany</D>", "26-FEB-1987 15:01:01.79", "west germany" },
+	{ "26-FEB-1987", "<D> usa</D>", "26-FEB-1987", "usa" },
+	{ "26-FEB-1987", "<D>usa </D><D>uk</D>", "26-FEB-1987", "usa |uk" },
+	{ "26-FEB-1987", "<D></D><D>uk</D>", "26-FEB-1987", "uk" },
+	{ "26-FEB-1987", "<D>a&amp;b</D><D>c</D>", "26-FEB-1987", "a&b|c" },
+	{ "26-FEB-1987", "<D>usa</D>\n<D>uk</D>", "26-FEB-1987", "usa|uk" },
+	{ "26-FEB&amp;1987", "<D>usa</D><X>uk</X>", "26-FEB&1987", "usa|uk" },
+	{ "26-FEB-1987", "<D>a\\b</D>", "26-FEB-1987", "a\\b" },
+};
+
+START_TEST(test_reuters_sgml_elements)
+{
+	char in[512];
+	snprintf(in, sizeof in,
+		 "<REUTERS NEWID=\"1\">\n<DATE>%s</DATE>\n<PLACES>%s</PLACES>\n"
+		 "<TEXT><TITLE>ONE</TITLE><BODY>One.</BODY></TEXT>\n</REUTERS>\n",
+		 sgml_list_cases[_i].date, sgml_list_cases[_i].places);
+	cw_record *rec = parse_buf(in, strlen(in), "x.sgm", CW_FORM_AUTO);
+	ck_assert_str_eq(rec_str(rec, "reuters.date_raw"), sgml_list_cases[_i].date_raw);
+	const cw_value *places = cw_value_get(cw_record_root(rec), "reuters.places");
+	char joined[128] = "";
+	for (size_t i = 0; i < cw_value_count(places); i++) {
+		size_t n;
+		const char *p = cw_value_string(cw_value_at(places, i), &n);
+		ck_assert_ptr_nonnull(p);
+		snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%.*s", i ? "|" : "",
+			 (int)n, p);
+	}
+	ck_assert_str_eq(joined, sgml_list_cases[_i].joined);
+	cw_record_free(rec);
+}
+END_TEST
+
 Suite *suite_forms(void)
 {
 	Suite *s = suite_create("forms");
@@ -132,6 +173,8 @@ Suite *suite_forms(void)
 	tcase_add_test(dec, test_invalid_utf8_is_replaced_and_located);
 	tcase_add_test(dec, test_latin1_converted);
 	tcase_add_test(dec, test_nul_bytes_removed);
+	tcase_add_loop_test(dec, test_reuters_sgml_elements, 0,
+			    sizeof sgml_list_cases / sizeof *sgml_list_cases);
 	suite_add_tcase(s, dec);
 	return s;
 }

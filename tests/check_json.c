@@ -37,6 +37,15 @@ static const struct {
 	{ "\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\"" }, /* surrogate */
 	{ "\xe2\x82", 2, "\"\\ufffd\\ufffd\"" },          /* truncated */
 	{ "nul\0in", 6, "\"nul\\u0000in\"" },
+	/* Four to seven bytes are checked as two overlapping halves: a byte to escape in either,
+	 * or only where they overlap, and none. */
+	{ "abcd", 4, "\"abcd\"" },
+	{ "seven!!", 7, "\"seven!!\"" },
+	{ "\"bcdef", 6, "\"\\\"bcdef\"" },
+	{ "abcdef\\", 7, "\"abcdef\\\\\"" },
+	{ "abc\ndef", 7, "\"abc\\ndef\"" },
+	{ "abcd\x7f", 5, "\"abcd\x7f\"" }, /* DEL is valid JSON as it is */
+	{ "\xc3\xa9" "abc", 5, "\"\xc3\xa9" "abc\"" },
 };
 
 START_TEST(test_json_string_escaping)

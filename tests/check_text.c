@@ -99,6 +99,12 @@ START_TEST(test_runs_agree_with_byte_by_byte)
 		size_t upto = runs_words(buf, n, 3);
 		ck_assert_uint_eq(upto > 3, want > 3);
 		ck_assert_uint_le(upto, want);
+		/* the classifiers' limits, reached in a string's last block or before it */
+		for (size_t max = 5; max <= 25; max += 20) {
+			upto = runs_words(buf, n, max);
+			ck_assert_uint_eq(upto > max, want > max);
+			ck_assert_uint_le(upto, want);
+		}
 		words += (unsigned)want;
 		/* runs_text_lines skips only what its run rule takes. */
 		const unsigned char *r = runs_text_lines(buf, buf + n, '&', '<');

@@ -85,18 +85,6 @@ void *arena_alloc_slow(arena *a, size_t n)
 	return p;
 }
 
-char *arena_strndup(arena *a, const char *s, size_t n)
-{
-	/* Every byte is written below: no need to clear them first. */
-	char *p = arena_take(a, n + 1);
-	if (!p)
-		return NULL;
-	if (n)
-		memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 char *arena_printf(arena *a, const char *fmt, ...)
 {
 	va_list ap;

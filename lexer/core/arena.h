@@ -42,8 +42,32 @@ static inline void *arena_alloc(arena *a, size_t n)
 	}
 	return arena_alloc_slow(a, n);
 }
-/* Copies n bytes and adds a terminating NUL. */
-char *arena_strndup(arena *a, const char *s, size_t n);
+/* Max-aligned memory that the caller writes whole (not cleared), or NULL: arena_alloc's bump
+ * without the memset. */
+static inline void *arena_alloc_raw(arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	size_t m = n ? (n + align - 1) / align * align : align;
+	arena_block *b = a->head;
+	if (b && b->cap - b->used >= m) {
+		void *p = (char *)b->data + b->used;
+		b->used += m;
+		return p;
+	}
+	return arena_alloc_slow(a, n);
+}
+/* Copies n bytes and adds a terminating NUL (inline: the decoders copy every header field and
+ * attribute of a story). */
+static inline char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc_raw(a, n + 1);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
 char *arena_printf(arena *a, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

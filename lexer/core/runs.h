@@ -194,6 +194,19 @@ static inline size_t runs_words(const unsigned char *p, size_t n, size_t max)
 		k += runs_bits16(~blank & ((blank << 1) | prev_blank) & 0xFFFFu);
 		prev_blank = blank >> 15;
 	}
+	/* The last bytes of sixteen or more: the block that ends with them, its bytes before i
+	 * (counted already) masked off. Each byte's blank before it is in the block (i > n - 16),
+	 * so no carry is needed. Byte by byte, these tails were most of the count of a short
+	 * line's words (the classifiers count the words of every paragraph's first line). */
+	if (i < n && n >= 16 && k <= max) {
+		size_t base = n - 16;
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + base));
+		unsigned blank = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+				     _mm_cmpeq_epi8(w, lf)));
+		k += runs_bits16(~blank & (blank << 1) & (0xFFFFu << (i - base)) & 0xFFFFu);
+		i = n;
+	}
 #endif
 	for (; i < n && k <= max; i++) {
 		unsigned blank = p[i] == ' ' || p[i] == '\t' || p[i] == '\n';

@@ -70,12 +70,17 @@ static size_t hash_words(const unsigned char *f, size_t n, uint64_t *words, size
 	size_t nw = 0, i = 0;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (i < n) {
-		uint64_t nonzero = ~runs_zero_bytes(runs_load(f + i)) & RUNS_HIGH;
-		if (!nonzero) {
-			i += 8;
-			continue;
+		/* the next word: most often one byte on, after a single blank */
+		if (!f[i] && f[i + 1]) {
+			i++;
+		} else {
+			uint64_t nonzero = ~runs_zero_bytes(runs_load(f + i)) & RUNS_HIGH;
+			if (!nonzero) {
+				i += 8;
+				continue;
+			}
+			i += (size_t)__builtin_ctzll(nonzero) / 8;
 		}
-		i += (size_t)__builtin_ctzll(nonzero) / 8;
 		if (i >= n)
 			break;
 		uint64_t h = 1469598103934665603ULL;
@@ -86,9 +91,10 @@ static size_t hash_words(const unsigned char *f, size_t n, uint64_t *words, size
 				i += 8;
 				continue;
 			}
-			unsigned k = (unsigned)__builtin_ctzll(z) / 8; /* the word's bytes left */
-			h = hash_step(h, k ? w & (~UINT64_C(0) >> (64 - 8 * k)) : 0);
-			i += k;
+			/* the word's bytes left: those below the first zero byte (z's lowest bit is
+			 * that byte's top bit, and its other bits are zero), none when it is first */
+			h = hash_step(h, w & ((z & (0 - z)) - 1));
+			i += (unsigned)__builtin_ctzll(z) / 8;
 			break;
 		}
 		if (nw < limit)

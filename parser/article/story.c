@@ -13,16 +13,17 @@ int64_t art_file_offset(const article_ctx *ctx, const char *p)
 
 slice art_join(article_ctx *ctx, const char *s, const char *e)
 {
-	if (!memchr(s, '\n', (size_t)(e - s)))
+	const char *nl = memchr(s, '\n', (size_t)(e - s));
+	if (!nl)
 		return (slice){ s, (size_t)(e - s) };
-	char *buf = arena_alloc(ctx->a, (size_t)(e - s) + 1);
+	/* every byte of the result and the NUL after it are written below: not cleared first */
+	char *buf = arena_alloc_raw(ctx->a, (size_t)(e - s) + 1);
 	if (!buf)
 		return (slice){ NULL, 0 };
 	/* A line at a time: copied whole, then its line end made one space with the blanks
-	 * around it dropped. */
+	 * around it dropped. The first line's end is the one found above. */
 	size_t n = 0;
-	for (const char *q = s; q < e;) {
-		const char *nl = memchr(q, '\n', (size_t)(e - q));
+	for (const char *q = s; q < e; nl = q < e ? memchr(q, '\n', (size_t)(e - q)) : NULL) {
 		const char *stop = nl ? nl : e;
 		memcpy(buf + n, q, (size_t)(stop - q));
 		n += (size_t)(stop - q);
@@ -35,6 +36,7 @@ slice art_join(article_ctx *ctx, const char *s, const char *e)
 		while (q < e && (*q == ' ' || *q == '\t'))
 			q++;
 	}
+	buf[n] = '\0'; /* as the cleared block ended it */
 	return (slice){ buf, n };
 }
 

@@ -5,7 +5,6 @@
 /* A shared null for lookups that find nothing would be a global; callers get NULL instead and
  * cw_value_type(NULL) reports CW_NULL. */
 
-cw_value *val_cstr(arena *a, const char *s) { return s ? val_str(a, s, strlen(s)) : val_null(a); }
 
 cw_value *val_str_copy(arena *a, const char *s, size_t len)
 {

@@ -3,6 +3,8 @@
 #ifndef CW_VALUE_H
 #define CW_VALUE_H
 
+#include <string.h>
+
 #include "lexer/core/arena.h"
 #include "cablewire.h"
 
@@ -75,7 +77,12 @@ static inline cw_value *val_str(arena *a, const char *s, size_t len)
 	}
 	return v;
 }
-cw_value *val_cstr(arena *a, const char *s);
+/* A NUL-terminated string, referred to as val_str does (inline: a Reuters story's thirty
+ * header fields). */
+static inline cw_value *val_cstr(arena *a, const char *s)
+{
+	return s ? val_str(a, s, strlen(s)) : val_null(a);
+}
 cw_value *val_str_copy(arena *a, const char *s, size_t len);
 static inline cw_value *val_object(arena *a) { return val_new(a, CW_OBJECT); }
 static inline cw_value *val_array(arena *a) { return val_new(a, CW_ARRAY); }
@@ -93,7 +100,11 @@ cw_value *obj_put_bit_slow(arena *a, cw_value *obj, const char *key, uint32_t bi
 static inline cw_value *obj_put_bit(arena *a, cw_value *obj, const char *key, uint32_t bit,
 				    cw_value *v)
 {
-	if (obj && v && obj->type == CW_OBJECT && obj->shape && !(obj->u.list.keys & bit)) {
+	/* a null put (v NULL: a field the parser fills later, or leaves null) takes the same
+	 * way: a paragraph's duplicate_of and a story's headline and dateline went through the
+	 * call for every record */
+	if (obj && obj->type == CW_OBJECT && obj->shape && !(obj->u.list.keys & bit) &&
+	    (v || (v = val_null(a)))) {
 		cw_member *m = arena_alloc(a, sizeof *m);
 		if (m) {
 			m->key = key;
