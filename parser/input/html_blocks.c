@@ -306,7 +306,25 @@ static int paid_links_notice(const char *s, size_t n)
 	return m && u;
 }
 
-/* The first two and the last two paragraphs: a paid-links notice there is the page's. */
+/* A paid-links notice that also names what is paid for: the links, a click, a purchase ("...
+ * when you click on links to our partners", "when you buy something through our retail
+ * links"). The story's own sentences on a commission ("the commission we asked for") name none
+ * of these. */
+static int paid_links_named(const char *s, size_t n)
+{
+	static const char *const what[] = { "link", "links", "click", "buy", "purchase", "retailer",
+					    "retailers", NULL };
+	if (!paid_links_notice(s, n))
+		return 0;
+	for (int i = 0; what[i]; i++)
+		if (has_word(s, n, what[i]))
+			return 1;
+	return 0;
+}
+
+/* The first two and the last two paragraphs: a paid-links notice there is the page's; one
+ * that names the links or the purchase is, wherever it stands (a notice a page sets above its
+ * list of products, inside the story's box). */
 static void edge_notices(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
@@ -325,6 +343,10 @@ static void edge_notices(mk *m, size_t from)
 			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
 				doc->blocks[i].role = MR_CHROME;
 		}
+	for (size_t i = from; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA &&
+		    paid_links_named(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+			doc->blocks[i].role = MR_CHROME;
 }
 
 /* An e-mail address in s: a word character before an '@', a dotted domain after it. */

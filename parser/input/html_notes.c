@@ -384,3 +384,43 @@ void html_numeric_stamps(mk *m, size_t from)
 {
 	retag(m, from, 0, numeric_stamp, MR_CHROME);
 }
+
+/* ---- the page's stock disclaimers -------------------------------------------------------------- */
+
+/* A line the page sets under (or over) every story of a kind, saying what the story is not
+ * ("The opinions expressed here are the author's", "... do not necessarily reflect the views
+ * of ...", "for informational purposes only", "The author does not own shares in ...") or how
+ * the site works ("... are editorially independent", "reviewed according to our editorial
+ * process"): short, and in the generic English of such notices, no site's sentence. */
+static int stock_disclaimer(const char *s, size_t n)
+{
+	static const char *const phrases[] = { "opinions expressed", "views expressed",
+					       "not necessarily represent", "not necessarily reflect",
+					       "informational purposes only", "editorially independent",
+					       "editorial process", "editorial policies",
+					       "not own shares", "not intended as a substitute",
+					       "not a substitute for professional", NULL };
+	return n < 400 && any_word(s, n, phrases);
+}
+
+void html_disclaimers(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++)
+		paras += doc->blocks[i].role == MR_PARA;
+	/* never the story itself: a disclaimer stands beside a few paragraphs at least */
+	if (paras < 4)
+		return;
+	/* the first three and the last five paragraphs: where a page puts its notices */
+	size_t k = 0;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		if ((k < 3 || k + 5 >= paras) && stock_disclaimer(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+		k++;
+	}
+}

@@ -154,6 +154,11 @@ void html_sources_tail(mk *m, size_t from);
  * the page's stamp (chrome). */
 void html_numeric_stamps(mk *m, size_t from);
 
+/* From block from on: among the first three and the last five paragraphs, a short one in the
+ * words of a page's stock disclaimer ("The opinions expressed here are the author's", "...
+ * editorially independent", "for informational purposes only") is the page's (chrome). */
+void html_disclaimers(mk *m, size_t from);
+
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
  * is page_url (the canonical URL; 0 without one): a shop's or a source's link, not the site's
