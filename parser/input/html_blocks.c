@@ -887,6 +887,11 @@ void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *
 	emit(m, container, headline, b);
 }
 
+void html_notes_tail(mk *m, size_t from)
+{
+	notes_tail(m, from);
+}
+
 void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b)
 {
 	emit(m, n, headline, b);

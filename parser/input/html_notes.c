@@ -424,3 +424,53 @@ void html_disclaimers(mk *m, size_t from)
 		k++;
 	}
 }
+
+/* ---- the writer's box after the story ---------------------------------------------------------- */
+
+/* A short heading over the writer's box ("About the Author", "ABOUT THE AUTHOR(S)", "About the
+ * writers:"): the label, then nothing but a colon, brackets, an "s" and blanks. */
+static int about_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "about the author", "about the authors",
+					      "about the writer", "about the writers",
+					      "about the reporter", "about the contributor", NULL };
+	while (n && strchr(" \t\n:", s[n - 1]))
+		n--;
+	if (n >= 40)
+		return 0;
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = opens_with(s, n, *l);
+		if (!k)
+			continue;
+		while (k < n && strchr("()sS ", s[k]))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+void html_about_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t back = 0;
+	for (size_t i = doc->nblocks; i-- > from && back < 8;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA && b->role != MR_SUBHEAD)
+			continue;
+		back++;
+		if (!about_label(t + b->s, b->e - b->s))
+			continue;
+		/* never the whole story: two paragraphs at least before the box */
+		size_t before = 0;
+		for (size_t k = from; k < i; k++)
+			before += doc->blocks[k].role == MR_PARA;
+		if (before < 2)
+			return;
+		for (size_t k = i; k < doc->nblocks; k++)
+			if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD)
+				doc->blocks[k].role = MR_CHROME;
+		return;
+	}
+}

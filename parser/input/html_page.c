@@ -492,6 +492,8 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	for (size_t i = 0; i < nrest; i++)
 		html_emit_node(m, rest[i], headline, &b);
 	trim_edges(m, before);
+	html_about_tail(m, before);
+	html_notes_tail(m, before);
 	if (bylined)
 		html_byline_echoes(m, before);
 	if (deck)
