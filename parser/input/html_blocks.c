@@ -665,6 +665,46 @@ static int date_stamp(const char *s, size_t n)
 	return page_date_iso(line, n, iso) > 0;
 }
 
+/* A post embedded from a social network, as the network's embed code writes it: a quote whose
+ * text ends with the poster's handle in brackets and the post's date ("... medflighted. — Chief
+ * Brooks (@ChiefBrooksNPD) December 22, 2023"). The quoted post is the page's furniture around
+ * the story (a script turns it into a card), not the story's text. */
+static int embedded_post(const char *s, size_t n)
+{
+	n = blank_end(s, n);
+	size_t from = n > 120 ? n - 120 : 0, at = n;
+	for (size_t i = n; i-- > from;)
+		if (s[i] == '(' && i + 1 < n && s[i + 1] == '@') {
+			at = i;
+			break;
+		}
+	if (at == n)
+		return 0;
+	size_t i = at + 2, h = i;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+		i++;
+	if (i == h || i >= n || s[i] != ')')
+		return 0;
+	i++;
+	while (i < n && blank_byte(s[i]))
+		i++;
+	char iso[PAGE_DATE_CAP], line[48];
+	if (i >= n || n - i >= sizeof line)
+		return 0;
+	memcpy(line, s + i, n - i);
+	line[n - i] = '\0';
+	return page_date_iso(line, n - i, iso) > 0;
+}
+
+/* A <blockquote> holding an embedded post; its text is left in b. */
+static int embedded_post_quote(const xmlNode *n, html_text *b)
+{
+	if (strcmp((const char *)n->name, "blockquote"))
+		return 0;
+	html_collect(b, n);
+	return b->buf && embedded_post(b->buf, b->n);
+}
+
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
 static void block(walk *w, const xmlNode *n, int role)
 {
@@ -822,6 +862,10 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if (mk_name_in(n, head_names)) {
 				flush(&w);
 				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
+			} else if (embedded_post_quote(n, b)) {
+				/* a social network's post quoted by its embed code */
+				flush(&w);
+				html_chrome(m, b->buf, b->n);
 			} else if (mk_name_in(n, para_names) ||
 				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
 				    !has_block_child(n))) {
