@@ -212,14 +212,41 @@ static int opens_with_writer(const char *p, size_t pn, const char *name, size_t 
 	       (ln >= 3 && pn > ln && !strncmp(p, last, ln) && bio_verb(p + ln, pn - ln));
 }
 
+/* A byline's name (full) opening a paragraph and then a bio's verb: the writer's bio a page
+ * shows beside the byline (a tooltip on the name) set before the story. */
+static int opens_with_writer_bio(const char *p, size_t pn, const char *name, size_t nn)
+{
+	return nn >= 4 && pn > nn && !strncmp(p, name, nn) && bio_verb(p + nn, pn - nn);
+}
+
 /* The writer's bio closing the story ("Dana Reyes is a freelance writer ...", "Dana has covered
  * ...", a bullet and "Dana Reyes, a former ..."): one of the last three paragraphs opening with a
  * byline's name goes to the record's bio, and the page's lines after it ("Follow Dana on ...")
- * with it to the chrome. */
-static void trailing_bio(mk *m, size_t from)
+ * with it to the chrome. One of the first two opening with the full name and a bio's verb is the
+ * bio too (opens_with_writer_bio). */
+static void writer_bio(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
+	/* the first two paragraphs: a bio there names the writer in full */
+	for (size_t i = from, seen = 0; i < doc->nblocks && seen < 2; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		seen++;
+		for (size_t k = 0; k < from; k++) {
+			const markup_block *by = &doc->blocks[k];
+			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
+				continue;
+			const char *name;
+			size_t nn;
+			byline_name(t + by->s, by->e - by->s, &name, &nn);
+			if (opens_with_writer_bio(t + b->s, b->e - b->s, name, nn)) {
+				b->role = MR_BIO;
+				break;
+			}
+		}
+	}
 	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 3;) {
 		markup_block *b = &doc->blocks[i];
 		if (b->role != MR_PARA)
@@ -498,7 +525,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 		html_byline_echoes(m, before);
 	if (deck)
 		html_deck_echo(m, before, deck);
-	trailing_bio(m, before);
+	writer_bio(m, before);
 	html_reprint_notes(m, before);
 	html_verdict_lists(m, before);
 	html_credit_captions(m, before);
