@@ -236,9 +236,48 @@ static int credit_caption(const char *s, size_t n)
 	return 0;
 }
 
+/* A caption with the label of its show-or-hide button run into its text ("... in London.
+ * Chris Jackson/Getty Images hide caption"): a picture's caption whatever else it says. */
+static int caption_button(const char *s, size_t n)
+{
+	static const char *const labels[] = { " hide caption", " toggle caption", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (n >= 600)
+		return 0;
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = strlen(*l);
+		if (n > k && !strncasecmp(s + n - k, *l, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether block a's text opens block b's (blanks as they are): a caption said twice, once
+ * alone and once with its credit. */
+static int opens_block(const char *t, const markup_block *a, const markup_block *b)
+{
+	size_t an = a->e - a->s;
+	return an >= 20 && b->e - b->s > an && !memcmp(t + a->s, t + b->s, an);
+}
+
 void html_credit_captions(mk *m, size_t from)
 {
 	retag(m, from, 0, credit_caption, MR_CAPTION);
+	retag(m, from, 0, caption_button, MR_CAPTION);
+	/* a paragraph right before or after a caption that opens it: the same caption without
+	 * its credit (the page's enlarged view of the picture) */
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		if ((i > from && doc->blocks[i - 1].role == MR_CAPTION && opens_block(t, b, &doc->blocks[i - 1])) ||
+		    (i + 1 < doc->nblocks && doc->blocks[i + 1].role == MR_CAPTION &&
+		     opens_block(t, b, &doc->blocks[i + 1])))
+			b->role = MR_CAPTION;
+	}
 }
 
 /* ---- signposts to other pages ---------------------------------------------------------------- */
