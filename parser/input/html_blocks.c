@@ -570,11 +570,36 @@ static int small_box(const xmlNode *n)
 	       st->text && st->text < 500;
 }
 
-/* A box that opens with its own heading and holds a caption or credit, with only short bare
- * text in boxes beside them and no paragraph (<div><h2>Meet the finalists</h2><div>Get to know
- * ...</div><p class="credit">Gallery credit: ...</p></div>): an embedded gallery's or another
- * story's card, not the story's text, which is written in paragraphs. Its children are looked at,
- * no deeper: bounded. */
+/* A short line that is a credit by its label ("Gallery Credit: Dana Reyes", "Photo credit:
+ * ..."): "credit:" among the first words of its first text, case aside. Its first text node, or
+ * its first child's, is looked at: bounded. */
+static int credit_line(const xmlNode *c)
+{
+	const html_stat *cs = html_st(c);
+	if (!cs || !cs->text || cs->text >= 120)
+		return 0;
+	const xmlNode *f = c->children;
+	while (f && blank_text(f))
+		f = f->next;
+	if (f && f->type == XML_ELEMENT_NODE)
+		f = f->children;
+	if (!f || f->type != XML_TEXT_NODE || !f->content)
+		return 0;
+	const char *s = (const char *)f->content;
+	size_t n = strlen(s);
+	if (n > 32)
+		n = 32;
+	for (size_t i = 0; i + 7 <= n; i++)
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') && !strncasecmp(s + i, "credit:", 7))
+			return 1;
+	return 0;
+}
+
+/* A box that opens with its own heading and holds a caption or credit (by its class, or a line
+ * that says so: credit_line), with only short bare text in boxes beside them and no paragraph
+ * (<div><h2>Meet the finalists</h2><div>Get to know ...</div><p class="credit">Gallery credit:
+ * ...</p></div>): an embedded gallery's or another story's card, not the story's text, which is
+ * written in paragraphs. Its children are looked at, no deeper: bounded. */
 static int titled_card(const xmlNode *n)
 {
 	if (!small_box(n))
@@ -592,7 +617,7 @@ static int titled_card(const xmlNode *n)
 			if (!mk_name_in(c, head_names) || !strcmp((const char *)c->name, "h1"))
 				return 0;
 			heading = 1;
-		} else if (cs->kind == HK_CAPTION) {
+		} else if (cs->kind == HK_CAPTION || credit_line(c)) {
 			captions++;
 		} else if (strcmp((const char *)c->name, "div") || holds_paragraph(c)) {
 			return 0;
