@@ -676,13 +676,17 @@ static int linked_heading_card(const xmlNode *n)
 }
 
 /* A short line that is a date and not a sentence ("Published Dec 21, 2023", "Updated 20
- * December 2023 09:45"): the page's stamp set as a paragraph, as a <time> between the
- * story's blocks is. No sentence's end (a stop, a quotation mark, a closing curly quote or an
- * ellipsis): "It opens on May 2, 2024." is the story's. */
+ * December 2023 09:45", "Updated: Dec. 22, 2023, 1:59 p.m."): the page's stamp set as a paragraph
+ * or a list item, as a <time> between the story's blocks is. No sentence's end (a stop other
+ * than a clock's "a.m." or "p.m.", a quotation mark, a closing curly quote or an ellipsis): "It
+ * opens on May 2, 2024." is the story's. */
 static int date_stamp(const char *s, size_t n)
 {
 	n = blank_end(s, n);
-	if (!n || n >= 48 || strchr(".!?\"", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
+	/* a clock's "a.m." or "p.m." ends no sentence ("Updated: Dec. 22, 2023, 1:59 p.m.") */
+	int meridiem = n >= 4 && (!strncasecmp(s + n - 4, "a.m.", 4) || !strncasecmp(s + n - 4, "p.m.", 4));
+	if (!n || n >= 48 || (strchr(".!?\"", s[n - 1]) && !meridiem) ||
+	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
 		return 0;
 	char iso[PAGE_DATE_CAP], line[48];
 	memcpy(line, s, n);
@@ -747,7 +751,7 @@ static void block(walk *w, const xmlNode *n, int role)
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
-	if (role == MR_PARA && date_stamp(w->b->buf, w->b->n)) {
+	if ((role == MR_PARA || role == MR_ITEM) && date_stamp(w->b->buf, w->b->n)) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
