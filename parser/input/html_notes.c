@@ -86,8 +86,9 @@ void html_reprint_notes(mk *m, size_t from)
 			continue;
 		int edge = k < 2 || k + 2 >= paras;
 		/* an editor's note there, whatever it says ("Editor's note (December 19th):
-		 * this piece was updated ..."), is the record's: a note on the story, not its text */
-		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 400)
+		 * this piece was updated ..."), is the record's: a note on the story, not its text; one
+		 * of a few sentences on how the story was made runs past 400 bytes */
+		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 600)
 			b->role = MR_EDNOTE;
 		else if (edge && reprint_note(t + b->s, b->e - b->s))
 			b->role = MR_CHROME;
