@@ -306,7 +306,25 @@ static int paid_links_notice(const char *s, size_t n)
 	return m && u;
 }
 
-/* The first two and the last two paragraphs: a paid-links notice there is the page's. */
+/* A paid-links notice that also names what is paid for: the links, a click, a purchase ("...
+ * when you click on links to our partners", "when you buy something through our retail
+ * links"). The story's own sentences on a commission ("the commission we asked for") name none
+ * of these. */
+static int paid_links_named(const char *s, size_t n)
+{
+	static const char *const what[] = { "link", "links", "click", "buy", "purchase", "retailer",
+					    "retailers", NULL };
+	if (!paid_links_notice(s, n))
+		return 0;
+	for (int i = 0; what[i]; i++)
+		if (has_word(s, n, what[i]))
+			return 1;
+	return 0;
+}
+
+/* The first two and the last two paragraphs: a paid-links notice there is the page's; one
+ * that names the links or the purchase is, wherever it stands (a notice a page sets above its
+ * list of products, inside the story's box). */
 static void edge_notices(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
@@ -325,6 +343,10 @@ static void edge_notices(mk *m, size_t from)
 			if (paid_links_notice(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
 				doc->blocks[i].role = MR_CHROME;
 		}
+	for (size_t i = from; i < doc->nblocks; i++)
+		if (doc->blocks[i].role == MR_PARA &&
+		    paid_links_named(t + doc->blocks[i].s, doc->blocks[i].e - doc->blocks[i].s))
+			doc->blocks[i].role = MR_CHROME;
 }
 
 /* An e-mail address in s: a word character before an '@', a dotted domain after it. */
@@ -548,11 +570,36 @@ static int small_box(const xmlNode *n)
 	       st->text && st->text < 500;
 }
 
-/* A box that opens with its own heading and holds a caption or credit, with only short bare
- * text in boxes beside them and no paragraph (<div><h2>Meet the finalists</h2><div>Get to know
- * ...</div><p class="credit">Gallery credit: ...</p></div>): an embedded gallery's or another
- * story's card, not the story's text, which is written in paragraphs. Its children are looked at,
- * no deeper: bounded. */
+/* A short line that is a credit by its label ("Gallery Credit: Dana Reyes", "Photo credit:
+ * ..."): "credit:" among the first words of its first text, case aside. Its first text node, or
+ * its first child's, is looked at: bounded. */
+static int credit_line(const xmlNode *c)
+{
+	const html_stat *cs = html_st(c);
+	if (!cs || !cs->text || cs->text >= 120)
+		return 0;
+	const xmlNode *f = c->children;
+	while (f && blank_text(f))
+		f = f->next;
+	if (f && f->type == XML_ELEMENT_NODE)
+		f = f->children;
+	if (!f || f->type != XML_TEXT_NODE || !f->content)
+		return 0;
+	const char *s = (const char *)f->content;
+	size_t n = strlen(s);
+	if (n > 32)
+		n = 32;
+	for (size_t i = 0; i + 7 <= n; i++)
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') && !strncasecmp(s + i, "credit:", 7))
+			return 1;
+	return 0;
+}
+
+/* A box that opens with its own heading and holds a caption or credit (by its class, or a line
+ * that says so: credit_line), with only short bare text in boxes beside them and no paragraph
+ * (<div><h2>Meet the finalists</h2><div>Get to know ...</div><p class="credit">Gallery credit:
+ * ...</p></div>): an embedded gallery's or another story's card, not the story's text, which is
+ * written in paragraphs. Its children are looked at, no deeper: bounded. */
 static int titled_card(const xmlNode *n)
 {
 	if (!small_box(n))
@@ -570,7 +617,7 @@ static int titled_card(const xmlNode *n)
 			if (!mk_name_in(c, head_names) || !strcmp((const char *)c->name, "h1"))
 				return 0;
 			heading = 1;
-		} else if (cs->kind == HK_CAPTION) {
+		} else if (cs->kind == HK_CAPTION || credit_line(c)) {
 			captions++;
 		} else if (strcmp((const char *)c->name, "div") || holds_paragraph(c)) {
 			return 0;
@@ -629,18 +676,62 @@ static int linked_heading_card(const xmlNode *n)
 }
 
 /* A short line that is a date and not a sentence ("Published Dec 21, 2023", "Updated 20
- * December 2023 09:45"): the page's stamp set as a paragraph, as a <time> between the
- * story's blocks is. No sentence's end (a stop, a quotation mark, a closing curly quote or an
- * ellipsis): "It opens on May 2, 2024." is the story's. */
+ * December 2023 09:45", "Updated: Dec. 22, 2023, 1:59 p.m."): the page's stamp set as a paragraph
+ * or a list item, as a <time> between the story's blocks is. No sentence's end (a stop other
+ * than a clock's "a.m." or "p.m.", a quotation mark, a closing curly quote or an ellipsis): "It
+ * opens on May 2, 2024." is the story's. */
 static int date_stamp(const char *s, size_t n)
 {
 	n = blank_end(s, n);
-	if (!n || n >= 48 || strchr(".!?\"", s[n - 1]) || (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
+	/* a clock's "a.m." or "p.m." ends no sentence ("Updated: Dec. 22, 2023, 1:59 p.m.") */
+	int meridiem = n >= 4 && (!strncasecmp(s + n - 4, "a.m.", 4) || !strncasecmp(s + n - 4, "p.m.", 4));
+	if (!n || n >= 48 || (strchr(".!?\"", s[n - 1]) && !meridiem) ||
+	    (n >= 3 && (unsigned char)s[n - 3] == 0xe2))
 		return 0;
 	char iso[PAGE_DATE_CAP], line[48];
 	memcpy(line, s, n);
 	line[n] = '\0';
 	return page_date_iso(line, n, iso) > 0;
+}
+
+/* A post embedded from a social network, as the network's embed code writes it: a quote whose
+ * text ends with the poster's handle in brackets and the post's date ("... medflighted. — Chief
+ * Brooks (@ChiefBrooksNPD) December 22, 2023"). The quoted post is the page's furniture around
+ * the story (a script turns it into a card), not the story's text. */
+static int embedded_post(const char *s, size_t n)
+{
+	n = blank_end(s, n);
+	size_t from = n > 120 ? n - 120 : 0, at = n;
+	for (size_t i = n; i-- > from;)
+		if (s[i] == '(' && i + 1 < n && s[i + 1] == '@') {
+			at = i;
+			break;
+		}
+	if (at == n)
+		return 0;
+	size_t i = at + 2, h = i;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+		i++;
+	if (i == h || i >= n || s[i] != ')')
+		return 0;
+	i++;
+	while (i < n && blank_byte(s[i]))
+		i++;
+	char iso[PAGE_DATE_CAP], line[48];
+	if (i >= n || n - i >= sizeof line)
+		return 0;
+	memcpy(line, s + i, n - i);
+	line[n - i] = '\0';
+	return page_date_iso(line, n - i, iso) > 0;
+}
+
+/* A <blockquote> holding an embedded post; its text is left in b. */
+static int embedded_post_quote(const xmlNode *n, html_text *b)
+{
+	if (strcmp((const char *)n->name, "blockquote"))
+		return 0;
+	html_collect(b, n);
+	return b->buf && embedded_post(b->buf, b->n);
 }
 
 /* A block's text: a paragraph, a subhead, or chrome when it is mostly links. */
@@ -660,7 +751,7 @@ static void block(walk *w, const xmlNode *n, int role)
 	}
 	if (role == MR_SUBHEAD && w->headline && same_text(w->b->buf, w->b->n, w->headline))
 		return;
-	if (role == MR_PARA && date_stamp(w->b->buf, w->b->n)) {
+	if ((role == MR_PARA || role == MR_ITEM) && date_stamp(w->b->buf, w->b->n)) {
 		html_chrome(w->m, w->b->buf, w->b->n);
 		return;
 	}
@@ -800,6 +891,10 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 			} else if (mk_name_in(n, head_names)) {
 				flush(&w);
 				block(&w, n, st->text > 200 ? MR_PARA : MR_SUBHEAD);
+			} else if (embedded_post_quote(n, b)) {
+				/* a social network's post quoted by its embed code */
+				flush(&w);
+				html_chrome(m, b->buf, b->n);
 			} else if (mk_name_in(n, para_names) ||
 				   ((!strcmp(name, "li") || !strcmp(name, "blockquote") || !strcmp(name, "tr")) &&
 				    !has_block_child(n))) {
@@ -863,6 +958,11 @@ static void emit(mk *m, xmlNode *top, const char *headline, html_text *b)
 void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *b)
 {
 	emit(m, container, headline, b);
+}
+
+void html_notes_tail(mk *m, size_t from)
+{
+	notes_tail(m, from);
 }
 
 void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b)

@@ -86,8 +86,9 @@ void html_reprint_notes(mk *m, size_t from)
 			continue;
 		int edge = k < 2 || k + 2 >= paras;
 		/* an editor's note there, whatever it says ("Editor's note (December 19th):
-		 * this piece was updated ..."), is the record's: a note on the story, not its text */
-		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 400)
+		 * this piece was updated ..."), is the record's: a note on the story, not its text; one
+		 * of a few sentences on how the story was made runs past 400 bytes */
+		if (edge && editors_note(t + b->s, b->e - b->s) && b->e - b->s < 600)
 			b->role = MR_EDNOTE;
 		else if (edge && reprint_note(t + b->s, b->e - b->s))
 			b->role = MR_CHROME;
@@ -236,9 +237,48 @@ static int credit_caption(const char *s, size_t n)
 	return 0;
 }
 
+/* A caption with the label of its show-or-hide button run into its text ("... in London.
+ * Chris Jackson/Getty Images hide caption"): a picture's caption whatever else it says. */
+static int caption_button(const char *s, size_t n)
+{
+	static const char *const labels[] = { " hide caption", " toggle caption", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	if (n >= 600)
+		return 0;
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = strlen(*l);
+		if (n > k && !strncasecmp(s + n - k, *l, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether block a's text opens block b's (blanks as they are): a caption said twice, once
+ * alone and once with its credit. */
+static int opens_block(const char *t, const markup_block *a, const markup_block *b)
+{
+	size_t an = a->e - a->s;
+	return an >= 20 && b->e - b->s > an && !memcmp(t + a->s, t + b->s, an);
+}
+
 void html_credit_captions(mk *m, size_t from)
 {
 	retag(m, from, 0, credit_caption, MR_CAPTION);
+	retag(m, from, 0, caption_button, MR_CAPTION);
+	/* a paragraph right before or after a caption that opens it: the same caption without
+	 * its credit (the page's enlarged view of the picture) */
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		if ((i > from && doc->blocks[i - 1].role == MR_CAPTION && opens_block(t, b, &doc->blocks[i - 1])) ||
+		    (i + 1 < doc->nblocks && doc->blocks[i + 1].role == MR_CAPTION &&
+		     opens_block(t, b, &doc->blocks[i + 1])))
+			b->role = MR_CAPTION;
+	}
 }
 
 /* ---- signposts to other pages ---------------------------------------------------------------- */
@@ -383,4 +423,94 @@ static int numeric_stamp(const char *s, size_t n)
 void html_numeric_stamps(mk *m, size_t from)
 {
 	retag(m, from, 0, numeric_stamp, MR_CHROME);
+}
+
+/* ---- the page's stock disclaimers -------------------------------------------------------------- */
+
+/* A line the page sets under (or over) every story of a kind, saying what the story is not
+ * ("The opinions expressed here are the author's", "... do not necessarily reflect the views
+ * of ...", "for informational purposes only", "The author does not own shares in ...") or how
+ * the site works ("... are editorially independent", "reviewed according to our editorial
+ * process"): short, and in the generic English of such notices, no site's sentence. */
+static int stock_disclaimer(const char *s, size_t n)
+{
+	static const char *const phrases[] = { "opinions expressed", "views expressed",
+					       "not necessarily represent", "not necessarily reflect",
+					       "informational purposes only", "editorially independent",
+					       "editorial process", "editorial policies",
+					       "not own shares", "not intended as a substitute",
+					       "not a substitute for professional", NULL };
+	return n < 400 && any_word(s, n, phrases);
+}
+
+void html_disclaimers(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++)
+		paras += doc->blocks[i].role == MR_PARA;
+	/* never the story itself: a disclaimer stands beside a few paragraphs at least */
+	if (paras < 4)
+		return;
+	/* the first three and the last five paragraphs: where a page puts its notices */
+	size_t k = 0;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		if ((k < 3 || k + 5 >= paras) && stock_disclaimer(t + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+		k++;
+	}
+}
+
+/* ---- the writer's box after the story ---------------------------------------------------------- */
+
+/* A short heading over the writer's box ("About the Author", "ABOUT THE AUTHOR(S)", "About the
+ * writers:"): the label, then nothing but a colon, brackets, an "s" and blanks. */
+static int about_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "about the author", "about the authors",
+					      "about the writer", "about the writers",
+					      "about the reporter", "about the contributor", NULL };
+	while (n && strchr(" \t\n:", s[n - 1]))
+		n--;
+	if (n >= 40)
+		return 0;
+	for (const char *const *l = labels; *l; l++) {
+		size_t k = opens_with(s, n, *l);
+		if (!k)
+			continue;
+		while (k < n && strchr("()sS ", s[k]))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+void html_about_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t back = 0;
+	for (size_t i = doc->nblocks; i-- > from && back < 8;) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA && b->role != MR_SUBHEAD)
+			continue;
+		back++;
+		if (!about_label(t + b->s, b->e - b->s))
+			continue;
+		/* never the whole story: two paragraphs at least before the box */
+		size_t before = 0;
+		for (size_t k = from; k < i; k++)
+			before += doc->blocks[k].role == MR_PARA;
+		if (before < 2)
+			return;
+		for (size_t k = i; k < doc->nblocks; k++)
+			if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD)
+				doc->blocks[k].role = MR_CHROME;
+		return;
+	}
 }

@@ -153,32 +153,114 @@ static void trim_edges(mk *m, size_t from)
 	}
 }
 
-/* The writer's bio closing the story ("Dana Reyes is a freelance writer ..."): one of the last
- * two paragraphs beginning with a byline's full name goes to the record's bio. */
-static void trailing_bio(mk *m, size_t from)
+/* A byline's name: the line less a leading "By ", up to a comma, " and " or " | " (a second
+ * writer, a title). */
+static void byline_name(const char *s, size_t n, const char **name, size_t *nn)
+{
+	if (n > 3 && !strncasecmp(s, "by ", 3))
+		s += 3, n -= 3;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '|' || (i + 5 <= n && !strncmp(s + i, " and ", 5))) {
+			n = i;
+			break;
+		}
+	while (n && s[n - 1] == ' ')
+		n--;
+	*name = s;
+	*nn = n;
+}
+
+/* The verbs a writer's bio opens with after the name ("Dana Reyes is a freelance writer",
+ * "Dana has covered", "Reyes joined the paper in 2019"). */
+static int bio_verb(const char *s, size_t n)
+{
+	static const char *const verbs[] = { " is ", " has ", " was ", " writes ", " covers ",
+					     " joined ", " holds ", " lives ", " reports ",
+					     " specializes ", " previously ", NULL };
+	for (int i = 0; verbs[i]; i++) {
+		size_t k = strlen(verbs[i]);
+		if (n >= k && !strncmp(s, verbs[i], k))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a paragraph opens as a bio of the writer named: the full name and a space (a bullet
+ * before it allowed), or the first or the last name alone and a bio's verb. */
+static int opens_with_writer(const char *p, size_t pn, const char *name, size_t nn)
+{
+	if (pn > 4 && !strncmp(p, "\xe2\x80\xa2 ", 4))
+		p += 4, pn -= 4;
+	if (nn >= 4 && pn > nn && !strncmp(p, name, nn) && (p[nn] == ' ' || p[nn] == ','))
+		return 1;
+	const char *sp = memchr(name, ' ', nn);
+	if (!sp)
+		return 0;
+	const char *last = name + nn;
+	while (last > sp && last[-1] != ' ')
+		last--;
+	size_t fn = (size_t)(sp - name), ln = (size_t)(name + nn - last);
+	return (fn >= 3 && pn > fn && !strncmp(p, name, fn) && bio_verb(p + fn, pn - fn)) ||
+	       (ln >= 3 && pn > ln && !strncmp(p, last, ln) && bio_verb(p + ln, pn - ln));
+}
+
+/* A byline's name (full) opening a paragraph and then a bio's verb: the writer's bio a page
+ * shows beside the byline (a tooltip on the name) set before the story. */
+static int opens_with_writer_bio(const char *p, size_t pn, const char *name, size_t nn)
+{
+	return nn >= 4 && pn > nn && !strncmp(p, name, nn) && bio_verb(p + nn, pn - nn);
+}
+
+/* The writer's bio closing the story ("Dana Reyes is a freelance writer ...", "Dana has covered
+ * ...", a bullet and "Dana Reyes, a former ..."): one of the last three paragraphs opening with a
+ * byline's name goes to the record's bio, and the page's lines after it ("Follow Dana on ...")
+ * with it to the chrome. One of the first two opening with the full name and a bio's verb is the
+ * bio too (opens_with_writer_bio). */
+static void writer_bio(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
-	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 2;) {
+	/* the first two paragraphs: a bio there names the writer in full */
+	for (size_t i = from, seen = 0; i < doc->nblocks && seen < 2; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role != MR_PARA)
+			continue;
+		seen++;
+		for (size_t k = 0; k < from; k++) {
+			const markup_block *by = &doc->blocks[k];
+			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
+				continue;
+			const char *name;
+			size_t nn;
+			byline_name(t + by->s, by->e - by->s, &name, &nn);
+			if (opens_with_writer_bio(t + b->s, b->e - b->s, name, nn)) {
+				b->role = MR_BIO;
+				break;
+			}
+		}
+	}
+	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 3;) {
 		markup_block *b = &doc->blocks[i];
 		if (b->role != MR_PARA)
 			continue;
 		back++;
 		/* a bio is sentences about the writer; a short line naming them ("Pat Quill
 		 * contributed to this report.") is a contributor line, the article parser's */
-		if (b->e - b->s < 80)
+		if (b->e - b->s < 60)
 			continue;
 		for (size_t k = 0; k < from; k++) {
 			const markup_block *by = &doc->blocks[k];
 			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
 				continue;
-			const char *name = t + by->s;
-			size_t nn = by->e - by->s;
-			if (nn > 3 && !strncasecmp(name, "by ", 3))
-				name += 3, nn -= 3;
-			if (nn >= 4 && b->e - b->s > nn && !strncmp(t + b->s, name, nn) && t[b->s + nn] == ' ') {
+			const char *name;
+			size_t nn;
+			byline_name(t + by->s, by->e - by->s, &name, &nn);
+			if (opens_with_writer(t + b->s, b->e - b->s, name, nn)) {
 				b->role = MR_BIO;
-				break;
+				for (size_t j = i + 1; j < doc->nblocks; j++)
+					if (doc->blocks[j].role == MR_PARA)
+						doc->blocks[j].role = MR_CHROME;
+				return;
 			}
 		}
 	}
@@ -429,17 +511,20 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	for (size_t i = 0; i < nrest; i++)
 		html_emit_node(m, rest[i], headline, &b);
 	trim_edges(m, before);
+	html_about_tail(m, before);
+	html_notes_tail(m, before);
 	if (bylined)
 		html_byline_echoes(m, before);
 	if (deck)
 		html_deck_echo(m, before, deck);
-	trailing_bio(m, before);
+	writer_bio(m, before);
 	html_reprint_notes(m, before);
 	html_verdict_lists(m, before);
 	html_credit_captions(m, before);
 	html_signposts(m, before);
 	html_sources_tail(m, before);
 	html_numeric_stamps(m, before);
+	html_disclaimers(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */

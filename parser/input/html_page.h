@@ -128,6 +128,10 @@ void html_collect(html_text *b, const xmlNode *n);
 void html_emit_body(mk *m, xmlNode *container, const char *headline, html_text *b);
 /* The same for one element taken as a whole (a sibling of the container: a <p>, a box). */
 void html_emit_node(mk *m, xmlNode *n, const char *headline, html_text *b);
+/* The story's numbered notes after its text ("[1] ..."), a run of two or more and the short
+ * heading over them, from block from on: the page's (chrome). html_emit_body does it for its
+ * own blocks; again over the whole story once a writer's box after the notes is out. */
+void html_notes_tail(mk *m, size_t from);
 /* Adds s to the doc's chrome list (folded, each text once). */
 void html_chrome(mk *m, const char *s, size_t n);
 /* The story's paragraphs from block cut on (from the blocks after from) become chrome, when
@@ -161,6 +165,16 @@ void html_sources_tail(mk *m, size_t from);
 /* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
  * the page's stamp (chrome). */
 void html_numeric_stamps(mk *m, size_t from);
+
+/* From block from on: among the first three and the last five paragraphs, a short one in the
+ * words of a page's stock disclaimer ("The opinions expressed here are the author's", "...
+ * editorially independent", "for informational purposes only") is the page's (chrome). */
+void html_disclaimers(mk *m, size_t from);
+
+/* From block from on: a short heading "About the author" (or authors, writer, reporter) among
+ * the last eight paragraphs and subheads, and everything after it (the writer's name, title and
+ * bio), are the page's (chrome), when two paragraphs at least stand before it. */
+void html_about_tail(mk *m, size_t from);
 
 /* ---- links (html_links.c) ---- */
 /* Whether every link in top's subtree (one at least) leads off the page's site, whose address
