@@ -156,14 +156,15 @@ if [ -f "$CORPUS/news/naeb-dev-html.tar.xz" ]; then
 	# the tuning pages rewritten as other sites write theirs (no h1, a logo h1, no JSON-LD, no
 	# og:title; paragraphs as divs, no class or id, no HTML5 sections, <br><br> for <p>): the
 	# headline, byline and body choices must not lean on one kind of markup. The body floors sit
-	# just under what stop 27 reached (tuning pages 0.960 as saved).
+	# just under what stop 28 reached (tuning pages 0.960 as saved), the authors floor under the
+	# lowest rewrite (89.1 %).
 	echo "-- the tuning pages as other sites write them (tests/corpus/naeb_variants.py)"
 	mkdir -p "$WORK/naeb-variants"
 	/usr/bin/python3 tests/corpus/naeb_variants.py "$CW" "$CORPUS/news/naeb-dev.json" \
-		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.93 --min-authors 0.6 \
-		--min-f1 p-div=0.955 --min-f1 no-class=0.947 --min-f1 p-wrap=0.954 \
-		--min-f1 no-article=0.955 --min-f1 no-html5=0.954 --min-f1 br=0.949 \
-		--min-f1 div-soup=0.941 || failed=1
+		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.93 --min-authors 0.85 \
+		--min-f1 p-div=0.955 --min-f1 no-class=0.952 --min-f1 p-wrap=0.956 \
+		--min-f1 no-article=0.955 --min-f1 no-html5=0.954 --min-f1 br=0.951 \
+		--min-f1 div-soup=0.947 || failed=1
 	rm -rf "$WORK/naeb-variants"
 else
 	echo "naeb: skipped: $CORPUS/news/naeb-dev-html.tar.xz not found"
