@@ -41,6 +41,15 @@ int64_t source_expected(const source *s);
  * (or out of memory): it is read during the walk, as ever. */
 source *source_detach(source *s, uint64_t max_bytes);
 void source_free(source *detached);
+/* A regular file smaller than this (a page, a story, a small cables.csv) is read whole by the
+ * walk, in one read(2), and its descriptor closed before it is handed on: the reader's chunk
+ * (parser/input/inputs.c), so that it is cut into units as when it was read there. */
+enum { SOURCE_WHOLE_MAX = 1 << 20 };
+/* The bytes of a file the walk read whole, when nothing was read from it yet: a malloc'd buffer
+ * of *cap bytes whose first *len hold the file's start (all of it unless the file was longer
+ * than its size said), handed over to the caller (a reader takes it as its own: no copy);
+ * source_read goes on after them. NULL for any other source. */
+char *source_take_whole(source *s, size_t *len, size_t *cap);
 /* The descriptor of a plain file as source_detach() would take it (any size), and its size, for
  * reading at offsets (pread) without moving the walk's position, and how many bytes of its
  * start were sniffed (read before it was handed on); -1 for any other source.
