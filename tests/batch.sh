@@ -262,9 +262,10 @@ q="SELECT kind, record_id, version, content_hash FROM records ORDER BY 1, 2, 3"
 [ -z "$(sqlite3 "$T/s.sqlite" "SELECT value FROM meta WHERE key = 'resume'")" ] || fail "a complete archive has no resume marker"
 
 # ---- reading files: whole, in chunks, and when their size is wrong ---------------------------
-# A regular file under 1 MiB is read whole by the walk in one read(2) (parser/input/sources.c),
-# one of 1 MiB or more in chunks: either way it gives the records its bytes give through a pipe,
-# whatever --jobs, here a cables.csv of many rows and a text cut to each side of the bound.
+# A regular file under 16 KiB is read whole by the walk in one read(2) (parser/input/sources.c),
+# a larger one sniffed and read on (on a worker), one of 1 MiB or more in chunks: each gives the
+# records its bytes give through a pipe, whatever --jobs, here a cables.csv of many rows and a
+# text cut to each side of both bounds.
 mkdir -p "$T/sizes"
 : >"$T/sizes/rows.csv"
 : >"$T/sizes/text.txt"
@@ -275,7 +276,7 @@ while [ "$(wc -c <"$T/sizes/text.txt")" -lt 1100000 ]; do
 	cat testdata/cables/forms/07VALLETTA416.txt testdata/cables/forms/text.txt >>"$T/sizes/text.txt"
 done
 for f in rows.csv text.txt; do
-	for size in 1048575 1048576; do
+	for size in 16383 16384 1048575 1048576; do
 		in="$T/sizes/$size.$f"
 		head -c $size "$T/sizes/$f" >"$in"
 		"$CW" convert -j1 --stdin-name "$in" - -o "$T/sizes/pipe.jsonl" <"$in" 2>/dev/null
@@ -288,7 +289,7 @@ for f in rows.csv text.txt; do
 done
 # A file shorter than fstat(2) says (standard input, a regular file, read from its 101st byte
 # on) and one longer (a /proc file says 0 bytes) are read to their real end.
-in="$T/sizes/1048575.rows.csv"
+in="$T/sizes/16383.rows.csv"
 { dd bs=100 count=1 of=/dev/null 2>/dev/null; "$CW" convert -j1 - -o "$T/sizes/short.jsonl"; } \
 	<"$in" 2>/dev/null
 tail -c +101 "$in" | "$CW" convert -j1 - -o "$T/sizes/tail.jsonl" 2>/dev/null

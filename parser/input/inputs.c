@@ -14,7 +14,8 @@
 #include "parser/input/unit.h"
 
 /* Input is read in blocks of this size, into one buffer for the whole run. A file the walk read
- * whole (sources.h) is smaller than a block: it is fed as the one block it would have been. */
+ * whole (sources.h) is smaller than a block: it is fed as the one block it would have been
+ * (the rest of its bytes after the sniffed ones). */
 enum { CHUNK = 1 << 20 };
 _Static_assert((long)SOURCE_WHOLE_MAX <= (long)CHUNK, "a file read whole is one chunk");
 
