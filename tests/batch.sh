@@ -261,6 +261,55 @@ q="SELECT kind, record_id, version, content_hash FROM records ORDER BY 1, 2, 3"
 [ "$(sqlite3 "$T/s.sqlite" "$q")" = "$(sqlite3 "$T/full.sqlite" "$q")" ] || fail "the resumed archive holds what a full run does"
 [ -z "$(sqlite3 "$T/s.sqlite" "SELECT value FROM meta WHERE key = 'resume'")" ] || fail "a complete archive has no resume marker"
 
+# ---- reading files: whole, in chunks, and when their size is wrong ---------------------------
+# A regular file under 16 KiB is read whole by the walk in one read(2) (parser/input/sources.c),
+# a larger one sniffed and read on (on a worker), one of 1 MiB or more in chunks: each gives the
+# records its bytes give through a pipe, whatever --jobs, here a cables.csv of many rows and a
+# text cut to each side of both bounds.
+mkdir -p "$T/sizes"
+: >"$T/sizes/rows.csv"
+: >"$T/sizes/text.txt"
+while [ "$(wc -c <"$T/sizes/rows.csv")" -lt 1100000 ]; do
+	cat testdata/cables/forms/cables.csv >>"$T/sizes/rows.csv"
+done
+while [ "$(wc -c <"$T/sizes/text.txt")" -lt 1100000 ]; do
+	cat testdata/cables/forms/07VALLETTA416.txt testdata/cables/forms/text.txt >>"$T/sizes/text.txt"
+done
+for f in rows.csv text.txt; do
+	for size in 16383 16384 1048575 1048576; do
+		in="$T/sizes/$size.$f"
+		head -c $size "$T/sizes/$f" >"$in"
+		"$CW" convert -j1 --stdin-name "$in" - -o "$T/sizes/pipe.jsonl" <"$in" 2>/dev/null
+		for j in 1 2; do
+			"$CW" convert -j$j "$in" -o "$T/sizes/file$j.jsonl" 2>/dev/null
+			check "a $size-byte $f, --jobs $j: the records of its bytes through a pipe" \
+				cmp -s "$T/sizes/pipe.jsonl" "$T/sizes/file$j.jsonl"
+		done
+	done
+done
+# A file shorter than fstat(2) says (standard input, a regular file, read from its 101st byte
+# on) and one longer (a /proc file says 0 bytes) are read to their real end.
+in="$T/sizes/16383.rows.csv"
+{ dd bs=100 count=1 of=/dev/null 2>/dev/null; "$CW" convert -j1 - -o "$T/sizes/short.jsonl"; } \
+	<"$in" 2>/dev/null
+tail -c +101 "$in" | "$CW" convert -j1 - -o "$T/sizes/tail.jsonl" 2>/dev/null
+check "a file shorter than its size says: the bytes it has" \
+	cmp -s "$T/sizes/tail.jsonl" "$T/sizes/short.jsonl"
+if [ -r /proc/version ] && [ "$(wc -c </proc/version)" -gt 0 ]; then
+	"$CW" convert -j1 /proc/version -o "$T/sizes/proc.jsonl" 2>/dev/null
+	jq -e --argjson n "$(wc -c </proc/version)" '.source.bytes == $n' "$T/sizes/proc.jsonl" \
+		>/dev/null && ok || fail "a file longer than its size says (/proc/version) is read whole"
+fi
+# Files waiting for a worker hold no descriptor: many small files at --jobs 2 under a low limit
+# on open files are all read (each batch of them held one descriptor a file, and ran out).
+mkdir -p "$T/many"
+i=0
+while [ $i -lt 300 ]; do cp testdata/cables/forms/07VALLETTA416.txt "$T/many/c$i.txt"; i=$((i + 1)); done
+run 0 "--jobs 2 over 300 files with 64 descriptors" \
+	sh -c 'ulimit -n 64 && exec "$0" convert -j2 "$1" -o "$2"' "$CW" "$T/many" "$T/many.jsonl"
+grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
+	|| fail "300 small files under 64 descriptors: $(head -n 1 "$T/err")"
+
 # ---- the progress bar: on a terminal only ----------------------------------------------------
 big="$T/big"
 mkdir -p "$big"

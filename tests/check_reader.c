@@ -4,6 +4,7 @@
 
 #include "check_helpers.h"
 #include "parser/input/binary.h"
+#include "parser/input/unit.h"
 
 static const char *sample = "VZCZCXRO0001\nOO RUEHXY\nDE RUEHXY #0001 0011200\nZNY UUUUU ZZH\n"
 			    "O 011200Z JAN 09\nFM AMEMBASSY X\nTO RUEHC/SECSTATE WASHDC 0001\n\n"
@@ -37,6 +38,70 @@ START_TEST(test_chunk_sizes_agree)
 	}
 	free(want);
 	cw_record_free(whole);
+}
+END_TEST
+
+/* The one record of a reader given bytes: fed (skip < 0), or the first skip bytes fed and the
+ * rest handed over as a buffer the reader takes (reader_adopt: a file read whole). */
+static char *record_of(const char *bytes, size_t n, long skip)
+{
+	cw_options *opt = cw_options_new();
+	cw_reader *rd = cw_reader_new(opt, "s.txt");
+	if (skip < 0) {
+		ck_assert_int_eq(cw_reader_feed(rd, bytes, n), CW_OK);
+	} else {
+		if (skip)
+			ck_assert_int_eq(cw_reader_feed(rd, bytes, (size_t)skip), CW_OK);
+		size_t len = n - (size_t)skip, cap = len + 2;
+		char *buf = malloc(cap);
+		ck_assert_ptr_nonnull(buf);
+		memcpy(buf, bytes + skip, len);
+		ck_assert_int_eq(reader_adopt(rd, buf, len, cap), CW_OK);
+	}
+	cw_reader_finish(rd);
+	cw_record *rec = NULL;
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_OK);
+	char *json = record_json(rec);
+	cw_record_free(rec);
+	ck_assert_int_eq(cw_reader_next(rd, &rec), CW_END);
+	cw_reader_free(rd);
+	cw_options_free(opt);
+	return json;
+}
+
+/* A buffer taken over whole gives the record that feeding its bytes gives: taken in place, and
+ * fed instead where it cannot be (a byte-order mark to decode from, fewer than 4 bytes, a
+ * reader fed already). */
+START_TEST(test_adopted_buffer_agrees_with_feeding)
+{
+	size_t n = strlen(sample);
+	char *utf16 = malloc(2 * n + 2);
+	ck_assert_ptr_nonnull(utf16);
+	utf16[0] = '\xff';
+	utf16[1] = '\xfe';
+	for (size_t i = 0; i < n; i++) {
+		utf16[2 + 2 * i] = sample[i];
+		utf16[3 + 2 * i] = '\0';
+	}
+	const struct {
+		const char *bytes;
+		size_t n;
+		long skip;
+	} cases[] = {
+		{ sample, n, 0 },          /* in place */
+		{ utf16, 2 * n + 2, 0 },   /* UTF-16: decoded as fed */
+		{ "OK\n", 3, 0 },          /* too short to tell a byte-order mark */
+		{ sample, n, 9 },          /* after bytes fed */
+		{ utf16, 2 * n + 2, 3 },   /* ... a code unit cut by them */
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char *fed = record_of(cases[k].bytes, cases[k].n, -1);
+		char *taken = record_of(cases[k].bytes, cases[k].n, cases[k].skip);
+		ck_assert_str_eq(taken, fed);
+		free(fed);
+		free(taken);
+	}
+	free(utf16);
 }
 END_TEST
 
@@ -233,6 +298,7 @@ Suite *suite_reader(void)
 	Suite *s = suite_create("reader");
 	TCase *tc = tcase_create("reader");
 	tcase_add_test(tc, test_chunk_sizes_agree);
+	tcase_add_test(tc, test_adopted_buffer_agrees_with_feeding);
 	tcase_add_test(tc, test_binary_sniff_agrees_with_byte_by_byte);
 	tcase_add_test(tc, test_empty_input_yields_one_error_record);
 	tcase_add_test(tc, test_unit_size_limit);

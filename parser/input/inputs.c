@@ -13,8 +13,11 @@
 #include "parser/input/sources.h"
 #include "parser/input/unit.h"
 
-/* Input is read in blocks of this size, into one buffer for the whole run. */
+/* Input is read in blocks of this size, into one buffer for the whole run. A file the walk read
+ * whole (sources.h) is smaller than a block: it is fed as the one block it would have been
+ * (the rest of its bytes after the sniffed ones). */
 enum { CHUNK = 1 << 20 };
+_Static_assert((long)SOURCE_WHOLE_MAX <= (long)CHUNK, "a file read whole is one chunk");
 
 typedef struct walk_ctx {
 	const cw_options *opt;
@@ -143,6 +146,26 @@ static const char *input_name(const walk_ctx *wc, const source *s)
 	return wc->opt->stdin_name && strcmp(name, "-") == 0 ? wc->opt->stdin_name : name;
 }
 
+/* A file the walk read whole: its buffer becomes the reader's (no copy), and the units it holds
+ * are handed on; what may follow (a file longer than its size said) is read on as ever.
+ * Returns non-zero to stop (out of memory, or fn asked to). */
+static int take_whole(walk_ctx *wc, cw_reader *rd, source *s, uint64_t *offset, uint64_t *units)
+{
+	size_t len, cap;
+	char *bytes = source_take_whole(s, &len, &cap);
+	if (!bytes)
+		return 0;
+	*offset += len;
+	wc->st->data += len;
+	if (wc->w)
+		wc->st->bytes = wc->w->bytes_read;
+	if (reader_adopt(rd, bytes, len, cap) != CW_OK) {
+		wc->oom = 1;
+		return 1;
+	}
+	return drain(wc, rd, units);
+}
+
 /* Reads a stream into a reader, handing on each unit as soon as it is cut. */
 static int read_source(walk_ctx *wc, source *s)
 {
@@ -155,8 +178,9 @@ static int read_source(walk_ctx *wc, source *s)
 	}
 	int stop = 0;
 	uint64_t units = 0, offset = 0;
-	long n;
-	for (;;) {
+	long n = 0;
+	stop = take_whole(wc, rd, s, &offset, &units);
+	while (!stop) {
 		/* Read straight into the reader where it can take the bytes as they are: as many as
 		 * are still to come when that is known (a page becomes its unit without a copy),
 		 * and one more, so that the read that gives them also tells the end (source_read);

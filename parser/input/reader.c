@@ -225,6 +225,23 @@ cw_status reader_fill_commit(cw_reader *rd, size_t n)
 	return CW_OK;
 }
 
+cw_status reader_adopt(cw_reader *rd, char *buf, size_t len, size_t cap)
+{
+	/* In place only into a reader fed nothing yet, and only bytes that pass through as they
+	 * are (no byte-order mark to decode from): else they are fed as any chunk. */
+	if (!rd || rd->mem || rd->len || rd->finished || rd->oom || cap <= len ||
+	    !wide_pass_through(&rd->wide, (const unsigned char *)buf, len)) {
+		cw_status st = rd ? cw_reader_feed(rd, buf, len) : CW_EINVAL;
+		free(buf);
+		return st;
+	}
+	rd->mem = rd->buf = buf;
+	rd->cap = cap;
+	rd->len = len;
+	rd->buf[len] = '\0'; /* the splitters' sentinel */
+	return CW_OK;
+}
+
 cw_status cw_reader_feed(cw_reader *rd, const char *buf, size_t len)
 {
 	if (!rd || rd->finished)

@@ -1,3 +1,7 @@
+/* d_type (DT_REG, DT_DIR) is not POSIX: glibc shows it with _DEFAULT_SOURCE. Where it is
+ * missing every entry of a directory is stat'ed before it is opened. */
+#define _DEFAULT_SOURCE
+
 #include "parser/input/sources.h"
 
 #include <archive.h>
@@ -44,6 +48,9 @@ struct source {
 	int at_end;               /* a regular file read to its size and found to end there */
 	int fd_taken;             /* fd handed over with a detached copy (source_detach) */
 	int detached;             /* a detached copy: owns fd, pre and name */
+	unsigned char *whole;     /* a small regular file read whole by the walk (read_whole): pre
+				   * is its start, malloc'd with whole_cap bytes of room; owned */
+	size_t whole_cap;
 };
 
 const char *source_http_charset(const source *s) { return s->http_charset; }
@@ -157,18 +164,29 @@ source *source_detach(source *s, uint64_t max_bytes)
 	if (s->fd < 0 || s->fd == STDIN_FILENO || s->ar || s->page || s->mem || s->nesting ||
 	    s->err[0] || s->pre_pos || size < 0 || (uint64_t)size > max_bytes)
 		return NULL;
+	/* A file read whole hands its buffer over; else the sniffed bytes are copied. */
+	size_t pre_copy = s->whole ? 0 : s->pre_len;
 	size_t name_len = strlen(s->name) + 1;
-	source *d = malloc(sizeof(*d) + s->pre_len + name_len);
+	source *d = malloc(sizeof(*d) + pre_copy + name_len);
 	if (!d)
 		return NULL;
 	*d = *s;
-	d->pre = (unsigned char *)(d + 1);
-	memcpy(d->pre, s->pre, s->pre_len);
-	char *name = (char *)d->pre + s->pre_len;
+	char *name = (char *)(d + 1) + pre_copy;
+	if (!s->whole) {
+		d->pre = (unsigned char *)(d + 1);
+		memcpy(d->pre, s->pre, s->pre_len);
+	}
 	memcpy(name, s->name, name_len);
 	d->name = name;
 	d->w = NULL;
 	d->detached = 1;
+	s->whole = NULL;
+	if (s->at_end) {
+		/* Read to its end already: the walk closes the file at once, and no descriptor
+		 * waits open for a worker (a queue of them ran into the limit on open files). */
+		d->fd = -1;
+		return d;
+	}
 	s->fd_taken = 1;
 	s->fd = -1;
 	/* Progress counts the bytes to come now: the copy is read on another thread. */
@@ -200,7 +218,20 @@ void source_free(source *d)
 		return;
 	if (d->fd >= 0)
 		close(d->fd);
+	free(d->whole);
 	free(d);
+}
+
+char *source_take_whole(source *s, size_t *len, size_t *cap)
+{
+	if (!s->whole || s->pre_pos)
+		return NULL;
+	char *bytes = (char *)s->whole;
+	*len = s->pre_len;
+	*cap = s->whole_cap;
+	s->whole = s->pre = NULL;
+	s->pre_len = 0;
+	return bytes;
 }
 
 /* Reads until n bytes or the end: a pipe hands out what it has, not what was asked. */
@@ -583,32 +614,88 @@ static int walk_archive_as(sources_walk *w, source *s, int seekable, int raw_onl
 	return stop;
 }
 
+/* A regular file under SOURCE_WHOLE_MAX bytes (size as fstat(2) said) read whole at once into
+ * s->whole, with the room a reader wants for it: its bytes, one more (so that the read that gives
+ * them also tells the end, as source_read reasons) and the terminating NUL. One read(2) serves
+ * the sniffing and the reading, where two did, and the file needs its descriptor no longer.
+ * A short read (a file cut meanwhile, a FUSE file system) goes on until the start can be
+ * sniffed as read_full would; what is still to come is read later through source_read. Returns
+ * the bytes read, -1 on a read error (errno), -2 out of memory (nothing read). */
+static ssize_t read_whole(source *s, int fd, int64_t size)
+{
+	size_t cap = (size_t)size + 2;
+	if (cap < SNIFF + 2)
+		cap = SNIFF + 2;
+	unsigned char *buf = malloc(cap);
+	if (!buf)
+		return -2;
+	size_t got = 0;
+	ssize_t r;
+	do {
+		r = read_retrying(fd, buf + got, cap - 1 - got);
+		if (r < 0) {
+			int err = errno;
+			free(buf);
+			errno = err;
+			return -1;
+		}
+		got += (size_t)r;
+	} while (r > 0 && got < SNIFF && got != (size_t)size && got < cap - 1);
+	s->whole = s->pre = buf;
+	s->whole_cap = cap;
+	s->pre_len = got;
+	s->at_end = r == 0 || got == (size_t)size;
+	return (ssize_t)got;
+}
+
+/* The start of a stream sniffed (read_full), or a small regular file read whole (read_whole). */
+static ssize_t read_start(source *s, unsigned char *sniff, int64_t size)
+{
+	if (size >= 0 && size < SOURCE_WHOLE_MAX) {
+		ssize_t n = read_whole(s, s->fd, size);
+		if (n != -2)
+			return n;
+	}
+	ssize_t n = read_full(s->fd, sniff, SNIFF);
+	if (n >= 0) {
+		s->pre = sniff;
+		s->pre_len = (size_t)n;
+	}
+	return n;
+}
+
 /* A file or a stream (fd): an archive goes through libarchive, anything else is one source.
- * size: a regular file's size as the walk's stat(2) found it, or -1 (then fstat(2) asks: one
- * call less for each file of a directory). */
+ * size: a regular file's size as the walk's fstat(2) found it, or -1 (then fstat(2) asks). */
 static int walk_stream(sources_walk *w, const char *name, int fd, int seekable, int64_t size,
 		       int *taken)
 {
-	unsigned char pre[SNIFF];
-	ssize_t n = read_full(fd, pre, sizeof pre);
-	if (n < 0)
-		return w->on_failed(w->ctx, name, strerror(errno));
-	source s = { .name = name, .fd = fd, .pre = pre, .pre_len = (size_t)n, .w = w, .expect = -1 };
+	unsigned char sniff[SNIFF];
+	source s = { .name = name, .fd = fd, .w = w, .expect = -1 };
 	struct stat sb;
 	if (size < 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
 		size = (int64_t)sb.st_size;
-	if (size >= n)
+	ssize_t n = read_start(&s, sniff, size);
+	if (n < 0)
+		return w->on_failed(w->ctx, name, strerror(errno));
+	if (s.at_end)
+		s.expect = 0;
+	else if (size >= n)
 		s.expect = size - n;
 	w->bytes_read += (uint64_t)n;
-	int warc = warc_sniff(pre, (size_t)n);
-	if (warc)
-		return walk_warc(w, &s, warc == 2);
-	if (looks_like_archive(pre, (size_t)n)) {
+	/* What is looked at is the start only, as much as was ever sniffed. */
+	size_t look = (size_t)n < SNIFF ? (size_t)n : SNIFF;
+	int warc = warc_sniff(s.pre, look);
+	int stop;
+	if (warc) {
+		stop = walk_warc(w, &s, warc == 2);
+	} else if (looks_like_archive(s.pre, look)) {
 		w->bytes_read -= (uint64_t)n; /* counted again as libarchive reads them */
-		return walk_archive(w, &s, seekable);
+		stop = walk_archive(w, &s, seekable);
+	} else {
+		stop = w->on_source(w->ctx, &s);
+		*taken = s.fd_taken;
 	}
-	int stop = w->on_source(w->ctx, &s);
-	*taken = s.fd_taken;
+	free(s.whole);
 	return stop;
 }
 
@@ -631,12 +718,47 @@ int sources_each_memory(sources_walk *w, const char *name, const void *buf, size
 	return stop;
 }
 
+/* A directory's entry: its name, and how to open it before looking at it (open_first). */
+typedef struct dir_entry {
+	char *name;
+	int oflags;
+} dir_entry;
+
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
-static int walk(sources_walk *w, const char *path, int depth);
+/* Opening before looking (fstat(2) on the open file instead of stat(2) on its path: one
+ * lookup of the name where there were two) is for what opening cannot block on nor disturb: a
+ * regular file or a directory, as the directory entry's type says. Returns the open(2) flags
+ * for it, or -1 to look first: anything else (a FIFO would block, a device might act), and an
+ * entry whose type the file system does not tell (a symbolic link is followed, as stat(2)
+ * follows it). */
+static int open_first(const struct dirent *e)
+{
+#ifdef DT_REG
+	if (e->d_type == DT_REG)
+		return O_RDONLY | O_CLOEXEC;
+	if (e->d_type == DT_DIR)
+		return O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+#else
+	(void)e;
+#endif
+	return -1;
+}
+
+/* Where an input is: its path (for names and messages) and how to reach it, at the top by the
+ * path as given (dirfd AT_FDCWD, name the path), below relative to its directory, which stays
+ * open while its entries are walked (one component looked up, not the whole path again). */
+typedef struct place {
+	int dirfd;
+	const char *name;
+	const char *path;
+	int depth;
+} place;
+
+static int walk(sources_walk *w, const place *at, int oflags);
 
 /* A directory met again: a loop (it is being read: a symlink back up the tree) or a repeat (read
  * already through another link). Reported once, never followed: the walk stays finite. */
@@ -650,12 +772,16 @@ static void report_seen(const char *path, int why, const char *first, int dir)
 		    dir ? "a directory" : "the file", first);
 }
 
-static int walk_dir(sources_walk *w, const char *path, int depth)
+/* The entries of a directory (fd, open; closed here), in name order. */
+static int walk_dir(sources_walk *w, const place *at, int fd)
 {
-	DIR *d = opendir(path);
-	if (!d)
-		return w->on_failed(w->ctx, path, strerror(errno));
-	char **names = NULL;
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		int err = errno;
+		close(fd);
+		return w->on_failed(w->ctx, at->path, strerror(err));
+	}
+	dir_entry *entries = NULL;
 	size_t n = 0, cap = 0;
 	int oom = 0;
 	struct dirent *e;
@@ -664,95 +790,139 @@ static int walk_dir(sources_walk *w, const char *path, int depth)
 			continue; /* ., .., and hidden files such as editor backups */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
-			char **nn = realloc(names, cap * sizeof(*nn));
-			if (!nn) {
+			dir_entry *grown = realloc(entries, cap * sizeof(*grown));
+			if (!grown) {
 				oom = 1;
 				break;
 			}
-			names = nn;
+			entries = grown;
 		}
-		if (!(names[n] = strdup(e->d_name))) {
+		if (!(entries[n].name = strdup(e->d_name))) {
 			oom = 1;
 			break;
 		}
-		n++;
+		entries[n++].oflags = open_first(e);
 	}
-	closedir(d);
-	int stop = oom ? w->on_failed(w->ctx, path, "out of memory listing the directory") : 0;
+	int stop = oom ? w->on_failed(w->ctx, at->path, "out of memory listing the directory") : 0;
 	/* Sorted, so that the output order does not depend on the file system. An empty directory
 	 * has no list: qsort must not see a null pointer. */
 	if (n)
-		qsort(names, n, sizeof(*names), by_name);
+		qsort(entries, n, sizeof(*entries), by_name);
 	for (size_t i = 0; i < n; i++) {
 		if (!stop) {
-			char *child = join_path(path, names[i]);
+			char *child = join_path(at->path, entries[i].name);
 			if (child) {
-				stop = walk(w, child, depth + 1);
+				place in = { dirfd(d), entries[i].name, child, at->depth + 1 };
+				stop = walk(w, &in, entries[i].oflags);
 				free(child);
 			} else {
-				stop = w->on_failed(w->ctx, path, "out of memory");
+				stop = w->on_failed(w->ctx, at->path, "out of memory");
 			}
 		}
-		free(names[i]);
+		free(entries[i].name);
 	}
-	free(names);
+	free(entries);
+	closedir(d);
 	return stop;
 }
 
-static int walk(sources_walk *w, const char *path, int depth)
+/* A directory (fd open on it, or -1 to open it here). */
+static int walk_into(sources_walk *w, const place *at, const struct stat *sb, int fd)
 {
-	if (depth == 0 && strcmp(path, "-") == 0)
-		return walk_stream(w, "-", STDIN_FILENO, 0, -1, &(int){ 0 });
-	struct stat sb;
-	if (stat(path, &sb) != 0)
-		return w->on_failed(w->ctx, path, strerror(errno));
 	const char *first;
-	if (S_ISDIR(sb.st_mode)) {
-		if (depth > MAX_DEPTH)
-			return w->on_failed(w->ctx, path, "directories nested too deep");
-		int seen = walk_guard_enter(w->guard, sb.st_dev, sb.st_ino, path, &first);
+	int seen = at->depth > MAX_DEPTH ? -1
+		   : walk_guard_enter(w->guard, sb->st_dev, sb->st_ino, at->path, &first);
+	if (seen != WALK_NEW) {
+		if (fd >= 0)
+			close(fd);
+		if (seen == -1)
+			return w->on_failed(w->ctx, at->path, "directories nested too deep");
 		if (seen == WALK_SEEN_OOM)
-			return w->on_failed(w->ctx, path, "out of memory");
-		if (seen != WALK_NEW) {
-			report_seen(path, seen, first, 1);
-			return 0;
+			return w->on_failed(w->ctx, at->path, "out of memory");
+		report_seen(at->path, seen, first, 1);
+		return 0;
+	}
+	if (fd < 0)
+		fd = openat(at->dirfd, at->name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int stop = fd < 0 ? w->on_failed(w->ctx, at->path, strerror(errno)) : walk_dir(w, at, fd);
+	walk_guard_leave(w->guard);
+	return stop;
+}
+
+/* Found in a directory, only regular files are inputs: a FIFO, socket or device gets a record
+ * saying so (opening a FIFO would block). Named on the command line, a pipe or a device is read
+ * (<(xz -dc cables.csv.xz), /dev/stdin). Returns 1 (and *stop) when the input is not to be read
+ * (refused, skipped, or read already). */
+static int passed_over(sources_walk *w, const place *at, const struct stat *sb, int *stop)
+{
+	*stop = 0;
+	if (!S_ISREG(sb->st_mode) && at->depth > 0) {
+		const char *what = S_ISFIFO(sb->st_mode)   ? "a FIFO (named pipe)"
+				   : S_ISSOCK(sb->st_mode) ? "a socket"
+				   : S_ISCHR(sb->st_mode)  ? "a character device"
+				   : S_ISBLK(sb->st_mode)  ? "a block device"
+							   : "a special file";
+		*stop = w->on_refused(w->ctx, at->path, CW_REFUSED_SPECIAL_FILE, what);
+		return 1;
+	}
+	if (S_ISREG(sb->st_mode) && at->depth > 0) {
+		/* The run's own output, temporaries and lock are never inputs. */
+		if (w->skip_file && w->skip_file(sb->st_dev, sb->st_ino))
+			return 1;
+		const char *first;
+		int seen = walk_guard_file(w->guard, sb->st_dev, sb->st_ino, at->path, &first);
+		if (seen == WALK_SEEN_OOM) {
+			*stop = w->on_failed(w->ctx, at->path, "out of memory");
+			return 1;
 		}
-		int stop = walk_dir(w, path, depth);
-		walk_guard_leave(w->guard);
+		if (seen != WALK_NEW) {
+			report_seen(at->path, seen, first, 0);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* An input opened already (fd) or not (-1: looked at first, opened here when it is read). */
+static int walk_opened(sources_walk *w, const place *at, const struct stat *sb, int fd)
+{
+	if (S_ISDIR(sb->st_mode))
+		return walk_into(w, at, sb, fd);
+	int stop;
+	if (passed_over(w, at, sb, &stop)) {
+		if (fd >= 0)
+			close(fd);
 		return stop;
 	}
-	/* Found in a directory, only regular files are inputs: a FIFO, socket or device gets a
-	 * record saying so (opening a FIFO would block). Named on the command line, a pipe or a
-	 * device is read (<(xz -dc cables.csv.xz), /dev/stdin). */
-	if (!S_ISREG(sb.st_mode) && depth > 0) {
-		const char *what = S_ISFIFO(sb.st_mode)   ? "a FIFO (named pipe)"
-				   : S_ISSOCK(sb.st_mode) ? "a socket"
-				   : S_ISCHR(sb.st_mode)  ? "a character device"
-				   : S_ISBLK(sb.st_mode)  ? "a block device"
-							  : "a special file";
-		return w->on_refused(w->ctx, path, CW_REFUSED_SPECIAL_FILE, what);
-	}
-	if (S_ISREG(sb.st_mode) && depth > 0) {
-		/* The run's own output, temporaries and lock are never inputs. */
-		if (w->skip_file && w->skip_file(sb.st_dev, sb.st_ino))
-			return 0;
-		int seen = walk_guard_file(w->guard, sb.st_dev, sb.st_ino, path, &first);
-		if (seen == WALK_SEEN_OOM)
-			return w->on_failed(w->ctx, path, "out of memory");
-		if (seen != WALK_NEW) {
-			report_seen(path, seen, first, 0);
-			return 0;
-		}
-	}
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return w->on_failed(w->ctx, path, strerror(errno));
+	if (fd < 0 && (fd = openat(at->dirfd, at->name, O_RDONLY | O_CLOEXEC)) < 0)
+		return w->on_failed(w->ctx, at->path, strerror(errno));
 	int taken = 0;
-	int stop = walk_stream(w, path, fd, S_ISREG(sb.st_mode),
-			       S_ISREG(sb.st_mode) ? (int64_t)sb.st_size : -1, &taken);
+	stop = walk_stream(w, at->path, fd, S_ISREG(sb->st_mode),
+			   S_ISREG(sb->st_mode) ? (int64_t)sb->st_size : -1, &taken);
 	if (!taken)
 		close(fd);
 	return stop;
+}
+
+/* oflags: open before looking, with these flags (open_first; at the top always, where whatever
+ * is named is read or walked anyway), or -1 to look first. Should the open fail, the input is
+ * looked at first and opened as it ever was, so that what is told about it (skipped, read
+ * already, the error) comes in the same order. */
+static int walk(sources_walk *w, const place *at, int oflags)
+{
+	if (at->depth == 0 && strcmp(at->path, "-") == 0)
+		return walk_stream(w, "-", STDIN_FILENO, 0, -1, &(int){ 0 });
+	struct stat sb;
+	if (oflags != -1) {
+		int fd = openat(at->dirfd, at->name, oflags);
+		if (fd >= 0 && fstat(fd, &sb) == 0)
+			return walk_opened(w, at, &sb, fd);
+		if (fd >= 0)
+			close(fd);
+	}
+	if (fstatat(at->dirfd, at->name, &sb, 0) != 0)
+		return w->on_failed(w->ctx, at->path, strerror(errno));
+	return walk_opened(w, at, &sb, -1);
 }
 
 int sources_each(sources_walk *w, char *const *paths, int n)
@@ -762,8 +932,10 @@ int sources_each(sources_walk *w, char *const *paths, int n)
 		say("out of memory");
 		return 1;
 	}
-	for (int i = 0; i < n && !stop; i++)
-		stop = walk(w, paths[i], 0);
+	for (int i = 0; i < n && !stop; i++) {
+		place top = { AT_FDCWD, paths[i], paths[i], 0 };
+		stop = walk(w, &top, O_RDONLY | O_CLOEXEC);
+	}
 	walk_guard_free(w->guard);
 	w->guard = NULL;
 	return stop;

@@ -41,6 +41,18 @@ int64_t source_expected(const source *s);
  * (or out of memory): it is read during the walk, as ever. */
 source *source_detach(source *s, uint64_t max_bytes);
 void source_free(source *detached);
+/* A regular file smaller than this (a body-text cable, a short story) is read whole by the walk,
+ * in one read(2) where the sniff and the reading took two, and its descriptor closed before it
+ * is handed on. Only small files: one read whole waits in its batch while up to 1 MiB of others
+ * is read after it, and is parsed with its bytes gone from the cache. On the 4,205 WikiLeaks
+ * pages (70 KB each), --jobs 1, a bound of 1 MiB cost 8 % more CPU time (user +38 ms, system
+ * -15 ms); the body-text files (8.7 KB) take 5 % less with this one. */
+enum { SOURCE_WHOLE_MAX = 16 << 10 };
+/* The bytes of a file the walk read whole, when nothing was read from it yet: a malloc'd buffer
+ * of *cap bytes whose first *len hold the file's start (all of it unless the file was longer
+ * than its size said), handed over to the caller (a reader takes it as its own: no copy);
+ * source_read goes on after them. NULL for any other source. */
+char *source_take_whole(source *s, size_t *len, size_t *cap);
 /* The descriptor of a plain file as source_detach() would take it (any size), and its size, for
  * reading at offsets (pread) without moving the walk's position, and how many bytes of its
  * start were sniffed (read before it was handed on); -1 for any other source.

@@ -46,6 +46,11 @@ char *reader_fill_space(cw_reader *rd, size_t want);
  * either may be NULL. Returns 0, or -1 out of memory. */
 int reader_set_transport(cw_reader *rd, const char *http_charset, const char *http_date);
 cw_status reader_fill_commit(cw_reader *rd, size_t n);
+/* The input's first len bytes in a malloc'd buffer of cap bytes (cap > len), taken over as the
+ * reader's own as if they had been read there (reader_fill_space): a file read whole costs no
+ * copy. Into a reader fed nothing yet, when the bytes pass through; else they are fed as
+ * cw_reader_feed feeds them. The reader owns buf either way. */
+cw_status reader_adopt(cw_reader *rd, char *buf, size_t len, size_t cap);
 /* A reader started on a segment of a file (parser/input/segments.c): its form known, at a unit
  * boundary offset bytes in (0: the file's start, its byte-order mark still looked for). Units
  * are numbered from 1 and lines from 1 when offset > 0 (from 0 and 1 at the start): the
