@@ -507,10 +507,32 @@ static int by_label_only(const char *s, size_t extra)
 	return 1;
 }
 
+/* Whether line, names only, names each name of linked ("A and B") and more besides. */
+static int names_beside(const char *line, const char *linked)
+{
+	if (!html_names_only(line) || strlen(line) <= strlen(linked))
+		return 0;
+	char one[BYLINE_CAP];
+	for (const char *p = linked; *p;) {
+		size_t skip, k = html_name_part(p, &skip);
+		if (k >= sizeof one)
+			return 0;
+		memcpy(one, p, k);
+		one[k] = '\0';
+		if (k && !strstr(line, one))
+			return 0;
+		p += k + skip;
+	}
+	return 1;
+}
+
 /* A byline element whose writer's title or affiliation has a box of its own and the name none
  * ("<span>By</span><span>Dave Roe</span><span class=affiliation>Globe Correspondent,</span>"):
- * the name is the element's text before that box, its "By" label left out. */
-static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
+ * the name is the element's text before that box, its "By" label left out. With linked (the
+ * names of the element's links to writers' pages), only when that text names each of them and
+ * more, names only ("By <a>A</a> and B Globe Staff": B has no page of the site's). */
+static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b,
+			    const char *linked)
 {
 	xmlNode *what = part_named(n, title_parts, NULL, 0);
 	xmlNode *where = part_named(n, affil_parts, NULL, 0);
@@ -520,16 +542,26 @@ static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b
 	size_t pk = part_text(b, what ? what : where, part);
 	if (pk < 2 || pk > 80 || !has_letter(part))
 		return 0;
-	html_collect(b, n);
-	if (!b->buf || b->n >= BYLINE_CAP)
-		return 0;
-	const char *at = strstr(b->buf, part);
-	if (!at)
-		return 0;
-	size_t nk = trimmed(b->buf, (size_t)(at - b->buf), name), from = by_label(name, nk);
+	/* the text nodes before the box, in order, blanks between them */
+	char before_box[BYLINE_CAP];
+	size_t bk = 0;
+	xmlNode *box = what ? what : where;
+	for (xmlNode *a = mk_next(n, n, 1); a && a != box;
+	     a = mk_next(n, a, a->children && !(a->_private && html_st(a)->kind == HK_DROP))) {
+		if (a->type != XML_TEXT_NODE || !a->content)
+			continue;
+		size_t k = strlen((const char *)a->content);
+		if (bk + k + 2 >= sizeof before_box)
+			return 0;
+		before_box[bk++] = ' ';
+		memcpy(before_box + bk, a->content, k);
+		bk += k;
+	}
+	size_t nk = trimmed(before_box, bk, name), from = by_label(name, nk);
 	while (nk && (name[nk - 1] == ',' || name[nk - 1] == '|' || name[nk - 1] == ' '))
 		name[--nk] = '\0';
-	if (nk < from + 3 || nk - from > 60 || !name_shaped(name + from))
+	if (nk < from + 3 || nk - from > (linked ? 120 : 60) || !name_shaped(name + from) ||
+	    (linked && !names_beside(name + from, linked)))
 		return 0;
 	size_t before = m->doc->nblocks;
 	uint64_t pos = html_at(m, n);
@@ -537,7 +569,7 @@ static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b
 		return 0;
 	/* an affiliation box may say a role ("Globe Correspondent"): the article parser tells
 	 * which by its words, as in a text's "Name, Globe Correspondent" */
-	if (m->doc->nblocks == before + 1)
+	if (m->doc->nblocks == before + 1 && !linked && !(pk > 4 && !strcmp(part + pk - 4, " and")))
 		mk_block(m, what ? MR_BYTITLE : MR_BYPART, part, pk, pos);
 	return 1;
 }
@@ -553,7 +585,8 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	char names[BYLINE_CAP];
 	int linked = author_links(n, b, names, sizeof names);
 	if (linked)
-		return byline_line(m, hm, names, (size_t)linked, html_at(m, n));
+		return name_before_part(m, hm, n, b, names) ||
+		       byline_line(m, hm, names, (size_t)linked, html_at(m, n));
 	xmlNode *link = one_link(n);
 	size_t k = 0;
 	if (link) {
@@ -571,7 +604,7 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 			return byline_line(m, hm, b->buf, b->n, html_at(m, n));
 		}
 	}
-	if (name_before_part(m, hm, n, b))
+	if (name_before_part(m, hm, n, b, NULL))
 		return 1;
 	html_collect(b, n);
 	const char *s = b->buf;
