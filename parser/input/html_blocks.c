@@ -34,7 +34,7 @@ static const char *const break_names[] = { "p", "div", "li", "tr", "h1", "h2", "
 /* Text of the subtree, dropped parts left out; blocks inside set apart by a space. */
 static void collect(html_text *b, const xmlNode *top)
 {
-	const xmlNode *n = top->children;
+	const xmlNode *n = top ? top->children : NULL; /* no top: a page without <body> */
 	if (!n)
 		return;
 	for (;;) {
