@@ -45,6 +45,42 @@ cw_value *rec_set_object(arena *a, cw_value *obj, cw_field f)
 	return rec_set(a, obj, f, rec_new_object(a, (cw_shape)cat_fields[f].of));
 }
 
+void rec_set_cstrs(arena *a, cw_value *obj, const cw_field *f, const char *const *s, size_t n)
+{
+	if (!obj || !n)
+		return;
+	uint32_t bits = 0, clash = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert(rec_put_ok(obj, f[i], NULL) && cat_puts[f[i]].want == CAT_TAG(CW_STRING, 0) &&
+		       "field set on an object of another shape or to a value of another type");
+		clash |= bits & cat_puts[f[i]].bit;
+		bits |= cat_puts[f[i]].bit;
+	}
+	cw_value *v = NULL;
+	/* a field already there, or twice in the list, is replaced in its place: the puts one
+	 * at a time do that */
+	if (obj->type == CW_OBJECT && obj->shape && !clash && !(obj->u.list.keys & bits))
+		v = arena_alloc_raw(a, n * (sizeof *v + sizeof(cw_member)));
+	if (!v) {
+		for (size_t i = 0; i < n; i++)
+			rec_set_cstr(a, obj, f[i], s[i]);
+		return;
+	}
+	cw_member *m = (cw_member *)(void *)(v + n);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = s[i] ? (cw_value){ .type = CW_STRING, .u.str = { s[i], strlen(s[i]) } }
+			    : (cw_value){ .type = CW_NULL };
+		m[i] = (cw_member){ i + 1 < n ? &m[i + 1] : NULL, cat_puts[f[i]].key, &v[i] };
+	}
+	if (obj->u.list.last)
+		obj->u.list.last->next = m;
+	else
+		obj->u.list.first = m;
+	obj->u.list.last = &m[n - 1];
+	obj->u.list.count += (uint32_t)n;
+	obj->u.list.keys |= bits;
+}
+
 cw_value *rec_set_array(arena *a, cw_value *obj, cw_field f)
 {
 	return rec_set(a, obj, f, rec_new_array(a, f));
