@@ -535,7 +535,9 @@ int art_classify_counted(const char *p, const char *end, const char *lim, size_t
 		uptr le = nl ? nl : e;
 		while (le > s && (le[-1] == ' ' || le[-1] == '=' || le[-1] == '<' || le[-1] == '@'))
 			le--;
-		if (one_line && count_words(s, le, 6) <= 6) {
+		/* [s, le) is a part of [p, end) without its first blanks, so it has no more words
+		 * than the paragraph: six or fewer there need no count here */
+		if (one_line && (words <= 6 || count_words(s, le, 6) <= 6)) {
 			int part = classify_part_affil(mk(s, le), lim);
 			if (part == PART_TITLE || part == PART_AGENCY)
 				return AK_AFFIL;
