@@ -19,6 +19,8 @@ typedef enum {
 	SCRATCH_DUP_WORDS,  /* the duplicate search's word hashes (parser/article/duplicates.c) */
 	SCRATCH_DUP_TABLE,  /* its shingle table, stamped with a generation (the same) */
 	SCRATCH_ARENA,      /* a record arena's first block (lexer/core/arena.c) */
+	SCRATCH_REC_TEXT,   /* a record's decoded text (parser/core/record.c) */
+	SCRATCH_REC_MAP,    /* its map of anchors back to the input (the same) */
 	SCRATCH_USES
 } scratch_use;
 

@@ -723,18 +723,24 @@ void article_parse(cw_record *rec, const decoded *dec, cw_form form)
 
 	/* Keys in their published order. */
 	article_meta(&ctx);
-	rec_set_null(a, root, F_ARTICLE_HEADLINE);
-	ctx.deck = rec_array(a, root, F_ARTICLE_DECK);
-	ctx.bylines = rec_array(a, root, F_ARTICLE_BYLINES);
-	ctx.bio = rec_array(a, root, F_ARTICLE_BIO);
-	rec_set_null(a, root, F_ARTICLE_DATELINE);
-	ctx.photos = rec_array(a, root, F_ARTICLE_PHOTO_CREDITS);
-	ctx.contributors = rec_array(a, root, F_ARTICLE_CONTRIBUTORS);
-	ctx.agencies = rec_array(a, root, F_ARTICLE_AGENCIES);
-	ctx.attributions = rec_array(a, root, F_ARTICLE_ATTRIBUTIONS);
-	ctx.ednotes = rec_array(a, root, F_ARTICLE_EDNOTE);
-	ctx.paragraphs = rec_array(a, root, F_ARTICLE_PARAGRAPHS);
-	ctx.chrome = rec_array(a, root, F_ARTICLE_CHROME);
+	static const cw_field lists[] = {
+		F_ARTICLE_HEADLINE,	    F_ARTICLE_DECK,	    F_ARTICLE_BYLINES,	 F_ARTICLE_BIO,
+		F_ARTICLE_DATELINE,	    F_ARTICLE_PHOTO_CREDITS, F_ARTICLE_CONTRIBUTORS,
+		F_ARTICLE_AGENCIES,	    F_ARTICLE_ATTRIBUTIONS, F_ARTICLE_EDNOTE,	 F_ARTICLE_PARAGRAPHS,
+		F_ARTICLE_CHROME
+	};
+	cw_value *made[sizeof lists / sizeof *lists];
+	rec_set_blank(a, root, lists, sizeof lists / sizeof *lists, made);
+	ctx.deck = made[1];
+	ctx.bylines = made[2];
+	ctx.bio = made[3];
+	ctx.photos = made[5];
+	ctx.contributors = made[6];
+	ctx.agencies = made[7];
+	ctx.attributions = made[8];
+	ctx.ednotes = made[9];
+	ctx.paragraphs = made[10];
+	ctx.chrome = made[11];
 
 	/* Paragraphs, by the form's layout. */
 	const char *s = ctx.text, *e = ctx.lim;

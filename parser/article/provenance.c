@@ -171,34 +171,32 @@ void article_meta(article_ctx *ctx)
 	} else {
 		cw_value *w = ctx->wire = rec_set_object(a, ctx->root, F_ARTICLE_WIRE);
 		const char *const *f = dec->wire;
-		rec_set_cstr(a, w, F_WIRE_FORMAT, dec->wire_format);
-		rec_set_cstr(a, w, F_WIRE_SERVICE, f[WF_SERVICE]);
-		rec_set_cstr(a, w, F_WIRE_STORY_NUMBER, f[WF_STORY]);
-		rec_set_cstr(a, w, F_WIRE_SELECTOR, f[WF_SELECTOR]);
-		rec_set_cstr(a, w, F_WIRE_PRIORITY, f[WF_PRIORITY]);
 		const char *pname = NULL;
 		if (f[WF_PRIORITY] && !strcmp(dec->wire_format, "anpa"))
 			pname = anpa_priority_name(f[WF_PRIORITY][0]);
-		rec_set_cstr(a, w, F_WIRE_PRIORITY_NAME, pname);
-		rec_set_cstr(a, w, F_WIRE_CATEGORY, f[WF_CATEGORY]);
 		const char *cname = NULL;
 		if (f[WF_CATEGORY] && !strcmp(dec->wire_format, "anpa") && !f[WF_CATEGORY][1])
 			cname = anpa_category_name(f[WF_CATEGORY][0]);
-		rec_set_cstr(a, w, F_WIRE_CATEGORY_NAME, cname);
-		rec_set_cstr(a, w, F_WIRE_FORMAT_CODES, f[WF_CODES]);
-		rec_set_cstr(a, w, F_WIRE_KEYWORD, f[WF_KEYWORD]);
-		rec_set_null(a, w, F_WIRE_SLUGLINE);
-		rec_set_cstr(a, w, F_WIRE_VERSION, f[WF_VERSION]);
-		/* ANPA's version field is the take (1stLd-Writethru); IPTC's take keys head the text. */
-		rec_set_cstr(a, w, F_WIRE_TAKE_KEY, f[WF_VERSION]);
-		rec_set_cstr(a, w, F_WIRE_REFERENCE, f[WF_REFERENCE]);
-		rec_set_cstr(a, w, F_WIRE_DATE, f[WF_DATE]);
+		/* the slugline null until article_meta_finish; ANPA's version field is the take
+		 * (1stLd-Writethru), IPTC's take keys head the text */
+		static const cw_field head[] = {
+			F_WIRE_FORMAT,	 F_WIRE_SERVICE,       F_WIRE_STORY_NUMBER, F_WIRE_SELECTOR,
+			F_WIRE_PRIORITY, F_WIRE_PRIORITY_NAME, F_WIRE_CATEGORY,	    F_WIRE_CATEGORY_NAME,
+			F_WIRE_FORMAT_CODES, F_WIRE_KEYWORD,   F_WIRE_SLUGLINE,	    F_WIRE_VERSION,
+			F_WIRE_TAKE_KEY, F_WIRE_REFERENCE,     F_WIRE_DATE
+		};
+		const char *const head_v[] = { dec->wire_format, f[WF_SERVICE], f[WF_STORY],
+					       f[WF_SELECTOR],	 f[WF_PRIORITY], pname,
+					       f[WF_CATEGORY],	 cname,		 f[WF_CODES],
+					       f[WF_KEYWORD],	 NULL,		 f[WF_VERSION],
+					       f[WF_VERSION],	 f[WF_REFERENCE], f[WF_DATE] };
+		rec_set_cstrs(a, w, head, head_v, sizeof head / sizeof *head);
 		if (f[WF_WORDS])
 			rec_set_int(a, w, F_WIRE_WORD_COUNT, (int64_t)strtol(f[WF_WORDS], NULL, 10));
 		else
 			rec_set_null(a, w, F_WIRE_WORD_COUNT);
-		rec_set_cstr(a, w, F_WIRE_OPTIONAL, f[WF_OPTIONAL]);
-		rec_set_cstr(a, w, F_WIRE_SENDER, f[WF_SENDER]);
+		static const cw_field mid[] = { F_WIRE_OPTIONAL, F_WIRE_SENDER };
+		rec_set_cstrs(a, w, mid, (const char *const[]){ f[WF_OPTIONAL], f[WF_SENDER] }, 2);
 		put_list(a, w, F_WIRE_KEYWORDS, f[WF_KEYLINES]);
 		const int *t = dec->wire_time;
 		if (t[0]) {
@@ -224,8 +222,8 @@ void article_meta(article_ctx *ctx)
 	} else {
 		cw_value *r = rec_set_object(a, ctx->root, F_ARTICLE_REUTERS);
 		const char *const *g = dec->sgml;
-		rec_set_cstr(a, r, F_REUTERS_NEWID, g[SG_NEWID]);
-		rec_set_cstr(a, r, F_REUTERS_OLDID, g[SG_OLDID]);
+		static const cw_field ids[] = { F_REUTERS_NEWID, F_REUTERS_OLDID };
+		rec_set_cstrs(a, r, ids, (const char *const[]){ g[SG_NEWID], g[SG_OLDID] }, 2);
 		rec_set(a, r, F_REUTERS_DATE, reuters_date(a, g[SG_DATE]));
 		rec_set_cstr(a, r, F_REUTERS_DATE_RAW, g[SG_DATE]);
 		put_list(a, r, F_REUTERS_TOPICS, g[SG_TOPICS]);
@@ -234,10 +232,12 @@ void article_meta(article_ctx *ctx)
 		put_list(a, r, F_REUTERS_ORGS, g[SG_ORGS]);
 		put_list(a, r, F_REUTERS_EXCHANGES, g[SG_EXCHANGES]);
 		put_list(a, r, F_REUTERS_COMPANIES, g[SG_COMPANIES]);
-		rec_set_cstr(a, r, F_REUTERS_HAS_TOPICS, g[SG_TOPICS_ATTR]);
-		rec_set_cstr(a, r, F_REUTERS_LEWISSPLIT, g[SG_LEWISSPLIT]);
-		rec_set_cstr(a, r, F_REUTERS_CGISPLIT, g[SG_CGISPLIT]);
-		rec_set_cstr(a, r, F_REUTERS_TEXT_TYPE, g[SG_TEXT_TYPE]);
+		static const cw_field attrs[] = { F_REUTERS_HAS_TOPICS, F_REUTERS_LEWISSPLIT,
+						  F_REUTERS_CGISPLIT, F_REUTERS_TEXT_TYPE };
+		rec_set_cstrs(a, r, attrs,
+			      (const char *const[]){ g[SG_TOPICS_ATTR], g[SG_LEWISSPLIT], g[SG_CGISPLIT],
+						     g[SG_TEXT_TYPE] },
+			      4);
 	}
 	if (dec->markup && dec->markup->page)
 		page_meta(ctx, dec->markup->page);

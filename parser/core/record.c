@@ -2,6 +2,7 @@
 
 #include "parser/core/fields.h"
 #include "lexer/core/runs.h"
+#include "lexer/core/scratch.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -19,6 +20,13 @@ cw_record *record_new(const cw_options *opt, char *input, size_t len, uint64_t f
 	}
 	arena_init(&rec->arena);
 	text_init(&rec->text);
+	/* The decoded text and its map in the thread's blocks of the last record (scratch.h):
+	 * growing them, and freeing them, was a malloc, a realloc and two frees a Reuters story. */
+	scratch_block tb = scratch_take(SCRATCH_REC_TEXT), mb = scratch_take(SCRATCH_REC_MAP);
+	rec->text.buf = tb.p;
+	rec->text.cap = tb.bytes;
+	rec->text.map = mb.p;
+	rec->text.capmap = mb.bytes / sizeof *rec->text.map;
 	rec->input = input;
 	rec->input_len = len;
 	rec->file_offset = file_offset;
@@ -174,7 +182,10 @@ void cw_record_free(cw_record *rec)
 	if (!rec)
 		return;
 	arena_release(&rec->arena);
-	text_free(&rec->text);
+	scratch_give(SCRATCH_REC_TEXT, (scratch_block){ rec->text.buf, rec->text.cap, 0 });
+	scratch_give(SCRATCH_REC_MAP, (scratch_block){ rec->text.map,
+						       rec->text.capmap * sizeof *rec->text.map, 0 });
+	text_init(&rec->text);
 	diag_list_free(&rec->diags);
 	free(rec->input);
 	free(rec);
