@@ -1,5 +1,6 @@
 /* cablewire: command-line entry point; every subcommand is a thin wrapper over the library. */
 #include <stdio.h>
+#include <sys/resource.h>
 #ifdef __GLIBC__ /* mallopt: see keep_freed_memory */
 #include <malloc.h>
 #endif
@@ -53,9 +54,27 @@ static void keep_freed_memory(void)
 #endif
 }
 
+/* Files waiting for a worker each hold a descriptor while their batch fills (a batch is up to
+ * 1 MiB of files: 64 of 16 KiB, more at --jobs N): under a soft limit of a few hundred open
+ * files a directory of small files at --jobs 2 and more ran out ("Too many open files"). The
+ * command asks for the hard limit the system allows it, capped, as many servers do at start;
+ * where that is refused the limit stays as it was and such inputs are told as unreadable. */
+static void raise_open_file_limit(void)
+{
+	struct rlimit r;
+	if (getrlimit(RLIMIT_NOFILE, &r) != 0)
+		return;
+	rlim_t want = r.rlim_max == RLIM_INFINITY || r.rlim_max > 65536 ? 65536 : r.rlim_max;
+	if (r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= want)
+		return;
+	r.rlim_cur = want;
+	(void)setrlimit(RLIMIT_NOFILE, &r);
+}
+
 int main(int argc, char **argv)
 {
 	keep_freed_memory();
+	raise_open_file_limit();
 	cw_set_message_handler(print_message, NULL);
 	if (argc < 2) {
 		fprintf(stderr, "cablewire: no command given (parse, convert, validate)\n"
