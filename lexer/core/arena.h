@@ -26,17 +26,25 @@ struct arena_block {
 /* The same as arena_alloc when the head block has no room: a new block. */
 void *arena_alloc_slow(arena *a, size_t n);
 
+/* The head block's next n bytes, max-aligned, or NULL when they do not fit there. */
+static inline void *arena_bump(arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	size_t m = n ? (n + align - 1) / align * align : align;
+	arena_block *b = a->head;
+	if (!b || b->cap - b->used < m)
+		return NULL;
+	void *p = (char *)b->data + b->used;
+	b->used += m;
+	return p;
+}
 /* Returns zeroed, max-aligned memory, or NULL when out of memory (a->failed is set). Every value
  * and member of a record comes from here: the bump is inlined, and so is the clearing of the
  * constant sizes. */
 static inline void *arena_alloc(arena *a, size_t n)
 {
-	const size_t align = sizeof(max_align_t);
-	size_t m = n ? (n + align - 1) / align * align : align;
-	arena_block *b = a->head;
-	if (b && b->cap - b->used >= m) {
-		void *p = (char *)b->data + b->used;
-		b->used += m;
+	void *p = arena_bump(a, n);
+	if (p) {
 		memset(p, 0, n);
 		return p;
 	}
@@ -46,15 +54,8 @@ static inline void *arena_alloc(arena *a, size_t n)
  * without the memset. */
 static inline void *arena_alloc_raw(arena *a, size_t n)
 {
-	const size_t align = sizeof(max_align_t);
-	size_t m = n ? (n + align - 1) / align * align : align;
-	arena_block *b = a->head;
-	if (b && b->cap - b->used >= m) {
-		void *p = (char *)b->data + b->used;
-		b->used += m;
-		return p;
-	}
-	return arena_alloc_slow(a, n);
+	void *p = arena_bump(a, n);
+	return p ? p : arena_alloc_slow(a, n);
 }
 /* Copies n bytes and adds a terminating NUL (inline: the decoders copy every header field and
  * attribute of a story). */

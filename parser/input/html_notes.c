@@ -68,13 +68,20 @@ static int editors_note(const char *s, size_t n)
 	       (!strncasecmp(s + 6, "'s note", 7) || !strncasecmp(s + 6, "\xe2\x80\x99s note", 9));
 }
 
+/* The story's paragraphs from block from on. */
+static size_t paragraphs_from(const markup_doc *doc, size_t from)
+{
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++)
+		paras += doc->blocks[i].role == MR_PARA;
+	return paras;
+}
+
 void html_reprint_notes(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
-	size_t paras = 0;
-	for (size_t i = from; i < doc->nblocks; i++)
-		paras += doc->blocks[i].role == MR_PARA;
+	size_t paras = paragraphs_from(doc, from);
 	/* never the story itself: a note stands beside a few paragraphs at least */
 	if (paras < 4)
 		return;
@@ -447,9 +454,7 @@ void html_disclaimers(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
-	size_t paras = 0;
-	for (size_t i = from; i < doc->nblocks; i++)
-		paras += doc->blocks[i].role == MR_PARA;
+	size_t paras = paragraphs_from(doc, from);
 	/* never the story itself: a disclaimer stands beside a few paragraphs at least */
 	if (paras < 4)
 		return;

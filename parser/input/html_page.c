@@ -211,6 +211,25 @@ static int opens_with_writer_bio(const char *p, size_t pn, const char *name, siz
 	return nn >= 4 && pn > nn && !strncmp(p, name, nn) && bio_verb(p + nn, pn - nn);
 }
 
+/* Whether paragraph b opens as test says with the name of one of the bylines (blocks before
+ * from). */
+static int opens_with_a_byline(const markup_doc *doc, const char *t, size_t from,
+			       const markup_block *b,
+			       int (*test)(const char *, size_t, const char *, size_t))
+{
+	for (size_t k = 0; k < from; k++) {
+		const markup_block *by = &doc->blocks[k];
+		if (by->role != MR_BYNAME && by->role != MR_BYLINE)
+			continue;
+		const char *name;
+		size_t nn;
+		byline_name(t + by->s, by->e - by->s, &name, &nn);
+		if (test(t + b->s, b->e - b->s, name, nn))
+			return 1;
+	}
+	return 0;
+}
+
 /* The writer's bio closing the story ("Dana Reyes is a freelance writer ...", "Dana has covered
  * ...", a bullet and "Dana Reyes, a former ..."): one of the last three paragraphs opening with a
  * byline's name goes to the record's bio, and the page's lines after it ("Follow Dana on ...")
@@ -226,18 +245,8 @@ static void writer_bio(mk *m, size_t from)
 		if (b->role != MR_PARA)
 			continue;
 		seen++;
-		for (size_t k = 0; k < from; k++) {
-			const markup_block *by = &doc->blocks[k];
-			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
-				continue;
-			const char *name;
-			size_t nn;
-			byline_name(t + by->s, by->e - by->s, &name, &nn);
-			if (opens_with_writer_bio(t + b->s, b->e - b->s, name, nn)) {
-				b->role = MR_BIO;
-				break;
-			}
-		}
+		if (opens_with_a_byline(doc, t, from, b, opens_with_writer_bio))
+			b->role = MR_BIO;
 	}
 	for (size_t i = doc->nblocks, back = 0; i-- > from && back < 3;) {
 		markup_block *b = &doc->blocks[i];
@@ -246,23 +255,13 @@ static void writer_bio(mk *m, size_t from)
 		back++;
 		/* a bio is sentences about the writer; a short line naming them ("Pat Quill
 		 * contributed to this report.") is a contributor line, the article parser's */
-		if (b->e - b->s < 60)
+		if (b->e - b->s < 60 || !opens_with_a_byline(doc, t, from, b, opens_with_writer))
 			continue;
-		for (size_t k = 0; k < from; k++) {
-			const markup_block *by = &doc->blocks[k];
-			if (by->role != MR_BYNAME && by->role != MR_BYLINE)
-				continue;
-			const char *name;
-			size_t nn;
-			byline_name(t + by->s, by->e - by->s, &name, &nn);
-			if (opens_with_writer(t + b->s, b->e - b->s, name, nn)) {
-				b->role = MR_BIO;
-				for (size_t j = i + 1; j < doc->nblocks; j++)
-					if (doc->blocks[j].role == MR_PARA)
-						doc->blocks[j].role = MR_CHROME;
-				return;
-			}
-		}
+		b->role = MR_BIO;
+		for (size_t j = i + 1; j < doc->nblocks; j++)
+			if (doc->blocks[j].role == MR_PARA)
+				doc->blocks[j].role = MR_CHROME;
+		return;
 	}
 }
 
