@@ -57,8 +57,9 @@ static void keep_freed_memory(void)
 /* Files waiting for a worker each hold a descriptor while their batch fills (a batch is up to
  * 1 MiB of files: 64 of 16 KiB, more at --jobs N): under a soft limit of a few hundred open
  * files a directory of small files at --jobs 2 and more ran out ("Too many open files"). The
- * command asks for the hard limit the system allows it, capped, as many servers do at start;
- * where that is refused the limit stays as it was and such inputs are told as unreadable. */
+ * command asks for the hard limit the system allows it, capped, as many servers do at start.
+ * Under a low hard limit the walk keeps the queued descriptors under a budget of its own
+ * (parser/input/sources.c) and reads the files past it on its own thread: slower, never refused. */
 static void raise_open_file_limit(void)
 {
 	struct rlimit r;

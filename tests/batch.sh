@@ -324,6 +324,19 @@ if [ "$(ulimit -H -n)" = unlimited ] || [ "$(ulimit -H -n)" -ge 1024 ]; then
 	grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
 		|| fail "300 files of 20 KiB under a soft limit of 64: $(head -n 1 "$T/err")"
 fi
+# Where the hard limit is 64 too, nothing can be raised: the walk holds the queued files'
+# descriptors under a budget (half of what the limit leaves over the walk's own) and reads the
+# rest on its own thread.
+mkdir -p "$T/many20h"
+{ cat testdata/cables/forms/07VALLETTA416.txt; i=2
+  while [ $i -lt 240 ]; do echo "$i. (U) The ferry office posted the winter timetable on the pier gate."; i=$((i + 1)); done
+} >"$T/many20h/h0.txt"
+i=1
+while [ $i -lt 300 ]; do cp "$T/many20h/h0.txt" "$T/many20h/h$i.txt"; i=$((i + 1)); done
+run 0 "--jobs 2 over 300 files of 20 KiB under a hard limit of 64 descriptors" \
+	sh -c 'ulimit -n 64 && exec "$0" convert -j2 "$1" -o "$2"' "$CW" "$T/many20h" "$T/many20h.jsonl"
+grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
+	|| fail "300 files of 20 KiB under a hard limit of 64: $(head -n 1 "$T/err")"
 
 # ---- the progress bar: on a terminal only ----------------------------------------------------
 big="$T/big"

@@ -9,9 +9,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +50,7 @@ struct source {
 	int at_end;               /* a regular file read to its size and found to end there */
 	int fd_taken;             /* fd handed over with a detached copy (source_detach) */
 	int detached;             /* a detached copy: owns fd, pre and name */
+	int fd_budgeted;          /* ... and its fd counts in detached_open */
 	unsigned char *whole;     /* a small regular file read whole by the walk (read_whole): pre
 				   * is its start, malloc'd with whole_cap bytes of room; owned */
 	size_t whole_cap;
@@ -158,18 +161,46 @@ long source_read(source *s, char *buf, size_t cap)
 	return (long)n;
 }
 
+/* Descriptors handed to detached copies and not closed yet. A file waiting for a worker holds
+ * one while its batch fills and while the batch waits in the queue: hundreds at --jobs 2. They
+ * are held under a budget, a part of the soft limit on open files measured when a walk starts
+ * (the rest is the walk's own directories, the outputs and the program around a library call);
+ * past it a file is not detached but read on the walk's thread, slower and never refused.
+ * Workers close them: hence atomic. */
+static atomic_int detached_open;
+static atomic_int detached_budget;
+
+enum { FD_RESERVE = MAX_DEPTH + 32 };
+
+static void measure_fd_budget(void)
+{
+	struct rlimit r;
+	rlim_t soft = getrlimit(RLIMIT_NOFILE, &r) == 0 ? r.rlim_cur : 256;
+	if (soft == RLIM_INFINITY || soft > (1u << 20))
+		soft = 1u << 20;
+	atomic_store(&detached_budget, soft > FD_RESERVE ? (int)((soft - FD_RESERVE) / 2) : 0);
+}
+
 source *source_detach(source *s, uint64_t max_bytes)
 {
 	int64_t size = source_expected(s);
 	if (s->fd < 0 || s->fd == STDIN_FILENO || s->ar || s->page || s->mem || s->nesting ||
 	    s->err[0] || s->pre_pos || size < 0 || (uint64_t)size > max_bytes)
 		return NULL;
+	int holds_fd = !s->at_end;
+	if (holds_fd && atomic_fetch_add(&detached_open, 1) >= atomic_load(&detached_budget)) {
+		atomic_fetch_sub(&detached_open, 1);
+		return NULL;
+	}
 	/* A file read whole hands its buffer over; else the sniffed bytes are copied. */
 	size_t pre_copy = s->whole ? 0 : s->pre_len;
 	size_t name_len = strlen(s->name) + 1;
 	source *d = malloc(sizeof(*d) + pre_copy + name_len);
-	if (!d)
+	if (!d) {
+		if (holds_fd)
+			atomic_fetch_sub(&detached_open, 1);
 		return NULL;
+	}
 	*d = *s;
 	char *name = (char *)(d + 1) + pre_copy;
 	if (!s->whole) {
@@ -187,6 +218,7 @@ source *source_detach(source *s, uint64_t max_bytes)
 		d->fd = -1;
 		return d;
 	}
+	d->fd_budgeted = 1;
 	s->fd_taken = 1;
 	s->fd = -1;
 	/* Progress counts the bytes to come now: the copy is read on another thread. */
@@ -218,6 +250,8 @@ void source_free(source *d)
 		return;
 	if (d->fd >= 0)
 		close(d->fd);
+	if (d->fd_budgeted)
+		atomic_fetch_sub(&detached_open, 1);
 	free(d->whole);
 	free(d);
 }
@@ -932,6 +966,7 @@ int sources_each(sources_walk *w, char *const *paths, int n)
 		say("out of memory");
 		return 1;
 	}
+	measure_fd_budget();
 	for (int i = 0; i < n && !stop; i++) {
 		place top = { AT_FDCWD, paths[i], paths[i], 0 };
 		stop = walk(w, &top, O_RDONLY | O_CLOEXEC);
