@@ -166,6 +166,7 @@ $(OBJ)/parser/input/markup%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 $(OBJ)/parser/input/html%.o: CPPFLAGS += $(MARKUP_CFLAGS)
 # check_html.c tests html_page.h's pieces, whose header names libxml2's tree
 $(OBJ)/tests/check_html.o: CPPFLAGS += $(MARKUP_CFLAGS)
+$(OBJ)/tests/check_html_raw.o: CPPFLAGS += $(MARKUP_CFLAGS)
 
 $(OBJ)/tests/%.o: tests/%.c $(FLAGS_STAMP) | $(GRAM_H) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -30,6 +30,7 @@ Suite *suite_warc(void);
 Suite *suite_fields(void);
 Suite *suite_forms(void);
 Suite *suite_html(void);
+Suite *suite_html_raw(void);
 Suite *suite_routing(void);
 Suite *suite_reader(void);
 Suite *suite_json(void);

@@ -13,6 +13,7 @@ int main(void)
 	srunner_add_suite(sr, suite_fragments());
 	srunner_add_suite(sr, suite_forms());
 	srunner_add_suite(sr, suite_html());
+	srunner_add_suite(sr, suite_html_raw());
 	srunner_add_suite(sr, suite_routing());
 	srunner_add_suite(sr, suite_reader());
 	srunner_add_suite(sr, suite_split());

@@ -1,0 +1,203 @@
+/* The bodies of scripts and style sheets left out of a saved page (lexer/input/html_raw.h).
+ * The text between tags is skipped with memchr to the next '<'; there one re2c block tells what
+ * libxml2's HTML parser (2.9) would read from it: a comment, a processing instruction, a
+ * DOCTYPE or a bogus "<!" comment, an end tag, a start tag (its attributes, quoted values among
+ * them, read by a second block), or a lone '<'. A <script> or <style> start tag that ends with
+ * '>' (not "/>", which libxml2 takes as an empty element) starts raw text, which runs to the
+ * first "</script" or "</style" as libxml2's recovering parser ends it; all of it but its line
+ * ends is left out. Every construct is matched as libxml2 consumes it, so that a '<' inside a
+ * comment or an attribute value never starts a tag here that the parser would not see. */
+#include "lexer/input/html_raw.h"
+
+#include <string.h>
+#include <strings.h>
+
+typedef const unsigned char *uptr;
+
+/*!re2c
+	re2c:define:YYCTYPE = "unsigned char";
+	re2c:define:YYCURSOR = "cur";
+	re2c:define:YYMARKER = "mar";
+	re2c:define:YYLIMIT = "lim";
+	re2c:yyfill:enable = 0;
+	re2c:eof = 0;
+	re2c:api:style = free-form;
+
+	blank = [ \t\n\r];
+	namestart = [a-zA-Z_:.];
+	namechar = [a-zA-Z0-9:_.\-];
+	pi_start = [a-zA-Z_:\x80-\xff];
+	literal = "\"" [^"]* "\""? | "'" [^']* "'"?;
+*/
+
+/* RAW_KEPT: a JSON-LD script, whose raw text stays but must still be passed over as raw text
+ * (its strings may hold "<style>") */
+enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_KEPT };
+
+/* Whether a script's start tag names JSON-LD (type="application/ld+json", in any case): its
+ * text is read for the page's metadata. A tag's few bytes, looked at once. */
+static int names_json_ld(uptr s, uptr e)
+{
+	for (; e - s >= 7; s++)
+		if ((*s == 'l' || *s == 'L') && !strncasecmp((const char *)s, "ld+json", 7))
+			return 1;
+	return 0;
+}
+
+/* A start tag's attributes from cur, as htmlParseStartTag reads them: the tag's end (past its
+ * '>' or "/>"; lim when the page ends first). *opens: whether it ended with '>', the only end
+ * after which a <script> or <style> holds raw text. */
+static uptr tag_end(uptr cur, uptr lim, int *opens)
+{
+	uptr mar = NULL;
+	*opens = 0;
+	for (;;) {
+		uptr tok = cur;
+		/*!re2c
+			blank+ { continue; }
+			"/>" { return cur; }
+			">" { *opens = 1; return cur; }
+			$ { return lim; }
+			namestart namechar* blank* "=" blank* literal { continue; }
+			namestart namechar* blank* "=" blank* ([^ \t\n\r>"'] [^ \t\n\r>]*)? { continue; }
+			namestart namechar* { continue; }
+			* {
+				/* a bogus attribute: skipped to a blank, '>' or "/>" */
+				for (cur = tok + 1; cur < lim; cur++)
+					if (*cur == ' ' || *cur == '\t' || *cur == '\n' || *cur == '\r' ||
+					    *cur == '>' || (*cur == '/' && cur + 1 < lim && cur[1] == '>'))
+						break;
+				continue;
+			}
+		*/
+	}
+}
+
+/* A comment's end from cur (past "<!--"): past its "-->" or "--!>", lim when it has none. */
+static uptr comment_end(uptr cur, uptr lim)
+{
+	uptr mar = NULL;
+	for (;;) {
+		/*!re2c
+			"--" "!"? ">" { return cur; }
+			[^-]+ | "-" { continue; }
+			$ { return lim; }
+		*/
+	}
+}
+
+/* The line ends in [s, e): few in a script (minified ones have none), so hopped to. */
+static size_t line_ends(uptr s, uptr e)
+{
+	size_t k = 0;
+	while (s < e && (s = memchr(s, '\n', (size_t)(e - s)))) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* The end of a raw text from cur: at its "</script" or "</style" (lim when it has none); *nl
+ * counts its line ends. memchr goes from '<' to '<'; the block looks at each. */
+static uptr raw_end(uptr cur, uptr lim, int raw, size_t *nl)
+{
+	uptr mar = NULL, from = cur, tok;
+	for (;;) {
+		tok = cur = memchr(cur, '<', (size_t)(lim - cur));
+		if (!cur) {
+			*nl += line_ends(from, lim);
+			return lim;
+		}
+		/*!re2c
+			"</" 'script' / [^a-zA-Z0-9:_.\-] {
+				if (raw != RAW_STYLE)
+					goto found;
+				continue;
+			}
+			"</" 'style' / [^a-zA-Z0-9:_.\-] {
+				if (raw == RAW_STYLE)
+					goto found;
+				continue;
+			}
+			/* "</scripts>" ends the raw text for the parser, which reads it as an end tag
+			 * that closes nothing, and goes on with the raw text after it */
+			"</" ('script' | 'style') namechar+ [^>]* ">"? { continue; }
+			$ { continue; }
+			* { continue; }
+		*/
+	}
+found: /* a goto: a break in a rule's action would leave the scanner's switch only */
+	*nl += line_ends(from, tok);
+	return tok;
+}
+
+/* Past the next '>' from cur; lim when there is none. The openings above are matched alone, so
+ * that the longest match never runs a "<!" past the "<!--" of a comment. */
+static uptr past_gt(uptr cur, uptr lim)
+{
+	uptr gt = memchr(cur, '>', (size_t)(lim - cur));
+	return gt ? gt + 1 : lim;
+}
+
+/* What starts at cur (a '<'): where the parser goes on after it, and *raw whether a raw text
+ * starts there (RAW_SCRIPT, RAW_STYLE, RAW_KEPT). */
+static uptr after_markup(uptr cur, uptr lim, int *raw)
+{
+	uptr mar = NULL, tok = cur, end;
+	int opens;
+	*raw = RAW_NONE;
+	/*!re2c
+		"<!--" { return comment_end(cur, lim); }
+		/* a DOCTYPE too: its quoted literals are taken to hold no '>' */
+		"<!" | "<?" pi_start | "</" namestart { return past_gt(cur, lim); }
+		"<" 'script' / [^a-zA-Z0-9:_.\-] {
+			end = tag_end(cur, lim, &opens);
+			if (opens)
+				*raw = names_json_ld(tok, end) ? RAW_KEPT : RAW_SCRIPT;
+			return end;
+		}
+		"<" 'style' / [^a-zA-Z0-9:_.\-] {
+			end = tag_end(cur, lim, &opens);
+			if (opens)
+				*raw = RAW_STYLE;
+			return end;
+		}
+		"<" [a-zA-Z] namechar* { return tag_end(cur, lim, &opens); }
+		$ { return lim; }
+		* { return cur; }
+	*/
+}
+
+size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len)
+{
+	uptr s = (uptr)in, lim = s + len, cur = s, copied = s;
+	if (memchr(in, '\0', len))
+		return 0;
+	char *o = out;
+	size_t dropped = 0;
+	while (cur < lim && (cur = memchr(cur, '<', (size_t)(lim - cur)))) {
+		int raw;
+		cur = after_markup(cur, lim, &raw);
+		if (raw == RAW_NONE)
+			continue;
+		size_t nl = 0;
+		uptr end = raw_end(cur, lim, raw, &nl);
+		if (raw == RAW_KEPT || (size_t)(end - cur) <= nl) {
+			cur = end; /* kept, or nothing but line ends to leave out */
+			continue;
+		}
+		memcpy(o, copied, (size_t)(cur - copied));
+		o += cur - copied;
+		memset(o, '\n', nl);
+		o += nl;
+		dropped += (size_t)(end - cur) - nl;
+		copied = cur = end;
+	}
+	if (!dropped)
+		return 0;
+	memcpy(o, copied, (size_t)(lim - copied));
+	o += lim - copied;
+	*o = '\0';
+	*out_len = (size_t)(o - out);
+	return dropped;
+}

@@ -1,0 +1,116 @@
+/* A page without its scripts' and style sheets' text (lexer/input/html_raw.re): what is left out
+ * (counted by hand), and that libxml2 parses the copy to the page's own tree
+ * (tests/html_raw_same.h) on the constructs where a tokenizer could part from the parser's, and
+ * on every golden page. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_helpers.h"
+#include "html_raw_same.h"
+
+/* a page as a literal, with its length: one case holds a NUL byte */
+#define PAGE(s) s, sizeof(s) - 1
+
+static const struct {
+	const char *page;
+	size_t len, dropped;
+} raw_cases[] = {
+	/* a script's and a style sheet's text go; the line ends stay, so <p> keeps its line */
+	{ PAGE("<html><head><style>p{color:red}\n</style><script>var a = 1;\nvar b = 2;</script></head>\n"
+	  "<body><p>Harbour fees rose.</p></body></html>"), 12 + 20 },
+	/* a JSON-LD script stays, and so does the "<style>" in its strings */
+	{ PAGE("<html><head><script type=\"application/ld+json\">{\"a\":\"<style>x</style>\"}</script>"
+	  "</head><body><p>Ferry news.</p><script>f()</script></body></html>"), 3 },
+	/* a script in a comment (a conditional one too) is the comment's text */
+	{ PAGE("<html><body><!-- <script>gone()</script> --><p>One.</p>"
+	  "<!--[if lt IE 9]><script>old()</script><![endif]--></body></html>"), 0 },
+	/* "<!-->" starts a comment that "-->" ends (libxml2 2.9); "--!>" ends one too */
+	{ PAGE("<html><body><!--><script>a()</script><!---><p>x</p><!-- b --!><script>c()</script>"
+	  "</body></html>"), 3 },
+	/* a bogus comment ends at the first '>': the script after it is one */
+	{ PAGE("<html><body><![CDATA[<p>]]><script>d()</script></body></html>"), 3 },
+	/* a '>' and a "<script>" inside quoted attribute values are no tags */
+	{ PAGE("<html><body><div data-a=\"1>2\" data-b='<script>e()</script>'>t</div>"
+	  "<script>f()</script></body></html>"), 3 },
+	/* "/>" ends a script as an empty element: what follows is the page's */
+	{ PAGE("<html><body><script src=\"a.js\"/><p>After the tag.</p><script>g()</script></body></html>"),
+	  3 },
+	/* "a/>" unquoted is a value and '>' ends the tag: raw text follows */
+	{ PAGE("<html><body><script src=a/>h()</script><p>z</p></body></html>"), 3 },
+	/* any case; an end tag with blanks; "</scripts>" and "</style>" do not end a script */
+	{ PAGE("<html><body><SCRIPT>i(\"</scripts>\", \"</style>\")</SCRIPT ><p>y</p></body></html>"), 27 },
+	/* a processing instruction, a DOCTYPE */
+	{ PAGE("<!DOCTYPE html><?xml-stylesheet href=\"a.css\"?><html><body><script>j()</script>"
+	  "<p>w</p></body></html>"), 3 },
+	/* a script that never ends runs to the page's end */
+	{ PAGE("<html><body><p>v</p><script>k()\n<p>not a paragraph</p>"), 25 },
+	/* an unfinished comment hides the rest */
+	{ PAGE("<html><body><p>u</p><!-- <script>l()</script>"), 0 },
+	/* a '<' in an unquoted value, a bogus attribute */
+	{ PAGE("<html><body><div a=<script> \"b\" <c>t</div><script>m()</script></body></html>"), 3 },
+	/* "<style" and "<script" as the start of longer names are other elements */
+	{ PAGE("<html><body><styles>n</styles><scripting>o</scripting><script>p()</script></body></html>"),
+	  3 },
+	/* nothing but line ends: nothing to leave out */
+	{ PAGE("<html><body><script>\n\n</script><p>q</p></body></html>"), 0 },
+	/* a page with a NUL byte is not rewritten */
+	{ PAGE("<html><body><script>r()</script><p>s\0t</p></body></html>"), 0 },
+};
+
+START_TEST(test_raw_cases)
+{
+	const char *page = raw_cases[_i].page;
+	size_t len = raw_cases[_i].len, dropped = 0;
+	char why[512] = "";
+	int same = html_raw_same(page, len, &dropped, why, sizeof why);
+	ck_assert_msg(same, "case %d: %s", _i, why);
+	ck_assert_msg(dropped == raw_cases[_i].dropped, "case %d: %zu bytes left out, expected %zu",
+		      _i, dropped, raw_cases[_i].dropped);
+}
+END_TEST
+
+/* Every golden page: the same tree. */
+START_TEST(test_raw_golden_pages)
+{
+	const char *root = getenv("TESTDATA") ? getenv("TESTDATA") : "testdata";
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/articles/valid", root);
+	DIR *d = opendir(dir);
+	ck_assert_msg(d != NULL, "no %s", dir);
+	struct dirent *e;
+	int pages = 0;
+	size_t dropped_all = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s/input.html", dir, e->d_name);
+		size_t len = 0;
+		char *page = read_file(path, &len);
+		if (!page)
+			continue;
+		size_t dropped = 0;
+		char why[512] = "";
+		int same = html_raw_same(page, len, &dropped, why, sizeof why);
+		ck_assert_msg(same, "%s: %s", path, why);
+		dropped_all += dropped;
+		pages++;
+		free(page);
+	}
+	closedir(d);
+	ck_assert_int_gt(pages, 50);
+	ck_assert_uint_gt(dropped_all, 0);
+}
+END_TEST
+
+Suite *suite_html_raw(void)
+{
+	Suite *s = suite_create("html_raw");
+	TCase *tc = tcase_create("core");
+	tcase_add_loop_test(tc, test_raw_cases, 0, sizeof raw_cases / sizeof *raw_cases);
+	tcase_add_test(tc, test_raw_golden_pages);
+	suite_add_tcase(s, tc);
+	return s;
+}
