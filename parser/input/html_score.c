@@ -6,6 +6,8 @@
  * newsletter, comment, promo, nav, footer, sidebar, ad) and of story containers (article, story,
  * body, content): no site is named anywhere. Iterative walks: a deep page costs no C stack. */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -62,14 +64,88 @@ static const char *const hidden_words[] = { "hidden", "sr-only", "visually-hidde
 					    NULL };
 
 /* The lists are lowercase: a first letter that differs rules a word out before any length or
- * comparison is taken (every class token of a page is looked up in each list). */
-static int word_in(const char *w, size_t n, const char *const *list)
+ * comparison is taken. */
+static int word_in_list(const char *w, size_t n, const char *const *list)
 {
 	int c = (unsigned char)w[0] | 0x20;
 	for (; *list; list++)
 		if ((*list)[0] == c && strlen(*list) == n && !strncasecmp(w, *list, n))
 			return 1;
 	return 0;
+}
+
+/* Every class token's every part is looked up in each of the six lists: on a news page, the
+ * lists' walks were a tenth of the page's instructions. So the six are one hash table, built
+ * once from them, of each word and the lists it is in (a bit each); a part is hashed once per
+ * look-up, and a word no list holds costs a probe or two. */
+enum { WORD_SLOTS = 1024, WORD_MAX = 31 };
+
+static const char *const *const tabled_lists[] = { chrome_words, strong_words, story_words,
+						   caption_words, byline_words, hidden_words };
+static struct {
+	char word[WORD_MAX + 1];
+	unsigned char len, lists;
+} word_table[WORD_SLOTS];
+static pthread_once_t word_table_once = PTHREAD_ONCE_INIT;
+
+static unsigned word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a over the ASCII-lowercased bytes */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * 16777619u;
+	}
+	return h & (WORD_SLOTS - 1);
+}
+
+static void word_table_build(void)
+{
+	for (unsigned l = 0; l < sizeof tabled_lists / sizeof *tabled_lists; l++)
+		for (const char *const *w = tabled_lists[l]; *w; w++) {
+			size_t n = strlen(*w);
+			unsigned i = word_hash(*w, n);
+			while (word_table[i].len && (word_table[i].len != n ||
+						     memcmp(word_table[i].word, *w, n)))
+				i = (i + 1) & (WORD_SLOTS - 1);
+			memcpy(word_table[i].word, *w, n);
+			word_table[i].len = (unsigned char)n;
+			word_table[i].lists |= (unsigned char)(1u << l);
+		}
+}
+
+/* The lists a word is in, as tabled_lists' bits. A part is asked about once for each list in
+ * turn: the thread keeps the last word's answer (its bytes compared, not its address: a freed
+ * page's attribute may be at the next one's). */
+static unsigned word_lists(const char *w, size_t n)
+{
+	static _Thread_local struct {
+		char word[WORD_MAX];
+		size_t len;
+		unsigned lists;
+	} last;
+	if (n == 0 || n > WORD_MAX)
+		return 0;
+	if (n == last.len && !memcmp(w, last.word, n))
+		return last.lists;
+	pthread_once(&word_table_once, word_table_build);
+	unsigned lists = 0;
+	for (unsigned i = word_hash(w, n); word_table[i].len; i = (i + 1) & (WORD_SLOTS - 1))
+		if (word_table[i].len == n && !strncasecmp(word_table[i].word, w, n)) {
+			lists = word_table[i].lists;
+			break;
+		}
+	memcpy(last.word, w, n);
+	last.len = n;
+	last.lists = lists;
+	return lists;
+}
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+	for (unsigned l = 0; l < sizeof tabled_lists / sizeof *tabled_lists; l++)
+		if (list == tabled_lists[l])
+			return (word_lists(w, n) >> l) & 1;
+	return word_in_list(w, n, list);
 }
 
 static int prefix_in(const char *w, size_t n, const char *const *list)
