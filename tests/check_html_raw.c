@@ -55,6 +55,19 @@ static const struct {
 	  3 },
 	/* nothing but line ends: nothing to leave out */
 	{ PAGE("<html><body><script>\n\n</script><p>q</p></body></html>"), 0 },
+	/* an <svg>'s content goes (its own line ends stay), a '>' in its path data is no tag end */
+	{ PAGE("<html><body><a href=\"/\"><svg viewBox=\"0 0 9 9\"><title>Home</title>\n"
+	       "<path d=\"M0 0L9>9\"/><g><circle r=\"1\"></circle></g></svg>Home</a>"
+	       "<p>Storm news.</p></body></html>"), 69 },
+	/* not when an end tag inside closes what was open around it; of nested ones, the inner */
+	{ PAGE("<html><body><div><svg><path d=\"M0\"></div><p>r</p></svg></body></html>"), 0 },
+	{ PAGE("<html><body><svg><svg><path/></svg></svg><p>q</p></body></html>"), 7 },
+	/* the content goes whole, a script in it with it */
+	{ PAGE("<html><body><svg><script>s()</script><b></svg></body></html>"), 23 },
+	/* a script whose text starts with an end tag: libxml2 may close the script there or not,
+	 * as the elements open decide: the page is left as it is */
+	{ PAGE("<html><body><div><p><script src=x></div><div><script>t()</script></div></body></html>"),
+	  0 },
 	/* a page with a NUL byte is not rewritten */
 	{ PAGE("<html><body><script>r()</script><p>s\0t</p></body></html>"), 0 },
 };

@@ -2,7 +2,7 @@
  * (lexer/input/html_raw.h) parse to the same tree in libxml2's HTML parser, with cablewire's
  * options: the same elements with the same names, attributes and line numbers, the same text
  * and comments, but for the text inside <script> and <style>, which is the same or is nothing
- * but the same line ends. Shared by the unit test (tests/check_html_raw.c) and the fuzz target
+ * but the same line ends, and for what is inside an <svg>. Shared by the unit test (tests/check_html_raw.c) and the fuzz target
  * (tests/fuzz/fuzz_html_raw.c), which hunts for a page where the two tokenize apart. */
 #ifndef CW_TESTS_HTML_RAW_SAME_H
 #define CW_TESTS_HTML_RAW_SAME_H
@@ -66,7 +66,9 @@ static int raw_same_nodes(const xmlNode *a, const xmlNode *b, char *why, size_t 
 					 xmlGetLineNo(a));
 				return 0;
 			}
-			if (raw_same_is_raw(a)) {
+			if (!strcmp((const char *)a->name, "svg")) {
+				/* its content left out whole, or kept: never read */
+			} else if (raw_same_is_raw(a)) {
 				/* left out whole (its line ends alone stay) or kept whole */
 				xmlChar *u = xmlNodeGetContent(a), *v = xmlNodeGetContent(b);
 				int same = !xmlStrcmp(u, v) ||

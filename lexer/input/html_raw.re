@@ -31,8 +31,20 @@ typedef const unsigned char *uptr;
 */
 
 /* RAW_KEPT: a JSON-LD script, whose raw text stays but must still be passed over as raw text
- * (its strings may hold "<style>") */
-enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_KEPT };
+ * (its strings may hold "<style>"). RAW_SVG: an <svg>, whose content (markup, not raw text, but
+ * never read: icons, logos, their long path data) goes too when it ends inside itself. */
+enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_KEPT, RAW_SVG };
+
+/* What one piece of markup is: M_START a start tag that opens its element (ended by '>', not
+ * "/>"), M_END an end tag, M_OTHER the rest (a comment, a "/>" tag, a lone '<'). */
+enum { M_OTHER, M_START, M_END };
+
+typedef struct markup {
+	uptr end;        /* where the parser goes on after it */
+	int kind, raw;   /* raw: the raw text (RAW_*) that starts at end */
+	uptr name;       /* a tag's name, name_len bytes */
+	size_t name_len;
+} markup;
 
 /* Whether a script's start tag names JSON-LD (type="application/ld+json", in any case): its
  * text is read for the page's metadata. A tag's few bytes, looked at once. */
@@ -139,33 +151,115 @@ static uptr past_gt(uptr cur, uptr lim)
 	return gt ? gt + 1 : lim;
 }
 
-/* What starts at cur (a '<'): where the parser goes on after it, and *raw whether a raw text
- * starts there (RAW_SCRIPT, RAW_STYLE, RAW_KEPT). */
-static uptr after_markup(uptr cur, uptr lim, int *raw)
+/* What starts at cur (a '<'), as *m. */
+static void after_markup(uptr cur, uptr lim, markup *m)
 {
-	uptr mar = NULL, tok = cur, end;
+	uptr mar = NULL, tok = cur;
 	int opens;
-	*raw = RAW_NONE;
+	*m = (markup){ NULL, M_OTHER, RAW_NONE, NULL, 0 };
 	/*!re2c
-		"<!--" { return comment_end(cur, lim); }
+		"<!--" { m->end = comment_end(cur, lim); return; }
 		/* a DOCTYPE too: its quoted literals are taken to hold no '>' */
-		"<!" | "<?" pi_start | "</" namestart { return past_gt(cur, lim); }
+		"<!" | "<?" pi_start { m->end = past_gt(cur, lim); return; }
+		"</" namestart namechar* {
+			*m = (markup){ past_gt(cur, lim), M_END, RAW_NONE, tok + 2, (size_t)(cur - tok - 2) };
+			return;
+		}
 		"<" 'script' / [^a-zA-Z0-9:_.\-] {
-			end = tag_end(cur, lim, &opens);
+			m->end = tag_end(cur, lim, &opens);
 			if (opens)
-				*raw = names_json_ld(tok, end) ? RAW_KEPT : RAW_SCRIPT;
-			return end;
+				m->raw = names_json_ld(tok, m->end) ? RAW_KEPT : RAW_SCRIPT;
+			goto start;
 		}
 		"<" 'style' / [^a-zA-Z0-9:_.\-] {
-			end = tag_end(cur, lim, &opens);
+			m->end = tag_end(cur, lim, &opens);
 			if (opens)
-				*raw = RAW_STYLE;
-			return end;
+				m->raw = RAW_STYLE;
+			goto start;
 		}
-		"<" [a-zA-Z] namechar* { return tag_end(cur, lim, &opens); }
-		$ { return lim; }
-		* { return cur; }
+		"<" 'svg' / [^a-zA-Z0-9:_.\-] {
+			m->end = tag_end(cur, lim, &opens);
+			if (opens)
+				m->raw = RAW_SVG;
+			goto start;
+		}
+		"<" [a-zA-Z] namechar* { m->end = tag_end(cur, lim, &opens); goto start; }
+		$ { m->end = lim; return; }
+		* { m->end = cur; return; }
 	*/
+start: /* a goto: a break in a rule's action would leave the scanner's switch only */
+	if (opens)
+		*m = (markup){ m->end, M_START, m->raw, tok + 1, (size_t)(cur - tok - 1) };
+}
+
+/* Whether a raw text that starts at cur (ending at end) starts with an end tag of another
+ * element: libxml2 reads an end tag there before it reads raw text, and whether that one closes
+ * the script (an element it is inside) or is ignored (raw text goes on) depends on the elements
+ * open, which a scanner does not follow. Such a page is left as it is. */
+static int raw_opens_with_end_tag(uptr cur, uptr lim, uptr end)
+{
+	if (cur == end || lim - cur < 3 || cur[0] != '<' || cur[1] != '/')
+		return 0;
+	unsigned char c = cur[2] | 0x20;
+	return (c >= 'a' && c <= 'z') || cur[2] == '_' || cur[2] == ':' || cur[2] == '.';
+}
+
+static int tag_is(const markup *m, const char *name)
+{
+	size_t n = strlen(name);
+	return m->name_len == n && !strncasecmp((const char *)m->name, name, n);
+}
+
+/* The end of an <svg>'s content from cur (past its start tag): the "</svg" that ends it, when
+ * every end tag inside closes an element opened inside (so that dropping the content changes
+ * nothing around it) and no <svg>, <html>, <head> or <body> starts inside (a nested one, or a
+ * misplaced tag whose attributes libxml2 moves to the page's own); NULL when not. A scan that
+ * fails stops at the next <svg> at the latest: each byte is scanned once for all of them. */
+static uptr svg_end(uptr cur, uptr lim)
+{
+	enum { NAMES = 24 };
+	struct seen_name {
+		uptr name;
+		size_t len, open;
+	} seen[NAMES];
+	size_t nseen = 0;
+	while (cur < lim && (cur = memchr(cur, '<', (size_t)(lim - cur)))) {
+		uptr tok = cur;
+		markup m;
+		after_markup(cur, lim, &m);
+		cur = m.end;
+		if (m.kind == M_OTHER)
+			continue;
+		if (m.kind == M_END && tag_is(&m, "svg"))
+			return tok;
+		if (m.kind == M_START && (tag_is(&m, "svg") || tag_is(&m, "html") ||
+					  tag_is(&m, "head") || tag_is(&m, "body")))
+			return NULL;
+		size_t i = 0;
+		while (i < nseen && (seen[i].len != m.name_len ||
+				     strncasecmp((const char *)seen[i].name, (const char *)m.name, m.name_len)))
+			i++;
+		if (m.kind == M_END) {
+			if (i == nseen || !seen[i].open)
+				return NULL;
+			seen[i].open--;
+			continue;
+		}
+		if (i == nseen) {
+			if (nseen == NAMES)
+				return NULL;
+			seen[nseen++] = (struct seen_name){ m.name, m.name_len, 0 };
+		}
+		seen[i].open++;
+		if (m.raw != RAW_NONE && m.raw != RAW_SVG) {
+			size_t nl = 0;
+			uptr end = raw_end(cur, lim, m.raw, &nl);
+			if (raw_opens_with_end_tag(cur, lim, end))
+				return NULL;
+			cur = end;
+		}
+	}
+	return NULL;
 }
 
 size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len)
@@ -176,13 +270,23 @@ size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len
 	char *o = out;
 	size_t dropped = 0;
 	while (cur < lim && (cur = memchr(cur, '<', (size_t)(lim - cur)))) {
-		int raw;
-		cur = after_markup(cur, lim, &raw);
-		if (raw == RAW_NONE)
+		markup m;
+		after_markup(cur, lim, &m);
+		cur = m.end;
+		if (m.raw == RAW_NONE)
 			continue;
 		size_t nl = 0;
-		uptr end = raw_end(cur, lim, raw, &nl);
-		if (raw == RAW_KEPT || (size_t)(end - cur) <= nl) {
+		uptr end;
+		if (m.raw == RAW_SVG) {
+			if (!(end = svg_end(cur, lim)))
+				continue; /* its content read on as the page's */
+			nl = line_ends(cur, end);
+		} else {
+			end = raw_end(cur, lim, m.raw, &nl);
+			if (raw_opens_with_end_tag(cur, lim, end))
+				return 0;
+		}
+		if (m.raw == RAW_KEPT || (size_t)(end - cur) <= nl) {
 			cur = end; /* kept, or nothing but line ends to leave out */
 			continue;
 		}
