@@ -68,6 +68,13 @@ static const struct {
 	 * as the elements open decide: the page is left as it is */
 	{ PAGE("<html><body><div><p><script src=x></div><div><script>t()</script></div></body></html>"),
 	  0 },
+	/* ... or right after an end tag that the raw text's end made and that closed nothing */
+	{ PAGE("<html><body><div><script>u(1<2)</scripts></div><p>v</p><script>w()</script>"
+	       "</body></html>"), 0 },
+	/* "</stylesheet>" in a script is raw text (its first "</script>" ends it, in a string or
+	 * not), and so is "</scripts>" in a style sheet */
+	{ PAGE("<html><body><script>x(\"</stylesheet> </script>\")</script><style>"
+	       "a{}</scripts></style><p>y</p></body></html>"), 17 + 13 },
 	/* a page with a NUL byte is not rewritten */
 	{ PAGE("<html><body><script>r()</script><p>s\0t</p></body></html>"), 0 },
 };

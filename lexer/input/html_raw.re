@@ -110,35 +110,61 @@ static size_t line_ends(uptr s, uptr e)
 }
 
 /* The end of a raw text from cur: at its "</script" or "</style" (lim when it has none); *nl
- * counts its line ends. memchr goes from '<' to '<'; the block looks at each. */
+ * counts its line ends. memchr goes from '<' to '<'; the block looks at each. libxml2 ends the
+ * raw text at any "</script..." ("</style..."), reads that as an end tag (one that closes
+ * nothing, "</scripts>", is passed over) and reads an end tag before raw text: at the raw
+ * text's start and right after such a tag, an end tag of another element closes the script or
+ * is passed over as the elements open decide, which a scanner does not follow: NULL then (the
+ * page is left as it is). */
 static uptr raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 {
 	uptr mar = NULL, from = cur, tok;
+	int end_tag_first = 1;
 	for (;;) {
-		tok = cur = memchr(cur, '<', (size_t)(lim - cur));
-		if (!cur) {
+		tok = memchr(cur, '<', (size_t)(lim - cur));
+		if (!tok) {
 			*nl += line_ends(from, lim);
 			return lim;
 		}
+		if (tok != cur)
+			end_tag_first = 0;
+		cur = tok;
 		/*!re2c
 			"</" 'script' / [^a-zA-Z0-9:_.\-] {
 				if (raw != RAW_STYLE)
 					goto found;
-				continue;
+				goto other_end_tag;
 			}
 			"</" 'style' / [^a-zA-Z0-9:_.\-] {
 				if (raw == RAW_STYLE)
 					goto found;
+				goto other_end_tag;
+			}
+			"</" 'script' namechar+ [^>]* ">"? {
+				if (raw == RAW_STYLE)
+					goto other_end_tag;
+				end_tag_first = 1;
 				continue;
 			}
-			/* "</scripts>" ends the raw text for the parser, which reads it as an end tag
-			 * that closes nothing, and goes on with the raw text after it */
-			"</" ('script' | 'style') namechar+ [^>]* ">"? { continue; }
+			"</" 'style' namechar+ [^>]* ">"? {
+				if (raw != RAW_STYLE)
+					goto other_end_tag;
+				end_tag_first = 1;
+				continue;
+			}
+			"</" namestart { goto other_end_tag; }
 			$ { continue; }
-			* { continue; }
+			* {
+				end_tag_first = 0;
+				continue;
+			}
 		*/
+	other_end_tag: /* gotos: a break in a rule's action would leave the scanner's switch only */
+		if (end_tag_first)
+			return NULL;
+		cur = tok + 2; /* raw text */
 	}
-found: /* a goto: a break in a rule's action would leave the scanner's switch only */
+found:
 	*nl += line_ends(from, tok);
 	return tok;
 }
@@ -192,18 +218,6 @@ start: /* a goto: a break in a rule's action would leave the scanner's switch on
 		*m = (markup){ m->end, M_START, m->raw, tok + 1, (size_t)(cur - tok - 1) };
 }
 
-/* Whether a raw text that starts at cur (ending at end) starts with an end tag of another
- * element: libxml2 reads an end tag there before it reads raw text, and whether that one closes
- * the script (an element it is inside) or is ignored (raw text goes on) depends on the elements
- * open, which a scanner does not follow. Such a page is left as it is. */
-static int raw_opens_with_end_tag(uptr cur, uptr lim, uptr end)
-{
-	if (cur == end || lim - cur < 3 || cur[0] != '<' || cur[1] != '/')
-		return 0;
-	unsigned char c = cur[2] | 0x20;
-	return (c >= 'a' && c <= 'z') || cur[2] == '_' || cur[2] == ':' || cur[2] == '.';
-}
-
 static int tag_is(const markup *m, const char *name)
 {
 	size_t n = strlen(name);
@@ -253,10 +267,8 @@ static uptr svg_end(uptr cur, uptr lim)
 		seen[i].open++;
 		if (m.raw != RAW_NONE && m.raw != RAW_SVG) {
 			size_t nl = 0;
-			uptr end = raw_end(cur, lim, m.raw, &nl);
-			if (raw_opens_with_end_tag(cur, lim, end))
+			if (!(cur = raw_end(cur, lim, m.raw, &nl)))
 				return NULL;
-			cur = end;
 		}
 	}
 	return NULL;
@@ -282,9 +294,8 @@ size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len
 				continue; /* its content read on as the page's */
 			nl = line_ends(cur, end);
 		} else {
-			end = raw_end(cur, lim, m.raw, &nl);
-			if (raw_opens_with_end_tag(cur, lim, end))
-				return 0;
+			if (!(end = raw_end(cur, lim, m.raw, &nl)))
+				return 0; /* the page left as it is */
 		}
 		if (m.raw == RAW_KEPT || (size_t)(end - cur) <= nl) {
 			cur = end; /* kept, or nothing but line ends to leave out */
