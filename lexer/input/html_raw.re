@@ -22,6 +22,7 @@ typedef const unsigned char *uptr;
 	re2c:yyfill:enable = 0;
 	re2c:eof = 0;
 	re2c:api:style = free-form;
+	re2c:flags:nested-ifs = 1;
 
 	blank = [ \t\n\r];
 	namestart = [a-zA-Z_:.];
@@ -98,6 +99,14 @@ static uptr comment_end(uptr cur, uptr lim)
 	}
 }
 
+/* Past the next '>' from cur; lim when there is none. The openings in after_markup are matched
+ * alone, so that the longest match never runs a "<!" past the "<!--" of a comment. */
+static uptr past_gt(uptr cur, uptr lim)
+{
+	uptr gt = memchr(cur, '>', (size_t)(lim - cur));
+	return gt ? gt + 1 : lim;
+}
+
 /* The line ends in [s, e): few in a script (minified ones have none), so hopped to. */
 static size_t line_ends(uptr s, uptr e)
 {
@@ -118,6 +127,8 @@ static size_t line_ends(uptr s, uptr e)
  * page is left as it is). */
 static uptr raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 {
+	const char *own = raw == RAW_STYLE ? "style" : "script";
+	size_t own_len = strlen(own);
 	uptr mar = NULL, from = cur, tok;
 	int end_tag_first = 1;
 	for (;;) {
@@ -130,51 +141,30 @@ static uptr raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 			end_tag_first = 0;
 		cur = tok;
 		/*!re2c
-			"</" 'script' / [^a-zA-Z0-9:_.\-] {
-				if (raw != RAW_STYLE)
+			"</" namestart namechar* {
+				size_t n = (size_t)(cur - tok - 2);
+				if (n < own_len || strncasecmp((const char *)tok + 2, own, own_len)) {
+					if (end_tag_first)
+						return NULL; /* another element's end tag first */
+					cur = tok + 2;   /* raw text */
+					continue;
+				}
+				if (n == own_len)
 					goto found;
-				goto other_end_tag;
-			}
-			"</" 'style' / [^a-zA-Z0-9:_.\-] {
-				if (raw == RAW_STYLE)
-					goto found;
-				goto other_end_tag;
-			}
-			"</" 'script' namechar+ [^>]* ">"? {
-				if (raw == RAW_STYLE)
-					goto other_end_tag;
+				cur = past_gt(cur, lim); /* "</scripts>": closes nothing */
 				end_tag_first = 1;
 				continue;
 			}
-			"</" 'style' namechar+ [^>]* ">"? {
-				if (raw != RAW_STYLE)
-					goto other_end_tag;
-				end_tag_first = 1;
-				continue;
-			}
-			"</" namestart { goto other_end_tag; }
 			$ { continue; }
 			* {
 				end_tag_first = 0;
 				continue;
 			}
 		*/
-	other_end_tag: /* gotos: a break in a rule's action would leave the scanner's switch only */
-		if (end_tag_first)
-			return NULL;
-		cur = tok + 2; /* raw text */
 	}
-found:
+found: /* a goto: a break in a rule's action would leave the scanner's switch only */
 	*nl += line_ends(from, tok);
 	return tok;
-}
-
-/* Past the next '>' from cur; lim when there is none. The openings above are matched alone, so
- * that the longest match never runs a "<!" past the "<!--" of a comment. */
-static uptr past_gt(uptr cur, uptr lim)
-{
-	uptr gt = memchr(cur, '>', (size_t)(lim - cur));
-	return gt ? gt + 1 : lim;
 }
 
 /* What starts at cur (a '<'), as *m. */
@@ -191,31 +181,23 @@ static void after_markup(uptr cur, uptr lim, markup *m)
 			*m = (markup){ past_gt(cur, lim), M_END, RAW_NONE, tok + 2, (size_t)(cur - tok - 2) };
 			return;
 		}
-		"<" 'script' / [^a-zA-Z0-9:_.\-] {
+		"<" [a-zA-Z] namechar* {
 			m->end = tag_end(cur, lim, &opens);
-			if (opens)
+			if (!opens)
+				return;
+			size_t n = (size_t)(cur - tok - 1);
+			if (n == 6 && !strncasecmp((const char *)tok + 1, "script", 6))
 				m->raw = names_json_ld(tok, m->end) ? RAW_KEPT : RAW_SCRIPT;
-			goto start;
-		}
-		"<" 'style' / [^a-zA-Z0-9:_.\-] {
-			m->end = tag_end(cur, lim, &opens);
-			if (opens)
+			else if (n == 5 && !strncasecmp((const char *)tok + 1, "style", 5))
 				m->raw = RAW_STYLE;
-			goto start;
-		}
-		"<" 'svg' / [^a-zA-Z0-9:_.\-] {
-			m->end = tag_end(cur, lim, &opens);
-			if (opens)
+			else if (n == 3 && !strncasecmp((const char *)tok + 1, "svg", 3))
 				m->raw = RAW_SVG;
-			goto start;
+			*m = (markup){ m->end, M_START, m->raw, tok + 1, n };
+			return;
 		}
-		"<" [a-zA-Z] namechar* { m->end = tag_end(cur, lim, &opens); goto start; }
 		$ { m->end = lim; return; }
 		* { m->end = cur; return; }
 	*/
-start: /* a goto: a break in a rule's action would leave the scanner's switch only */
-	if (opens)
-		*m = (markup){ m->end, M_START, m->raw, tok + 1, (size_t)(cur - tok - 1) };
 }
 
 static int tag_is(const markup *m, const char *name)
