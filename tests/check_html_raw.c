@@ -29,8 +29,10 @@ static const struct {
 	/* "<!-->" starts a comment that "-->" ends (libxml2 2.9); "--!>" ends one too */
 	{ PAGE("<html><body><!--><script>a()</script><!---><p>x</p><!-- b --!><script>c()</script>"
 	  "</body></html>"), 3 },
-	/* a bogus comment ends at the first '>': the script after it is one */
-	{ PAGE("<html><body><![CDATA[<p>]]><script>d()</script></body></html>"), 3 },
+	/* "<!" but a comment or a DOCTYPE is text: a script right after it is one; a DOCTYPE
+	 * and a processing instruction end at the first '>' */
+	{ PAGE("<html><body><![CDATA[<p>]]><script>d()</script><!\n<style>e{}</style>"
+	       "<!DOCTYPE x <script>f()</script><?x <script>g()</script> ?></body></html>"), 3 + 3 },
 	/* a '>' and a "<script>" inside quoted attribute values are no tags */
 	{ PAGE("<html><body><div data-a=\"1>2\" data-b='<script>e()</script>'>t</div>"
 	  "<script>f()</script></body></html>"), 3 },

@@ -1,8 +1,8 @@
 /* The scanners of lexer/input/html_raw_scan.h: a piece of markup as libxml2's HTML parser (2.9)
- * reads it (a comment, a processing instruction, a DOCTYPE or a bogus "<!" comment, an end tag,
- * a start tag with its attributes, quoted values among them, or a lone '<'), and a raw text's
- * end. Every construct is matched as libxml2 consumes it, so that a '<' inside a comment or an
- * attribute value never starts a tag here that the parser would not see. */
+ * reads it (a comment, a processing instruction, a DOCTYPE, an end tag, a start tag with its
+ * attributes, quoted values among them, or a '<' that is text), and a raw text's end. Every
+ * construct is matched as libxml2 consumes it, so that a '<' inside a comment or an attribute
+ * value never starts a tag here that the parser would not see. */
 #include "lexer/input/html_raw_scan.h"
 
 #include <string.h>
@@ -144,8 +144,10 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 	*m = (markup){ NULL, M_OTHER, RAW_NONE, NULL, 0 };
 	/*!re2c
 		"<!--" { m->end = comment_end(cur, lim); return; }
-		/* a DOCTYPE too: its quoted literals are taken to hold no '>' */
-		"<!" | "<?" pi_start { m->end = past_gt(cur, lim); return; }
+		/* a DOCTYPE's quoted literals are taken to hold no '>' */
+		"<!" 'doctype' | "<?" pi_start { m->end = past_gt(cur, lim); return; }
+		/* another "<!" is text to libxml2 2.9 ("<![CDATA[" too): its '<' alone */
+		"<!" { m->end = tok + 1; return; }
 		"</" namestart namechar* {
 			*m = (markup){ past_gt(cur, lim), M_END, RAW_NONE, tok + 2, (size_t)(cur - tok - 2) };
 			return;
