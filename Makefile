@@ -339,6 +339,9 @@ check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/word_gate.sh
 	@tests/word_gate.sh --self-test
 	@tests/generated_size.sh $(LEXERS_C) $(GRAM_C) $(GRAM_H)
+	@tests/html_raw_attributes.sh
+	@if tests/html_raw_attributes.sh --plant 2>/dev/null; then \
+		echo "html_raw_attributes: a planted data-* attribute was not caught"; exit 1; fi
 	@tests/catalogue.sh $(CATALOGUE) $(CLI)
 	@tests/diagnostics.sh
 	@$(LINK_TEST)

@@ -33,9 +33,13 @@ static const struct {
 	 * and a processing instruction end at the first '>' */
 	{ PAGE("<html><body><![CDATA[<p>]]><script>d()</script><!\n<style>e{}</style>"
 	       "<!DOCTYPE x <script>f()</script><?x <script>g()</script> ?></body></html>"), 3 + 3 },
-	/* a '>' and a "<script>" inside quoted attribute values are no tags */
+	/* a '>' and a "<script>" inside quoted attribute values are no tags (both data-*
+	 * attributes go too: nothing reads them) */
 	{ PAGE("<html><body><div data-a=\"1>2\" data-b='<script>e()</script>'>t</div>"
-	  "<script>f()</script></body></html>"), 3 },
+	  "<script>f()</script></body></html>"), 12 + 29 + 3 },
+	/* srcset and unread data-* attributes go, their line ends stay; data-testid stays */
+	{ PAGE("<html><body><img srcset=\"a.jpg 1x,\nb.jpg 2x\" alt=\"\"><div data-testid=\"byline\" "
+	       "DATA-TRACK=\"x\" class=\"c\">By Ann Lee</div></body></html>"), 26 + 14 },
 	/* "/>" ends a script as an empty element: what follows is the page's */
 	{ PAGE("<html><body><script src=\"a.js\"/><p>After the tag.</p><script>g()</script></body></html>"),
 	  3 },

@@ -22,4 +22,9 @@
  * is then not to be used. Linear. */
 size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len);
 
+/* Whether nothing reads an attribute of this name (n bytes, any case), so that it is left out
+ * too: srcset (a picture's list of sizes) and the data-* attributes but the few the extraction
+ * reads (a page's widget state and tracking: a seventh of the bytes left after the above). */
+int html_raw_attribute_unread(const unsigned char *name, size_t n);
+
 #endif

@@ -35,22 +35,37 @@ static int names_json_ld(uptr s, uptr e)
 	return 0;
 }
 
+/* An attribute with a value, [s, e), noted to be left out when nothing reads it
+ * (html_raw_attribute_unread) and the tag has room. */
+static void cut_attribute(markup *m, uptr s, uptr e)
+{
+	uptr name = s;
+	while (s < e && *s != '=' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+		s++;
+	if (m->ncuts < MARKUP_CUTS && html_raw_attribute_unread(name, (size_t)(s - name)))
+		m->cuts[m->ncuts++] = (attr_cut){ name, e };
+}
+
 /* A start tag's attributes from cur, as htmlParseStartTag reads them: the tag's end (past its
  * '>' or "/>"; lim when the page ends first). *opens: whether it ended with '>', the only end
- * after which a <script> or <style> holds raw text. */
-static uptr tag_end(uptr cur, uptr lim, int *opens)
+ * after which a <script> or <style> holds raw text. m->cuts: its unread attributes. */
+static uptr tag_end(uptr cur, uptr lim, int *opens, markup *m)
 {
 	uptr mar = NULL;
 	*opens = 0;
+	m->ncuts = 0;
 	for (;;) {
 		uptr tok = cur;
 		/*!re2c
 			blank+ { continue; }
 			"/>" { return cur; }
 			">" { *opens = 1; return cur; }
-			$ { return lim; }
-			namestart namechar* blank* "=" blank* literal { continue; }
-			namestart namechar* blank* "=" blank* ([^ \t\n\r>"'] [^ \t\n\r>]*)? { continue; }
+			$ { m->ncuts = 0; return lim; }
+			namestart namechar* blank* "=" blank* literal
+			| namestart namechar* blank* "=" blank* ([^ \t\n\r>"'] [^ \t\n\r>]*)? {
+				cut_attribute(m, tok, cur);
+				continue;
+			}
 			namestart namechar* { continue; }
 			* {
 				/* a bogus attribute: skipped to a blank, '>' or "/>" */
@@ -141,7 +156,10 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 {
 	uptr mar = NULL, tok = cur;
 	int opens;
-	*m = (markup){ NULL, M_OTHER, RAW_NONE, NULL, 0 };
+	m->end = NULL;
+	m->kind = M_OTHER;
+	m->raw = RAW_NONE;
+	m->ncuts = 0;
 	/*!re2c
 		"<!--" { m->end = comment_end(cur, lim); return; }
 		/* a DOCTYPE's quoted literals are taken to hold no '>' */
@@ -149,11 +167,14 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 		/* another "<!" is text to libxml2 2.9 ("<![CDATA[" too): its '<' alone */
 		"<!" { m->end = tok + 1; return; }
 		"</" namestart namechar* {
-			*m = (markup){ past_gt(cur, lim), M_END, RAW_NONE, tok + 2, (size_t)(cur - tok - 2) };
+			m->end = past_gt(cur, lim);
+			m->kind = M_END;
+			m->name = tok + 2;
+			m->name_len = (size_t)(cur - tok - 2);
 			return;
 		}
 		"<" [a-zA-Z] namechar* {
-			m->end = tag_end(cur, lim, &opens);
+			m->end = tag_end(cur, lim, &opens, m);
 			if (!opens)
 				return;
 			size_t n = (size_t)(cur - tok - 1);
@@ -163,7 +184,9 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 				m->raw = RAW_STYLE;
 			else if (n == 3 && !strncasecmp((const char *)tok + 1, "svg", 3))
 				m->raw = RAW_SVG;
-			*m = (markup){ m->end, M_START, m->raw, tok + 1, n };
+			m->kind = M_START;
+			m->name = tok + 1;
+			m->name_len = n;
 			return;
 		}
 		$ { m->end = lim; return; }

@@ -17,11 +17,19 @@ enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_KEPT, RAW_SVG };
  * "/>"), M_END an end tag, M_OTHER the rest (a comment, a "/>" tag, a lone '<'). */
 enum { M_OTHER, M_START, M_END };
 
+typedef struct attr_cut {
+	uptr s, e;
+} attr_cut;
+
+enum { MARKUP_CUTS = 8 };
+
 typedef struct markup {
 	uptr end;        /* where the parser goes on after it */
 	int kind, raw;   /* raw: the raw text (RAW_*) that starts at end */
 	uptr name;       /* a tag's name, name_len bytes */
 	size_t name_len;
+	attr_cut cuts[MARKUP_CUTS]; /* a start tag's attributes that nothing reads, in order */
+	int ncuts;
 } markup;
 
 /* What starts at cur (a '<'), as *m. */
@@ -35,6 +43,9 @@ void html_markup_at(uptr cur, uptr lim, markup *m);
  * is passed over as the elements open decide, which a scanner does not follow: NULL then (the
  * page is left as it is). */
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl);
+
+/* Whether an attribute of this name is read by nothing (lexer/input/html_raw.h). */
+int html_raw_attribute_unread(uptr name, size_t n);
 
 /* The line ends in [s, e): few in a script (minified ones have none), so hopped to. */
 size_t html_line_ends(uptr s, uptr e);
