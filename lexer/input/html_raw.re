@@ -110,6 +110,15 @@ size_t html_line_ends(uptr s, uptr e)
 	return k;
 }
 
+/* Whether a start tag of this name closes a raw element (libxml2's own table, as it behaves). */
+static int closes_raw(int raw, uptr name, size_t n)
+{
+	if (raw != RAW_STYLE)
+		return n == 8 && !strncasecmp((const char *)name, "noscript", 8);
+	return (n == 4 && !strncasecmp((const char *)name, "body", 4)) ||
+	       (n == 8 && !strncasecmp((const char *)name, "frameset", 8));
+}
+
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 {
 	const char *own = raw == RAW_STYLE ? "style" : "script";
@@ -138,6 +147,15 @@ uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 					goto found;
 				cur = past_gt(cur, lim); /* "</scripts>": closes nothing */
 				end_tag_first = 1;
+				continue;
+			}
+			"<" [a-zA-Z_:] namechar* {
+				/* libxml2 lets a start tag close the element where an end tag is read
+				 * first: <noscript> a script, <body> and <frameset> a style sheet */
+				if (end_tag_first && closes_raw(raw, tok + 1, (size_t)(cur - tok - 1)))
+					goto found;
+				end_tag_first = 0;
+				cur = tok + 1;
 				continue;
 			}
 			$ { continue; }

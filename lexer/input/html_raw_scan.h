@@ -41,7 +41,8 @@ void html_markup_at(uptr cur, uptr lim, markup *m);
  * nothing, "</scripts>", is passed over) and reads an end tag before raw text: at the raw
  * text's start and right after such a tag, an end tag of another element closes the script or
  * is passed over as the elements open decide, which a scanner does not follow: NULL then (the
- * page is left as it is). */
+ * page is left as it is); there a <noscript> closes a script, a <body> or <frameset> a style
+ * sheet (the raw text ends at it). */
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl);
 
 /* Whether an attribute of this name is read by nothing (lexer/input/html_raw.h). */
