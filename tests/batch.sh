@@ -309,34 +309,32 @@ run 0 "--jobs 2 over 300 files with 64 descriptors" \
 	sh -c 'ulimit -n 64 && exec "$0" convert -j2 "$1" -o "$2"' "$CW" "$T/many" "$T/many.jsonl"
 grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
 	|| fail "300 small files under 64 descriptors: $(head -n 1 "$T/err")"
-# Files over 16 KiB still hold their descriptor while queued: under a soft limit of 64 (the hard
-# one higher) the command raises its own limit and reads them all.
-if [ "$(ulimit -H -n)" = unlimited ] || [ "$(ulimit -H -n)" -ge 1024 ]; then
-	mkdir -p "$T/many20"
+# 300 files of 20 KiB in DIR (over 16 KiB: each holds its descriptor while queued for a worker).
+make_20k_files() {
+	mkdir -p "$1"
 	{ cat testdata/cables/forms/07VALLETTA416.txt; i=2
 	  while [ $i -lt 240 ]; do echo "$i. (U) The harbour board met again and kept the dock rates for another quarter."; i=$((i + 1)); done
-	} >"$T/many20/c0.txt"
-	[ "$(wc -c <"$T/many20/c0.txt")" -gt 16384 ] || fail "the 300 larger files are not over 16 KiB"
+	} >"$1/c0.txt"
+	[ "$(wc -c <"$1/c0.txt")" -gt 16384 ] || fail "the 300 larger files are not over 16 KiB"
 	i=1
-	while [ $i -lt 300 ]; do cp "$T/many20/c0.txt" "$T/many20/c$i.txt"; i=$((i + 1)); done
-	run 0 "--jobs 2 over 300 files of 20 KiB under a soft limit of 64 descriptors" \
-		sh -c 'ulimit -S -n 64 && exec "$0" convert -j2 "$1" -o "$2"' "$CW" "$T/many20" "$T/many20.jsonl"
+	while [ $i -lt 300 ]; do cp "$1/c0.txt" "$1/c$i.txt"; i=$((i + 1)); done
+}
+# LIMIT (ulimit's flags and number) WHAT: the 300 files all read under that limit at --jobs 2.
+read_20k_files_under() {
+	run 0 "--jobs 2 over 300 files of 20 KiB under $2" \
+		sh -c "ulimit $1 && exec \"\$0\" convert -j2 \"\$1\" -o \"\$2\"" "$CW" "$T/many20" "$T/many20.jsonl"
 	grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
-		|| fail "300 files of 20 KiB under a soft limit of 64: $(head -n 1 "$T/err")"
+		|| fail "300 files of 20 KiB under $2: $(head -n 1 "$T/err")"
+}
+make_20k_files "$T/many20"
+# Under a soft limit of 64 (the hard one higher) the command raises its own limit.
+if [ "$(ulimit -H -n)" = unlimited ] || [ "$(ulimit -H -n)" -ge 1024 ]; then
+	read_20k_files_under "-S -n 64" "a soft limit of 64 descriptors"
 fi
 # Where the hard limit is 64 too, nothing can be raised: the walk holds the queued files'
 # descriptors under a budget (half of what the limit leaves over the walk's own) and reads the
 # rest on its own thread.
-mkdir -p "$T/many20h"
-{ cat testdata/cables/forms/07VALLETTA416.txt; i=2
-  while [ $i -lt 240 ]; do echo "$i. (U) The ferry office posted the winter timetable on the pier gate."; i=$((i + 1)); done
-} >"$T/many20h/h0.txt"
-i=1
-while [ $i -lt 300 ]; do cp "$T/many20h/h0.txt" "$T/many20h/h$i.txt"; i=$((i + 1)); done
-run 0 "--jobs 2 over 300 files of 20 KiB under a hard limit of 64 descriptors" \
-	sh -c 'ulimit -n 64 && exec "$0" convert -j2 "$1" -o "$2"' "$CW" "$T/many20h" "$T/many20h.jsonl"
-grep -q "read 300 inputs, wrote 300 records.* 0 inputs failed" "$T/err" \
-	|| fail "300 files of 20 KiB under a hard limit of 64: $(head -n 1 "$T/err")"
+read_20k_files_under "-n 64" "a hard limit of 64 descriptors"
 
 # ---- the progress bar: on a terminal only ----------------------------------------------------
 big="$T/big"
