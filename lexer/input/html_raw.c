@@ -69,6 +69,8 @@ static uptr svg_end(uptr cur, uptr lim)
 		markup m;
 		html_markup_at(cur, lim, &m);
 		cur = m.end;
+		if (m.unsure)
+			return NULL;
 		if (m.kind == M_OTHER)
 			continue;
 		if (m.kind == M_END && tag_is(&m, "svg"))
@@ -112,6 +114,8 @@ size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len
 		markup m;
 		html_markup_at(cur, lim, &m);
 		cur = m.end;
+		if (m.unsure)
+			return 0; /* the page left as it is */
 		for (int i = 0; i < m.ncuts; i++)
 			dropped += leave_out(&o, &copied, m.cuts[i].s, m.cuts[i].e,
 					     html_line_ends(m.cuts[i].s, m.cuts[i].e));

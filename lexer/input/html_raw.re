@@ -35,6 +35,14 @@ static int names_json_ld(uptr s, uptr e)
 	return 0;
 }
 
+/* libxml2 reads a tag's or an attribute's name to 100 bytes and the rest as what follows: a
+ * longer one is not followed here (m->unsure: the page is left as it is). */
+static void check_name(markup *m, size_t n)
+{
+	if (n > 100)
+		m->unsure = 1;
+}
+
 /* An attribute with a value, [s, e), noted to be left out when nothing reads it
  * (html_raw_attribute_unread) and the tag has room. */
 static void cut_attribute(markup *m, uptr s, uptr e)
@@ -42,6 +50,7 @@ static void cut_attribute(markup *m, uptr s, uptr e)
 	uptr name = s;
 	while (s < e && *s != '=' && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
 		s++;
+	check_name(m, (size_t)(s - name));
 	if (m->ncuts < MARKUP_CUTS && html_raw_attribute_unread(name, (size_t)(s - name)))
 		m->cuts[m->ncuts++] = (attr_cut){ name, e };
 }
@@ -54,6 +63,7 @@ static uptr tag_end(uptr cur, uptr lim, int *opens, markup *m)
 	uptr mar = NULL;
 	*opens = 0;
 	m->ncuts = 0;
+	m->unsure = 0;
 	for (;;) {
 		uptr tok = cur;
 		/*!re2c
@@ -66,7 +76,10 @@ static uptr tag_end(uptr cur, uptr lim, int *opens, markup *m)
 				cut_attribute(m, tok, cur);
 				continue;
 			}
-			namestart namechar* { continue; }
+			namestart namechar* {
+				check_name(m, (size_t)(cur - tok));
+				continue;
+			}
 			* {
 				/* a bogus attribute: skipped to a blank, '>' or "/>" */
 				for (cur = tok + 1; cur < lim; cur++)
@@ -178,6 +191,7 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 	m->kind = M_OTHER;
 	m->raw = RAW_NONE;
 	m->ncuts = 0;
+	m->unsure = 0;
 	/*!re2c
 		"<!--" { m->end = comment_end(cur, lim); return; }
 		/* a DOCTYPE's quoted literals are taken to hold no '>' */
@@ -193,6 +207,7 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 		}
 		"<" [a-zA-Z] namechar* {
 			m->end = tag_end(cur, lim, &opens, m);
+			check_name(m, (size_t)(cur - tok - 1));
 			if (!opens)
 				return;
 			size_t n = (size_t)(cur - tok - 1);

@@ -30,6 +30,7 @@ typedef struct markup {
 	size_t name_len;
 	attr_cut cuts[MARKUP_CUTS]; /* a start tag's attributes that nothing reads, in order */
 	int ncuts;
+	int unsure;      /* a name libxml2 would cut (over 100 bytes): not followed further */
 } markup;
 
 /* What starts at cur (a '<'), as *m. */
