@@ -335,8 +335,6 @@ demo: $(CLI)
 check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/includes.sh
 	@tests/includes.sh --self-test
-	@tests/word_gate.sh
-	@tests/word_gate.sh --self-test
 	@tests/generated_size.sh $(LEXERS_C) $(GRAM_C) $(GRAM_H)
 	@tests/catalogue.sh $(CATALOGUE) $(CLI)
 	@tests/diagnostics.sh
