@@ -336,8 +336,6 @@ demo: $(CLI)
 check: $(CLI) $(TEST_BIN) $(CATALOGUE) $(LINK_TEST) libs man
 	@tests/includes.sh
 	@tests/includes.sh --self-test
-	@tests/word_gate.sh
-	@tests/word_gate.sh --self-test
 	@tests/generated_size.sh $(LEXERS_C) $(GRAM_C) $(GRAM_H)
 	@tests/html_raw_attributes.sh
 	@if tests/html_raw_attributes.sh --plant 2>/dev/null; then \

@@ -49,7 +49,6 @@ typedef const unsigned char *uptr;
 	         | "CNN" | "CBS News" | "BBC" | "Bloomberg" | "tca" | "Tribune Content Agency"
 	         | "Interfax" | "TASS" | "Itar-Tass" | "AAP" | "NTB" | "ANP" | "Yonhap" | "PTI";
 
-	/* A word added to role or org_word needs its first four letters in title_or_org_word_in. */
 	role     = 'writer' 's'? | 'correspondent' 's'? | 'reporter' 's'? | 'editor' 's'? | 'columnist'
 	         | 'producer' | 'contributor' | 'journalist' | 'analyst' | 'staff' | 'bureau chief'
 	         | 'photographer' | 'critic' | 'anchor' | 'host' | 'officer' 's'? | 'director' 's'?
@@ -763,31 +762,36 @@ int classify_part(slice part, const char *limit)
 	return 0;
 }
 
-/* Whether part_word's rule 1 (a title's word), 2 (an organisation's) or 3 ("the") may match at
- * some place of [s, e), reading up to lim as part_word does: at every byte, the first four
- * letters of each of role's and org_word's words (the whole word and what must follow it when
- * it has four letters or fewer), and rule 3 itself. A part in which none matches is no title
- * and no agency for classify_part but through agency_canonical: its seen has no W_ROLE, W_ORG
- * or W_THE, whatever places its words start at. (The words' lists themselves, tried at every
- * byte, were 31 KB of C.) */
+/* Whether part_word's rule 1 (a title's word), 2 (an organisation's) or 3 ("the") matches at
+ * a place of [s, e) where one of its words may start, reading up to lim as part_word does. A
+ * part in which none matches is no title and no agency for classify_part but through
+ * agency_canonical: its seen has no W_ROLE, W_ORG or W_THE.
+ *
+ * Where part_word's words start: at s, after blanks, and where the match before ended, which
+ * is never between two letters (a match of rule 8, [^ \t\n,;=<]+, takes every letter after
+ * it, and the other rules end where rule 8 would or before the byte of their trailing
+ * context, none a letter). Every word of the three rules starts with a letter. So each place
+ * that holds a letter after no letter is tried, with the rules' own scanners: the lists are
+ * read from one place and cannot be out of step with a copy (a block of their first four
+ * letters, tried at every byte, made 11 KB of C and had to be kept in step by a test). */
 static int title_or_org_word_in(uptr s, uptr e, uptr lim)
 {
+#define TORG_LETTER(c) ((unsigned char)(((c) | 0x20) - 'a') < 26)
 	for (uptr p = s; p < e; p++) {
-		uptr cur = p, mar = NULL;
-		/*!re2c:torg
-			'writ' | 'corr' | 'repo' | 'edit' | 'colu' | 'prod' | 'cont' | 'jour' | 'anal'
-			| 'staf' | 'bure' | 'phot' | 'crit' | 'anch' | 'offi' | 'dire' | 'head'
-			| 'pres' | 'time' | 'trib' | 'hera' | 'glob' | 'maga' | 'agen' | 'radi' | 'tele'
-			| 'netw' | 'moni' | 'chro' | 'gaze' | 'dail' | 'week' | 'revi' | 'unio' | 'serv'
-			| 'medi' | 'grou' | 'inst' | 'univ' | 'foun' | 'news' | 'reut' | 'bloo' | 'fran'
-			| 'inte' | 'asso' { return 1; }
-			('host' | 'post' | 'wire' | 'tv' | 'dpa' | 'afp' | 'ap' | 'upi' | 'cnn' | 'bbc'
-			 | 'cbs' | 'nbc' | 'abc' | 'npr') [ \t\n,=.] | 'the' [ \t] { return 1; }
-			* { continue; }
-			$ { continue; }
-		*/
-		(void)mar;
+		if (!TORG_LETTER(*p) || (p > s && TORG_LETTER(p[-1])))
+			continue;
+		/* rule 3, 'the' @t [ \t]: each byte read only while the ones before matched, so
+		 * none past the sentinel at lim */
+		if ((p[0] | 0x20) == 't' && (p[1] | 0x20) == 'h' && (p[2] | 0x20) == 'e' &&
+		    (p[3] == ' ' || p[3] == '\t'))
+			return 1;
+		longest m = { NULL, NULL, 0 };
+		pw_role(p, lim, &m);
+		pw_org(p, lim, &m);
+		if (m.rule)
+			return 1;
 	}
+#undef TORG_LETTER
 	return 0;
 }
 
@@ -805,121 +809,7 @@ static int classify_part_affil(slice part, const char *limit)
 	return classify_part(part, limit);
 }
 
-/* ---- agencies ------------------------------------------------------------------------------ */
-
-/* ("The" | "THE" | "the")? ws?: where the words after it start, or NULL when there is none. */
-static uptr after_the(uptr p)
-{
-	if (!word_cs(p, "The") && !word_cs(p, "THE") && !word_cs(p, "the"))
-		return NULL;
-	for (p += 3; *p == ' ' || *p == '\t'; p++)
-		;
-	return p;
-}
-
-/* The agency that the words [p, e) name, or NULL: the entry of the table (the re2c rules it
- * replaces made 29 KB of C) that reads them whole. */
-static const char *agency_name(uptr p, uptr e)
-{
-	enum { CS, CI, THE_CS, THE_CI, CI_WS }; /* THE_: ("The" | "THE" | "the")? ws? before;
-						 * CI_WS: a blank of the word is ws, [ \t]+ */
-	static const struct {
-		int how;
-		const char *word, *name;
-	} agencies[] = {
-		{ THE_CS, "AP", "AP" }, { THE_CI, "associated press", "AP" },
-		{ THE_CI, "aptn", "AP" }, { CS, "AFP", "AFP" },
-		{ CI, "agence france presse", "AFP" }, { CI, "agence france-presse", "AFP" },
-		{ CS, "ANSA", "ANSA" }, { CS, "AAP", "AAP" }, { CS, "ANP", "ANP" },
-		{ CI, "bay city news", "Bay City News" }, { CS, "BBC", "BBC" },
-		{ CI, "bloomberg", "Bloomberg" },
-		{ THE_CI, "canadian press", "The Canadian Press" },
-		{ CS, "CP", "The Canadian Press" }, { CS, "CNN", "CNN" },
-		{ CS, "CBS News", "CBS News" }, { CS, "CBS", "CBS News" }, { CI, "dpa", "dpa" },
-		{ CI, "deutsche presse-agentur", "dpa" }, { CS, "EFE", "EFE" },
-		{ CI, "interfax", "Interfax" }, { CI, "itar-tass", "TASS" },
-		{ CI, "kyodo", "Kyodo" }, { CI_WS, "kyodo news", "Kyodo" }, { CS, "KNA", "KNA" },
-		{ CS, "NTB", "NTB" }, { CS, "PTI", "PTI" }, { CI, "reuters", "Reuters" },
-		{ CI, "reuter", "Reuters" }, { CI, "reutersd", "Reuters" }, { CS, "tca", "tca" },
-		{ CI, "tribune content agency", "tca" }, { CS, "TASS", "TASS" },
-		{ CS, "UPI", "UPI" }, { CI, "united press international", "UPI" },
-		{ CI, "xinhua", "Xinhua" }, { CI, "yonhap", "Yonhap" },
-	};
-	uptr the = after_the(p);
-	/* The entries whose word starts with the text's first letter (either case), then, after
-	 * "The", the THE_ ones whose word starts with the next word's: the table is sorted by that
-	 * letter (any order within it does: a word must read the whole text, and no two words of
-	 * the table are the same in any case, so at most one entry matches). Comparing every entry
-	 * was most of a dateline's cost; passing over those of other letters one by one, still a
-	 * tenth of a Reuters story's classification. */
-	unsigned first = *p | 0x20u, after = the ? *the | 0x20u : 0;
-	const size_t n = WORDS_N(agencies);
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass && (!the || after == first))
-			break;
-		unsigned c = pass ? after : first;
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (((unsigned char)agencies[mid].word[0] | 0x20u) < c)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t i = lo; i < n && ((unsigned char)agencies[i].word[0] | 0x20u) == c; i++) {
-			const char *w = agencies[i].word;
-			if (pass && agencies[i].how != THE_CS && agencies[i].how != THE_CI)
-				continue;
-			switch (agencies[i].how) {
-			case CS:
-				if (word_cs(p, w) == e)
-					return agencies[i].name;
-				break;
-			case THE_CS:
-				if (word_cs(p, w) == e || (the && word_cs(the, w) == e))
-					return agencies[i].name;
-				break;
-			case THE_CI:
-				if (word_ci(p, w) == e || (the && word_ci(the, w) == e))
-					return agencies[i].name;
-				break;
-			case CI:
-				if (word_ci(p, w) == e)
-					return agencies[i].name;
-				break;
-			case CI_WS: {
-				/* "kyodo news": the blank is a run of blanks */
-				uptr q = word_ci(p, "kyodo");
-				if (q && (*q == ' ' || *q == '\t')) {
-					while (*q == ' ' || *q == '\t')
-						q++;
-					if (word_ci(q, "news") == e)
-						return agencies[i].name;
-				}
-				break;
-			}
-			}
-		}
-	}
-	return NULL;
-}
-
-const char *agency_canonical(slice words)
-{
-	slice w = trim(words);
-	if (!w.s)
-		return NULL;
-	/* A trailing full stop (By Colin Brinsden, Reuters.) belongs to the line, not the name. */
-	while (w.n && (w.s[w.n - 1] == '.' || w.s[w.n - 1] == '='))
-		w.n--;
-	/* A copy that ends with a NUL, as the comparisons need. */
-	unsigned char buf[64];
-	if (w.n >= sizeof buf)
-		return NULL;
-	memcpy(buf, w.s, w.n);
-	buf[w.n] = '\0';
-	return agency_name(buf, buf + w.n);
-}
+/* agency_canonical: lexer/article/agency_names.c (a table, no scanner). */
 
 /* ---- datelines ----------------------------------------------------------------------------- */
 
@@ -1013,7 +903,8 @@ static void dl_title(uptr cur, uptr lim, longest *m)
 static void dl_lower(uptr cur, uptr lim, longest *m)
 {
 	uptr mar = NULL;
-	/*!re2c:dllower
+	/*!local:re2c:dllower
+		re2c:flags:nested-ifs = 1;
 		ws? loww { longest_take(m, cur, cur, 15); return; }
 		* { return; }
 		$ { return; }
@@ -1402,7 +1293,8 @@ static int bracket_credit(uptr s, uptr e, photo_fields *out)
 static uptr name_word_end(uptr cur, uptr lim)
 {
 	uptr mar = NULL;
-	/*!re2c:photo_nmw
+	/*!local:re2c:photo_nmw
+		re2c:flags:nested-ifs = 1;
 		nmw { return cur; }
 		*   { return cur; }
 		$   { return cur; }

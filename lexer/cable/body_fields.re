@@ -98,7 +98,8 @@ static uptr cl_section(uptr cur, uptr lim, slice *n, slice *of)
 	uptr mar = NULL, ctx = NULL, s0 = NULL, s1 = NULL, f0 = NULL, f1 = NULL, start = cur;
 	/*!stags:re2c:cl_section format = 'uptr @@ = NULL;'; */
 	(void)ctx;
-	/*!re2c:cl_section
+	/*!local:re2c:cl_section
+		re2c:flags:nested-ifs = 1;
 		/* Also garbled: ECTION 01 OF 02, SECTION 01 GF 02. */
 		sp+ 'S'? 'ECTION' sp+ @s0 digit+ @s1 sp+ alpha{2} sp+ @f0 digit+ @f1 / [ \t\n] {
 			*n = mk(s0, s1);
@@ -117,7 +118,8 @@ static uptr cl_year(uptr cur, uptr lim, slice *out)
 	uptr mar = NULL, ctx = NULL, y0 = NULL, y1 = NULL, start = cur;
 	/*!stags:re2c:cl_year format = 'uptr @@ = NULL;'; */
 	(void)ctx;
-	/*!re2c:cl_year
+	/*!local:re2c:cl_year
+		re2c:flags:nested-ifs = 1;
 		sp+ @y0 digit{2} @y1 / sp+ upper { *out = mk(y0, y1); return cur; }
 		* { return start; }
 		$ { return start; }
@@ -130,7 +132,8 @@ static int cl_origin_ci(uptr cur, uptr lim, classline_fields *out)
 {
 	uptr mar = NULL, o0 = NULL, n0 = NULL, n1 = NULL, r0 = NULL, r1 = NULL, g0 = NULL;
 	/*!stags:re2c:cl_origin_ci format = 'uptr @@ = NULL;'; */
-	/*!re2c:cl_origin_ci
+	/*!local:re2c:cl_origin_ci
+		re2c:flags:nested-ifs = 1;
 		cwordi  = alpha [A-Za-z.'()&-]*;
 		sp* @o0 cwordi (sp+ cwordi)* sp+ @n0 digit{2,8} @n1
 			((sp+ @r0 nl*) | (@g0 [^ \t\n0-9] nl*))? @r1 eol {

@@ -15,7 +15,7 @@ typedef struct body_line {
 	int kind;           /* furniture kind (enum body_furniture) */
 	slice label;        /* sub-paragraph label: A, b */
 	slice mark;         /* portion marking without parentheses: C, SBU, S/NF */
-} body_line;            /* 64 bytes: Bison copies it at every shift and reduction */
+} body_line;            /* 64 bytes: the parser's value is a pointer to it (body.y) */
 
 enum body_furniture { FURN_PAGE = 1, FURN_SECTION, FURN_ROUTING, FURN_STAMP };
 

@@ -92,7 +92,8 @@ int ri_word_kind(slice w, const char *limit, int first)
 	(void)mar;
 	(void)ctx;
 	int kind = RI_JUNK;
-	/*!re2c:rikind
+	/*!local:re2c:rikind
+		re2c:flags:nested-ifs = 1;
 		prec2 / [ \t\n] { kind = RI_PROSIGN; goto done; }
 		ri / [ \t\n]    { kind = RI_INDICATOR; goto done; }
 		*               { return RI_JUNK; }
@@ -149,7 +150,8 @@ int scan_fl3(const char *p, const char *limit, fl3_fields *out)
 	/*!stags:re2c:fl3 format = 'uptr @@ = NULL;'; */
 	out->ri = out->ssn = out->part = out->tof = mk(NULL, NULL);
 	out->strict = 0;
-	/*!re2c:fl3
+	/*!local:re2c:fl3
+		re2c:flags:nested-ifs = 1;
 		sp* "DE" sp+ @r0 ri @r1 sp+ "#" @s0 digit{3,5} @s1 ("/" @p0 digit{1,3} @p1)?
 			sp+ @t0 digit{7} @t1 sp* eol {
 			out->ri = mk(r0, r1);
@@ -189,7 +191,8 @@ int scan_fl4(const char *p, const char *limit, fl4_fields *out)
 	/*!stags:re2c:fl4 format = 'uptr @@ = NULL;'; */
 	out->prefix = out->group = out->rest = out->note = mk(NULL, NULL);
 	out->strict = 0;
-	/*!re2c:fl4
+	/*!local:re2c:fl4
+		re2c:flags:nested-ifs = 1;
 		/* A parenthesised trailer, (CCY ADX723D5B MSI4387-623), is kept as a note. */
 		sp* @a0 ("ZNY" | "ZNR") @a1 sp+ @g0 upper{5} ("/" upper+)? @g1
 			(sp+ opsig)* sp* @r1 (@c0 "(" [^)\n]* ")" @c1 sp*)? eol {
@@ -233,7 +236,8 @@ int scan_dtg_line(const char *p, const char *limit, dtg_fields *out)
 	uptr a0 = NULL, a1 = NULL, b0 = NULL, b1 = NULL, d0 = NULL, h0 = NULL, n0 = NULL, n1 = NULL, m0 = NULL, m1 = NULL, y0 = NULL, y1 = NULL, r0 = NULL, r1 = NULL;
 	/*!stags:re2c:dtg format = 'uptr @@ = NULL;'; */
 	memset(out, 0, sizeof(*out));
-	/*!re2c:dtg
+	/*!local:re2c:dtg
+		re2c:flags:nested-ifs = 1;
 		prefix = sp* (@a0 prec1 @a1 sp+ (@b0 prec1 @b1 sp+)?)?
 			@d0 digit{2} @h0 digit{2} @n0 digit{2} @n1 sp* [Zz] sp* @m0 (mon | [A-Za-z]{3}) @m1 sp*;
 		/* A four-digit year, or two digits followed by the end or a blank. */
@@ -309,7 +313,8 @@ int scan_address(const char *p, const char *limit, addr_fields *out)
 	/*!stags:re2c:addr format = 'uptr @@ = NULL;'; */
 	out->ri = out->address = out->office = out->precedence = out->mcn = mk(NULL, NULL);
 	out->precedence_typo = 0;
-	/*!re2c:addr
+	/*!local:re2c:addr
+		re2c:flags:nested-ifs = 1;
 		sp* @r0 ri @r1 sp* "/" sp* { out->ri = mk(r0, r1); goto rest; }
 		""                          { goto rest; }
 		$                           { return 0; }

@@ -45,7 +45,6 @@ int warc_version_line(const char *start, const char *end, size_t *len)
 	uptr cur = (uptr)start, lim = (uptr)end, mar = NULL;
 	int v;
 	/*!local:re2c:version
-		re2c:flags:nested-ifs = 1;
 		"WARC/1.0" lend                { v = 10; goto done; }
 		"WARC/1.1" lend                { v = 11; goto done; }
 		"WARC/" digit+ "." digit+ lend { v = 1; goto done; }
@@ -239,7 +238,6 @@ int warc_chunk_line(const char *start, const char *end, uint64_t *size, size_t *
 	uptr cur = (uptr)start, lim = (uptr)end, mar = NULL, e;
 	/*!stags:re2c:chunk format = 'uptr @@ = NULL;'; */
 	/*!local:re2c:chunk
-		re2c:flags:nested-ifs = 1;
 		hex+ @e [ \t]* (";" [^\r\n\x00]*)? "\r"? "\n" { goto size; }
 		*                                            { return -1; }
 		$                                            { return -1; }

@@ -64,12 +64,16 @@ typedef struct body_state {
 } body_state;
 
 /* What the body's parser works with: the telegram, the body's lexer and what it has read. */
+enum { BODY_LINE_RING = 4 };
+
 typedef struct body_ctx {
 	telegram tg;
 	body_lexer blx;
 	body_state b;
 	int year;                /* the cable's year (DTG, else the release's); -1 unknown */
 	int has_header;          /* a routing header came before the body */
+	body_line lines[BODY_LINE_RING]; /* the tokens' lines, in turn (cw_body_lex) */
+	unsigned next_line;
 } body_ctx;
 
 /* Runs the body grammar over the text from start. */
