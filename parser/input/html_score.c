@@ -480,6 +480,14 @@ static int has_block_child(const xmlNode *n)
 	return 0;
 }
 
+static int has_br_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "br"))
+			return 1;
+	return 0;
+}
+
 /* What a block's text counts for the story. */
 static float block_value(const html_stat *st)
 {
@@ -594,8 +602,13 @@ xmlNode *html_main_container(html_tree *t)
 			loose[i] = loose_prose(nodes[i]);
 			loose_total += loose[i];
 		}
-		if (blocks[st - t->stats])
+		if (blocks[st - t->stats]) {
 			block_total += st->prose;
+			/* a box of text parted by <br>s, no box inside: written loose too (the rest
+			 * of such a story after an ad box, in a box of its own) */
+			if (st->prose > 0 && has_br_child(nodes[i]))
+				loose_total += st->prose;
+		}
 	}
 	/* A page that writes its paragraphs as blocks says where its story is by them: loose
 	 * text there is a stray line (a footer's disclaimer left bare) that would draw the
