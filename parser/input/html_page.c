@@ -151,15 +151,18 @@ static void trim_edges(mk *m, size_t from)
 		if (n < 100 && !sentence && !by)
 			b->role = MR_CHROME;
 	}
-	/* A short label's colon outside the story ("Tags:", "Filed under:", "PUBLISHED:") ends
-	 * no sentence: when what it introduces went to the page's furniture (or nothing
-	 * follows it), the label goes with it. From the end back, so that a run of them goes. */
+	/* A label's colon outside the story (three words at most: "Tags:", "Filed under:",
+	 * "PUBLISHED:") ends no sentence, as a sentence's does ("Here are the pairs on sale:"):
+	 * when what it introduces went to the page's furniture (or nothing follows it), the
+	 * label goes with it. From the end back, so that a run of them goes. */
 	for (size_t i = doc->nblocks; i-- > from;) {
 		markup_block *b = &doc->blocks[i];
 		if ((i >= first && i <= last) || (b->role != MR_PARA && b->role != MR_SUBHEAD))
 			continue;
-		size_t n = b->e - b->s;
-		if (n && n < 40 && t[b->e - 1] == ':' &&
+		size_t n = b->e - b->s, words = 1;
+		for (size_t k = b->s; k < b->e && n < 40; k++)
+			words += t[k] == ' ';
+		if (n && n < 40 && words <= 3 && t[b->e - 1] == ':' &&
 		    (i + 1 == doc->nblocks || doc->blocks[i + 1].role == MR_CHROME))
 			b->role = MR_CHROME;
 	}
