@@ -347,9 +347,28 @@ static int signpost(const char *s, size_t n)
 	return 0;
 }
 
+/* A box standing in for an embedded post or player: the embed's own markup shown as text (its
+ * fallback code, "<a href=...>", when the page's script did not run: no story writes a tag), or
+ * a consent notice in its place, that asks the reader to allow cookies before it shows the
+ * content ("... which may be using cookies ... we need your permission"). */
+static int embed_stand_in(const char *s, size_t n)
+{
+	static const char *const tags[] = { "<a href=", "</a>", "<blockquote", "<iframe", NULL };
+	static const char *const asks[] = { "permission", "consent", "accept", "allow", NULL };
+	static const char *const reader[] = { "you", "your", NULL };
+	for (const char *const *g = tags; *g; g++) {
+		size_t k = strlen(*g);
+		for (const char *p = s; (p = memchr(p, '<', n - (size_t)(p - s))) && (size_t)(s + n - p) >= k; p++)
+			if (!strncasecmp(p, *g, k))
+				return 1;
+	}
+	return n < 800 && has_word(s, n, "cookies") && any_word(s, n, asks) && any_word(s, n, reader);
+}
+
 void html_signposts(mk *m, size_t from)
 {
 	retag(m, from, 1, signpost, MR_CHROME);
+	retag(m, from, 0, embed_stand_in, MR_CHROME);
 }
 
 /* ---- the sources after the story ------------------------------------------------------------- */
