@@ -178,6 +178,42 @@ static int slash_credit(const char *s, size_t n)
 	return slash;
 }
 
+/* An agency's credit alone, without a slash ("Dana Reyes via Getty Images", "Jo Hale - PA Images
+ * | Getty Images", "AP Photo"): every word a capital's or a number's, a joiner, or a lone dash
+ * or bar between names; a picture word ending it (a line of capitals with "via" in it and no
+ * such word, "Their Views Via Windows", is a heading); under 80 bytes. */
+static int agency_credit(const char *s, size_t n)
+{
+	static const char *const pictures[] = { "images", "image", "photo", "photos", "pictures",
+						 "photography", NULL };
+	if (!n || n >= 80 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return 0;
+	int words = 0, last_picture = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		int sep = j - i == 1 && (s[i] == '-' || s[i] == '|');
+		if (!sep && !(isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) ||
+			      (unsigned char)s[i] >= 0x80 || credit_joiner(s + i, j - i)))
+			return 0;
+		for (size_t k = i; k < j; k++)
+			if (s[k] == '!' || s[k] == '?' || s[k] == ',' || s[k] == ':' || s[k] == ';' || s[k] == '"')
+				return 0;
+		last_picture = 0;
+		for (const char *const *w = pictures; *w && !sep; w++)
+			if (strlen(*w) == j - i && !strncasecmp(s + i, *w, j - i))
+				last_picture = 1;
+		words += !sep;
+		i = j;
+	}
+	return words >= 2 && last_picture;
+}
+
 /* A credit's label: "Credit:", "Photo:", "Image:", "Photo by", ... at s (case aside): the bytes
  * it takes, 0 when none. */
 static size_t credit_label(const char *s, size_t n)
@@ -210,7 +246,7 @@ static int credited_name(const char *s, size_t n)
 /* A paragraph that is a picture's caption by its credit: it ends with a labelled credit
  * ("... the blaze. (Credit: Dana Reyes)", "A can of cherry filling Credit: Jo Hale"), or ends
  * with a slash credit after a bar (" | Jo Hale/AFP via Getty Images"), or is a slash credit
- * alone ("Instagram/Dana Reyes"). Where the page set the caption without a <figcaption>, in a
+ * alone ("Instagram/Dana Reyes") or an agency's ("Dana Reyes via Getty Images"). Where the page set the caption without a <figcaption>, in a
  * box beside the picture or after a picture loaded by script, only these words tell it. */
 static int credit_caption(const char *s, size_t n)
 {
@@ -218,7 +254,7 @@ static int credit_caption(const char *s, size_t n)
 		n--;
 	if (!n || n >= 400)
 		return 0;
-	if (slash_credit(s, n))
+	if (slash_credit(s, n) || agency_credit(s, n))
 		return 1;
 	/* "(Credit: ...)" closing it */
 	if (s[n - 1] == ')') {
