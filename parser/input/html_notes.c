@@ -425,22 +425,44 @@ static int sources_label(const char *s, size_t n)
 	return 0;
 }
 
+/* A paragraph of the story's own prose: 150 bytes or more with no figure in them. A source's
+ * citation names a year, a volume, pages or a DOI. */
+static int figureless_prose(const char *s, size_t n)
+{
+	if (n < 150)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 void html_sources_tail(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
 	size_t cut = doc->nblocks, back = 0;
+	int prose_after = 0; /* paragraphs of prose after the one looked at, before the cut */
 	for (size_t i = doc->nblocks; i-- > from && back < 5;) {
-		const markup_block *b = &doc->blocks[i];
+		markup_block *b = &doc->blocks[i];
 		if (b->role != MR_PARA)
 			continue;
 		back++;
 		/* a label found: five paragraphs more before it may open the sources ("More
-		 * information: ..." above "Journal information: ...") */
-		if (sources_label(t + b->s, b->e - b->s)) {
+		 * information: ..." above "Journal information: ..."); a short one with two of
+		 * the story's paragraphs after it is a picture's source ("Source: example.org")
+		 * among them, the page's line alone */
+		if (!sources_label(t + b->s, b->e - b->s))
+			;
+		else if (b->e - b->s >= 60 || prose_after < 2) {
 			cut = i;
 			back = 0;
+			prose_after = 0;
+		} else {
+			b->role = MR_CHROME;
+			continue;
 		}
+		prose_after += figureless_prose(t + b->s, b->e - b->s);
 	}
 	html_chrome_tail(doc, from, cut);
 }

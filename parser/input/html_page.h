@@ -161,7 +161,8 @@ void html_signposts(mk *m, size_t from);
 /* From block from on: one of the story's last five paragraphs (a page's copyright and agency
  * lines among them) opening with a label for its sources ("More information:", "Journal
  * reference:", "Source:") and the paragraphs after it (a call for readers' submissions) are the
- * page's (chrome). */
+ * page's (chrome); a short one followed by two paragraphs of figureless prose (the story going
+ * on after a picture's "Source: example.org") is chrome alone. */
 void html_sources_tail(mk *m, size_t from);
 /* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
  * the page's stamp (chrome). */
