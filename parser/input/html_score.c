@@ -204,14 +204,28 @@ int html_named(const xmlNode *n, const char *const *words)
 	return 0;
 }
 
+/* Words in s, parted by blanks. */
+static int words_in(const char *s)
+{
+	int k = 0;
+	for (int blank = 1; *s; s++) {
+		int b = *s == ' ' || *s == '\t' || *s == '\n';
+		k += blank && !b;
+		blank = b;
+	}
+	return k;
+}
+
 /* The words of class, id, itemprop, rel, role and a component's test id (data-testid, which
  * html_named reads too): a site whose classes are utility names ("px-4 lg:pl-8") still names
- * its parts for its tests ("newsletter-prompt", "byline-name"). */
+ * its parts for its tests ("newsletter-prompt", "byline-name"), and for screen readers: a
+ * short aria-label names a region ("newsletter promotion", "Related stories"); a longer one
+ * is a sentence or a headline (a card's "Read: ..."), not a name. */
 static klass class_of(const xmlNode *n)
 {
 	klass k = { 0, 0, 0, 0, 0, 0, 0 };
-	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component", "data-testid",
-					     NULL };
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+					     "data-testid", "aria-label", NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
 		if (!a->children || !a->children->content)
@@ -220,6 +234,8 @@ static klass class_of(const xmlNode *n)
 		int i;
 		for (i = 0; attrs[i] && strcmp(an, attrs[i]); i++)
 			;
+		if (attrs[i] && !strcmp(an, "aria-label") && words_in(v) > 3)
+			continue;
 		if (!attrs[i]) {
 			if (!strcmp(an, "hidden"))
 				k.hidden = 1;
