@@ -28,8 +28,9 @@ static void put(html_text *b, const char *s, size_t n)
 	b->buf[b->n] = '\0';
 }
 
-static const char *const break_names[] = { "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-					   "h6", "blockquote", "section", "ul", "ol", "table", NULL };
+static const char *const break_names[] = { "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3",
+					   "h4", "h5", "h6", "blockquote", "section", "ul", "ol", "table",
+					   NULL };
 
 /* Text of the subtree, dropped parts left out; blocks inside set apart by a space. */
 static void collect(html_text *b, const xmlNode *top)
