@@ -467,6 +467,72 @@ void html_sources_tail(mk *m, size_t from)
 	html_chrome_tail(doc, from, cut);
 }
 
+/* ---- the readers' comments after the story ---------------------------------------------------- */
+
+/* A comments section's heading: a count and the word ("3 comments", "12 Responses", "Comments
+ * (4)", "Comments"), or a call to write one ("Leave a reply", "Join the discussion"); a line
+ * under 40 bytes. */
+static int comments_heading(const char *s, size_t n)
+{
+	static const char *const words[] = { "comment", "comments", "response", "responses", "reply",
+					     "replies", "reactions", NULL };
+	static const char *const calls[] = { "leave a reply", "leave a comment", "add a comment",
+					     "post a comment", "join the conversation",
+					     "join the discussion", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == ':'))
+		n--;
+	if (!n || n >= 40)
+		return 0;
+	for (const char *const *c = calls; *c; c++)
+		if (opens_with(s, n, *c))
+			return 1;
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	int count = i > 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	for (const char *const *w = words; *w; w++) {
+		size_t k = opens_with(s + i, n - i, *w);
+		if (!k)
+			continue;
+		size_t j = i + k;
+		while (j < n && s[j] == ' ')
+			j++;
+		/* the word alone, after its count, or before a count in brackets */
+		if (j == n && (count || !strncasecmp(*w, "comment", 7)))
+			return 1;
+		if (!count && j < n && s[j] == '(' && s[n - 1] == ')') {
+			size_t d = j + 1;
+			while (d < n - 1 && isdigit((unsigned char)s[d]))
+				d++;
+			return d > j + 1 && d == n - 1;
+		}
+	}
+	return 0;
+}
+
+void html_comments_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA)
+			paras++;
+		if ((b->role != MR_PARA && b->role != MR_SUBHEAD) || paras < 2 ||
+		    !comments_heading(t + b->s, b->e - b->s))
+			continue;
+		/* the heading and what follows it: the readers', not the story's */
+		for (size_t k = i; k < doc->nblocks; k++)
+			if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD ||
+			    doc->blocks[k].role == MR_ITEM)
+				doc->blocks[k].role = MR_CHROME;
+		return;
+	}
+}
+
 /* ---- numeric date stamps ---------------------------------------------------------------------- */
 
 /* Digits at s[*i..): how many (at most max), *i moved past them. */

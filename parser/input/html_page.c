@@ -537,6 +537,7 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	html_credit_captions(m, before);
 	html_signposts(m, before);
 	html_sources_tail(m, before);
+	html_comments_tail(m, before);
 	html_numeric_stamps(m, before);
 	html_disclaimers(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);

@@ -164,6 +164,10 @@ void html_signposts(mk *m, size_t from);
  * page's (chrome); a short one followed by two paragraphs of figureless prose (the story going
  * on after a picture's "Source: example.org") is chrome alone. */
 void html_sources_tail(mk *m, size_t from);
+/* From block from on, after two paragraphs of the story at least: a comments section's heading
+ * ("3 comments", "Comments (4)", "Leave a reply") and everything after it are the readers'
+ * (chrome). */
+void html_comments_tail(mk *m, size_t from);
 /* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
  * the page's stamp (chrome). */
 void html_numeric_stamps(mk *m, size_t from);
