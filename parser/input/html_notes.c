@@ -392,13 +392,22 @@ static int embed_stand_in(const char *s, size_t n)
 	static const char *const tags[] = { "<a href=", "</a>", "<blockquote", "<iframe", NULL };
 	static const char *const asks[] = { "permission", "consent", "accept", "allow", NULL };
 	static const char *const reader[] = { "you", "your", NULL };
-	for (const char *const *g = tags; *g; g++) {
-		size_t k = strlen(*g);
-		for (const char *p = s; (p = memchr(p, '<', n - (size_t)(p - s))) && (size_t)(s + n - p) >= k; p++)
-			if (!strncasecmp(p, *g, k))
+	for (const char *p = s; (p = memchr(p, '<', n - (size_t)(p - s))); p++)
+		for (const char *const *g = tags; *g; g++) {
+			size_t k = strlen(*g);
+			if ((size_t)(s + n - p) >= k && !strncasecmp(p, *g, k))
 				return 1;
-	}
-	return n < 800 && has_word(s, n, "cookies") && any_word(s, n, asks) && any_word(s, n, reader);
+		}
+	if (n >= 800)
+		return 0;
+	/* the word looked for by its first two letters before any comparison: every
+	 * paragraph is looked at */
+	int cookies = 0;
+	for (size_t i = 0; i + 7 <= n && !cookies; i++)
+		cookies = (s[i] | 0x20) == 'c' && (s[i + 1] | 0x20) == 'o' && has_word(s + i, 7, "cookies") &&
+			  (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+			  (i + 7 == n || !isalnum((unsigned char)s[i + 7]));
+	return cookies && any_word(s, n, asks) && any_word(s, n, reader);
 }
 
 void html_signposts(mk *m, size_t from)

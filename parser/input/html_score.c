@@ -232,7 +232,8 @@ static klass class_of(const xmlNode *n)
 			continue;
 		const char *v = (const char *)a->children->content;
 		int i;
-		for (i = 0; attrs[i] && strcmp(an, attrs[i]); i++)
+		/* a first letter that differs rules a name out before a comparison is made */
+		for (i = 0; attrs[i] && (attrs[i][0] != an[0] || strcmp(an, attrs[i])); i++)
 			;
 		if (attrs[i] && !strcmp(an, "aria-label") && words_in(v) > 3)
 			continue;
