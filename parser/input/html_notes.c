@@ -410,10 +410,34 @@ static int embed_stand_in(const char *s, size_t n)
 	return cookies && any_word(s, n, asks) && any_word(s, n, reader);
 }
 
+/* An ad's label or a scroll prompt standing alone between the story's blocks, a paragraph or a
+ * heading ("Advertisement", "- Advertising -", "Keep reading", "Story continues below"): its
+ * whole text, dashes and blanks around it aside. */
+static int ad_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "advertisement", "advertising", "ad", "sponsored",
+					      "keep reading", "continue reading",
+					      "story continues below", "article continues below",
+					      "story continues below advertisement",
+					      "article continues below advertisement",
+					      "scroll to continue", NULL };
+	while (n && !isalnum((unsigned char)s[n - 1]))
+		n--;
+	while (n && !isalnum((unsigned char)*s))
+		s++, n--;
+	if (!n || n > 40)
+		return 0;
+	for (const char *const *l = labels; *l; l++)
+		if (strlen(*l) == n && !strncasecmp(s, *l, n))
+			return 1;
+	return 0;
+}
+
 void html_signposts(mk *m, size_t from)
 {
 	retag(m, from, 1, signpost, MR_CHROME);
 	retag(m, from, 0, embed_stand_in, MR_CHROME);
+	retag(m, from, 1, ad_label, MR_CHROME);
 }
 
 /* ---- the sources after the story ------------------------------------------------------------- */
