@@ -410,9 +410,10 @@ static int embed_stand_in(const char *s, size_t n)
 	return cookies && any_word(s, n, asks) && any_word(s, n, reader);
 }
 
-/* An ad's label or a scroll prompt standing alone between the story's blocks, a paragraph or a
- * heading ("Advertisement", "- Advertising -", "Keep reading", "Story continues below"): its
- * whole text, dashes and blanks around it aside. */
+/* An ad's label, a scroll prompt or the heading of the page's table of contents standing alone
+ * between the story's blocks, a paragraph or a heading ("Advertisement", "- Advertising -",
+ * "Keep reading", "Story continues below", "In this article"): its whole text, dashes and
+ * blanks around it aside. (The contents' links go to the chrome as a list of links.) */
 static int ad_label(const char *s, size_t n)
 {
 	static const char *const labels[] = { "advertisement", "advertising", "ad", "sponsored",
@@ -420,7 +421,9 @@ static int ad_label(const char *s, size_t n)
 					      "story continues below", "article continues below",
 					      "story continues below advertisement",
 					      "article continues below advertisement",
-					      "scroll to continue", NULL };
+					      "scroll to continue", "contents", "table of contents",
+					      "in this article", "in this guide", "in this story",
+					      "on this page", "jump to", "jump to section", NULL };
 	while (n && !isalnum((unsigned char)s[n - 1]))
 		n--;
 	while (n && !isalnum((unsigned char)*s))
