@@ -541,6 +541,9 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	html_numeric_stamps(m, before);
 	html_disclaimers(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
+	/* the rules above can leave a new edge (a deals card's prose gone, a bio set apart): its
+	 * short lines are the page's as the first edges' are */
+	trim_edges(m, before);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
 	if (m->doc->nblocks == before && hm.ld_body) {
