@@ -410,10 +410,12 @@ static int embed_stand_in(const char *s, size_t n)
 	return cookies && any_word(s, n, asks) && any_word(s, n, reader);
 }
 
-/* An ad's label, a scroll prompt or the heading of the page's table of contents standing alone
- * between the story's blocks, a paragraph or a heading ("Advertisement", "- Advertising -",
- * "Keep reading", "Story continues below", "In this article"): its whole text, dashes and
- * blanks around it aside. (The contents' links go to the chrome as a list of links.) */
+/* An ad's label, a scroll prompt, the heading of the page's table of contents, a date's or a
+ * share bar's label left without its date or buttons, standing alone between the story's
+ * blocks, a paragraph or a heading ("Advertisement", "- Advertising -", "Keep reading", "Story
+ * continues below", "In this article", "PUBLISHED:", "| UPDATED:", "Share this:"): its whole
+ * text, dashes, bars, colons and blanks around it aside. (The contents' links go to the chrome
+ * as a list of links.) */
 static int ad_label(const char *s, size_t n)
 {
 	static const char *const labels[] = { "advertisement", "advertising", "ad", "sponsored",
@@ -423,7 +425,9 @@ static int ad_label(const char *s, size_t n)
 					      "article continues below advertisement",
 					      "scroll to continue", "contents", "table of contents",
 					      "in this article", "in this guide", "in this story",
-					      "on this page", "jump to", "jump to section", NULL };
+					      "on this page", "jump to", "jump to section", "published",
+					      "updated", "last updated", "posted", "share", "share this",
+					      "share this article", "share this story", NULL };
 	while (n && !isalnum((unsigned char)s[n - 1]))
 		n--;
 	while (n && !isalnum((unsigned char)*s))
