@@ -411,11 +411,12 @@ static int embed_stand_in(const char *s, size_t n)
 }
 
 /* An ad's label, a scroll prompt, the heading of the page's table of contents, a date's or a
- * share bar's label left without its date or buttons, standing alone between the story's
- * blocks, a paragraph or a heading ("Advertisement", "- Advertising -", "Keep reading", "Story
- * continues below", "In this article", "PUBLISHED:", "| UPDATED:", "Share this:"): its whole
- * text, dashes, bars, colons and blanks around it aside. (The contents' links go to the chrome
- * as a list of links.) */
+ * share bar's label left without its date or buttons, a prompt's or a list's heading, standing
+ * alone between the story's blocks, a paragraph or a heading ("Advertisement", "- Advertising
+ * -", "Keep reading", "Story continues below", "In this article", "PUBLISHED:", "| UPDATED:",
+ * "Share this:", "Subscribe now!", "Link copied", "Editor's Picks", "Up next"): its whole text,
+ * dashes, bars, colons and blanks around it aside. (The contents' links go to the chrome as a
+ * list of links.) */
 static int ad_label(const char *s, size_t n)
 {
 	static const char *const labels[] = { "advertisement", "advertising", "ad", "sponsored",
@@ -427,7 +428,13 @@ static int ad_label(const char *s, size_t n)
 					      "in this article", "in this guide", "in this story",
 					      "on this page", "jump to", "jump to section", "published",
 					      "updated", "last updated", "posted", "share", "share this",
-					      "share this article", "share this story", NULL };
+					      "share this article", "share this story", "link copied",
+					      "copy link", "subscribe", "subscribe now", "sign up",
+					      "sign up now", "log in", "editor's picks", "editors' picks",
+					      "editor\xe2\x80\x99s picks", "editors\xe2\x80\x99 picks",
+					      "most popular", "most read", "you may also like",
+					      "you might also like", "read next", "up next",
+					      "what to read next", NULL };
 	while (n && !isalnum((unsigned char)s[n - 1]))
 		n--;
 	while (n && !isalnum((unsigned char)*s))
