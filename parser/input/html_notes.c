@@ -628,7 +628,8 @@ void html_numeric_stamps(mk *m, size_t from)
  * ("The opinions expressed here are the author's", "... do not necessarily reflect the views
  * of ...", "for informational purposes only", "The author does not own shares in ...") or how
  * the site works ("... are editorially independent", "reviewed according to our editorial
- * process"): short, and in the generic English of such notices, no site's sentence. */
+ * process", "... is a registered trademark of ..."): short, and in the generic English of such
+ * notices, no site's sentence. */
 static int stock_disclaimer(const char *s, size_t n)
 {
 	static const char *const phrases[] = { "opinions expressed", "views expressed",
@@ -636,7 +637,8 @@ static int stock_disclaimer(const char *s, size_t n)
 					       "informational purposes only", "editorially independent",
 					       "editorial process", "editorial policies",
 					       "not own shares", "not intended as a substitute",
-					       "not a substitute for professional", NULL };
+					       "not a substitute for professional", "registered trademark",
+					       NULL };
 	return n < 400 && any_word(s, n, phrases);
 }
 
