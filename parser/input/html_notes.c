@@ -254,7 +254,9 @@ static int credit_caption(const char *s, size_t n)
 		n--;
 	if (!n || n >= 400)
 		return 0;
-	if (slash_credit(s, n) || agency_credit(s, n))
+	/* an archive picture's mark after the credit ("AP Photo/Dana Reyes, File") */
+	size_t c = n > 6 && !strncasecmp(s + n - 6, ", file", 6) ? n - 6 : n;
+	if (slash_credit(s, c) || agency_credit(s, c))
 		return 1;
 	/* "(Credit: ...)" closing it */
 	if (s[n - 1] == ')') {
