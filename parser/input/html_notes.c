@@ -449,8 +449,46 @@ static int ad_label(const char *s, size_t n)
 	return 0;
 }
 
+/* A prompt to send the newsroom a tip ("Got a tip? Send it to ...", "Have a news tip?") or to
+ * follow a writer or the site on a social network ("Follow Dana on X", "Follow us on
+ * Instagram"): a short line, the page's. */
+static int reader_prompt(const char *s, size_t n)
+{
+	static const char *const tips[] = { "got a tip", "have a tip", "got a news tip",
+					    "have a news tip", "do you have a tip", NULL };
+	static const char *const networks[] = { "twitter", "x", "instagram", "facebook", "threads",
+						"tiktok", "linkedin", "bluesky", "mastodon", "youtube",
+						NULL };
+	if (n >= 160)
+		return 0;
+	for (const char *const *p = tips; *p; p++)
+		if (opens_with(s, n, *p))
+			return 1;
+	if (n >= 80 || !opens_with(s, n, "follow"))
+		return 0;
+	/* "on" and a network's name after it */
+	for (size_t i = 6; i + 4 <= n; i++)
+		if (!strncasecmp(s + i, " on ", 4)) {
+			size_t j = i + 4, k = j;
+			while (k < n && isalnum((unsigned char)s[k]))
+				k++;
+			for (const char *const *w = networks; *w; w++)
+				if (strlen(*w) == k - j && !strncasecmp(s + j, *w, k - j))
+					return 1;
+		}
+	return 0;
+}
+
 void html_signposts(mk *m, size_t from)
 {
+	/* a prompt set as a list's item too (a writer's box of links) */
+	markup_doc *doc = m->doc;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role == MR_PARA || b->role == MR_ITEM) &&
+		    reader_prompt(m->to.text->buf + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
 	retag(m, from, 1, signpost, MR_CHROME);
 	retag(m, from, 0, embed_stand_in, MR_CHROME);
 	retag(m, from, 1, ad_label, MR_CHROME);

@@ -157,7 +157,8 @@ void html_credit_captions(mk *m, size_t from);
 /* From block from on: a short line pointing the reader elsewhere ("Also Read: ...", "RELATED
  * CONTENT:", "More From the Site") is the page's (chrome), and so are an embed's stand-in (its
  * markup shown as text, or a notice asking the reader to allow cookies to see it) and an ad's
- * label or a scroll prompt alone ("Advertisement", "Keep reading"). */
+ * label or a scroll prompt alone ("Advertisement", "Keep reading"); a prompt to send a tip or
+ * to follow the writer on a social network, a list's item too ("Follow Dana on X"). */
 void html_signposts(mk *m, size_t from);
 /* From block from on: one of the story's last five paragraphs (a page's copyright and agency
  * lines among them) opening with a label for its sources ("More information:", "Journal
