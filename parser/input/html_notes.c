@@ -62,8 +62,18 @@ static int reprint_note(const char *s, size_t n)
 
 /* "Editor's note: ..." (straight or curly apostrophe): the record's ednote, as trailing italic
  * notes are (html_blocks.c); a note without that label is the page's, as theirs is. */
+static size_t opens_with(const char *s, size_t n, const char *p);
+
 static int editors_note(const char *s, size_t n)
 {
+	/* a correction is the editors' note on the story too ("Correction: ...", "An earlier
+	 * version of this story said ...") */
+	static const char *const corrections[] = { "correction:", "clarification:",
+						   "an earlier version of this",
+						   "a previous version of this", NULL };
+	for (const char *const *c = corrections; *c; c++)
+		if (n > 14 && opens_with(s, n, *c))
+			return 1;
 	return n > 14 && !strncasecmp(s, "editor", 6) &&
 	       (!strncasecmp(s + 6, "'s note", 7) || !strncasecmp(s + 6, "\xe2\x80\x99s note", 9));
 }

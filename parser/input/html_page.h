@@ -143,7 +143,8 @@ uint64_t html_at(mk *m, const xmlNode *n);
 
 /* ---- the page's notes among the story's blocks (html_notes.c) ---- */
 /* From block from on: among the first two or the last two paragraphs, an editor's note ("Editor's
- * note: ...") is the record's ednote, and a short one that says where the story first appeared
+ * note: ...", a correction: "Correction: ...", "An earlier version of this story ...") is the
+ * record's ednote, and a short one that says where the story first appeared
  * ("This article originally appeared on ...") the page's (chrome). */
 void html_reprint_notes(mk *m, size_t from);
 /* From block from on: a heading that is only "Pros" or "Cons" with the list items right after
