@@ -28,8 +28,9 @@ static void put(html_text *b, const char *s, size_t n)
 	b->buf[b->n] = '\0';
 }
 
-static const char *const break_names[] = { "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-					   "h6", "blockquote", "section", "ul", "ol", "table", NULL };
+static const char *const break_names[] = { "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3",
+					   "h4", "h5", "h6", "blockquote", "section", "ul", "ol", "table",
+					   NULL };
 
 /* Text of the subtree, dropped parts left out; blocks inside set apart by a space. */
 static void collect(html_text *b, const xmlNode *top)
@@ -573,6 +574,18 @@ static int small_box(const xmlNode *n)
 /* A short line that is a credit by its label ("Gallery Credit: Dana Reyes", "Photo credit:
  * ..."): "credit:" among the first words of its first text, case aside. Its first text node, or
  * its first child's, is looked at: bounded. */
+/* "credit:" among the first words of s (its first 32 bytes), case aside. */
+static int says_credit(const char *s)
+{
+	size_t n = strlen(s);
+	if (n > 32)
+		n = 32;
+	for (size_t i = 0; i + 7 <= n; i++)
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') && !strncasecmp(s + i, "credit:", 7))
+			return 1;
+	return 0;
+}
+
 static int credit_line(const xmlNode *c)
 {
 	const html_stat *cs = html_st(c);
@@ -585,18 +598,19 @@ static int credit_line(const xmlNode *c)
 		f = f->children;
 	if (!f || f->type != XML_TEXT_NODE || !f->content)
 		return 0;
-	const char *s = (const char *)f->content;
-	size_t n = strlen(s);
-	if (n > 32)
-		n = 32;
-	for (size_t i = 0; i + 7 <= n; i++)
-		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') && !strncasecmp(s + i, "credit:", 7))
-			return 1;
-	return 0;
+	return says_credit((const char *)f->content);
+}
+
+/* The same line written as bare text in the box (the credit after a <br>, no element of its
+ * own). */
+static int credit_text(const xmlNode *t)
+{
+	return bare_text(t) && strlen((const char *)t->content) < 120 &&
+	       says_credit((const char *)t->content);
 }
 
 /* A box that opens with its own heading and holds a caption or credit (by its class, or a line
- * that says so: credit_line), with only short bare text in boxes beside them and no paragraph
+ * that says so: credit_line, or bare text that does: credit_text), with only short bare text in boxes beside them and no paragraph
  * (<div><h2>Meet the finalists</h2><div>Get to know ...</div><p class="credit">Gallery credit:
  * ...</p></div>): an embedded gallery's or another story's card, not the story's text, which is
  * written in paragraphs. Its children are looked at, no deeper: bounded. */
@@ -606,6 +620,10 @@ static int titled_card(const xmlNode *n)
 		return 0;
 	int heading = 0, captions = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (heading && credit_text(c)) {
+			captions++;
+			continue;
+		}
 		if (bare_text(c))
 			return 0;
 		if (c->type != XML_ELEMENT_NODE || !c->_private)

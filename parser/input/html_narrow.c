@@ -80,6 +80,7 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 	if (!mk_name_in(n, post_boxes) || st->prose < 100 || !(flags[st - t->stats] & OWN_HEAD))
 		return 0;
 	int head = 0, seen = 0;
+	size_t words = 0; /* bytes of text before the head is whole, outside links and headings */
 	const xmlNode *c = n->children;
 	while (c && seen++ < 64) {
 		int descend = c->type == XML_ELEMENT_NODE && c->children != NULL && c->_private;
@@ -90,8 +91,13 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 				head |= OWN_HEADING, descend = 0;
 			else if (cs->kind == HK_BYLINE || !strcmp(name, "time"))
 				head |= OWN_BYLINE, descend = 0;
-			else if (!strcmp(name, "a") && cs->text >= 5)
-				head |= OWN_TITLE_LINK, descend = 0;
+			else if (!strcmp(name, "a") && cs->text >= 5) {
+				/* a title opens its card: a link after words of text is a
+				 * sentence's link (a paragraph written as <div> with its picture) */
+				if (words < 20)
+					head |= OWN_TITLE_LINK;
+				descend = 0;
+			}
 			else if (!strcmp(name, "img") || !strcmp(name, "picture"))
 				head |= OWN_PICTURE;
 			/* the story's first paragraph: a <p>, or a box of prose without boxes
@@ -101,9 +107,12 @@ static int own_post(const xmlNode *n, const unsigned char *flags, const html_tre
 			if ((head & (OWN_HEADING | OWN_BYLINE)) == (OWN_HEADING | OWN_BYLINE) ||
 			    (!(head & OWN_HEADING) && (head & (OWN_TITLE_LINK | OWN_PICTURE)) == (OWN_TITLE_LINK | OWN_PICTURE)))
 				return 1;
-		} else if (c->type == XML_TEXT_NODE && c->content && loose_sentence((const char *)c->content)) {
+		} else if (c->type == XML_TEXT_NODE && c->content) {
 			/* the story's first paragraph written loose (text parted by <br>s) */
-			return 0;
+			if (loose_sentence((const char *)c->content))
+				return 0;
+			for (const char *s = (const char *)c->content; *s && words < 20; s++)
+				words += *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
 		}
 		c = mk_next(n, (xmlNode *)c, descend);
 	}

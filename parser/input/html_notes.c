@@ -62,8 +62,18 @@ static int reprint_note(const char *s, size_t n)
 
 /* "Editor's note: ..." (straight or curly apostrophe): the record's ednote, as trailing italic
  * notes are (html_blocks.c); a note without that label is the page's, as theirs is. */
+static size_t opens_with(const char *s, size_t n, const char *p);
+
 static int editors_note(const char *s, size_t n)
 {
+	/* a correction is the editors' note on the story too ("Correction: ...", "An earlier
+	 * version of this story said ...") */
+	static const char *const corrections[] = { "correction:", "clarification:",
+						   "an earlier version of this",
+						   "a previous version of this", NULL };
+	for (const char *const *c = corrections; *c; c++)
+		if (n > 14 && opens_with(s, n, *c))
+			return 1;
 	return n > 14 && !strncasecmp(s, "editor", 6) &&
 	       (!strncasecmp(s + 6, "'s note", 7) || !strncasecmp(s + 6, "\xe2\x80\x99s note", 9));
 }
@@ -178,6 +188,42 @@ static int slash_credit(const char *s, size_t n)
 	return slash;
 }
 
+/* An agency's credit alone, without a slash ("Dana Reyes via Getty Images", "Jo Hale - PA Images
+ * | Getty Images", "AP Photo"): every word a capital's or a number's, a joiner, or a lone dash
+ * or bar between names; a picture word ending it (a line of capitals with "via" in it and no
+ * such word, "Their Views Via Windows", is a heading); under 80 bytes. */
+static int agency_credit(const char *s, size_t n)
+{
+	static const char *const pictures[] = { "images", "image", "photo", "photos", "pictures",
+						 "photography", NULL };
+	if (!n || n >= 80 || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return 0;
+	int words = 0, last_picture = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		int sep = j - i == 1 && (s[i] == '-' || s[i] == '|');
+		if (!sep && !(isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) ||
+			      (unsigned char)s[i] >= 0x80 || credit_joiner(s + i, j - i)))
+			return 0;
+		for (size_t k = i; k < j; k++)
+			if (s[k] == '!' || s[k] == '?' || s[k] == ',' || s[k] == ':' || s[k] == ';' || s[k] == '"')
+				return 0;
+		last_picture = 0;
+		for (const char *const *w = pictures; *w && !sep; w++)
+			if (strlen(*w) == j - i && !strncasecmp(s + i, *w, j - i))
+				last_picture = 1;
+		words += !sep;
+		i = j;
+	}
+	return words >= 2 && last_picture;
+}
+
 /* A credit's label: "Credit:", "Photo:", "Image:", "Photo by", ... at s (case aside): the bytes
  * it takes, 0 when none. */
 static size_t credit_label(const char *s, size_t n)
@@ -210,7 +256,7 @@ static int credited_name(const char *s, size_t n)
 /* A paragraph that is a picture's caption by its credit: it ends with a labelled credit
  * ("... the blaze. (Credit: Dana Reyes)", "A can of cherry filling Credit: Jo Hale"), or ends
  * with a slash credit after a bar (" | Jo Hale/AFP via Getty Images"), or is a slash credit
- * alone ("Instagram/Dana Reyes"). Where the page set the caption without a <figcaption>, in a
+ * alone ("Instagram/Dana Reyes") or an agency's ("Dana Reyes via Getty Images"). Where the page set the caption without a <figcaption>, in a
  * box beside the picture or after a picture loaded by script, only these words tell it. */
 static int credit_caption(const char *s, size_t n)
 {
@@ -218,7 +264,9 @@ static int credit_caption(const char *s, size_t n)
 		n--;
 	if (!n || n >= 400)
 		return 0;
-	if (slash_credit(s, n))
+	/* an archive picture's mark after the credit ("AP Photo/Dana Reyes, File") */
+	size_t c = n > 6 && !strncasecmp(s + n - 6, ", file", 6) ? n - 6 : n;
+	if (slash_credit(s, c) || agency_credit(s, c))
 		return 1;
 	/* "(Credit: ...)" closing it */
 	if (s[n - 1] == ')') {
@@ -347,9 +395,113 @@ static int signpost(const char *s, size_t n)
 	return 0;
 }
 
+/* A box standing in for an embedded post or player: the embed's own markup shown as text (its
+ * fallback code, "<a href=...>", when the page's script did not run: no story writes a tag), or
+ * a consent notice in its place, that asks the reader to allow cookies before it shows the
+ * content ("... which may be using cookies ... we need your permission"). */
+static int embed_stand_in(const char *s, size_t n)
+{
+	static const char *const tags[] = { "<a href=", "</a>", "<blockquote", "<iframe", NULL };
+	static const char *const asks[] = { "permission", "consent", "accept", "allow", NULL };
+	static const char *const reader[] = { "you", "your", NULL };
+	for (const char *p = s; (p = memchr(p, '<', n - (size_t)(p - s))); p++)
+		for (const char *const *g = tags; *g; g++) {
+			size_t k = strlen(*g);
+			if ((size_t)(s + n - p) >= k && !strncasecmp(p, *g, k))
+				return 1;
+		}
+	if (n >= 800)
+		return 0;
+	/* the word looked for by its first two letters before any comparison: every
+	 * paragraph is looked at */
+	int cookies = 0;
+	for (size_t i = 0; i + 7 <= n && !cookies; i++)
+		cookies = (s[i] | 0x20) == 'c' && (s[i + 1] | 0x20) == 'o' && has_word(s + i, 7, "cookies") &&
+			  (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+			  (i + 7 == n || !isalnum((unsigned char)s[i + 7]));
+	return cookies && any_word(s, n, asks) && any_word(s, n, reader);
+}
+
+/* An ad's label, a scroll prompt, the heading of the page's table of contents, a date's or a
+ * share bar's label left without its date or buttons, a prompt's or a list's heading, standing
+ * alone between the story's blocks, a paragraph or a heading ("Advertisement", "- Advertising
+ * -", "Keep reading", "Story continues below", "In this article", "PUBLISHED:", "| UPDATED:",
+ * "Share this:", "Subscribe now!", "Link copied", "Editor's Picks", "Up next"): its whole text,
+ * dashes, bars, colons and blanks around it aside. (The contents' links go to the chrome as a
+ * list of links.) */
+static int ad_label(const char *s, size_t n)
+{
+	static const char *const labels[] = { "advertisement", "advertising", "ad", "sponsored",
+					      "keep reading", "continue reading",
+					      "story continues below", "article continues below",
+					      "story continues below advertisement",
+					      "article continues below advertisement",
+					      "scroll to continue", "contents", "table of contents",
+					      "in this article", "in this guide", "in this story",
+					      "on this page", "jump to", "jump to section", "published",
+					      "updated", "last updated", "posted", "share", "share this",
+					      "share this article", "share this story", "link copied",
+					      "copy link", "subscribe", "subscribe now", "sign up",
+					      "sign up now", "log in", "editor's picks", "editors' picks",
+					      "editor\xe2\x80\x99s picks", "editors\xe2\x80\x99 picks",
+					      "most popular", "most read", "you may also like",
+					      "you might also like", "read next", "up next",
+					      "what to read next", NULL };
+	while (n && !isalnum((unsigned char)s[n - 1]))
+		n--;
+	while (n && !isalnum((unsigned char)*s))
+		s++, n--;
+	if (!n || n > 40)
+		return 0;
+	for (const char *const *l = labels; *l; l++)
+		if (strlen(*l) == n && !strncasecmp(s, *l, n))
+			return 1;
+	return 0;
+}
+
+/* A prompt to send the newsroom a tip ("Got a tip? Send it to ...", "Have a news tip?") or to
+ * follow a writer or the site on a social network ("Follow Dana on X", "Follow us on
+ * Instagram"): a short line, the page's. */
+static int reader_prompt(const char *s, size_t n)
+{
+	static const char *const tips[] = { "got a tip", "have a tip", "got a news tip",
+					    "have a news tip", "do you have a tip", NULL };
+	static const char *const networks[] = { "twitter", "x", "instagram", "facebook", "threads",
+						"tiktok", "linkedin", "bluesky", "mastodon", "youtube",
+						NULL };
+	if (n >= 160)
+		return 0;
+	for (const char *const *p = tips; *p; p++)
+		if (opens_with(s, n, *p))
+			return 1;
+	if (n >= 80 || !opens_with(s, n, "follow"))
+		return 0;
+	/* "on" and a network's name after it */
+	for (size_t i = 6; i + 4 <= n; i++)
+		if (!strncasecmp(s + i, " on ", 4)) {
+			size_t j = i + 4, k = j;
+			while (k < n && isalnum((unsigned char)s[k]))
+				k++;
+			for (const char *const *w = networks; *w; w++)
+				if (strlen(*w) == k - j && !strncasecmp(s + j, *w, k - j))
+					return 1;
+		}
+	return 0;
+}
+
 void html_signposts(mk *m, size_t from)
 {
+	/* a prompt set as a list's item too (a writer's box of links) */
+	markup_doc *doc = m->doc;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if ((b->role == MR_PARA || b->role == MR_ITEM) &&
+		    reader_prompt(m->to.text->buf + b->s, b->e - b->s))
+			b->role = MR_CHROME;
+	}
 	retag(m, from, 1, signpost, MR_CHROME);
+	retag(m, from, 0, embed_stand_in, MR_CHROME);
+	retag(m, from, 1, ad_label, MR_CHROME);
 }
 
 /* ---- the sources after the story ------------------------------------------------------------- */
@@ -370,24 +522,112 @@ static int sources_label(const char *s, size_t n)
 	return 0;
 }
 
+/* A paragraph of the story's own prose: 150 bytes or more with no figure in them. A source's
+ * citation names a year, a volume, pages or a DOI. */
+static int figureless_prose(const char *s, size_t n)
+{
+	if (n < 150)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 void html_sources_tail(mk *m, size_t from)
 {
 	markup_doc *doc = m->doc;
 	const char *t = m->to.text->buf;
 	size_t cut = doc->nblocks, back = 0;
+	int prose_after = 0; /* paragraphs of prose after the one looked at, before the cut */
 	for (size_t i = doc->nblocks; i-- > from && back < 5;) {
-		const markup_block *b = &doc->blocks[i];
+		markup_block *b = &doc->blocks[i];
 		if (b->role != MR_PARA)
 			continue;
 		back++;
 		/* a label found: five paragraphs more before it may open the sources ("More
-		 * information: ..." above "Journal information: ...") */
-		if (sources_label(t + b->s, b->e - b->s)) {
+		 * information: ..." above "Journal information: ..."); a short one with two of
+		 * the story's paragraphs after it is a picture's source ("Source: example.org")
+		 * among them, the page's line alone */
+		if (!sources_label(t + b->s, b->e - b->s))
+			;
+		else if (b->e - b->s >= 60 || prose_after < 2) {
 			cut = i;
 			back = 0;
+			prose_after = 0;
+		} else {
+			b->role = MR_CHROME;
+			continue;
 		}
+		prose_after += figureless_prose(t + b->s, b->e - b->s);
 	}
 	html_chrome_tail(doc, from, cut);
+}
+
+/* ---- the readers' comments after the story ---------------------------------------------------- */
+
+/* A comments section's heading: a count and the word ("3 comments", "12 Responses", "Comments
+ * (4)", "Comments"), or a call to write one ("Leave a reply", "Join the discussion"); a line
+ * under 40 bytes. */
+static int comments_heading(const char *s, size_t n)
+{
+	static const char *const words[] = { "comment", "comments", "response", "responses", "reply",
+					     "replies", "reactions", NULL };
+	static const char *const calls[] = { "leave a reply", "leave a comment", "add a comment",
+					     "post a comment", "join the conversation",
+					     "join the discussion", NULL };
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == ':'))
+		n--;
+	if (!n || n >= 40)
+		return 0;
+	for (const char *const *c = calls; *c; c++)
+		if (opens_with(s, n, *c))
+			return 1;
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	int count = i > 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	for (const char *const *w = words; *w; w++) {
+		size_t k = opens_with(s + i, n - i, *w);
+		if (!k)
+			continue;
+		size_t j = i + k;
+		while (j < n && s[j] == ' ')
+			j++;
+		/* the word alone, after its count, or before a count in brackets */
+		if (j == n && (count || !strncasecmp(*w, "comment", 7)))
+			return 1;
+		if (!count && j < n && s[j] == '(' && s[n - 1] == ')') {
+			size_t d = j + 1;
+			while (d < n - 1 && isdigit((unsigned char)s[d]))
+				d++;
+			return d > j + 1 && d == n - 1;
+		}
+	}
+	return 0;
+}
+
+void html_comments_tail(mk *m, size_t from)
+{
+	markup_doc *doc = m->doc;
+	const char *t = m->to.text->buf;
+	size_t paras = 0;
+	for (size_t i = from; i < doc->nblocks; i++) {
+		markup_block *b = &doc->blocks[i];
+		if (b->role == MR_PARA)
+			paras++;
+		if ((b->role != MR_PARA && b->role != MR_SUBHEAD) || paras < 2 ||
+		    !comments_heading(t + b->s, b->e - b->s))
+			continue;
+		/* the heading and what follows it: the readers', not the story's */
+		for (size_t k = i; k < doc->nblocks; k++)
+			if (doc->blocks[k].role == MR_PARA || doc->blocks[k].role == MR_SUBHEAD ||
+			    doc->blocks[k].role == MR_ITEM)
+				doc->blocks[k].role = MR_CHROME;
+		return;
+	}
 }
 
 /* ---- numeric date stamps ---------------------------------------------------------------------- */
@@ -438,7 +678,8 @@ void html_numeric_stamps(mk *m, size_t from)
  * ("The opinions expressed here are the author's", "... do not necessarily reflect the views
  * of ...", "for informational purposes only", "The author does not own shares in ...") or how
  * the site works ("... are editorially independent", "reviewed according to our editorial
- * process"): short, and in the generic English of such notices, no site's sentence. */
+ * process", "... is a registered trademark of ..."): short, and in the generic English of such
+ * notices, no site's sentence. */
 static int stock_disclaimer(const char *s, size_t n)
 {
 	static const char *const phrases[] = { "opinions expressed", "views expressed",
@@ -446,7 +687,8 @@ static int stock_disclaimer(const char *s, size_t n)
 					       "informational purposes only", "editorially independent",
 					       "editorial process", "editorial policies",
 					       "not own shares", "not intended as a substitute",
-					       "not a substitute for professional", NULL };
+					       "not a substitute for professional", "registered trademark",
+					       NULL };
 	return n < 400 && any_word(s, n, phrases);
 }
 

@@ -152,6 +152,21 @@ static void trim_edges(mk *m, size_t from)
 		if (n < 100 && !sentence && !by)
 			b->role = MR_CHROME;
 	}
+	/* A label's colon outside the story (three words at most: "Tags:", "Filed under:",
+	 * "PUBLISHED:") ends no sentence, as a sentence's does ("Here are the pairs on sale:"):
+	 * when what it introduces went to the page's furniture (or nothing follows it), the
+	 * label goes with it. From the end back, so that a run of them goes. */
+	for (size_t i = doc->nblocks; i-- > from;) {
+		markup_block *b = &doc->blocks[i];
+		if ((i >= first && i <= last) || (b->role != MR_PARA && b->role != MR_SUBHEAD))
+			continue;
+		size_t n = b->e - b->s, words = 1;
+		for (size_t k = b->s; k < b->e && n < 40; k++)
+			words += t[k] == ' ';
+		if (n && n < 40 && words <= 3 && t[b->e - 1] == ':' &&
+		    (i + 1 == doc->nblocks || doc->blocks[i + 1].role == MR_CHROME))
+			b->role = MR_CHROME;
+	}
 }
 
 /* A byline's name: the line less a leading "By ", up to a comma, " and " or " | " (a second
@@ -538,9 +553,13 @@ int mk_html_page(mk *m, const char *buf, size_t len)
 	html_credit_captions(m, before);
 	html_signposts(m, before);
 	html_sources_tail(m, before);
+	html_comments_tail(m, before);
 	html_numeric_stamps(m, before);
 	html_disclaimers(m, before);
 	agree_with_ld_body(m, before, hm.ld_body);
+	/* the rules above can leave a new edge (a deals card's prose gone, a bio set apart): its
+	 * short lines are the page's as the first edges' are */
+	trim_edges(m, before);
 	captions_around(m, container, t.body, &b);
 	/* No paragraph found in the tree: the JSON-LD articleBody, when there is one. */
 	if (m->doc->nblocks == before && hm.ld_body) {

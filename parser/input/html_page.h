@@ -143,7 +143,8 @@ uint64_t html_at(mk *m, const xmlNode *n);
 
 /* ---- the page's notes among the story's blocks (html_notes.c) ---- */
 /* From block from on: among the first two or the last two paragraphs, an editor's note ("Editor's
- * note: ...") is the record's ednote, and a short one that says where the story first appeared
+ * note: ...", a correction: "Correction: ...", "An earlier version of this story ...") is the
+ * record's ednote, and a short one that says where the story first appeared
  * ("This article originally appeared on ...") the page's (chrome). */
 void html_reprint_notes(mk *m, size_t from);
 /* From block from on: a heading that is only "Pros" or "Cons" with the list items right after
@@ -155,13 +156,21 @@ void html_verdict_lists(mk *m, size_t from);
  * ("Instagram/Dana Reyes") is a caption (MR_CAPTION: read for its photo credit). */
 void html_credit_captions(mk *m, size_t from);
 /* From block from on: a short line pointing the reader elsewhere ("Also Read: ...", "RELATED
- * CONTENT:", "More From the Site") is the page's (chrome). */
+ * CONTENT:", "More From the Site") is the page's (chrome), and so are an embed's stand-in (its
+ * markup shown as text, or a notice asking the reader to allow cookies to see it) and an ad's
+ * label or a scroll prompt alone ("Advertisement", "Keep reading"); a prompt to send a tip or
+ * to follow the writer on a social network, a list's item too ("Follow Dana on X"). */
 void html_signposts(mk *m, size_t from);
 /* From block from on: one of the story's last five paragraphs (a page's copyright and agency
  * lines among them) opening with a label for its sources ("More information:", "Journal
  * reference:", "Source:") and the paragraphs after it (a call for readers' submissions) are the
- * page's (chrome). */
+ * page's (chrome); a short one followed by two paragraphs of figureless prose (the story going
+ * on after a picture's "Source: example.org") is chrome alone. */
 void html_sources_tail(mk *m, size_t from);
+/* From block from on, after two paragraphs of the story at least: a comments section's heading
+ * ("3 comments", "Comments (4)", "Leave a reply") and everything after it are the readers'
+ * (chrome). */
+void html_comments_tail(mk *m, size_t from);
 /* From block from on: a paragraph that is only a date in figures ("12/22/2023 05:00 AM EST") is
  * the page's stamp (chrome). */
 void html_numeric_stamps(mk *m, size_t from);

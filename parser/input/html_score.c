@@ -280,22 +280,39 @@ int html_named(const xmlNode *n, const char *const *words)
 	return 0;
 }
 
+/* Words in s, parted by blanks. */
+static int words_in(const char *s)
+{
+	int k = 0;
+	for (int blank = 1; *s; s++) {
+		int b = *s == ' ' || *s == '\t' || *s == '\n';
+		k += blank && !b;
+		blank = b;
+	}
+	return k;
+}
+
 /* The words of class, id, itemprop, rel, role and a component's test id (data-testid, which
  * html_named reads too): a site whose classes are utility names ("px-4 lg:pl-8") still names
- * its parts for its tests ("newsletter-prompt", "byline-name"). */
+ * its parts for its tests ("newsletter-prompt", "byline-name"), and for screen readers: a
+ * short aria-label names a region ("newsletter promotion", "Related stories"); a longer one
+ * is a sentence or a headline (a card's "Read: ..."), not a name. */
 static klass class_of(const xmlNode *n)
 {
 	klass k = { 0, 0, 0, 0, 0, 0, 0 };
-	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component", "data-testid",
-					     NULL };
+	static const char *const attrs[] = { "class", "id", "itemprop", "rel", "role", "data-component",
+					     "data-testid", "aria-label", NULL };
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
 		if (!a->children || !a->children->content)
 			continue;
 		const char *v = (const char *)a->children->content;
 		int i;
-		for (i = 0; attrs[i] && strcmp(an, attrs[i]); i++)
+		/* a first letter that differs rules a name out before a comparison is made */
+		for (i = 0; attrs[i] && (attrs[i][0] != an[0] || strcmp(an, attrs[i])); i++)
 			;
+		if (attrs[i] && !strcmp(an, "aria-label") && words_in(v) > 3)
+			continue;
 		if (!attrs[i]) {
 			if (!strcmp(an, "hidden"))
 				k.hidden = 1;
@@ -556,6 +573,14 @@ static int has_block_child(const xmlNode *n)
 	return 0;
 }
 
+static int has_br_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "br"))
+			return 1;
+	return 0;
+}
+
 /* What a block's text counts for the story. */
 static float block_value(const html_stat *st)
 {
@@ -670,8 +695,13 @@ xmlNode *html_main_container(html_tree *t)
 			loose[i] = loose_prose(nodes[i]);
 			loose_total += loose[i];
 		}
-		if (blocks[st - t->stats])
+		if (blocks[st - t->stats]) {
 			block_total += st->prose;
+			/* a box of text parted by <br>s, no box inside: written loose too (the rest
+			 * of such a story after an ad box, in a box of its own) */
+			if (st->prose > 0 && has_br_child(nodes[i]))
+				loose_total += st->prose;
+		}
 	}
 	/* A page that writes its paragraphs as blocks says where its story is by them: loose
 	 * text there is a stray line (a footer's disclaimer left bare) that would draw the
