@@ -68,6 +68,8 @@ static const struct {
 	/* not when an end tag inside closes what was open around it; of nested ones, the inner */
 	{ PAGE("<html><body><div><svg><path d=\"M0\"></div><p>r</p></svg></body></html>"), 0 },
 	{ PAGE("<html><body><svg><svg><path/></svg></svg><p>q</p></body></html>"), 7 },
+	/* nor when a DOCTYPE stands in it: it gives the document a DTD wherever it is */
+	{ PAGE("<html><body><svg><path/><!DOCTYPE html></svg><p>d</p></body></html>"), 0 },
 	/* the content goes whole, a script in it with it */
 	{ PAGE("<html><body><svg><script>s()</script><b></svg></body></html>"), 23 },
 	/* a script whose text starts with an end tag: libxml2 may close the script there or not,

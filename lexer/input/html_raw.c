@@ -54,7 +54,8 @@ static int tag_is(const markup *m, const char *name)
 /* The end of an <svg>'s content from cur (past its start tag): the "</svg" that ends it, when
  * every end tag inside closes an element opened inside (so that dropping the content changes
  * nothing around it) and no <svg>, <html>, <head> or <body> starts inside (a nested one, or a
- * misplaced tag whose attributes libxml2 moves to the page's own); NULL when not. A scan that
+ * misplaced tag whose attributes libxml2 moves to the page's own), nor a DOCTYPE (which gives
+ * the document a DTD wherever it stands); NULL when not. A scan that
  * fails stops at the next <svg> at the latest: each byte is scanned once for all of them. */
 static uptr svg_end(uptr cur, uptr lim)
 {
@@ -69,7 +70,7 @@ static uptr svg_end(uptr cur, uptr lim)
 		markup m;
 		html_markup_at(cur, lim, &m);
 		cur = m.end;
-		if (m.unsure)
+		if (m.unsure || m.kind == M_DOCTYPE)
 			return NULL;
 		if (m.kind == M_OTHER)
 			continue;

@@ -195,7 +195,12 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 	/*!re2c
 		"<!--" { m->end = comment_end(cur, lim); return; }
 		/* a DOCTYPE's quoted literals are taken to hold no '>' */
-		"<!" 'doctype' | "<?" pi_start { m->end = past_gt(cur, lim); return; }
+		"<!" 'doctype' {
+			m->end = past_gt(cur, lim);
+			m->kind = M_DOCTYPE;
+			return;
+		}
+		"<?" pi_start { m->end = past_gt(cur, lim); return; }
 		/* another "<!" is text to libxml2 2.9 ("<![CDATA[" too): its '<' alone */
 		"<!" { m->end = tok + 1; return; }
 		"</" namestart namechar* {

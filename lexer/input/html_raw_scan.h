@@ -14,8 +14,9 @@ typedef const unsigned char *uptr;
 enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_KEPT, RAW_SVG };
 
 /* What one piece of markup is: M_START a start tag that opens its element (ended by '>', not
- * "/>"), M_END an end tag, M_OTHER the rest (a comment, a "/>" tag, a lone '<'). */
-enum { M_OTHER, M_START, M_END };
+ * "/>"), M_END an end tag, M_DOCTYPE a DOCTYPE (anywhere, it gives the document its DTD),
+ * M_OTHER the rest (a comment, a "/>" tag, a '<' that is text). */
+enum { M_OTHER, M_START, M_END, M_DOCTYPE };
 
 typedef struct attr_cut {
 	uptr s, e;
