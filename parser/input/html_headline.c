@@ -20,6 +20,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/xpath.h>
+
 #include "parser/input/html_page.h"
 
 /* ---- words ----------------------------------------------------------------------------------- */
@@ -157,9 +159,19 @@ static int run_is(const words *a, int k, const words *b)
 	return to - from == b->n && !memcmp(a->text + from, b->text, b->n);
 }
 
+/* Whether word k of w opens after a separator: " | ", " - ", " â " (not a bracket). */
+static int head_marked(const char *s, const words *w, int k)
+{
+	const char *p = s + w->raw[k - 1];
+	while (*p == ' ')
+		p++;
+	return *p != '(' && *p != '[' && tail_marked(s, w, k);
+}
+
 /* How a and b agree, and which is the core: AGREE_A when a is b less a leading label of three
- * words at most ("Opinion", "The Slatest for", "WATCH:") and less a tail after a separator or
- * in brackets. */
+ * words at most ("Opinion", "The Slatest for", "WATCH:"), or of eight at most set apart by a
+ * separator (a site's name before its headline: "Daily Example Gazette News | Headline"), and
+ * less a tail after a separator or in brackets. */
 static int agree(const char *as, const words *a, const char *bs, const words *b, int *label)
 {
 	*label = 0;
@@ -177,8 +189,9 @@ static int agree(const char *as, const words *a, const char *bs, const words *b,
 	if (s->count < 3 || l->count >= MAX_WORDS)
 		return AGREE_NONE;
 	int extra = l->count - s->count;
-	for (int k = 0; k <= extra && k <= 3; k++)
-		if (run_is(l, k, s) && (k == extra || tail_marked(ls, l, k + s->count))) {
+	for (int k = 0; k <= extra && k <= 8; k++)
+		if ((k <= 3 || head_marked(ls, l, k)) && run_is(l, k, s) &&
+		    (k == extra || tail_marked(ls, l, k + s->count))) {
 			*label = k;
 			return core;
 		}
@@ -321,6 +334,26 @@ static xmlNode *story_h1(const html_tree *t, xmlNode *container, const char *nam
 	if (!h1 && up != container)
 		h1 = first_visible(up, name);
 	return h1;
+}
+
+/* Whether a paragraph of the story's prose (a <p> of 80 bytes or more in the container, not
+ * dropped) comes before n in the page: n is then a subhead of the story's, not its headline. */
+static int prose_before(const html_tree *t, const xmlNode *container, const xmlNode *n)
+{
+	for (xmlNode *c = t->body; c && c != n;) {
+		int descend = 0;
+		if (c->type == XML_ELEMENT_NODE) {
+			const html_stat *st = c->_private ? html_st(c) : NULL;
+			if (st && st->kind != HK_DROP && !strcmp((const char *)c->name, "p") &&
+			    st->text >= 80)
+				for (const xmlNode *a = c->parent; a; a = a->parent)
+					if (a == container)
+						return 1;
+			descend = c->children && (!st || st->kind != HK_DROP);
+		}
+		c = mk_next(t->body, c, descend);
+	}
+	return 0;
 }
 
 enum { MAX_H1 = 12 };
@@ -528,6 +561,15 @@ static int heading_like(const xmlNode *n)
 	       line_only(n);
 }
 
+/* Whether a heading and a title agree (agree: the same words, or one the other with a label
+ * or a site's part more), the title as written too: its site part may have been cut on the
+ * wrong side ("Healing through art | Daily Example Gazette News", the tail the longer). */
+static int agrees(const cand *heading, const cand *title)
+{
+	int label;
+	return agree(heading->text, &heading->w, title->text, &title->w, &label) != AGREE_NONE;
+}
+
 /* Where no visible <h1> holds the headline, the heading that may: a line named so by its class
  * or itemprop, or an <h2>, outside the furniture, whose words and a title the page gives of
  * itself (its site's part cut off) share at least half of each other's (a section's heading or
@@ -547,8 +589,9 @@ static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int 
 				int at = *nh1, shares = 0;
 				add_h1(m, b, h1s, nh1, n);
 				for (int j = 0; *nh1 > at && !shares && j < nmeta; j++)
-					shares = !meta[j].as_written &&
-						 shares_words(&h1s[at].w, &meta[j].w, 1);
+					shares = (!meta[j].as_written &&
+						  shares_words(&h1s[at].w, &meta[j].w, 1)) ||
+						 agrees(&h1s[at], &meta[j]);
 				*nh1 = at;
 				if (shares) {
 					h1s[0] = h1s[at];
@@ -580,6 +623,58 @@ static int titled(const cand *h1, const cand *meta, int nmeta, const html_meta *
 		    agree(h1->text, &h1->w, meta[j].text, &meta[j].w, &label) != AGREE_NONE)
 			return 1;
 	return 0;
+}
+
+/* Whether a heading agrees with a title of the page's: its text, or the title where the heading
+ * adds a label to it; else NULL. */
+static const char *heading_agrees(mk *m, html_text *b, xmlNode *h, const cand *meta, int nmeta)
+{
+	static _Thread_local cand hd[2];
+	int nhd = 0;
+	add_h1(m, b, hd, &nhd, h);
+	for (int i = 0; i < nhd; i++)
+		for (int j = 0; j < nmeta; j++) {
+			int label;
+			int a = agree(hd[i].text, &hd[i].w, meta[j].text, &meta[j].w, &label);
+			if (a != AGREE_NONE)
+				return a == AGREE_B && label ? meta[j].text : hd[i].text;
+		}
+	return NULL;
+}
+
+/* A heading line (heading_like: an <h2>, a line named headline or title) before the h1 lead (or
+ * anywhere when there is none), agreeing with a title of the page's: the story's heading before
+ * its prose first, then the page's in document order outside its navigation, asides and footer
+ * (in a box that reads as furniture too, a "header" box: the agreement says it is the story's). */
+static const char *heading_before(mk *m, html_text *b, const html_tree *t, xmlNode *container,
+				  xmlNode *lead, const cand *meta, int nmeta, xmlNode **at)
+{
+	if (!nmeta)
+		return NULL;
+	xmlNode *h = story_h1(t, container, NULL);
+	const char *s;
+	if (h && h != lead && (!lead || xmlXPathCmpNodes(h, lead) == 1) &&
+	    (s = heading_agrees(m, b, h, meta, nmeta))) {
+		*at = h;
+		return s;
+	}
+	for (xmlNode *n = t->body; n && n != lead;) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const char *nn = (const char *)n->name;
+			descend = n->children && html_st(n)->kind != HK_DROP && strcmp(nn, "nav") &&
+				  strcmp(nn, "aside") && strcmp(nn, "footer");
+			if (descend && heading_like(n)) {
+				if ((s = heading_agrees(m, b, n, meta, nmeta))) {
+					*at = n;
+					return s;
+				}
+				descend = 0;
+			}
+		}
+		n = mk_next(t->body, n, descend);
+	}
+	return NULL;
 }
 
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
@@ -638,7 +733,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	 * News"): the page has no h1 of its story's. */
 	int named = 0;
 	for (int i = 0; i < nh1 && !named; i++)
-		named = h1s[i].w.count >= 3 || titled(&h1s[i], meta, nmeta, NULL);
+		named = h1s[i].w.count >= 3 || titled(&h1s[i], meta, nmeta, hm);
 	if (!named) {
 		nh1 = 0;
 		mine = NULL;
@@ -652,7 +747,8 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		for (int j = 0; shares && j < nmeta; j++)
 			shares = meta[j].w.count < 3;
 		for (int j = 0; nh1 && !shares && j < nmeta; j++)
-			shares = !meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0);
+			shares = (!meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0)) ||
+				 agrees(&h1s[0], &meta[j]);
 		for (int i = 0; i < nh1; i++)
 			h1s[i].from = "heading";
 		if (!shares) {
@@ -707,9 +803,20 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			lead = h1s[li].node;
 			break;
 		}
+	/* A heading line before the story's prose and before that h1 (a headline written as a
+	 * <div class="article-headline">, the page's h1s its subheads' or a box's) agreeing with a
+	 * title of the page's is the headline as the reader sees it. */
+	const char *heading = heading_before(m, b, t, container, lead, meta, nmeta, at);
+	if (heading) {
+		*from = "heading";
+		return heading;
+	}
 	if (lead && li < nh1 && lead == h1s[li].node && h1s[li].w.count >= 3 &&
 	    !(hm->site_name && html_same_words(h1s[li].text, hm->site_name))) {
-		int shares = !nmeta || one_h1;
+		/* (the story's own h1 before its prose is the headline the reader sees whatever
+		 * the titles say: a social title may share no word with it) */
+		int shares = !nmeta || one_h1 ||
+			     (lead == mine && !strcmp(h1s[li].from, "h1") && !prose_before(t, container, mine));
 		for (int j = 0; !shares && j < nmeta; j++)
 			shares = overlap(&h1s[li].w, &meta[j].w) >= 0.3;
 		if (shares) {
