@@ -4,15 +4,20 @@
  * microdata headline, og:title, twitter:title, Dublin Core title and <title>, each without its
  * site part ("Headline | Site", "Site | Headline"). Two candidates agree when they have the same
  * words, or when one is the other without a leading label of three words at most ("Opinion |
- * ...", "The Slatest for ...") or without a tail after a separator or in brackets (" - Guide",
+ * ...", "The Slatest for ...") or of eight set apart by a separator (a site's name, "Lowmoor
+ * Valley Evening Post | ...") or without a tail after a separator or in brackets (" - Guide",
  * " [Watch]"). The first h1 that agrees with the metadata wins: the title where the h1 adds a
- * label, else the h1 as the reader sees it. Without one, the story's h1 (a search title sharing
- * some words), then the metadata: its own agreement, or the first. An h1's label element (a
- * kicker named so by its class) is set apart, and the h1 without it is a candidate too. A page
- * with no visible h1 has its headline in another heading (an <h2>, a line whose class says
+ * label, else the h1 as the reader sees it. Without one, a heading line before the h1s that
+ * agrees with a title (a headline in a <div>, the h1s below it subheads), then the story's h1
+ * (its own before its prose whatever a social title says; another when a search title shares
+ * some of its words), then the metadata: its own agreement, or the first. An h1's label element
+ * (a kicker named so by its class) is set apart, and the h1 without it is a candidate too. A
+ * page with no visible h1 has its headline in another heading (an <h2>, a line whose class says
  * headline or title): the story's first before its prose, or one near the metadata's words,
- * stands in for the h1. An h1 that is the site's logo (a theme's header: one link to the home
- * page) is no candidate. The deck is the visible standfirst just after the h1 (a subtitle
+ * stands in for the h1 (a heading that agrees with a title as written counts: the title's site
+ * part may be its longer side, "Quiet harbour mornings | Lowmoor Valley Evening Post"). An h1
+ * named headline only by its own microdata says nothing of itself. An h1 that is the site's
+ * logo (a theme's header: one link to the home page) is no candidate. The deck is the visible standfirst just after the h1 (a subtitle
  * element by its class, role or itemprop, or an <h2> right after it), else JSON-LD
  * alternativeHeadline. */
 #include <ctype.h>
