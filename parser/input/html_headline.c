@@ -616,6 +616,28 @@ static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int 
 	}
 }
 
+/* An h1 of a label (its first label words) and a title's words (to its word end - 1) that goes
+ * on with a dash and more words ("Analysis There's a know-it-all at every job â here's
+ * how to deal"): the dash's words are the h1's own, not a site's part (" | Editorial"), so its
+ * text from its first word after the label; else NULL. */
+static const char *dash_tail(const cand *c, int label, int end)
+{
+	if (label <= 0 || end >= c->w.count || end >= MAX_WORDS)
+		return NULL;
+	const char *p = c->text + c->w.raw[end - 1];
+	while (*p == ' ' || ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0))
+		p += *p == ' ' ? 1 : 2;
+	if (!(*p == '-' || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3)))
+		return NULL;
+	size_t n = strlen(c->text), at = c->w.raw[label - 1];
+	for (size_t k = at; k < n;) {
+		size_t start = k;
+		if (word_cp(next_cp(c->text, n, &k)))
+			return c->text + start;
+	}
+	return NULL;
+}
+
 /* Whether a title is the h1's own text: an h1 named headline by microdata is no second word on
  * itself. */
 static int self(const html_meta *hm, const cand *title, const cand *h1)
@@ -778,6 +800,11 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			if (agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label) ==
 				    AGREE_B && label) {
 				*at = h1s[i].node;
+				const char *rest = dash_tail(&h1s[i], label, label + meta[j].w.count);
+				if (rest) { /* (the h1 less its label, its dash's words kept) */
+					*from = h1s[i].from;
+					return h1s[i].bare ? h1s[i].bare : rest;
+				}
 				*from = meta[j].from;
 				return meta[j].text;
 			}
