@@ -452,6 +452,33 @@ static int logo_h1(const xmlNode *n)
 	return 0;
 }
 
+/* Another story's card: an h1 wholly one link (see logo_h1) to a page other than this one. */
+static int card_h1(const xmlNode *n, const html_meta *hm)
+{
+	const xmlNode *link = NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const xmlChar *q = c->content; *q; q++)
+				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
+					return 0;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (link || strcmp((const char *)c->name, "a"))
+				return 0;
+			link = c;
+		}
+	}
+	if (!link)
+		return 0;
+	for (const xmlAttr *a = link->properties; a; a = a->next)
+		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content) {
+			const char *h = (const char *)a->children->content;
+			size_t hn = strlen(h), un = hm->url ? strlen(hm->url) : 0;
+			/* (the page's own address, whole or as a path: a permalink) */
+			return h[0] != '#' && !(un >= hn && hn && !strcmp(hm->url + un - hn, h));
+		}
+	return 0;
+}
+
 static const char *skip_blank(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
@@ -834,12 +861,24 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	int li = 0;
 	if (!lead && nh1 && one_h1)
 		lead = h1s[0].node;
-	for (; !lead && li < nh1; li++)
-		if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
-		    html_st(h1s[li].node)->text >= 15) {
-			lead = h1s[li].node;
-			break;
-		}
+	/* (another story's card, an h1 wholly a link to it, only when no other h1 is
+	 * headline-sized) */
+	for (int cards = 0; !lead && cards < 2; cards++)
+		for (li = 0; !lead && li < nh1; li++)
+			if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
+			    html_st(h1s[li].node)->text >= 15 && (cards || !card_h1(h1s[li].node, hm))) {
+				lead = h1s[li].node;
+				break;
+			}
+	if (!lead)
+		li = 0;
+	/* the page's one h1 of a headline's size that is no card's (beside a hidden site name of
+	 * a word, related stories' h1s) */
+	int sized = 0;
+	for (int i = 0; i < nh1; i++)
+		sized += h1s[i].w.count >= 3 && !card_h1(h1s[i].node, hm) &&
+			 (!i || h1s[i].node != h1s[i - 1].node);
+	one_h1 = one_h1 || (sized == 1 && lead && !card_h1(lead, hm));
 	/* A heading line before the story's prose and before that h1 (a headline written as a
 	 * <div class="article-headline">, the page's h1s its subheads' or a box's) agreeing with a
 	 * title of the page's is the headline as the reader sees it. */

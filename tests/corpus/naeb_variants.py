@@ -22,6 +22,9 @@ way real sites differ, converts them, and scores them like naeb_score.py:
   prefix-div prefix, and the story's h1 a <div class="article-headline">
   social     no JSON-LD; og:title, twitter:title and <title> a social title sharing only the
              headline's last three words ("Here's why everyone is talking about ...")
+  social-cards  social, with multi-h1's logo, section, trending and related h1s
+  h2-no-meta the story's h1 an h2, no JSON-LD, no og:title or twitter:title: the h2 against
+             <title> alone
   h1-div     the story's h1 a <div class="article-headline"> (no h1 on the page)
   h1-p       the story's h1 a <p class="entry-title">
   multi-h1   a logo h1, a section's h1 and a trending story's h1 (a link to another story) at the
@@ -49,9 +52,9 @@ Each variant's row gives the body's precision, recall and F1 (4-token shingles, 
 besides the headline and author agreement.
 
 Usage: naeb_variants.py CABLEWIRE GOLD.json PAGES-DIR WORK-DIR [--min-headline H] [--min-authors A]
-       [--min-f1 VARIANT=F ...] [--only VARIANT,VARIANT...]
-(exit 1 when a variant's headline or author agreement is under the floor given, or its body F1
-under its own floor)
+       [--min-f1 VARIANT=F ...] [--min-headline-for VARIANT=H ...] [--only VARIANT,VARIANT...]
+(exit 1 when a variant's headline or author agreement is under the floor given - its own
+headline floor where one is given -, or its body F1 under its own floor)
 """
 import html
 import json
@@ -249,6 +252,9 @@ VARIANTS = {
     "suffix-h2": lambda s, g: set_titles(H1.sub(r'<\1h2', s), (g.get("title") or "") + " \u2013 " + SITE4),
     "prefix-div": lambda s, g: set_titles(h1_as(s, g, "div", "article-headline"), SITE4 + " | " + (g.get("title") or "")),
     "social": social_title,
+    "social-cards": lambda s, g: BODY_END.sub(lambda m: RELATED + m.group(0),
+                                              add_logo(social_title(s, g), TRENDING), count=1),
+    "h2-no-meta": lambda s, g: OG.sub('', LD.sub('', H1.sub(r'<\1h2', s))),
     "h1-div": lambda s, g: h1_as(s, g, "div", "article-headline"),
     "h1-p": lambda s, g: h1_as(s, g, "p", "entry-title"),
     "multi-h1": lambda s, g: BODY_END.sub(lambda m: RELATED + m.group(0), add_logo(s, TRENDING), count=1),
@@ -295,15 +301,15 @@ def main(argv):
     cw, gold_path, pages, work = argv[1:5]
     floor_h = float(argv[argv.index("--min-headline") + 1]) if "--min-headline" in argv else 0
     floor_a = float(argv[argv.index("--min-authors") + 1]) if "--min-authors" in argv else 0
-    floor_f1 = {}
+    floor_f1, floor_hv = {}, {}
     for i, a in enumerate(argv):
-        if a == "--min-f1" and i + 1 < len(argv):
+        if a in ("--min-f1", "--min-headline-for") and i + 1 < len(argv):
             v, f = argv[i + 1].split("=")
-            floor_f1[v] = float(f)
+            (floor_f1 if a == "--min-f1" else floor_hv)[v] = float(f)
     gold = json.load(open(gold_path, encoding="utf-8"))
     names = [f for f in sorted(os.listdir(pages))
              if f.endswith(".html") and not naeb_score.held_out(f[:-5])]
-    print("%-10s %5s %9s %8s %9s %7s %7s" % ("variant", "pages", "headline", "authors",
+    print("%-12s %5s %9s %8s %9s %7s %7s" % ("variant", "pages", "headline", "authors",
                                               "precision", "recall", "F1"))
     failed = 0
     by_file = {g.get("html_file"): g for g in gold}
@@ -321,18 +327,19 @@ def main(argv):
         subprocess.run([cw, "convert", d, "-o", out], stderr=subprocess.DEVNULL, check=False)
         n, head, auth, p, r = score(gold, out)
         if not n:
-            print("%-10s no record matched" % v)
+            print("%-12s no record matched" % v)
             failed = 1
             continue
         f = naeb_score.f1(p, r)
-        print("%-10s %5d %8.1f%% %7.1f%% %9.3f %7.3f %7.3f" % (v, n, 100 * head / n, 100 * auth / n, p, r, f))
-        if head / n < floor_h or auth / n < floor_a:
-            print("naeb_variants: %s under the floor (headline %.2f, authors %.2f)" % (v, floor_h, floor_a))
+        print("%-12s %5d %8.1f%% %7.1f%% %9.3f %7.3f %7.3f" % (v, n, 100 * head / n, 100 * auth / n, p, r, f))
+        fh = floor_hv.get(v.replace(" ", "-"), floor_h)
+        if head / n < fh or auth / n < floor_a:
+            print("naeb_variants: %s under the floor (headline %.2f, authors %.2f)" % (v, fh, floor_a))
             failed = 1
         if f < floor_f1.get(v, 0):
             print("naeb_variants: %s body F1 %.3f under its floor %.3f" % (v, f, floor_f1[v]))
             failed = 1
-    for v in (only or []) + list(floor_f1):
+    for v in (only or []) + list(floor_f1) + list(floor_hv):
         if v not in VARIANTS and v != "as-saved":
             print("naeb_variants: --min-f1 names no variant: %s" % v)
             failed = 1

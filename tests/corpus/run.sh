@@ -158,12 +158,14 @@ if [ -f "$CORPUS/news/naeb-dev-html.tar.xz" ]; then
 	# several h1s, a <br> in the h1; paragraphs as divs, no class or id, no HTML5 sections,
 	# <br><br> for <p>): the headline, byline and body choices must not lean on one kind of
 	# markup. The body floors sit just under what stop 28 reached (tuning pages 0.960 as saved),
-	# the headline floor under the lowest rewrite (social, 94.9 %), the authors floor under the
-	# lowest rewrite (88.5 %).
+	# the headline floor under the lowest rewrite (social-cards, 94.2 %) but for the h2 with
+	# <title> alone (92.3 %: a search engine's title often shares few words with the visible
+	# headline), the authors floor under the lowest rewrite (89.1 %).
 	echo "-- the tuning pages as other sites write them (tests/corpus/naeb_variants.py)"
 	mkdir -p "$WORK/naeb-variants"
 	/usr/bin/python3 tests/corpus/naeb_variants.py "$CW" "$CORPUS/news/naeb-dev.json" \
-		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.94 --min-authors 0.85 \
+		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.94 --min-authors 0.88 \
+		--min-headline-for h2-no-meta=0.92 \
 		--min-f1 p-div=0.955 --min-f1 no-class=0.952 --min-f1 p-wrap=0.956 \
 		--min-f1 no-article=0.955 --min-f1 no-html5=0.954 --min-f1 br=0.951 \
 		--min-f1 div-soup=0.947 || failed=1
