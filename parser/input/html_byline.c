@@ -791,6 +791,28 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	return element_line(m, hm, n, b);
 }
 
+/* The line a byline link is part of: its parent (or the parent's parent, past an inline box
+ * around the link) when that opens with a "By" label and is short ("By <a rel=author>A</a> and
+ * <a rel=author>B</a> on <time>...</time>": each link is a byline element, the line names
+ * both); else the link itself. */
+static xmlNode *by_line_of(xmlNode *n, html_text *b)
+{
+	if (strcmp((const char *)n->name, "a"))
+		return n;
+	xmlNode *p = n->parent;
+	for (int up = 0; up < 2 && p && p->type == XML_ELEMENT_NODE && p->_private; up++, p = p->parent) {
+		if (html_st(p)->text > 200)
+			break;
+		html_collect(b, p);
+		const char *s = b->buf ? b->buf : "";
+		while (blank((unsigned char)*s))
+			s++;
+		if (by_label(s, strlen(s)))
+			return p;
+	}
+	return n;
+}
+
 /* Inside a link: another story's card ("card-byline" under its <a>), not the page's byline. */
 static int in_link(const xmlNode *n)
 {
@@ -811,7 +833,8 @@ static int from_element(mk *m, const html_meta *hm, const byline_scope *sc, html
 			if (n->type == XML_ELEMENT_NODE && n->_private) {
 				const html_stat *st = html_st(n);
 				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
-				    !html_in_picture(n) && !in_link(n) && element_line(m, hm, n, b))
+				    !html_in_picture(n) && !in_link(n) &&
+				    element_line(m, hm, by_line_of(n, b), b))
 					return 1;
 				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2, sc->h1))
 					return 1;
