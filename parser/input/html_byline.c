@@ -90,20 +90,6 @@ static int affiliation_like(const char *s)
 	return 1;
 }
 
-/* Whether s is one word of two to six capitals (digits and '&' among them): "ESPN", "AP",
- * "NPR", "AT&T". */
-static int acronym(const char *s)
-{
-	size_t k = 0, caps = 0;
-	for (; s[k]; k++) {
-		if (s[k] >= 'A' && s[k] <= 'Z')
-			caps++;
-		else if (!(s[k] >= '0' && s[k] <= '9') && s[k] != '&')
-			return 0;
-	}
-	return caps >= 2 && k <= 6;
-}
-
 /* Whether the words after a name's comma are a job's title, not more names: a word that names
  * a post ("Chief Technology Officer and Head of Reality Labs", "Senior Editor"). */
 static int title_like(const char *s)
@@ -238,14 +224,6 @@ static int byline_line(mk *m, const html_meta *hm, const char *s, size_t n, uint
 			return 1;
 	/* "Name, Chief Technology Officer and Head of Labs": the name and its title */
 	char *comma = strstr(name, ", ");
-	/* "Jane Doe, ESPN": one word in capitals after a name of two words or more is who the
-	 * writer works for (no name stands alone so) */
-	if (comma && !tail && acronym(comma + 2) &&
-	    html_count_words(name, (size_t)(comma - name)) >= 2) {
-		mk_block(m, MR_BYLINE, name, (size_t)(comma - name), at);
-		mk_block(m, MR_BYAFFIL, comma + 2, strlen(comma + 2), at);
-		return 1;
-	}
 	if (comma && title_like(comma + 2)) {
 		mk_block(m, MR_BYLINE, name, (size_t)(comma - name), at);
 		mk_block(m, MR_BYTITLE, comma + 2, strlen(comma + 2), at);
