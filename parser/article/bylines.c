@@ -64,6 +64,29 @@ static int has_lowercase_word(slice a)
 	return 0;
 }
 
+/* "Jane Doe, ESPN": a part of one word of two to six capitals (digits and '&' among them) after
+ * a comma and a name of two words or more is who the writer works for, not a second writer (no
+ * name stands alone so). */
+static int acronym_after_name(slice name, slice part)
+{
+	if (!name.s || part.n < 2 || part.n > 6 || memchr(name.s, ' ', name.n) == NULL)
+		return 0;
+	const char *p = name.s + name.n;
+	while (p < part.s && *p == ' ')
+		p++;
+	if (p >= part.s || *p != ',')
+		return 0;
+	size_t caps = 0;
+	for (size_t i = 0; i < part.n; i++) {
+		char c = part.s[i];
+		if (c >= 'A' && c <= 'Z')
+			caps++;
+		else if (!(c >= '0' && c <= '9') && c != '&')
+			return 0;
+	}
+	return caps >= 2;
+}
+
 void art_byline(article_ctx *ctx, size_t i)
 {
 	const apara *p = &ctx->p[i];
@@ -83,6 +106,7 @@ void art_byline(article_ctx *ctx, size_t i)
 	int names = 0;
 	slice title = { NULL, 0 }, affil = { NULL, 0 };
 	int last_kind = -1;
+	slice prev = { NULL, 0 };
 	while (scan_name_part(&rest, p->e, ctx->lim, &part)) {
 		part = art_trimmed(part.s, part.s + part.n);
 		if (!part.s)
@@ -95,6 +119,9 @@ void art_byline(article_ctx *ctx, size_t i)
 			continue;
 		}
 		int kind = classify_part(part, ctx->lim);
+		if ((kind == PART_NAME || kind == 0) && last_kind == PART_NAME &&
+		    acronym_after_name(prev, part))
+			kind = PART_AGENCY;
 		if (kind == PART_AGENCY && !agency_canonical(part)) {
 			/* Brad Sample Reuters: a name run into the agency. */
 			const char *last = part.s + part.n;
@@ -123,6 +150,7 @@ void art_byline(article_ctx *ctx, size_t i)
 			art_add_agencies_in(ctx, part);
 		}
 		last_kind = kind;
+		prev = part;
 	}
 	if (!names && (title.s || affil.s)) {
 		/* By dpa correspondents: no person named */

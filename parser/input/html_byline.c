@@ -574,6 +574,33 @@ static int name_before_part(mk *m, const html_meta *hm, xmlNode *n, html_text *b
 	return 1;
 }
 
+/* The length of the text of the element's last element (a child, or the last child's, and so
+ * down) when it is a date or a time (a <time>, a box named date, time, timestamp or published)
+ * and nothing but blanks follows it; else 0. */
+static size_t stamp_len(const xmlNode *n, html_text *b)
+{
+	static const char *const stamp_words[] = { "date", "time", "timestamp", "published",
+						   "pubdate", "dateline", NULL };
+	for (int depth = 0; n && depth < 8; depth++) {
+		const xmlNode *last = NULL;
+		for (const xmlNode *c = n->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				last = c;
+			else if (c->type == XML_TEXT_NODE && c->content &&
+				 ((const char *)c->content)[strspn((const char *)c->content, " \t\n\r")])
+				last = NULL;
+		if (last && (!strcmp((const char *)last->name, "time") || html_named(last, stamp_words))) {
+			html_collect(b, last);
+			size_t k = b->n;
+			while (k && blank((unsigned char)b->buf[k - 1]))
+				k--;
+			return k;
+		}
+		n = last;
+	}
+	return 0;
+}
+
 /* The byline element's text: up to the date or time it runs on into. An element holding one
  * link and more words than the link's (a name and a title in boxes of their own, "Will
  * Macmaster Editor"; a bio, "Erin Hooker Erin is the assistant food editor ...") gives the
@@ -606,9 +633,15 @@ static int element_line(mk *m, const html_meta *hm, xmlNode *n, html_text *b)
 	}
 	if (name_before_part(m, hm, n, b, NULL))
 		return 1;
+	size_t stamp = stamp_len(n, b);
 	html_collect(b, n);
 	const char *s = b->buf;
 	size_t len = b->n;
+	/* (the date's element at its end, its text run into the name's or the affiliation's with
+	 * no blank: "Mike Coppinger, ESPN<span class="timestamp">Dec 22, 2023</span>") */
+	while (len && blank((unsigned char)s[len - 1]))
+		len--;
+	len = stamp <= len ? len - stamp : len;
 	while (len && blank((unsigned char)*s))
 		s++, len--;
 	for (size_t i = 0; i < len; i++)
@@ -683,8 +716,23 @@ static int opens_with_by_line(const xmlNode *n, html_text *b)
 	return 0;
 }
 
+/* Whether a link is the whole of its line: its parent holds little text besides the link's
+ * (a byline's <div><a href="/person/jane-doe">Jane Doe</a></div>), and no paragraph holds it
+ * (a story's mention of someone with a page of the site's, "/people/...", is no byline). */
+static int line_of_its_own(const xmlNode *a)
+{
+	const xmlNode *p = a->parent;
+	if (!p || !p->_private || html_st(p)->text > html_st(a)->text + 12)
+		return 0;
+	for (; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (!strcmp((const char *)p->name, "p"))
+			return 0;
+	return 1;
+}
+
 /* A short element of text that starts "By Name" (a text article's byline line), or, with
- * links, a link to an author's page (/author/, /authors/, /staff/). */
+ * links, a link to an author's page (/author/, /authors/, /staff/; /person/, /people/ and the
+ * other paths author_href knows when the link is a line of its own). */
 static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int links,
 		   const xmlNode *h1)
 {
@@ -697,7 +745,8 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 			if (!strcasecmp((const char *)a->name, "href") && a->children)
 				href = (const char *)a->children->content;
 		if (!href || !(strstr(href, "/author/") || strstr(href, "/authors/") ||
-			       strstr(href, "/staff/")) || aside(n->parent, h1))
+			       strstr(href, "/staff/") || (author_href(n) && line_of_its_own(n))) ||
+		    aside(n->parent, h1))
 			return 0;
 		html_collect(b, n);
 		return byline_line(m, hm, b->buf, b->n, html_at(m, n));
@@ -720,6 +769,28 @@ static int by_text(mk *m, const html_meta *hm, xmlNode *n, html_text *b, int lin
 	return element_line(m, hm, n, b);
 }
 
+/* The line a byline link is part of: its parent (or the parent's parent, past an inline box
+ * around the link) when that opens with a "By" label and is short ("By <a rel=author>A</a> and
+ * <a rel=author>B</a> on <time>...</time>": each link is a byline element, the line names
+ * both); else the link itself. */
+static xmlNode *by_line_of(xmlNode *n, html_text *b)
+{
+	if (strcmp((const char *)n->name, "a"))
+		return n;
+	xmlNode *p = n->parent;
+	for (int up = 0; up < 2 && p && p->type == XML_ELEMENT_NODE && p->_private; up++, p = p->parent) {
+		if (html_st(p)->text > 200)
+			break;
+		html_collect(b, p);
+		const char *s = b->buf ? b->buf : "";
+		while (blank((unsigned char)*s))
+			s++;
+		if (by_label(s, strlen(s)))
+			return p;
+	}
+	return n;
+}
+
 /* Inside a link: another story's card ("card-byline" under its <a>), not the page's byline. */
 static int in_link(const xmlNode *n)
 {
@@ -740,7 +811,8 @@ static int from_element(mk *m, const html_meta *hm, const byline_scope *sc, html
 			if (n->type == XML_ELEMENT_NODE && n->_private) {
 				const html_stat *st = html_st(n);
 				if (pass == 0 && st->kind == HK_BYLINE && st->text > 3 && st->text < 400 &&
-				    !html_in_picture(n) && !in_link(n) && element_line(m, hm, n, b))
+				    !html_in_picture(n) && !in_link(n) &&
+				    element_line(m, hm, by_line_of(n, b), b))
 					return 1;
 				if (pass > 0 && st->kind != HK_DROP && by_text(m, hm, n, b, pass == 2, sc->h1))
 					return 1;

@@ -4,21 +4,28 @@
  * microdata headline, og:title, twitter:title, Dublin Core title and <title>, each without its
  * site part ("Headline | Site", "Site | Headline"). Two candidates agree when they have the same
  * words, or when one is the other without a leading label of three words at most ("Opinion |
- * ...", "The Slatest for ...") or without a tail after a separator or in brackets (" - Guide",
+ * ...", "The Slatest for ...") or of eight set apart by a separator (a site's name, "Lowmoor
+ * Valley Evening Post | ...") or without a tail after a separator or in brackets (" - Guide",
  * " [Watch]"). The first h1 that agrees with the metadata wins: the title where the h1 adds a
- * label, else the h1 as the reader sees it. Without one, the story's h1 (a search title sharing
- * some words), then the metadata: its own agreement, or the first. An h1's label element (a
- * kicker named so by its class) is set apart, and the h1 without it is a candidate too. A page
- * with no visible h1 has its headline in another heading (an <h2>, a line whose class says
+ * label, else the h1 as the reader sees it. Without one, a heading line before the h1s that
+ * agrees with a title (a headline in a <div>, the h1s below it subheads), then the story's h1
+ * (its own before its prose whatever a social title says; another when a search title shares
+ * some of its words), then the metadata: its own agreement, or the first. An h1's label element
+ * (a kicker named so by its class) is set apart, and the h1 without it is a candidate too. A
+ * page with no visible h1 has its headline in another heading (an <h2>, a line whose class says
  * headline or title): the story's first before its prose, or one near the metadata's words,
- * stands in for the h1. An h1 that is the site's logo (a theme's header: one link to the home
- * page) is no candidate. The deck is the visible standfirst just after the h1 (a subtitle
+ * stands in for the h1 (a heading that agrees with a title as written counts: the title's site
+ * part may be its longer side, "Quiet harbour mornings | Lowmoor Valley Evening Post"). An h1
+ * named headline only by its own microdata says nothing of itself. An h1 that is the site's
+ * logo (a theme's header: one link to the home page) is no candidate. The deck is the visible standfirst just after the h1 (a subtitle
  * element by its class, role or itemprop, or an <h2> right after it), else JSON-LD
  * alternativeHeadline. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/xpath.h>
 
 #include "parser/input/html_page.h"
 
@@ -157,9 +164,19 @@ static int run_is(const words *a, int k, const words *b)
 	return to - from == b->n && !memcmp(a->text + from, b->text, b->n);
 }
 
+/* Whether word k of w opens after a separator: " | ", " - ", " â " (not a bracket). */
+static int head_marked(const char *s, const words *w, int k)
+{
+	const char *p = s + w->raw[k - 1];
+	while (*p == ' ')
+		p++;
+	return *p != '(' && *p != '[' && tail_marked(s, w, k);
+}
+
 /* How a and b agree, and which is the core: AGREE_A when a is b less a leading label of three
- * words at most ("Opinion", "The Slatest for", "WATCH:") and less a tail after a separator or
- * in brackets. */
+ * words at most ("Opinion", "The Slatest for", "WATCH:"), or of eight at most set apart by a
+ * separator (a site's name before its headline: "Daily Example Gazette News | Headline"), and
+ * less a tail after a separator or in brackets. */
 static int agree(const char *as, const words *a, const char *bs, const words *b, int *label)
 {
 	*label = 0;
@@ -177,8 +194,9 @@ static int agree(const char *as, const words *a, const char *bs, const words *b,
 	if (s->count < 3 || l->count >= MAX_WORDS)
 		return AGREE_NONE;
 	int extra = l->count - s->count;
-	for (int k = 0; k <= extra && k <= 3; k++)
-		if (run_is(l, k, s) && (k == extra || tail_marked(ls, l, k + s->count))) {
+	for (int k = 0; k <= extra && k <= 8; k++)
+		if ((k <= 3 || head_marked(ls, l, k)) && run_is(l, k, s) &&
+		    (k == extra || tail_marked(ls, l, k + s->count))) {
 			*label = k;
 			return core;
 		}
@@ -323,6 +341,26 @@ static xmlNode *story_h1(const html_tree *t, xmlNode *container, const char *nam
 	return h1;
 }
 
+/* Whether a paragraph of the story's prose (a <p> of 80 bytes or more in the container, not
+ * dropped) comes before n in the page: n is then a subhead of the story's, not its headline. */
+static int prose_before(const html_tree *t, const xmlNode *container, const xmlNode *n)
+{
+	for (xmlNode *c = t->body; c && c != n;) {
+		int descend = 0;
+		if (c->type == XML_ELEMENT_NODE) {
+			const html_stat *st = c->_private ? html_st(c) : NULL;
+			if (st && st->kind != HK_DROP && !strcmp((const char *)c->name, "p") &&
+			    st->text >= 80)
+				for (const xmlNode *a = c->parent; a; a = a->parent)
+					if (a == container)
+						return 1;
+			descend = c->children && (!st || st->kind != HK_DROP);
+		}
+		c = mk_next(t->body, c, descend);
+	}
+	return 0;
+}
+
 enum { MAX_H1 = 12 };
 
 typedef struct cand {
@@ -356,7 +394,10 @@ static double overlap(const words *a, const words *b)
 
 /* Whether a heading's words and a title's share enough: half of the heading's words of three
  * letters or more, and three of them at least (a date line, "Dec 19, 2023 9:00 AM", shares
- * its year with many a title); with back, half of the title's too. */
+ * its year with many a title); with back, half of the title's too. Without back (the story's
+ * heading before its prose) three in ten: a site's title for search engines keeps a few of the
+ * visible headline's words ("Boxer Ramla Ali Enters the Ring in Style" under "Boxer Ramla Ali
+ * Honors Virgil Abloh With Custom Off-White Kit"). */
 static int shares_words(const words *heading, const words *title, int back)
 {
 	int long_words = 0;
@@ -364,8 +405,10 @@ static int shares_words(const words *heading, const words *title, int back)
 		size_t e = i + 1 < heading->count ? heading->at[i + 1] - 1 : heading->n;
 		long_words += e - heading->at[i] >= 3;
 	}
-	return long_words >= 3 && overlap(heading, title) >= 0.5 &&
-	       (!back || overlap(title, heading) >= 0.5);
+	double o = overlap(heading, title);
+	if (!back)
+		return long_words >= 3 && o >= 0.3;
+	return long_words >= 3 && o >= 0.5 && overlap(title, heading) >= 0.5;
 }
 
 /* Whether an href leads to a site's home page: "/", "https://host", "https://host/". */
@@ -406,6 +449,33 @@ static int logo_h1(const xmlNode *n)
 	for (const xmlAttr *a = link->properties; a; a = a->next)
 		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content)
 			return home_href((const char *)a->children->content);
+	return 0;
+}
+
+/* Another story's card: an h1 wholly one link (see logo_h1) to a page other than this one. */
+static int card_h1(const xmlNode *n, const html_meta *hm)
+{
+	const xmlNode *link = NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const xmlChar *q = c->content; *q; q++)
+				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
+					return 0;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (link || strcmp((const char *)c->name, "a"))
+				return 0;
+			link = c;
+		}
+	}
+	if (!link)
+		return 0;
+	for (const xmlAttr *a = link->properties; a; a = a->next)
+		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content) {
+			const char *h = (const char *)a->children->content;
+			size_t hn = strlen(h), un = hm->url ? strlen(hm->url) : 0;
+			/* (the page's own address, whole or as a path: a permalink) */
+			return h[0] != '#' && !(un >= hn && hn && !strcmp(hm->url + un - hn, h));
+		}
 	return 0;
 }
 
@@ -528,6 +598,15 @@ static int heading_like(const xmlNode *n)
 	       line_only(n);
 }
 
+/* Whether a heading and a title agree (agree: the same words, or one the other with a label
+ * or a site's part more), the title as written too: its site part may have been cut on the
+ * wrong side ("Healing through art | Daily Example Gazette News", the tail the longer). */
+static int agrees(const cand *heading, const cand *title)
+{
+	int label;
+	return agree(heading->text, &heading->w, title->text, &title->w, &label) != AGREE_NONE;
+}
+
 /* Where no visible <h1> holds the headline, the heading that may: a line named so by its class
  * or itemprop, or an <h2>, outside the furniture, whose words and a title the page gives of
  * itself (its site's part cut off) share at least half of each other's (a section's heading or
@@ -547,8 +626,9 @@ static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int 
 				int at = *nh1, shares = 0;
 				add_h1(m, b, h1s, nh1, n);
 				for (int j = 0; *nh1 > at && !shares && j < nmeta; j++)
-					shares = !meta[j].as_written &&
-						 shares_words(&h1s[at].w, &meta[j].w, 1);
+					shares = (!meta[j].as_written &&
+						  shares_words(&h1s[at].w, &meta[j].w, 1)) ||
+						 agrees(&h1s[at], &meta[j]);
 				*nh1 = at;
 				if (shares) {
 					h1s[0] = h1s[at];
@@ -561,6 +641,28 @@ static void add_heading(mk *m, html_text *b, const html_tree *t, cand *h1s, int 
 		}
 		n = mk_next(t->body, n, descend);
 	}
+}
+
+/* An h1 of a label (its first label words) and a title's words (to its word end - 1) that goes
+ * on with a dash and more words ("Analysis There's a know-it-all at every job â here's
+ * how to deal"): the dash's words are the h1's own, not a site's part (" | Editorial"), so its
+ * text from its first word after the label; else NULL. */
+static const char *dash_tail(const cand *c, int label, int end)
+{
+	if (label <= 0 || end >= c->w.count || end >= MAX_WORDS)
+		return NULL;
+	const char *p = c->text + c->w.raw[end - 1];
+	while (*p == ' ' || ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0))
+		p += *p == ' ' ? 1 : 2;
+	if (!(*p == '-' || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3)))
+		return NULL;
+	size_t n = strlen(c->text), at = c->w.raw[label - 1];
+	for (size_t k = at; k < n;) {
+		size_t start = k;
+		if (word_cp(next_cp(c->text, n, &k)))
+			return c->text + start;
+	}
+	return NULL;
 }
 
 /* Whether a title is the h1's own text: an h1 named headline by microdata is no second word on
@@ -580,6 +682,58 @@ static int titled(const cand *h1, const cand *meta, int nmeta, const html_meta *
 		    agree(h1->text, &h1->w, meta[j].text, &meta[j].w, &label) != AGREE_NONE)
 			return 1;
 	return 0;
+}
+
+/* Whether a heading agrees with a title of the page's: its text, or the title where the heading
+ * adds a label to it; else NULL. */
+static const char *heading_agrees(mk *m, html_text *b, xmlNode *h, const cand *meta, int nmeta)
+{
+	static _Thread_local cand hd[2];
+	int nhd = 0;
+	add_h1(m, b, hd, &nhd, h);
+	for (int i = 0; i < nhd; i++)
+		for (int j = 0; j < nmeta; j++) {
+			int label;
+			int a = agree(hd[i].text, &hd[i].w, meta[j].text, &meta[j].w, &label);
+			if (a != AGREE_NONE)
+				return a == AGREE_B && label ? meta[j].text : hd[i].text;
+		}
+	return NULL;
+}
+
+/* A heading line (heading_like: an <h2>, a line named headline or title) before the h1 lead (or
+ * anywhere when there is none), agreeing with a title of the page's: the story's heading before
+ * its prose first, then the page's in document order outside its navigation, asides and footer
+ * (in a box that reads as furniture too, a "header" box: the agreement says it is the story's). */
+static const char *heading_before(mk *m, html_text *b, const html_tree *t, xmlNode *container,
+				  xmlNode *lead, const cand *meta, int nmeta, xmlNode **at)
+{
+	if (!nmeta)
+		return NULL;
+	xmlNode *h = story_h1(t, container, NULL);
+	const char *s;
+	if (h && h != lead && (!lead || xmlXPathCmpNodes(h, lead) == 1) &&
+	    (s = heading_agrees(m, b, h, meta, nmeta))) {
+		*at = h;
+		return s;
+	}
+	for (xmlNode *n = t->body; n && n != lead;) {
+		int descend = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private) {
+			const char *nn = (const char *)n->name;
+			descend = n->children && html_st(n)->kind != HK_DROP && strcmp(nn, "nav") &&
+				  strcmp(nn, "aside") && strcmp(nn, "footer");
+			if (descend && heading_like(n)) {
+				if ((s = heading_agrees(m, b, n, meta, nmeta))) {
+					*at = n;
+					return s;
+				}
+				descend = 0;
+			}
+		}
+		n = mk_next(t->body, n, descend);
+	}
+	return NULL;
 }
 
 const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNode *container,
@@ -638,7 +792,7 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	 * News"): the page has no h1 of its story's. */
 	int named = 0;
 	for (int i = 0; i < nh1 && !named; i++)
-		named = h1s[i].w.count >= 3 || titled(&h1s[i], meta, nmeta, NULL);
+		named = h1s[i].w.count >= 3 || titled(&h1s[i], meta, nmeta, hm);
 	if (!named) {
 		nh1 = 0;
 		mine = NULL;
@@ -652,7 +806,8 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 		for (int j = 0; shares && j < nmeta; j++)
 			shares = meta[j].w.count < 3;
 		for (int j = 0; nh1 && !shares && j < nmeta; j++)
-			shares = !meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0);
+			shares = (!meta[j].as_written && shares_words(&h1s[0].w, &meta[j].w, 0)) ||
+				 agrees(&h1s[0], &meta[j]);
 		for (int i = 0; i < nh1; i++)
 			h1s[i].from = "heading";
 		if (!shares) {
@@ -672,6 +827,11 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 			if (agree(h1s[i].text, &h1s[i].w, meta[j].text, &meta[j].w, &label) ==
 				    AGREE_B && label) {
 				*at = h1s[i].node;
+				const char *rest = dash_tail(&h1s[i], label, label + meta[j].w.count);
+				if (rest) { /* (the h1 less its label, its dash's words kept) */
+					*from = h1s[i].from;
+					return h1s[i].bare ? h1s[i].bare : rest;
+				}
 				*from = meta[j].from;
 				return meta[j].text;
 			}
@@ -701,15 +861,38 @@ const char *html_headline(mk *m, const html_meta *hm, const html_tree *t, xmlNod
 	int li = 0;
 	if (!lead && nh1 && one_h1)
 		lead = h1s[0].node;
-	for (; !lead && li < nh1; li++)
-		if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
-		    html_st(h1s[li].node)->text >= 15) {
-			lead = h1s[li].node;
-			break;
-		}
+	/* (another story's card, an h1 wholly a link to it, only when no other h1 is
+	 * headline-sized) */
+	for (int cards = 0; !lead && cards < 2; cards++)
+		for (li = 0; !lead && li < nh1; li++)
+			if (h1s[li].w.count >= 3 && h1s[li].node->_private &&
+			    html_st(h1s[li].node)->text >= 15 && (cards || !card_h1(h1s[li].node, hm))) {
+				lead = h1s[li].node;
+				break;
+			}
+	if (!lead)
+		li = 0;
+	/* the page's one h1 of a headline's size that is no card's (beside a hidden site name of
+	 * a word, related stories' h1s) */
+	int sized = 0;
+	for (int i = 0; i < nh1; i++)
+		sized += h1s[i].w.count >= 3 && !card_h1(h1s[i].node, hm) &&
+			 (!i || h1s[i].node != h1s[i - 1].node);
+	one_h1 = one_h1 || (sized == 1 && lead && !card_h1(lead, hm));
+	/* A heading line before the story's prose and before that h1 (a headline written as a
+	 * <div class="article-headline">, the page's h1s its subheads' or a box's) agreeing with a
+	 * title of the page's is the headline as the reader sees it. */
+	const char *heading = heading_before(m, b, t, container, lead, meta, nmeta, at);
+	if (heading) {
+		*from = "heading";
+		return heading;
+	}
 	if (lead && li < nh1 && lead == h1s[li].node && h1s[li].w.count >= 3 &&
 	    !(hm->site_name && html_same_words(h1s[li].text, hm->site_name))) {
-		int shares = !nmeta || one_h1;
+		/* (the story's own h1 before its prose is the headline the reader sees whatever
+		 * the titles say: a social title may share no word with it) */
+		int shares = !nmeta || one_h1 ||
+			     (lead == mine && !strcmp(h1s[li].from, "h1") && !prose_before(t, container, mine));
 		for (int j = 0; !shares && j < nmeta; j++)
 			shares = overlap(&h1s[li].w, &meta[j].w) >= 0.3;
 		if (shares) {

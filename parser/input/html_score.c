@@ -197,8 +197,8 @@ static void camel_words(const char *s, size_t n, int *chrome, int *caption, int 
 
 /* The words of a class or id: each token, and each token's parts cut at '-' and '_'. */
 /* What an element's names say it is. element_byline: a BEM name's element part is the writer's
- * ("article__author", "c-story__byline"): the block's story word names where it sits, not what it
- * is. */
+ * ("article__author", "c-story__byline"), or the name of an author's block ("article-author__name"):
+ * the block's story word names where it sits, not what it is. */
 typedef struct klass {
 	int story, chrome, caption, byline, hidden, strong, element_byline;
 } klass;
@@ -224,7 +224,7 @@ static void words_of(const char *v, klass *k)
 			else if (e[0] == '-' && e[1] == '-' && element && modifier == p)
 				modifier = e;
 		const char *q = t;
-		int first = 1;
+		int first = 1, block_byline = 0; /* a byline word in the BEM block's part */
 		while (q < p) {
 			const char *s = q;
 			while (q < p && *q != '-' && *q != '_')
@@ -243,6 +243,10 @@ static void words_of(const char *v, klass *k)
 				k->byline |= word_in(s, n, byline_words);
 				k->element_byline |= element && s >= element && s < modifier &&
 						     word_in(s, n, byline_words);
+				/* "article-author__name": the name's element of an author's block */
+				block_byline |= (!element || s < element) && word_in(s, n, byline_words);
+				k->element_byline |= block_byline && element && s == element &&
+						     n == 4 && !strncasecmp(s, "name", 4) && q == modifier;
 				first = 0;
 			}
 			if (q < p)

@@ -154,14 +154,18 @@ if [ -f "$CORPUS/news/naeb-dev-html.tar.xz" ]; then
 	xml_valid "$WORK/naeb.xml" || failed=1
 	naeb_out=$WORK/naeb.jsonl
 	# the tuning pages rewritten as other sites write theirs (no h1, a logo h1, no JSON-LD, no
-	# og:title; paragraphs as divs, no class or id, no HTML5 sections, <br><br> for <p>): the
-	# headline, byline and body choices must not lean on one kind of markup. The body floors sit
-	# just under what stop 28 reached (tuning pages 0.960 as saved), the authors floor under the
-	# lowest rewrite (89.1 %).
+	# og:title, titles with a site's name before or after, a social title, the headline in a div,
+	# several h1s, a <br> in the h1; paragraphs as divs, no class or id, no HTML5 sections,
+	# <br><br> for <p>): the headline, byline and body choices must not lean on one kind of
+	# markup. The body floors sit just under what stop 28 reached (tuning pages 0.960 as saved),
+	# the headline floor under the lowest rewrite (social-cards, 94.2 %) but for the h2 with
+	# <title> alone (92.3 %: a search engine's title often shares few words with the visible
+	# headline), the authors floor under the lowest rewrite (89.1 %).
 	echo "-- the tuning pages as other sites write them (tests/corpus/naeb_variants.py)"
 	mkdir -p "$WORK/naeb-variants"
 	/usr/bin/python3 tests/corpus/naeb_variants.py "$CW" "$CORPUS/news/naeb-dev.json" \
-		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.93 --min-authors 0.85 \
+		"$WORK/naeb/html" "$WORK/naeb-variants" --min-headline 0.94 --min-authors 0.88 \
+		--min-headline-for h2-no-meta=0.92 \
 		--min-f1 p-div=0.957 --min-f1 no-class=0.954 --min-f1 p-wrap=0.957 \
 		--min-f1 no-article=0.957 --min-f1 no-html5=0.956 --min-f1 br=0.954 \
 		--min-f1 div-soup=0.950 || failed=1
