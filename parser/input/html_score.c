@@ -76,8 +76,8 @@ static int word_in_list(const char *w, size_t n, const char *const *list)
 
 /* Every class token's every part is looked up in each of the six lists: on a news page, the
  * lists' walks were a tenth of the page's instructions. So the six are one hash table, built
- * once from them, of each word and the lists it is in (a bit each); a part is hashed once per
- * look-up, and a word no list holds costs a probe or two. */
+ * once from them, of each word and the lists it is in (a bit each, in tabled_lists' order): a
+ * part is hashed once for all six, and a word no list holds costs a probe or two. */
 enum { WORD_SLOTS = 1024, WORD_MAX = 31 };
 
 static const char *const *const tabled_lists[] = { chrome_words, strong_words, story_words,
@@ -113,31 +113,18 @@ static void word_table_build(void)
 		}
 }
 
-/* The lists a word is in, as tabled_lists' bits. A part is asked about once for each list in
- * turn: the thread keeps the last word's answer (its bytes compared, not its address: a freed
- * page's attribute may be at the next one's). */
+/* The lists a word is in, as tabled_lists' bits (IN_*). */
+enum { IN_CHROME = 1, IN_STRONG = 2, IN_STORY = 4, IN_CAPTION = 8, IN_BYLINE = 16, IN_HIDDEN = 32 };
+
 static unsigned word_lists(const char *w, size_t n)
 {
-	static _Thread_local struct {
-		char word[WORD_MAX];
-		size_t len;
-		unsigned lists;
-	} last;
 	if (n == 0 || n > WORD_MAX)
 		return 0;
-	if (n == last.len && !memcmp(w, last.word, n))
-		return last.lists;
 	pthread_once(&word_table_once, word_table_build);
-	unsigned lists = 0;
 	for (unsigned i = word_hash(w, n); word_table[i].len; i = (i + 1) & (WORD_SLOTS - 1))
-		if (word_table[i].len == n && !strncasecmp(word_table[i].word, w, n)) {
-			lists = word_table[i].lists;
-			break;
-		}
-	memcpy(last.word, w, n);
-	last.len = n;
-	last.lists = lists;
-	return lists;
+		if (word_table[i].len == n && !strncasecmp(word_table[i].word, w, n))
+			return word_table[i].lists;
+	return 0;
 }
 
 static int word_in(const char *w, size_t n, const char *const *list)
@@ -185,10 +172,10 @@ static void camel_words(const char *s, size_t n, int *chrome, int *caption, int 
 			j++;
 		if (i == 0 && j == n)
 			return;
-		int furniture = word_in(s + i, j - i, chrome_words);
-		*chrome |= furniture;
-		*strong |= furniture && word_in(s + i, j - i, strong_words);
-		*caption |= word_in(s + i, j - i, caption_words);
+		unsigned in = word_lists(s + i, j - i);
+		*chrome |= (in & IN_CHROME) != 0;
+		*strong |= (in & IN_CHROME) && (in & IN_STRONG);
+		*caption |= (in & IN_CAPTION) != 0;
 		if (j >= n)
 			return;
 		i = j;
@@ -215,7 +202,7 @@ static void words_of(const char *v, klass *k)
 		size_t tn = (size_t)(p - t);
 		if (!tn)
 			break;
-		k->hidden |= word_in(t, tn, hidden_words);
+		k->hidden |= (word_lists(t, tn) & IN_HIDDEN) != 0;
 		/* a BEM name's element part: after the token's last "__", before a "--" modifier */
 		const char *element = NULL, *modifier = p;
 		for (const char *e = t; e + 1 < p; e++)
@@ -233,18 +220,17 @@ static void words_of(const char *v, klass *k)
 			if (n)
 				camel_words(s, n, &k->chrome, &k->caption, &k->strong);
 			if (n) {
-				int furniture = word_in(s, n, chrome_words);
+				unsigned in = word_lists(s, n); /* every list at once */
+				int furniture = (in & IN_CHROME) != 0, byline = (in & IN_BYLINE) != 0;
 				k->chrome |= furniture || prefix_in(s, n, chrome_prefixes);
-				/* the strong words are among the furniture words: looked up only then */
-				k->strong |= furniture && word_in(s, n, strong_words);
-				k->story |= word_in(s, n, story_words) ||
-					    (first && (prefix_in(s, n, story_words)));
-				k->caption |= word_in(s, n, caption_words);
-				k->byline |= word_in(s, n, byline_words);
-				k->element_byline |= element && s >= element && s < modifier &&
-						     word_in(s, n, byline_words);
+				/* the strong words are among the furniture words */
+				k->strong |= furniture && (in & IN_STRONG);
+				k->story |= (in & IN_STORY) || (first && (prefix_in(s, n, story_words)));
+				k->caption |= (in & IN_CAPTION) != 0;
+				k->byline |= byline;
+				k->element_byline |= element && s >= element && s < modifier && byline;
 				/* "article-author__name": the name's element of an author's block */
-				block_byline |= (!element || s < element) && word_in(s, n, byline_words);
+				block_byline |= (!element || s < element) && byline;
 				k->element_byline |= block_byline && element && s == element &&
 						     n == 4 && !strncasecmp(s, "name", 4) && q == modifier;
 				first = 0;
