@@ -4,6 +4,7 @@
  * on every golden page. */
 #include <dirent.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,12 +141,47 @@ START_TEST(test_raw_golden_pages)
 }
 END_TEST
 
+/* Pages built to make a scanner go back over what it read: each is 4 MiB, and each is read in
+ * well under a second of CPU (a scan that went back once per tag would take hours). */
+static const char *const repeated_units[] = {
+	"<svg><g>",                         /* svgs that never end: each scan stops at the next */
+	"<svg></div>",                      /* svgs whose end tag closes what is outside */
+	"<svg><script>a()</script>",        /* raw text inside svgs that never end */
+	"<script>a</scripts>",              /* raw text that end tags pass over, never closed */
+	"<p data-a=\"<svg>\" srcset=x>",  /* cut attributes, their '<' no tags */
+	"<a x=\"<script>",                 /* a quote never closed */
+	"<!-- <svg> <script>",              /* a comment never closed */
+};
+
+START_TEST(test_raw_linear)
+{
+	const char *unit = repeated_units[_i];
+	size_t un = strlen(unit), n = 0, cap = 4u << 20;
+	char *page = malloc(cap + 1), *out = malloc(cap + 1);
+	ck_assert(page && out);
+	while (n + un <= cap) {
+		memcpy(page + n, unit, un);
+		n += un;
+	}
+	page[n] = '\0';
+	clock_t t0 = clock();
+	size_t out_len = 0;
+	html_drop_raw_text(page, n, out, &out_len);
+	double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ck_assert_msg(cpu < 1.0, "4 MiB of \"%s\": %.2f s of CPU", unit, cpu);
+	free(page);
+	free(out);
+}
+END_TEST
+
 Suite *suite_html_raw(void)
 {
 	Suite *s = suite_create("html_raw");
 	TCase *tc = tcase_create("core");
 	tcase_add_loop_test(tc, test_raw_cases, 0, sizeof raw_cases / sizeof *raw_cases);
 	tcase_add_test(tc, test_raw_golden_pages);
+	tcase_add_loop_test(tc, test_raw_linear, 0,
+			    sizeof repeated_units / sizeof *repeated_units);
 	suite_add_tcase(s, tc);
 	return s;
 }
