@@ -422,10 +422,13 @@ $(BUILD)/fuzz/obj/%.o: %.c $(GRAM_H)
 FUZZ_CHECK_CFLAGS = $(shell pkg-config --cflags jansson libxml-2.0 2>/dev/null)
 FUZZ_CHECK_LIBS   = $(shell pkg-config --libs jansson libxml-2.0 2>/dev/null)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h tests/walk_bytes.h tests/html_raw_same.h $(FUZZ_OBJS)
+# A target's own headers (fuzz_common.h, tests/html_raw_same.h, ...) are found by the compiler
+# (-MMD): a changed comparison rebuilds the target that includes it.
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CHECK_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
-		$(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CHECK_CFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
+		-MMD -MP -MF $@.d -MT $@ -o $@ $< $(FUZZ_OBJS) $(FUZZ_CHECK_LIBS) $(LDLIBS)
+-include $(wildcard $(BUILD)/fuzz/fuzz_*.d)
 
 
 # clang's libFuzzer runtime comes with Debian's libclang-rt-dev; checked only when fuzzing.

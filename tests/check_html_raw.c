@@ -46,8 +46,11 @@ static const struct {
 	  3 },
 	/* "a/>" unquoted is a value and '>' ends the tag: raw text follows */
 	{ PAGE("<html><body><script src=a/>h()</script><p>z</p></body></html>"), 3 },
-	/* any case; an end tag with blanks; "</scripts>" and "</style>" do not end a script */
-	{ PAGE("<html><body><SCRIPT>i(\"</scripts>\", \"</style>\")</SCRIPT ><p>y</p></body></html>"), 27 },
+	/* any case, an end tag with blanks; "</style>" is script text */
+	{ PAGE("<html><body><SCRIPT>i(\"</style>\")</SCRIPT ><p>y</p></body></html>"), 13 },
+	/* "</scripts>" ends the raw text as an end tag that may close an element of that name
+	 * around the script: the page is left as it is */
+	{ PAGE("<html><body><scripts><script>i(\"</scripts>\")</script><p>y</p></body></html>"), 0 },
 	/* a processing instruction, a DOCTYPE */
 	{ PAGE("<!DOCTYPE html><?xml-stylesheet href=\"a.css\"?><html><body><script>j()</script>"
 	  "<p>w</p></body></html>"), 3 },

@@ -158,9 +158,10 @@ uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 				}
 				if (n == own_len)
 					goto found;
-				cur = past_gt(cur, lim); /* "</scripts>": closes nothing */
-				end_tag_first = 1;
-				continue;
+				/* "</scripts>" ends the raw text too, as an end tag of its own: it closes
+				 * nothing, or an element of that name open around the script, and the
+				 * raw text goes on or not as the elements open decide */
+				return NULL;
 			}
 			"<" [a-zA-Z_:] namechar* {
 				/* libxml2 lets a start tag close the element where an end tag is read

@@ -39,12 +39,12 @@ void html_markup_at(uptr cur, uptr lim, markup *m);
 
 /* The end of a raw text from cur: at its "</script" or "</style" (lim when it has none); *nl
  * counts its line ends. memchr goes from '<' to '<'; the block looks at each. libxml2 ends the
- * raw text at any "</script..." ("</style..."), reads that as an end tag (one that closes
- * nothing, "</scripts>", is passed over) and reads an end tag before raw text: at the raw
- * text's start and right after such a tag, an end tag of another element closes the script or
- * is passed over as the elements open decide, which a scanner does not follow: NULL then (the
- * page is left as it is); there a <noscript> closes a script, a <body> or <frameset> a style
- * sheet (the raw text ends at it). */
+ * raw text at any "</script..." ("</style...") and reads it as an end tag, and it reads an end
+ * tag before the raw text's first byte. Where that end tag is not the element's own
+ * ("</scripts>", or another element's first), whether it closes the script depends on the
+ * elements open, which a scanner does not follow: NULL then (the page is left as it is). At the
+ * start a <noscript> closes a script, a <body> or <frameset> a style sheet (the raw text ends
+ * there). */
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl);
 
 /* Whether an attribute of this name is read by nothing (lexer/input/html_raw.h). */
