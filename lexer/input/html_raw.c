@@ -51,11 +51,24 @@ static int tag_is(const markup *m, const char *name)
 	return m->name_len == n && !strncasecmp((const char *)m->name, name, n);
 }
 
+/* Whether libxml2 lets no lower end tag close this element while it is open (its end tag
+ * priorities: an open <div> or table part makes a "</svg>" after it be ignored). */
+static int end_tag_outranks(const markup *m)
+{
+	static const char *const high[] = { "div", "td", "th", "tr", "thead", "tbody", "tfoot",
+					    "table", NULL };
+	for (int i = 0; high[i]; i++)
+		if (tag_is(m, high[i]))
+			return 1;
+	return 0;
+}
+
 /* The end of an <svg>'s content from cur (past its start tag): the "</svg" that ends it, when
  * every end tag inside closes an element opened inside (so that dropping the content changes
  * nothing around it) and no <svg>, <html>, <head> or <body> starts inside (a nested one, or a
- * misplaced tag whose attributes libxml2 moves to the page's own), nor a DOCTYPE (which gives
- * the document a DTD wherever it stands); NULL when not. A scan that
+ * misplaced tag whose attributes libxml2 moves to the page's own), nor an element whose end tag
+ * outranks the "</svg>" (end_tag_outranks), nor a DOCTYPE (which gives the document a DTD
+ * wherever it stands); NULL when not. A scan that
  * fails stops at the next <svg> at the latest: each byte is scanned once for all of them. */
 static uptr svg_end(uptr cur, uptr lim)
 {
@@ -77,7 +90,8 @@ static uptr svg_end(uptr cur, uptr lim)
 		if (m.kind == M_END && tag_is(&m, "svg"))
 			return tok;
 		if (m.kind == M_START && (tag_is(&m, "svg") || tag_is(&m, "html") ||
-					  tag_is(&m, "head") || tag_is(&m, "body")))
+					  tag_is(&m, "head") || tag_is(&m, "body") ||
+					  end_tag_outranks(&m)))
 			return NULL;
 		size_t i = 0;
 		while (i < nseen && (seen[i].len != m.name_len ||
