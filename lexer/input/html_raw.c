@@ -125,12 +125,17 @@ size_t html_drop_raw_text(const char *in, size_t len, char *out, size_t *out_len
 		return 0;
 	char *o = out;
 	size_t dropped = 0;
+	int seen_markup = 0;
 	while (cur < lim && (cur = memchr(cur, '<', (size_t)(lim - cur)))) {
 		markup m;
 		html_markup_at(cur, lim, &m);
 		cur = m.end;
-		if (m.unsure)
-			return 0; /* the page left as it is */
+		/* A DOCTYPE after the page's first markup puts libxml2's count of lines out (by
+		 * how much depends on the bytes around it, which the copy changes): the page is
+		 * left as it is, as when a name is over 100 bytes. */
+		if (m.unsure || (m.kind == M_DOCTYPE && seen_markup))
+			return 0;
+		seen_markup = 1;
 		for (int i = 0; i < m.ncuts; i++)
 			dropped += leave_out(&o, &copied, m.cuts[i].s, m.cuts[i].e,
 					     html_line_ends(m.cuts[i].s, m.cuts[i].e));
