@@ -425,6 +425,30 @@ static int home_href(const char *h)
 	return p[0] == '/' && (!p[1] || p[1] == '?' || p[1] == '#');
 }
 
+/* The address of the one link an element's content wholly is (blanks beside it allowed), or
+ * NULL: an h1 that is only a link is a logo's or another story's card, not a headline. */
+static const char *sole_link_href(const xmlNode *n)
+{
+	const xmlNode *link = NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const xmlChar *q = c->content; *q; q++)
+				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
+					return NULL;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (link || strcmp((const char *)c->name, "a"))
+				return NULL;
+			link = c;
+		}
+	}
+	if (!link)
+		return NULL;
+	for (const xmlAttr *a = link->properties; a; a = a->next)
+		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
 /* A site's logo in an h1 (many a theme's header): the element named logo or sitename, or its text
  * wholly one link to the home page. */
 static int logo_h1(const xmlNode *n)
@@ -432,51 +456,19 @@ static int logo_h1(const xmlNode *n)
 	static const char *const logo_words[] = { "logo", "sitename", NULL };
 	if (html_named(n, logo_words))
 		return 1;
-	const xmlNode *link = NULL;
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content) {
-			for (const xmlChar *q = c->content; *q; q++)
-				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
-					return 0;
-		} else if (c->type == XML_ELEMENT_NODE) {
-			if (link || strcmp((const char *)c->name, "a"))
-				return 0;
-			link = c;
-		}
-	}
-	if (!link)
-		return 0;
-	for (const xmlAttr *a = link->properties; a; a = a->next)
-		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content)
-			return home_href((const char *)a->children->content);
-	return 0;
+	const char *h = sole_link_href(n);
+	return h && home_href(h);
 }
 
-/* Another story's card: an h1 wholly one link (see logo_h1) to a page other than this one. */
+/* Another story's card: an h1 wholly one link to a page other than this one. */
 static int card_h1(const xmlNode *n, const html_meta *hm)
 {
-	const xmlNode *link = NULL;
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content) {
-			for (const xmlChar *q = c->content; *q; q++)
-				if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r')
-					return 0;
-		} else if (c->type == XML_ELEMENT_NODE) {
-			if (link || strcmp((const char *)c->name, "a"))
-				return 0;
-			link = c;
-		}
-	}
-	if (!link)
+	const char *h = sole_link_href(n);
+	if (!h)
 		return 0;
-	for (const xmlAttr *a = link->properties; a; a = a->next)
-		if (!strcasecmp((const char *)a->name, "href") && a->children && a->children->content) {
-			const char *h = (const char *)a->children->content;
-			size_t hn = strlen(h), un = hm->url ? strlen(hm->url) : 0;
-			/* (the page's own address, whole or as a path: a permalink) */
-			return h[0] != '#' && !(un >= hn && hn && !strcmp(hm->url + un - hn, h));
-		}
-	return 0;
+	size_t hn = strlen(h), un = hm->url ? strlen(hm->url) : 0;
+	/* (the page's own address, whole or as a path: a permalink) */
+	return h[0] != '#' && !(un >= hn && hn && !strcmp(hm->url + un - hn, h));
 }
 
 static const char *skip_blank(const char *s)
