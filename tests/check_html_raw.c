@@ -99,6 +99,8 @@ static const struct {
 	       "567890123456789012345678901234567890=\"x>y\">t</p><script>u()</script></body></html>"), 0 },
 	/* a DOCTYPE after the first markup puts libxml2's line count out: left as it is */
 	{ PAGE("<html><body><p>h</p><!DOCTYPE html><script>i()</script></body></html>"), 0 },
+	/* ... and one with a processing instruction whose name starts with a byte over 0x7f */
+	{ PAGE("<html><body><p>j<?\xcb\x8cx <script>k()</script> ?></p></body></html>"), 0 },
 	/* a page with a NUL byte is not rewritten */
 	{ PAGE("<html><body><script>r()</script><p>s\0t</p></body></html>"), 0 },
 };

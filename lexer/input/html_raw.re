@@ -21,7 +21,7 @@
 	blank = [ \t\n\r];
 	namestart = [a-zA-Z_:.];
 	namechar = [a-zA-Z0-9:_.\-];
-	pi_start = [a-zA-Z_:\x80-\xff];
+	pi_start = [a-zA-Z_:];
 	literal = "\"" [^"]* "\""? | "'" [^']* "'"?;
 */
 
@@ -202,6 +202,13 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 			return;
 		}
 		"<?" pi_start { m->end = past_gt(cur, lim); return; }
+		/* a processing instruction's name may start with a letter of another script, which
+		 * libxml2 tells by Unicode's classes: not followed here */
+		"<?" [\x80-\xff] {
+			m->end = cur;
+			m->unsure = 1;
+			return;
+		}
 		/* another "<!" is text to libxml2 2.9 ("<![CDATA[" too): its '<' alone */
 		"<!" { m->end = tok + 1; return; }
 		"</" namestart namechar* {
