@@ -101,6 +101,9 @@ static const struct {
 	{ PAGE("<html><body><p>h</p><!DOCTYPE html><script>i()</script></body></html>"), 0 },
 	/* ... and one with a processing instruction whose name starts with a byte over 0x7f */
 	{ PAGE("<html><body><p>j<?\xcb\x8cx <script>k()</script> ?></p></body></html>"), 0 },
+	/* "</" and no name at a style sheet's start is passed over: the <body> after it still
+	 * closes the style sheet */
+	{ PAGE("<html><head><style></<body><p>l</p><style>m{}</style></head></html>"), 2 + 3 },
 	/* a page with a NUL byte is not rewritten */
 	{ PAGE("<html><body><script>r()</script><p>s\0t</p></body></html>"), 0 },
 };

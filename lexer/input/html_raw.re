@@ -136,7 +136,7 @@ uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 {
 	const char *own = raw == RAW_STYLE ? "style" : "script";
 	size_t own_len = strlen(own);
-	uptr mar = NULL, from = cur, tok;
+	uptr from = cur, tok;
 	int end_tag_first = 1;
 	for (;;) {
 		tok = memchr(cur, '<', (size_t)(lim - cur));
@@ -162,6 +162,12 @@ uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 				 * nothing, or an element of that name open around the script, and the
 				 * raw text goes on or not as the elements open decide */
 				return NULL;
+			}
+			"</" {
+				/* "</" and no name: libxml2 passes over the two bytes and, where it read
+				 * tags first, goes on reading tags first */
+				cur = tok + 2;
+				continue;
 			}
 			"<" [a-zA-Z_:] namechar* {
 				/* libxml2 lets a start tag close the element where an end tag is read
