@@ -172,7 +172,11 @@ uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
 			"<" [a-zA-Z_:] namechar* {
 				/* libxml2 lets a start tag close the element where an end tag is read
 				 * first: <noscript> a script, <body> and <frameset> a style sheet */
-				if (end_tag_first && closes_raw(raw, tok + 1, (size_t)(cur - tok - 1)))
+				/* the name as libxml2 reads it for that: to a '.' (its look-ahead for
+				 * names takes no '.', the tag's own name does) */
+				uptr dot = memchr(tok + 1, '.', (size_t)(cur - tok - 1));
+				size_t n = (size_t)((dot ? dot : cur) - tok - 1);
+				if (end_tag_first && closes_raw(raw, tok + 1, n))
 					goto found;
 				end_tag_first = 0;
 				cur = tok + 1;
