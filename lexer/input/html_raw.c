@@ -17,12 +17,12 @@ static const char *const data_read[] = { "data-component", "data-testid", "data-
 
 int html_raw_attribute_unread(uptr name, size_t n)
 {
-	if (n == 6 && !strncasecmp((const char *)name, "srcset", 6))
+	if (html_name_is(name, n, "srcset"))
 		return 1;
 	if (n < 5 || strncasecmp((const char *)name, "data-", 5))
 		return 0;
 	for (int i = 0; data_read[i]; i++)
-		if (strlen(data_read[i]) == n && !strncasecmp((const char *)name, data_read[i], n))
+		if (html_name_is(name, n, data_read[i]))
 			return 0;
 	return 1;
 }
@@ -47,8 +47,7 @@ static size_t leave_out(char **o, uptr *copied, uptr s, uptr e, size_t nl)
 
 static int tag_is(const markup *m, const char *name)
 {
-	size_t n = strlen(name);
-	return m->name_len == n && !strncasecmp((const char *)m->name, name, n);
+	return html_name_is(m->name, m->name_len, name);
 }
 
 /* Whether libxml2 lets no lower end tag close this element while it is open (its end tag

@@ -123,13 +123,17 @@ size_t html_line_ends(uptr s, uptr e)
 	return k;
 }
 
+int html_name_is(uptr name, size_t n, const char *word)
+{
+	return strlen(word) == n && !strncasecmp((const char *)name, word, n);
+}
+
 /* Whether a start tag of this name closes a raw element (libxml2's own table, as it behaves). */
 static int closes_raw(int raw, uptr name, size_t n)
 {
 	if (raw != RAW_STYLE)
-		return n == 8 && !strncasecmp((const char *)name, "noscript", 8);
-	return (n == 4 && !strncasecmp((const char *)name, "body", 4)) ||
-	       (n == 8 && !strncasecmp((const char *)name, "frameset", 8));
+		return html_name_is(name, n, "noscript");
+	return html_name_is(name, n, "body") || html_name_is(name, n, "frameset");
 }
 
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl)
@@ -234,11 +238,11 @@ void html_markup_at(uptr cur, uptr lim, markup *m)
 			if (!opens)
 				return;
 			size_t n = (size_t)(cur - tok - 1);
-			if (n == 6 && !strncasecmp((const char *)tok + 1, "script", 6))
+			if (html_name_is(tok + 1, n, "script"))
 				m->raw = names_json_ld(tok, m->end) ? RAW_KEPT : RAW_SCRIPT;
-			else if (n == 5 && !strncasecmp((const char *)tok + 1, "style", 5))
+			else if (html_name_is(tok + 1, n, "style"))
 				m->raw = RAW_STYLE;
-			else if (n == 3 && !strncasecmp((const char *)tok + 1, "svg", 3))
+			else if (html_name_is(tok + 1, n, "svg"))
 				m->raw = RAW_SVG;
 			m->kind = M_START;
 			m->name = tok + 1;

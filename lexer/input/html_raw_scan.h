@@ -47,6 +47,9 @@ void html_markup_at(uptr cur, uptr lim, markup *m);
  * there). */
 uptr html_raw_end(uptr cur, uptr lim, int raw, size_t *nl);
 
+/* Whether a name (n bytes) is the word, in any case. */
+int html_name_is(uptr name, size_t n, const char *word);
+
 /* Whether an attribute of this name is read by nothing (lexer/input/html_raw.h). */
 int html_raw_attribute_unread(uptr name, size_t n);
 
